@@ -1,0 +1,163 @@
+#include "app/cli/CliCommands.h"
+
+#include "models/connection/HostSession.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <cstdio>
+
+namespace crossvirt::cli {
+
+using namespace Qt::StringLiterals;
+using models::ConnectionState;
+using models::HostSession;
+
+void printJson(const QJsonValue &value)
+{
+    const QByteArray bytes = value.isArray()    ? QJsonDocument(value.toArray()).toJson()
+                             : value.isObject() ? QJsonDocument(value.toObject()).toJson()
+                                                : QJsonDocument(QJsonArray{value}).toJson();
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    fflush(stdout);
+}
+
+void printError(const QString &message)
+{
+    const QByteArray bytes = (u"crossvirt-cli: "_s + message + u'\n').toLocal8Bit();
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+}
+
+namespace {
+constexpr const char *kErrorProperty = "crossvirtCliError";
+}
+
+QList<HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObject *owner)
+{
+    QList<HostSession *> sessions;
+    QEventLoop loop;
+    int pending = int(uris.size());
+    for (const QString &uri : uris) {
+        auto *s = new HostSession(uri, owner);
+        auto settled = std::make_shared<bool>(false);
+        auto settle = [&pending, &loop, settled] {
+            if (*settled)
+                return;
+            *settled = true;
+            if (--pending == 0)
+                loop.quit();
+        };
+        QObject::connect(s, &HostSession::stateChanged, &loop,
+                         [s, settle](ConnectionState state) {
+                             if (state == ConnectionState::Retrying) {
+                                 // One attempt is enough for a script; keep libvirt's error.
+                                 s->setProperty(kErrorProperty, s->lastError());
+                                 s->close();
+                                 settle();
+                             }
+                         });
+        QObject::connect(s, &HostSession::domainsReset, &loop, [s, settle] {
+            if (s->state() == ConnectionState::Connected)
+                settle();
+        });
+        sessions << s;
+        s->open();
+    }
+    if (pending > 0) {
+        QTimer::singleShot(timeoutSeconds * 1000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return sessions;
+}
+
+namespace {
+
+QString hostError(const HostSession *s)
+{
+    if (s->state() == ConnectionState::Connected)
+        return {};
+    const QString error = s->property(kErrorProperty).toString();
+    if (!error.isEmpty())
+        return error;
+    return QCoreApplication::translate("cli", "no answer from the host in time");
+}
+
+int runHosts(const CliContext &ctx)
+{
+    QObject owner;
+    const QList<HostSession *> sessions = openHosts(ctx.uris, ctx.timeoutSeconds, &owner);
+    QJsonArray out;
+    int failures = 0;
+    for (const HostSession *s : sessions) {
+        const auto &h = s->hostInfo();
+        const QString error = hostError(s);
+        QJsonObject o{{u"uri"_s, s->uri()},
+                      {u"state"_s, error.isEmpty() ? u"connected"_s : u"disconnected"_s}};
+        if (error.isEmpty()) {
+            o.insert(u"hostname"_s, h.hostname);
+            o.insert(u"driver"_s, h.driver);
+            o.insert(u"arch"_s, h.arch);
+            o.insert(u"cpu_model"_s, h.cpuModel);
+            o.insert(u"cpus"_s, h.cpus);
+            o.insert(u"memory_kib"_s, double(h.memoryKiB));
+            o.insert(u"native_arches"_s, QJsonArray::fromStringList(h.nativeArches));
+            o.insert(u"emulated_arches"_s, QJsonArray::fromStringList(h.emulatedArches));
+            o.insert(u"vms"_s, int(s->domains().size()));
+        } else {
+            o.insert(u"error"_s, error);
+            printError(QCoreApplication::translate("cli", "%1: %2").arg(s->uri(), error));
+            ++failures;
+        }
+        out.append(o);
+    }
+    printJson(out);
+    return failures ? 2 : 0;
+}
+
+int runList(const CliContext &ctx)
+{
+    QObject owner;
+    const QList<HostSession *> sessions = openHosts(ctx.uris, ctx.timeoutSeconds, &owner);
+    QJsonArray out;
+    int failures = 0;
+    for (const HostSession *s : sessions) {
+        const QString error = hostError(s);
+        if (!error.isEmpty()) {
+            printError(QCoreApplication::translate("cli", "%1: %2").arg(s->uri(), error));
+            ++failures;
+            continue;
+        }
+        for (const auto &d : s->domains()) {
+            out.append(QJsonObject{{u"host"_s, s->uri()},
+                                   {u"name"_s, d.name},
+                                   {u"uuid"_s, d.uuid},
+                                   {u"state"_s, models::domainStateText(d.state)},
+                                   {u"arch"_s, d.arch},
+                                   {u"machine"_s, d.machine},
+                                   {u"mode"_s, d.emulated ? u"emulated"_s : u"native"_s},
+                                   {u"vcpus"_s, d.vcpus},
+                                   {u"memory_kib"_s, double(d.maxMemoryKiB)}});
+        }
+    }
+    printJson(out);
+    return failures ? 2 : 0;
+}
+
+} // namespace
+
+const QList<CliCommand> &cliCommands()
+{
+    static const QList<CliCommand> commands{
+        {"hosts", QT_TRANSLATE_NOOP("cli", "List the hosts: URI, state, arch, CPU, memory, error"),
+         runHosts},
+        {"list", QT_TRANSLATE_NOOP("cli", "List the VMs of every host: name, state, arch, native or emulated"),
+         runList},
+    };
+    return commands;
+}
+
+} // namespace crossvirt::cli

@@ -1,0 +1,96 @@
+// crossvirt-cli: the same libraries as the GUI, for scripts and tests; prints JSON.
+#include "app/AppSetup.h"
+#include "app/cli/CliCommands.h"
+#include "models/connection/ConnectionStore.h"
+#include "models/connection/DemoDatacenter.h"
+
+#include <QCoreApplication>
+#include <cstdio>
+
+using namespace crossvirt;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printUsage(FILE *to)
+{
+    QString text = QCoreApplication::translate(
+                       "cli", "Usage: crossvirt-cli [--connect URI]... [--timeout S] COMMAND [options]\n\n"
+                              "Without --connect the saved connection list is used, or the demo "
+                              "datacenter when there is none.\n\nCommands:\n");
+    for (const auto &c : cli::cliCommands()) {
+        text += u"  "_s + QString::fromLatin1(c.name).leftJustified(18) +
+                QCoreApplication::translate("cli", c.summary) + u'\n';
+    }
+    const QByteArray bytes = text.toLocal8Bit();
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), to);
+}
+
+QStringList defaultUris()
+{
+    const models::ConnectionStore store;
+    const auto loaded = store.load();
+    QList<models::SavedConnection> list = loaded.connections;
+    if (loaded.status != models::ConnectionStore::Status::Loaded) {
+        if (!loaded.error.isEmpty())
+            cli::printError(loaded.error);
+        QString error;
+        list = models::DemoDatacenter::install(models::DemoDatacenter::defaultFolder(), &error);
+        if (!error.isEmpty())
+            cli::printError(error);
+    }
+    QStringList uris;
+    for (const auto &c : std::as_const(list))
+        uris << c.uri;
+    return uris;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    app::setUpApplication(app);
+
+    // Global options come before the command; the command parses the rest itself.
+    QStringList args = app.arguments().mid(1);
+    cli::CliContext ctx;
+    while (!args.isEmpty() && args.first().startsWith(u'-')) {
+        const QString opt = args.takeFirst();
+        if (opt == "--help"_L1 || opt == "-h"_L1) {
+            printUsage(stdout);
+            return 0;
+        }
+        if (opt == "--version"_L1) {
+            printf("crossvirt-cli %s\n", qPrintable(app::versionString()));
+            return 0;
+        }
+        if ((opt == "--connect"_L1 || opt == "-c"_L1) && !args.isEmpty()) {
+            ctx.uris << args.takeFirst();
+        } else if (opt.startsWith("--connect="_L1)) {
+            ctx.uris << opt.mid(10);
+        } else if (opt == "--timeout"_L1 && !args.isEmpty()) {
+            ctx.timeoutSeconds = qMax(1, args.takeFirst().toInt());
+        } else {
+            cli::printError(QCoreApplication::translate("cli", "unknown option %1").arg(opt));
+            printUsage(stderr);
+            return 64;
+        }
+    }
+    if (args.isEmpty()) {
+        printUsage(stderr);
+        return 64;
+    }
+    const QString name = args.first();
+    ctx.arguments = args;
+    for (const auto &c : cli::cliCommands()) {
+        if (name == QLatin1String(c.name)) {
+            if (ctx.uris.isEmpty())
+                ctx.uris = defaultUris();
+            return c.run(ctx);
+        }
+    }
+    cli::printError(QCoreApplication::translate("cli", "unknown command %1").arg(name));
+    printUsage(stderr);
+    return 64;
+}

@@ -1,0 +1,21 @@
+# One INTERFACE target carries the warnings and Qt strictness defines for every
+# Crossvirt target (qBittorrent's CommonConfig habit). CI configures with
+# -DCROSSVIRT_WERROR=ON so a warning fails the build there.
+add_library(crossvirt_build_flags INTERFACE)
+target_compile_features(crossvirt_build_flags INTERFACE cxx_std_20)
+target_compile_definitions(crossvirt_build_flags INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_CONTEXTLESS_CONNECT
+    QT_NO_URL_CAST_FROM_STRING
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_FOREACH
+    QT_USE_QSTRINGBUILDER
+    QT_DISABLE_DEPRECATED_UP_TO=0x060400)
+target_compile_options(crossvirt_build_flags INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+    -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+if(CROSSVIRT_WERROR)
+    target_compile_options(crossvirt_build_flags INTERFACE -Werror)
+endif()

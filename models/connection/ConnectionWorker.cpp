@@ -1,0 +1,415 @@
+#include "models/connection/ConnectionWorker.h"
+
+#include "arch/ArchRegistry.h"
+#include "models/connection/CredentialProvider.h"
+#include "models/connection/HostCapabilitiesReader.h"
+#include "models/connection/LibvirtError.h"
+#include "models/connection/LibvirtEventLoop.h"
+#include "models/inventory/DomainXml.h"
+
+#include <QCoreApplication>
+#include <QMutex>
+#include <QThread>
+#include <QTimer>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+namespace crossvirt::models {
+
+using namespace Qt::StringLiterals;
+
+/// Bridges libvirt callbacks (event-loop thread) to the worker (its own thread).
+/// The worker detaches itself before it dies, so a late callback finds no target.
+struct EventSink
+{
+    QMutex mutex;
+    ConnectionWorker *target = nullptr;
+
+    template<typename Fn>
+    void post(Fn fn)
+    {
+        QMutexLocker lock(&mutex);
+        if (target)
+            QMetaObject::invokeMethod(target, std::move(fn), Qt::QueuedConnection);
+    }
+};
+
+namespace {
+
+constexpr int kMaxBackoffSeconds = 60;
+constexpr int kAliveCheckMs = 5000;
+constexpr int kPollFallbackMs = 5000;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConnectionWorker", text);
+}
+
+DomainState toState(int s)
+{
+    switch (s) {
+    case VIR_DOMAIN_RUNNING:
+        return DomainState::Running;
+    case VIR_DOMAIN_BLOCKED:
+        return DomainState::Blocked;
+    case VIR_DOMAIN_PAUSED:
+        return DomainState::Paused;
+    case VIR_DOMAIN_SHUTDOWN:
+        return DomainState::ShuttingDown;
+    case VIR_DOMAIN_SHUTOFF:
+        return DomainState::Shutoff;
+    case VIR_DOMAIN_CRASHED:
+        return DomainState::Crashed;
+    case VIR_DOMAIN_PMSUSPENDED:
+        return DomainState::Suspended;
+    default:
+        return DomainState::NoState;
+    }
+}
+
+QString uuidOf(virDomainPtr dom)
+{
+    char buf[VIR_UUID_STRING_BUFLEN] = {};
+    virDomainGetUUIDString(dom, buf);
+    return QString::fromLatin1(buf);
+}
+
+int lifecycleCallback(virConnectPtr, virDomainPtr dom, int, int, void *opaque)
+{
+    auto *sink = static_cast<std::shared_ptr<EventSink> *>(opaque);
+    const QString uuid = uuidOf(dom);
+    (*sink)->post([sink = *sink, uuid] {
+        if (sink->target)
+            sink->target->refreshDomain(uuid);
+    });
+    return 0;
+}
+
+void closeCallback(virConnectPtr, int reason, void *opaque)
+{
+    auto *sink = static_cast<std::shared_ptr<EventSink> *>(opaque);
+    QString why;
+    switch (reason) {
+    case VIR_CONNECT_CLOSE_REASON_ERROR:
+        why = tr("the connection failed");
+        break;
+    case VIR_CONNECT_CLOSE_REASON_EOF:
+        why = tr("the host closed the connection");
+        break;
+    case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
+        why = tr("the host stopped answering keepalives");
+        break;
+    default:
+        why = tr("the connection was closed");
+        break;
+    }
+    (*sink)->post([sink = *sink, why] {
+        if (sink->target)
+            sink->target->connectionLost(why);
+    });
+}
+
+void freeSink(void *opaque)
+{
+    delete static_cast<std::shared_ptr<EventSink> *>(opaque);
+}
+
+// libvirt asks for credentials on the worker thread; the provider shows its
+// dialog on the GUI thread while this thread waits.
+struct AuthContext
+{
+    QString uri;
+    QPointer<CredentialProvider> provider;
+};
+
+int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata)
+{
+    auto *ctx = static_cast<AuthContext *>(cbdata);
+    QList<CredentialRequest> requests;
+    for (unsigned i = 0; i < ncred; ++i) {
+        CredentialRequest r;
+        switch (cred[i].type) {
+        case VIR_CRED_AUTHNAME:
+        case VIR_CRED_USERNAME:
+            r.kind = CredentialRequest::Kind::UserName;
+            break;
+        case VIR_CRED_PASSPHRASE:
+            r.kind = CredentialRequest::Kind::Password;
+            break;
+        case VIR_CRED_ECHOPROMPT:
+            r.kind = CredentialRequest::Kind::EchoPrompt;
+            break;
+        case VIR_CRED_NOECHOPROMPT:
+            r.kind = CredentialRequest::Kind::NoEchoPrompt;
+            break;
+        case VIR_CRED_REALM:
+            r.kind = CredentialRequest::Kind::Realm;
+            break;
+        default:
+            break;
+        }
+        r.prompt = QString::fromUtf8(cred[i].prompt);
+        r.challenge = QString::fromUtf8(cred[i].challenge);
+        r.defaultValue = QString::fromUtf8(cred[i].defresult);
+        requests << r;
+    }
+    CredentialProvider *provider = ctx->provider.data();
+    if (!provider)
+        return -1;
+    std::optional<QStringList> answers;
+    QMetaObject::invokeMethod(
+        provider, [&] { answers = provider->provide(ctx->uri, requests); },
+        Qt::BlockingQueuedConnection);
+    if (!answers || answers->size() != qsizetype(ncred))
+        return -1;
+    for (unsigned i = 0; i < ncred; ++i) {
+        const QByteArray value = answers->at(i).toUtf8();
+        cred[i].result = strdup(value.constData());
+        cred[i].resultlen = unsigned(value.size());
+    }
+    return 0;
+}
+
+} // namespace
+
+ConnectionWorker::ConnectionWorker(QString uri, QObject *parent)
+    : QObject(parent), m_uri(std::move(uri)), m_sink(std::make_shared<EventSink>())
+{
+    m_sink->target = this;
+    m_host.uri = m_uri;
+    m_retryTimer = new QTimer(this);
+    m_retryTimer->setSingleShot(true);
+    connect(m_retryTimer, &QTimer::timeout, this, &ConnectionWorker::open);
+    m_aliveTimer = new QTimer(this);
+    m_aliveTimer->setInterval(kAliveCheckMs);
+    connect(m_aliveTimer, &QTimer::timeout, this, &ConnectionWorker::checkAlive);
+    m_pollTimer = new QTimer(this);
+    m_pollTimer->setInterval(kPollFallbackMs);
+    connect(m_pollTimer, &QTimer::timeout, this, &ConnectionWorker::refreshAll);
+}
+
+ConnectionWorker::~ConnectionWorker()
+{
+    {
+        QMutexLocker lock(&m_sink->mutex);
+        m_sink->target = nullptr;
+    }
+    m_wantOpen = false;
+    close();
+}
+
+void ConnectionWorker::setState(ConnectionState state, const QString &error, int retryIn)
+{
+    m_state = state;
+    emit stateChanged(state, error, retryIn);
+}
+
+void ConnectionWorker::open()
+{
+    m_wantOpen = true;
+    if (m_conn)
+        return;
+    LibvirtEventLoop::ensureRunning();
+    setState(ConnectionState::Connecting);
+
+    AuthContext ctx{m_uri, m_credentials};
+    static int credTypes[] = {VIR_CRED_AUTHNAME,    VIR_CRED_USERNAME,      VIR_CRED_PASSPHRASE,
+                              VIR_CRED_ECHOPROMPT,  VIR_CRED_NOECHOPROMPT,  VIR_CRED_REALM};
+    virConnectAuth auth{credTypes, sizeof(credTypes) / sizeof(credTypes[0]), authCallback, &ctx};
+    const QByteArray uri = m_uri.toUtf8();
+    // May block for as long as the host takes; only this host's thread waits.
+    virConnectPtr conn = virConnectOpenAuth(uri.constData(), m_credentials ? &auth : virConnectAuthPtrDefault, 0);
+    if (!m_wantOpen) { // closed or abandoned while we waited
+        if (conn)
+            virConnectClose(conn);
+        return;
+    }
+    if (!conn) {
+        scheduleReconnect(LibvirtError::fromLastError({}).message());
+        return;
+    }
+    m_conn = conn;
+    m_backoffSeconds = 0;
+    // Keepalive lets a dead remote host be noticed (ignored by local drivers).
+    virConnectSetKeepAlive(m_conn, 5, 3);
+    readHostInfo();
+    registerEvents();
+    setState(ConnectionState::Connected);
+    emit hostInfoReady(m_host);
+    refreshAll();
+    m_aliveTimer->start();
+}
+
+void ConnectionWorker::close()
+{
+    m_wantOpen = false;
+    m_retryTimer->stop();
+    m_aliveTimer->stop();
+    m_pollTimer->stop();
+    if (m_conn) {
+        unregisterEvents();
+        virConnectClose(m_conn);
+        m_conn = nullptr;
+    }
+    m_xmlCache.clear();
+    if (m_state != ConnectionState::Disconnected)
+        setState(ConnectionState::Disconnected);
+}
+
+void ConnectionWorker::readHostInfo()
+{
+    HostInfo h;
+    h.uri = m_uri;
+    if (char *name = virConnectGetHostname(m_conn)) {
+        h.hostname = QString::fromUtf8(name);
+        free(name);
+    }
+    if (const char *type = virConnectGetType(m_conn))
+        h.driver = QString::fromUtf8(type);
+    unsigned long version = 0;
+    if (virConnectGetLibVersion(m_conn, &version) == 0)
+        h.libvirtVersion = version;
+    virNodeInfo node{};
+    if (virNodeGetInfo(m_conn, &node) == 0) {
+        h.arch = QString::fromLatin1(node.model);
+        h.cpus = int(node.cpus);
+        h.mhz = int(node.mhz);
+        h.memoryKiB = node.memory;
+    }
+    QByteArray caps;
+    if (char *xml = virConnectGetCapabilities(m_conn)) {
+        caps = QByteArray(xml);
+        free(xml);
+    }
+    applyHostCapabilities(caps, h);
+    m_host = h;
+}
+
+void ConnectionWorker::registerEvents()
+{
+    if (!LibvirtEventLoop::isRunning()) {
+        m_pollTimer->start();
+        return;
+    }
+    m_lifecycleCallback = virConnectDomainEventRegisterAny(
+        m_conn, nullptr, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+        VIR_DOMAIN_EVENT_CALLBACK(lifecycleCallback), new std::shared_ptr<EventSink>(m_sink),
+        freeSink);
+    if (m_lifecycleCallback < 0)
+        m_pollTimer->start(); // no events from this driver: poll instead
+    m_closeCallbackRegistered =
+        virConnectRegisterCloseCallback(m_conn, closeCallback,
+                                        new std::shared_ptr<EventSink>(m_sink), freeSink) == 0;
+}
+
+void ConnectionWorker::unregisterEvents()
+{
+    if (m_lifecycleCallback >= 0)
+        virConnectDomainEventDeregisterAny(m_conn, m_lifecycleCallback);
+    m_lifecycleCallback = -1;
+    if (m_closeCallbackRegistered)
+        virConnectUnregisterCloseCallback(m_conn, closeCallback);
+    m_closeCallbackRegistered = false;
+}
+
+void ConnectionWorker::scheduleReconnect(const QString &error)
+{
+    if (!m_wantOpen)
+        return;
+    m_backoffSeconds = m_backoffSeconds == 0 ? 1 : qMin(m_backoffSeconds * 2, kMaxBackoffSeconds);
+    m_retryTimer->start(m_backoffSeconds * 1000);
+    setState(ConnectionState::Retrying, error, m_backoffSeconds);
+}
+
+void ConnectionWorker::connectionLost(const QString &reason)
+{
+    if (!m_conn)
+        return;
+    m_aliveTimer->stop();
+    m_pollTimer->stop();
+    unregisterEvents();
+    virConnectClose(m_conn);
+    m_conn = nullptr;
+    m_xmlCache.clear();
+    scheduleReconnect(reason);
+}
+
+void ConnectionWorker::checkAlive()
+{
+    if (m_conn && virConnectIsAlive(m_conn) == 0)
+        connectionLost(tr("the host stopped answering"));
+}
+
+DomainSummary ConnectionWorker::readDomain(virDomainPtr dom)
+{
+    DomainSummary d;
+    d.uuid = uuidOf(dom);
+    if (const char *name = virDomainGetName(dom))
+        d.name = QString::fromUtf8(name);
+    virDomainInfo info{};
+    if (virDomainGetInfo(dom, &info) == 0) {
+        d.state = toState(info.state);
+        d.vcpus = info.nrVirtCpu;
+        d.memoryKiB = info.memory;
+        d.maxMemoryKiB = info.maxMem;
+    }
+    d.persistent = virDomainIsPersistent(dom) == 1;
+
+    auto cached = m_xmlCache.constFind(d.uuid);
+    if (cached == m_xmlCache.constEnd()) {
+        DomainSummary parsed;
+        if (char *xml = virDomainGetXMLDesc(dom, 0)) {
+            readDomainXmlSummary(QByteArray(xml), parsed);
+            free(xml);
+        }
+        cached = m_xmlCache.insert(d.uuid, parsed);
+    }
+    d.arch = cached->arch;
+    d.machine = cached->machine;
+    d.domainType = cached->domainType;
+    d.cpuMode = cached->cpuMode;
+    d.cpuModel = cached->cpuModel;
+    d.emulated = isEmulatedGuest(m_host, d.domainType, d.arch);
+    return d;
+}
+
+void ConnectionWorker::refreshAll()
+{
+    if (!m_conn)
+        return;
+    virDomainPtr *doms = nullptr;
+    const int n = virConnectListAllDomains(m_conn, &doms, 0);
+    if (n < 0) {
+        const QString error = LibvirtError::fromLastError({}).message();
+        if (virConnectIsAlive(m_conn) == 0)
+            connectionLost(error);
+        return;
+    }
+    QList<DomainSummary> list;
+    list.reserve(n);
+    for (int i = 0; i < n; ++i) {
+        list << readDomain(doms[i]);
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+    emit domainsReset(list);
+}
+
+void ConnectionWorker::refreshDomain(const QString &uuid)
+{
+    if (!m_conn)
+        return;
+    const QByteArray id = uuid.toLatin1();
+    virDomainPtr dom = virDomainLookupByUUIDString(m_conn, id.constData());
+    if (!dom) {
+        m_xmlCache.remove(uuid);
+        emit domainRemoved(uuid);
+        return;
+    }
+    // Redefinition may have changed arch or machine: re-read the XML.
+    m_xmlCache.remove(uuid);
+    emit domainUpdated(readDomain(dom));
+    virDomainFree(dom);
+}
+
+} // namespace crossvirt::models

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "models/connection/ConnectionState.h"
+#include "models/connection/CredentialProvider.h"
+#include "models/inventory/InventoryTypes.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <functional>
+#include <memory>
+
+struct _virConnect;
+struct _virDomain;
+class QTimer;
+
+namespace crossvirt::models {
+
+struct EventSink;
+
+/// Owns one libvirt connection and makes every libvirt call for it, on the
+/// host's own worker thread. Internal to HostSession, which is the GUI-side face.
+class ConnectionWorker : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectionWorker(QString uri, QObject *parent = nullptr);
+    ~ConnectionWorker() override;
+
+    /// The open connection, or nullptr. Worker thread only.
+    _virConnect *connection() const { return m_conn; }
+    const HostInfo &hostInfo() const { return m_host; }
+
+    void setCredentialProvider(CredentialProvider *provider) { m_credentials = provider; }
+
+    void open();
+    void close();
+    /// Re-reads every domain (after actions on drivers without events, and as polling).
+    void refreshAll();
+    void refreshDomain(const QString &uuid);
+    /// Called on the worker thread when libvirt reports the connection closed.
+    void connectionLost(const QString &reason);
+
+    /// Reads one domain's summary from libvirt (worker thread).
+    DomainSummary readDomain(_virDomain *dom);
+
+signals:
+    void stateChanged(crossvirt::models::ConnectionState state, const QString &error,
+                      int retryInSeconds);
+    void hostInfoReady(const crossvirt::models::HostInfo &info);
+    void domainsReset(const QList<crossvirt::models::DomainSummary> &domains);
+    void domainUpdated(const crossvirt::models::DomainSummary &domain);
+    void domainRemoved(const QString &uuid);
+
+private:
+    void setState(ConnectionState state, const QString &error = {}, int retryIn = 0);
+    void readHostInfo();
+    void registerEvents();
+    void unregisterEvents();
+    void scheduleReconnect(const QString &error);
+    void checkAlive();
+
+    QString m_uri;
+    _virConnect *m_conn = nullptr;
+    HostInfo m_host;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QPointer<CredentialProvider> m_credentials;
+    std::shared_ptr<EventSink> m_sink;
+    int m_lifecycleCallback = -1;
+    bool m_closeCallbackRegistered = false;
+    bool m_wantOpen = false;
+    int m_backoffSeconds = 0;
+    QTimer *m_retryTimer = nullptr;
+    QTimer *m_aliveTimer = nullptr;
+    QTimer *m_pollTimer = nullptr;
+    // Parsed XML facts per uuid: arch and machine change only on redefinition.
+    QHash<QString, DomainSummary> m_xmlCache;
+};
+
+} // namespace crossvirt::models

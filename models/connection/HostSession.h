@@ -1,0 +1,123 @@
+#pragma once
+
+#include "models/connection/ConnectionState.h"
+#include "models/connection/LibvirtError.h"
+#include "models/inventory/InventoryTypes.h"
+
+#include <QFuture>
+#include <QHash>
+#include <QObject>
+#include <QPromise>
+#include <functional>
+#include <memory>
+#include <type_traits>
+
+struct _virConnect;
+struct _virDomain;
+class QThread;
+
+namespace crossvirt::models {
+
+class ConnectionWorker;
+class CredentialProvider;
+
+/// "Not connected" text used when a request reaches a closed connection.
+QString notConnectedText();
+
+/// The GUI-thread face of one libvirt host. Its ConnectionWorker lives on a thread
+/// of its own and makes every libvirt call; a slow or dead host blocks only that
+/// thread. Requests return QFutures (failures carry a LibvirtError); inventory
+/// changes arrive as signals carrying plain values.
+class HostSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit HostSession(const QString &uri, QObject *parent = nullptr);
+    /// Stops the worker. A worker stuck in a call that never returns (a host that
+    /// accepts and never answers) is abandoned: it finishes and frees itself later.
+    ~HostSession() override;
+
+    const QString &uri() const { return m_uri; }
+    ConnectionState state() const { return m_state; }
+    /// libvirt's message for the last failure (empty when connected).
+    const QString &lastError() const { return m_lastError; }
+    int retryInSeconds() const { return m_retryIn; }
+    const HostInfo &hostInfo() const { return m_host; }
+    /// The latest inventory snapshot, in libvirt's order.
+    QList<DomainSummary> domains() const { return m_domains; }
+    std::optional<DomainSummary> domain(const QString &uuid) const;
+
+    void setCredentialProvider(CredentialProvider *provider);
+    /// Opens the connection (and keeps reopening it with backoff while it fails).
+    void open();
+    /// Closes it and stops retrying.
+    void close();
+    void refresh();
+
+    /// Runs `job(virConnectPtr)` on the worker thread with the open connection and
+    /// returns its result as a future. Throw LibvirtError from the job to fail it.
+    template<typename Job>
+    auto run(Job job) -> QFuture<std::invoke_result_t<Job, _virConnect *>>;
+
+    // Domain lifecycle. Each fails with libvirt's message.
+    QFuture<void> startDomain(const QString &uuid);
+    QFuture<void> shutdownDomain(const QString &uuid);
+    QFuture<void> rebootDomain(const QString &uuid);
+    QFuture<void> forceOffDomain(const QString &uuid);
+    QFuture<void> suspendDomain(const QString &uuid);
+    QFuture<void> resumeDomain(const QString &uuid);
+    /// Undefines the domain (forcing it off first); with `withStorage`, also deletes
+    /// the storage volumes behind its disks (never its CD-ROM images). Returns the
+    /// volumes that could not be deleted, with reasons.
+    QFuture<QStringList> deleteDomain(const QString &uuid, bool withStorage);
+
+    QFuture<DomainDetails> domainDetails(const QString &uuid);
+    QFuture<HostDetails> hostDetails();
+
+signals:
+    void stateChanged(crossvirt::models::ConnectionState state, const QString &error);
+    void hostInfoChanged(const crossvirt::models::HostInfo &info);
+    void domainsReset(const QList<crossvirt::models::DomainSummary> &domains);
+    void domainUpdated(const crossvirt::models::DomainSummary &domain);
+    void domainRemoved(const QString &uuid);
+
+private:
+    void post(std::function<void(_virConnect *)> fn);
+    QFuture<void> domainAction(const QString &uuid, const QString &context,
+                               int (*action)(_virDomain *));
+
+    QString m_uri;
+    QThread *m_thread = nullptr;
+    ConnectionWorker *m_worker = nullptr;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QString m_lastError;
+    int m_retryIn = 0;
+    HostInfo m_host;
+    QList<DomainSummary> m_domains;
+    QHash<QString, qsizetype> m_index;
+};
+
+template<typename Job>
+auto HostSession::run(Job job) -> QFuture<std::invoke_result_t<Job, _virConnect *>>
+{
+    using Result = std::invoke_result_t<Job, _virConnect *>;
+    auto promise = std::make_shared<QPromise<Result>>();
+    QFuture<Result> future = promise->future();
+    promise->start();
+    post([promise, job = std::move(job), uri = m_uri](_virConnect *conn) mutable {
+        try {
+            if (!conn)
+                throw LibvirtError(uri, notConnectedText());
+            if constexpr (std::is_void_v<Result>)
+                job(conn);
+            else
+                promise->addResult(job(conn));
+        } catch (...) {
+            promise->setException(std::current_exception());
+        }
+        promise->finish();
+    });
+    return future;
+}
+
+} // namespace crossvirt::models

@@ -1,0 +1,150 @@
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace crossvirt::models {
+
+/// A domain's run state (virDomainState), as shown in the inventory.
+enum class DomainState {
+    NoState,
+    Running,
+    Blocked,
+    Paused,
+    ShuttingDown,
+    Shutoff,
+    Crashed,
+    Suspended, ///< PM-suspended by the guest
+};
+
+QString domainStateText(DomainState state);
+/// Running, blocked, paused, shutting down or PM-suspended: QEMU is alive.
+bool isActive(DomainState state);
+
+/// Facts about one host, read on its worker thread when the connection opens.
+struct HostInfo
+{
+    QString uri;
+    QString hostname;
+    QString driver;        ///< virConnectGetType(): "QEMU", "TEST", ...
+    QString arch;          ///< the host's own CPU arch (virNodeGetInfo().model)
+    QString cpuModel;      ///< capabilities <host><cpu><model>, when it describes this host
+    int cpus = 0;
+    int mhz = 0;
+    quint64 memoryKiB = 0;
+    quint64 libvirtVersion = 0;
+    QStringList nativeArches;   ///< guest arches run with KVM
+    QStringList emulatedArches; ///< guest arches run only with TCG
+    /// True when the arch lists come from the host's capabilities; false when the
+    /// driver's capabilities do not describe the host (test driver) and policy filled them.
+    bool archesFromCapabilities = false;
+};
+
+/// One row of the inventory: a domain's identity, state and size.
+struct DomainSummary
+{
+    QString uuid;
+    QString name;
+    DomainState state = DomainState::NoState;
+    QString arch;       ///< guest arch (<os><type arch>)
+    QString machine;    ///< machine type (<os><type machine>)
+    QString domainType; ///< "kvm", "qemu", "test", ...
+    QString cpuMode;    ///< host-model, host-passthrough, custom, maximum
+    QString cpuModel;   ///< named model when custom
+    bool emulated = false; ///< runs under TCG rather than natively on this host
+    bool persistent = true;
+    int vcpus = 0;
+    quint64 memoryKiB = 0;    ///< current allocation (balloon)
+    quint64 maxMemoryKiB = 0;
+};
+
+struct DiskInfo
+{
+    QString device;  ///< disk, cdrom, floppy, lun
+    QString type;    ///< file, block, volume, network
+    QString source;  ///< path, or pool/volume, or network name
+    QString format;  ///< qcow2, raw
+    QString target;  ///< vda, sda, hdc
+    QString bus;     ///< virtio, scsi, sata, ide, usb
+    QString controllerModel; ///< model of the controller the disk sits on (spapr-vscsi...)
+    bool readOnly = false;
+};
+
+struct NicInfo
+{
+    QString type;   ///< network, bridge, direct, user
+    QString source; ///< network or bridge name
+    QString model;  ///< virtio, e1000e, spapr-vlan
+    QString mac;
+};
+
+struct GraphicsInfo
+{
+    QString type;   ///< vnc, spice
+    int port = -1;  ///< -1 until the domain runs with autoport
+    QString listen;
+    bool autoport = false;
+    bool hasPassword = false;
+};
+
+struct ConsoleInfo
+{
+    QString kind;       ///< serial or console
+    QString targetType; ///< isa-serial, spapr-vio-serial, sclp, virtio, pl011...
+    QString alias;
+};
+
+/// What the VM window's Overview page shows; parsed from the live domain XML.
+struct DomainDetails
+{
+    DomainSummary summary;
+    QString hostUri;
+    QString emulator;
+    QString firmware; ///< "efi", "bios" or a loader path
+    QList<DiskInfo> disks;
+    QList<NicInfo> nics;
+    QList<GraphicsInfo> graphics;
+    QList<ConsoleInfo> consoles;
+    QStringList videoModels;
+    QStringList controllers; ///< "scsi/virtio-scsi", "usb/qemu-xhci", ...
+    QString xml;             ///< the live XML it was parsed from
+};
+
+struct NetworkInfo
+{
+    QString name;
+    bool active = false;
+    bool autostart = false;
+    QString bridge;
+    QString forwardMode; ///< nat, route, bridge, open, or empty for isolated
+};
+
+struct PoolInfo
+{
+    QString name;
+    bool active = false;
+    QString type; ///< dir, logical, ...
+    QString path;
+    quint64 capacity = 0;
+    quint64 allocation = 0;
+    quint64 available = 0;
+    int volumes = 0;
+};
+
+/// The host details page: the host, what it can run, its networks and pools.
+struct HostDetails
+{
+    HostInfo info;
+    QString capabilitiesXml;
+    QList<NetworkInfo> networks;
+    QList<PoolInfo> pools;
+};
+
+} // namespace crossvirt::models
+
+Q_DECLARE_METATYPE(crossvirt::models::HostInfo)
+Q_DECLARE_METATYPE(crossvirt::models::DomainSummary)
+Q_DECLARE_METATYPE(crossvirt::models::DomainDetails)
+Q_DECLARE_METATYPE(crossvirt::models::HostDetails)

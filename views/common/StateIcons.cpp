@@ -1,0 +1,141 @@
+#include "views/common/StateIcons.h"
+
+#include <QHash>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
+
+namespace crossvirt::views {
+
+using models::ConnectionState;
+using models::DomainState;
+
+namespace {
+
+enum class Glyph { Play, Pause, Stop, Cross, Dots, Check, Moon };
+
+QIcon paint(const QColor &color, Glyph glyph)
+{
+    QIcon icon;
+    for (int size : {16, 24, 32}) {
+        QPixmap pm(size, size);
+        pm.fill(Qt::transparent);
+        QPainter p(&pm);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QRectF r(1, 1, size - 2, size - 2);
+        p.setPen(QPen(color.darker(130), 1));
+        p.setBrush(color);
+        p.drawEllipse(r);
+        p.setPen(Qt::NoPen);
+        p.setBrush(Qt::white);
+        const double s = size;
+        switch (glyph) {
+        case Glyph::Play: {
+            QPainterPath path;
+            path.moveTo(s * 0.40, s * 0.28);
+            path.lineTo(s * 0.72, s * 0.50);
+            path.lineTo(s * 0.40, s * 0.72);
+            path.closeSubpath();
+            p.drawPath(path);
+            break;
+        }
+        case Glyph::Pause:
+            p.drawRect(QRectF(s * 0.32, s * 0.28, s * 0.12, s * 0.44));
+            p.drawRect(QRectF(s * 0.56, s * 0.28, s * 0.12, s * 0.44));
+            break;
+        case Glyph::Stop:
+            p.drawRect(QRectF(s * 0.32, s * 0.32, s * 0.36, s * 0.36));
+            break;
+        case Glyph::Cross:
+            p.setPen(QPen(Qt::white, s * 0.12, Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(QPointF(s * 0.33, s * 0.33), QPointF(s * 0.67, s * 0.67));
+            p.drawLine(QPointF(s * 0.67, s * 0.33), QPointF(s * 0.33, s * 0.67));
+            break;
+        case Glyph::Dots:
+            for (double x : {0.30, 0.50, 0.70})
+                p.drawEllipse(QPointF(s * x, s * 0.5), s * 0.07, s * 0.07);
+            break;
+        case Glyph::Check:
+            p.setPen(QPen(Qt::white, s * 0.12, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            p.drawPolyline(QList<QPointF>{{s * 0.30, s * 0.52}, {s * 0.45, s * 0.67}, {s * 0.70, s * 0.36}});
+            break;
+        case Glyph::Moon:
+            p.drawEllipse(QPointF(s * 0.5, s * 0.5), s * 0.2, s * 0.2);
+            p.setBrush(color);
+            p.drawEllipse(QPointF(s * 0.6, s * 0.42), s * 0.18, s * 0.18);
+            break;
+        }
+        p.end();
+        icon.addPixmap(pm);
+    }
+    return icon;
+}
+
+} // namespace
+
+QIcon domainStateIcon(DomainState state)
+{
+    static QHash<int, QIcon> cache;
+    auto it = cache.find(int(state));
+    if (it != cache.end())
+        return *it;
+    QIcon icon;
+    switch (state) {
+    case DomainState::Running:
+    case DomainState::Blocked:
+        icon = paint(QColor(0x2e, 0x9d, 0x4a), Glyph::Play);
+        break;
+    case DomainState::Paused:
+        icon = paint(QColor(0xe0, 0x9b, 0x1a), Glyph::Pause);
+        break;
+    case DomainState::ShuttingDown:
+        icon = paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
+        break;
+    case DomainState::Shutoff:
+        icon = paint(QColor(0x80, 0x86, 0x8c), Glyph::Stop);
+        break;
+    case DomainState::Crashed:
+        icon = paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
+        break;
+    case DomainState::Suspended:
+        icon = paint(QColor(0x6a, 0x5a, 0xb8), Glyph::Moon);
+        break;
+    case DomainState::NoState:
+        icon = paint(QColor(0xa0, 0xa0, 0xa0), Glyph::Dots);
+        break;
+    }
+    cache.insert(int(state), icon);
+    return icon;
+}
+
+QIcon connectionStateIcon(ConnectionState state)
+{
+    static QHash<int, QIcon> cache;
+    auto it = cache.find(int(state));
+    if (it != cache.end())
+        return *it;
+    QIcon icon;
+    switch (state) {
+    case ConnectionState::Connected:
+        icon = paint(QColor(0x2e, 0x9d, 0x4a), Glyph::Check);
+        break;
+    case ConnectionState::Connecting:
+        icon = paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
+        break;
+    case ConnectionState::Retrying:
+        icon = paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
+        break;
+    case ConnectionState::Disconnected:
+        icon = paint(QColor(0x80, 0x86, 0x8c), Glyph::Stop);
+        break;
+    }
+    cache.insert(int(state), icon);
+    return icon;
+}
+
+QIcon applicationIcon()
+{
+    return QIcon(QStringLiteral(":/icons/crossvirt.svg"));
+}
+
+} // namespace crossvirt::views

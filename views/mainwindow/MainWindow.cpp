@@ -1,0 +1,446 @@
+#include "views/mainwindow/MainWindow.h"
+
+#include "models/connection/Datacenter.h"
+#include "models/connection/FutureHandling.h"
+#include "models/connection/HostSession.h"
+#include "models/inventory/InventoryFilterProxy.h"
+#include "models/inventory/InventoryModel.h"
+#include "views/common/StateIcons.h"
+#include "views/connection/AddConnectionDialog.h"
+#include "views/mainwindow/HostDetailsPage.h"
+#include "views/mainwindow/InventoryPresentation.h"
+#include "views/vm/OverviewPage.h"
+#include "views/vm/VmWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace crossvirt::views {
+
+using namespace Qt::StringLiterals;
+using models::DomainState;
+using models::HostSession;
+using models::InventoryModel;
+
+MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
+    : QMainWindow(parent), m_datacenter(datacenter)
+{
+    setWindowTitle(tr("Crossvirt"));
+    setWindowIcon(applicationIcon());
+
+    m_model = new InventoryModel(datacenter, this);
+    m_presentation = new InventoryPresentation(this);
+    m_presentation->setSourceModel(m_model);
+    m_proxy = new models::InventoryFilterProxy(this);
+    m_proxy->setSourceModel(m_presentation);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 0, 6);
+    m_filter = new QLineEdit(left);
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setPlaceholderText(tr("Filter: name, arch:ppc64le, state:running, host:name"));
+    leftLayout->addWidget(m_filter);
+    m_filterHint = new QLabel(left);
+    m_filterHint->setWordWrap(true);
+    m_filterHint->hide();
+    leftLayout->addWidget(m_filterHint);
+    m_tree = new QTreeView(left);
+    m_tree->setModel(m_proxy);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAlternatingRowColors(true);
+    m_tree->setSortingEnabled(false);
+    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setSectionResizeMode(InventoryModel::NameColumn, QHeaderView::Stretch);
+    m_tree->setColumnWidth(InventoryModel::StateColumn, 130);
+    m_tree->setColumnWidth(InventoryModel::ArchColumn, 140);
+    m_tree->setColumnWidth(InventoryModel::CpuModelColumn, 120);
+    m_tree->setColumnWidth(InventoryModel::CpusColumn, 50);
+    m_tree->setColumnWidth(InventoryModel::MemoryColumn, 80);
+    leftLayout->addWidget(m_tree, 1);
+
+    m_details = new QStackedWidget(this);
+    m_emptyPage = new QLabel(tr("Select a host or a virtual machine."), m_details);
+    m_emptyPage->setAlignment(Qt::AlignCenter);
+    m_details->addWidget(m_emptyPage);
+    m_hostPage = new HostDetailsPage(m_details);
+    auto *hostScroll = new QScrollArea(m_details);
+    hostScroll->setWidgetResizable(true);
+    hostScroll->setFrameShape(QFrame::NoFrame);
+    hostScroll->setWidget(m_hostPage);
+    m_details->addWidget(hostScroll);
+    m_vmPage = new OverviewPage(m_details);
+    auto *vmScroll = new QScrollArea(m_details);
+    vmScroll->setWidgetResizable(true);
+    vmScroll->setFrameShape(QFrame::NoFrame);
+    vmScroll->setWidget(m_vmPage);
+    m_details->addWidget(vmScroll);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(m_details);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    setCentralWidget(splitter);
+
+    createActions();
+
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterText(text);
+        m_tree->expandAll();
+        const QStringList unknown = m_proxy->unknownTerms();
+        m_filterHint->setVisible(!unknown.isEmpty());
+        if (!unknown.isEmpty()) {
+            m_filterHint->setText(tr("Not understood: %1. Use arch:, state:, host: or emulated:.")
+                                      .arg(unknown.join(u", "_s)));
+        }
+    });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        updateActions();
+        showSelection();
+    });
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        const QModelIndex src = m_presentation->mapToSource(m_proxy->mapToSource(index));
+        if (const auto d = m_model->domainAt(src))
+            openVm(src.data(InventoryModel::UriRole).toString(), d->uuid);
+    });
+    // Rows come and go as hosts connect; keep hosts expanded and actions current.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &insertedUnder) {
+                if (!insertedUnder.isValid())
+                    m_tree->expandAll();
+                else
+                    m_tree->expand(insertedUnder);
+            });
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] { updateActions(); });
+    connect(m_datacenter, &models::Datacenter::saveFailed, this, [this](const QString &error) {
+        reportError(tr("Could not save the connection list"), error);
+    });
+    m_tree->expandAll();
+    statusBar()->showMessage(tr("%n host(s)", nullptr, int(m_datacenter->sessions().size())));
+    resize(1200, 720);
+    updateActions();
+}
+
+void MainWindow::createActions()
+{
+    QStyle *st = style();
+    m_addConnection = new QAction(st->standardIcon(QStyle::SP_FileDialogNewFolder),
+                                  tr("&Add Connection…"), this);
+    m_removeConnection = new QAction(tr("&Remove Connection"), this);
+    m_connect = new QAction(tr("&Connect"), this);
+    m_disconnect = new QAction(tr("&Disconnect"), this);
+    m_open = new QAction(st->standardIcon(QStyle::SP_DesktopIcon), tr("&Open"), this);
+    m_start = new QAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this);
+    m_shutdown = new QAction(st->standardIcon(QStyle::SP_MediaStop), tr("Shut &Down"), this);
+    m_reboot = new QAction(st->standardIcon(QStyle::SP_BrowserReload), tr("&Reboot"), this);
+    m_forceOff = new QAction(st->standardIcon(QStyle::SP_DialogCancelButton), tr("&Force Off"), this);
+    m_pause = new QAction(st->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    m_resume = new QAction(st->standardIcon(QStyle::SP_MediaSeekForward), tr("R&esume"), this);
+    m_delete = new QAction(st->standardIcon(QStyle::SP_TrashIcon), tr("De&lete…"), this);
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    m_addConnection->setShortcut(QKeySequence(tr("Ctrl+N")));
+    m_delete->setShortcut(QKeySequence::Delete);
+
+    connect(m_addConnection, &QAction::triggered, this, &MainWindow::addConnection);
+    connect(m_removeConnection, &QAction::triggered, this, &MainWindow::removeSelectedConnection);
+    connect(m_connect, &QAction::triggered, this, [this] { connectSelectedHost(true); });
+    connect(m_disconnect, &QAction::triggered, this, [this] { connectSelectedHost(false); });
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_open, &QAction::triggered, this, [this] {
+        const QModelIndex src = currentSourceIndex();
+        if (const auto d = m_model->domainAt(src))
+            openVm(src.data(InventoryModel::UriRole).toString(), d->uuid);
+    });
+    connect(m_start, &QAction::triggered, this, [this] {
+        runOnSelectedVm(tr("Could not start the virtual machine"),
+                        [](HostSession *s, const QString &u) { return s->startDomain(u); });
+    });
+    connect(m_shutdown, &QAction::triggered, this, [this] {
+        runOnSelectedVm(tr("Could not shut down the virtual machine"),
+                        [](HostSession *s, const QString &u) { return s->shutdownDomain(u); });
+    });
+    connect(m_reboot, &QAction::triggered, this, [this] {
+        runOnSelectedVm(tr("Could not reboot the virtual machine"),
+                        [](HostSession *s, const QString &u) { return s->rebootDomain(u); });
+    });
+    connect(m_forceOff, &QAction::triggered, this, [this] {
+        const QModelIndex src = currentSourceIndex();
+        const auto d = m_model->domainAt(src);
+        if (!d)
+            return;
+        const auto answer = QMessageBox::warning(
+            this, tr("Force off"),
+            tr("Force off “%1”? This is like pulling the power cord: unsaved data in the guest "
+               "is lost.")
+                .arg(d->name),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+        runOnSelectedVm(tr("Could not force off the virtual machine"),
+                        [](HostSession *s, const QString &u) { return s->forceOffDomain(u); });
+    });
+    connect(m_pause, &QAction::triggered, this, [this] {
+        runOnSelectedVm(tr("Could not pause the virtual machine"),
+                        [](HostSession *s, const QString &u) { return s->suspendDomain(u); });
+    });
+    connect(m_resume, &QAction::triggered, this, [this] {
+        runOnSelectedVm(tr("Could not resume the virtual machine"),
+                        [](HostSession *s, const QString &u) { return s->resumeDomain(u); });
+    });
+    connect(m_delete, &QAction::triggered, this, &MainWindow::deleteSelectedVm);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_addConnection);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu *hostMenu = menuBar()->addMenu(tr("&Host"));
+    hostMenu->addAction(m_connect);
+    hostMenu->addAction(m_disconnect);
+    hostMenu->addSeparator();
+    hostMenu->addAction(m_removeConnection);
+    QMenu *vm = menuBar()->addMenu(tr("&Virtual Machine"));
+    for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume})
+        vm->addAction(a);
+    vm->addSeparator();
+    vm->addAction(m_delete);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Crossvirt"), this, [this] {
+        QMessageBox::about(this, tr("About Crossvirt"),
+                           tr("<b>Crossvirt %1</b><p>A console for libvirt datacenters whose "
+                              "hosts and guests span CPU architectures.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+
+    QToolBar *tb = addToolBar(tr("Main"));
+    tb->setObjectName(u"mainToolBar"_s);
+    tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tb->addAction(m_addConnection);
+    tb->addSeparator();
+    for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume,
+                       m_delete})
+        tb->addAction(a);
+
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume,
+                       m_delete, m_connect, m_disconnect, m_removeConnection})
+        m_tree->addAction(a);
+}
+
+QModelIndex MainWindow::currentSourceIndex() const
+{
+    const QModelIndex current = m_tree->currentIndex();
+    if (!current.isValid())
+        return {};
+    return m_presentation->mapToSource(m_proxy->mapToSource(current));
+}
+
+void MainWindow::updateActions()
+{
+    const QModelIndex src = currentSourceIndex();
+    const auto d = m_model->domainAt(src);
+    HostSession *session = src.isValid() ? m_model->sessionAt(src) : nullptr;
+    const bool host = src.isValid() && !d;
+    const DomainState state = d ? d->state : DomainState::NoState;
+    const bool active = d && models::isActive(state);
+    m_open->setEnabled(bool(d));
+    m_start->setEnabled(d && (state == DomainState::Shutoff || state == DomainState::Crashed));
+    m_shutdown->setEnabled(active && state != DomainState::Paused);
+    m_reboot->setEnabled(active && state != DomainState::Paused);
+    m_forceOff->setEnabled(active);
+    m_pause->setEnabled(d && (state == DomainState::Running || state == DomainState::Blocked));
+    m_resume->setEnabled(d && state == DomainState::Paused);
+    m_delete->setEnabled(bool(d));
+    m_connect->setEnabled(host && session &&
+                          session->state() != models::ConnectionState::Connected &&
+                          session->state() != models::ConnectionState::Connecting);
+    m_disconnect->setEnabled(host && session &&
+                             session->state() != models::ConnectionState::Disconnected);
+    m_removeConnection->setEnabled(host);
+}
+
+void MainWindow::showSelection()
+{
+    const QModelIndex src = currentSourceIndex();
+    const quint64 generation = ++m_detailsGeneration;
+    if (!src.isValid()) {
+        m_details->setCurrentIndex(0);
+        return;
+    }
+    HostSession *session = m_model->sessionAt(src);
+    if (const auto d = m_model->domainAt(src)) {
+        m_details->setCurrentIndex(2);
+        m_vmPage->showMessage(tr("Reading %1…").arg(d->name));
+        const QString hostArch = session->hostInfo().arch;
+        models::whenFinished(
+            session->domainDetails(d->uuid), this,
+            [this, generation, hostArch](const models::DomainDetails &details) {
+                if (generation == m_detailsGeneration)
+                    m_vmPage->showDetails(details, hostArch);
+            },
+            [this, generation](const QString &error) {
+                if (generation == m_detailsGeneration)
+                    m_vmPage->showMessage(error);
+            });
+        return;
+    }
+    m_details->setCurrentIndex(1);
+    m_hostPage->setSession(session, src.data(InventoryModel::NameRole).toString());
+}
+
+void MainWindow::reportError(const QString &title, const QString &text)
+{
+    statusBar()->showMessage(text, 10000);
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // not exec(): the inventory keeps updating behind it
+}
+
+void MainWindow::runOnSelectedVm(
+    const QString &failureTitle,
+    const std::function<QFuture<void>(HostSession *, const QString &)> &fn)
+{
+    const QModelIndex src = currentSourceIndex();
+    const auto d = m_model->domainAt(src);
+    HostSession *session = m_model->sessionAt(src);
+    if (!d || !session)
+        return;
+    statusBar()->showMessage(tr("Working on %1…").arg(d->name));
+    models::whenFinished(
+        fn(session, d->uuid), this, [this] { statusBar()->clearMessage(); },
+        [this, failureTitle](const QString &error) { reportError(failureTitle, error); });
+}
+
+void MainWindow::deleteSelectedVm()
+{
+    const QModelIndex src = currentSourceIndex();
+    const auto d = m_model->domainAt(src);
+    HostSession *session = m_model->sessionAt(src);
+    if (!d || !session)
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("Delete virtual machine"),
+                    models::isActive(d->state)
+                        ? tr("Delete “%1”? It is running and will be forced off first. "
+                             "This cannot be undone.")
+                              .arg(d->name)
+                        : tr("Delete “%1”? This cannot be undone.").arg(d->name),
+                    QMessageBox::Cancel, this);
+    QPushButton *deleteButton = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    auto *storage = new QCheckBox(tr("Also delete its disk volumes (CD-ROM images are kept)"), &box);
+    box.setCheckBox(storage);
+    box.exec();
+    if (box.clickedButton() != static_cast<QAbstractButton *>(deleteButton))
+        return;
+    const QString name = d->name;
+    models::whenFinished(
+        session->deleteDomain(d->uuid, storage->isChecked()), this,
+        [this, name](const QStringList &problems) {
+            if (problems.isEmpty()) {
+                statusBar()->showMessage(tr("Deleted %1.").arg(name), 5000);
+                return;
+            }
+            reportError(tr("%1 was deleted, but some volumes were not").arg(name),
+                        problems.join(u"\n"_s));
+        },
+        [this](const QString &error) {
+            reportError(tr("Could not delete the virtual machine"), error);
+        });
+}
+
+VmWindow *MainWindow::openVm(const QString &uri, const QString &uuid)
+{
+    for (const auto &w : std::as_const(m_vmWindows)) {
+        if (w && w->uuid() == uuid && w->session() && w->session()->uri() == uri) {
+            w->show();
+            w->raise();
+            w->activateWindow();
+            return w;
+        }
+    }
+    HostSession *session = m_datacenter->session(uri);
+    if (!session)
+        return nullptr;
+    auto *w = new VmWindow(session, uuid, this);
+    w->setWindowFlag(Qt::Window);
+    m_vmWindows.removeAll(nullptr);
+    m_vmWindows << w;
+    w->show();
+    return w;
+}
+
+bool MainWindow::select(const QString &uri, const QString &uuid)
+{
+    const QModelIndex src = uuid.isEmpty() ? m_model->hostIndex(uri) : m_model->domainIndex(uri, uuid);
+    const QModelIndex idx = m_proxy->mapFromSource(m_presentation->mapFromSource(src));
+    if (!idx.isValid())
+        return false;
+    m_tree->setCurrentIndex(idx);
+    return true;
+}
+
+void MainWindow::addConnection()
+{
+    auto *dialog = new AddConnectionDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const models::SavedConnection c = dialog->connection();
+        if (m_datacenter->session(c.uri)) {
+            select(c.uri);
+            statusBar()->showMessage(tr("%1 is already in the list.").arg(c.uri), 5000);
+            return;
+        }
+        HostSession *s = m_datacenter->addConnection(c);
+        if (!c.autoconnect)
+            statusBar()->showMessage(tr("Added %1; use Host › Connect to open it.").arg(s->uri()), 5000);
+        select(c.uri);
+    });
+    dialog->open();
+}
+
+void MainWindow::removeSelectedConnection()
+{
+    const QModelIndex src = currentSourceIndex();
+    if (!src.isValid() || m_model->domainAt(src))
+        return;
+    const QString uri = src.data(InventoryModel::UriRole).toString();
+    const auto answer = QMessageBox::question(
+        this, tr("Remove connection"),
+        tr("Remove %1 from the list? Its virtual machines are not touched.").arg(uri));
+    if (answer == QMessageBox::Yes) {
+        m_hostPage->setSession(nullptr, {});
+        m_datacenter->removeConnection(uri);
+    }
+}
+
+void MainWindow::connectSelectedHost(bool open)
+{
+    const QModelIndex src = currentSourceIndex();
+    HostSession *session = src.isValid() ? m_model->sessionAt(src) : nullptr;
+    if (!session)
+        return;
+    if (open)
+        session->open();
+    else
+        session->close();
+}
+
+} // namespace crossvirt::views

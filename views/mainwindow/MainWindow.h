@@ -1,0 +1,86 @@
+#pragma once
+
+#include <QFuture>
+#include <QMainWindow>
+#include <functional>
+#include <QPointer>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QStackedWidget;
+class QTreeView;
+
+namespace crossvirt::models {
+class Datacenter;
+class HostSession;
+class InventoryFilterProxy;
+class InventoryModel;
+} // namespace crossvirt::models
+
+namespace crossvirt::views {
+
+class HostDetailsPage;
+class InventoryPresentation;
+class OverviewPage;
+class VmWindow;
+
+/// The inventory window: every host and its VMs in one tree, a filter line that
+/// understands `arch:` terms, VM actions, and a details pane for the selection.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(models::Datacenter *datacenter, QWidget *parent = nullptr);
+
+    QTreeView *tree() const { return m_tree; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    models::InventoryModel *inventory() const { return m_model; }
+    models::InventoryFilterProxy *filterProxy() const { return m_proxy; }
+    HostDetailsPage *hostPage() const { return m_hostPage; }
+
+    /// Opens (or raises) the VM window of `uuid` on `uri`.
+    VmWindow *openVm(const QString &uri, const QString &uuid);
+    /// Selects a row by URI (and VM uuid) in the tree.
+    bool select(const QString &uri, const QString &uuid = {});
+    /// Shows an error the way every failed action does.
+    void reportError(const QString &title, const QString &text);
+
+    QAction *startAction() const { return m_start; }
+    QAction *shutdownAction() const { return m_shutdown; }
+    QAction *forceOffAction() const { return m_forceOff; }
+    QAction *pauseAction() const { return m_pause; }
+    QAction *resumeAction() const { return m_resume; }
+    QAction *deleteAction() const { return m_delete; }
+
+private:
+    void createActions();
+    void updateActions();
+    void showSelection();
+    void runOnSelectedVm(const QString &failureTitle,
+                         const std::function<QFuture<void>(models::HostSession *, const QString &)> &fn);
+    void deleteSelectedVm();
+    void addConnection();
+    void removeSelectedConnection();
+    void connectSelectedHost(bool open);
+    QModelIndex currentSourceIndex() const;
+
+    models::Datacenter *m_datacenter;
+    models::InventoryModel *m_model;
+    InventoryPresentation *m_presentation;
+    models::InventoryFilterProxy *m_proxy;
+    QTreeView *m_tree;
+    QLineEdit *m_filter;
+    QLabel *m_filterHint;
+    QStackedWidget *m_details;
+    HostDetailsPage *m_hostPage;
+    OverviewPage *m_vmPage;
+    QLabel *m_emptyPage;
+    QAction *m_addConnection, *m_removeConnection, *m_connect, *m_disconnect;
+    QAction *m_open, *m_start, *m_shutdown, *m_reboot, *m_forceOff, *m_pause, *m_resume,
+        *m_delete;
+    QList<QPointer<VmWindow>> m_vmWindows;
+    quint64 m_detailsGeneration = 0;
+};
+
+} // namespace crossvirt::views

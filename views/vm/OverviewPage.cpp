@@ -1,0 +1,151 @@
+#include "views/vm/OverviewPage.h"
+
+#include "models/inventory/InventoryModel.h"
+#include "views/common/StateIcons.h"
+
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace crossvirt::views {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QLabel *valueLabel(QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->setWordWrap(true);
+    return l;
+}
+
+QTreeWidget *table(const QStringList &headers, QWidget *parent)
+{
+    auto *t = new QTreeWidget(parent);
+    t->setHeaderLabels(headers);
+    t->setRootIsDecorated(false);
+    t->setSelectionMode(QAbstractItemView::NoSelection);
+    t->setFocusPolicy(Qt::NoFocus);
+    t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->header()->setStretchLastSection(true);
+    t->setMaximumHeight(130);
+    return t;
+}
+} // namespace
+
+OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    m_title = new QLabel(this);
+    QFont f = m_title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.4);
+    f.setBold(true);
+    m_title->setFont(f);
+    layout->addWidget(m_title);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    layout->addWidget(m_message);
+
+    m_content = new QWidget(this);
+    auto *contentLayout = new QVBoxLayout(m_content);
+    contentLayout->setContentsMargins(0, 0, 0, 0);
+    auto *general = new QGroupBox(tr("General"), m_content);
+    auto *form = new QFormLayout(general);
+    m_state = valueLabel(general);
+    m_arch = valueLabel(general);
+    m_machine = valueLabel(general);
+    m_cpu = valueLabel(general);
+    m_vcpus = valueLabel(general);
+    m_memory = valueLabel(general);
+    m_firmware = valueLabel(general);
+    m_graphics = valueLabel(general);
+    m_consoles = valueLabel(general);
+    m_video = valueLabel(general);
+    form->addRow(tr("State:"), m_state);
+    form->addRow(tr("Architecture:"), m_arch);
+    form->addRow(tr("Machine type:"), m_machine);
+    form->addRow(tr("CPU:"), m_cpu);
+    form->addRow(tr("vCPUs:"), m_vcpus);
+    form->addRow(tr("Memory:"), m_memory);
+    form->addRow(tr("Firmware:"), m_firmware);
+    form->addRow(tr("Graphics:"), m_graphics);
+    form->addRow(tr("Video:"), m_video);
+    form->addRow(tr("Consoles:"), m_consoles);
+    contentLayout->addWidget(general);
+
+    auto *disksBox = new QGroupBox(tr("Disks"), m_content);
+    auto *disksLayout = new QVBoxLayout(disksBox);
+    m_disks = table({tr("Target"), tr("Device"), tr("Bus"), tr("Format"), tr("Source")}, disksBox);
+    disksLayout->addWidget(m_disks);
+    contentLayout->addWidget(disksBox);
+
+    auto *nicsBox = new QGroupBox(tr("Network interfaces"), m_content);
+    auto *nicsLayout = new QVBoxLayout(nicsBox);
+    m_nics = table({tr("Model"), tr("Type"), tr("Source"), tr("MAC address")}, nicsBox);
+    nicsLayout->addWidget(m_nics);
+    contentLayout->addWidget(nicsBox);
+    contentLayout->addStretch();
+    layout->addWidget(m_content, 1);
+    m_content->hide();
+}
+
+void OverviewPage::showMessage(const QString &text)
+{
+    m_content->hide();
+    m_message->setText(text);
+    m_message->show();
+}
+
+void OverviewPage::showDetails(const models::DomainDetails &d, const QString &hostArch)
+{
+    const models::DomainSummary &s = d.summary;
+    m_title->setText(s.name);
+    m_message->hide();
+    m_content->show();
+    m_state->setText(models::domainStateText(s.state));
+    m_arch->setText(s.emulated ? tr("%1, emulated (TCG) on this %2 host").arg(s.arch, hostArch)
+                               : tr("%1, native (KVM)").arg(s.arch));
+    m_machine->setText(s.machine.isEmpty() ? tr("default") : s.machine);
+    QString cpu = s.cpuMode.isEmpty() ? tr("hypervisor default") : s.cpuMode;
+    if (!s.cpuModel.isEmpty())
+        cpu = tr("%1 (%2)").arg(s.cpuModel, cpu);
+    m_cpu->setText(cpu);
+    m_vcpus->setText(QString::number(s.vcpus));
+    m_memory->setText(models::formatKiB(s.maxMemoryKiB ? s.maxMemoryKiB : s.memoryKiB));
+    m_firmware->setText(d.firmware.isEmpty() ? tr("default (BIOS or platform firmware)")
+                                             : d.firmware);
+    QStringList graphics;
+    for (const auto &g : d.graphics) {
+        QString text = g.type.toUpper();
+        if (g.port > 0)
+            text += tr(" on %1:%2").arg(g.listen.isEmpty() ? u"*"_s : g.listen).arg(g.port);
+        graphics << text;
+    }
+    m_graphics->setText(graphics.isEmpty() ? tr("none (headless)") : graphics.join(u", "_s));
+    m_video->setText(d.videoModels.isEmpty() ? tr("none") : d.videoModels.join(u", "_s));
+    QStringList consoles;
+    for (const auto &c : d.consoles)
+        consoles << (c.targetType.isEmpty() ? c.kind : tr("%1 (%2)").arg(c.kind, c.targetType));
+    m_consoles->setText(consoles.isEmpty() ? tr("none") : consoles.join(u", "_s));
+
+    m_disks->clear();
+    for (const auto &disk : d.disks) {
+        QString bus = disk.bus;
+        if (!disk.controllerModel.isEmpty())
+            bus = tr("%1 (%2)").arg(disk.bus, disk.controllerModel);
+        m_disks->addTopLevelItem(new QTreeWidgetItem(
+            QStringList{disk.target, disk.device, bus, disk.format, disk.source}));
+    }
+    m_nics->clear();
+    for (const auto &nic : d.nics) {
+        m_nics->addTopLevelItem(new QTreeWidgetItem(
+            QStringList{nic.model.isEmpty() ? tr("default") : nic.model, nic.type, nic.source,
+                        nic.mac}));
+    }
+}
+
+} // namespace crossvirt::views

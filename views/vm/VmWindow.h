@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QTabWidget;
+
+#include "models/connection/HostSession.h"
+
+namespace crossvirt::views {
+
+class OverviewPage;
+
+/// A VM's own window: Overview now; Performance, Console and Disks pages join it.
+class VmWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    VmWindow(models::HostSession *session, const QString &uuid, QWidget *parent = nullptr);
+
+    const QString &uuid() const { return m_uuid; }
+    models::HostSession *session() const { return m_session; }
+    QTabWidget *tabs() const { return m_tabs; }
+    OverviewPage *overview() const { return m_overview; }
+    /// Re-reads the domain XML (off the GUI thread) and refreshes the pages.
+    void reload();
+
+private:
+    QPointer<models::HostSession> m_session;
+    QString m_uuid;
+    QTabWidget *m_tabs;
+    OverviewPage *m_overview;
+};
+
+} // namespace crossvirt::views
