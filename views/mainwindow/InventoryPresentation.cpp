@@ -13,15 +13,16 @@ using models::InventoryModel;
 
 QVariant InventoryPresentation::data(const QModelIndex &index, int role) const
 {
-    const auto kind = InventoryModel::ItemKind(index.data(InventoryModel::KindRole).toInt());
+    const QModelIndex source = mapToSource(index);
+    const auto kind = InventoryModel::ItemKind(source.data(InventoryModel::KindRole).toInt());
     const bool host = kind == InventoryModel::ItemKind::Host;
     if (role == Qt::DecorationRole && index.column() == InventoryModel::StateColumn) {
         if (host) {
             return connectionStateIcon(
-                models::ConnectionState(index.data(InventoryModel::ConnectionStateRole).toInt()));
+                models::ConnectionState(source.data(InventoryModel::ConnectionStateRole).toInt()));
         }
         return domainStateIcon(
-            models::DomainState(index.data(InventoryModel::DomainStateRole).toInt()));
+            models::DomainState(source.data(InventoryModel::DomainStateRole).toInt()));
     }
     if (role == Qt::FontRole && host) {
         QFont f;
@@ -29,7 +30,7 @@ QVariant InventoryPresentation::data(const QModelIndex &index, int role) const
         return f;
     }
     if (role == Qt::ForegroundRole && !host && index.column() == InventoryModel::ArchColumn &&
-        index.data(InventoryModel::EmulatedRole).toBool()) {
+        source.data(InventoryModel::EmulatedRole).toBool()) {
         return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
     }
     return QIdentityProxyModel::data(index, role);

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds with -Werror and runs the whole test suite:
+# unit, model, widget (offscreen) and end-to-end tests on a real libvirtd + QEMU
+# (started and stopped by the tests themselves; they need root).
+# Usage: scripts/test.sh            (BUILD_DIR=build by default)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR=${BUILD_DIR:-build}
+
+bash scripts/install-deps.sh
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSVIRT_WERROR=ON
+cmake --build "$BUILD_DIR" -j"$(nproc)"
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+# As root the end-to-end tests can start libvirtd themselves: a skip would hide a
+# broken machine, so make "cannot run here" a failure.
+if [ "$(id -u)" -eq 0 ]; then export CROSSVIRT_E2E_REQUIRED=${CROSSVIRT_E2E_REQUIRED:-1}; fi
+# Unit, model and widget tests first (in parallel), then the end-to-end tests,
+# which share one libvirtd and run one at a time.
+ctest --test-dir "$BUILD_DIR" -LE e2e --output-on-failure -j"$(nproc)" --timeout 600
+ctest --test-dir "$BUILD_DIR" -L e2e --output-on-failure --timeout 1800

@@ -1,0 +1,181 @@
+// The main window on the demo datacenter, as a user sees it (offscreen).
+#include "common/TestSupport.h"
+#include "models/connection/Datacenter.h"
+#include "models/connection/HostSession.h"
+#include "models/inventory/InventoryFilterProxy.h"
+#include "models/inventory/InventoryModel.h"
+#include "views/connection/AddConnectionDialog.h"
+#include "views/mainwindow/HostDetailsPage.h"
+#include "views/mainwindow/MainWindow.h"
+#include "views/vm/OverviewPage.h"
+#include "views/vm/VmWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <gtest/gtest.h>
+
+using namespace crossvirt;
+using namespace crossvirt::models;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString screenshotPath(const QString &name)
+{
+    const QString dir = QCoreApplication::applicationDirPath() + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    return dir + u'/' + name;
+}
+
+QStringList visibleVmNames(QTreeView *tree)
+{
+    QStringList names;
+    QAbstractItemModel *m = tree->model();
+    for (int h = 0; h < m->rowCount(); ++h) {
+        const QModelIndex host = m->index(h, 0);
+        for (int v = 0; v < m->rowCount(host); ++v)
+            names << m->index(v, 0, host).data().toString();
+    }
+    return names;
+}
+
+} // namespace
+
+class MainWindowTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        const QString dir = test::makeTempDir();
+        qputenv("CROSSVIRT_DATA_DIR", (dir + u"/data"_s).toUtf8());
+        datacenter = std::make_unique<Datacenter>(ConnectionStore(dir + u"/connections.json"_s));
+        window = std::make_unique<views::MainWindow>(datacenter.get());
+        datacenter->loadSaved(); // first start: the demo datacenter
+        window->show();
+        ASSERT_TRUE(test::waitUntil([&] {
+            for (const HostSession *s : datacenter->sessions()) {
+                if (s->state() != ConnectionState::Connected || s->domains().isEmpty())
+                    return false;
+            }
+            return datacenter->sessions().size() == 4;
+        }, 10000));
+        QApplication::processEvents();
+    }
+
+    std::unique_ptr<Datacenter> datacenter;
+    std::unique_ptr<views::MainWindow> window;
+};
+
+TEST_F(MainWindowTest, ShowsTheDemoHostsAndTheirVms)
+{
+    QTreeView *tree = window->tree();
+    QAbstractItemModel *m = tree->model();
+    ASSERT_EQ(m->rowCount(), 4);
+    QStringList hostArches;
+    for (int h = 0; h < 4; ++h) {
+        hostArches << m->index(h, InventoryModel::ArchColumn).data().toString();
+        EXPECT_TRUE(tree->isExpanded(m->index(h, 0))) << "hosts open on their VMs";
+        EXPECT_FALSE(m->index(h, InventoryModel::StateColumn).data(Qt::DecorationRole).isNull());
+    }
+    EXPECT_EQ(hostArches, (QStringList{u"x86_64"_s, u"ppc64le"_s, u"aarch64"_s, u"s390x"_s}));
+    const QStringList vms = visibleVmNames(tree);
+    EXPECT_EQ(vms.size(), 8 + 5 + 4 + 3);
+    EXPECT_TRUE(vms.contains(u"power-db"_s));
+    EXPECT_TRUE(vms.contains(u"zlinux-db"_s));
+    window->grab().save(screenshotPath(u"main-window-demo.png"_s));
+}
+
+TEST_F(MainWindowTest, ArchFilterLeavesOnlyThatArchsVms)
+{
+    window->filterEdit()->setText(u"arch:ppc64le"_s);
+    QApplication::processEvents();
+    QAbstractItemModel *m = window->tree()->model();
+    int count = 0;
+    for (int h = 0; h < m->rowCount(); ++h) {
+        const QModelIndex host = m->index(h, 0);
+        for (int v = 0; v < m->rowCount(host); ++v) {
+            EXPECT_EQ(m->index(v, 0, host).data(InventoryModel::ArchRole).toString(), u"ppc64le"_s);
+            ++count;
+        }
+    }
+    EXPECT_EQ(count, 5);
+    window->grab().save(screenshotPath(u"main-window-filter-ppc64le.png"_s));
+}
+
+TEST_F(MainWindowTest, ActionsFollowTheSelectedVmsState)
+{
+    ASSERT_TRUE(window->select(datacenter->sessions().at(1)->uri(),
+                               [&] {
+                                   for (const auto &d : datacenter->sessions().at(1)->domains())
+                                       if (d.name == u"aix-like-be"_s)
+                                           return d.uuid;
+                                   return QString();
+                               }()));
+    EXPECT_TRUE(window->startAction()->isEnabled()) << "a shut-off VM can be started";
+    EXPECT_FALSE(window->shutdownAction()->isEnabled());
+    EXPECT_FALSE(window->resumeAction()->isEnabled());
+    window->startAction()->trigger();
+    ASSERT_TRUE(test::waitUntil([&] { return window->shutdownAction()->isEnabled(); }));
+    EXPECT_FALSE(window->startAction()->isEnabled());
+    EXPECT_TRUE(window->pauseAction()->isEnabled());
+}
+
+TEST_F(MainWindowTest, HostPageShowsNativeAndEmulatedArchesNetworksAndPools)
+{
+    ASSERT_TRUE(window->select(datacenter->sessions().at(1)->uri()));
+    views::HostDetailsPage *page = window->hostPage();
+    ASSERT_TRUE(test::waitUntil([&] { return page->pools()->topLevelItemCount() > 0; }));
+    EXPECT_TRUE(page->nativeArchesLabel()->text().contains(u"ppc64le"_s));
+    EXPECT_TRUE(page->emulatedArchesLabel()->text().contains(u"x86_64"_s));
+    EXPECT_EQ(page->networks()->topLevelItemCount(), 2);
+    EXPECT_EQ(page->pools()->topLevelItem(0)->text(0), u"default"_s);
+    window->grab().save(screenshotPath(u"main-window-host-page.png"_s));
+}
+
+TEST_F(MainWindowTest, VmWindowOverviewShowsArchBusesAndModels)
+{
+    HostSession *x86 = datacenter->sessions().at(0);
+    QString uuid;
+    for (const auto &d : x86->domains()) {
+        if (d.name == u"ppc64le-ci"_s)
+            uuid = d.uuid;
+    }
+    views::VmWindow *vm = window->openVm(x86->uri(), uuid);
+    ASSERT_NE(vm, nullptr);
+    auto *disks = vm->overview()->findChildren<QTreeWidget *>().value(0);
+    ASSERT_NE(disks, nullptr);
+    ASSERT_TRUE(test::waitUntil([&] { return disks->topLevelItemCount() > 0; }));
+    QStringList labels;
+    for (QLabel *l : vm->overview()->findChildren<QLabel *>())
+        labels << l->text();
+    EXPECT_TRUE(labels.join(u'\n').contains(u"emulated (TCG)"_s)) << labels.join(u'\n').toStdString();
+    EXPECT_TRUE(disks->topLevelItem(0)->text(2).contains(u"ibmvscsi"_s))
+        << "the disk's bus shows its sPAPR VSCSI controller";
+    vm->grab().save(screenshotPath(u"vm-window-overview.png"_s));
+}
+
+TEST(AddConnectionDialog, BuildsTheUriAndBlocksIncompleteInput)
+{
+    views::AddConnectionDialog dialog;
+    QPushButton *ok = dialog.buttons()->button(QDialogButtonBox::Ok);
+    EXPECT_EQ(dialog.uriLabel()->text(), u"qemu:///system"_s);
+    EXPECT_TRUE(ok->isEnabled());
+    dialog.transportCombo()->setCurrentIndex(1); // SSH
+    EXPECT_FALSE(ok->isEnabled()) << "SSH needs a host";
+    EXPECT_FALSE(dialog.problemLabel()->text().isEmpty());
+    dialog.hostEdit()->setText(u"kvm1"_s);
+    dialog.userEdit()->setText(u"root"_s);
+    EXPECT_TRUE(ok->isEnabled());
+    EXPECT_EQ(dialog.uriLabel()->text(), u"qemu+ssh://root@kvm1/system"_s);
+    EXPECT_EQ(dialog.connection().uri, u"qemu+ssh://root@kvm1/system"_s);
+    dialog.show();
+    dialog.grab().save(screenshotPath(u"add-connection-dialog.png"_s));
+}
