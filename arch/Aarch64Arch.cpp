@@ -1,0 +1,165 @@
+#include "arch/Aarch64Arch.h"
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::arch {
+
+QString Aarch64Arch::displayName() const
+{
+    return tr("ARM 64-bit (AArch64)");
+}
+
+QStringList Aarch64Arch::nativeGuestArches() const
+{
+    return {u"aarch64"_s};
+}
+
+QStringList Aarch64Arch::machineFamilies() const
+{
+    return {u"virt"_s};
+}
+
+QString Aarch64Arch::defaultMachine() const
+{
+    return u"virt"_s;
+}
+
+ChoiceList Aarch64Arch::diskPolicy(const GuestContext &ctx, DiskRole role) const
+{
+    const QHash<QString, QString> reasons{
+        {u"spapr-vscsi"_s, powerOnlyReason(diskInterfaceLabel(u"spapr-vscsi"_s))},
+    };
+    if (role == DiskRole::Cdrom)
+        return cdromPolicyList(ctx, {u"scsi"_s}, reasons);
+    return policyList(diskUniverse(), {u"virtio"_s, u"scsi"_s, u"usb"_s, u"sata"_s}, reasons,
+                      &diskInterfaceLabel);
+}
+
+QStringList Aarch64Arch::hotplugDiskPolicy(const GuestContext &) const
+{
+    return {u"virtio"_s, u"scsi"_s, u"usb"_s};
+}
+
+ChoiceList Aarch64Arch::nicPolicy(const GuestContext &) const
+{
+    return policyList(nicUniverse(), {u"virtio"_s, u"e1000e"_s},
+                      {{u"spapr-vlan"_s, powerOnlyReason(nicModelLabel(u"spapr-vlan"_s))}},
+                      &nicModelLabel);
+}
+
+ChoiceList Aarch64Arch::graphicsPolicy(const GuestContext &) const
+{
+    return policyList(graphicsUniverse(), {u"vnc"_s, u"none"_s},
+                      {{u"spice"_s, useVncReason(graphicsLabel(u"spice"_s))}}, &graphicsLabel);
+}
+
+ChoiceList Aarch64Arch::consolePolicy(const GuestContext &) const
+{
+    return policyList(consoleUniverse(), {u"serial"_s, u"virtio"_s},
+                      {{u"sclp"_s, s390OnlyReason(consoleLabel(u"sclp"_s))}}, &consoleLabel);
+}
+
+ChoiceList Aarch64Arch::videoPolicy(const GuestContext &) const
+{
+    // AAVMF drives virtio-gpu; ramfb serves guests without a virtio-gpu driver.
+    return policyList(videoUniverse(), {u"virtio"_s, u"ramfb"_s, u"bochs"_s, u"none"_s}, {},
+                      &videoLabel);
+}
+
+FirmwareSpec Aarch64Arch::firmwarePolicy(const GuestContext &) const
+{
+    FirmwareSpec spec;
+    spec.choices.append(Choice{u"efi"_s, tr("UEFI (AAVMF)"), true, {}});
+    spec.choices.append(Choice{u"default"_s, builtinFirmwareLabel(), false,
+                               tr("aarch64 virt guests can boot only with UEFI")});
+    spec.requiresUefi = true;
+    spec.defaultFirmware = u"efi"_s;
+    return spec;
+}
+
+QString Aarch64Arch::builtinFirmwareLabel() const
+{
+    return tr("No firmware (direct kernel boot)");
+}
+
+QString Aarch64Arch::cpuModeWithheldReason(const QString &mode, const GuestContext &ctx) const
+{
+    if (mode == "host-model"_L1)
+        return tr("libvirt has no host-model CPU for aarch64 guests");
+    if (mode == "custom"_L1 && ctx.isNative())
+        return tr("KVM on aarch64 runs only the host's own CPU; use host-passthrough");
+    return ArchModel::cpuModeWithheldReason(mode, ctx);
+}
+
+CpuChoice Aarch64Arch::nativeCpu(const GuestContext &) const
+{
+    return CpuChoice{CpuMode::HostPassthrough, {}};
+}
+
+CpuChoice Aarch64Arch::emulatedCpu(const GuestContext &) const
+{
+    // Nova's choice for emulated aarch64: old enough for every arm64 distribution.
+    return CpuChoice{CpuMode::Custom, u"cortex-a57"_s};
+}
+
+QList<ClusterCpuType> Aarch64Arch::clusterCpuTypes() const
+{
+    const auto arm = u"ARM"_s;
+    return {
+        {tr("Host CPU (passthrough)"), {}, CpuMode::HostPassthrough, {}},
+        {tr("ARM Cortex-A57"), u"cortex-a57"_s, CpuMode::Custom, arm},
+        {tr("ARM Cortex-A72"), u"cortex-a72"_s, CpuMode::Custom, arm},
+        {tr("ARM Neoverse N1"), u"neoverse-n1"_s, CpuMode::Custom, arm},
+        {tr("QEMU maximum (emulated)"), u"max"_s, CpuMode::Custom, {}},
+    };
+}
+
+SerialConsoleSpec Aarch64Arch::serialConsole(const GuestContext &) const
+{
+    return {u"serial"_s, u"system-serial"_s, u"pl011"_s};
+}
+
+QString Aarch64Arch::watchdogModel(const GuestContext &) const
+{
+    return u"i6300esb"_s;
+}
+
+QString Aarch64Arch::usbControllerModel(const GuestContext &) const
+{
+    return u"qemu-xhci"_s;
+}
+
+QList<InputDeviceSpec> Aarch64Arch::inputDevices(const GuestContext &) const
+{
+    // virt has no PS/2: keyboard and tablet come over USB.
+    return {{u"keyboard"_s, u"usb"_s}, {u"tablet"_s, u"usb"_s}};
+}
+
+Limits Aarch64Arch::limitsPolicy(const GuestContext &) const
+{
+    Limits l;
+    l.pciSlots = 30; // PCIe root ports on pcie.0 of the virt machine
+    l.memoryGranularityMiB = 1;
+    // 512 MiB fits arm64 kernels with 4K (128 MiB blocks) and 64K (512 MiB) pages alike.
+    l.memoryHotplugGranularityMiB = 512;
+    l.minMemoryMiB = 128;
+    return l;
+}
+
+Operations Aarch64Arch::operationsPolicy(const GuestContext &) const
+{
+    const QString noCpuHotplug = tr("QEMU cannot hot-plug vCPUs into aarch64 virt guests");
+    Operations ops;
+    ops.liveMigration = allowed();
+    ops.snapshots = allowed();
+    ops.internalSnapshots = allowed(); // refused by the base: aarch64 always boots UEFI
+    ops.diskHotplug = allowed();
+    ops.nicHotplug = allowed();
+    ops.cpuHotplug = refused(noCpuHotplug);
+    ops.cpuHotUnplug = refused(noCpuHotplug);
+    ops.memoryHotplug = allowed();
+    ops.memoryHotUnplug = refused(tr("aarch64 guests cannot unplug memory"));
+    return ops;
+}
+
+} // namespace crossvirt::arch

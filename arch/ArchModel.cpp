@@ -1,0 +1,690 @@
+#include "arch/ArchModel.h"
+
+#include <QVersionNumber>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::arch {
+
+ArchModel::~ArchModel() = default;
+
+// ---- labels --------------------------------------------------------------------------
+
+QString ArchModel::diskInterfaceLabel(const QString &id)
+{
+    if (id == "virtio"_L1)
+        return tr("VirtIO");
+    if (id == "scsi"_L1)
+        return tr("VirtIO-SCSI");
+    if (id == "spapr-vscsi"_L1)
+        return tr("sPAPR VSCSI");
+    if (id == "sata"_L1)
+        return tr("SATA");
+    if (id == "ide"_L1)
+        return tr("IDE");
+    if (id == "usb"_L1)
+        return tr("USB");
+    return id;
+}
+
+QString ArchModel::nicModelLabel(const QString &id)
+{
+    if (id == "virtio"_L1)
+        return tr("VirtIO");
+    if (id == "e1000e"_L1)
+        return tr("Intel e1000e");
+    if (id == "e1000"_L1)
+        return tr("Intel e1000");
+    if (id == "rtl8139"_L1)
+        return tr("Realtek RTL8139");
+    if (id == "spapr-vlan"_L1)
+        return tr("sPAPR VLAN");
+    return id;
+}
+
+QString ArchModel::graphicsLabel(const QString &id)
+{
+    if (id == "vnc"_L1)
+        return tr("VNC");
+    if (id == "spice"_L1)
+        return tr("SPICE");
+    if (id == "none"_L1)
+        return tr("None (headless)");
+    return id;
+}
+
+QString ArchModel::videoLabel(const QString &id)
+{
+    if (id == "vga"_L1)
+        return tr("VGA");
+    if (id == "virtio"_L1)
+        return tr("VirtIO GPU");
+    if (id == "qxl"_L1)
+        return tr("QXL");
+    if (id == "bochs"_L1)
+        return tr("Bochs display");
+    if (id == "cirrus"_L1)
+        return tr("Cirrus");
+    if (id == "ramfb"_L1)
+        return tr("RAM framebuffer");
+    if (id == "none"_L1)
+        return tr("None");
+    return id;
+}
+
+QString ArchModel::consoleLabel(const QString &id)
+{
+    if (id == "serial"_L1)
+        return tr("Serial console");
+    if (id == "virtio"_L1)
+        return tr("VirtIO console");
+    if (id == "sclp"_L1)
+        return tr("SCLP console");
+    return id;
+}
+
+QString ArchModel::cpuModeLabel(const QString &id)
+{
+    if (id == "host-model"_L1)
+        return tr("Host model");
+    if (id == "host-passthrough"_L1)
+        return tr("Host passthrough");
+    if (id == "maximum"_L1)
+        return tr("Maximum (everything QEMU can provide)");
+    if (id == "custom"_L1)
+        return tr("Named CPU model");
+    return id;
+}
+
+QStringList ArchModel::diskUniverse()
+{
+    return {u"virtio"_s, u"scsi"_s, u"spapr-vscsi"_s, u"sata"_s, u"ide"_s, u"usb"_s};
+}
+
+QStringList ArchModel::nicUniverse()
+{
+    return {u"virtio"_s, u"e1000e"_s, u"e1000"_s, u"rtl8139"_s, u"spapr-vlan"_s};
+}
+
+QStringList ArchModel::graphicsUniverse()
+{
+    return {u"vnc"_s, u"spice"_s, u"none"_s};
+}
+
+QStringList ArchModel::videoUniverse()
+{
+    return {u"vga"_s, u"virtio"_s, u"qxl"_s, u"bochs"_s, u"cirrus"_s, u"ramfb"_s, u"none"_s};
+}
+
+QStringList ArchModel::consoleUniverse()
+{
+    return {u"serial"_s, u"virtio"_s, u"sclp"_s};
+}
+
+// ---- helpers for subclasses -------------------------------------------------------------
+
+QString ArchModel::notAvailableReason(const QString &label) const
+{
+    return tr("%1 is not available on %2 guests").arg(label, name());
+}
+
+QString ArchModel::powerOnlyReason(const QString &label)
+{
+    return tr("%1 exists only on POWER (pseries) guests").arg(label);
+}
+
+QString ArchModel::s390OnlyReason(const QString &label)
+{
+    return tr("%1 exists only on s390x guests").arg(label);
+}
+
+QString ArchModel::useVncReason(const QString &label) const
+{
+    return tr("%1 is not available on %2 guests; use VNC").arg(label, name());
+}
+
+QString ArchModel::hostLacksReason(const QString &label) const
+{
+    return tr("This host's QEMU offers no %1 for %2 guests").arg(label, name());
+}
+
+ChoiceList ArchModel::policyList(const QStringList &universe, const QStringList &offered,
+                                 const QHash<QString, QString> &reasons,
+                                 QString (*label)(const QString &)) const
+{
+    ChoiceList list;
+    for (const QString &id : offered)
+        list.append(Choice{id, label(id), true, {}});
+    for (const QString &id : universe) {
+        if (offered.contains(id))
+            continue;
+        const QString reason = reasons.value(id, notAvailableReason(label(id)));
+        list.append(Choice{id, label(id), false, reason});
+    }
+    return list;
+}
+
+ChoiceList ArchModel::cdromPolicyList(const GuestContext &ctx, const QStringList &offered,
+                                      const QHash<QString, QString> &reasons) const
+{
+    const ChoiceList disks = diskPolicy(ctx, DiskRole::Disk);
+    QStringList labels;
+    for (const QString &id : offered)
+        labels.append(diskInterfaceLabel(id));
+    ChoiceList list;
+    for (const QString &id : offered)
+        list.append(Choice{id, diskInterfaceLabel(id), true, {}});
+    for (const QString &id : diskUniverse()) {
+        if (offered.contains(id))
+            continue;
+        QString reason = reasons.value(id);
+        if (reason.isEmpty())
+            reason = disks.reasonFor(id);
+        if (reason.isEmpty())
+            reason = tr("Cdroms of %1 guests use %2").arg(name(), labels.join(u", "_s));
+        list.append(Choice{id, diskInterfaceLabel(id), false, reason});
+    }
+    return list;
+}
+
+QString ArchModel::familyOf(const GuestContext &ctx) const
+{
+    return machineFamily(ctx.machine.isEmpty() ? defaultMachine() : ctx.machine);
+}
+
+const DomainCapabilities *ArchModel::capsFor(const GuestContext &ctx) const
+{
+    // Capabilities of another arch say nothing about this one: ignore rather than narrow
+    // by the wrong host answer.
+    if (!ctx.domainCaps || (!ctx.domainCaps->arch.isEmpty() && ctx.domainCaps->arch != name()))
+        return nullptr;
+    return ctx.domainCaps;
+}
+
+// ---- machine types ------------------------------------------------------------------------
+
+QString ArchModel::machineFamily(const QString &machine) const
+{
+    const QString m = machine.isEmpty() ? defaultMachine() : machine;
+    for (const QString &family : machineFamilies()) {
+        if (m == family || m.startsWith(family + u'-'))
+            return family;
+    }
+    return {};
+}
+
+namespace {
+QVersionNumber machineVersion(const QString &machine)
+{
+    // "pc-q35-7.2" -> 7.2, "pseries-2.12-sxxm" -> 2.12, "virt-2.10" -> 2.10
+    qsizetype i = machine.size();
+    while (i > 0 && (machine.at(i - 1).isDigit() || machine.at(i - 1) == u'.'))
+        --i;
+    QVersionNumber v = QVersionNumber::fromString(QStringView(machine).mid(i));
+    if (v.isNull()) {
+        // A suffix like "-sxxm": take the last number group before it.
+        const qsizetype dash = machine.lastIndexOf(u'-');
+        if (dash > 0)
+            return machineVersion(machine.left(dash));
+    }
+    return v;
+}
+} // namespace
+
+ChoiceList ArchModel::machineTypes(const HostCapabilities *caps) const
+{
+    ChoiceList list;
+    const GuestArchCapabilities *guest = caps ? caps->guest(name()) : nullptr;
+    for (const QString &family : machineFamilies()) {
+        if (!guest) {
+            list.append(Choice{family, family, true, {}});
+            continue;
+        }
+        const MachineInfo *alias = nullptr;
+        QList<MachineInfo> versioned;
+        for (const MachineInfo &m : guest->machines) {
+            if (m.name == family)
+                alias = &m;
+            else if (machineFamily(m.name) == family)
+                versioned.append(m);
+        }
+        if (!alias && versioned.isEmpty()) {
+            list.append(
+                Choice{family, family, false,
+                       tr("This host's QEMU has no %1 machine for %2 guests").arg(family, name())});
+            continue;
+        }
+        if (alias) {
+            const QString label = alias->canonical.isEmpty()
+                                      ? family
+                                      : tr("%1 (now %2)").arg(family, alias->canonical);
+            list.append(Choice{family, label, true, {}});
+        }
+        std::stable_sort(versioned.begin(), versioned.end(),
+                         [](const MachineInfo &a, const MachineInfo &b) {
+                             return machineVersion(a.name) > machineVersion(b.name);
+                         });
+        for (const MachineInfo &m : std::as_const(versioned)) {
+            if (m.deprecated)
+                list.append(Choice{m.name, m.name, false,
+                                   tr("QEMU marks the %1 machine as deprecated").arg(m.name)});
+            else
+                list.append(Choice{m.name, m.name, true, {}});
+        }
+    }
+    return list;
+}
+
+FirmwareSpec ArchModel::firmware(const GuestContext &ctx) const
+{
+    FirmwareSpec spec = firmwarePolicy(ctx);
+    if (!ctx.firmware.isEmpty() && spec.choices.offers(ctx.firmware))
+        spec.defaultFirmware = ctx.firmware;
+    const DomainCapabilities *caps = capsFor(ctx);
+    if (caps && spec.choices.offers(u"efi"_s) && !caps->uefiAvailable())
+        spec.choices.withhold(
+            u"efi"_s, tr("This host's QEMU has no UEFI firmware for %1 guests").arg(name()));
+    if (spec.requiresUefi && !spec.choices.offers(u"efi"_s)) {
+        spec.problem =
+            tr("%1 guests need UEFI firmware, which this host does not provide").arg(name());
+    }
+    if (!spec.choices.offers(spec.defaultFirmware) && !spec.requiresUefi)
+        spec.defaultFirmware = spec.choices.firstOffered();
+    spec.osFirmwareAttribute = spec.defaultFirmware == "efi"_L1 ? u"efi"_s : QString();
+    return spec;
+}
+
+// ---- disks ------------------------------------------------------------------------------
+
+DiskInterfaceSpec ArchModel::diskInterfaceSpec(const QString &id) const
+{
+    DiskInterfaceSpec s;
+    s.id = id;
+    if (id == "virtio"_L1) {
+        s.bus = u"virtio"_s;
+        s.devicePrefix = u"vd"_s;
+    } else if (id == "scsi"_L1) {
+        s.bus = u"scsi"_s;
+        s.devicePrefix = u"sd"_s;
+        s.controllerType = u"scsi"_s;
+        s.controllerModel = u"virtio-scsi"_s;
+        s.usesDriveAddress = true;
+        s.devicesPerController = 16384; // virtio-scsi LUNs (unit 0..16383)
+    } else if (id == "spapr-vscsi"_L1) {
+        s.bus = u"scsi"_s;
+        s.devicePrefix = u"sd"_s;
+        s.controllerType = u"scsi"_s;
+        s.controllerModel = u"ibmvscsi"_s; // libvirt's name for QEMU's spapr-vscsi
+        s.usesDriveAddress = true;
+        s.devicesPerController = 7; // oVirt's rule: 7 disks per sPAPR VSCSI adapter
+    } else if (id == "sata"_L1) {
+        s.bus = u"sata"_s;
+        s.devicePrefix = u"sd"_s;
+        s.usesDriveAddress = true;
+        s.devicesPerController = 6; // AHCI ports
+    } else if (id == "ide"_L1) {
+        s.bus = u"ide"_s;
+        s.devicePrefix = u"hd"_s;
+        s.usesDriveAddress = true;
+        s.devicesPerController = 4; // 2 buses x master/slave
+    } else if (id == "usb"_L1) {
+        s.bus = u"usb"_s;
+        s.devicePrefix = u"sd"_s;
+    }
+    return s;
+}
+
+DiskPlan ArchModel::planDisks(const QStringList &interfaceIds) const
+{
+    DiskPlan plan;
+    QHash<QString, int> perInterface; // devices so far on each interface (addresses)
+    QHash<QString, int> perPrefix;    // devices so far per name prefix (sd is shared)
+    QHash<QString, int> firstIndex;   // interface -> its first controller index
+    QHash<QString, int> nextIndex;    // controller type -> next free index
+    QHash<QString, int> totals;
+    QStringList order;
+    for (const QString &id : interfaceIds) {
+        if (!totals.contains(id))
+            order.append(id);
+        ++totals[id];
+    }
+    for (const QString &id : std::as_const(order)) {
+        const DiskInterfaceSpec spec = diskInterfaceSpec(id);
+        if (spec.controllerType.isEmpty())
+            continue;
+        const int first = nextIndex.value(spec.controllerType, 0);
+        firstIndex.insert(id, first);
+        const QList<ControllerSpec> ctrls = spec.requiredControllers(totals.value(id), first);
+        plan.controllers.append(ctrls);
+        nextIndex.insert(spec.controllerType, first + int(ctrls.size()));
+    }
+    for (const QString &id : interfaceIds) {
+        const DiskInterfaceSpec spec = diskInterfaceSpec(id);
+        PlannedDisk d;
+        d.interfaceId = id;
+        d.bus = spec.bus;
+        d.deviceName = spec.deviceName(perPrefix[spec.devicePrefix]++);
+        d.address = spec.driveAddress(perInterface[id]++, firstIndex.value(id, 0));
+        plan.devices.append(d);
+    }
+    return plan;
+}
+
+ChoiceList ArchModel::narrowDisks(const GuestContext &ctx, DiskRole role) const
+{
+    ChoiceList list = diskPolicy(ctx, role);
+    const DomainCapabilities *caps = capsFor(ctx);
+    if (!caps)
+        return list;
+    const CapabilityEnum buses = caps->deviceEnum(u"disk"_s, u"bus"_s);
+    const CapabilityEnum devices = caps->deviceEnum(u"disk"_s, u"diskDevice"_s);
+    const QString device = role == DiskRole::Cdrom ? u"cdrom"_s : u"disk"_s;
+    const QList<Choice> offered = list.offered();
+    for (const Choice &c : offered) {
+        if (!devices.allows(device)) {
+            list.withhold(c.id,
+                          role == DiskRole::Cdrom
+                              ? tr("This host's QEMU offers no cdrom for %1 guests").arg(name())
+                              : tr("This host's QEMU offers no disks for %1 guests").arg(name()));
+        } else if (!buses.allows(diskInterfaceSpec(c.id).bus)) {
+            list.withhold(c.id, hostLacksReason(c.label));
+        }
+    }
+    return list;
+}
+
+ChoiceList ArchModel::diskInterfaces(const GuestContext &ctx) const
+{
+    if (ctx.running)
+        return hotplugDiskInterfaces(ctx);
+    return narrowDisks(ctx, DiskRole::Disk);
+}
+
+ChoiceList ArchModel::cdromInterfaces(const GuestContext &ctx) const
+{
+    return narrowDisks(ctx, DiskRole::Cdrom);
+}
+
+ChoiceList ArchModel::hotplugDiskInterfaces(const GuestContext &ctx) const
+{
+    ChoiceList list = narrowDisks(ctx, DiskRole::Disk);
+    const Operation hotplug = operations(ctx).diskHotplug;
+    const QStringList pluggable = hotplugDiskPolicy(ctx);
+    const QList<Choice> offered = list.offered();
+    for (const Choice &c : offered) {
+        if (!hotplug.supported)
+            list.withhold(c.id, hotplug.reason);
+        else if (!pluggable.contains(c.id))
+            list.withhold(
+                c.id, tr("%1 disks cannot be added to a running %2 guest").arg(c.label, name()));
+    }
+    return list;
+}
+
+// ---- other devices -----------------------------------------------------------------------
+
+ChoiceList ArchModel::nicModels(const GuestContext &ctx) const
+{
+    ChoiceList list = nicPolicy(ctx);
+    if (ctx.running) {
+        const Operation hotplug = operations(ctx).nicHotplug;
+        if (!hotplug.supported) {
+            const QList<Choice> offered = list.offered();
+            for (const Choice &c : offered)
+                list.withhold(c.id, hotplug.reason);
+        }
+    }
+    return list;
+}
+
+ChoiceList ArchModel::graphicsTypes(const GuestContext &ctx) const
+{
+    ChoiceList list = graphicsPolicy(ctx);
+    if (const DomainCapabilities *caps = capsFor(ctx)) {
+        const CapabilityEnum types = caps->deviceEnum(u"graphics"_s, u"type"_s);
+        const QList<Choice> offered = list.offered();
+        for (const Choice &c : offered) {
+            if (c.id != "none"_L1 && !types.allows(c.id))
+                list.withhold(c.id, hostLacksReason(c.label));
+        }
+    }
+    return list;
+}
+
+ChoiceList ArchModel::consoleTypes(const GuestContext &ctx) const
+{
+    return consolePolicy(ctx);
+}
+
+ChoiceList ArchModel::videoModels(const GuestContext &ctx) const
+{
+    ChoiceList list = videoPolicy(ctx);
+    if (const DomainCapabilities *caps = capsFor(ctx)) {
+        const CapabilityEnum models = caps->deviceEnum(u"video"_s, u"modelType"_s);
+        const QList<Choice> offered = list.offered();
+        for (const Choice &c : offered) {
+            if (c.id != "none"_L1 && !models.allows(c.id))
+                list.withhold(c.id, hostLacksReason(c.label));
+        }
+    }
+    return list;
+}
+
+// ---- CPU --------------------------------------------------------------------------------
+
+QString ArchModel::cpuModeWithheldReason(const QString &mode, const GuestContext &ctx) const
+{
+    if ((mode == "host-model"_L1 || mode == "host-passthrough"_L1) && !ctx.isNative()) {
+        return tr("%1 needs KVM: this %2 guest is emulated, so it gets a named CPU model")
+            .arg(cpuModeLabel(mode), name());
+    }
+    return {};
+}
+
+ChoiceList ArchModel::cpuModes(const GuestContext &ctx) const
+{
+    const DomainCapabilities *caps = capsFor(ctx);
+    ChoiceList list;
+    for (const QString &mode :
+         {u"host-model"_s, u"host-passthrough"_s, u"custom"_s, u"maximum"_s}) {
+        Choice c{mode, cpuModeLabel(mode), true, {}};
+        const QString policy = cpuModeWithheldReason(mode, ctx);
+        if (!policy.isEmpty()) {
+            c.offered = false;
+            c.reason = policy;
+        } else if (caps && caps->cpuModeSupported(mode) == false) {
+            c.offered = false;
+            c.reason = tr("This host's QEMU does not support the %1 CPU mode for %2 guests")
+                           .arg(c.label, name());
+        }
+        list.append(c);
+    }
+    return list;
+}
+
+QStringList ArchModel::policyCpuModels() const
+{
+    QStringList models;
+    for (const ClusterCpuType &t : clusterCpuTypes()) {
+        if (t.mode == CpuMode::Custom && !t.model.isEmpty() && !models.contains(t.model))
+            models.append(t.model);
+    }
+    return models;
+}
+
+ChoiceList ArchModel::cpuModels(const GuestContext &ctx) const
+{
+    ChoiceList list;
+    const ChoiceList modes = cpuModes(ctx);
+    const QString customReason = modes.reasonFor(u"custom"_s);
+    const DomainCapabilities *caps = capsFor(ctx);
+    if (caps && !caps->customModels.isEmpty()) {
+        for (const CpuModelCapability &m : caps->customModels) {
+            Choice c{m.name, m.name, true, {}};
+            if (!customReason.isEmpty()) {
+                c.offered = false;
+                c.reason = customReason;
+            } else if (!m.isUsable()) {
+                c.offered = false;
+                c.reason = tr("This host cannot run the %1 CPU model").arg(m.name);
+            }
+            list.append(c);
+        }
+        return list;
+    }
+    QStringList names = policyCpuModels();
+    const CpuChoice emulated = emulatedCpu(ctx);
+    if (emulated.mode == CpuMode::Custom && !names.contains(emulated.model))
+        names.append(emulated.model);
+    for (const QString &n : std::as_const(names))
+        list.append(Choice{n, n, customReason.isEmpty(), customReason});
+    return list;
+}
+
+QString ArchModel::clusterCpuId(const ClusterCpuType &t)
+{
+    if (t.mode == CpuMode::Custom)
+        return t.model;
+    if (t.mode == CpuMode::Default)
+        return u"default"_s;
+    return cpuModeName(t.mode);
+}
+
+ChoiceList ArchModel::clusterCpuChoices(const GuestContext &ctx) const
+{
+    ChoiceList list;
+    const ChoiceList modes = cpuModes(ctx);
+    const DomainCapabilities *caps = capsFor(ctx);
+    for (const ClusterCpuType &t : clusterCpuTypes()) {
+        const QString mode = cpuModeName(t.mode);
+        Choice c{clusterCpuId(t), t.displayName, true, {}};
+        if (t.mode != CpuMode::Default && !modes.offers(mode)) {
+            c.offered = false;
+            c.reason = modes.reasonFor(mode);
+        } else if (t.mode == CpuMode::Custom && caps && !caps->customModels.isEmpty()) {
+            if (!caps->hasCustomModel(t.model)) {
+                c.offered = false;
+                c.reason = tr("This host's QEMU does not know the %1 CPU model").arg(t.model);
+            } else if (!caps->customModelUsable(t.model)) {
+                c.offered = false;
+                c.reason = tr("This host cannot run %1 guests").arg(t.displayName);
+            }
+        }
+        list.append(c);
+    }
+    return list;
+}
+
+CpuChoice ArchModel::cpuForClusterType(const QString &id) const
+{
+    for (const ClusterCpuType &t : clusterCpuTypes()) {
+        if (clusterCpuId(t) == id)
+            return CpuChoice{t.mode, t.mode == CpuMode::Custom ? t.model : QString()};
+    }
+    return {};
+}
+
+CpuChoice ArchModel::nativeCpu(const GuestContext &) const
+{
+    return CpuChoice{CpuMode::HostModel, {}};
+}
+
+CpuChoice ArchModel::defaultCpu(const GuestContext &ctx) const
+{
+    const ChoiceList modes = cpuModes(ctx);
+    if (ctx.isNative()) {
+        const CpuChoice preferred = nativeCpu(ctx);
+        if (modes.offers(cpuModeName(preferred.mode)))
+            return preferred;
+        for (CpuMode m : {CpuMode::HostModel, CpuMode::HostPassthrough}) {
+            if (modes.offers(cpuModeName(m)))
+                return CpuChoice{m, {}};
+        }
+    }
+    const CpuChoice emulated = emulatedCpu(ctx);
+    if (emulated.mode == CpuMode::Default)
+        return emulated;
+    if (emulated.mode == CpuMode::Custom) {
+        const ChoiceList models = cpuModels(ctx);
+        if (models.offers(emulated.model))
+            return emulated;
+        // The preferred model is not usable here: fall back to QEMU's "max" model.
+        if (models.offers(u"max"_s))
+            return CpuChoice{CpuMode::Custom, u"max"_s};
+    } else if (modes.offers(cpuModeName(emulated.mode))) {
+        return emulated;
+    }
+    if (modes.offers(u"maximum"_s))
+        return CpuChoice{CpuMode::Maximum, {}};
+    return CpuChoice{CpuMode::Default, {}};
+}
+
+Operations ArchModel::operations(const GuestContext &ctx) const
+{
+    Operations ops = operationsPolicy(ctx);
+    const QString fw = ctx.firmware.isEmpty() ? firmwarePolicy(ctx).defaultFirmware : ctx.firmware;
+    // libvirt refuses internal (qcow2, with memory) snapshots of pflash-firmware guests.
+    if (fw == "efi"_L1 && ops.internalSnapshots.supported) {
+        ops.internalSnapshots =
+            refused(tr("Snapshots with memory state are not possible for guests that boot UEFI; "
+                       "disk-only snapshots are"));
+    }
+    return ops;
+}
+
+// ---- limits and defaults ------------------------------------------------------------------
+
+Limits ArchModel::limits(const GuestContext &ctx) const
+{
+    Limits l = limitsPolicy(ctx);
+    // Per-controller capacity of every interface the arch offers, from the interface specs.
+    for (const QString &id : diskPolicy(ctx, DiskRole::Disk).offeredIds()) {
+        const DiskInterfaceSpec spec = diskInterfaceSpec(id);
+        if (spec.devicesPerController > 0 && !l.devicesPerController.contains(id))
+            l.devicesPerController.insert(id, spec.devicesPerController);
+    }
+    if (const DomainCapabilities *caps = capsFor(ctx); caps && caps->maxVcpus > 0)
+        l.maxVcpus = l.maxVcpus > 0 ? qMin(l.maxVcpus, caps->maxVcpus) : caps->maxVcpus;
+    return l;
+}
+
+DefaultDevices ArchModel::defaultDevices(const GuestContext &ctx) const
+{
+    GuestContext c = ctx;
+    c.running = false;
+    if (c.machine.isEmpty())
+        c.machine = defaultMachine();
+    const FirmwareSpec fw = firmware(c);
+    if (c.firmware.isEmpty())
+        c.firmware = fw.osFirmwareAttribute;
+
+    DefaultDevices d;
+    d.machine = c.machine;
+    d.virtType = c.virtType;
+    d.diskInterface = diskInterfaces(c).firstOffered();
+    d.cdromInterface = cdromInterfaces(c).firstOffered();
+    d.nicModel = nicModels(c).firstOffered();
+    d.graphics = graphicsTypes(c).firstOffered();
+    const ChoiceList video = videoModels(c);
+    if (d.graphics == "none"_L1 && video.offers(u"none"_s))
+        d.video = u"none"_s;
+    else
+        d.video = video.firstOffered();
+    d.console = serialConsole(c);
+    d.usbController = usbControllerModel(c);
+    d.watchdog = watchdogModel(c);
+    d.firmware = fw.osFirmwareAttribute;
+    d.cpu = defaultCpu(c);
+    if (d.graphics != "none"_L1)
+        d.inputs = inputDevices(c);
+    QStringList devices;
+    if (!d.diskInterface.isEmpty())
+        devices.append(d.diskInterface);
+    if (!d.cdromInterface.isEmpty())
+        devices.append(d.cdromInterface);
+    d.controllers = planDisks(devices).controllers;
+    return d;
+}
+
+} // namespace crossvirt::arch

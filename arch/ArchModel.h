@@ -1,0 +1,187 @@
+#pragma once
+
+#include "arch/ArchTypes.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace crossvirt::arch {
+
+/// What Crossvirt knows about guests of one CPU architecture (oVirt's strategy
+/// class per arch). One subclass per libvirt arch name, found via ArchRegistry.
+///
+/// The public answers are the arch's policy intersected with the host's domain
+/// capabilities when GuestContext::domainCaps is set (the policy alone when it is not,
+/// e.g. on the libvirt test driver). Every withheld entry keeps a translated reason; the
+/// policy's reason wins over the host's. Lists are in preference order: the first
+/// offered entry is the default. Subclasses supply the policy through the protected hooks.
+class ArchModel
+{
+    Q_DECLARE_TR_FUNCTIONS(ArchModel)
+
+public:
+    enum class DiskRole
+    {
+        Disk,
+        Cdrom
+    };
+
+    virtual ~ArchModel();
+
+    /// libvirt's arch name ("x86_64", "ppc64le", ...).
+    virtual QString name() const = 0;
+    /// Human name shown in views ("POWER (little-endian)").
+    virtual QString displayName() const = 0;
+    /// Guest arches a host of this arch runs natively with KVM (itself included).
+    virtual QStringList nativeGuestArches() const = 0;
+
+    // ---- machine types and firmware ----------------------------------------------
+    /// Machine families Crossvirt supports, as libvirt aliases ("q35", "pc").
+    virtual QStringList machineFamilies() const = 0;
+    /// The default machine alias for a new VM ("q35", "pseries", "virt").
+    virtual QString defaultMachine() const = 0;
+    /// The family alias a machine name belongs to ("pc-q35-7.2" -> "q35"); empty when it
+    /// is none of machineFamilies(). An empty name means defaultMachine().
+    virtual QString machineFamily(const QString &machine) const;
+    /// Machine types to offer: the families' aliases, then their versioned names found in
+    /// `caps` (newest first). Without caps: the families alone. A family the host lacks is
+    /// withheld with a reason.
+    ChoiceList machineTypes(const HostCapabilities *caps = nullptr) const;
+    /// Firmware choices ("default", "efi"), whether UEFI is mandatory and whether the host
+    /// can provide what the guest needs.
+    FirmwareSpec firmware(const GuestContext &ctx) const;
+
+    // ---- devices ----------------------------------------------------------------------
+    /// Interfaces for a new disk. When ctx.running, only hot-pluggable ones are offered.
+    ChoiceList diskInterfaces(const GuestContext &ctx) const;
+    /// Interfaces for a cdrom.
+    ChoiceList cdromInterfaces(const GuestContext &ctx) const;
+    /// Interfaces a disk can be hot-plugged on (a subset of the offered cold list).
+    ChoiceList hotplugDiskInterfaces(const GuestContext &ctx) const;
+    /// How to write a disk on interface `id` (bus, name prefix, controller, addresses).
+    DiskInterfaceSpec diskInterfaceSpec(const QString &id) const;
+    /// Names, addresses and controllers for a guest's disks and cdroms, given the
+    /// interface id of each device in XML order. Controller indices are unique per
+    /// controller type; sPAPR VSCSI controllers get their spapr-vio addresses.
+    DiskPlan planDisks(const QStringList &interfaceIds) const;
+
+    ChoiceList nicModels(const GuestContext &ctx) const;
+    /// "vnc", "spice", "none".
+    ChoiceList graphicsTypes(const GuestContext &ctx) const;
+    /// Console kinds: "serial", "virtio", "sclp".
+    ChoiceList consoleTypes(const GuestContext &ctx) const;
+    /// The serial console to write for a new VM.
+    virtual SerialConsoleSpec serialConsole(const GuestContext &ctx) const = 0;
+    /// Video models ("vga", "virtio", "qxl", "bochs", "cirrus", "ramfb", "none").
+    ChoiceList videoModels(const GuestContext &ctx) const;
+    /// Watchdog model ("i6300esb", "diag288"); empty when the arch has none.
+    virtual QString watchdogModel(const GuestContext &ctx) const = 0;
+    /// USB controller model ("qemu-xhci", "nec-xhci", "piix3-uhci"); empty = none.
+    virtual QString usbControllerModel(const GuestContext &ctx) const = 0;
+    /// Input devices a new VM with graphics gets (tablet so the pointer follows VNC).
+    virtual QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const = 0;
+
+    // ---- CPU ---------------------------------------------------------------------------
+    /// Cluster CPU types of this arch (oVirt style), policy only, in display order.
+    virtual QList<ClusterCpuType> clusterCpuTypes() const = 0;
+    /// clusterCpuTypes() as choices (id = model, or the mode name for a non-custom type),
+    /// narrowed: not what KVM/TCG can do, not what the host's CPU cannot run.
+    ChoiceList clusterCpuChoices(const GuestContext &ctx) const;
+    /// Id of a cluster CPU type: its model, or the mode name ("host-passthrough"), or
+    /// "default" (QEMU's default CPU, no <cpu> element).
+    static QString clusterCpuId(const ClusterCpuType &type);
+    /// The libvirt CPU for a cluster CPU type id from clusterCpuChoices().
+    CpuChoice cpuForClusterType(const QString &id) const;
+    /// "host-model", "host-passthrough", "maximum", "custom": host-* only natively.
+    ChoiceList cpuModes(const GuestContext &ctx) const;
+    /// Named models for mode custom: the host's usable models when known, else policy.
+    ChoiceList cpuModels(const GuestContext &ctx) const;
+    /// The CPU of a new VM: host-model/passthrough natively, a named model when emulated.
+    CpuChoice defaultCpu(const GuestContext &ctx) const;
+
+    // ---- limits and operations -------------------------------------------------------
+    Limits limits(const GuestContext &ctx) const;
+    /// What can be done with a guest (live migration, snapshots, hot-plug...).
+    Operations operations(const GuestContext &ctx) const;
+
+    /// Devices for a new VM of this arch on ctx (machine empty = default machine).
+    DefaultDevices defaultDevices(const GuestContext &ctx) const;
+
+    /// Label of a disk interface / NIC / graphics / video / console id (translated).
+    static QString diskInterfaceLabel(const QString &id);
+    static QString nicModelLabel(const QString &id);
+    static QString graphicsLabel(const QString &id);
+    static QString videoLabel(const QString &id);
+    static QString consoleLabel(const QString &id);
+    static QString cpuModeLabel(const QString &id);
+
+protected:
+    ArchModel() = default;
+    ArchModel(const ArchModel &) = delete;
+    ArchModel &operator=(const ArchModel &) = delete;
+
+    /// Policy hooks: each returns the full list for its kind, preference order, with the
+    /// arch's own reasons for what it withholds. Use policyList() to build them.
+    virtual ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const = 0;
+    /// Ids of disk interfaces that can be hot-plugged on this arch/machine.
+    virtual QStringList hotplugDiskPolicy(const GuestContext &ctx) const = 0;
+    virtual ChoiceList nicPolicy(const GuestContext &ctx) const = 0;
+    virtual ChoiceList graphicsPolicy(const GuestContext &ctx) const = 0;
+    virtual ChoiceList consolePolicy(const GuestContext &ctx) const = 0;
+    virtual ChoiceList videoPolicy(const GuestContext &ctx) const = 0;
+    /// firmware choices by policy; requiresUefi/defaultFirmware set by the arch.
+    virtual FirmwareSpec firmwarePolicy(const GuestContext &ctx) const = 0;
+    /// Label of the arch's built-in firmware ("SeaBIOS", "SLOF").
+    virtual QString builtinFirmwareLabel() const = 0;
+    /// Why the arch withholds a CPU mode ("host-model", "host-passthrough", "maximum",
+    /// "custom") for ctx, or empty when it offers it. The base withholds host-* modes for
+    /// emulated guests; overrides add their own rules and fall back to the base.
+    virtual QString cpuModeWithheldReason(const QString &mode, const GuestContext &ctx) const;
+    /// CPU for a native (KVM) guest; default host-model.
+    virtual CpuChoice nativeCpu(const GuestContext &ctx) const;
+    /// Named CPU for an emulated (TCG) guest: never host-model/host-passthrough.
+    virtual CpuChoice emulatedCpu(const GuestContext &ctx) const = 0;
+    /// Named models by policy (used when the host lists none).
+    virtual QStringList policyCpuModels() const;
+    virtual Limits limitsPolicy(const GuestContext &ctx) const = 0;
+    virtual Operations operationsPolicy(const GuestContext &ctx) const = 0;
+
+    static Operation allowed() { return Operation{true, {}}; }
+    static Operation refused(const QString &reason) { return Operation{false, reason}; }
+
+    /// Builds a policy list over `universe` (ids in display order): `offered` ids first in
+    /// the given order, then the rest withheld with `reasons[id]` or
+    /// "%1 is not available on <arch> guests".
+    ChoiceList policyList(const QStringList &universe, const QStringList &offered,
+                          const QHash<QString, QString> &reasons,
+                          QString (*label)(const QString &)) const;
+    /// A cdrom list over the disk universe: `offered` first; the rest keep `reasons[id]`,
+    /// the disk list's own reason, or "Cdroms of <arch> guests use <offered labels>".
+    ChoiceList cdromPolicyList(const GuestContext &ctx, const QStringList &offered,
+                               const QHash<QString, QString> &reasons = {}) const;
+    /// "<label> is not available on <arch> guests".
+    QString notAvailableReason(const QString &label) const;
+    /// Reasons shared by several arches: "<label> exists only on POWER (pseries) guests",
+    /// "<label> exists only on s390x guests", "<label> is not available on <arch> guests;
+    /// use VNC".
+    static QString powerOnlyReason(const QString &label);
+    static QString s390OnlyReason(const QString &label);
+    QString useVncReason(const QString &label) const;
+    /// "This host's QEMU offers no <label> for <arch> guests".
+    QString hostLacksReason(const QString &label) const;
+    /// The machine family ctx refers to (its default when empty).
+    QString familyOf(const GuestContext &ctx) const;
+
+    static QStringList diskUniverse();
+    static QStringList nicUniverse();
+    static QStringList graphicsUniverse();
+    static QStringList videoUniverse();
+    static QStringList consoleUniverse();
+
+private:
+    const DomainCapabilities *capsFor(const GuestContext &ctx) const;
+    ChoiceList narrowDisks(const GuestContext &ctx, DiskRole role) const;
+};
+
+} // namespace crossvirt::arch

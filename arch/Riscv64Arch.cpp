@@ -1,0 +1,156 @@
+#include "arch/Riscv64Arch.h"
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::arch {
+
+QString Riscv64Arch::displayName() const
+{
+    return tr("RISC-V 64-bit");
+}
+
+QStringList Riscv64Arch::nativeGuestArches() const
+{
+    return {u"riscv64"_s};
+}
+
+QStringList Riscv64Arch::machineFamilies() const
+{
+    return {u"virt"_s};
+}
+
+QString Riscv64Arch::defaultMachine() const
+{
+    return u"virt"_s;
+}
+
+ChoiceList Riscv64Arch::diskPolicy(const GuestContext &ctx, DiskRole role) const
+{
+    const QHash<QString, QString> reasons{
+        {u"spapr-vscsi"_s, powerOnlyReason(diskInterfaceLabel(u"spapr-vscsi"_s))},
+    };
+    if (role == DiskRole::Cdrom)
+        return cdromPolicyList(ctx, {u"scsi"_s}, reasons);
+    return policyList(diskUniverse(), {u"virtio"_s, u"scsi"_s, u"usb"_s}, reasons,
+                      &diskInterfaceLabel);
+}
+
+QStringList Riscv64Arch::hotplugDiskPolicy(const GuestContext &) const
+{
+    return {u"virtio"_s, u"scsi"_s};
+}
+
+ChoiceList Riscv64Arch::nicPolicy(const GuestContext &) const
+{
+    return policyList(nicUniverse(), {u"virtio"_s},
+                      {{u"spapr-vlan"_s, powerOnlyReason(nicModelLabel(u"spapr-vlan"_s))}},
+                      &nicModelLabel);
+}
+
+ChoiceList Riscv64Arch::graphicsPolicy(const GuestContext &) const
+{
+    return policyList(graphicsUniverse(), {u"vnc"_s, u"none"_s},
+                      {{u"spice"_s, useVncReason(graphicsLabel(u"spice"_s))}}, &graphicsLabel);
+}
+
+ChoiceList Riscv64Arch::consolePolicy(const GuestContext &) const
+{
+    return policyList(consoleUniverse(), {u"serial"_s, u"virtio"_s},
+                      {{u"sclp"_s, s390OnlyReason(consoleLabel(u"sclp"_s))}}, &consoleLabel);
+}
+
+ChoiceList Riscv64Arch::videoPolicy(const GuestContext &) const
+{
+    return policyList(videoUniverse(), {u"virtio"_s, u"none"_s}, {}, &videoLabel);
+}
+
+FirmwareSpec Riscv64Arch::firmwarePolicy(const GuestContext &) const
+{
+    FirmwareSpec spec;
+    spec.choices.append(Choice{u"default"_s, builtinFirmwareLabel(), true, {}});
+    spec.choices.append(
+        Choice{u"efi"_s, tr("UEFI"), false, tr("UEFI is not available for riscv64 guests")});
+    spec.defaultFirmware = u"default"_s;
+    return spec;
+}
+
+QString Riscv64Arch::builtinFirmwareLabel() const
+{
+    return tr("OpenSBI");
+}
+
+QString Riscv64Arch::cpuModeWithheldReason(const QString &mode, const GuestContext &ctx) const
+{
+    // libvirt 9 has no CPU driver for riscv64: only QEMU's default CPU, or the host's.
+    if (mode == "host-model"_L1 || mode == "custom"_L1 || mode == "maximum"_L1)
+        return tr("libvirt cannot set the CPU model of riscv64 guests; QEMU's default CPU "
+                  "is used");
+    return ArchModel::cpuModeWithheldReason(mode, ctx);
+}
+
+CpuChoice Riscv64Arch::nativeCpu(const GuestContext &) const
+{
+    return CpuChoice{CpuMode::HostPassthrough, {}};
+}
+
+CpuChoice Riscv64Arch::emulatedCpu(const GuestContext &) const
+{
+    return CpuChoice{CpuMode::Default, {}};
+}
+
+QList<ClusterCpuType> Riscv64Arch::clusterCpuTypes() const
+{
+    return {
+        {tr("QEMU default RISC-V CPU"), {}, CpuMode::Default, {}},
+        {tr("Host CPU (passthrough)"), {}, CpuMode::HostPassthrough, {}},
+    };
+}
+
+SerialConsoleSpec Riscv64Arch::serialConsole(const GuestContext &) const
+{
+    return {u"serial"_s, u"system-serial"_s, u"16550a"_s};
+}
+
+QString Riscv64Arch::watchdogModel(const GuestContext &) const
+{
+    return u"i6300esb"_s;
+}
+
+QString Riscv64Arch::usbControllerModel(const GuestContext &) const
+{
+    return u"qemu-xhci"_s;
+}
+
+QList<InputDeviceSpec> Riscv64Arch::inputDevices(const GuestContext &) const
+{
+    return {{u"keyboard"_s, u"usb"_s}, {u"tablet"_s, u"usb"_s}};
+}
+
+Limits Riscv64Arch::limitsPolicy(const GuestContext &) const
+{
+    Limits l;
+    l.pciSlots = 30;
+    l.memoryGranularityMiB = 1;
+    l.memoryHotplugGranularityMiB = 0;
+    l.minMemoryMiB = 128;
+    return l;
+}
+
+Operations Riscv64Arch::operationsPolicy(const GuestContext &) const
+{
+    const QString noCpu = tr("QEMU cannot hot-plug vCPUs into riscv64 guests");
+    const QString noMem = tr("QEMU cannot hot-plug memory into riscv64 guests");
+    Operations ops;
+    ops.liveMigration = allowed();
+    ops.snapshots = allowed();
+    ops.internalSnapshots = allowed();
+    ops.diskHotplug = allowed();
+    ops.nicHotplug = allowed();
+    ops.cpuHotplug = refused(noCpu);
+    ops.cpuHotUnplug = refused(noCpu);
+    ops.memoryHotplug = refused(noMem);
+    ops.memoryHotUnplug = refused(noMem);
+    return ops;
+}
+
+} // namespace crossvirt::arch

@@ -1,0 +1,159 @@
+#include "arch/S390xArch.h"
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::arch {
+
+QString S390xArch::displayName() const
+{
+    return tr("IBM Z (s390x)");
+}
+
+QStringList S390xArch::nativeGuestArches() const
+{
+    return {u"s390x"_s};
+}
+
+QStringList S390xArch::machineFamilies() const
+{
+    return {u"s390-ccw-virtio"_s};
+}
+
+QString S390xArch::defaultMachine() const
+{
+    return u"s390-ccw-virtio"_s;
+}
+
+ChoiceList S390xArch::diskPolicy(const GuestContext &ctx, DiskRole role) const
+{
+    const QHash<QString, QString> reasons{
+        {u"spapr-vscsi"_s, powerOnlyReason(diskInterfaceLabel(u"spapr-vscsi"_s))},
+        {u"usb"_s, tr("s390x guests have no USB")},
+    };
+    if (role == DiskRole::Cdrom)
+        return cdromPolicyList(ctx, {u"scsi"_s}, reasons);
+    return policyList(diskUniverse(), {u"virtio"_s, u"scsi"_s}, reasons, &diskInterfaceLabel);
+}
+
+QStringList S390xArch::hotplugDiskPolicy(const GuestContext &) const
+{
+    return {u"virtio"_s, u"scsi"_s};
+}
+
+ChoiceList S390xArch::nicPolicy(const GuestContext &) const
+{
+    // Every s390x device sits on the channel subsystem as virtio-ccw: NICs are virtio.
+    const QString onlyVirtio = tr("s390x guests have only VirtIO network cards");
+    QHash<QString, QString> reasons;
+    for (const QString &id : nicUniverse())
+        reasons.insert(id, onlyVirtio);
+    return policyList(nicUniverse(), {u"virtio"_s}, reasons, &nicModelLabel);
+}
+
+ChoiceList S390xArch::graphicsPolicy(const GuestContext &) const
+{
+    const QString noGraphics = tr("s390x guests have no graphics; use the serial console");
+    return policyList(graphicsUniverse(), {u"none"_s},
+                      {{u"vnc"_s, noGraphics}, {u"spice"_s, noGraphics}}, &graphicsLabel);
+}
+
+ChoiceList S390xArch::consolePolicy(const GuestContext &) const
+{
+    return policyList(consoleUniverse(), {u"sclp"_s, u"virtio"_s},
+                      {{u"serial"_s, tr("s390x guests have no serial port; their console is "
+                                        "SCLP")}},
+                      &consoleLabel);
+}
+
+ChoiceList S390xArch::videoPolicy(const GuestContext &) const
+{
+    return policyList(videoUniverse(), {u"none"_s, u"virtio"_s}, {}, &videoLabel);
+}
+
+FirmwareSpec S390xArch::firmwarePolicy(const GuestContext &) const
+{
+    FirmwareSpec spec;
+    spec.choices.append(Choice{u"default"_s, builtinFirmwareLabel(), true, {}});
+    spec.choices.append(
+        Choice{u"efi"_s, tr("UEFI"), false, tr("s390x guests boot with the s390-ccw firmware")});
+    spec.defaultFirmware = u"default"_s;
+    return spec;
+}
+
+QString S390xArch::builtinFirmwareLabel() const
+{
+    return tr("s390-ccw firmware");
+}
+
+CpuChoice S390xArch::nativeCpu(const GuestContext &) const
+{
+    return CpuChoice{CpuMode::HostModel, {}};
+}
+
+CpuChoice S390xArch::emulatedCpu(const GuestContext &) const
+{
+    // TCG cannot run the z13+ models distributions need; "max" is the most it offers.
+    return CpuChoice{CpuMode::Custom, u"max"_s};
+}
+
+QList<ClusterCpuType> S390xArch::clusterCpuTypes() const
+{
+    const auto ibm = u"IBM"_s;
+    return {
+        {tr("IBM z196"), u"z196"_s, CpuMode::Custom, ibm},
+        {tr("IBM zEC12"), u"zEC12"_s, CpuMode::Custom, ibm},
+        {tr("IBM z13"), u"z13"_s, CpuMode::Custom, ibm},
+        {tr("IBM z14"), u"z14"_s, CpuMode::Custom, ibm},
+        {tr("IBM z15"), u"gen15a"_s, CpuMode::Custom, ibm},
+        {tr("IBM z16"), u"gen16a"_s, CpuMode::Custom, ibm},
+    };
+}
+
+SerialConsoleSpec S390xArch::serialConsole(const GuestContext &) const
+{
+    // Only <console type='pty'><target type='sclp'/></console>; no <serial> element.
+    return {u"sclp"_s, {}, {}};
+}
+
+QString S390xArch::watchdogModel(const GuestContext &) const
+{
+    return u"diag288"_s;
+}
+
+QString S390xArch::usbControllerModel(const GuestContext &) const
+{
+    return {};
+}
+
+QList<InputDeviceSpec> S390xArch::inputDevices(const GuestContext &) const
+{
+    return {};
+}
+
+Limits S390xArch::limitsPolicy(const GuestContext &) const
+{
+    Limits l;
+    l.pciSlots = 0; // devices are on channel I/O (CCW), not PCI
+    l.maxVcpus = 248;
+    l.memoryGranularityMiB = 1;
+    l.memoryHotplugGranularityMiB = 0;
+    l.minMemoryMiB = 256;
+    return l;
+}
+
+Operations S390xArch::operationsPolicy(const GuestContext &) const
+{
+    Operations ops;
+    ops.liveMigration = allowed();
+    ops.snapshots = allowed();
+    ops.internalSnapshots = allowed();
+    ops.diskHotplug = allowed();
+    ops.nicHotplug = allowed();
+    ops.cpuHotplug = allowed();
+    ops.cpuHotUnplug = refused(tr("s390x guests cannot unplug vCPUs"));
+    ops.memoryHotplug = refused(tr("s390x guests cannot hot-plug memory"));
+    ops.memoryHotUnplug = refused(tr("s390x guests cannot hot-plug memory"));
+    return ops;
+}
+
+} // namespace crossvirt::arch
