@@ -49,6 +49,19 @@ void InventoryFilterProxy::setFilterText(const QString &text)
     invalidateFilter();
 }
 
+bool InventoryFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (!left.parent().isValid()) // host rows
+        return sortOrder() == Qt::AscendingOrder ? left.row() < right.row()
+                                                 : left.row() > right.row();
+    if (left.column() == InventoryModel::MemoryColumn) {
+        const QModelIndex l = left.siblingAtColumn(InventoryModel::MemoryColumn);
+        return l.data(InventoryModel::MemoryKiBRole).toULongLong() <
+               right.data(InventoryModel::MemoryKiBRole).toULongLong();
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
 bool InventoryFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);

@@ -21,6 +21,8 @@ public:
     const QStringList &unknownTerms() const { return m_unknown; }
 
 protected:
+    /// Hosts keep the saved list's order; VMs sort by the chosen column.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:

@@ -267,6 +267,8 @@ QVariant InventoryModel::hostData(const HostNode &host, int column, int role) co
         return m_datacenter->displayName(s->uri());
     case HostSessionRole:
         return QVariant::fromValue(static_cast<QObject *>(host.session));
+    case MemoryKiBRole:
+        return info.memoryKiB;
     case Qt::ToolTipRole: {
         QString tip = s->uri();
         if (!s->lastError().isEmpty())
@@ -321,6 +323,8 @@ QVariant InventoryModel::domainData(const HostNode &host, const DomainSummary &d
         return d.name;
     case HostSessionRole:
         return QVariant::fromValue(static_cast<QObject *>(host.session));
+    case MemoryKiBRole:
+        return d.maxMemoryKiB ? d.maxMemoryKiB : d.memoryKiB;
     case Qt::ToolTipRole:
         if (column == ArchColumn) {
             return d.emulated ? tr("%1 guest, emulated (TCG) on this %2 host")

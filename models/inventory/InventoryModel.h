@@ -32,6 +32,7 @@ public:
         ErrorRole,                   ///< host rows: libvirt's last error
         NameRole,                    ///< plain name without decorations
         HostSessionRole,             ///< HostSession* (as QObject*)
+        MemoryKiBRole,               ///< memory as a number, for sorting
     };
     enum class ItemKind { Host, Domain };
 

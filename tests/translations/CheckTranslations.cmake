@@ -3,7 +3,7 @@ get_filename_component(name "${TS_FILE}" NAME)
 set(copy "${WORK_DIR}/${name}")
 file(COPY_FILE "${TS_FILE}" "${copy}")
 execute_process(
-    COMMAND "${LUPDATE}" -silent -no-obsolete -locations none
+    COMMAND "${LUPDATE}" -silent -no-obsolete -locations none -I "${SOURCE_DIR}"
             "${SOURCE_DIR}/arch" "${SOURCE_DIR}/models" "${SOURCE_DIR}/views" "${SOURCE_DIR}/app"
             -ts "${copy}"
     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)

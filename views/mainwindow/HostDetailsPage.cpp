@@ -78,6 +78,8 @@ HostDetailsPage::HostDetailsPage(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Memory:"), m_memory);
     form->addRow(tr("Runs natively (KVM):"), m_native);
     form->addRow(tr("Can emulate (TCG):"), m_emulated);
+    m_archSource = valueLabel(hostBox);
+    form->addRow(tr("Arch lists from:"), m_archSource);
     contentLayout->addWidget(hostBox);
 
     auto *netBox = new QGroupBox(tr("Networks"), m_content);
@@ -145,6 +147,7 @@ void HostDetailsPage::showDetails(const models::HostDetails &d)
     m_status->clear();
     m_content->show();
     m_uri->setText(h.uri);
+    m_uri->setToolTip(h.uri);
     m_hostname->setText(h.hostname);
     m_driver->setText(h.libvirtVersion
                           ? tr("%1 (libvirt %2.%3.%4)")
@@ -162,10 +165,11 @@ void HostDetailsPage::showDetails(const models::HostDetails &d)
     m_cpu->setText(cpu);
     m_memory->setText(models::formatKiB(h.memoryKiB));
     m_native->setText(h.nativeArches.isEmpty() ? tr("none") : h.nativeArches.join(u", "_s));
-    QString emulated = h.emulatedArches.isEmpty() ? tr("none") : h.emulatedArches.join(u", "_s);
-    if (!h.archesFromCapabilities)
-        emulated += u"\n"_s + tr("(by policy: this driver's capabilities do not describe the host)");
-    m_emulated->setText(emulated);
+    m_emulated->setText(h.emulatedArches.isEmpty() ? tr("none") : h.emulatedArches.join(u", "_s));
+    m_archSource->setText(h.archesFromCapabilities
+                              ? tr("the host's capabilities")
+                              : tr("Crossvirt's arch policy (this driver's capabilities do not "
+                                   "describe the host)"));
 
     m_networks->clear();
     for (const auto &n : d.networks) {

@@ -5,7 +5,7 @@
 
 #include <QFont>
 #include <QGuiApplication>
-#include <QPalette>
+#include <QColor>
 
 namespace crossvirt::views {
 
@@ -29,9 +29,16 @@ QVariant InventoryPresentation::data(const QModelIndex &index, int role) const
         f.setBold(true);
         return f;
     }
-    if (role == Qt::ForegroundRole && !host && index.column() == InventoryModel::ArchColumn &&
+    // Emulated guests stand out without looking disabled: italic, in a warm colour.
+    if (!host && index.column() == InventoryModel::ArchColumn &&
         source.data(InventoryModel::EmulatedRole).toBool()) {
-        return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        if (role == Qt::ForegroundRole)
+            return QColor(0x9a, 0x4d, 0x00);
+        if (role == Qt::FontRole) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
     }
     return QIdentityProxyModel::data(index, role);
 }

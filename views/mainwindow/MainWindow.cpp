@@ -69,6 +69,9 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(InventoryModel::NameColumn, QHeaderView::Stretch);
+    m_tree->header()->setMinimumSectionSize(40);
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(InventoryModel::NameColumn, Qt::AscendingOrder);
     m_tree->setColumnWidth(InventoryModel::StateColumn, 130);
     m_tree->setColumnWidth(InventoryModel::ArchColumn, 140);
     m_tree->setColumnWidth(InventoryModel::CpuModelColumn, 120);
@@ -98,6 +101,7 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({780, 520});
     setCentralWidget(splitter);
 
     createActions();
@@ -134,8 +138,13 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
         reportError(tr("Could not save the connection list"), error);
     });
     m_tree->expandAll();
-    statusBar()->showMessage(tr("%n host(s)", nullptr, int(m_datacenter->sessions().size())));
-    resize(1200, 720);
+    m_summary = new QLabel(this);
+    statusBar()->addPermanentWidget(m_summary);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &MainWindow::updateSummary);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateSummary);
+    updateSummary();
+    resize(1300, 760);
     updateActions();
 }
 
@@ -275,6 +284,28 @@ void MainWindow::updateActions()
     m_disconnect->setEnabled(host && session &&
                              session->state() != models::ConnectionState::Disconnected);
     m_removeConnection->setEnabled(host);
+}
+
+void MainWindow::updateSummary()
+{
+    int vms = 0, running = 0, connected = 0;
+    for (int h = 0; h < m_model->rowCount(); ++h) {
+        const QModelIndex host = m_model->index(h, 0);
+        if (host.data(InventoryModel::ConnectionStateRole).toInt() ==
+            int(models::ConnectionState::Connected))
+            ++connected;
+        for (int v = 0; v < m_model->rowCount(host); ++v) {
+            ++vms;
+            if (models::isActive(DomainState(
+                    m_model->index(v, 0, host).data(InventoryModel::DomainStateRole).toInt())))
+                ++running;
+        }
+    }
+    m_summary->setText(tr("%1 of %2 hosts connected · %3 VMs, %4 running")
+                           .arg(connected)
+                           .arg(m_model->rowCount())
+                           .arg(vms)
+                           .arg(running));
 }
 
 void MainWindow::showSelection()

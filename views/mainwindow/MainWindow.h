@@ -57,6 +57,7 @@ private:
     void createActions();
     void updateActions();
     void showSelection();
+    void updateSummary();
     void runOnSelectedVm(const QString &failureTitle,
                          const std::function<QFuture<void>(models::HostSession *, const QString &)> &fn);
     void deleteSelectedVm();
@@ -76,6 +77,7 @@ private:
     HostDetailsPage *m_hostPage;
     OverviewPage *m_vmPage;
     QLabel *m_emptyPage;
+    QLabel *m_summary = nullptr;
     QAction *m_addConnection, *m_removeConnection, *m_connect, *m_disconnect;
     QAction *m_open, *m_start, *m_shutdown, *m_reboot, *m_forceOff, *m_pause, *m_resume,
         *m_delete;
