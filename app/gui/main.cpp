@@ -14,31 +14,66 @@
 using namespace crossvirt;
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// Built after the translator is installed, so --help is translated too.
+QCommandLineOption connectOption()
+{
+    return QCommandLineOption(
+        {u"c"_s, u"connect"_s},
+        QCoreApplication::translate("main",
+                                    "Connect to URI instead of the saved list (repeatable)."),
+        QCoreApplication::translate("main", "URI"));
+}
+
+void describeOptions(QCommandLineParser &parser, const QCommandLineOption &connect)
+{
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "Console for libvirt datacenters whose hosts and guests span CPU architectures."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(connect);
+}
+
+// --help and --version must work without a display (scripts, SSH sessions).
+bool onlyAsksForHelpOrVersion(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "--help-all" || a == "--version" || a == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
+    if (onlyAsksForHelpOrVersion(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        app::setUpApplication(app);
+        QCommandLineParser parser;
+        describeOptions(parser, connectOption());
+        parser.process(app); // prints and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
     app::setUpApplication(app);
     QApplication::setWindowIcon(views::applicationIcon());
     QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Crossvirt"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "Console for libvirt datacenters whose hosts and guests span CPU architectures."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption connectOption(
-        {u"c"_s, u"connect"_s},
-        QCoreApplication::translate("main",
-                                    "Connect to URI instead of the saved list (repeatable)."),
-        QCoreApplication::translate("main", "URI"));
-    parser.addOption(connectOption);
+    const QCommandLineOption connect = connectOption();
+    describeOptions(parser, connect);
     parser.process(app);
 
     models::Datacenter datacenter;
     views::MainWindow window(&datacenter);
     datacenter.setCredentialProvider(new views::CredentialDialogProvider(&window));
 
-    const QStringList uris = parser.values(connectOption);
+    const QStringList uris = parser.values(connect);
     QString loadError;
     if (!uris.isEmpty()) {
         datacenter.useTransient(uris);
