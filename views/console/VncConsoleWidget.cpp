@@ -1,0 +1,283 @@
+#include "views/console/VncConsoleWidget.h"
+
+#include "models/console/KeyMap.h"
+#include "views/console/VncView.h"
+
+#include <QAction>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QIcon>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPointer>
+#include <QStandardPaths>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::views {
+
+using models::KeyMap;
+using models::VncEndpoint;
+using models::VncSession;
+
+namespace {
+
+std::optional<QString> askWithDialog(QWidget *parent, const QString &consoleName)
+{
+    bool ok = false;
+    const QString password = QInputDialog::getText(
+        parent, VncConsoleWidget::tr("VNC Password"),
+        VncConsoleWidget::tr("Password for the console of %1:").arg(consoleName),
+        QLineEdit::Password, QString(), &ok);
+    if (!ok)
+        return std::nullopt;
+    return password;
+}
+
+} // namespace
+
+VncConsoleWidget::VncConsoleWidget(QWidget *parent)
+    : QWidget(parent), m_session(new VncSession(this)), m_view(new VncView(this)),
+      m_toolBar(new QToolBar(this)), m_status(new QLabel(this)), m_passwordPrompt(askWithDialog)
+{
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
+
+    m_sendKeyMenu = new QMenu(this);
+    for (const models::KeyCombo &combo : KeyMap::sendKeyCombos()) {
+        QAction *action = m_sendKeyMenu->addAction(combo.label);
+        action->setData(combo.id);
+        const QList<models::KeyStroke> strokes = combo.strokes();
+        connect(action, &QAction::triggered, this,
+                [this, strokes] { m_session->sendKeyStrokes(strokes); });
+    }
+    m_sendKeyButton = new QToolButton(m_toolBar);
+    m_sendKeyButton->setText(tr("Send Key"));
+    m_sendKeyButton->setIcon(QIcon::fromTheme(u"input-keyboard"_s));
+    m_sendKeyButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_sendKeyButton->setPopupMode(QToolButton::InstantPopup);
+    m_sendKeyButton->setMenu(m_sendKeyMenu);
+    m_sendKeyButton->setToolTip(tr("Send a key combination the desktop would catch"));
+    m_toolBar->addWidget(m_sendKeyButton);
+
+    m_grabAction = m_toolBar->addAction(QIcon::fromTheme(u"input-mouse"_s), tr("Capture Input"));
+    m_grabAction->setCheckable(true);
+    m_grabAction->setToolTip(VncView::releaseHint());
+    connect(m_grabAction, &QAction::toggled, m_view, &VncView::setInputGrabbed);
+    connect(m_view, &VncView::inputGrabChanged, m_grabAction, &QAction::setChecked);
+
+    m_toolBar->addSeparator();
+    m_screenshotAction =
+        m_toolBar->addAction(QIcon::fromTheme(u"camera-photo"_s), tr("Screenshot…"));
+    connect(m_screenshotAction, &QAction::triggered, this, &VncConsoleWidget::chooseScreenshotFile);
+
+    m_fitAction = m_toolBar->addAction(QIcon::fromTheme(u"zoom-fit-best"_s), tr("Fit to Window"));
+    m_fitAction->setCheckable(true);
+    m_fitAction->setChecked(true);
+    m_fitAction->setToolTip(
+        tr("Scale the screen to the window; off shows it 1:1 with scroll bars"));
+    connect(m_fitAction, &QAction::toggled, this, [this](bool fit) {
+        m_view->setScaleMode(fit ? VncView::ScaleMode::FitToWindow : VncView::ScaleMode::OneToOne);
+    });
+
+    m_fullScreenAction =
+        m_toolBar->addAction(QIcon::fromTheme(u"view-fullscreen"_s), tr("Full Screen"));
+    m_fullScreenAction->setCheckable(true);
+    connect(m_fullScreenAction, &QAction::toggled, this, &VncConsoleWidget::setFullScreen);
+
+    m_reconnectAction = m_toolBar->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("Reconnect"));
+    connect(m_reconnectAction, &QAction::triggered, this, &VncConsoleWidget::connectToConsole);
+
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);
+    m_status->setContentsMargins(4, 2, 4, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_status);
+
+    connect(m_view, &VncView::keyEvent, m_session, &VncSession::sendKey);
+    connect(m_view, &VncView::pointerEvent, m_session, &VncSession::sendPointer);
+    connect(m_session, &VncSession::stateChanged, this, &VncConsoleWidget::updateActions);
+    connect(m_session, &VncSession::frameUpdated, m_view, &VncView::updateFrame);
+    connect(m_session, &VncSession::connected, this, [this](QSize size) {
+        m_passwordRejected = false;
+        m_view->setInputEnabled(true);
+        setStatus(tr("Connected to %1 (%2×%3).")
+                      .arg(m_session->endpointName(), QString::number(size.width()),
+                           QString::number(size.height())));
+    });
+    connect(m_session, &VncSession::resized, this, [this](QSize size) {
+        setStatus(tr("Connected to %1 (%2×%3).")
+                      .arg(m_session->endpointName(), QString::number(size.width()),
+                           QString::number(size.height())));
+    });
+    connect(m_session, &VncSession::passwordRequested, this, &VncConsoleWidget::askPassword);
+    connect(m_session, &VncSession::disconnected, this, &VncConsoleWidget::onDisconnected);
+
+    setStatus(tr("Not connected."));
+    updateActions();
+}
+
+VncConsoleWidget::~VncConsoleWidget() = default;
+
+void VncConsoleWidget::setEndpointProvider(EndpointProvider provider)
+{
+    m_provider = std::move(provider);
+    updateActions();
+}
+
+void VncConsoleWidget::setEndpoint(const VncEndpoint &endpoint)
+{
+    setEndpointProvider([endpoint] { return QtFuture::makeReadyFuture(endpoint); });
+}
+
+void VncConsoleWidget::setPasswordPrompt(PasswordPrompt prompt)
+{
+    m_passwordPrompt = prompt ? std::move(prompt) : PasswordPrompt(askWithDialog);
+}
+
+void VncConsoleWidget::connectToConsole()
+{
+    const quint64 request = ++m_request;
+    m_session->disconnectFromServer();
+    if (!m_provider) {
+        setStatus(tr("This console has no address to connect to."));
+        return;
+    }
+    setStatus(tr("Connecting…"));
+    m_provider()
+        .then(this,
+              [this, request](VncEndpoint endpoint) {
+                  if (request != m_request) {
+                      endpoint.closeSocket();
+                      return;
+                  }
+                  startSession(std::move(endpoint));
+              })
+        .onFailed(this, [this, request] {
+            if (request == m_request)
+                setStatus(tr("Could not open the console: the address request failed."));
+        });
+}
+
+void VncConsoleWidget::disconnectFromConsole()
+{
+    ++m_request;
+    m_session->disconnectFromServer();
+}
+
+void VncConsoleWidget::startSession(VncEndpoint endpoint)
+{
+    // A password the server just rejected would fail again: ask the user instead.
+    if (m_passwordRejected)
+        endpoint.password.clear();
+    if (endpoint.isValid())
+        setStatus(tr("Connecting to %1…").arg(endpoint.displayName()));
+    m_session->connectToEndpoint(endpoint);
+}
+
+void VncConsoleWidget::onDisconnected(const QString &error)
+{
+    m_view->setInputEnabled(false);
+    if (m_session->failure() == VncSession::Failure::AuthenticationFailed)
+        m_passwordRejected = true;
+    if (error.isEmpty())
+        setStatus(tr("Disconnected."));
+    else
+        setStatus(tr("Disconnected: %1").arg(error));
+}
+
+void VncConsoleWidget::askPassword()
+{
+    setStatus(tr("%1 asks for a password.").arg(m_session->endpointName()));
+    // The prompt may run a nested event loop; the session may end meanwhile.
+    QPointer<VncConsoleWidget> self(this);
+    const std::optional<QString> password = m_passwordPrompt(this, m_session->endpointName());
+    if (!self || !m_session->isPasswordRequestPending())
+        return;
+    if (password) {
+        setStatus(tr("Connecting to %1…").arg(m_session->endpointName()));
+        m_session->providePassword(*password);
+    } else {
+        m_session->cancelPasswordRequest();
+    }
+}
+
+void VncConsoleWidget::chooseScreenshotFile()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString name =
+        tr("console-%1.png").arg(QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save Screenshot"), QDir(folder).filePath(name), tr("PNG images (*.png)"));
+    if (!path.isEmpty())
+        saveScreenshot(path);
+}
+
+QFuture<bool> VncConsoleWidget::saveScreenshot(const QString &requestedPath)
+{
+    QString path = requestedPath;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += u".png"_s;
+    const QImage frame = m_session->currentFrame();
+    if (frame.isNull()) {
+        setStatus(tr("There is no screen to save yet."));
+        return QtFuture::makeReadyFuture(false);
+    }
+    return QtConcurrent::run([frame, path] { return frame.save(path, "PNG"); })
+        .then(this, [this, path](bool saved) {
+            setStatus(saved ? tr("Screenshot saved to %1.").arg(QDir::toNativeSeparators(path))
+                            : tr("Could not save the screenshot to %1.")
+                                  .arg(QDir::toNativeSeparators(path)));
+            return saved;
+        });
+}
+
+void VncConsoleWidget::setFullScreen(bool on)
+{
+    QWidget *top = window();
+    if (on) {
+        m_wasMaximized = top->isMaximized();
+        top->showFullScreen();
+    } else if (m_wasMaximized) {
+        top->showMaximized();
+    } else {
+        top->showNormal();
+    }
+}
+
+QString VncConsoleWidget::statusText() const
+{
+    return m_status->text();
+}
+
+void VncConsoleWidget::setStatus(const QString &text)
+{
+    if (m_status->text() == text)
+        return;
+    m_status->setText(text);
+    emit statusChanged(text);
+}
+
+void VncConsoleWidget::updateActions()
+{
+    const bool connected = m_session->state() == VncSession::State::Connected;
+    m_sendKeyButton->setEnabled(connected);
+    m_grabAction->setEnabled(connected);
+    m_screenshotAction->setEnabled(connected || !m_view->frame().isNull());
+    m_reconnectAction->setEnabled(bool(m_provider));
+}
+
+} // namespace crossvirt::views

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "models/console/VncEndpoint.h"
+#include "models/console/VncSession.h"
+
+#include <QFuture>
+#include <QWidget>
+#include <functional>
+#include <optional>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QToolBar;
+class QToolButton;
+
+namespace crossvirt::views {
+
+class VncView;
+
+/// A VM's graphical console: the VNC view with a toolbar (Send Key, screenshot,
+/// fit/1:1, fullscreen, reconnect, capture input) and a status line. Where to connect
+/// comes from an endpoint provider, asked again on every (re)connect because a
+/// libvirt graphics fd serves one connection only.
+class VncConsoleWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    using EndpointProvider = std::function<QFuture<models::VncEndpoint>()>;
+    /// Asks the user for the VNC password of `consoleName`; nullopt when cancelled.
+    using PasswordPrompt =
+        std::function<std::optional<QString>(QWidget *parent, const QString &consoleName)>;
+
+    explicit VncConsoleWidget(QWidget *parent = nullptr);
+    ~VncConsoleWidget() override;
+
+    void setEndpointProvider(EndpointProvider provider);
+    /// A fixed TCP endpoint (host/port), used for every reconnect.
+    void setEndpoint(const models::VncEndpoint &endpoint);
+    /// Replaces the QInputDialog password prompt (tests, other front ends).
+    void setPasswordPrompt(PasswordPrompt prompt);
+
+    /// Asks the provider for an endpoint and connects (dropping any connection).
+    void connectToConsole();
+    void disconnectFromConsole();
+
+    /// Saves the current screen as PNG off the GUI thread; the status line reports
+    /// the result, the future says whether it worked.
+    QFuture<bool> saveScreenshot(const QString &path);
+
+    models::VncSession *session() const { return m_session; }
+    VncView *view() const { return m_view; }
+    QString statusText() const;
+
+    QToolButton *sendKeyButton() const { return m_sendKeyButton; }
+    QAction *screenshotAction() const { return m_screenshotAction; }
+    QAction *fitToWindowAction() const { return m_fitAction; }
+    QAction *fullScreenAction() const { return m_fullScreenAction; }
+    QAction *reconnectAction() const { return m_reconnectAction; }
+    QAction *grabAction() const { return m_grabAction; }
+
+signals:
+    void statusChanged(const QString &text);
+
+private:
+    void startSession(models::VncEndpoint endpoint);
+    void setStatus(const QString &text);
+    void updateActions();
+    void askPassword();
+    void chooseScreenshotFile();
+    void setFullScreen(bool on);
+    void onDisconnected(const QString &error);
+
+    models::VncSession *m_session = nullptr;
+    VncView *m_view = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QLabel *m_status = nullptr;
+    QToolButton *m_sendKeyButton = nullptr;
+    QMenu *m_sendKeyMenu = nullptr;
+    QAction *m_screenshotAction = nullptr;
+    QAction *m_fitAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_reconnectAction = nullptr;
+    QAction *m_grabAction = nullptr;
+
+    EndpointProvider m_provider;
+    PasswordPrompt m_passwordPrompt;
+    quint64 m_request = 0; // latest endpoint request wins
+    bool m_passwordRejected = false;
+    bool m_wasMaximized = false;
+};
+
+} // namespace crossvirt::views
