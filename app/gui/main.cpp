@@ -5,6 +5,7 @@
 #include "views/common/StateIcons.h"
 #include "views/connection/CredentialDialog.h"
 #include "views/mainwindow/MainWindow.h"
+#include "views/vm/VmWindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -26,8 +27,17 @@ QCommandLineOption connectOption()
         QCoreApplication::translate("main", "URI"));
 }
 
+QCommandLineOption consoleOption()
+{
+    return QCommandLineOption(
+        u"show-domain-console"_s,
+        QCoreApplication::translate("main", "Open the console of the virtual machine NAME."),
+        QCoreApplication::translate("main", "NAME"));
+}
+
 void describeOptions(QCommandLineParser &parser, const QCommandLineOption &connect)
 {
+    parser.addOption(consoleOption());
     parser.setApplicationDescription(QCoreApplication::translate(
         "main", "Console for libvirt datacenters whose hosts and guests span CPU architectures."));
     parser.addHelpOption();
@@ -68,6 +78,7 @@ int main(int argc, char **argv)
     const QCommandLineOption connect = connectOption();
     describeOptions(parser, connect);
     parser.process(app);
+    const QString consoleVm = parser.value(u"show-domain-console"_s);
 
     models::Datacenter datacenter;
     views::MainWindow window(&datacenter);
@@ -85,6 +96,36 @@ int main(int argc, char **argv)
         QTimer::singleShot(0, &window, [&window, loadError] {
             window.reportError(QCoreApplication::translate("main", "Saved connections"),
                                loadError);
+        });
+    }
+    if (!consoleVm.isEmpty()) {
+        // Open the VM's console as soon as a host lists a VM of that name.
+        auto opened = std::make_shared<bool>(false);
+        auto tryOpen = [&window, consoleVm, opened](models::HostSession *s) {
+            if (*opened)
+                return;
+            for (const auto &d : s->domains()) {
+                if (d.name == consoleVm) {
+                    *opened = true;
+                    if (views::VmWindow *vm = window.openVm(s->uri(), d.uuid))
+                        vm->showConsole();
+                    return;
+                }
+            }
+        };
+        for (models::HostSession *s : datacenter.sessions()) {
+            QObject::connect(s, &models::HostSession::domainsReset, &window,
+                             [s, tryOpen] { tryOpen(s); });
+        }
+        QTimer::singleShot(30000, &window, [&window, consoleVm, opened] {
+            if (!*opened) {
+                window.reportError(
+                    QCoreApplication::translate("main", "Console"),
+                    QCoreApplication::translate("main",
+                                                "No connected host has a virtual machine named "
+                                                "“%1”.")
+                        .arg(consoleVm));
+            }
         });
     }
     return app.exec();

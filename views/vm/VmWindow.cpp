@@ -3,6 +3,7 @@
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "views/common/StateIcons.h"
+#include "views/vm/ConsolePage.h"
 #include "views/vm/OverviewPage.h"
 
 #include <QScrollArea>
@@ -22,6 +23,15 @@ VmWindow::VmWindow(models::HostSession *session, const QString &uuid, QWidget *p
     scroll->setWidget(m_overview);
     scroll->setFrameShape(QFrame::NoFrame);
     m_tabs->addTab(scroll, tr("Overview"));
+    m_console = new ConsolePage(session, uuid, this);
+    m_tabs->addTab(m_console, tr("Console"));
+    // The console connects when its tab is first shown, not for every opened window.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_console && !m_consoleStarted) {
+            m_consoleStarted = true;
+            m_console->start();
+        }
+    });
     setCentralWidget(m_tabs);
     resize(720, 640);
 
@@ -38,6 +48,11 @@ VmWindow::VmWindow(models::HostSession *session, const QString &uuid, QWidget *p
             m_overview->showMessage(tr("This virtual machine was deleted."));
     });
     reload();
+}
+
+void VmWindow::showConsole()
+{
+    m_tabs->setCurrentWidget(m_console);
 }
 
 void VmWindow::reload()

@@ -9,6 +9,7 @@ class QTabWidget;
 
 namespace crossvirt::views {
 
+class ConsolePage;
 class OverviewPage;
 
 /// A VM's own window: Overview now; Performance, Console and Disks pages join it.
@@ -22,6 +23,9 @@ public:
     models::HostSession *session() const { return m_session; }
     QTabWidget *tabs() const { return m_tabs; }
     OverviewPage *overview() const { return m_overview; }
+    ConsolePage *console() const { return m_console; }
+    /// Brings the Console tab to the front (it connects the first time it is shown).
+    void showConsole();
     /// Re-reads the domain XML (off the GUI thread) and refreshes the pages.
     void reload();
 
@@ -30,6 +34,8 @@ private:
     QString m_uuid;
     QTabWidget *m_tabs;
     OverviewPage *m_overview;
+    ConsolePage *m_console;
+    bool m_consoleStarted = false;
 };
 
 } // namespace crossvirt::views

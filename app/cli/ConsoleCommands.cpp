@@ -1,0 +1,103 @@
+// crossvirt-cli console-snapshot: the same VNC client code as the GUI, no window.
+#include "app/cli/CliCommands.h"
+#include "models/connection/HostSession.h"
+#include "models/console/ConsoleEndpoints.h"
+#include "models/console/VncSession.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QImageWriter>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace crossvirt::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+} // namespace
+
+int runConsoleSnapshot(const CliContext &ctx)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption vmOption(u"vm"_s, tr("Name of the virtual machine."), u"NAME"_s);
+    const QCommandLineOption outOption(u"out"_s, tr("PNG file to write."), u"FILE"_s);
+    const QCommandLineOption waitOption(u"wait"_s, tr("Seconds to wait for a full screen (default 30)."),
+                                        u"S"_s, u"30"_s);
+    parser.addOptions({vmOption, outOption, waitOption});
+    if (!parser.parse(ctx.arguments)) {
+        printError(parser.errorText());
+        return 64;
+    }
+    const QString name = parser.value(vmOption);
+    const QString out = parser.value(outOption);
+    if (name.isEmpty() || out.isEmpty()) {
+        printError(tr("console-snapshot needs --vm NAME and --out FILE.png"));
+        return 64;
+    }
+    if (ctx.uris.size() != 1) {
+        printError(tr("console-snapshot needs exactly one --connect URI"));
+        return 64;
+    }
+    QObject owner;
+    const auto sessions = openHosts(ctx.uris, ctx.timeoutSeconds, &owner);
+    models::HostSession *session = sessions.first();
+    if (session->state() != models::ConnectionState::Connected) {
+        printError(tr("%1: could not connect").arg(session->uri()));
+        return 2;
+    }
+    QString uuid;
+    for (const auto &d : session->domains()) {
+        if (d.name == name)
+            uuid = d.uuid;
+    }
+    if (uuid.isEmpty()) {
+        printError(tr("no virtual machine named “%1” on %2").arg(name, session->uri()));
+        return 2;
+    }
+    auto endpointFuture = models::vncEndpointFor(session, uuid);
+    QFutureWatcher<models::VncEndpoint> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcher<models::VncEndpoint>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(endpointFuture);
+    if (!endpointFuture.isFinished())
+        loop.exec();
+    models::VncEndpoint endpoint;
+    try {
+        endpoint = endpointFuture.result();
+    } catch (...) {
+        printError(models::errorText(std::current_exception()));
+        return 2;
+    }
+    if (!endpoint.isValid()) {
+        printError(endpoint.error);
+        return 2;
+    }
+    models::VncSession vnc;
+    vnc.setAskForPassword(false);
+    vnc.connectToEndpoint(endpoint);
+    QString error;
+    if (!vnc.waitForFullFrame(parser.value(waitOption).toInt() * 1000, &error)) {
+        printError(tr("no full screen from %1: %2").arg(name, error));
+        return 2;
+    }
+    const QImage frame = vnc.currentFrame();
+    QImageWriter writer(out, "png");
+    if (!writer.write(frame)) {
+        printError(tr("could not write %1: %2").arg(out, writer.errorString()));
+        return 2;
+    }
+    printJson(QJsonObject{{u"vm"_s, name},
+                          {u"file"_s, out},
+                          {u"width"_s, frame.width()},
+                          {u"height"_s, frame.height()}});
+    return 0;
+}
+
+} // namespace crossvirt::cli

@@ -1,0 +1,163 @@
+#include "models/console/ConsoleEndpoints.h"
+
+#include "models/connection/HostSession.h"
+#include "models/inventory/DomainXml.h"
+
+#include <QCoreApplication>
+#include <QHostAddress>
+#include <QUrl>
+#include <libvirt/libvirt.h>
+
+namespace crossvirt::models {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ConsoleEndpoints", text);
+}
+
+bool isLoopback(const QString &address)
+{
+    if (address == "localhost"_L1)
+        return true;
+    const QHostAddress a(address);
+    return !a.isNull() && a.isLoopback();
+}
+
+bool isAnyAddress(const QString &address)
+{
+    return address.isEmpty() || address == "0.0.0.0"_L1 || address == "::"_L1;
+}
+
+// A URI without a host names this machine's hypervisor (qemu:///system).
+bool isLocalUri(const QUrl &url)
+{
+    return url.host().isEmpty() && !url.scheme().contains(u'+');
+}
+
+} // namespace
+
+ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails &details)
+{
+    ConsoleAvailability a;
+    a.hasSerial = !details.consoles.isEmpty();
+    const GraphicsInfo *vnc = nullptr;
+    for (const GraphicsInfo &g : details.graphics) {
+        if (g.type == "vnc"_L1) {
+            vnc = &g;
+            break;
+        }
+    }
+    const QUrl url(uri);
+    if (!vnc) {
+        a.graphicsProblem = details.graphics.isEmpty()
+                                ? tr("This virtual machine has no graphical display.")
+                                : tr("This virtual machine's display is %1; Crossvirt shows VNC "
+                                     "displays only.")
+                                      .arg(details.graphics.first().type.toUpper());
+        return a;
+    }
+    a.hasGraphics = true;
+    if (url.scheme() == "test"_L1) {
+        a.graphicsProblem = tr("The test driver simulates its virtual machines: there is no "
+                               "real display to show.");
+        return a;
+    }
+    if (!isActive(details.summary.state)) {
+        a.graphicsProblem = tr("The virtual machine is not running.");
+        return a;
+    }
+    if (isLocalUri(url))
+        return a; // virDomainOpenGraphicsFD
+    const QString scheme = url.scheme();
+    const bool ssh = scheme.endsWith("+ssh"_L1) || scheme.endsWith("+libssh"_L1) ||
+                     scheme.endsWith("+libssh2"_L1);
+    const QString listen = vnc->listen;
+    if (vnc->port <= 0) {
+        a.graphicsProblem = tr("The display has no TCP port (it may listen on a UNIX socket "
+                               "only), so it cannot be reached from another machine.");
+    } else if (isLoopback(listen) && !isLoopback(url.host())) {
+        a.graphicsProblem =
+            ssh ? tr("The display listens only on %1's loopback address; reaching it needs an "
+                     "SSH tunnel, which Crossvirt does not open yet.")
+                      .arg(url.host())
+                : tr("The display listens only on %1's loopback address (%2), so it cannot be "
+                     "reached over the network. Make it listen on an address this machine "
+                     "can reach.")
+                      .arg(url.host(), listen);
+    }
+    return a;
+}
+
+QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
+{
+    const QString uri = session->uri();
+    return session->run([uri, uuid](virConnectPtr conn) {
+        const QByteArray id = uuid.toLatin1();
+        virDomainPtr dom = virDomainLookupByUUIDString(conn, id.constData());
+        if (!dom)
+            return VncEndpoint::failed(
+                LibvirtError::fromLastError(tr("Could not find the virtual machine")).text());
+        char *xml = virDomainGetXMLDesc(dom, 0);
+        if (!xml) {
+            const QString error =
+                LibvirtError::fromLastError(tr("Could not read the virtual machine's definition"))
+                    .text();
+            virDomainFree(dom);
+            return VncEndpoint::failed(error);
+        }
+        DomainDetails details = parseDomainDetails(QByteArray(xml));
+        free(xml);
+        virDomainInfo info{};
+        if (virDomainGetInfo(dom, &info) == 0)
+            details.summary.state = info.state == VIR_DOMAIN_RUNNING  ? DomainState::Running
+                                    : info.state == VIR_DOMAIN_PAUSED ? DomainState::Paused
+                                                                      : DomainState::Shutoff;
+        const ConsoleAvailability a = consoleAvailability(uri, details);
+        if (!a.graphicsProblem.isEmpty()) {
+            virDomainFree(dom);
+            return VncEndpoint::failed(a.graphicsProblem);
+        }
+        const QUrl url(uri);
+        const QString label = details.summary.name;
+        if (isLocalUri(url)) {
+            // The display's socket straight from libvirt: no TCP port, no listen address.
+            // Whoever may use this libvirt connection may see the display: skip VNC auth.
+            const int fd = virDomainOpenGraphicsFD(dom, 0, VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH);
+            if (fd >= 0) {
+                virDomainFree(dom);
+                return VncEndpoint::socket(fd, label);
+            }
+            const QString error =
+                LibvirtError::fromLastError(tr("Could not open the display")).text();
+            // Fall back to the TCP port when the driver cannot hand out a socket.
+            for (const GraphicsInfo &g : details.graphics) {
+                if (g.type == "vnc"_L1 && g.port > 0) {
+                    virDomainFree(dom);
+                    VncEndpoint e = VncEndpoint::tcp(
+                        isAnyAddress(g.listen) ? u"127.0.0.1"_s : g.listen, quint16(g.port));
+                    e.label = label;
+                    return e;
+                }
+            }
+            virDomainFree(dom);
+            return VncEndpoint::failed(error);
+        }
+        virDomainFree(dom);
+        for (const GraphicsInfo &g : details.graphics) {
+            if (g.type == "vnc"_L1) {
+                const QString host =
+                    (isAnyAddress(g.listen) || isLoopback(g.listen)) ? url.host() : g.listen;
+                VncEndpoint e = VncEndpoint::tcp(host, quint16(g.port));
+                e.label = label;
+                return e;
+            }
+        }
+        return VncEndpoint::failed(tr("This virtual machine has no graphical display."));
+    });
+}
+
+} // namespace crossvirt::models

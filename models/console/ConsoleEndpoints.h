@@ -1,0 +1,32 @@
+#pragma once
+
+#include "models/console/VncEndpoint.h"
+#include "models/inventory/InventoryTypes.h"
+
+#include <QFuture>
+
+namespace crossvirt::models {
+
+class HostSession;
+
+/// How Crossvirt can reach a VM's consoles, decided from its live XML and the
+/// connection's URI.
+struct ConsoleAvailability
+{
+    bool hasGraphics = false; ///< a VNC display exists
+    bool hasSerial = false;   ///< a serial or console device exists
+    QString graphicsProblem;  ///< why the VNC display cannot be used (tr'd), if so
+};
+
+/// Decides whether a VM's VNC display can be reached from here: a local
+/// connection uses virDomainOpenGraphicsFD (no TCP port needed); a remote TCP/TLS
+/// host is reached at the URI's host and the display's port when the listen
+/// address allows it. Returns the reason when it cannot.
+ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails &details);
+
+/// Resolves a running VM's VNC endpoint on the host's worker thread: a socket from
+/// virDomainOpenGraphicsFD for local hypervisors, else host:port. A VM without
+/// graphics, or one that cannot be reached, gives VncEndpoint::failed(reason).
+QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid);
+
+} // namespace crossvirt::models
