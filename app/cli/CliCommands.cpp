@@ -1,5 +1,6 @@
 #include "app/cli/CliCommands.h"
 
+#include "app/cli/ProvisioningCommands.h"
 #include "models/connection/HostSession.h"
 
 #include <QCoreApplication>
@@ -149,6 +150,8 @@ int runList(const CliContext &ctx)
 
 } // namespace
 
+int runConsoleSnapshot(const CliContext &ctx); // ConsoleCommands.cpp
+
 const QList<CliCommand> &cliCommands()
 {
     static const QList<CliCommand> commands{
@@ -156,6 +159,18 @@ const QList<CliCommand> &cliCommands()
          runHosts},
         {"list", QT_TRANSLATE_NOOP("cli", "List the VMs of every host: name, state, arch, native or emulated"),
          runList},
+        {"choices",
+         QT_TRANSLATE_NOOP("cli", "What the New-VM dialog offers for --arch A on a host, withheld entries with reasons"),
+         runChoicesCommand},
+        {"create",
+         QT_TRANSLATE_NOOP("cli", "Create a VM (--name, --arch, ...); --dry-run prints its XML only"),
+         runCreateCommand},
+        {"attach-disk",
+         QT_TRANSLATE_NOOP("cli", "Add a new disk to a VM (--vm, --size, --bus, --pool)"),
+         runAttachDiskCommand},
+        {"console-snapshot",
+         QT_TRANSLATE_NOOP("cli", "Save a running VM's VNC screen as PNG (--vm NAME --out FILE)"),
+         runConsoleSnapshot},
     };
     return commands;
 }

@@ -1,0 +1,548 @@
+#include "models/provisioning/DomainXmlBuilder.h"
+
+#include <QSet>
+#include <QXmlStreamReader>
+#include <QXmlStreamWriter>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::models {
+
+using arch::ControllerSpec;
+using arch::CpuMode;
+using arch::DriveAddress;
+
+namespace {
+
+const QString kOsinfoNs = u"http://libosinfo.org/xmlns/libvirt/domain/1.0"_s;
+
+void writeController(QXmlStreamWriter &w, const ControllerSpec &c)
+{
+    w.writeStartElement(u"controller"_s);
+    w.writeAttribute(u"type"_s, c.type);
+    w.writeAttribute(u"index"_s, QString::number(c.index));
+    if (!c.model.isEmpty())
+        w.writeAttribute(u"model"_s, DomainXmlBuilder::libvirtControllerModel(c.model));
+    if (!c.addressType.isEmpty()) {
+        w.writeEmptyElement(u"address"_s);
+        w.writeAttribute(u"type"_s, c.addressType);
+        if (c.addressType == "spapr-vio"_L1)
+            w.writeAttribute(u"reg"_s, u"0x"_s + QString::number(c.addressReg, 16));
+    }
+    w.writeEndElement();
+}
+
+void writeDriveAddress(QXmlStreamWriter &w, const std::optional<DriveAddress> &a)
+{
+    if (!a)
+        return;
+    w.writeEmptyElement(u"address"_s);
+    w.writeAttribute(u"type"_s, u"drive"_s);
+    w.writeAttribute(u"controller"_s, QString::number(a->controller));
+    w.writeAttribute(u"bus"_s, QString::number(a->bus));
+    w.writeAttribute(u"target"_s, QString::number(a->target));
+    w.writeAttribute(u"unit"_s, QString::number(a->unit));
+}
+
+struct VolumeDisk
+{
+    QString device; ///< "disk" or "cdrom"
+    QString pool;
+    QString volume;
+    QString format;
+    QString targetDev;
+    QString bus;
+    std::optional<DriveAddress> address;
+};
+
+void writeVolumeDisk(QXmlStreamWriter &w, const VolumeDisk &d)
+{
+    w.writeStartElement(u"disk"_s);
+    w.writeAttribute(u"type"_s, u"volume"_s);
+    w.writeAttribute(u"device"_s, d.device);
+    w.writeEmptyElement(u"driver"_s);
+    w.writeAttribute(u"name"_s, u"qemu"_s);
+    if (!d.format.isEmpty())
+        w.writeAttribute(u"type"_s, d.format);
+    w.writeEmptyElement(u"source"_s);
+    w.writeAttribute(u"pool"_s, d.pool);
+    w.writeAttribute(u"volume"_s, d.volume);
+    w.writeEmptyElement(u"target"_s);
+    w.writeAttribute(u"dev"_s, d.targetDev);
+    w.writeAttribute(u"bus"_s, d.bus);
+    if (d.device == "cdrom"_L1)
+        w.writeEmptyElement(u"readonly"_s);
+    writeDriveAddress(w, d.address);
+    w.writeEndElement();
+}
+
+void writeCpu(QXmlStreamWriter &w, const arch::CpuChoice &cpu)
+{
+    if (cpu.mode == CpuMode::Default)
+        return;
+    w.writeStartElement(u"cpu"_s);
+    w.writeAttribute(u"mode"_s, arch::cpuModeName(cpu.mode));
+    if (cpu.mode == CpuMode::Custom) {
+        w.writeAttribute(u"match"_s, u"exact"_s);
+        w.writeStartElement(u"model"_s);
+        w.writeAttribute(u"fallback"_s, u"forbid"_s);
+        w.writeCharacters(cpu.model);
+        w.writeEndElement();
+    }
+    w.writeEndElement();
+}
+
+void writeConsole(QXmlStreamWriter &w, const QString &consoleId, const arch::SerialConsoleSpec &s)
+{
+    if (consoleId == "virtio"_L1) {
+        w.writeStartElement(u"console"_s);
+        w.writeAttribute(u"type"_s, u"pty"_s);
+        w.writeEmptyElement(u"target"_s);
+        w.writeAttribute(u"type"_s, u"virtio"_s);
+        w.writeAttribute(u"port"_s, u"0"_s);
+        w.writeEndElement();
+        return;
+    }
+    if (!s.serialTargetType.isEmpty()) {
+        w.writeStartElement(u"serial"_s);
+        w.writeAttribute(u"type"_s, u"pty"_s);
+        w.writeStartElement(u"target"_s);
+        w.writeAttribute(u"type"_s, s.serialTargetType);
+        w.writeAttribute(u"port"_s, u"0"_s);
+        if (!s.serialTargetModel.isEmpty()) {
+            w.writeEmptyElement(u"model"_s);
+            w.writeAttribute(u"name"_s, s.serialTargetModel);
+        }
+        w.writeEndElement(); // target
+        w.writeEndElement(); // serial
+    }
+    w.writeStartElement(u"console"_s);
+    w.writeAttribute(u"type"_s, u"pty"_s);
+    w.writeEmptyElement(u"target"_s);
+    w.writeAttribute(u"type"_s, s.consoleTargetType.isEmpty() ? u"serial"_s : s.consoleTargetType);
+    w.writeAttribute(u"port"_s, u"0"_s);
+    w.writeEndElement();
+}
+
+} // namespace
+
+QString DomainXmlBuilder::libvirtControllerModel(const QString &model)
+{
+    // The arch layer names the sPAPR VSCSI adapter by its user-facing id; libvirt's
+    // model value is 'ibmvscsi' ('spapr-vscsi' is refused as an unknown model).
+    if (model == "spapr-vscsi"_L1)
+        return u"ibmvscsi"_s;
+    return model;
+}
+
+QString DomainXmlBuilder::volumeXml(const QString &name, qint64 sizeGiB, const QString &format)
+{
+    QString xml;
+    QXmlStreamWriter w(&xml);
+    w.setAutoFormatting(true);
+    w.writeStartElement(u"volume"_s);
+    w.writeTextElement(u"name"_s, name);
+    w.writeStartElement(u"capacity"_s);
+    w.writeAttribute(u"unit"_s, u"bytes"_s);
+    w.writeCharacters(QString::number(quint64(qMax<qint64>(sizeGiB, 0)) << 30));
+    w.writeEndElement();
+    // Thin: the pool's free space is checked before creating instead.
+    w.writeStartElement(u"allocation"_s);
+    w.writeAttribute(u"unit"_s, u"bytes"_s);
+    w.writeCharacters(u"0"_s);
+    w.writeEndElement();
+    w.writeStartElement(u"target"_s);
+    w.writeEmptyElement(u"format"_s);
+    w.writeAttribute(u"type"_s, format.isEmpty() ? u"qcow2"_s : format);
+    w.writeEndElement();
+    w.writeEndElement();
+    w.writeEndDocument();
+    return xml;
+}
+
+QString DomainXmlBuilder::domainXml(const VmSpec &spec, const arch::ArchModel &model,
+                                    const arch::GuestContext &ctx)
+{
+    const QString machine = spec.machine.isEmpty() ? model.defaultMachine() : spec.machine;
+    const bool hasDisk = spec.storage.kind != StorageKind::None;
+
+    // Disks first in XML order, the cdrom after: names and addresses come from one plan.
+    QStringList interfaces;
+    if (hasDisk)
+        interfaces << spec.diskInterface;
+    if (spec.cdrom)
+        interfaces << spec.cdrom->interfaceId;
+    const arch::DiskPlan plan = model.planDisks(interfaces);
+
+    QString xml;
+    QXmlStreamWriter w(&xml);
+    w.setAutoFormatting(true);
+    w.setAutoFormattingIndent(2);
+    w.writeStartElement(u"domain"_s);
+    w.writeAttribute(u"type"_s, arch::virtTypeName(spec.virtType));
+    w.writeTextElement(u"name"_s, spec.name);
+
+    if (!spec.osinfoUri.isEmpty()) {
+        // Where virt-install records the OS, so every tool knows what the guest runs.
+        w.writeStartElement(u"metadata"_s);
+        w.writeNamespace(kOsinfoNs, u"libosinfo"_s);
+        w.writeStartElement(kOsinfoNs, u"libosinfo"_s);
+        w.writeEmptyElement(kOsinfoNs, u"os"_s);
+        w.writeAttribute(u"id"_s, spec.osinfoUri);
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    w.writeStartElement(u"memory"_s);
+    w.writeAttribute(u"unit"_s, u"MiB"_s);
+    w.writeCharacters(QString::number(spec.memoryMiB));
+    w.writeEndElement();
+    w.writeStartElement(u"currentMemory"_s);
+    w.writeAttribute(u"unit"_s, u"MiB"_s);
+    w.writeCharacters(QString::number(spec.memoryMiB));
+    w.writeEndElement();
+    w.writeStartElement(u"vcpu"_s);
+    w.writeAttribute(u"placement"_s, u"static"_s);
+    w.writeCharacters(QString::number(spec.vcpus));
+    w.writeEndElement();
+
+    w.writeStartElement(u"os"_s);
+    if (spec.firmware == "efi"_L1)
+        w.writeAttribute(u"firmware"_s, u"efi"_s);
+    w.writeStartElement(u"type"_s);
+    w.writeAttribute(u"arch"_s, spec.arch);
+    w.writeAttribute(u"machine"_s, machine);
+    w.writeCharacters(u"hvm"_s);
+    w.writeEndElement();
+    // Install media first, then the disk it installs onto.
+    if (spec.cdrom) {
+        w.writeEmptyElement(u"boot"_s);
+        w.writeAttribute(u"dev"_s, u"cdrom"_s);
+    }
+    if (hasDisk || !spec.cdrom) {
+        w.writeEmptyElement(u"boot"_s);
+        w.writeAttribute(u"dev"_s, u"hd"_s);
+    }
+    w.writeEndElement(); // os
+
+    writeCpu(w, spec.cpu);
+    w.writeEmptyElement(u"clock"_s);
+    w.writeAttribute(u"offset"_s, u"utc"_s);
+    w.writeTextElement(u"on_poweroff"_s, u"destroy"_s);
+    w.writeTextElement(u"on_reboot"_s, u"restart"_s);
+    w.writeTextElement(u"on_crash"_s, u"destroy"_s);
+
+    w.writeStartElement(u"devices"_s);
+    for (const ControllerSpec &c : plan.controllers)
+        writeController(w, c);
+    {
+        // No USB controller is written as model='none', or libvirt adds its default.
+        ControllerSpec usb;
+        usb.type = u"usb"_s;
+        usb.index = 0;
+        usb.model = model.usbControllerModel(ctx);
+        if (usb.model.isEmpty())
+            usb.model = u"none"_s;
+        writeController(w, usb);
+    }
+    int planned = 0;
+    if (hasDisk) {
+        const arch::PlannedDisk &p = plan.devices.at(planned++);
+        VolumeDisk d;
+        d.device = u"disk"_s;
+        d.pool = spec.storage.pool;
+        d.volume = spec.storage.kind == StorageKind::NewVolume ? spec.newVolumeName()
+                                                               : spec.storage.volume;
+        d.format = spec.storage.format;
+        d.targetDev = p.deviceName;
+        d.bus = p.bus;
+        d.address = p.address;
+        writeVolumeDisk(w, d);
+    }
+    if (spec.cdrom) {
+        const arch::PlannedDisk &p = plan.devices.at(planned++);
+        VolumeDisk d;
+        d.device = u"cdrom"_s;
+        d.pool = spec.cdrom->pool;
+        d.volume = spec.cdrom->volume;
+        d.format = u"raw"_s;
+        d.targetDev = p.deviceName;
+        d.bus = p.bus;
+        d.address = p.address;
+        writeVolumeDisk(w, d);
+    }
+    if (spec.nic) {
+        w.writeStartElement(u"interface"_s);
+        w.writeAttribute(u"type"_s, u"network"_s);
+        w.writeEmptyElement(u"source"_s);
+        w.writeAttribute(u"network"_s, spec.nic->network);
+        if (!spec.nic->model.isEmpty()) {
+            w.writeEmptyElement(u"model"_s);
+            w.writeAttribute(u"type"_s, spec.nic->model);
+        }
+        w.writeEndElement();
+    }
+    writeConsole(w, spec.console, model.serialConsole(ctx));
+
+    const bool graphics = !spec.graphics.isEmpty() && spec.graphics != "none"_L1;
+    if (graphics) {
+        for (const arch::InputDeviceSpec &in : model.inputDevices(ctx)) {
+            w.writeEmptyElement(u"input"_s);
+            w.writeAttribute(u"type"_s, in.type);
+            w.writeAttribute(u"bus"_s, in.bus);
+        }
+        w.writeStartElement(u"graphics"_s);
+        w.writeAttribute(u"type"_s, spec.graphics);
+        w.writeAttribute(u"autoport"_s, u"yes"_s);
+        // Local only: remote viewers reach it through the libvirt connection (SSH/TLS).
+        w.writeEmptyElement(u"listen"_s);
+        w.writeAttribute(u"type"_s, u"address"_s);
+        w.writeAttribute(u"address"_s, u"127.0.0.1"_s);
+        w.writeEndElement();
+    }
+    if (!spec.video.isEmpty()) {
+        w.writeStartElement(u"video"_s);
+        w.writeEmptyElement(u"model"_s);
+        w.writeAttribute(u"type"_s, spec.video);
+        w.writeEndElement();
+    }
+    const QString watchdog = model.watchdogModel(ctx);
+    if (!watchdog.isEmpty()) {
+        w.writeEmptyElement(u"watchdog"_s);
+        w.writeAttribute(u"model"_s, watchdog);
+        w.writeAttribute(u"action"_s, u"reset"_s);
+    }
+    // Entropy for the guest's early boot (key generation) on every arch.
+    w.writeStartElement(u"rng"_s);
+    w.writeAttribute(u"model"_s, u"virtio"_s);
+    w.writeStartElement(u"backend"_s);
+    w.writeAttribute(u"model"_s, u"random"_s);
+    w.writeCharacters(u"/dev/urandom"_s);
+    w.writeEndElement();
+    w.writeEndElement();
+    w.writeEndElement(); // devices
+    w.writeEndElement(); // domain
+    w.writeEndDocument();
+    return xml;
+}
+
+// ---- attach-disk ----------------------------------------------------------------------
+
+namespace {
+
+struct ExistingDisk
+{
+    QString target;
+    QString bus;
+    std::optional<DriveAddress> address;
+};
+
+struct ExistingController
+{
+    QString type;
+    QString model;
+    int index = 0;
+};
+
+struct ExistingDevices
+{
+    QList<ExistingDisk> disks;
+    QList<ExistingController> controllers;
+    QSet<quint64> spaprRegs;
+};
+
+ExistingDevices readDevices(const QString &domainXml)
+{
+    ExistingDevices out;
+    QXmlStreamReader r(domainXml);
+    std::optional<ExistingDisk> disk;
+    std::optional<ExistingController> controller;
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement()) {
+            const auto name = r.name();
+            const auto a = r.attributes();
+            if (name == "disk"_L1) {
+                disk = ExistingDisk{};
+            } else if (name == "controller"_L1) {
+                controller =
+                    ExistingController{a.value("type"_L1).toString(),
+                                       a.value("model"_L1).toString(), a.value("index"_L1).toInt()};
+            } else if (name == "target"_L1 && disk) {
+                disk->target = a.value("dev"_L1).toString();
+                disk->bus = a.value("bus"_L1).toString();
+            } else if (name == "address"_L1) {
+                if (a.value("type"_L1) == "drive"_L1 && disk) {
+                    DriveAddress d;
+                    d.controller = a.value("controller"_L1).toInt();
+                    d.bus = a.value("bus"_L1).toInt();
+                    d.target = a.value("target"_L1).toInt();
+                    d.unit = a.value("unit"_L1).toInt();
+                    disk->address = d;
+                } else if (a.value("type"_L1) == "spapr-vio"_L1) {
+                    bool ok = false;
+                    const quint64 reg = a.value("reg"_L1).toString().toULongLong(&ok, 0);
+                    if (ok)
+                        out.spaprRegs.insert(reg);
+                }
+            }
+        } else if (r.isEndElement()) {
+            if (r.name() == "disk"_L1 && disk) {
+                out.disks.append(*disk);
+                disk.reset();
+            } else if (r.name() == "controller"_L1 && controller) {
+                out.controllers.append(*controller);
+                controller.reset();
+            }
+        }
+    }
+    return out;
+}
+
+QString addressKey(const QString &bus, const DriveAddress &a)
+{
+    return u"%1/%2/%3/%4/%5"_s.arg(bus).arg(a.controller).arg(a.bus).arg(a.target).arg(a.unit);
+}
+
+} // namespace
+
+DiskAttachPlan DiskXmlBuilder::plan(const QString &domainXml, const arch::ArchModel &model,
+                                    const QString &interfaceId, const QString &pool,
+                                    const QString &volume, const QString &format,
+                                    const QStringList &alsoUsedTargets)
+{
+    DiskAttachPlan out;
+    const arch::DiskInterfaceSpec spec = model.diskInterfaceSpec(interfaceId);
+    if (spec.bus.isEmpty()) {
+        out.error = tr("“%1” is not a disk interface Crossvirt knows.").arg(interfaceId);
+        return out;
+    }
+    out.bus = spec.bus;
+    const ExistingDevices existing = readDevices(domainXml);
+
+    QSet<QString> usedTargets(alsoUsedTargets.cbegin(), alsoUsedTargets.cend());
+    QSet<QString> usedAddresses;
+    for (const ExistingDisk &d : existing.disks) {
+        usedTargets.insert(d.target);
+        if (d.address)
+            usedAddresses.insert(addressKey(d.bus, *d.address));
+    }
+    for (int n = 0;; ++n) {
+        const QString name = spec.deviceName(n);
+        if (!usedTargets.contains(name)) {
+            out.targetDev = name;
+            break;
+        }
+    }
+
+    std::optional<DriveAddress> address;
+    std::optional<ControllerSpec> newController;
+    auto freeSlotOn = [&](int controllerIndex) -> std::optional<DriveAddress> {
+        const int perController = qMax(1, spec.devicesPerController);
+        for (int n = 0; n < perController; ++n) {
+            const auto a = spec.driveAddress(n, controllerIndex);
+            if (a && !usedAddresses.contains(addressKey(spec.bus, *a)))
+                return a;
+        }
+        return std::nullopt;
+    };
+
+    if (!spec.controllerType.isEmpty()) {
+        const QString wanted = DomainXmlBuilder::libvirtControllerModel(spec.controllerModel);
+        int maxIndex = -1;
+        for (const ExistingController &c : existing.controllers) {
+            if (c.type != spec.controllerType)
+                continue;
+            maxIndex = qMax(maxIndex, c.index);
+            if (!address && c.model == wanted)
+                address = freeSlotOn(c.index);
+        }
+        if (!address) {
+            // No controller of that model with a free slot: add one at the next index.
+            ControllerSpec c = spec.requiredControllers(1, maxIndex + 1).value(0);
+            if (c.addressType == "spapr-vio"_L1) {
+                quint64 reg = 0x2000;
+                while (existing.spaprRegs.contains(reg))
+                    reg += 0x1000;
+                c.addressReg = reg;
+            }
+            newController = c;
+            address = spec.driveAddress(0, c.index);
+        }
+    } else if (spec.usesDriveAddress) {
+        // SATA/IDE: the machine's built-in controller (index 0 and up, as libvirt numbers them).
+        arch::GuestContext limitsCtx;
+        limitsCtx.arch = model.name();
+        const int maxDevices = model.limits(limitsCtx).maxDevices.value(interfaceId, 0);
+        const int limit = maxDevices > 0 ? maxDevices : qMax(1, spec.devicesPerController) * 4;
+        for (int n = 0; n < limit && !address; ++n) {
+            const auto a = spec.driveAddress(n, 0);
+            if (a && !usedAddresses.contains(addressKey(spec.bus, *a)))
+                address = a;
+        }
+        if (!address) {
+            out.error = tr("Every %1 slot of this virtual machine is taken.")
+                            .arg(arch::ArchModel::diskInterfaceLabel(interfaceId));
+            return out;
+        }
+    }
+
+    if (newController) {
+        QXmlStreamWriter cw(&out.controllerXml);
+        cw.setAutoFormatting(true);
+        writeController(cw, *newController);
+        cw.writeEndDocument();
+    }
+    QXmlStreamWriter w(&out.diskXml);
+    w.setAutoFormatting(true);
+    VolumeDisk d;
+    d.device = u"disk"_s;
+    d.pool = pool;
+    d.volume = volume;
+    d.format = format;
+    d.targetDev = out.targetDev;
+    d.bus = spec.bus;
+    d.address = address;
+    writeVolumeDisk(w, d);
+    w.writeEndDocument();
+    return out;
+}
+
+QString DiskXmlBuilder::withDevice(const QString &domainXml, const QString &deviceXml)
+{
+    QString out;
+    QXmlStreamWriter w(&out);
+    QXmlStreamReader r(domainXml);
+    r.setNamespaceProcessing(false);
+    int depth = 0;
+    bool inserted = false;
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement())
+            ++depth;
+        if (r.isEndElement()) {
+            if (depth == 2 && r.name() == "devices"_L1 && !inserted) {
+                QXmlStreamReader dev(deviceXml);
+                dev.setNamespaceProcessing(false);
+                while (!dev.atEnd()) {
+                    dev.readNext();
+                    if (dev.isStartDocument() || dev.isEndDocument() || dev.hasError())
+                        continue;
+                    w.writeCurrentToken(dev);
+                }
+                inserted = true;
+            }
+            --depth;
+        }
+        if (r.hasError())
+            break;
+        if (r.isStartDocument() || r.isEndDocument())
+            continue;
+        w.writeCurrentToken(r);
+    }
+    w.writeEndDocument();
+    return out;
+}
+
+} // namespace crossvirt::models

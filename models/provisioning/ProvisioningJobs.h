@@ -1,0 +1,92 @@
+#pragma once
+
+#include "arch/ArchTypes.h"
+#include "models/provisioning/VmSpec.h"
+
+#include <QCoreApplication>
+#include <QFuture>
+#include <QString>
+#include <optional>
+
+struct _virConnect;
+
+namespace crossvirt::models {
+
+class HostSession;
+
+/// A new volume to create: the pool and its <volume> XML.
+struct NewVolumePlan
+{
+    QString pool;
+    QString name;
+    QString xml;
+    quint64 capacityBytes = 0;
+};
+
+/// What CreateVm does, as plain values built on the GUI thread (the XML a last page
+/// shows is exactly what gets defined).
+struct CreateVmPlan
+{
+    QString name;
+    QString domainXml;
+    std::optional<NewVolumePlan> volume;
+    bool start = false;
+};
+
+struct CreatedVm
+{
+    QString name;
+    QString uuid;
+    bool started = false;
+    QString volume; ///< the volume created, if any
+};
+
+/// Steps of CreateVm and AttachDisk, as the contexts of their LibvirtErrors.
+struct ProvisioningSteps
+{
+    Q_DECLARE_TR_FUNCTIONS(ProvisioningSteps)
+public:
+    static QString creatingVolume();
+    static QString definingVm();
+    static QString startingVm();
+    static QString addingController();
+    static QString attachingDisk();
+    static QString readingVm();
+};
+
+/// Builds the plan for `spec` (domain XML and volume XML) in the guest context the spec's
+/// choices were made in; nullopt with *error when the arch is unknown. Validate the spec
+/// first (VmSpecValidator).
+std::optional<CreateVmPlan> planCreateVm(const VmSpec &spec, const arch::GuestContext &ctx,
+                                         QString *error = nullptr);
+/// The same with a context made of the spec alone (no domain capabilities).
+std::optional<CreateVmPlan> planCreateVm(const VmSpec &spec, QString *error = nullptr);
+
+/// Creates the volume, defines the domain and starts it when asked. When a step fails,
+/// what was already made is removed (the domain undefined, the volume deleted; a failed
+/// start removes the just-defined VM too, as the New-VM issue asks) and a LibvirtError
+/// is thrown whose context names the failed step and whose message is libvirt's.
+/// Worker thread only.
+CreatedVm createVm(_virConnect *conn, const CreateVmPlan &plan);
+/// createVm() on the session's worker thread.
+QFuture<CreatedVm> createVm(HostSession *session, const CreateVmPlan &plan);
+
+struct AttachedDisk
+{
+    QString targetDev;
+    QString bus;
+    QString pool;
+    QString volume;
+    bool live = false;            ///< attached to the running VM too
+    bool controllerAdded = false; ///< e.g. an sPAPR VSCSI controller on ppc64
+};
+
+/// Creates the volume and attaches it (live and persistent for a running VM, persistent
+/// for a stopped one), adding the controller it needs first. Reads the VM's arch and
+/// devices itself. On failure the volume is deleted and the VM's definition restored;
+/// throws LibvirtError naming the step. Worker thread only.
+AttachedDisk attachDisk(_virConnect *conn, const AttachDiskSpec &spec);
+/// attachDisk() on the session's worker thread.
+QFuture<AttachedDisk> attachDisk(HostSession *session, const AttachDiskSpec &spec);
+
+} // namespace crossvirt::models

@@ -1,0 +1,197 @@
+#include "models/provisioning/StorageInventory.h"
+
+#include "models/connection/HostSession.h"
+#include "models/connection/LibvirtError.h"
+
+#include <QCoreApplication>
+#include <QXmlStreamReader>
+#include <libvirt/libvirt.h>
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::models {
+
+QStringList PoolContents::volumeNames() const
+{
+    QStringList out;
+    for (const VolumeInfo &v : volumes)
+        out << v.name;
+    return out;
+}
+
+QList<VolumeInfo> PoolContents::isoVolumes() const
+{
+    QList<VolumeInfo> out;
+    for (const VolumeInfo &v : volumes) {
+        if (v.isIso)
+            out << v;
+    }
+    return out;
+}
+
+const VolumeInfo *PoolContents::volume(const QString &name) const
+{
+    for (const VolumeInfo &v : volumes) {
+        if (v.name == name)
+            return &v;
+    }
+    return nullptr;
+}
+
+const PoolContents *StorageSnapshot::pool(const QString &name) const
+{
+    for (const PoolContents &p : pools) {
+        if (p.info.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+QStringList StorageSnapshot::activePoolNames() const
+{
+    QStringList out;
+    for (const PoolContents &p : pools) {
+        if (p.info.active)
+            out << p.info.name;
+    }
+    return out;
+}
+
+QStringList StorageSnapshot::networkNames() const
+{
+    QStringList out;
+    for (const NetworkInfo &n : networks)
+        out << n.name;
+    return out;
+}
+
+namespace {
+
+QString takeString(char *s)
+{
+    QString out = QString::fromUtf8(s);
+    free(s);
+    return out;
+}
+
+/// The first attribute `attr` of element `element` (or its text when attr is empty).
+QString xmlValue(const QString &xml, QLatin1StringView element, QLatin1StringView attr,
+                 QLatin1StringView parent = {})
+{
+    QXmlStreamReader r(xml);
+    QStringList stack;
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement()) {
+            const bool parentOk = parent.isEmpty() || (!stack.isEmpty() && stack.last() == parent);
+            if (r.name() == element && parentOk) {
+                if (attr.isEmpty())
+                    return r.readElementText();
+                return r.attributes().value(attr).toString();
+            }
+            stack << r.name().toString();
+        } else if (r.isEndElement() && !stack.isEmpty()) {
+            stack.removeLast();
+        }
+    }
+    return {};
+}
+
+VolumeInfo readVolume(virStorageVolPtr vol)
+{
+    VolumeInfo v;
+    v.name = QString::fromUtf8(virStorageVolGetName(vol));
+    if (char *path = virStorageVolGetPath(vol))
+        v.path = takeString(path);
+    virStorageVolInfo info{};
+    if (virStorageVolGetInfo(vol, &info) == 0) {
+        v.capacity = info.capacity;
+        v.allocation = info.allocation;
+    }
+    if (char *xml = virStorageVolGetXMLDesc(vol, 0))
+        v.format = xmlValue(takeString(xml), "format"_L1, "type"_L1, "target"_L1);
+    v.isIso = v.format == "iso"_L1 || v.name.endsWith(".iso"_L1, Qt::CaseInsensitive);
+    return v;
+}
+
+PoolContents readPool(virStoragePoolPtr pool)
+{
+    PoolContents p;
+    p.info.name = QString::fromUtf8(virStoragePoolGetName(pool));
+    p.info.active = virStoragePoolIsActive(pool) == 1;
+    virStoragePoolInfo info{};
+    if (virStoragePoolGetInfo(pool, &info) == 0) {
+        p.info.capacity = info.capacity;
+        p.info.allocation = info.allocation;
+        p.info.available = info.available;
+    }
+    if (char *xml = virStoragePoolGetXMLDesc(pool, 0)) {
+        const QString text = takeString(xml);
+        p.info.type = xmlValue(text, "pool"_L1, "type"_L1);
+        p.info.path = xmlValue(text, "path"_L1, {}, "target"_L1);
+    }
+    if (p.info.active) {
+        virStorageVolPtr *vols = nullptr;
+        const int n = virStoragePoolListAllVolumes(pool, &vols, 0);
+        for (int i = 0; i < n; ++i) {
+            p.volumes << readVolume(vols[i]);
+            virStorageVolFree(vols[i]);
+        }
+        free(vols);
+    }
+    p.info.volumes = int(p.volumes.size());
+    return p;
+}
+
+} // namespace
+
+StorageSnapshot readStorage(virConnectPtr conn)
+{
+    StorageSnapshot s;
+    virStoragePoolPtr *pools = nullptr;
+    const int np = virConnectListAllStoragePools(conn, &pools, 0);
+    if (np < 0) {
+        throwLastLibvirtError(
+            QCoreApplication::translate("StorageInventory", "Listing the storage pools"));
+    }
+    for (int i = 0; i < np; ++i) {
+        s.pools << readPool(pools[i]);
+        virStoragePoolFree(pools[i]);
+    }
+    free(pools);
+
+    virNetworkPtr *nets = nullptr;
+    const int nn = virConnectListAllNetworks(conn, &nets, 0);
+    for (int i = 0; i < nn; ++i) {
+        NetworkInfo n;
+        n.name = QString::fromUtf8(virNetworkGetName(nets[i]));
+        n.active = virNetworkIsActive(nets[i]) == 1;
+        int autostart = 0;
+        if (virNetworkGetAutostart(nets[i], &autostart) == 0)
+            n.autostart = autostart != 0;
+        if (char *bridge = virNetworkGetBridgeName(nets[i]))
+            n.bridge = takeString(bridge);
+        s.networks << n;
+        virNetworkFree(nets[i]);
+    }
+    free(nets);
+
+    virDomainPtr *doms = nullptr;
+    const int nd = virConnectListAllDomains(conn, &doms, 0);
+    if (nd < 0)
+        throwLastLibvirtError(
+            QCoreApplication::translate("StorageInventory", "Listing the virtual machines"));
+    for (int i = 0; i < nd; ++i) {
+        s.domainNames << QString::fromUtf8(virDomainGetName(doms[i]));
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+    return s;
+}
+
+QFuture<StorageSnapshot> fetchStorage(HostSession *session)
+{
+    return session->run([](virConnectPtr conn) { return readStorage(conn); });
+}
+
+} // namespace crossvirt::models

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "models/inventory/InventoryTypes.h"
+
+#include <QFuture>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+struct _virConnect;
+
+namespace crossvirt::models {
+
+class HostSession;
+
+/// One volume of a storage pool.
+struct VolumeInfo
+{
+    QString name;
+    QString path;
+    QString format; ///< "qcow2", "raw", "iso", ... (empty when libvirt does not say)
+    quint64 capacity = 0;
+    quint64 allocation = 0;
+    /// An ISO image a CD-ROM can use (format iso, or a name ending in .iso).
+    bool isIso = false;
+};
+
+/// A pool with its free space and its volumes.
+struct PoolContents
+{
+    PoolInfo info; ///< name, active, capacity, available...
+    QList<VolumeInfo> volumes;
+
+    QStringList volumeNames() const;
+    QList<VolumeInfo> isoVolumes() const;
+    const VolumeInfo *volume(const QString &name) const;
+};
+
+/// What a New-VM / New-Disk dialog needs from a host's storage and networks, read in
+/// one go on the host's worker thread.
+struct StorageSnapshot
+{
+    QList<PoolContents> pools;
+    QList<NetworkInfo> networks;
+    QStringList domainNames; ///< every domain on the host (for unique names)
+
+    const PoolContents *pool(const QString &name) const;
+    QStringList activePoolNames() const;
+    QStringList networkNames() const;
+};
+
+/// Reads pools (with volumes), networks and domain names. Worker thread only; throws
+/// LibvirtError when listing fails (a single pool that cannot be read is skipped).
+StorageSnapshot readStorage(_virConnect *conn);
+
+/// readStorage() on the session's worker thread.
+QFuture<StorageSnapshot> fetchStorage(HostSession *session);
+
+} // namespace crossvirt::models
