@@ -1,0 +1,713 @@
+#include "e2e/LibvirtDaemon.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QXmlStreamReader>
+#include <libvirt/virterror.h>
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::test::e2e {
+
+namespace {
+
+LibvirtDaemonEnvironment *s_environment = nullptr;
+
+const QString kSystemQemuConf = u"/etc/libvirt/qemu.conf"_s;
+const QString kVirtlogdSocket = u"/run/libvirt/virtlogd-sock"_s;
+
+void quietLibvirtErrors(void *, virErrorPtr) {}
+
+// libvirt prints every error to stderr unless told otherwise; probing for a daemon
+// that is not there yet would fill the test log with expected failures.
+class QuietLibvirtErrors
+{
+public:
+    QuietLibvirtErrors() { virSetErrorFunc(nullptr, quietLibvirtErrors); }
+    ~QuietLibvirtErrors() { virSetErrorFunc(nullptr, nullptr); }
+    QuietLibvirtErrors(const QuietLibvirtErrors &) = delete;
+    QuietLibvirtErrors &operator=(const QuietLibvirtErrors &) = delete;
+};
+
+QString findProgram(const QString &name)
+{
+    QString path = QStandardPaths::findExecutable(name);
+    if (path.isEmpty())
+        path = QStandardPaths::findExecutable(
+            name, {u"/usr/sbin"_s, u"/usr/local/sbin"_s, u"/sbin"_s, u"/usr/bin"_s});
+    return path;
+}
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    QFile stat(u"/proc/%1/stat"_s.arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    // "pid (comm) S ...": a zombie has exited already, it only waits to be reaped.
+    const QByteArray text = stat.readAll();
+    const qsizetype close = text.lastIndexOf(')');
+    return close < 0 || close + 2 >= text.size() || text.at(close + 2) != 'Z';
+}
+
+QString processCommandLine(qint64 pid)
+{
+    QFile file(u"/proc/%1/cmdline"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray text = file.readAll();
+    text.replace('\0', ' ');
+    return QString::fromLocal8Bit(text).trimmed();
+}
+
+qint64 readPidFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    return file.readAll().trimmed().toLongLong();
+}
+
+// SIGTERM, then SIGKILL: for daemons this process did not start (no QProcess).
+void terminatePid(qint64 pid)
+{
+    ::kill(static_cast<pid_t>(pid), SIGTERM);
+    QDeadlineTimer deadline(10'000);
+    while (processAlive(pid) && !deadline.hasExpired())
+        QThread::msleep(50);
+    if (processAlive(pid)) {
+        ::kill(static_cast<pid_t>(pid), SIGKILL);
+        QDeadlineTimer killDeadline(5'000);
+        while (processAlive(pid) && !killDeadline.hasExpired())
+            QThread::msleep(50);
+    }
+}
+
+bool unixSocketAnswers(const QString &path)
+{
+    const QByteArray encoded = QFile::encodeName(path);
+    sockaddr_un address{};
+    if (encoded.size() >= static_cast<qsizetype>(sizeof(address.sun_path)))
+        return false;
+    address.sun_family = AF_UNIX;
+    std::memcpy(address.sun_path, encoded.constData(), static_cast<size_t>(encoded.size()));
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return false;
+    const bool ok =
+        ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) == 0;
+    ::close(fd);
+    return ok;
+}
+
+// libvirtd processes this harness did not start (a developer's, or one shutting down).
+QList<qint64> otherLibvirtdPids(qint64 ownPid)
+{
+    QList<qint64> pids;
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        bool isPid = false;
+        const qint64 pid = entry.toLongLong(&isPid);
+        if (!isPid || pid == ownPid || !processAlive(pid))
+            continue;
+        QFile comm(u"/proc/%1/comm"_s.arg(pid));
+        QFileInfo owner(u"/proc/%1"_s.arg(pid));
+        if (comm.open(QIODevice::ReadOnly) && comm.readAll().trimmed() == "libvirtd" &&
+            owner.ownerId() == 0)
+            pids.append(pid);
+    }
+    return pids;
+}
+
+bool writeTextFile(const QString &path, const QString &text)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
+        return false;
+    return file.write(text.toUtf8()) >= 0;
+}
+
+QString tailOfFile(const QString &path, int lines)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QStringList all = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    return all.mid(qMax(0, all.size() - lines)).join(u'\n');
+}
+
+bool forceTcg()
+{
+    return qEnvironmentVariableIsSet("CROSSVIRT_E2E_TCG") &&
+           qEnvironmentVariable("CROSSVIRT_E2E_TCG") != u"0"_s;
+}
+
+// The daemons die with the test process even when it crashes or ctest kills it on a
+// timeout; a later run then finds no orphaned libvirtd holding the socket.
+void dieWithParent()
+{
+    ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+}
+
+} // namespace
+
+QString lastLibvirtError()
+{
+    const char *message = virGetLastErrorMessage();
+    return message ? QString::fromUtf8(message) : u"(no libvirt error)"_s;
+}
+
+LibvirtDaemon::LibvirtDaemon() : LibvirtDaemon(Options{}) {}
+
+LibvirtDaemon::LibvirtDaemon(Options options) : m_options(options) {}
+
+LibvirtDaemon::~LibvirtDaemon()
+{
+    stop();
+}
+
+QString LibvirtDaemon::runDirectory()
+{
+    return u"/run/crossvirt-e2e"_s;
+}
+
+QString LibvirtDaemon::poolPath() const
+{
+    return m_poolDir ? m_poolDir->path() : QString();
+}
+
+QString LibvirtDaemon::hostArch()
+{
+    utsname name{};
+    if (::uname(&name) != 0)
+        return {};
+    return QString::fromLatin1(name.machine);
+}
+
+bool LibvirtDaemon::hasKvm() const
+{
+    return !forceTcg() && QFileInfo::exists(u"/dev/kvm"_s);
+}
+
+QString LibvirtDaemon::domainTypeFor(const QString &guestArch) const
+{
+    return hasKvm() && guestArch == hostArch() ? u"kvm"_s : u"qemu"_s;
+}
+
+QString LibvirtDaemon::accelerationSummary() const
+{
+    const QString arch = u"x86_64"_s;
+    if (domainTypeFor(arch) == u"kvm"_s)
+        return arch + u": KVM"_s;
+    QString why;
+    if (forceTcg())
+        why = u"CROSSVIRT_E2E_TCG is set"_s;
+    else if (!QFileInfo::exists(u"/dev/kvm"_s))
+        why = u"no /dev/kvm"_s;
+    else
+        why = u"host is "_s + hostArch();
+    return arch + u": TCG ("_s + why + u')';
+}
+
+QString LibvirtDaemon::daemonLogTail(int lines) const
+{
+    const QString tail = tailOfFile(QDir(runDirectory()).filePath(u"libvirtd.log"_s), lines);
+    return tail.isEmpty() ? u"(libvirtd.log is empty)"_s : tail;
+}
+
+QMap<QString, QStringList> LibvirtDaemon::guestDomainTypes(const QString &capabilitiesXml)
+{
+    QMap<QString, QStringList> result;
+    QXmlStreamReader xml(capabilitiesXml);
+    bool inGuest = false;
+    QString arch;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement()) {
+            if (xml.name() == u"guest")
+                inGuest = true;
+            else if (inGuest && xml.name() == u"arch")
+                arch = xml.attributes().value("name"_L1).toString();
+            else if (inGuest && !arch.isEmpty() && xml.name() == u"domain") {
+                const QString type = xml.attributes().value("type"_L1).toString();
+                if (!result[arch].contains(type))
+                    result[arch].append(type);
+            }
+        } else if (xml.isEndElement()) {
+            if (xml.name() == u"guest")
+                inGuest = false;
+            else if (xml.name() == u"arch")
+                arch.clear();
+        }
+    }
+    return result;
+}
+
+void LibvirtDaemon::log(const QString &message)
+{
+    const QByteArray line = "[   e2e    ] "_ba + message.toLocal8Bit() + '\n';
+    std::fputs(line.constData(), stdout);
+    std::fflush(stdout);
+}
+
+void LibvirtDaemon::fail(const QString &message)
+{
+    m_error = message;
+    log(message);
+}
+
+bool LibvirtDaemon::start()
+{
+    if (m_ready)
+        return true;
+    m_error.clear();
+    m_skipReason.clear();
+    if (!checkCanRun()) {
+        log(u"end-to-end tests cannot run here: "_s + m_skipReason);
+        return false;
+    }
+
+    const QuietLibvirtErrors quiet;
+    stopStaleHarnessDaemons();
+    if (probeExistingDaemon()) {
+        m_reused = true;
+        log(u"reusing the libvirtd that is already running; it will be left running"_s);
+    } else {
+        if (!QDir().mkpath(runDirectory())) {
+            fail(u"cannot create %1"_s.arg(runDirectory()));
+            return false;
+        }
+        writeTextFile(QDir(runDirectory()).filePath(u"owner"_s),
+                      QString::number(QCoreApplication::applicationPid()));
+        if (!startVirtlogd() || !startLibvirtd() || !waitForLibvirtd()) {
+            stop();
+            return false;
+        }
+    }
+
+    removeLeftoverDomains();
+    if ((m_options.createNetwork && !createNetwork()) || (m_options.createPool && !createPool())) {
+        stop();
+        return false;
+    }
+    m_ready = true;
+    return true;
+}
+
+bool LibvirtDaemon::checkCanRun()
+{
+    if (::geteuid() != 0)
+        m_skipReason = u"not running as root (the harness starts libvirtd in system mode)"_s;
+    else if (findProgram(u"libvirtd"_s).isEmpty())
+        m_skipReason = u"libvirtd is not installed (Debian package libvirt-daemon-system)"_s;
+    else if (findProgram(u"qemu-system-x86_64"_s).isEmpty())
+        m_skipReason = u"qemu-system-x86_64 is not installed (package qemu-system-x86)"_s;
+    return m_skipReason.isEmpty();
+}
+
+// A run that crashed or was killed may have left daemons behind that still hold the
+// socket and pid files. They carry our run directory on their command line; another
+// harness that is still alive (its owner pid runs) keeps its daemons.
+void LibvirtDaemon::stopStaleHarnessDaemons()
+{
+    const QDir dir(runDirectory());
+    const qint64 owner = readPidFile(dir.filePath(u"owner"_s));
+    if (owner != QCoreApplication::applicationPid() && processAlive(owner))
+        return;
+    for (const QString &name : {u"libvirtd"_s, u"virtlogd"_s}) {
+        const qint64 pid = readPidFile(dir.filePath(name + u".pid"_s));
+        if (!processAlive(pid) || !processCommandLine(pid).contains(runDirectory()))
+            continue;
+        log(u"stopping %1 (pid %2) left behind by an earlier e2e run"_s.arg(name).arg(pid));
+        terminatePid(pid);
+    }
+    // Its scratch pool directories too (the pool itself is removed by name later).
+    const QDir temp = QDir::temp();
+    for (const QString &entry :
+         temp.entryList({u"crossvirt-e2e-pool-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        log(u"removing %1 left behind by an earlier e2e run"_s.arg(temp.filePath(entry)));
+        QDir(temp.filePath(entry)).removeRecursively();
+    }
+}
+
+bool LibvirtDaemon::probeExistingDaemon()
+{
+    virConnectPtr conn = virConnectOpen(localUri().toUtf8().constData());
+    if (!conn)
+        return false;
+    unsigned long version = 0;
+    if (virConnectGetVersion(conn, &version) != 0) {
+        virConnectClose(conn);
+        return false;
+    }
+    m_conn = conn;
+    return true;
+}
+
+bool LibvirtDaemon::startVirtlogd()
+{
+    // QEMU's console and log output go through virtlogd (stdio_handler = "logd").
+    // Without virtlogd, qemu.conf falls back to plain files.
+    const QString program = findProgram(u"virtlogd"_s);
+    if (unixSocketAnswers(kVirtlogdSocket) || program.isEmpty()) {
+        if (program.isEmpty())
+            log(u"virtlogd is not installed; QEMU logs go to files directly"_s);
+        writeConfigFiles(!program.isEmpty());
+        return true;
+    }
+    writeConfigFiles(true);
+    m_virtlogd = std::make_unique<QProcess>();
+    m_virtlogd->setProgram(program);
+    m_virtlogd->setArguments({u"--pid-file"_s, QDir(runDirectory()).filePath(u"virtlogd.pid"_s)});
+    m_virtlogd->setProcessChannelMode(QProcess::MergedChannels);
+    m_virtlogd->setStandardOutputFile(QDir(runDirectory()).filePath(u"virtlogd.log"_s));
+    m_virtlogd->setChildProcessModifier(dieWithParent);
+    m_virtlogd->start();
+    if (!m_virtlogd->waitForStarted(10'000)) {
+        fail(u"cannot start %1: %2"_s.arg(program, m_virtlogd->errorString()));
+        return false;
+    }
+    QDeadlineTimer deadline(15'000);
+    while (!unixSocketAnswers(kVirtlogdSocket)) {
+        if (m_virtlogd->waitForFinished(50)) {
+            fail(u"virtlogd exited (code %1) before it listened on %2:\n%3"_s
+                     .arg(m_virtlogd->exitCode())
+                     .arg(kVirtlogdSocket,
+                          tailOfFile(QDir(runDirectory()).filePath(u"virtlogd.log"_s), 20)));
+            return false;
+        }
+        if (deadline.hasExpired()) {
+            fail(u"virtlogd did not listen on %1 within 15 s"_s.arg(kVirtlogdSocket));
+            return false;
+        }
+    }
+    return true;
+}
+
+void LibvirtDaemon::writeConfigFiles(bool withVirtlogd)
+{
+    const QDir dir(runDirectory());
+    // TCP without auth on loopback only: the tests reach the same daemon through
+    // libvirt's remote driver (qemu+tcp://127.0.0.1/system) with no TLS or SASL setup.
+    writeTextFile(dir.filePath(u"libvirtd.conf"_s), uR"(# Written by the Crossvirt e2e harness.
+listen_tls = 0
+listen_tcp = 1
+listen_addr = "127.0.0.1"
+tcp_port = "16509"
+auth_tcp = "none"
+auth_unix_rw = "none"
+auth_unix_ro = "none"
+log_outputs = "3:stderr"
+)"_s);
+    // QEMU runs as root: /dev/kvm is root-only without udev's rule, and the scratch pool
+    // lives in a private temp dir. No AppArmor/SELinux profile for temp paths either.
+    writeTextFile(dir.filePath(u"qemu.conf"_s), uR"(# Written by the Crossvirt e2e harness.
+user = "root"
+group = "root"
+security_driver = "none"
+stdio_handler = "%1"
+)"_s.arg(withVirtlogd ? u"logd"_s : u"file"_s));
+}
+
+bool LibvirtDaemon::startLibvirtd()
+{
+    const QDir dir(runDirectory());
+    const QString libvirtd = findProgram(u"libvirtd"_s);
+    const QStringList daemonArgs = {libvirtd,        u"--listen"_s,
+                                    u"--config"_s,   dir.filePath(u"libvirtd.conf"_s),
+                                    u"--pid-file"_s, dir.filePath(u"libvirtd.pid"_s)};
+
+    // In system mode the QEMU driver reads only /etc/libvirt/qemu.conf. A private mount
+    // namespace shows libvirtd our qemu.conf there and leaves the host's file untouched;
+    // unshare and sh exec, so the QProcess pid is libvirtd's own.
+    const QString unshare = findProgram(u"unshare"_s);
+    const QString shell = findProgram(u"sh"_s);
+    m_libvirtd = std::make_unique<QProcess>();
+    if (!unshare.isEmpty() && !shell.isEmpty() && QFileInfo::exists(kSystemQemuConf)) {
+        m_libvirtd->setProgram(unshare);
+        m_libvirtd->setArguments(
+            QStringList{
+                u"--mount"_s, u"--propagation"_s, u"private"_s, shell, u"-c"_s,
+                uR"(mount --bind "$1" /etc/libvirt/qemu.conf || exit 97; shift; exec "$@")"_s,
+                u"crossvirt-e2e"_s, dir.filePath(u"qemu.conf"_s)} +
+            daemonArgs);
+    } else {
+        log(u"unshare or /etc/libvirt/qemu.conf missing: libvirtd uses the system qemu.conf"_s);
+        m_libvirtd->setProgram(libvirtd);
+        m_libvirtd->setArguments(daemonArgs.mid(1));
+    }
+    m_libvirtd->setProcessChannelMode(QProcess::MergedChannels);
+    m_libvirtd->setStandardOutputFile(dir.filePath(u"libvirtd.log"_s));
+    m_libvirtd->setChildProcessModifier(dieWithParent);
+    m_libvirtd->start();
+    if (!m_libvirtd->waitForStarted(10'000)) {
+        fail(u"cannot start %1: %2"_s.arg(libvirtd, m_libvirtd->errorString()));
+        return false;
+    }
+    return true;
+}
+
+bool LibvirtDaemon::waitForLibvirtd()
+{
+    QDeadlineTimer deadline(m_options.readyTimeoutMs);
+    QString lastError;
+    for (;;) {
+        if (probeExistingDaemon())
+            return true;
+        lastError = lastLibvirtError();
+        if (m_libvirtd->waitForFinished(100)) {
+            const int code = m_libvirtd->exitCode();
+            QString hint;
+            if (code == 97)
+                hint = u"; bind mount of qemu.conf failed"_s;
+            else if (const QList<qint64> others = otherLibvirtdPids(m_libvirtd->processId());
+                     !others.isEmpty())
+                hint = u"; another libvirtd (pid %1) holds the system daemon's files but does "
+                       u"not answer, maybe still shutting down"_s.arg(others.constFirst());
+            fail(u"libvirtd exited (code %1%2) before qemu:///system answered. libvirtd.log:\n%3"_s
+                     .arg(code)
+                     .arg(hint, daemonLogTail()));
+            return false;
+        }
+        if (deadline.hasExpired()) {
+            fail(u"qemu:///system did not answer within %1 s (last error: %2). libvirtd.log:\n%3"_s
+                     .arg(m_options.readyTimeoutMs / 1000)
+                     .arg(lastError, daemonLogTail()));
+            return false;
+        }
+    }
+}
+
+// Domains named with our prefix belong to the tests; a crashed run leaves them behind.
+void LibvirtDaemon::removeLeftoverDomains()
+{
+    if (!m_conn)
+        return;
+    virDomainPtr *domains = nullptr;
+    const int count = virConnectListAllDomains(m_conn, &domains, 0);
+    for (int i = 0; i < count; ++i) {
+        const QString name = QString::fromUtf8(virDomainGetName(domains[i]));
+        if (name.startsWith(domainPrefix())) {
+            log(u"removing leftover test domain %1"_s.arg(name));
+            if (virDomainIsActive(domains[i]) == 1)
+                virDomainDestroy(domains[i]);
+            if (virDomainIsPersistent(domains[i]) == 1)
+                virDomainUndefineFlags(domains[i], VIR_DOMAIN_UNDEFINE_NVRAM |
+                                                       VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
+                                                       VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA);
+        }
+        virDomainFree(domains[i]);
+    }
+    free(domains);
+}
+
+bool LibvirtDaemon::createNetwork()
+{
+    // An isolated network (no <forward>): no NAT rules towards the outside, so no
+    // firewalld is needed; libvirt still adds its own iptables chains and runs
+    // dnsmasq for DHCP on the bridge.
+    if (virNetworkPtr old = virNetworkLookupByName(m_conn, networkName().toUtf8().constData())) {
+        if (virNetworkIsActive(old) == 1)
+            virNetworkDestroy(old);
+        if (virNetworkIsPersistent(old) == 1)
+            virNetworkUndefine(old);
+        virNetworkFree(old);
+    }
+    QString lastError;
+    // A subnet already routed on this machine is refused; try a few.
+    for (int subnet : {213, 214, 215, 216}) {
+        const QString xml = uR"(<network>
+  <name>%1</name>
+  <bridge name='cvx-e2e0' stp='off'/>
+  <ip address='192.168.%2.1' netmask='255.255.255.0'>
+    <dhcp><range start='192.168.%2.100' end='192.168.%2.200'/></dhcp>
+  </ip>
+</network>)"_s.arg(networkName())
+                                .arg(subnet);
+        if (virNetworkPtr net = virNetworkCreateXML(m_conn, xml.toUtf8().constData())) {
+            virNetworkFree(net);
+            m_createdNetwork = true;
+            return true;
+        }
+        lastError = lastLibvirtError();
+    }
+    fail(u"cannot create the isolated network %1: %2"_s.arg(networkName(), lastError));
+    return false;
+}
+
+bool LibvirtDaemon::createPool()
+{
+    if (virStoragePoolPtr old =
+            virStoragePoolLookupByName(m_conn, poolName().toUtf8().constData())) {
+        if (virStoragePoolIsActive(old) == 1)
+            virStoragePoolDestroy(old);
+        if (virStoragePoolIsPersistent(old) == 1)
+            virStoragePoolUndefine(old);
+        virStoragePoolFree(old);
+    }
+    m_poolDir =
+        std::make_unique<QTemporaryDir>(QDir::temp().filePath(u"crossvirt-e2e-pool-XXXXXX"_s));
+    if (!m_poolDir->isValid()) {
+        fail(u"cannot create a temporary directory for the pool: %1"_s.arg(
+            m_poolDir->errorString()));
+        m_poolDir.reset();
+        return false;
+    }
+    // A reused daemon may run QEMU as libvirt-qemu, which must reach the pool's files.
+    QFile::setPermissions(m_poolDir->path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                 QFile::ExeOwner | QFile::ReadGroup |
+                                                 QFile::ExeGroup | QFile::ReadOther |
+                                                 QFile::ExeOther);
+    const QString xml = uR"(<pool type='dir'>
+  <name>%1</name>
+  <target><path>%2</path></target>
+</pool>)"_s.arg(poolName(), m_poolDir->path().toHtmlEscaped());
+    virStoragePoolPtr pool = virStoragePoolCreateXML(m_conn, xml.toUtf8().constData(), 0);
+    if (!pool) {
+        fail(u"cannot create the storage pool %1 in %2: %3"_s.arg(poolName(), m_poolDir->path(),
+                                                                  lastLibvirtError()));
+        return false;
+    }
+    virStoragePoolFree(pool);
+    m_createdPool = true;
+    return true;
+}
+
+void LibvirtDaemon::removeNetworkAndPool()
+{
+    if (m_createdPool) {
+        if (virStoragePoolPtr pool =
+                virStoragePoolLookupByName(m_conn, poolName().toUtf8().constData())) {
+            virStoragePoolDestroy(pool); // transient: destroying it removes it
+            virStoragePoolFree(pool);
+        }
+        m_createdPool = false;
+    }
+    if (m_createdNetwork) {
+        if (virNetworkPtr net =
+                virNetworkLookupByName(m_conn, networkName().toUtf8().constData())) {
+            virNetworkDestroy(net);
+            virNetworkFree(net);
+        }
+        m_createdNetwork = false;
+    }
+}
+
+void LibvirtDaemon::stopProcess(std::unique_ptr<QProcess> &process, const QString &name)
+{
+    if (!process)
+        return;
+    if (process->state() != QProcess::NotRunning) {
+        process->terminate();
+        if (!process->waitForFinished(15'000)) {
+            log(u"%1 ignored SIGTERM for 15 s; killing it"_s.arg(name));
+            process->kill();
+            process->waitForFinished(5'000);
+        }
+    }
+    process.reset();
+}
+
+void LibvirtDaemon::stop()
+{
+    const bool hadDaemons = m_libvirtd || m_virtlogd;
+    if (m_conn) {
+        const QuietLibvirtErrors quiet;
+        removeLeftoverDomains();
+        removeNetworkAndPool();
+        virConnectClose(m_conn);
+        m_conn = nullptr;
+    }
+    // libvirtd first: it talks to virtlogd while QEMU processes go away.
+    stopProcess(m_libvirtd, u"libvirtd"_s);
+    stopProcess(m_virtlogd, u"virtlogd"_s);
+    if (hadDaemons)
+        QFile::remove(QDir(runDirectory()).filePath(u"owner"_s));
+    m_poolDir.reset();
+    m_ready = false;
+    m_reused = false;
+}
+
+LibvirtDaemonEnvironment::LibvirtDaemonEnvironment(LibvirtDaemon::Options options)
+    : m_daemon(options)
+{
+    s_environment = this;
+}
+
+LibvirtDaemonEnvironment::~LibvirtDaemonEnvironment()
+{
+    if (s_environment == this)
+        s_environment = nullptr;
+}
+
+LibvirtDaemon *LibvirtDaemonEnvironment::daemon()
+{
+    return s_environment ? &s_environment->m_daemon : nullptr;
+}
+
+void LibvirtDaemonEnvironment::SetUp()
+{
+    QElapsedTimer timer;
+    timer.start();
+    m_started = m_daemon.start();
+    if (!m_started)
+        return;
+    std::printf("[   e2e    ] libvirtd %s in %lld ms; %s; pool %s at %s; network %s\n",
+                m_daemon.reusedExistingDaemon() ? "reused" : "started",
+                static_cast<long long>(timer.elapsed()),
+                m_daemon.accelerationSummary().toLocal8Bit().constData(),
+                LibvirtDaemon::poolName().toLocal8Bit().constData(),
+                m_daemon.poolPath().toLocal8Bit().constData(),
+                LibvirtDaemon::networkName().toLocal8Bit().constData());
+    std::fflush(stdout);
+}
+
+void LibvirtDaemonEnvironment::TearDown()
+{
+    m_daemon.stop();
+}
+
+void LibvirtDaemonTest::SetUp()
+{
+    m_daemon = LibvirtDaemonEnvironment::daemon();
+    ASSERT_NE(m_daemon, nullptr)
+        << "register a LibvirtDaemonEnvironment with testing::AddGlobalTestEnvironment()";
+    if (!m_daemon->skipReason().isEmpty()) {
+        // CI sets CROSSVIRT_E2E_REQUIRED so that a machine that cannot run them fails
+        // instead of passing with every e2e test skipped.
+        if (qEnvironmentVariableIsSet("CROSSVIRT_E2E_REQUIRED"))
+            FAIL() << "CROSSVIRT_E2E_REQUIRED is set but " << m_daemon->skipReason().toStdString();
+        GTEST_SKIP() << m_daemon->skipReason().toStdString();
+    }
+    ASSERT_TRUE(m_daemon->isReady()) << m_daemon->errorString().toStdString();
+    m_conn = virConnectOpen(LibvirtDaemon::localUri().toUtf8().constData());
+    ASSERT_NE(m_conn, nullptr) << "cannot open qemu:///system: "
+                               << lastLibvirtError().toStdString();
+}
+
+void LibvirtDaemonTest::TearDown()
+{
+    if (m_conn)
+        virConnectClose(m_conn);
+    m_conn = nullptr;
+}
+
+} // namespace crossvirt::test::e2e
