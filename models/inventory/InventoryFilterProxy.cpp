@@ -51,7 +51,7 @@ void InventoryFilterProxy::setFilterText(const QString &text)
 
 bool InventoryFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (!left.parent().isValid()) // host rows
+    if (left.data(InventoryModel::KindRole).toInt() != int(InventoryModel::ItemKind::Domain)) // hosts, clusters
         return sortOrder() == Qt::AscendingOrder ? left.row() < right.row()
                                                  : left.row() > right.row();
     if (left.column() == InventoryModel::MemoryColumn) {
@@ -68,6 +68,10 @@ bool InventoryFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
     const auto kind = InventoryModel::ItemKind(idx.data(InventoryModel::KindRole).toInt());
     const QString name = idx.data(InventoryModel::NameRole).toString();
 
+    if (kind != InventoryModel::ItemKind::Host && kind != InventoryModel::ItemKind::Domain) {
+        // Group rows (clusters): shown with no filter, else through matching children.
+        return m_text.trimmed().isEmpty();
+    }
     if (kind == InventoryModel::ItemKind::Host) {
         // A host row is accepted on its own only by host terms or, with no VM
         // terms at all, by a word in its name; otherwise it shows when a VM matches.

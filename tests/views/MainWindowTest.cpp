@@ -1,5 +1,6 @@
 // The main window on the demo datacenter, as a user sees it (offscreen).
 #include "common/TestSupport.h"
+#include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryFilterProxy.h"
@@ -160,6 +161,43 @@ TEST_F(MainWindowTest, VmWindowOverviewShowsArchBusesAndModels)
     EXPECT_TRUE(disks->topLevelItem(0)->text(2).contains(u"ibmvscsi"_s))
         << "the disk's bus shows its sPAPR VSCSI controller";
     vm->grab().save(screenshotPath(u"vm-window-overview.png"_s));
+}
+
+TEST_F(MainWindowTest, ClusterViewGroupsHostsAndKeepsActionsWorking)
+{
+    models::Cluster power;
+    power.name = u"POWER production"_s;
+    power.arch = u"ppc64le"_s;
+    power.cpuType = u"POWER9"_s;
+    power.hostUris = {datacenter->sessions().at(1)->uri()};
+    window->clusters()->setCluster(power);
+    window->setViewByCluster(true);
+    QApplication::processEvents();
+    QAbstractItemModel *m = window->tree()->model();
+    ASSERT_EQ(m->rowCount(), 2) << "the cluster and the Unclustered group";
+    EXPECT_EQ(m->index(0, 0).data().toString(), u"POWER production"_s);
+    ASSERT_EQ(m->rowCount(m->index(0, 0)), 1);
+    EXPECT_EQ(m->rowCount(m->index(1, 0)), 3);
+    const QModelIndex powerHost = m->index(0, 0, m->index(0, 0));
+    EXPECT_EQ(m->rowCount(powerHost), 5);
+
+    // Selecting a VM under a cluster drives the same actions as in the host view.
+    QString uuid;
+    for (const auto &d : datacenter->sessions().at(1)->domains()) {
+        if (d.name == u"power-batch"_s)
+            uuid = d.uuid;
+    }
+    ASSERT_TRUE(window->select(datacenter->sessions().at(1)->uri(), uuid));
+    EXPECT_TRUE(window->startAction()->isEnabled());
+    EXPECT_TRUE(window->addDiskAction()->isEnabled());
+
+    window->filterEdit()->setText(u"arch:s390x"_s);
+    QApplication::processEvents();
+    ASSERT_EQ(m->rowCount(), 1) << "only the group holding s390x VMs stays";
+    window->filterEdit()->clear();
+    window->grab().save(screenshotPath(u"main-window-by-cluster.png"_s));
+    window->setViewByCluster(false);
+    EXPECT_EQ(window->tree()->model()->rowCount(), 4);
 }
 
 TEST(AddConnectionDialog, BuildsTheUriAndBlocksIncompleteInput)

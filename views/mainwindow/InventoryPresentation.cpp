@@ -15,8 +15,10 @@ QVariant InventoryPresentation::data(const QModelIndex &index, int role) const
 {
     const QModelIndex source = mapToSource(index);
     const auto kind = InventoryModel::ItemKind(source.data(InventoryModel::KindRole).toInt());
-    const bool host = kind == InventoryModel::ItemKind::Host;
+    const bool host = kind != InventoryModel::ItemKind::Domain; // hosts and clusters
     if (role == Qt::DecorationRole && index.column() == InventoryModel::StateColumn) {
+        if (kind != InventoryModel::ItemKind::Host && kind != InventoryModel::ItemKind::Domain)
+            return {}; // cluster rows
         if (host) {
             return connectionStateIcon(
                 models::ConnectionState(source.data(InventoryModel::ConnectionStateRole).toInt()));

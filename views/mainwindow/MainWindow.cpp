@@ -1,5 +1,8 @@
 #include "views/mainwindow/MainWindow.h"
 
+#include "arch/ArchRegistry.h"
+#include "models/cluster/ClusterInventoryModel.h"
+#include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
@@ -7,12 +10,18 @@
 #include "models/inventory/InventoryModel.h"
 #include "views/common/StateIcons.h"
 #include "views/connection/AddConnectionDialog.h"
+#include "views/dialogs/ClusterDialog.h"
+#include "views/dialogs/NewDiskDialog.h"
+#include "views/dialogs/NewVmDialog.h"
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/mainwindow/InventoryPresentation.h"
 #include "views/vm/OverviewPage.h"
 #include "views/vm/VmWindow.h"
 
 #include <QAction>
+#include <QActionGroup>
+#include <QDir>
+#include <QFileInfo>
 #include <QApplication>
 #include <QCheckBox>
 #include <QHeaderView>
@@ -44,6 +53,22 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
     setWindowIcon(applicationIcon());
 
     m_model = new InventoryModel(datacenter, this);
+    // Clusters are saved beside the connection list.
+    m_clusters = new models::ClusterList(
+        models::ClusterStore(QFileInfo(datacenter->store().filePath()).dir().filePath(u"clusters.json"_s)),
+        this);
+    m_clusterModel = new models::ClusterInventoryModel(m_model, m_clusters, this);
+    connect(m_clusters, &models::ClusterList::loaded, this,
+            [this](const models::ClusterStore::LoadResult &result) {
+                if (!result.error.isEmpty())
+                    reportError(tr("Clusters"), result.error);
+            });
+    connect(m_clusters, &models::ClusterList::saveFailed, this, [this](const QString &error) {
+        reportError(tr("Could not save the clusters"), error);
+    });
+    connect(datacenter, &models::Datacenter::sessionAboutToBeRemoved, this,
+            [this](HostSession *s) { m_clusters->removeHost(s->uri()); });
+    m_clusters->load();
     m_presentation = new InventoryPresentation(this);
     m_presentation->setSourceModel(m_model);
     m_proxy = new models::InventoryFilterProxy(this);
@@ -121,7 +146,9 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
         showSelection();
     });
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        const QModelIndex src = m_presentation->mapToSource(m_proxy->mapToSource(index));
+        QModelIndex src = m_presentation->mapToSource(m_proxy->mapToSource(index));
+        if (src.model() == m_clusterModel)
+            src = m_clusterModel->toInventoryIndex(src);
         if (const auto d = m_model->domainAt(src))
             openVm(src.data(InventoryModel::UriRole).toString(), d->uuid);
     });
@@ -164,6 +191,27 @@ void MainWindow::createActions()
     m_pause = new QAction(st->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this);
     m_resume = new QAction(st->standardIcon(QStyle::SP_MediaSeekForward), tr("R&esume"), this);
     m_delete = new QAction(st->standardIcon(QStyle::SP_TrashIcon), tr("De&lete…"), this);
+    m_newVm = new QAction(st->standardIcon(QStyle::SP_FileIcon), tr("&New VM…"), this);
+    m_newVm->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
+    m_addDisk = new QAction(st->standardIcon(QStyle::SP_DriveHDIcon), tr("Add &Disk…"), this);
+    m_newCluster = new QAction(tr("&New Cluster…"), this);
+    m_editCluster = new QAction(tr("&Edit Cluster…"), this);
+    m_deleteCluster = new QAction(tr("&Delete Cluster"), this);
+    m_byHost = new QAction(tr("By &Host"), this);
+    m_byCluster = new QAction(tr("By &Cluster"), this);
+    auto *viewGroup = new QActionGroup(this);
+    for (QAction *a : {m_byHost, m_byCluster}) {
+        a->setCheckable(true);
+        viewGroup->addAction(a);
+    }
+    m_byHost->setChecked(true);
+    connect(m_byHost, &QAction::triggered, this, [this] { setViewByCluster(false); });
+    connect(m_byCluster, &QAction::triggered, this, [this] { setViewByCluster(true); });
+    connect(m_newVm, &QAction::triggered, this, &MainWindow::newVm);
+    connect(m_addDisk, &QAction::triggered, this, &MainWindow::addDisk);
+    connect(m_newCluster, &QAction::triggered, this, [this] { editCluster(true); });
+    connect(m_editCluster, &QAction::triggered, this, [this] { editCluster(false); });
+    connect(m_deleteCluster, &QAction::triggered, this, &MainWindow::deleteCluster);
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     m_addConnection->setShortcut(QKeySequence(tr("Ctrl+N")));
@@ -226,11 +274,21 @@ void MainWindow::createActions()
     hostMenu->addAction(m_disconnect);
     hostMenu->addSeparator();
     hostMenu->addAction(m_removeConnection);
+    QMenu *clusterMenu = menuBar()->addMenu(tr("&Cluster"));
+    clusterMenu->addAction(m_newCluster);
+    clusterMenu->addAction(m_editCluster);
+    clusterMenu->addAction(m_deleteCluster);
     QMenu *vm = menuBar()->addMenu(tr("&Virtual Machine"));
+    vm->addAction(m_newVm);
+    vm->addSeparator();
     for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume})
         vm->addAction(a);
     vm->addSeparator();
+    vm->addAction(m_addDisk);
     vm->addAction(m_delete);
+    QMenu *viewMenu = menuBar()->addMenu(tr("V&iew"));
+    viewMenu->addAction(m_byHost);
+    viewMenu->addAction(m_byCluster);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Crossvirt"), this, [this] {
         QMessageBox::about(this, tr("About Crossvirt"),
@@ -243,6 +301,7 @@ void MainWindow::createActions()
     tb->setObjectName(u"mainToolBar"_s);
     tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tb->addAction(m_addConnection);
+    tb->addAction(m_newVm);
     tb->addSeparator();
     for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume,
                        m_delete})
@@ -250,16 +309,53 @@ void MainWindow::createActions()
 
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume,
-                       m_delete, m_connect, m_disconnect, m_removeConnection})
+                       m_addDisk, m_delete, m_connect, m_disconnect, m_removeConnection,
+                       m_editCluster})
         m_tree->addAction(a);
 }
 
-QModelIndex MainWindow::currentSourceIndex() const
+QModelIndex MainWindow::currentTreeSourceIndex() const
 {
     const QModelIndex current = m_tree->currentIndex();
     if (!current.isValid())
         return {};
     return m_presentation->mapToSource(m_proxy->mapToSource(current));
+}
+
+QModelIndex MainWindow::currentSourceIndex() const
+{
+    const QModelIndex src = currentTreeSourceIndex();
+    if (!src.isValid() || src.model() == m_model)
+        return src;
+    return m_clusterModel->toInventoryIndex(src);
+}
+
+QString MainWindow::currentClusterId() const
+{
+    const QModelIndex src = currentTreeSourceIndex();
+    if (!src.isValid() || src.model() != m_clusterModel)
+        return {};
+    QModelIndex i = src;
+    while (i.isValid() && i.data(InventoryModel::KindRole).toInt() != models::ClusterInventoryModel::ClusterKind)
+        i = i.parent();
+    return i.isValid() ? i.data(models::ClusterInventoryModel::ClusterIdRole).toString() : QString();
+}
+
+void MainWindow::setViewByCluster(bool byCluster)
+{
+    if (byCluster == viewByCluster())
+        return;
+    m_presentation->setSourceModel(byCluster ? static_cast<QAbstractItemModel *>(m_clusterModel)
+                                             : static_cast<QAbstractItemModel *>(m_model));
+    (byCluster ? m_byCluster : m_byHost)->setChecked(true);
+    m_tree->expandAll();
+    updateActions();
+    showSelection();
+}
+
+bool MainWindow::viewByCluster() const
+{
+    return m_presentation->sourceModel() == m_clusterModel;
 }
 
 void MainWindow::updateActions()
@@ -268,6 +364,28 @@ void MainWindow::updateActions()
     const auto d = m_model->domainAt(src);
     HostSession *session = src.isValid() ? m_model->sessionAt(src) : nullptr;
     const bool host = src.isValid() && !d;
+    const bool vmActive = d && models::isActive(d->state);
+    const QString clusterId = currentClusterId();
+    m_editCluster->setEnabled(!clusterId.isEmpty());
+    m_deleteCluster->setEnabled(!clusterId.isEmpty());
+    m_newVm->setEnabled(!m_datacenter->sessions().isEmpty());
+    // A disk can be added to a stopped VM, or hot-plugged when its arch allows it.
+    bool diskOk = bool(d);
+    QString diskWhyNot;
+    if (vmActive) {
+        if (const arch::ArchModel *m = arch::ArchRegistry::instance().find(d->arch)) {
+            arch::GuestContext ctx;
+            ctx.arch = d->arch;
+            ctx.machine = d->machine;
+            ctx.virtType = d->emulated ? arch::VirtType::Qemu : arch::VirtType::Kvm;
+            ctx.running = true;
+            const auto op = m->operations(ctx).diskHotplug;
+            diskOk = op.supported;
+            diskWhyNot = op.reason;
+        }
+    }
+    m_addDisk->setEnabled(diskOk);
+    m_addDisk->setToolTip(diskOk ? tr("Add a new disk to the selected virtual machine") : diskWhyNot);
     const DomainState state = d ? d->state : DomainState::NoState;
     const bool active = d && models::isActive(state);
     m_open->setEnabled(bool(d));
@@ -317,6 +435,10 @@ void MainWindow::showSelection()
         return;
     }
     HostSession *session = m_model->sessionAt(src);
+    if (!session) {
+        m_details->setCurrentIndex(0);
+        return;
+    }
     if (const auto d = m_model->domainAt(src)) {
         m_details->setCurrentIndex(2);
         m_vmPage->showMessage(tr("Reading %1…").arg(d->name));
@@ -420,12 +542,79 @@ VmWindow *MainWindow::openVm(const QString &uri, const QString &uuid)
 
 bool MainWindow::select(const QString &uri, const QString &uuid)
 {
-    const QModelIndex src = uuid.isEmpty() ? m_model->hostIndex(uri) : m_model->domainIndex(uri, uuid);
+    QModelIndex src;
+    if (viewByCluster())
+        src = uuid.isEmpty() ? m_clusterModel->hostIndex(uri) : m_clusterModel->domainIndex(uri, uuid);
+    else
+        src = uuid.isEmpty() ? m_model->hostIndex(uri) : m_model->domainIndex(uri, uuid);
     const QModelIndex idx = m_proxy->mapFromSource(m_presentation->mapFromSource(src));
     if (!idx.isValid())
         return false;
     m_tree->setCurrentIndex(idx);
     return true;
+}
+
+void MainWindow::newVm()
+{
+    auto *dialog = new NewVmDialog(m_datacenter, m_clusters, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString clusterId = currentClusterId();
+    const QModelIndex src = currentSourceIndex();
+    if (!clusterId.isEmpty())
+        dialog->selectCluster(clusterId);
+    else if (src.isValid())
+        dialog->selectHost(src.data(InventoryModel::UriRole).toString());
+    connect(dialog, &NewVmDialog::vmCreated, this,
+            [this](HostSession *session, const models::CreatedVm &vm, bool openConsole) {
+                statusBar()->showMessage(tr("Created %1.").arg(vm.name), 5000);
+                select(session->uri(), vm.uuid);
+                if (openConsole) {
+                    if (VmWindow *w = openVm(session->uri(), vm.uuid))
+                        w->showConsole();
+                }
+            });
+    dialog->open();
+}
+
+void MainWindow::addDisk()
+{
+    const QModelIndex src = currentSourceIndex();
+    const auto d = m_model->domainAt(src);
+    HostSession *session = m_model->sessionAt(src);
+    if (!d || !session)
+        return;
+    auto *dialog = new NewDiskDialog(session, *d, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::editCluster(bool create)
+{
+    std::optional<models::Cluster> existing;
+    if (!create) {
+        existing = m_clusters->cluster(currentClusterId());
+        if (!existing)
+            return;
+    }
+    ClusterDialog dialog(m_datacenter, m_clusters, existing, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_clusters->setCluster(dialog.cluster());
+    setViewByCluster(true);
+}
+
+void MainWindow::deleteCluster()
+{
+    const auto cluster = m_clusters->cluster(currentClusterId());
+    if (!cluster)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Delete cluster"),
+        tr("Delete the cluster “%1”? Its hosts and their virtual machines stay; they become "
+           "unclustered.")
+            .arg(cluster->name));
+    if (answer == QMessageBox::Yes)
+        m_clusters->removeCluster(cluster->id);
 }
 
 void MainWindow::addConnection()

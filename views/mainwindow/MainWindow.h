@@ -12,6 +12,8 @@ class QStackedWidget;
 class QTreeView;
 
 namespace crossvirt::models {
+class ClusterInventoryModel;
+class ClusterList;
 class Datacenter;
 class HostSession;
 class InventoryFilterProxy;
@@ -37,6 +39,10 @@ public:
     QLineEdit *filterEdit() const { return m_filter; }
     models::InventoryModel *inventory() const { return m_model; }
     models::InventoryFilterProxy *filterProxy() const { return m_proxy; }
+    models::ClusterList *clusters() const { return m_clusters; }
+    /// Shows the tree as cluster → host → VM (true) or host → VM (false).
+    void setViewByCluster(bool byCluster);
+    bool viewByCluster() const;
     HostDetailsPage *hostPage() const { return m_hostPage; }
 
     /// Opens (or raises) the VM window of `uuid` on `uri`.
@@ -52,6 +58,9 @@ public:
     QAction *pauseAction() const { return m_pause; }
     QAction *resumeAction() const { return m_resume; }
     QAction *deleteAction() const { return m_delete; }
+    QAction *newVmAction() const { return m_newVm; }
+    QAction *addDiskAction() const { return m_addDisk; }
+    QAction *newClusterAction() const { return m_newCluster; }
 
 private:
     void createActions();
@@ -64,10 +73,20 @@ private:
     void addConnection();
     void removeSelectedConnection();
     void connectSelectedHost(bool open);
+    void newVm();
+    void addDisk();
+    void editCluster(bool create);
+    void deleteCluster();
+    /// The current row in InventoryModel terms (invalid for cluster rows).
     QModelIndex currentSourceIndex() const;
+    /// The current row in the tree's source model (InventoryModel or the cluster model).
+    QModelIndex currentTreeSourceIndex() const;
+    QString currentClusterId() const;
 
     models::Datacenter *m_datacenter;
     models::InventoryModel *m_model;
+    models::ClusterList *m_clusters;
+    models::ClusterInventoryModel *m_clusterModel;
     InventoryPresentation *m_presentation;
     models::InventoryFilterProxy *m_proxy;
     QTreeView *m_tree;
@@ -81,6 +100,8 @@ private:
     QAction *m_addConnection, *m_removeConnection, *m_connect, *m_disconnect;
     QAction *m_open, *m_start, *m_shutdown, *m_reboot, *m_forceOff, *m_pause, *m_resume,
         *m_delete;
+    QAction *m_newVm, *m_addDisk, *m_newCluster, *m_editCluster, *m_deleteCluster, *m_byHost,
+        *m_byCluster;
     QList<QPointer<VmWindow>> m_vmWindows;
     quint64 m_detailsGeneration = 0;
 };
