@@ -52,15 +52,14 @@ QList<HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObj
             if (--pending == 0)
                 loop.quit();
         };
-        QObject::connect(s, &HostSession::stateChanged, &loop,
-                         [s, settle](ConnectionState state) {
-                             if (state == ConnectionState::Retrying) {
-                                 // One attempt is enough for a script; keep libvirt's error.
-                                 s->setProperty(kErrorProperty, s->lastError());
-                                 s->close();
-                                 settle();
-                             }
-                         });
+        QObject::connect(s, &HostSession::stateChanged, &loop, [s, settle](ConnectionState state) {
+            if (state == ConnectionState::Retrying) {
+                // One attempt is enough for a script; keep libvirt's error.
+                s->setProperty(kErrorProperty, s->lastError());
+                s->close();
+                settle();
+            }
+        });
         QObject::connect(s, &HostSession::domainsReset, &loop, [s, settle] {
             if (s->state() == ConnectionState::Connected)
                 settle();
@@ -157,13 +156,18 @@ const QList<CliCommand> &cliCommands()
     static const QList<CliCommand> commands{
         {"hosts", QT_TRANSLATE_NOOP("cli", "List the hosts: URI, state, arch, CPU, memory, error"),
          runHosts},
-        {"list", QT_TRANSLATE_NOOP("cli", "List the VMs of every host: name, state, arch, native or emulated"),
+        {"list",
+         QT_TRANSLATE_NOOP("cli",
+                           "List the VMs of every host: name, state, arch, native or emulated"),
          runList},
         {"choices",
-         QT_TRANSLATE_NOOP("cli", "What the New-VM dialog offers for --arch A on a host, withheld entries with reasons"),
+         QT_TRANSLATE_NOOP(
+             "cli",
+             "What the New-VM dialog offers for --arch A on a host, withheld entries with reasons"),
          runChoicesCommand},
         {"create",
-         QT_TRANSLATE_NOOP("cli", "Create a VM (--name, --arch, ...); --dry-run prints its XML only"),
+         QT_TRANSLATE_NOOP("cli",
+                           "Create a VM (--name, --arch, ...); --dry-run prints its XML only"),
          runCreateCommand},
         {"attach-disk",
          QT_TRANSLATE_NOOP("cli", "Add a new disk to a VM (--vm, --size, --bus, --pool)"),

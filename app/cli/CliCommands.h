@@ -32,8 +32,7 @@ const QList<CliCommand> &cliCommands();
 /// Opens one HostSession per URI on worker threads and waits until each host is
 /// connected with its inventory read, or has failed. Hosts that failed carry
 /// their error (HostSession::lastError) and are still returned.
-QList<models::HostSession *> openHosts(const QStringList &uris, int timeoutSeconds,
-                                       QObject *owner);
+QList<models::HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObject *owner);
 
 void printJson(const QJsonValue &value);
 void printError(const QString &message);

@@ -28,8 +28,8 @@ int runConsoleSnapshot(const CliContext &ctx)
     QCommandLineParser parser;
     const QCommandLineOption vmOption(u"vm"_s, tr("Name of the virtual machine."), u"NAME"_s);
     const QCommandLineOption outOption(u"out"_s, tr("PNG file to write."), u"FILE"_s);
-    const QCommandLineOption waitOption(u"wait"_s, tr("Seconds to wait for a full screen (default 30)."),
-                                        u"S"_s, u"30"_s);
+    const QCommandLineOption waitOption(
+        u"wait"_s, tr("Seconds to wait for a full screen (default 30)."), u"S"_s, u"30"_s);
     parser.addOptions({vmOption, outOption, waitOption});
     if (!parser.parse(ctx.arguments)) {
         printError(parser.errorText());
@@ -64,7 +64,8 @@ int runConsoleSnapshot(const CliContext &ctx)
     auto endpointFuture = models::vncEndpointFor(session, uuid);
     QFutureWatcher<models::VncEndpoint> watcher;
     QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<models::VncEndpoint>::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&watcher, &QFutureWatcher<models::VncEndpoint>::finished, &loop,
+                     &QEventLoop::quit);
     watcher.setFuture(endpointFuture);
     if (!endpointFuture.isFinished())
         loop.exec();

@@ -15,9 +15,9 @@ namespace {
 void printUsage(FILE *to)
 {
     QString text = QCoreApplication::translate(
-                       "cli", "Usage: crossvirt-cli [--connect URI]... [--timeout S] COMMAND [options]\n\n"
-                              "Without --connect the saved connection list is used, or the demo "
-                              "datacenter when there is none.\n\nCommands:\n");
+        "cli", "Usage: crossvirt-cli [--connect URI]... [--timeout S] COMMAND [options]\n\n"
+               "Without --connect the saved connection list is used, or the demo "
+               "datacenter when there is none.\n\nCommands:\n");
     for (const auto &c : cli::cliCommands()) {
         text += u"  "_s + QString::fromLatin1(c.name).leftJustified(18) +
                 QCoreApplication::translate("cli", c.summary) + u'\n';

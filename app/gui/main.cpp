@@ -20,11 +20,10 @@ namespace {
 // Built after the translator is installed, so --help is translated too.
 QCommandLineOption connectOption()
 {
-    return QCommandLineOption(
-        {u"c"_s, u"connect"_s},
-        QCoreApplication::translate("main",
-                                    "Connect to URI instead of the saved list (repeatable)."),
-        QCoreApplication::translate("main", "URI"));
+    return QCommandLineOption({u"c"_s, u"connect"_s},
+                              QCoreApplication::translate(
+                                  "main", "Connect to URI instead of the saved list (repeatable)."),
+                              QCoreApplication::translate("main", "URI"));
 }
 
 QCommandLineOption consoleOption()
@@ -94,8 +93,7 @@ int main(int argc, char **argv)
     window.show();
     if (!loadError.isEmpty()) {
         QTimer::singleShot(0, &window, [&window, loadError] {
-            window.reportError(QCoreApplication::translate("main", "Saved connections"),
-                               loadError);
+            window.reportError(QCoreApplication::translate("main", "Saved connections"), loadError);
         });
     }
     if (!consoleVm.isEmpty()) {
@@ -119,12 +117,11 @@ int main(int argc, char **argv)
         }
         QTimer::singleShot(30000, &window, [&window, consoleVm, opened] {
             if (!*opened) {
-                window.reportError(
-                    QCoreApplication::translate("main", "Console"),
-                    QCoreApplication::translate("main",
-                                                "No connected host has a virtual machine named "
-                                                "“%1”.")
-                        .arg(consoleVm));
+                window.reportError(QCoreApplication::translate("main", "Console"),
+                                   QCoreApplication::translate(
+                                       "main", "No connected host has a virtual machine named "
+                                               "“%1”.")
+                                       .arg(consoleVm));
             }
         });
     }

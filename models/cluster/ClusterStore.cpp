@@ -1,16 +1,13 @@
 #include "models/cluster/ClusterStore.h"
 
 #include "models/connection/ConnectionStore.h"
+#include "models/connection/JsonListFile.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 namespace crossvirt::models {
@@ -35,38 +32,33 @@ QString ClusterStore::defaultPath()
 ClusterStore::LoadResult ClusterStore::load() const
 {
     LoadResult result;
-    QFile file(m_path);
-    if (!file.exists())
-        return result;
+    const JsonListFile::Read file = JsonListFile::read(m_path, "clusters"_L1);
     auto keepAside = [&](Status status, const QString &why) {
         result.status = status;
         result.clusters.clear();
-        const QString backup = m_path + u".unreadable-"_s +
-                               QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-        if (QFile::copy(m_path, backup)) {
-            result.backupPath = backup;
-            result.error = tr("The saved cluster list %1 could not be read (%2). "
-                              "It was kept as %3.")
-                               .arg(m_path, why, backup);
-        } else {
-            result.error = tr("The saved cluster list %1 could not be read (%2), and no copy "
-                              "could be made. Crossvirt will not overwrite it until it can be "
-                              "copied aside.")
-                               .arg(m_path, why);
-        }
+        result.backupPath = JsonListFile::copyAside(m_path);
+        result.error = !result.backupPath.isEmpty()
+                           ? tr("The saved cluster list %1 could not be read (%2). "
+                                "It was kept as %3.")
+                                 .arg(m_path, why, result.backupPath)
+                           : tr("The saved cluster list %1 could not be read (%2), and no copy "
+                                "could be made. Crossvirt will not overwrite it until it can be "
+                                "copied aside.")
+                                 .arg(m_path, why);
         return result;
     };
-    if (!file.open(QIODevice::ReadOnly))
-        return keepAside(Status::Unreadable, file.errorString());
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return keepAside(Status::Corrupt, parseError.errorString());
-    const QJsonObject root = doc.object();
-    if (!doc.isObject() || !root.value("clusters"_L1).isArray())
-        return keepAside(Status::Corrupt, tr("no cluster list in the file"));
+    switch (file.status) {
+    case JsonListFile::Status::Missing:
+        return result;
+    case JsonListFile::Status::Unreadable:
+        return keepAside(Status::Unreadable, file.why);
+    case JsonListFile::Status::Corrupt:
+        return keepAside(Status::Corrupt, file.why);
+    case JsonListFile::Status::Loaded:
+        break;
+    }
     QSet<QString> ids;
-    for (const QJsonValue &v : root.value("clusters"_L1).toArray()) {
+    for (const QJsonValue &v : file.items) {
         const QJsonObject o = v.toObject();
         Cluster c;
         c.id = o.value("id"_L1).toString();
@@ -100,19 +92,10 @@ QString ClusterStore::save(const QList<Cluster> &clusters) const
                                  {u"allowEmulation"_s, c.allowEmulation},
                                  {u"hosts"_s, QJsonArray::fromStringList(c.hostUris)}});
     }
-    const QJsonObject root{{u"version"_s, kFormatVersion}, {u"clusters"_s, array}};
-    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
-
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return tr("Could not create the folder for %1.").arg(m_path);
-    // Written to a temporary file and renamed over the old one on commit: the file on
-    // disk is always the old list or the new one, never half of either.
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Could not save the cluster list to %1: %2").arg(m_path, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return tr("Could not save the cluster list to %1: %2").arg(m_path, file.errorString());
-    return {};
+    const QString error = JsonListFile::write(m_path, "clusters"_L1, array, kFormatVersion);
+    return error.isEmpty()
+               ? QString()
+               : tr("Could not save the cluster list to %1: %2").arg(m_path, error);
 }
 
 } // namespace crossvirt::models

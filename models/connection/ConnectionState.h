@@ -6,11 +6,12 @@
 namespace crossvirt::models {
 
 /// Where a host's connection stands, as the inventory shows it.
-enum class ConnectionState {
+enum class ConnectionState
+{
     Disconnected, ///< closed by the user, or never opened
     Connecting,   ///< virConnectOpen is under way on the worker thread
     Connected,
-    Retrying,     ///< lost or failed; waiting for the next attempt (backoff)
+    Retrying, ///< lost or failed; waiting for the next attempt (backoff)
 };
 
 QString connectionStateText(ConnectionState state);

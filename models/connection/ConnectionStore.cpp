@@ -1,14 +1,11 @@
 #include "models/connection/ConnectionStore.h"
 
+#include "models/connection/JsonListFile.h"
+
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 namespace crossvirt::models {
@@ -38,41 +35,32 @@ QString ConnectionStore::defaultPath()
 ConnectionStore::LoadResult ConnectionStore::load() const
 {
     LoadResult result;
-    QFile file(m_path);
-    if (!file.exists()) {
-        result.status = Status::Missing;
-        return result;
-    }
+    const JsonListFile::Read file = JsonListFile::read(m_path, "connections"_L1);
     auto keepAside = [&](Status status, const QString &why) {
         result.status = status;
-        const QString backup =
-            m_path + u".unreadable-"_s +
-            QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
-        if (QFile::copy(m_path, backup)) {
-            result.backupPath = backup;
-            result.error = tr("The saved connection list %1 could not be read (%2). "
-                              "It was kept as %3; no connection was lost.")
-                               .arg(m_path, why, backup);
-        } else {
-            result.error = tr("The saved connection list %1 could not be read (%2), "
-                              "and no copy could be made. Crossvirt will not overwrite it "
-                              "until it can be copied aside.")
-                               .arg(m_path, why);
-        }
+        result.connections.clear();
+        result.backupPath = JsonListFile::copyAside(m_path);
+        result.error = !result.backupPath.isEmpty()
+                           ? tr("The saved connection list %1 could not be read (%2). "
+                                "It was kept as %3; no connection was lost.")
+                                 .arg(m_path, why, result.backupPath)
+                           : tr("The saved connection list %1 could not be read (%2), "
+                                "and no copy could be made. Crossvirt will not overwrite it "
+                                "until it can be copied aside.")
+                                 .arg(m_path, why);
         return result;
     };
-    if (!file.open(QIODevice::ReadOnly))
-        return keepAside(Status::Unreadable, file.errorString());
-    const QByteArray bytes = file.readAll();
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return keepAside(Status::Corrupt, parseError.errorString());
-    const QJsonObject root = doc.object();
-    if (!doc.isObject() || !root.value("connections"_L1).isArray())
-        return keepAside(Status::Corrupt, tr("no connection list in the file"));
-    const QJsonArray array = root.value("connections"_L1).toArray();
-    for (const QJsonValue &v : array) {
+    switch (file.status) {
+    case JsonListFile::Status::Missing:
+        return result;
+    case JsonListFile::Status::Unreadable:
+        return keepAside(Status::Unreadable, file.why);
+    case JsonListFile::Status::Corrupt:
+        return keepAside(Status::Corrupt, file.why);
+    case JsonListFile::Status::Loaded:
+        break;
+    }
+    for (const QJsonValue &v : file.items) {
         const QJsonObject o = v.toObject();
         SavedConnection c;
         c.uri = o.value("uri"_L1).toString();
@@ -90,23 +78,12 @@ QString ConnectionStore::save(const QList<SavedConnection> &connections) const
 {
     QJsonArray array;
     for (const SavedConnection &c : connections) {
-        array.append(QJsonObject{{u"uri"_s, c.uri},
-                                 {u"name"_s, c.name},
-                                 {u"autoconnect"_s, c.autoconnect}});
+        array.append(
+            QJsonObject{{u"uri"_s, c.uri}, {u"name"_s, c.name}, {u"autoconnect"_s, c.autoconnect}});
     }
-    const QJsonObject root{{u"version"_s, kFormatVersion}, {u"connections"_s, array}};
-    const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
-
-    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return tr("Could not create the folder for %1.").arg(m_path);
-    // QSaveFile writes a temporary file and renames it over the old one on commit:
-    // the list on disk is always either the old one or the new one, never half.
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Could not save the connection list to %1: %2").arg(m_path, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return tr("Could not save the connection list to %1: %2").arg(m_path, file.errorString());
-    return {};
+    const QString error = JsonListFile::write(m_path, "connections"_L1, array, kFormatVersion);
+    return error.isEmpty() ? QString()
+                           : tr("Could not save the connection list to %1: %2").arg(m_path, error);
 }
 
 } // namespace crossvirt::models

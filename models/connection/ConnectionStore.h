@@ -22,7 +22,13 @@ struct SavedConnection
 class ConnectionStore
 {
 public:
-    enum class Status { Missing, Loaded, Corrupt, Unreadable };
+    enum class Status
+    {
+        Missing,
+        Loaded,
+        Corrupt,
+        Unreadable
+    };
     struct LoadResult
     {
         Status status = Status::Missing;

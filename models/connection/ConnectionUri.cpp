@@ -89,9 +89,8 @@ QString displayNameForUri(const QString &uri)
     const QString scheme = url.scheme();
     if (scheme == "test"_L1) {
         const QString file = QFileInfo(url.path()).completeBaseName();
-        return file.isEmpty() || url.path() == "/default"_L1
-                   ? tr("Test driver")
-                   : tr("%1 (test driver)").arg(file);
+        return file.isEmpty() || url.path() == "/default"_L1 ? tr("Test driver")
+                                                             : tr("%1 (test driver)").arg(file);
     }
     const QString kind = scheme.startsWith("qemu"_L1) ? tr("QEMU/KVM") : scheme;
     const QString where = url.host().isEmpty() ? tr("localhost") : url.host();

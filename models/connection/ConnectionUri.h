@@ -7,8 +7,20 @@ namespace crossvirt::models {
 /// The parts of virt-manager's "Add connection" dialog, turned into a libvirt URI.
 struct ConnectionUriSpec
 {
-    enum class Hypervisor { QemuSystem, QemuSession, Test, Custom };
-    enum class Transport { Local, Ssh, Tcp, Tls };
+    enum class Hypervisor
+    {
+        QemuSystem,
+        QemuSession,
+        Test,
+        Custom
+    };
+    enum class Transport
+    {
+        Local,
+        Ssh,
+        Tcp,
+        Tls
+    };
 
     Hypervisor hypervisor = Hypervisor::QemuSystem;
     Transport transport = Transport::Local;

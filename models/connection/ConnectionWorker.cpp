@@ -25,8 +25,7 @@ struct EventSink
     QMutex mutex;
     ConnectionWorker *target = nullptr;
 
-    template<typename Fn>
-    void post(Fn fn)
+    template<typename Fn> void post(Fn fn)
     {
         QMutexLocker lock(&mutex);
         if (target)
@@ -213,12 +212,13 @@ void ConnectionWorker::open()
     setState(ConnectionState::Connecting);
 
     AuthContext ctx{m_uri, m_credentials};
-    static int credTypes[] = {VIR_CRED_AUTHNAME,    VIR_CRED_USERNAME,      VIR_CRED_PASSPHRASE,
-                              VIR_CRED_ECHOPROMPT,  VIR_CRED_NOECHOPROMPT,  VIR_CRED_REALM};
+    static int credTypes[] = {VIR_CRED_AUTHNAME,   VIR_CRED_USERNAME,     VIR_CRED_PASSPHRASE,
+                              VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT, VIR_CRED_REALM};
     virConnectAuth auth{credTypes, sizeof(credTypes) / sizeof(credTypes[0]), authCallback, &ctx};
     const QByteArray uri = m_uri.toUtf8();
     // May block for as long as the host takes; only this host's thread waits.
-    virConnectPtr conn = virConnectOpenAuth(uri.constData(), m_credentials ? &auth : virConnectAuthPtrDefault, 0);
+    virConnectPtr conn =
+        virConnectOpenAuth(uri.constData(), m_credentials ? &auth : virConnectAuthPtrDefault, 0);
     if (!m_wantOpen) { // closed or abandoned while we waited
         if (conn)
             virConnectClose(conn);
@@ -291,10 +291,10 @@ void ConnectionWorker::registerEvents()
         m_pollTimer->start();
         return;
     }
-    m_lifecycleCallback = virConnectDomainEventRegisterAny(
-        m_conn, nullptr, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
-        VIR_DOMAIN_EVENT_CALLBACK(lifecycleCallback), new std::shared_ptr<EventSink>(m_sink),
-        freeSink);
+    m_lifecycleCallback =
+        virConnectDomainEventRegisterAny(m_conn, nullptr, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                                         VIR_DOMAIN_EVENT_CALLBACK(lifecycleCallback),
+                                         new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_lifecycleCallback < 0)
         m_pollTimer->start(); // no events from this driver: poll instead
     m_closeCallbackRegistered =

@@ -11,7 +11,15 @@ namespace crossvirt::models {
 /// One credential libvirt asks for while opening a connection (virConnectCredential).
 struct CredentialRequest
 {
-    enum class Kind { UserName, Password, EchoPrompt, NoEchoPrompt, Realm, Other };
+    enum class Kind
+    {
+        UserName,
+        Password,
+        EchoPrompt,
+        NoEchoPrompt,
+        Realm,
+        Other
+    };
     Kind kind = Kind::Other;
     QString prompt;
     QString challenge;

@@ -11,8 +11,7 @@ namespace crossvirt::models {
 
 Datacenter::Datacenter(ConnectionStore store, QObject *parent)
     : QObject(parent), m_store(std::move(store))
-{
-}
+{}
 
 Datacenter::~Datacenter()
 {
@@ -29,9 +28,9 @@ ConnectionStore::LoadResult Datacenter::loadSaved()
         if (!error.isEmpty())
             result.error = error;
     }
-    m_persistent = !(result.status != ConnectionStore::Status::Loaded &&
-                     result.status != ConnectionStore::Status::Missing &&
-                     result.backupPath.isEmpty());
+    m_persistent =
+        !(result.status != ConnectionStore::Status::Loaded &&
+          result.status != ConnectionStore::Status::Missing && result.backupPath.isEmpty());
     for (const SavedConnection &c : std::as_const(entries))
         createSession(c);
     if (result.status == ConnectionStore::Status::Missing && !entries.isEmpty())
@@ -133,7 +132,8 @@ void Datacenter::save()
     });
     static QThreadPool savePool; // one thread: saves run in order
     savePool.setMaxThreadCount(1);
-    watcher->setFuture(QtConcurrent::run(&savePool, [store, entries] { return store.save(entries); }));
+    watcher->setFuture(
+        QtConcurrent::run(&savePool, [store, entries] { return store.save(entries); }));
 }
 
 } // namespace crossvirt::models

@@ -29,8 +29,8 @@ QString DemoDatacenter::defaultFolder()
 {
     QString dir = qEnvironmentVariable("CROSSVIRT_DATA_DIR");
     if (dir.isEmpty()) {
-        dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
-              u"/crossvirt"_s;
+        dir =
+            QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/crossvirt"_s;
     }
     return QDir(dir).filePath(u"demo"_s);
 }

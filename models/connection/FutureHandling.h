@@ -17,26 +17,27 @@ template<typename T, typename OnDone, typename OnError>
 void whenFinished(QFuture<T> future, QObject *context, OnDone onDone, OnError onError)
 {
     auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, context,
-                     [watcher, onDone = std::move(onDone), onError = std::move(onError)] {
-                         watcher->deleteLater();
-                         QFuture<T> f = watcher->future();
-                         try {
-                             f.waitForFinished(); // rethrows the job's exception
-                         } catch (...) {
-                             onError(errorText(std::current_exception()));
-                             return;
-                         }
-                         if (f.isCanceled()) {
-                             onError(QCoreApplication::translate(
-                                 "HostSession", "The request was cancelled (the host was closed)."));
-                             return;
-                         }
-                         if constexpr (std::is_void_v<T>)
-                             onDone();
-                         else
-                             onDone(f.result());
-                     });
+    QObject::connect(
+        watcher, &QFutureWatcher<T>::finished, context,
+        [watcher, onDone = std::move(onDone), onError = std::move(onError)] {
+            watcher->deleteLater();
+            QFuture<T> f = watcher->future();
+            try {
+                f.waitForFinished(); // rethrows the job's exception
+            } catch (...) {
+                onError(errorText(std::current_exception()));
+                return;
+            }
+            if (f.isCanceled()) {
+                onError(QCoreApplication::translate(
+                    "HostSession", "The request was cancelled (the host was closed)."));
+                return;
+            }
+            if constexpr (std::is_void_v<T>)
+                onDone();
+            else
+                onDone(f.result());
+        });
     watcher->setFuture(future);
 }
 

@@ -119,7 +119,8 @@ HostSession::~HostSession()
 {
     ConnectionWorker *worker = m_worker;
     disconnect(worker, nullptr, this, nullptr);
-    QMetaObject::invokeMethod(worker, [worker] { worker->close(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->close(); }, Qt::QueuedConnection);
     m_thread->quit();
     // A worker blocked in libvirt (a host that never answers) cannot be interrupted:
     // leave its thread to finish on its own; finished() deletes worker and thread.
@@ -144,18 +145,20 @@ void HostSession::setCredentialProvider(CredentialProvider *provider)
 
 void HostSession::open()
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->open(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->open(); }, Qt::QueuedConnection);
 }
 
 void HostSession::close()
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->close(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->close(); }, Qt::QueuedConnection);
 }
 
 void HostSession::refresh()
 {
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->refreshAll(); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [w = m_worker] { w->refreshAll(); }, Qt::QueuedConnection);
 }
 
 void HostSession::post(std::function<void(virConnectPtr)> fn)
@@ -243,8 +246,7 @@ QFuture<QStringList> HostSession::deleteDomain(const QString &uuid, bool withSto
             fail(tr("Could not force off “%1” before deleting it"));
         const unsigned flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
                                VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
-                               VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA |
-                               VIR_DOMAIN_UNDEFINE_NVRAM;
+                               VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_NVRAM;
         if (virDomainUndefineFlags(dom, flags) < 0 && virDomainUndefine(dom) < 0)
             fail(tr("Could not delete “%1”"));
         virDomainFree(dom);
@@ -256,7 +258,8 @@ QFuture<QStringList> HostSession::deleteDomain(const QString &uuid, bool withSto
             if (!vol && path.contains(u'/')) { // pool/volume form
                 const QString pool = path.section(u'/', 0, 0);
                 const QString volName = path.section(u'/', 1);
-                if (virStoragePoolPtr sp = virStoragePoolLookupByName(conn, pool.toUtf8().constData())) {
+                if (virStoragePoolPtr sp =
+                        virStoragePoolLookupByName(conn, pool.toUtf8().constData())) {
                     vol = virStorageVolLookupByName(sp, volName.toUtf8().constData());
                     virStoragePoolFree(sp);
                 }

@@ -56,8 +56,7 @@ public:
 
     /// Runs `job(virConnectPtr)` on the worker thread with the open connection and
     /// returns its result as a future. Throw LibvirtError from the job to fail it.
-    template<typename Job>
-    auto run(Job job) -> QFuture<std::invoke_result_t<Job, _virConnect *>>;
+    template<typename Job> auto run(Job job) -> QFuture<std::invoke_result_t<Job, _virConnect *>>;
 
     // Domain lifecycle. Each fails with libvirt's message.
     QFuture<void> startDomain(const QString &uuid);

@@ -7,15 +7,14 @@ namespace crossvirt::models {
 
 LibvirtError::LibvirtError(QString context, QString message, int code)
     : m_context(std::move(context)), m_message(std::move(message)), m_code(code)
-{
-}
+{}
 
 LibvirtError LibvirtError::fromLastError(const QString &context)
 {
     const virError *err = virGetLastError();
     if (!err || !err->message) {
-        return LibvirtError(context, QCoreApplication::translate(
-                                         "LibvirtError", "libvirt reported no details"));
+        return LibvirtError(
+            context, QCoreApplication::translate("LibvirtError", "libvirt reported no details"));
     }
     return LibvirtError(context, QString::fromUtf8(err->message), err->code);
 }

@@ -115,8 +115,8 @@ void parse(const QByteArray &bytes, DomainDetails &d)
                     else if (a.hasAttribute("dev"_L1))
                         disk->source = a.value("dev"_L1).toString();
                     else if (a.hasAttribute("volume"_L1))
-                        disk->source = a.value("pool"_L1).toString() + u'/' +
-                                       a.value("volume"_L1).toString();
+                        disk->source =
+                            a.value("pool"_L1).toString() + u'/' + a.value("volume"_L1).toString();
                     else
                         disk->source = a.value("name"_L1).toString();
                 } else if (name == "target"_L1) {
@@ -133,7 +133,7 @@ void parse(const QByteArray &bytes, DomainDetails &d)
             } else if (parent == "interface"_L1 && nic) {
                 if (name == "source"_L1) {
                     const auto a = xml.attributes();
-                    nic->source = a.hasAttribute("network"_L1) ? a.value("network"_L1).toString()
+                    nic->source = a.hasAttribute("network"_L1)  ? a.value("network"_L1).toString()
                                   : a.hasAttribute("bridge"_L1) ? a.value("bridge"_L1).toString()
                                                                 : a.value("dev"_L1).toString();
                 } else if (name == "model"_L1) {
@@ -163,8 +163,8 @@ void parse(const QByteArray &bytes, DomainDetails &d)
         if (index.isEmpty())
             continue;
         for (const Controller &c : std::as_const(controllers)) {
-            const bool sameType = (c.type == dk.bus) ||
-                                  (c.type == "scsi"_L1 && dk.bus == "scsi"_L1);
+            const bool sameType =
+                (c.type == dk.bus) || (c.type == "scsi"_L1 && dk.bus == "scsi"_L1);
             if (sameType && c.index == index) {
                 dk.controllerModel = c.model;
                 break;

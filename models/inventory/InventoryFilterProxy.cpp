@@ -51,7 +51,8 @@ void InventoryFilterProxy::setFilterText(const QString &text)
 
 bool InventoryFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (left.data(InventoryModel::KindRole).toInt() != int(InventoryModel::ItemKind::Domain)) // hosts, clusters
+    if (left.data(InventoryModel::KindRole).toInt() !=
+        int(InventoryModel::ItemKind::Domain)) // hosts, clusters
         return sortOrder() == Qt::AscendingOrder ? left.row() < right.row()
                                                  : left.row() > right.row();
     if (left.column() == InventoryModel::MemoryColumn) {
@@ -110,10 +111,10 @@ bool InventoryFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
         return false;
     if (!m_states.isEmpty()) {
         QString state = sourceModel()
-                                  ->index(sourceRow, InventoryModel::StateColumn, sourceParent)
-                                  .data()
-                                  .toString()
-                                  .toLower();
+                            ->index(sourceRow, InventoryModel::StateColumn, sourceParent)
+                            .data()
+                            .toString()
+                            .toLower();
         state.remove(u' ');
         bool any = false;
         for (const QString &s : m_states)

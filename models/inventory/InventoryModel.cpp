@@ -43,7 +43,8 @@ void InventoryModel::addHost(HostSession *session)
     endInsertRows();
 
     connect(session, &HostSession::stateChanged, this, [this, session] { hostChanged(session); });
-    connect(session, &HostSession::hostInfoChanged, this, [this, session] { hostChanged(session); });
+    connect(session, &HostSession::hostInfoChanged, this,
+            [this, session] { hostChanged(session); });
     connect(session, &HostSession::domainsReset, this,
             [this, session](const QList<DomainSummary> &list) { resetDomains(session, list); });
     connect(session, &HostSession::domainUpdated, this,

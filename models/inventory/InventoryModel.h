@@ -19,9 +19,18 @@ class InventoryModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, StateColumn, ArchColumn, CpuModelColumn, CpusColumn, MemoryColumn,
-                  ColumnCount };
-    enum Role {
+    enum Column
+    {
+        NameColumn,
+        StateColumn,
+        ArchColumn,
+        CpuModelColumn,
+        CpusColumn,
+        MemoryColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         KindRole = Qt::UserRole + 1, ///< ItemKind
         UriRole,                     ///< host URI (host and VM rows)
         UuidRole,                    ///< VM rows
@@ -34,7 +43,11 @@ public:
         HostSessionRole,             ///< HostSession* (as QObject*)
         MemoryKiBRole,               ///< memory as a number, for sorting
     };
-    enum class ItemKind { Host, Domain };
+    enum class ItemKind
+    {
+        Host,
+        Domain
+    };
 
     explicit InventoryModel(Datacenter *datacenter, QObject *parent = nullptr);
 

@@ -8,7 +8,8 @@
 namespace crossvirt::models {
 
 /// A domain's run state (virDomainState), as shown in the inventory.
-enum class DomainState {
+enum class DomainState
+{
     NoState,
     Running,
     Blocked,
@@ -28,9 +29,9 @@ struct HostInfo
 {
     QString uri;
     QString hostname;
-    QString driver;        ///< virConnectGetType(): "QEMU", "TEST", ...
-    QString arch;          ///< the host's own CPU arch (virNodeGetInfo().model)
-    QString cpuModel;      ///< capabilities <host><cpu><model>, when it describes this host
+    QString driver;   ///< virConnectGetType(): "QEMU", "TEST", ...
+    QString arch;     ///< the host's own CPU arch (virNodeGetInfo().model)
+    QString cpuModel; ///< capabilities <host><cpu><model>, when it describes this host
     int cpus = 0;
     int mhz = 0;
     quint64 memoryKiB = 0;
@@ -48,26 +49,26 @@ struct DomainSummary
     QString uuid;
     QString name;
     DomainState state = DomainState::NoState;
-    QString arch;       ///< guest arch (<os><type arch>)
-    QString machine;    ///< machine type (<os><type machine>)
-    QString domainType; ///< "kvm", "qemu", "test", ...
-    QString cpuMode;    ///< host-model, host-passthrough, custom, maximum
-    QString cpuModel;   ///< named model when custom
+    QString arch;          ///< guest arch (<os><type arch>)
+    QString machine;       ///< machine type (<os><type machine>)
+    QString domainType;    ///< "kvm", "qemu", "test", ...
+    QString cpuMode;       ///< host-model, host-passthrough, custom, maximum
+    QString cpuModel;      ///< named model when custom
     bool emulated = false; ///< runs under TCG rather than natively on this host
     bool persistent = true;
     int vcpus = 0;
-    quint64 memoryKiB = 0;    ///< current allocation (balloon)
+    quint64 memoryKiB = 0; ///< current allocation (balloon)
     quint64 maxMemoryKiB = 0;
 };
 
 struct DiskInfo
 {
-    QString device;  ///< disk, cdrom, floppy, lun
-    QString type;    ///< file, block, volume, network
-    QString source;  ///< path, or pool/volume, or network name
-    QString format;  ///< qcow2, raw
-    QString target;  ///< vda, sda, hdc
-    QString bus;     ///< virtio, scsi, sata, ide, usb
+    QString device;          ///< disk, cdrom, floppy, lun
+    QString type;            ///< file, block, volume, network
+    QString source;          ///< path, or pool/volume, or network name
+    QString format;          ///< qcow2, raw
+    QString target;          ///< vda, sda, hdc
+    QString bus;             ///< virtio, scsi, sata, ide, usb
     QString controllerModel; ///< model of the controller the disk sits on (spapr-vscsi...)
     bool readOnly = false;
 };
@@ -82,8 +83,8 @@ struct NicInfo
 
 struct GraphicsInfo
 {
-    QString type;   ///< vnc, spice
-    int port = -1;  ///< -1 until the domain runs with autoport
+    QString type;  ///< vnc, spice
+    int port = -1; ///< -1 until the domain runs with autoport
     QString listen;
     bool autoport = false;
     bool hasPassword = false;

@@ -63,7 +63,8 @@ TEST(CliInventory, ListShowsArchAndNativeOrEmulated)
     bool sawEmulated = false, sawNativePower = false;
     for (const auto &v : r.json) {
         const QJsonObject o = v.toObject();
-        for (const char *key : {"host", "name", "uuid", "state", "arch", "mode", "vcpus", "memory_kib"})
+        for (const char *key :
+             {"host", "name", "uuid", "state", "arch", "mode", "vcpus", "memory_kib"})
             EXPECT_TRUE(o.contains(QLatin1String(key))) << key;
         if (o.value("name"_L1).toString() == "ppc64le-ci"_L1)
             sawEmulated = o.value("mode"_L1).toString() == "emulated"_L1;
@@ -82,7 +83,8 @@ TEST(CliInventory, UnreachableHostFailsTheExitCodeButOthersAreListed)
     ASSERT_TRUE(probe.listen(QHostAddress::LocalHost));
     const QString dead = u"qemu+tcp://127.0.0.1:%1/system"_s.arg(probe.serverPort());
     probe.close();
-    const CliRun r = runCli({u"--connect"_s, dead, u"--connect"_s, u"test:///default"_s, u"hosts"_s});
+    const CliRun r =
+        runCli({u"--connect"_s, dead, u"--connect"_s, u"test:///default"_s, u"hosts"_s});
     EXPECT_NE(r.exitCode, 0);
     EXPECT_TRUE(r.stderrText.contains(dead)) << r.stderrText.toStdString();
     EXPECT_TRUE(r.stderrText.contains(u"refused"_s, Qt::CaseInsensitive));

@@ -1,6 +1,6 @@
 // The saved connection list must survive crashes and never be silently replaced.
-#include "common/TestSupport.h"
 #include "models/connection/ConnectionStore.h"
+#include "common/TestSupport.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 
@@ -66,7 +66,8 @@ TEST(ConnectionStore, CrashInTheMiddleOfASaveKeepsThePreviousList)
     ASSERT_TRUE(WIFEXITED(status));
     ASSERT_EQ(WEXITSTATUS(status), 9);
 
-    EXPECT_EQ(readAll(path), before) << "the list on disk was touched by a save that never finished";
+    EXPECT_EQ(readAll(path), before)
+        << "the list on disk was touched by a save that never finished";
     const auto loaded = store.load();
     EXPECT_EQ(loaded.status, ConnectionStore::Status::Loaded);
     EXPECT_EQ(loaded.connections, sampleList());

@@ -44,7 +44,8 @@ TEST(DomainXml, ReadsWhatTheOverviewShows)
     EXPECT_EQ(d.summary.cpuModel, u"POWER9"_s);
     ASSERT_EQ(d.disks.size(), 2);
     EXPECT_EQ(d.disks[0].bus, u"scsi"_s);
-    EXPECT_EQ(d.disks[0].controllerModel, u"ibmvscsi"_s) << "the sPAPR VSCSI disk sits on controller 1";
+    EXPECT_EQ(d.disks[0].controllerModel, u"ibmvscsi"_s)
+        << "the sPAPR VSCSI disk sits on controller 1";
     EXPECT_EQ(d.disks[0].format, u"qcow2"_s);
     EXPECT_EQ(d.disks[1].device, u"cdrom"_s);
     EXPECT_EQ(d.disks[1].controllerModel, u"virtio-scsi"_s);

@@ -1,6 +1,6 @@
 // Events, unreachable hosts and the GUI thread's responsiveness.
-#include "common/TestSupport.h"
 #include "models/connection/HostSession.h"
+#include "common/TestSupport.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -58,9 +58,11 @@ TEST(HostSession, LifecycleEventsUpdateTheInventoryWithoutARefresh)
     EXPECT_TRUE(crossvirt::test::waitUntil([&] { return find().has_value(); }))
         << "a domain defined elsewhere appears through the lifecycle event";
     ASSERT_EQ(virDomainCreate(dom), 0);
-    EXPECT_TRUE(crossvirt::test::waitUntil([&] { return find() && find()->state == DomainState::Running; }));
+    EXPECT_TRUE(crossvirt::test::waitUntil(
+        [&] { return find() && find()->state == DomainState::Running; }));
     ASSERT_EQ(virDomainDestroy(dom), 0);
-    EXPECT_TRUE(crossvirt::test::waitUntil([&] { return find() && find()->state == DomainState::Shutoff; }));
+    EXPECT_TRUE(crossvirt::test::waitUntil(
+        [&] { return find() && find()->state == DomainState::Shutoff; }));
     ASSERT_EQ(virDomainUndefine(dom), 0);
     EXPECT_TRUE(crossvirt::test::waitUntil([&] { return !find().has_value(); }));
     virDomainFree(dom);
@@ -78,7 +80,8 @@ TEST(HostSession, RefusedHostIsRetriedWithLibvirtsError)
     QObject::connect(&session, &HostSession::stateChanged, &session,
                      [&](ConnectionState s) { states << s; });
     session.open();
-    ASSERT_TRUE(crossvirt::test::waitUntil([&] { return session.state() == ConnectionState::Retrying; }));
+    ASSERT_TRUE(
+        crossvirt::test::waitUntil([&] { return session.state() == ConnectionState::Retrying; }));
     EXPECT_TRUE(session.lastError().contains(u"refused"_s, Qt::CaseInsensitive))
         << session.lastError().toStdString();
     EXPECT_EQ(session.retryInSeconds(), 1);

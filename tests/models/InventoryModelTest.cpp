@@ -1,9 +1,9 @@
 // The inventory model fed by real test-driver hosts (the demo datacenter files).
+#include "models/inventory/InventoryModel.h"
 #include "common/TestSupport.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryFilterProxy.h"
-#include "models/inventory/InventoryModel.h"
 
 #include <QAbstractItemModelTester>
 #include <gtest/gtest.h>
@@ -18,8 +18,8 @@ QStringList demoUris()
 {
     QStringList uris;
     for (const char *a : {"x86_64", "ppc64le", "aarch64", "s390x"}) {
-        uris << u"test://"_s +
-                    crossvirt::test::sourcePath(u"resources/demo/demo-%1.xml"_s.arg(QLatin1String(a)));
+        uris << u"test://"_s + crossvirt::test::sourcePath(
+                                   u"resources/demo/demo-%1.xml"_s.arg(QLatin1String(a)));
     }
     return uris;
 }
@@ -95,7 +95,8 @@ TEST_F(InventoryModelTest, MarksEmulatedGuests)
 TEST_F(InventoryModelTest, ArchFilterKeepsOnlyThatArchsVms)
 {
     InventoryFilterProxy proxy;
-    QAbstractItemModelTester proxyTester(&proxy, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::Fatal);
     proxy.setSourceModel(model.get());
     proxy.setFilterText(u"arch:ppc64le"_s);
     int vms = 0;
@@ -104,7 +105,8 @@ TEST_F(InventoryModelTest, ArchFilterKeepsOnlyThatArchsVms)
         const QModelIndex host = proxy.index(h, 0);
         hosts << host.data(InventoryModel::ArchRole).toString();
         for (int v = 0; v < proxy.rowCount(host); ++v) {
-            EXPECT_EQ(proxy.index(v, 0, host).data(InventoryModel::ArchRole).toString(), u"ppc64le"_s);
+            EXPECT_EQ(proxy.index(v, 0, host).data(InventoryModel::ArchRole).toString(),
+                      u"ppc64le"_s);
             ++vms;
         }
     }
@@ -139,12 +141,14 @@ TEST_F(InventoryModelTest, ActionsUpdateRowsInPlace)
     const int rowsBefore = model->rowCount(vm.parent());
     x86->startDomain(uuid).waitForFinished();
     ASSERT_TRUE(crossvirt::test::waitUntil([&] {
-        return persistent.data(InventoryModel::DomainStateRole).toInt() == int(DomainState::Running);
+        return persistent.data(InventoryModel::DomainStateRole).toInt() ==
+               int(DomainState::Running);
     }));
     EXPECT_EQ(model->rowCount(persistent.parent()), rowsBefore) << "no rows were added or removed";
     x86->forceOffDomain(uuid).waitForFinished();
     ASSERT_TRUE(crossvirt::test::waitUntil([&] {
-        return persistent.data(InventoryModel::DomainStateRole).toInt() == int(DomainState::Shutoff);
+        return persistent.data(InventoryModel::DomainStateRole).toInt() ==
+               int(DomainState::Shutoff);
     }));
 }
 
@@ -168,9 +172,11 @@ TEST_F(InventoryModelTest, DeleteRemovesTheRowAndOptionallyTheVolumes)
     const QModelIndex vm = findVm(*model, u"riscv-lab"_s);
     ASSERT_TRUE(vm.isValid());
     const int before = model->rowCount(vm.parent());
-    const QStringList problems = x86->deleteDomain(vm.data(InventoryModel::UuidRole).toString(), true).result();
+    const QStringList problems =
+        x86->deleteDomain(vm.data(InventoryModel::UuidRole).toString(), true).result();
     EXPECT_TRUE(problems.isEmpty()) << problems.join(u'\n').toStdString();
-    ASSERT_TRUE(crossvirt::test::waitUntil([&] { return model->rowCount(model->index(0, 0)) == before - 1; }));
+    ASSERT_TRUE(crossvirt::test::waitUntil(
+        [&] { return model->rowCount(model->index(0, 0)) == before - 1; }));
     EXPECT_FALSE(findVm(*model, u"riscv-lab"_s).isValid());
     const bool volumeGone = x86->run([](virConnectPtr c) {
                                    virStorageVolPtr v = virStorageVolLookupByPath(
@@ -178,7 +184,8 @@ TEST_F(InventoryModelTest, DeleteRemovesTheRowAndOptionallyTheVolumes)
                                    if (v)
                                        virStorageVolFree(v);
                                    return v == nullptr;
-                               }).result();
+                               })
+                                .result();
     EXPECT_TRUE(volumeGone);
 }
 

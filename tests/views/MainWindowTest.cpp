@@ -1,4 +1,5 @@
 // The main window on the demo datacenter, as a user sees it (offscreen).
+#include "views/mainwindow/MainWindow.h"
 #include "common/TestSupport.h"
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
@@ -7,7 +8,6 @@
 #include "models/inventory/InventoryModel.h"
 #include "views/connection/AddConnectionDialog.h"
 #include "views/mainwindow/HostDetailsPage.h"
-#include "views/mainwindow/MainWindow.h"
 #include "views/vm/OverviewPage.h"
 #include "views/vm/VmWindow.h"
 
@@ -61,13 +61,15 @@ protected:
         window = std::make_unique<views::MainWindow>(datacenter.get());
         datacenter->loadSaved(); // first start: the demo datacenter
         window->show();
-        ASSERT_TRUE(test::waitUntil([&] {
-            for (const HostSession *s : datacenter->sessions()) {
-                if (s->state() != ConnectionState::Connected || s->domains().isEmpty())
-                    return false;
-            }
-            return datacenter->sessions().size() == 4;
-        }, 10000));
+        ASSERT_TRUE(test::waitUntil(
+            [&] {
+                for (const HostSession *s : datacenter->sessions()) {
+                    if (s->state() != ConnectionState::Connected || s->domains().isEmpty())
+                        return false;
+                }
+                return datacenter->sessions().size() == 4;
+            },
+            10000));
         QApplication::processEvents();
     }
 
@@ -113,13 +115,12 @@ TEST_F(MainWindowTest, ArchFilterLeavesOnlyThatArchsVms)
 
 TEST_F(MainWindowTest, ActionsFollowTheSelectedVmsState)
 {
-    ASSERT_TRUE(window->select(datacenter->sessions().at(1)->uri(),
-                               [&] {
-                                   for (const auto &d : datacenter->sessions().at(1)->domains())
-                                       if (d.name == u"aix-like-be"_s)
-                                           return d.uuid;
-                                   return QString();
-                               }()));
+    ASSERT_TRUE(window->select(datacenter->sessions().at(1)->uri(), [&] {
+        for (const auto &d : datacenter->sessions().at(1)->domains())
+            if (d.name == u"aix-like-be"_s)
+                return d.uuid;
+        return QString();
+    }()));
     EXPECT_TRUE(window->startAction()->isEnabled()) << "a shut-off VM can be started";
     EXPECT_FALSE(window->shutdownAction()->isEnabled());
     EXPECT_FALSE(window->resumeAction()->isEnabled());
@@ -157,7 +158,8 @@ TEST_F(MainWindowTest, VmWindowOverviewShowsArchBusesAndModels)
     QStringList labels;
     for (QLabel *l : vm->overview()->findChildren<QLabel *>())
         labels << l->text();
-    EXPECT_TRUE(labels.join(u'\n').contains(u"emulated (TCG)"_s)) << labels.join(u'\n').toStdString();
+    EXPECT_TRUE(labels.join(u'\n').contains(u"emulated (TCG)"_s))
+        << labels.join(u'\n').toStdString();
     EXPECT_TRUE(disks->topLevelItem(0)->text(2).contains(u"ibmvscsi"_s))
         << "the disk's bus shows its sPAPR VSCSI controller";
     vm->grab().save(screenshotPath(u"vm-window-overview.png"_s));

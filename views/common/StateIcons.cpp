@@ -12,7 +12,16 @@ using models::DomainState;
 
 namespace {
 
-enum class Glyph { Play, Pause, Stop, Cross, Dots, Check, Moon };
+enum class Glyph
+{
+    Play,
+    Pause,
+    Stop,
+    Cross,
+    Dots,
+    Check,
+    Moon
+};
 
 QIcon paint(const QColor &color, Glyph glyph)
 {
@@ -57,7 +66,8 @@ QIcon paint(const QColor &color, Glyph glyph)
             break;
         case Glyph::Check:
             p.setPen(QPen(Qt::white, s * 0.12, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            p.drawPolyline(QList<QPointF>{{s * 0.30, s * 0.52}, {s * 0.45, s * 0.67}, {s * 0.70, s * 0.36}});
+            p.drawPolyline(
+                QList<QPointF>{{s * 0.30, s * 0.52}, {s * 0.45, s * 0.67}, {s * 0.70, s * 0.36}});
             break;
         case Glyph::Moon:
             p.drawEllipse(QPointF(s * 0.5, s * 0.5), s * 0.2, s * 0.2);

@@ -13,8 +13,7 @@ using models::CredentialRequest;
 
 CredentialDialogProvider::CredentialDialogProvider(QWidget *parentWindow)
     : models::CredentialProvider(parentWindow), m_parentWindow(parentWindow)
-{
-}
+{}
 
 std::optional<QStringList>
 CredentialDialogProvider::provide(const QString &uri, const QList<CredentialRequest> &requests)

@@ -3,6 +3,7 @@
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryModel.h"
+#include "views/common/DetailWidgets.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -18,26 +19,6 @@ using namespace Qt::StringLiterals;
 using models::ConnectionState;
 
 namespace {
-QLabel *valueLabel(QWidget *parent)
-{
-    auto *l = new QLabel(parent);
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    l->setWordWrap(true);
-    return l;
-}
-
-QTreeWidget *table(const QStringList &headers, QWidget *parent)
-{
-    auto *t = new QTreeWidget(parent);
-    t->setHeaderLabels(headers);
-    t->setRootIsDecorated(false);
-    t->setSelectionMode(QAbstractItemView::NoSelection);
-    t->setFocusPolicy(Qt::NoFocus);
-    t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->header()->setStretchLastSection(true);
-    return t;
-}
-
 QString bytes(quint64 value)
 {
     return QLocale().formattedDataSize(qint64(value), 1, QLocale::DataSizeTraditionalFormat);
@@ -47,11 +28,7 @@ QString bytes(quint64 value)
 HostDetailsPage::HostDetailsPage(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
-    m_title = new QLabel(this);
-    QFont f = m_title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    m_title->setFont(f);
+    m_title = detailTitle(this);
     layout->addWidget(m_title);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
@@ -62,14 +39,14 @@ HostDetailsPage::HostDetailsPage(QWidget *parent) : QWidget(parent)
     contentLayout->setContentsMargins(0, 0, 0, 0);
     auto *hostBox = new QGroupBox(tr("Host"), m_content);
     auto *form = new QFormLayout(hostBox);
-    m_uri = valueLabel(hostBox);
-    m_hostname = valueLabel(hostBox);
-    m_driver = valueLabel(hostBox);
-    m_arch = valueLabel(hostBox);
-    m_cpu = valueLabel(hostBox);
-    m_memory = valueLabel(hostBox);
-    m_native = valueLabel(hostBox);
-    m_emulated = valueLabel(hostBox);
+    m_uri = detailValueLabel(hostBox);
+    m_hostname = detailValueLabel(hostBox);
+    m_driver = detailValueLabel(hostBox);
+    m_arch = detailValueLabel(hostBox);
+    m_cpu = detailValueLabel(hostBox);
+    m_memory = detailValueLabel(hostBox);
+    m_native = detailValueLabel(hostBox);
+    m_emulated = detailValueLabel(hostBox);
     form->addRow(tr("URI:"), m_uri);
     form->addRow(tr("Host name:"), m_hostname);
     form->addRow(tr("Hypervisor:"), m_driver);
@@ -78,21 +55,21 @@ HostDetailsPage::HostDetailsPage(QWidget *parent) : QWidget(parent)
     form->addRow(tr("Memory:"), m_memory);
     form->addRow(tr("Runs natively (KVM):"), m_native);
     form->addRow(tr("Can emulate (TCG):"), m_emulated);
-    m_archSource = valueLabel(hostBox);
+    m_archSource = detailValueLabel(hostBox);
     form->addRow(tr("Arch lists from:"), m_archSource);
     contentLayout->addWidget(hostBox);
 
     auto *netBox = new QGroupBox(tr("Networks"), m_content);
     auto *netLayout = new QVBoxLayout(netBox);
-    m_networks = table({tr("Name"), tr("State"), tr("Mode"), tr("Bridge")}, netBox);
+    m_networks = detailTable({tr("Name"), tr("State"), tr("Mode"), tr("Bridge")}, netBox);
     netLayout->addWidget(m_networks);
     contentLayout->addWidget(netBox);
 
     auto *poolBox = new QGroupBox(tr("Storage pools"), m_content);
     auto *poolLayout = new QVBoxLayout(poolBox);
-    m_pools = table({tr("Name"), tr("State"), tr("Type"), tr("Free"), tr("Capacity"),
-                     tr("Volumes"), tr("Path")},
-                    poolBox);
+    m_pools = detailTable({tr("Name"), tr("State"), tr("Type"), tr("Free"), tr("Capacity"),
+                           tr("Volumes"), tr("Path")},
+                          poolBox);
     poolLayout->addWidget(m_pools);
     contentLayout->addWidget(poolBox);
     layout->addWidget(m_content, 1);
@@ -121,8 +98,8 @@ void HostDetailsPage::reload()
     }
     if (m_session->state() != ConnectionState::Connected) {
         m_content->hide();
-        QString text = tr("%1 is %2.").arg(m_session->uri(),
-                                            models::connectionStateText(m_session->state()));
+        QString text =
+            tr("%1 is %2.").arg(m_session->uri(), models::connectionStateText(m_session->state()));
         if (!m_session->lastError().isEmpty())
             text += u"\n"_s + tr("libvirt said: %1").arg(m_session->lastError());
         m_status->setText(text);
@@ -149,13 +126,12 @@ void HostDetailsPage::showDetails(const models::HostDetails &d)
     m_uri->setText(h.uri);
     m_uri->setToolTip(h.uri);
     m_hostname->setText(h.hostname);
-    m_driver->setText(h.libvirtVersion
-                          ? tr("%1 (libvirt %2.%3.%4)")
-                                .arg(h.driver)
-                                .arg(h.libvirtVersion / 1000000)
-                                .arg((h.libvirtVersion / 1000) % 1000)
-                                .arg(h.libvirtVersion % 1000)
-                          : h.driver);
+    m_driver->setText(h.libvirtVersion ? tr("%1 (libvirt %2.%3.%4)")
+                                             .arg(h.driver)
+                                             .arg(h.libvirtVersion / 1000000)
+                                             .arg((h.libvirtVersion / 1000) % 1000)
+                                             .arg(h.libvirtVersion % 1000)
+                                       : h.driver);
     m_arch->setText(h.arch);
     QString cpu = tr("%n logical CPU(s)", nullptr, h.cpus);
     if (h.mhz > 0)
@@ -173,9 +149,9 @@ void HostDetailsPage::showDetails(const models::HostDetails &d)
 
     m_networks->clear();
     for (const auto &n : d.networks) {
-        m_networks->addTopLevelItem(new QTreeWidgetItem(QStringList{
-            n.name, n.active ? tr("Active") : tr("Inactive"),
-            n.forwardMode.isEmpty() ? tr("isolated") : n.forwardMode, n.bridge}));
+        m_networks->addTopLevelItem(new QTreeWidgetItem(
+            QStringList{n.name, n.active ? tr("Active") : tr("Inactive"),
+                        n.forwardMode.isEmpty() ? tr("isolated") : n.forwardMode, n.bridge}));
     }
     m_pools->clear();
     for (const auto &p : d.pools) {

@@ -38,7 +38,8 @@ private:
     QLabel *m_title;
     QLabel *m_status;
     QWidget *m_content;
-    QLabel *m_uri, *m_hostname, *m_driver, *m_arch, *m_cpu, *m_memory, *m_native, *m_emulated, *m_archSource;
+    QLabel *m_uri, *m_hostname, *m_driver, *m_arch, *m_cpu, *m_memory, *m_native, *m_emulated,
+        *m_archSource;
     QTreeWidget *m_networks;
     QTreeWidget *m_pools;
     quint64 m_generation = 0;

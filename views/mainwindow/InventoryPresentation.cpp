@@ -3,9 +3,9 @@
 #include "models/inventory/InventoryModel.h"
 #include "views/common/StateIcons.h"
 
+#include <QColor>
 #include <QFont>
 #include <QGuiApplication>
-#include <QColor>
 
 namespace crossvirt::views {
 

@@ -20,10 +20,10 @@
 
 #include <QAction>
 #include <QActionGroup>
-#include <QDir>
-#include <QFileInfo>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,7 +55,8 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
     m_model = new InventoryModel(datacenter, this);
     // Clusters are saved beside the connection list.
     m_clusters = new models::ClusterList(
-        models::ClusterStore(QFileInfo(datacenter->store().filePath()).dir().filePath(u"clusters.json"_s)),
+        models::ClusterStore(
+            QFileInfo(datacenter->store().filePath()).dir().filePath(u"clusters.json"_s)),
         this);
     m_clusterModel = new models::ClusterInventoryModel(m_model, m_clusters, this);
     connect(m_clusters, &models::ClusterList::loaded, this,
@@ -178,8 +179,8 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
 void MainWindow::createActions()
 {
     QStyle *st = style();
-    m_addConnection = new QAction(st->standardIcon(QStyle::SP_FileDialogNewFolder),
-                                  tr("&Add Connection…"), this);
+    m_addConnection =
+        new QAction(st->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Connection…"), this);
     m_removeConnection = new QAction(tr("&Remove Connection"), this);
     m_connect = new QAction(tr("&Connect"), this);
     m_disconnect = new QAction(tr("&Disconnect"), this);
@@ -187,7 +188,8 @@ void MainWindow::createActions()
     m_start = new QAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this);
     m_shutdown = new QAction(st->standardIcon(QStyle::SP_MediaStop), tr("Shut &Down"), this);
     m_reboot = new QAction(st->standardIcon(QStyle::SP_BrowserReload), tr("&Reboot"), this);
-    m_forceOff = new QAction(st->standardIcon(QStyle::SP_DialogCancelButton), tr("&Force Off"), this);
+    m_forceOff =
+        new QAction(st->standardIcon(QStyle::SP_DialogCancelButton), tr("&Force Off"), this);
     m_pause = new QAction(st->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this);
     m_resume = new QAction(st->standardIcon(QStyle::SP_MediaSeekForward), tr("R&esume"), this);
     m_delete = new QAction(st->standardIcon(QStyle::SP_TrashIcon), tr("De&lete…"), this);
@@ -303,14 +305,14 @@ void MainWindow::createActions()
     tb->addAction(m_addConnection);
     tb->addAction(m_newVm);
     tb->addSeparator();
-    for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume,
-                       m_delete})
+    for (QAction *a :
+         {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume, m_delete})
         tb->addAction(a);
 
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume,
-                       m_addDisk, m_delete, m_connect, m_disconnect, m_removeConnection,
-                       m_editCluster})
+    for (QAction *a :
+         {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume, m_addDisk, m_delete,
+          m_connect, m_disconnect, m_removeConnection, m_editCluster})
         m_tree->addAction(a);
 }
 
@@ -336,9 +338,11 @@ QString MainWindow::currentClusterId() const
     if (!src.isValid() || src.model() != m_clusterModel)
         return {};
     QModelIndex i = src;
-    while (i.isValid() && i.data(InventoryModel::KindRole).toInt() != models::ClusterInventoryModel::ClusterKind)
+    while (i.isValid() &&
+           i.data(InventoryModel::KindRole).toInt() != models::ClusterInventoryModel::ClusterKind)
         i = i.parent();
-    return i.isValid() ? i.data(models::ClusterInventoryModel::ClusterIdRole).toString() : QString();
+    return i.isValid() ? i.data(models::ClusterInventoryModel::ClusterIdRole).toString()
+                       : QString();
 }
 
 void MainWindow::setViewByCluster(bool byCluster)
@@ -385,7 +389,8 @@ void MainWindow::updateActions()
         }
     }
     m_addDisk->setEnabled(diskOk);
-    m_addDisk->setToolTip(diskOk ? tr("Add a new disk to the selected virtual machine") : diskWhyNot);
+    m_addDisk->setToolTip(diskOk ? tr("Add a new disk to the selected virtual machine")
+                                 : diskWhyNot);
     const DomainState state = d ? d->state : DomainState::NoState;
     const bool active = d && models::isActive(state);
     m_open->setEnabled(bool(d));
@@ -498,7 +503,8 @@ void MainWindow::deleteSelectedVm()
                     QMessageBox::Cancel, this);
     QPushButton *deleteButton = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
-    auto *storage = new QCheckBox(tr("Also delete its disk volumes (CD-ROM images are kept)"), &box);
+    auto *storage =
+        new QCheckBox(tr("Also delete its disk volumes (CD-ROM images are kept)"), &box);
     box.setCheckBox(storage);
     box.exec();
     if (box.clickedButton() != static_cast<QAbstractButton *>(deleteButton))
@@ -544,7 +550,8 @@ bool MainWindow::select(const QString &uri, const QString &uuid)
 {
     QModelIndex src;
     if (viewByCluster())
-        src = uuid.isEmpty() ? m_clusterModel->hostIndex(uri) : m_clusterModel->domainIndex(uri, uuid);
+        src = uuid.isEmpty() ? m_clusterModel->hostIndex(uri)
+                             : m_clusterModel->domainIndex(uri, uuid);
     else
         src = uuid.isEmpty() ? m_model->hostIndex(uri) : m_model->domainIndex(uri, uuid);
     const QModelIndex idx = m_proxy->mapFromSource(m_presentation->mapFromSource(src));
@@ -630,7 +637,8 @@ void MainWindow::addConnection()
         }
         HostSession *s = m_datacenter->addConnection(c);
         if (!c.autoconnect)
-            statusBar()->showMessage(tr("Added %1; use Host › Connect to open it.").arg(s->uri()), 5000);
+            statusBar()->showMessage(tr("Added %1; use Host › Connect to open it.").arg(s->uri()),
+                                     5000);
         select(c.uri);
     });
     dialog->open();

@@ -2,8 +2,8 @@
 
 #include <QFuture>
 #include <QMainWindow>
-#include <functional>
 #include <QPointer>
+#include <functional>
 
 class QAction;
 class QLabel;
@@ -67,8 +67,9 @@ private:
     void updateActions();
     void showSelection();
     void updateSummary();
-    void runOnSelectedVm(const QString &failureTitle,
-                         const std::function<QFuture<void>(models::HostSession *, const QString &)> &fn);
+    void
+    runOnSelectedVm(const QString &failureTitle,
+                    const std::function<QFuture<void>(models::HostSession *, const QString &)> &fn);
     void deleteSelectedVm();
     void addConnection();
     void removeSelectedConnection();
@@ -98,8 +99,7 @@ private:
     QLabel *m_emptyPage;
     QLabel *m_summary = nullptr;
     QAction *m_addConnection, *m_removeConnection, *m_connect, *m_disconnect;
-    QAction *m_open, *m_start, *m_shutdown, *m_reboot, *m_forceOff, *m_pause, *m_resume,
-        *m_delete;
+    QAction *m_open, *m_start, *m_shutdown, *m_reboot, *m_forceOff, *m_pause, *m_resume, *m_delete;
     QAction *m_newVm, *m_addDisk, *m_newCluster, *m_editCluster, *m_deleteCluster, *m_byHost,
         *m_byCluster;
     QList<QPointer<VmWindow>> m_vmWindows;

@@ -100,7 +100,8 @@ void ConsolePage::stop()
 void ConsolePage::choose(const models::DomainDetails &details)
 {
     if (!models::isActive(details.summary.state)) {
-        showMessage(tr("%1 is not running. Start it to see its console.").arg(details.summary.name));
+        showMessage(
+            tr("%1 is not running. Start it to see its console.").arg(details.summary.name));
         return;
     }
     // The arch decides which consoles exist at all (s390x has no graphics).
@@ -128,9 +129,9 @@ void ConsolePage::choose(const models::DomainDetails &details)
         showSerial();
         return;
     }
-    showMessage(graphicsWhyNot.isEmpty() ? tr("This virtual machine has no console.")
-                                         : graphicsWhyNot + u"\n\n"_s +
-                                               tr("It has no serial console either."));
+    showMessage(graphicsWhyNot.isEmpty()
+                    ? tr("This virtual machine has no console.")
+                    : graphicsWhyNot + u"\n\n"_s + tr("It has no serial console either."));
 }
 
 void ConsolePage::showGraphics()
@@ -142,8 +143,8 @@ void ConsolePage::showGraphics()
         const QString uuid = m_uuid;
         m_vnc->setEndpointProvider([session, uuid] {
             return session ? models::vncEndpointFor(session, uuid)
-                           : QtFuture::makeReadyFuture(models::VncEndpoint::failed(
-                                 tr("The host was removed.")));
+                           : QtFuture::makeReadyFuture(
+                                 models::VncEndpoint::failed(tr("The host was removed.")));
         });
     }
     if (m_serial)

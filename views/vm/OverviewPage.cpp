@@ -1,6 +1,7 @@
 #include "views/vm/OverviewPage.h"
 
 #include "models/inventory/InventoryModel.h"
+#include "views/common/DetailWidgets.h"
 #include "views/common/StateIcons.h"
 
 #include <QFormLayout>
@@ -14,37 +15,10 @@ namespace crossvirt::views {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QLabel *valueLabel(QWidget *parent)
-{
-    auto *l = new QLabel(parent);
-    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    l->setWordWrap(true);
-    return l;
-}
-
-QTreeWidget *table(const QStringList &headers, QWidget *parent)
-{
-    auto *t = new QTreeWidget(parent);
-    t->setHeaderLabels(headers);
-    t->setRootIsDecorated(false);
-    t->setSelectionMode(QAbstractItemView::NoSelection);
-    t->setFocusPolicy(Qt::NoFocus);
-    t->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->header()->setStretchLastSection(true);
-    t->setMaximumHeight(130);
-    return t;
-}
-} // namespace
-
 OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
-    m_title = new QLabel(this);
-    QFont f = m_title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.4);
-    f.setBold(true);
-    m_title->setFont(f);
+    m_title = detailTitle(this);
     layout->addWidget(m_title);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -55,16 +29,16 @@ OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
     contentLayout->setContentsMargins(0, 0, 0, 0);
     auto *general = new QGroupBox(tr("General"), m_content);
     auto *form = new QFormLayout(general);
-    m_state = valueLabel(general);
-    m_arch = valueLabel(general);
-    m_machine = valueLabel(general);
-    m_cpu = valueLabel(general);
-    m_vcpus = valueLabel(general);
-    m_memory = valueLabel(general);
-    m_firmware = valueLabel(general);
-    m_graphics = valueLabel(general);
-    m_consoles = valueLabel(general);
-    m_video = valueLabel(general);
+    m_state = detailValueLabel(general);
+    m_arch = detailValueLabel(general);
+    m_machine = detailValueLabel(general);
+    m_cpu = detailValueLabel(general);
+    m_vcpus = detailValueLabel(general);
+    m_memory = detailValueLabel(general);
+    m_firmware = detailValueLabel(general);
+    m_graphics = detailValueLabel(general);
+    m_consoles = detailValueLabel(general);
+    m_video = detailValueLabel(general);
     form->addRow(tr("State:"), m_state);
     form->addRow(tr("Architecture:"), m_arch);
     form->addRow(tr("Machine type:"), m_machine);
@@ -79,14 +53,17 @@ OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
 
     auto *disksBox = new QGroupBox(tr("Disks"), m_content);
     auto *disksLayout = new QVBoxLayout(disksBox);
-    m_disks = table({tr("Target"), tr("Device"), tr("Bus"), tr("Format"), tr("Source")}, disksBox);
+    m_disks =
+        detailTable({tr("Target"), tr("Device"), tr("Bus"), tr("Format"), tr("Source")}, disksBox);
     disksLayout->addWidget(m_disks);
     contentLayout->addWidget(disksBox);
 
     auto *nicsBox = new QGroupBox(tr("Network interfaces"), m_content);
     auto *nicsLayout = new QVBoxLayout(nicsBox);
-    m_nics = table({tr("Model"), tr("Type"), tr("Source"), tr("MAC address")}, nicsBox);
+    m_nics = detailTable({tr("Model"), tr("Type"), tr("Source"), tr("MAC address")}, nicsBox);
     nicsLayout->addWidget(m_nics);
+    m_disks->setMaximumHeight(130);
+    m_nics->setMaximumHeight(130);
     contentLayout->addWidget(nicsBox);
     contentLayout->addStretch();
     layout->addWidget(m_content, 1);
@@ -142,9 +119,8 @@ void OverviewPage::showDetails(const models::DomainDetails &d, const QString &ho
     }
     m_nics->clear();
     for (const auto &nic : d.nics) {
-        m_nics->addTopLevelItem(new QTreeWidgetItem(
-            QStringList{nic.model.isEmpty() ? tr("default") : nic.model, nic.type, nic.source,
-                        nic.mac}));
+        m_nics->addTopLevelItem(new QTreeWidgetItem(QStringList{
+            nic.model.isEmpty() ? tr("default") : nic.model, nic.type, nic.source, nic.mac}));
     }
 }
 

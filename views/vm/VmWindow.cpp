@@ -36,7 +36,10 @@ VmWindow::VmWindow(models::HostSession *session, const QString &uuid, QWidget *p
     resize(720, 640);
 
     const auto summary = session->domain(uuid);
-    setWindowTitle(tr("%1 on %2").arg(summary ? summary->name : uuid, session->hostInfo().hostname.isEmpty() ? session->uri() : session->hostInfo().hostname));
+    setWindowTitle(tr("%1 on %2")
+                       .arg(summary ? summary->name : uuid, session->hostInfo().hostname.isEmpty()
+                                                                ? session->uri()
+                                                                : session->hostInfo().hostname));
     // Follow state changes while the window is open.
     connect(session, &models::HostSession::domainUpdated, this,
             [this](const models::DomainSummary &d) {
