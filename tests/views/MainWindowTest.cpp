@@ -8,6 +8,8 @@
 #include "models/inventory/InventoryModel.h"
 #include "views/connection/AddConnectionDialog.h"
 #include "views/mainwindow/HostDetailsPage.h"
+#include "views/console/SerialTerminal.h"
+#include "views/vm/ConsolePage.h"
 #include "views/vm/OverviewPage.h"
 #include "views/vm/VmWindow.h"
 
@@ -200,6 +202,29 @@ TEST_F(MainWindowTest, ClusterViewGroupsHostsAndKeepsActionsWorking)
     window->grab().save(screenshotPath(u"main-window-by-cluster.png"_s));
     window->setViewByCluster(false);
     EXPECT_EQ(window->tree()->model()->rowCount(), 4);
+}
+
+TEST_F(MainWindowTest, S390xConsoleIsTheSerialOneAndFailuresAreShown)
+{
+    HostSession *s390 = datacenter->sessions().at(3);
+    QString uuid;
+    for (const auto &d : s390->domains()) {
+        if (d.name == u"zlinux-db"_s)
+            uuid = d.uuid;
+    }
+    views::VmWindow *vm = window->openVm(s390->uri(), uuid);
+    ASSERT_NE(vm, nullptr);
+    vm->showConsole();
+    views::ConsolePage *page = vm->console();
+    ASSERT_TRUE(test::waitUntil([&] { return page->serialConsole() != nullptr; }));
+    EXPECT_EQ(page->vncConsole(), nullptr) << "s390x guests have no graphical console";
+    // The test driver has no virDomainOpenConsole: the user reads why, with libvirt's words.
+    ASSERT_TRUE(test::waitUntil([&] {
+        return page->serialConsole()->statusText().contains(u"serial console"_s) &&
+               !page->serialConsole()->statusText().contains(u"Opening"_s);
+    }));
+    EXPECT_TRUE(page->serialConsole()->statusText().contains(u"not supported"_s))
+        << page->serialConsole()->statusText().toStdString();
 }
 
 TEST(AddConnectionDialog, BuildsTheUriAndBlocksIncompleteInput)
