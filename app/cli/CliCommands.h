@@ -34,6 +34,8 @@ const QList<CliCommand> &cliCommands();
 /// their error (HostSession::lastError) and are still returned.
 QList<models::HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObject *owner);
 
+int runStatsCommand(const CliContext &ctx); // StatsCommand.cpp
+
 void printJson(const QJsonValue &value);
 void printError(const QString &message);
 

@@ -57,6 +57,8 @@ bool onlyAsksForHelpOrVersion(int argc, char **argv)
 
 } // namespace
 
+int runGui(QApplication &app);
+
 int main(int argc, char **argv)
 {
     if (onlyAsksForHelpOrVersion(argc, argv)) {
@@ -69,6 +71,15 @@ int main(int argc, char **argv)
     }
 
     QApplication app(argc, argv);
+    const int rc = runGui(app);
+    // Give the hosts' worker threads a moment to close their connections cleanly;
+    // one stuck on a host that never answers is left behind.
+    models::HostSession::waitForStoppingWorkers(3000);
+    return rc;
+}
+
+int runGui(QApplication &app)
+{
     app::setUpApplication(app);
     QApplication::setWindowIcon(views::applicationIcon());
     QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Crossvirt"));

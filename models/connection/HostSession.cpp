@@ -5,12 +5,31 @@
 #include "models/inventory/DomainXml.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QMutex>
+#include <QPointer>
 #include <QThread>
 #include <libvirt/libvirt.h>
 
 namespace crossvirt::models {
 
 using namespace Qt::StringLiterals;
+
+namespace {
+QMutex g_workerThreadsMutex;
+QList<QPointer<QThread>> g_workerThreads; // stopping, not yet finished
+} // namespace
+
+bool HostSession::waitForStoppingWorkers(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QMutexLocker lock(&g_workerThreadsMutex);
+    for (const QPointer<QThread> &t : std::as_const(g_workerThreads)) {
+        if (t && !t->wait(deadline))
+            return false;
+    }
+    return true;
+}
 
 QString notConnectedText()
 {
@@ -122,9 +141,13 @@ HostSession::~HostSession()
     QMetaObject::invokeMethod(
         worker, [worker] { worker->close(); }, Qt::QueuedConnection);
     m_thread->quit();
-    // A worker blocked in libvirt (a host that never answers) cannot be interrupted:
-    // leave its thread to finish on its own; finished() deletes worker and thread.
-    m_thread->wait(2000);
+    // Never wait here: a worker blocked in libvirt (a host that never answers) cannot
+    // be interrupted, and removing that host must not freeze the window. The thread
+    // finishes on its own; finished() deletes worker and thread.
+    QPointer<QThread> thread(m_thread);
+    QMutexLocker lock(&g_workerThreadsMutex);
+    g_workerThreads.removeAll(nullptr);
+    g_workerThreads << thread;
 }
 
 std::optional<DomainSummary> HostSession::domain(const QString &uuid) const

@@ -37,6 +37,10 @@ public:
     /// accepts and never answers) is abandoned: it finishes and frees itself later.
     ~HostSession() override;
 
+    /// At exit: waits (bounded) for the workers of deleted sessions to finish
+    /// closing their connections. False when some are still stuck in libvirt.
+    static bool waitForStoppingWorkers(int timeoutMs);
+
     const QString &uri() const { return m_uri; }
     ConnectionState state() const { return m_state; }
     /// libvirt's message for the last failure (empty when connected).

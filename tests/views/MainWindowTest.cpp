@@ -3,6 +3,10 @@
 #include "common/TestSupport.h"
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
+#include "models/stats/DatacenterStats.h"
+#include "views/charts/HostChartsPage.h"
+#include "views/charts/TimeSeriesChart.h"
+#include "views/charts/VmPerformancePage.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryFilterProxy.h"
 #include "models/inventory/InventoryModel.h"
@@ -14,6 +18,7 @@
 #include "views/vm/VmWindow.h"
 
 #include <QAction>
+#include <QValueAxis>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -225,6 +230,34 @@ TEST_F(MainWindowTest, S390xConsoleIsTheSerialOneAndFailuresAreShown)
     }));
     EXPECT_TRUE(page->serialConsole()->statusText().contains(u"not supported"_s))
         << page->serialConsole()->statusText().toStdString();
+}
+
+TEST_F(MainWindowTest, HostAndVmPerformanceChartsFillIn)
+{
+    models::StatsSettings fast = window->stats()->settings();
+    fast.intervalSeconds = 1;
+    window->stats()->setSettings(fast);
+    HostSession *x86 = datacenter->sessions().at(0);
+    ASSERT_TRUE(window->select(x86->uri()));
+    window->showHostPerformance();
+    views::HostChartsPage *charts = window->hostCharts();
+    ASSERT_TRUE(test::waitUntil([&] { return charts->runningVmsChart()->visiblePointCount(0) >= 2; }, 6000));
+    EXPECT_TRUE(charts->cpuChart()->valueAxis()->titleText().contains(u"%"_s));
+    EXPECT_TRUE(charts->memoryNote()->isVisible()) << "the test driver has no node memory stats";
+    window->grab().save(screenshotPath(u"host-charts.png"_s));
+
+    QString uuid;
+    for (const auto &d : x86->domains()) {
+        if (d.name == u"web-01"_s)
+            uuid = d.uuid;
+    }
+    views::VmWindow *vm = window->openVm(x86->uri(), uuid);
+    ASSERT_NE(vm, nullptr);
+    ASSERT_NE(vm->performance(), nullptr);
+    vm->tabs()->setCurrentWidget(vm->performance());
+    ASSERT_TRUE(test::waitUntil([&] { return vm->performance()->cpuChart()->visiblePointCount(0) >= 2; }, 6000))
+        << "the Performance tab of a running VM fills in within two intervals";
+    vm->grab().save(screenshotPath(u"vm-performance.png"_s));
 }
 
 TEST(AddConnectionDialog, BuildsTheUriAndBlocksIncompleteInput)

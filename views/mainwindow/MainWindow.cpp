@@ -8,6 +8,11 @@
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryFilterProxy.h"
 #include "models/inventory/InventoryModel.h"
+#include "models/stats/DatacenterStats.h"
+#include "models/stats/InventoryStatsProxy.h"
+#include "views/charts/CpuSparklineDelegate.h"
+#include "views/charts/HostChartsPage.h"
+#include "views/charts/StatsPreferencesDialog.h"
 #include "views/common/StateIcons.h"
 #include "views/connection/AddConnectionDialog.h"
 #include "views/dialogs/ClusterDialog.h"
@@ -35,6 +40,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -70,8 +76,15 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
     connect(datacenter, &models::Datacenter::sessionAboutToBeRemoved, this,
             [this](HostSession *s) { m_clusters->removeHost(s->uri()); });
     m_clusters->load();
+    // One collector per host polls its stats; the CPU column (a sparkline) is
+    // added by a proxy over either view of the inventory.
+    m_stats = new models::DatacenterStats(datacenter, models::StatsSettings::load(), this);
+    m_statsByHost = new models::InventoryStatsProxy(m_stats, this);
+    m_statsByHost->setSourceModel(m_model);
+    m_statsByCluster = new models::InventoryStatsProxy(m_stats, this);
+    m_statsByCluster->setSourceModel(m_clusterModel);
     m_presentation = new InventoryPresentation(this);
-    m_presentation->setSourceModel(m_model);
+    m_presentation->setSourceModel(m_statsByHost);
     m_proxy = new models::InventoryFilterProxy(this);
     m_proxy->setSourceModel(m_presentation);
 
@@ -103,18 +116,24 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
     m_tree->setColumnWidth(InventoryModel::CpuModelColumn, 120);
     m_tree->setColumnWidth(InventoryModel::CpusColumn, 50);
     m_tree->setColumnWidth(InventoryModel::MemoryColumn, 80);
+    m_tree->setItemDelegateForColumn(m_statsByHost->cpuColumn(), new CpuSparklineDelegate(m_tree));
+    m_tree->setColumnWidth(m_statsByHost->cpuColumn(), 120);
     leftLayout->addWidget(m_tree, 1);
 
     m_details = new QStackedWidget(this);
     m_emptyPage = new QLabel(tr("Select a host or a virtual machine."), m_details);
     m_emptyPage->setAlignment(Qt::AlignCenter);
     m_details->addWidget(m_emptyPage);
-    m_hostPage = new HostDetailsPage(m_details);
-    auto *hostScroll = new QScrollArea(m_details);
+    m_hostTabs = new QTabWidget(m_details);
+    m_hostPage = new HostDetailsPage(m_hostTabs);
+    auto *hostScroll = new QScrollArea(m_hostTabs);
     hostScroll->setWidgetResizable(true);
     hostScroll->setFrameShape(QFrame::NoFrame);
     hostScroll->setWidget(m_hostPage);
-    m_details->addWidget(hostScroll);
+    m_hostTabs->addTab(hostScroll, tr("Details"));
+    m_hostCharts = new HostChartsPage({}, m_hostTabs);
+    m_hostTabs->addTab(m_hostCharts, tr("Performance"));
+    m_details->addWidget(m_hostTabs);
     m_vmPage = new OverviewPage(m_details);
     auto *vmScroll = new QScrollArea(m_details);
     vmScroll->setWidgetResizable(true);
@@ -147,7 +166,7 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
         showSelection();
     });
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        QModelIndex src = m_presentation->mapToSource(m_proxy->mapToSource(index));
+        QModelIndex src = toBaseIndex(index);
         if (src.model() == m_clusterModel)
             src = m_clusterModel->toInventoryIndex(src);
         if (const auto d = m_model->domainAt(src))
@@ -270,6 +289,8 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addConnection);
     file->addSeparator();
+    file->addAction(tr("&Preferences…"), this, &MainWindow::editPreferences);
+    file->addSeparator();
     file->addAction(quit);
     QMenu *hostMenu = menuBar()->addMenu(tr("&Host"));
     hostMenu->addAction(m_connect);
@@ -316,12 +337,23 @@ void MainWindow::createActions()
         m_tree->addAction(a);
 }
 
+QModelIndex MainWindow::toBaseIndex(const QModelIndex &viewIndex) const
+{
+    if (!viewIndex.isValid())
+        return {};
+    const QModelIndex p = m_presentation->mapToSource(m_proxy->mapToSource(viewIndex));
+    return static_cast<QAbstractProxyModel *>(m_presentation->sourceModel())->mapToSource(p);
+}
+
+QModelIndex MainWindow::fromBaseIndex(const QModelIndex &baseIndex) const
+{
+    auto *stats = static_cast<QAbstractProxyModel *>(m_presentation->sourceModel());
+    return m_proxy->mapFromSource(m_presentation->mapFromSource(stats->mapFromSource(baseIndex)));
+}
+
 QModelIndex MainWindow::currentTreeSourceIndex() const
 {
-    const QModelIndex current = m_tree->currentIndex();
-    if (!current.isValid())
-        return {};
-    return m_presentation->mapToSource(m_proxy->mapToSource(current));
+    return toBaseIndex(m_tree->currentIndex());
 }
 
 QModelIndex MainWindow::currentSourceIndex() const
@@ -349,8 +381,7 @@ void MainWindow::setViewByCluster(bool byCluster)
 {
     if (byCluster == viewByCluster())
         return;
-    m_presentation->setSourceModel(byCluster ? static_cast<QAbstractItemModel *>(m_clusterModel)
-                                             : static_cast<QAbstractItemModel *>(m_model));
+    m_presentation->setSourceModel(byCluster ? m_statsByCluster : m_statsByHost);
     (byCluster ? m_byCluster : m_byHost)->setChecked(true);
     m_tree->expandAll();
     updateActions();
@@ -359,7 +390,7 @@ void MainWindow::setViewByCluster(bool byCluster)
 
 bool MainWindow::viewByCluster() const
 {
-    return m_presentation->sourceModel() == m_clusterModel;
+    return m_presentation->sourceModel() == m_statsByCluster;
 }
 
 void MainWindow::updateActions()
@@ -436,7 +467,22 @@ void MainWindow::showSelection()
     const QModelIndex src = currentSourceIndex();
     const quint64 generation = ++m_detailsGeneration;
     if (!src.isValid()) {
-        m_details->setCurrentIndex(0);
+        const QString clusterId = currentClusterId();
+        const auto cluster = m_clusters->cluster(clusterId);
+        if (!cluster) {
+            m_details->setCurrentIndex(0);
+            return;
+        }
+        // A cluster row: its hosts' charts, summed.
+        QList<HostSession *> hosts;
+        for (const QString &uri : cluster->hostUris) {
+            if (HostSession *s = m_datacenter->session(uri))
+                hosts << s;
+        }
+        m_hostPage->setSession(nullptr, cluster->name);
+        showHostCharts(hosts);
+        m_details->setCurrentWidget(m_hostTabs);
+        m_hostTabs->setCurrentWidget(m_hostCharts);
         return;
     }
     HostSession *session = m_model->sessionAt(src);
@@ -445,7 +491,7 @@ void MainWindow::showSelection()
         return;
     }
     if (const auto d = m_model->domainAt(src)) {
-        m_details->setCurrentIndex(2);
+        m_details->setCurrentIndex(2); // the VM overview
         m_vmPage->showMessage(tr("Reading %1…").arg(d->name));
         const QString hostArch = session->hostInfo().arch;
         models::whenFinished(
@@ -460,8 +506,31 @@ void MainWindow::showSelection()
             });
         return;
     }
-    m_details->setCurrentIndex(1);
+    m_details->setCurrentWidget(m_hostTabs);
     m_hostPage->setSession(session, src.data(InventoryModel::NameRole).toString());
+    showHostCharts({session});
+}
+
+void MainWindow::showHostCharts(const QList<HostSession *> &hosts)
+{
+    QList<models::StatsCollector *> collectors;
+    for (HostSession *s : hosts) {
+        if (models::StatsCollector *c = m_stats->collector(s->uri()))
+            collectors << c;
+    }
+    m_hostCharts->setCollectors(collectors);
+}
+
+void MainWindow::showHostPerformance()
+{
+    m_hostTabs->setCurrentWidget(m_hostCharts);
+}
+
+void MainWindow::editPreferences()
+{
+    StatsPreferencesDialog dialog(m_stats->settings(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_stats->setSettings(dialog.settings());
 }
 
 void MainWindow::reportError(const QString &title, const QString &text)
@@ -538,7 +607,7 @@ VmWindow *MainWindow::openVm(const QString &uri, const QString &uuid)
     HostSession *session = m_datacenter->session(uri);
     if (!session)
         return nullptr;
-    auto *w = new VmWindow(session, uuid, this);
+    auto *w = new VmWindow(session, uuid, m_stats->collector(uri), this);
     w->setWindowFlag(Qt::Window);
     m_vmWindows.removeAll(nullptr);
     m_vmWindows << w;
@@ -554,7 +623,7 @@ bool MainWindow::select(const QString &uri, const QString &uuid)
                              : m_clusterModel->domainIndex(uri, uuid);
     else
         src = uuid.isEmpty() ? m_model->hostIndex(uri) : m_model->domainIndex(uri, uuid);
-    const QModelIndex idx = m_proxy->mapFromSource(m_presentation->mapFromSource(src));
+    const QModelIndex idx = fromBaseIndex(src);
     if (!idx.isValid())
         return false;
     m_tree->setCurrentIndex(idx);

@@ -15,6 +15,8 @@ namespace crossvirt::models {
 class ClusterInventoryModel;
 class ClusterList;
 class Datacenter;
+class DatacenterStats;
+class InventoryStatsProxy;
 class HostSession;
 class InventoryFilterProxy;
 class InventoryModel;
@@ -22,6 +24,7 @@ class InventoryModel;
 
 namespace crossvirt::views {
 
+class HostChartsPage;
 class HostDetailsPage;
 class InventoryPresentation;
 class OverviewPage;
@@ -44,6 +47,11 @@ public:
     void setViewByCluster(bool byCluster);
     bool viewByCluster() const;
     HostDetailsPage *hostPage() const { return m_hostPage; }
+    /// The host (or cluster) Performance charts of the current selection, if any.
+    HostChartsPage *hostCharts() const { return m_hostCharts; }
+    models::DatacenterStats *stats() const { return m_stats; }
+    /// Shows the Performance tab of the host/cluster pane.
+    void showHostPerformance();
 
     /// Opens (or raises) the VM window of `uuid` on `uri`.
     VmWindow *openVm(const QString &uri, const QString &uuid);
@@ -83,11 +91,19 @@ private:
     /// The current row in the tree's source model (InventoryModel or the cluster model).
     QModelIndex currentTreeSourceIndex() const;
     QString currentClusterId() const;
+    /// Maps a tree (view) index down to InventoryModel or ClusterInventoryModel.
+    QModelIndex toBaseIndex(const QModelIndex &viewIndex) const;
+    QModelIndex fromBaseIndex(const QModelIndex &baseIndex) const;
+    void showHostCharts(const QList<models::HostSession *> &hosts);
+    void editPreferences();
 
     models::Datacenter *m_datacenter;
     models::InventoryModel *m_model;
     models::ClusterList *m_clusters;
     models::ClusterInventoryModel *m_clusterModel;
+    models::DatacenterStats *m_stats;
+    models::InventoryStatsProxy *m_statsByHost;
+    models::InventoryStatsProxy *m_statsByCluster;
     InventoryPresentation *m_presentation;
     models::InventoryFilterProxy *m_proxy;
     QTreeView *m_tree;
@@ -95,6 +111,8 @@ private:
     QLabel *m_filterHint;
     QStackedWidget *m_details;
     HostDetailsPage *m_hostPage;
+    class QTabWidget *m_hostTabs = nullptr;
+    HostChartsPage *m_hostCharts = nullptr;
     OverviewPage *m_vmPage;
     QLabel *m_emptyPage;
     QLabel *m_summary = nullptr;

@@ -3,6 +3,7 @@
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "views/common/StateIcons.h"
+#include "views/charts/VmPerformancePage.h"
 #include "views/vm/ConsolePage.h"
 #include "views/vm/OverviewPage.h"
 
@@ -11,7 +12,8 @@
 
 namespace crossvirt::views {
 
-VmWindow::VmWindow(models::HostSession *session, const QString &uuid, QWidget *parent)
+VmWindow::VmWindow(models::HostSession *session, const QString &uuid,
+                   models::StatsCollector *collector, QWidget *parent)
     : QMainWindow(parent), m_session(session), m_uuid(uuid)
 {
     setAttribute(Qt::WA_DeleteOnClose);
@@ -23,6 +25,10 @@ VmWindow::VmWindow(models::HostSession *session, const QString &uuid, QWidget *p
     scroll->setWidget(m_overview);
     scroll->setFrameShape(QFrame::NoFrame);
     m_tabs->addTab(scroll, tr("Overview"));
+    if (collector) {
+        m_performance = new VmPerformancePage(collector, uuid, this);
+        m_tabs->addTab(m_performance, tr("Performance"));
+    }
     m_console = new ConsolePage(session, uuid, this);
     m_tabs->addTab(m_console, tr("Console"));
     // The console connects when its tab is first shown, not for every opened window.

@@ -7,9 +7,14 @@ class QTabWidget;
 
 #include "models/connection/HostSession.h"
 
+namespace crossvirt::models {
+class StatsCollector;
+}
+
 namespace crossvirt::views {
 
 class ConsolePage;
+class VmPerformancePage;
 class OverviewPage;
 
 /// A VM's own window: Overview now; Performance, Console and Disks pages join it.
@@ -17,13 +22,16 @@ class VmWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    VmWindow(models::HostSession *session, const QString &uuid, QWidget *parent = nullptr);
+    /// `collector` feeds the Performance tab (none: no such tab).
+    VmWindow(models::HostSession *session, const QString &uuid,
+             models::StatsCollector *collector = nullptr, QWidget *parent = nullptr);
 
     const QString &uuid() const { return m_uuid; }
     models::HostSession *session() const { return m_session; }
     QTabWidget *tabs() const { return m_tabs; }
     OverviewPage *overview() const { return m_overview; }
     ConsolePage *console() const { return m_console; }
+    VmPerformancePage *performance() const { return m_performance; }
     /// Brings the Console tab to the front (it connects the first time it is shown).
     void showConsole();
     /// Re-reads the domain XML (off the GUI thread) and refreshes the pages.
@@ -35,6 +43,7 @@ private:
     QTabWidget *m_tabs;
     OverviewPage *m_overview;
     ConsolePage *m_console;
+    VmPerformancePage *m_performance = nullptr;
     bool m_consoleStarted = false;
 };
 

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "models/connection/HostSession.h"
+#include "models/stats/StatsSeries.h"
+#include "models/stats/StatsTypes.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <memory>
+
+class QTimer;
+
+namespace crossvirt::models {
+
+struct CollectorWorkerState;
+
+/// Polls one host's statistics at the configured interval and keeps their recent
+/// history. Lives on the GUI thread; each tick makes ONE HostSession::run() call
+/// that, on the host's worker thread, reads node CPU and memory stats and every
+/// VM's stats with one virConnectGetAllDomainStats call, falling back to
+/// per-domain calls only for what the bulk call lacked (CPU and balloon for
+/// running VMs; disk, network and RSS only for VMs someone watches). A tick is
+/// skipped while the previous one is still running; a disconnected host records
+/// gaps.
+class StatsCollector : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StatsCollector(HostSession *session, const StatsSettings &settings = {},
+                            QObject *parent = nullptr);
+    ~StatsCollector() override;
+
+    HostSession *session() const { return m_session; }
+    QString uri() const { return m_uri; }
+
+    void setSettings(const StatsSettings &settings);
+    const StatsSettings &settings() const { return m_settings; }
+
+    const HostStatsSeries &hostSeries() const { return m_host; }
+    /// The VM's history, or nullptr when the host has reported nothing for it yet.
+    const VmStatsSeries *vmSeries(const QString &uuid) const;
+    /// The newest VM sample (NaN fields when none).
+    VmStatsSample latestVmSample(const QString &uuid) const;
+
+    /// Someone shows this VM's detail (disk, network, RSS): collect it. Reference
+    /// counted; detail stops when the last watcher unwatches. The first watcher
+    /// triggers a tick soon, so the page fills in quickly.
+    void watch(const QString &uuid);
+    void unwatch(const QString &uuid);
+    int watchCount(const QString &uuid) const { return m_watchers.value(uuid); }
+
+    /// Starts and stops the timer (started by the constructor).
+    void start();
+    void stop();
+    /// Polls now unless a poll is running (tests, "refresh").
+    void pollNow();
+
+    /// Ticks polled and ticks skipped because the previous one was still running.
+    int ticksPolled() const { return m_polled; }
+    int ticksSkipped() const { return m_skipped; }
+
+signals:
+    /// A new sample (or gap) was appended to the host's and its VMs' series.
+    void updated();
+
+private:
+    void tick();
+    void record(const StatsTick &tick);
+    void recordGap();
+
+    QPointer<HostSession> m_session;
+    QString m_uri;
+    StatsSettings m_settings;
+    QTimer *m_timer = nullptr;
+    HostStatsSeries m_host;
+    QHash<QString, VmStatsSeries> m_vms;
+    QHash<QString, int> m_watchers;
+    std::shared_ptr<CollectorWorkerState> m_state; // touched only by the running job
+    bool m_busy = false;
+    bool m_resetCounters = false;
+    bool m_pollSoon = false;
+    int m_polled = 0;
+    int m_skipped = 0;
+};
+
+} // namespace crossvirt::models

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QChartView>
+#include <QColor>
+#include <QList>
+#include <QPointF>
+#include <QString>
+
+class QDateTimeAxis;
+class QLineSeries;
+class QValueAxis;
+
+namespace crossvirt::views {
+
+/// One chart of metrics over time: a date-time X axis over the history window and
+/// a value Y axis whose title carries the unit. Each metric is a named line; a NaN
+/// value is a gap (the line is split there, never drawn through zero).
+class TimeSeriesChart : public QChartView
+{
+    Q_OBJECT
+public:
+    TimeSeriesChart(const QString &title, const QString &valueAxisTitle, QWidget *parent = nullptr);
+
+    /// Adds a metric line; returns its id for setPoints().
+    int addMetric(const QString &name);
+    /// Replaces a metric's points: x = ms since the epoch, y = value or NaN for a gap.
+    void setPoints(int metric, const QList<QPointF> &points);
+    /// Shows [fromMs, toMs] on the time axis.
+    void setTimeRange(qint64 fromMs, qint64 toMs);
+    /// A fixed Y range (e.g. 0..100 for %); otherwise the range follows the data.
+    void setFixedValueRange(double min, double max);
+
+    QValueAxis *valueAxis() const { return m_valueAxis; }
+    QDateTimeAxis *timeAxis() const { return m_timeAxis; }
+    QStringList metricNames() const;
+    /// Points currently drawn for a metric, gaps excluded.
+    int visiblePointCount(int metric) const;
+
+private:
+    struct Metric
+    {
+        QString name;
+        QColor color;
+        QList<QLineSeries *> segments; // segments[0] carries the legend entry
+    };
+    QLineSeries *newSegment(Metric &metric, bool inLegend);
+    void updateValueRange();
+
+    QDateTimeAxis *m_timeAxis;
+    QValueAxis *m_valueAxis;
+    QList<Metric> m_metrics;
+    bool m_fixedRange = false;
+};
+
+} // namespace crossvirt::views
