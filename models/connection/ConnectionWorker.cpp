@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QMutex>
+#include <QSemaphore>
 #include <QThread>
 #include <QTimer>
 #include <libvirt/libvirt.h>
@@ -377,6 +378,11 @@ void ConnectionWorker::refreshAll()
 {
     if (!m_conn)
         return;
+    // Reading a whole inventory is CPU-bound (one XML per domain); with many hosts
+    // connecting at once, let no more of them do it than leaves a core for the GUI.
+    static QSemaphore readers(qMax(1, QThread::idealThreadCount() - 1));
+    readers.acquire();
+    const QSemaphoreReleaser release(readers);
     virDomainPtr *doms = nullptr;
     const int n = virConnectListAllDomains(m_conn, &doms, 0);
     if (n < 0) {

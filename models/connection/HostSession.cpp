@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QThread>
 #include <libvirt/libvirt.h>
+#include <sys/resource.h>
 
 namespace crossvirt::models {
 
@@ -84,6 +85,9 @@ HostSession::HostSession(const QString &uri, QObject *parent) : QObject(parent),
     m_thread->setObjectName(u"host:"_s + uri);
     m_worker = new ConnectionWorker(uri);
     m_worker->moveToThread(m_thread);
+    // Workers run below the GUI thread's priority: parsing a large inventory must
+    // not delay the event loop (Linux applies nice values per thread).
+    connect(m_thread, &QThread::started, m_worker, [] { setpriority(PRIO_PROCESS, 0, 5); });
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
 

@@ -15,7 +15,7 @@ QString attr(const QXmlStreamReader &xml, QLatin1StringView name)
 
 // Walks the document once, keeping the element path so nested elements such as
 // <devices><disk><target> are told apart from <os><type>.
-void parse(const QByteArray &bytes, DomainDetails &d)
+void parse(const QByteArray &bytes, DomainDetails &d, bool summaryOnly = false)
 {
     QXmlStreamReader xml(bytes);
     QStringList path;
@@ -47,6 +47,9 @@ void parse(const QByteArray &bytes, DomainDetails &d)
         const QString name = xml.name().toString();
         path << name;
         const int depth = path.size();
+        // The inventory needs nothing from <devices>, the largest part: stop there.
+        if (summaryOnly && depth == 2 && name == "devices"_L1)
+            break;
 
         if (depth == 1 && name == "domain"_L1) {
             d.summary.domainType = attr(xml, "type"_L1);
@@ -178,7 +181,7 @@ void parse(const QByteArray &bytes, DomainDetails &d)
 void readDomainXmlSummary(const QByteArray &xml, DomainSummary &summary)
 {
     DomainDetails d;
-    parse(xml, d);
+    parse(xml, d, true);
     summary.arch = d.summary.arch;
     summary.machine = d.summary.machine;
     summary.domainType = d.summary.domainType;
