@@ -46,10 +46,13 @@ bool poll(StatsCollector &collector)
     return waitUntil([&] { return !updated.isEmpty(); });
 }
 
+// The first running VM, or the first shut-off one (not a paused one: it has CPU
+// samples and cannot be started). libvirt lists domains in no fixed order.
 QString firstDomain(const HostSession &session, bool running)
 {
+    const DomainState wanted = running ? DomainState::Running : DomainState::Shutoff;
     for (const DomainSummary &d : session.domains()) {
-        if ((d.state == DomainState::Running) == running)
+        if (d.state == wanted)
             return d.uuid;
     }
     return {};

@@ -26,6 +26,8 @@ HostChartsPage::HostChartsPage(const QList<StatsCollector *> &collectors, QWidge
     m_freeMetric = m_memory->addMetric(tr("Free"));
     m_running = new TimeSeriesChart(tr("Running virtual machines"), tr("Running VMs"), this);
     m_runningMetric = m_running->addMetric(tr("Running VMs"));
+    m_running->setWholeNumberValues(true);
+    m_memory->setUnitLadder(tr("Memory (%1)"), {tr("MiB"), tr("GiB"), tr("TiB")}, 1024);
     m_memoryNote = new QLabel(tr("This host's driver does not report memory statistics."), this);
     m_memoryNote->setWordWrap(true);
     m_memoryNote->setVisible(false);

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QPointF>
 #include <QString>
+#include <QStringList>
 
 class QDateTimeAxis;
 class QLineSeries;
@@ -29,6 +30,11 @@ public:
     void setTimeRange(qint64 fromMs, qint64 toMs);
     /// A fixed Y range (e.g. 0..100 for %); otherwise the range follows the data.
     void setFixedValueRange(double min, double max);
+    /// Counts (running VMs): ticks fall on whole numbers only.
+    void setWholeNumberValues(bool on);
+    /// Large values switch the axis to a bigger unit: `units` from the points' own unit up,
+    /// each `factor` times the previous; `titleTemplate`'s %1 names the unit shown.
+    void setUnitLadder(const QString &titleTemplate, const QStringList &units, double factor);
 
     QValueAxis *valueAxis() const { return m_valueAxis; }
     QDateTimeAxis *timeAxis() const { return m_timeAxis; }
@@ -41,15 +47,24 @@ private:
     {
         QString name;
         QColor color;
+        QList<QPointF> points;         // as given, in the base unit, NaN = gap
         QList<QLineSeries *> segments; // segments[0] carries the legend entry
     };
     QLineSeries *newSegment(Metric &metric, bool inLegend);
+    void drawMetric(Metric &metric);
     void updateValueRange();
+    void applyValueTicks(double max);
+    void fitTimeTicks();
 
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
     QList<Metric> m_metrics;
     bool m_fixedRange = false;
+    bool m_wholeNumbers = false;
+    QString m_titleTemplate;
+    QStringList m_units;
+    double m_unitFactor = 1;
+    double m_scale = 1; // base units per unit shown
 };
 
 } // namespace crossvirt::views

@@ -34,6 +34,11 @@ VmPerformancePage::VmPerformancePage(StatsCollector *collector, const QString &u
     m_writeMetric = m_disk->addMetric(tr("Write"));
     m_network = new TimeSeriesChart(tr("Network I/O"), tr("Network (KiB/s)"), this);
     m_rxMetric = m_network->addMetric(tr("Received"));
+    // Large values read in bigger units (1.5 MiB/s, not 1536 KiB/s).
+    m_memory->setUnitLadder(tr("Memory (%1)"), {tr("MiB"), tr("GiB"), tr("TiB")}, 1024);
+    const QStringList rates{tr("KiB/s"), tr("MiB/s"), tr("GiB/s")};
+    m_disk->setUnitLadder(tr("Disk (%1)"), rates, 1024);
+    m_network->setUnitLadder(tr("Network (%1)"), rates, 1024);
     m_txMetric = m_network->addMetric(tr("Sent"));
     grid->addWidget(m_cpu, 0, 0);
     grid->addWidget(m_memory, 0, 1);
