@@ -1,4 +1,3475 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
+<context>
+    <name>Aarch64Arch</name>
+    <message>
+        <source>ARM 64-bit (AArch64)</source>
+        <translation>ARM 64 bits (AArch64)</translation>
+    </message>
+    <message>
+        <source>UEFI (AAVMF)</source>
+        <translation>UEFI (AAVMF)</translation>
+    </message>
+    <message>
+        <source>aarch64 virt guests can boot only with UEFI</source>
+        <translation>Convidados aarch64 virt só podem inicializar com UEFI</translation>
+    </message>
+    <message>
+        <source>No firmware (direct kernel boot)</source>
+        <translation>Sem firmware (inicialização direta do kernel)</translation>
+    </message>
+    <message>
+        <source>libvirt has no host-model CPU for aarch64 guests</source>
+        <translation>O libvirt não tem CPU host-model para convidados aarch64</translation>
+    </message>
+    <message>
+        <source>KVM on aarch64 runs only the host&apos;s own CPU; use host-passthrough</source>
+        <translation>O KVM em aarch64 executa apenas a própria CPU do hospedeiro; use host-passthrough</translation>
+    </message>
+    <message>
+        <source>Host CPU (passthrough)</source>
+        <translation>CPU do hospedeiro (passthrough)</translation>
+    </message>
+    <message>
+        <source>ARM Cortex-A57</source>
+        <translation>ARM Cortex-A57</translation>
+    </message>
+    <message>
+        <source>ARM Cortex-A72</source>
+        <translation>ARM Cortex-A72</translation>
+    </message>
+    <message>
+        <source>ARM Neoverse N1</source>
+        <translation>ARM Neoverse N1</translation>
+    </message>
+    <message>
+        <source>QEMU maximum (emulated)</source>
+        <translation>Máximo do QEMU (emulado)</translation>
+    </message>
+    <message>
+        <source>QEMU cannot hot-plug vCPUs into aarch64 virt guests</source>
+        <translation>O QEMU não consegue conectar vCPUs a quente em convidados aarch64 virt</translation>
+    </message>
+    <message>
+        <source>aarch64 guests cannot unplug memory</source>
+        <translation>Convidados aarch64 não podem remover memória</translation>
+    </message>
+</context>
+<context>
+    <name>ArchModel</name>
+    <message>
+        <source>VirtIO</source>
+        <translation>VirtIO</translation>
+    </message>
+    <message>
+        <source>VirtIO-SCSI</source>
+        <translation>VirtIO-SCSI</translation>
+    </message>
+    <message>
+        <source>sPAPR VSCSI</source>
+        <translation>sPAPR VSCSI</translation>
+    </message>
+    <message>
+        <source>SATA</source>
+        <translation>SATA</translation>
+    </message>
+    <message>
+        <source>IDE</source>
+        <translation>IDE</translation>
+    </message>
+    <message>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <source>Intel e1000e</source>
+        <translation>Intel e1000e</translation>
+    </message>
+    <message>
+        <source>Intel e1000</source>
+        <translation>Intel e1000</translation>
+    </message>
+    <message>
+        <source>Realtek RTL8139</source>
+        <translation>Realtek RTL8139</translation>
+    </message>
+    <message>
+        <source>sPAPR VLAN</source>
+        <translation>sPAPR VLAN</translation>
+    </message>
+    <message>
+        <source>VNC</source>
+        <translation>VNC</translation>
+    </message>
+    <message>
+        <source>SPICE</source>
+        <translation>SPICE</translation>
+    </message>
+    <message>
+        <source>None (headless)</source>
+        <translation>Nenhum (sem tela)</translation>
+    </message>
+    <message>
+        <source>VGA</source>
+        <translation>VGA</translation>
+    </message>
+    <message>
+        <source>VirtIO GPU</source>
+        <translation>VirtIO GPU</translation>
+    </message>
+    <message>
+        <source>QXL</source>
+        <translation>QXL</translation>
+    </message>
+    <message>
+        <source>Bochs display</source>
+        <translation>Tela Bochs</translation>
+    </message>
+    <message>
+        <source>Cirrus</source>
+        <translation>Cirrus</translation>
+    </message>
+    <message>
+        <source>RAM framebuffer</source>
+        <translation>Framebuffer em RAM</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Nenhum</translation>
+    </message>
+    <message>
+        <source>Serial console</source>
+        <translation>Console serial</translation>
+    </message>
+    <message>
+        <source>VirtIO console</source>
+        <translation>Console VirtIO</translation>
+    </message>
+    <message>
+        <source>SCLP console</source>
+        <translation>Console SCLP</translation>
+    </message>
+    <message>
+        <source>Host model</source>
+        <translation>Modelo do hospedeiro</translation>
+    </message>
+    <message>
+        <source>Host passthrough</source>
+        <translation>Passthrough do hospedeiro</translation>
+    </message>
+    <message>
+        <source>Maximum (everything QEMU can provide)</source>
+        <translation>Máximo (tudo o que o QEMU puder oferecer)</translation>
+    </message>
+    <message>
+        <source>Named CPU model</source>
+        <translation>Modelo de CPU nomeado</translation>
+    </message>
+    <message>
+        <source>%1 is not available on %2 guests</source>
+        <translation>%1 não está disponível em convidados %2</translation>
+    </message>
+    <message>
+        <source>%1 exists only on POWER (pseries) guests</source>
+        <translation>%1 existe apenas em convidados POWER (pseries)</translation>
+    </message>
+    <message>
+        <source>%1 exists only on s390x guests</source>
+        <translation>%1 existe apenas em convidados s390x</translation>
+    </message>
+    <message>
+        <source>%1 is not available on %2 guests; use VNC</source>
+        <translation>%1 não está disponível em convidados %2; use VNC</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU offers no %1 for %2 guests</source>
+        <translation>O QEMU deste hospedeiro não oferece %1 para convidados %2</translation>
+    </message>
+    <message>
+        <source>Cdroms of %1 guests use %2</source>
+        <translation>CD-ROMs de convidados %1 usam %2</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU has no %1 machine for %2 guests</source>
+        <translation>O QEMU deste hospedeiro não tem a máquina %1 para convidados %2</translation>
+    </message>
+    <message>
+        <source>%1 (now %2)</source>
+        <translation>%1 (agora %2)</translation>
+    </message>
+    <message>
+        <source>QEMU marks the %1 machine as deprecated</source>
+        <translation>O QEMU marca a máquina %1 como obsoleta</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU has no UEFI firmware for %1 guests</source>
+        <translation>O QEMU deste hospedeiro não tem firmware UEFI para convidados %1</translation>
+    </message>
+    <message>
+        <source>%1 guests need UEFI firmware, which this host does not provide</source>
+        <translation>Convidados %1 precisam de firmware UEFI, que este hospedeiro não fornece</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU offers no cdrom for %1 guests</source>
+        <translation>O QEMU deste hospedeiro não oferece CD-ROM para convidados %1</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU offers no disks for %1 guests</source>
+        <translation>O QEMU deste hospedeiro não oferece discos para convidados %1</translation>
+    </message>
+    <message>
+        <source>%1 disks cannot be added to a running %2 guest</source>
+        <translation>Discos %1 não podem ser adicionados a um convidado %2 em execução</translation>
+    </message>
+    <message>
+        <source>%1 needs KVM: this %2 guest is emulated, so it gets a named CPU model</source>
+        <translation>%1 precisa de KVM: este convidado %2 é emulado, então recebe um modelo de CPU nomeado</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU does not support the %1 CPU mode for %2 guests</source>
+        <translation>O QEMU deste hospedeiro não suporta o modo de CPU %1 para convidados %2</translation>
+    </message>
+    <message>
+        <source>This host cannot run the %1 CPU model</source>
+        <translation>Este hospedeiro não pode executar o modelo de CPU %1</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU does not know the %1 CPU model</source>
+        <translation>O QEMU deste hospedeiro não conhece o modelo de CPU %1</translation>
+    </message>
+    <message>
+        <source>This host cannot run %1 guests</source>
+        <translation>Este hospedeiro não pode executar convidados %1</translation>
+    </message>
+    <message>
+        <source>Snapshots with memory state are not possible for guests that boot UEFI; disk-only snapshots are</source>
+        <translation>Snapshots com estado da memória não são possíveis para convidados que inicializam com UEFI; snapshots somente de disco são</translation>
+    </message>
+</context>
+<context>
+    <name>Capabilities</name>
+    <message>
+        <source>Malformed XML at line %1: %2</source>
+        <translation>XML malformado na linha %1: %2</translation>
+    </message>
+    <message>
+        <source>Empty XML document</source>
+        <translation>Documento XML vazio</translation>
+    </message>
+    <message>
+        <source>Expected &lt;%1&gt; but the document is &lt;%2&gt;</source>
+        <translation>Esperado &lt;%1&gt;, mas o documento é &lt;%2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Cluster</name>
+    <message>
+        <source>Enter a name for the cluster.</source>
+        <translation>Digite um nome para o cluster.</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>O nome é longo demais: no máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The name may contain only letters, digits, spaces, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (not &apos;%1&apos;).</source>
+        <translation>O nome pode conter apenas letras, dígitos, espaços, &apos;-&apos;, &apos;_&apos; e &apos;.&apos; (não &apos;%1&apos;).</translation>
+    </message>
+    <message>
+        <source>A cluster named &quot;%1&quot; already exists.</source>
+        <translation>Já existe um cluster chamado &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterStore</name>
+    <message>
+        <source>The saved cluster list %1 could not be read (%2). It was kept as %3.</source>
+        <translation>Não foi possível ler a lista de clusters salva %1 (%2). Ela foi mantida como %3.</translation>
+    </message>
+    <message>
+        <source>The saved cluster list %1 could not be read (%2), and no copy could be made. Crossvirt will not overwrite it until it can be copied aside.</source>
+        <translation>Não foi possível ler a lista de clusters salva %1 (%2), e não foi possível fazer uma cópia. O Crossvirt não a sobrescreverá até que ela possa ser copiada para outro lugar.</translation>
+    </message>
+    <message>
+        <source>a cluster has no id, name or architecture</source>
+        <translation>um cluster não tem id, nome ou arquitetura</translation>
+    </message>
+    <message>
+        <source>two clusters share the id %1</source>
+        <translation>dois clusters compartilham o id %1</translation>
+    </message>
+    <message>
+        <source>Could not save the cluster list to %1: %2</source>
+        <translation>Não foi possível salvar a lista de clusters em %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionState</name>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectado</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Tentando novamente</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStore</name>
+    <message>
+        <source>The saved connection list %1 could not be read (%2). It was kept as %3; no connection was lost.</source>
+        <translation>Não foi possível ler a lista de conexões salva %1 (%2). Ela foi mantida como %3; nenhuma conexão foi perdida.</translation>
+    </message>
+    <message>
+        <source>The saved connection list %1 could not be read (%2), and no copy could be made. Crossvirt will not overwrite it until it can be copied aside.</source>
+        <translation>Não foi possível ler a lista de conexões salva %1 (%2), e não foi possível fazer uma cópia. O Crossvirt não a sobrescreverá até que ela possa ser copiada para outro lugar.</translation>
+    </message>
+    <message>
+        <source>an entry has no URI</source>
+        <translation>uma entrada não tem URI</translation>
+    </message>
+    <message>
+        <source>Could not save the connection list to %1: %2</source>
+        <translation>Não foi possível salvar a lista de conexões em %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionUri</name>
+    <message>
+        <source>Enter a libvirt URI, for example qemu+ssh://root@host/system.</source>
+        <translation>Digite uma URI do libvirt, por exemplo qemu+ssh://root@host/system.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid libvirt URI.</source>
+        <translation>“%1” não é uma URI válida do libvirt.</translation>
+    </message>
+    <message>
+        <source>The test driver needs an absolute path to a host file.</source>
+        <translation>O driver de teste precisa do caminho absoluto de um arquivo de hospedeiro.</translation>
+    </message>
+    <message>
+        <source>Enter the host name or address of the remote host.</source>
+        <translation>Digite o nome ou o endereço do hospedeiro remoto.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid host name (put the user name in the User field).</source>
+        <translation>“%1” não é um nome de hospedeiro válido (coloque o nome de usuário no campo Usuário).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid user name.</source>
+        <translation>“%1” não é um nome de usuário válido.</translation>
+    </message>
+    <message>
+        <source>Test driver</source>
+        <translation>Driver de teste</translation>
+    </message>
+    <message>
+        <source>%1 (test driver)</source>
+        <translation>%1 (driver de teste)</translation>
+    </message>
+    <message>
+        <source>QEMU/KVM</source>
+        <translation>QEMU/KVM</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source> user session</source>
+        <translation> sessão do usuário</translation>
+    </message>
+    <message>
+        <source>%1 (%2%3)</source>
+        <translation>%1 (%2%3)</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionWorker</name>
+    <message>
+        <source>the connection failed</source>
+        <translation>a conexão falhou</translation>
+    </message>
+    <message>
+        <source>the host closed the connection</source>
+        <translation>o hospedeiro fechou a conexão</translation>
+    </message>
+    <message>
+        <source>the host stopped answering keepalives</source>
+        <translation>o hospedeiro parou de responder aos keepalives</translation>
+    </message>
+    <message>
+        <source>the connection was closed</source>
+        <translation>a conexão foi fechada</translation>
+    </message>
+    <message>
+        <source>the host stopped answering</source>
+        <translation>o hospedeiro parou de responder</translation>
+    </message>
+</context>
+<context>
+    <name>ConsoleEndpoints</name>
+    <message>
+        <source>This virtual machine has no graphical display.</source>
+        <translation>Esta máquina virtual não tem tela gráfica.</translation>
+    </message>
+    <message>
+        <source>This virtual machine&apos;s display is %1; Crossvirt shows VNC displays only.</source>
+        <translation>A tela desta máquina virtual é %1; o Crossvirt mostra apenas telas VNC.</translation>
+    </message>
+    <message>
+        <source>The test driver simulates its virtual machines: there is no real display to show.</source>
+        <translation>O driver de teste simula as máquinas virtuais: não há tela real para mostrar.</translation>
+    </message>
+    <message>
+        <source>The virtual machine is not running.</source>
+        <translation>A máquina virtual não está em execução.</translation>
+    </message>
+    <message>
+        <source>The display has no TCP port (it may listen on a UNIX socket only), so it cannot be reached from another machine.</source>
+        <translation>A tela não tem porta TCP (talvez escute apenas em um socket UNIX), por isso não pode ser alcançada a partir de outra máquina.</translation>
+    </message>
+    <message>
+        <source>The display listens only on %1&apos;s loopback address; reaching it needs an SSH tunnel, which Crossvirt does not open yet.</source>
+        <translation>A tela escuta apenas no endereço de loopback de %1; alcançá-la requer um túnel SSH, que o Crossvirt ainda não abre.</translation>
+    </message>
+    <message>
+        <source>The display listens only on %1&apos;s loopback address (%2), so it cannot be reached over the network. Make it listen on an address this machine can reach.</source>
+        <translation>A tela escuta apenas no endereço de loopback de %1 (%2), por isso não pode ser alcançada pela rede. Configure-a para escutar em um endereço que esta máquina consiga alcançar.</translation>
+    </message>
+    <message>
+        <source>Could not find the virtual machine</source>
+        <translation>Não foi possível encontrar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not read the virtual machine&apos;s definition</source>
+        <translation>Não foi possível ler a definição da máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not open the display</source>
+        <translation>Não foi possível abrir a tela</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDatacenter</name>
+    <message>
+        <source>Demo x86_64 host</source>
+        <translation>Hospedeiro x86_64 de demonstração</translation>
+    </message>
+    <message>
+        <source>Demo POWER9 host</source>
+        <translation>Hospedeiro POWER9 de demonstração</translation>
+    </message>
+    <message>
+        <source>Demo aarch64 host</source>
+        <translation>Hospedeiro aarch64 de demonstração</translation>
+    </message>
+    <message>
+        <source>Demo s390x host</source>
+        <translation>Hospedeiro s390x de demonstração</translation>
+    </message>
+    <message>
+        <source>Could not create the demo folder %1.</source>
+        <translation>Não foi possível criar a pasta de demonstração %1.</translation>
+    </message>
+    <message>
+        <source>Could not write the demo host file %1: %2</source>
+        <translation>Não foi possível gravar o arquivo de hospedeiro de demonstração %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DiskXmlBuilder</name>
+    <message>
+        <source>“%1” is not a disk interface Crossvirt knows.</source>
+        <translation>“%1” não é uma interface de disco que o Crossvirt conheça.</translation>
+    </message>
+    <message>
+        <source>Every %1 slot of this virtual machine is taken.</source>
+        <translation>Todos os slots %1 desta máquina virtual estão ocupados.</translation>
+    </message>
+</context>
+<context>
+    <name>DomainState</name>
+    <message>
+        <source>Running</source>
+        <translation>Executando</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausado</translation>
+    </message>
+    <message>
+        <source>Shutting down</source>
+        <translation>Desligando</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>Desligado</translation>
+    </message>
+    <message>
+        <source>Crashed</source>
+        <translation>Travado</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Suspenso</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconhecido</translation>
+    </message>
+</context>
+<context>
+    <name>HostSession</name>
+    <message>
+        <source>The request was cancelled (the host was closed).</source>
+        <translation>A solicitação foi cancelada (a conexão com o hospedeiro foi fechada).</translation>
+    </message>
+    <message>
+        <source>Not connected to this host</source>
+        <translation>Não conectado a este hospedeiro</translation>
+    </message>
+    <message>
+        <source>Could not find the virtual machine</source>
+        <translation>Não foi possível encontrar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not start “%1”</source>
+        <translation>Não foi possível iniciar “%1”</translation>
+    </message>
+    <message>
+        <source>Could not shut down “%1”</source>
+        <translation>Não foi possível desligar “%1”</translation>
+    </message>
+    <message>
+        <source>Could not reboot “%1”</source>
+        <translation>Não foi possível reiniciar “%1”</translation>
+    </message>
+    <message>
+        <source>Could not force off “%1”</source>
+        <translation>Não foi possível forçar o desligamento de “%1”</translation>
+    </message>
+    <message>
+        <source>Could not pause “%1”</source>
+        <translation>Não foi possível pausar “%1”</translation>
+    </message>
+    <message>
+        <source>Could not resume “%1”</source>
+        <translation>Não foi possível retomar “%1”</translation>
+    </message>
+    <message>
+        <source>Could not read the definition of “%1”</source>
+        <translation>Não foi possível ler a definição de “%1”</translation>
+    </message>
+    <message>
+        <source>Could not force off “%1” before deleting it</source>
+        <translation>Não foi possível forçar o desligamento de “%1” antes de excluí-la</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”</source>
+        <translation>Não foi possível excluir “%1”</translation>
+    </message>
+    <message>
+        <source>%1: not a storage volume libvirt manages, left in place</source>
+        <translation>%1: não é um volume de armazenamento gerenciado pelo libvirt; foi mantido</translation>
+    </message>
+</context>
+<context>
+    <name>InventoryModel</name>
+    <message>
+        <source>%1 GiB</source>
+        <translation>%1 GiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+</context>
+<context>
+    <name>JsonListFile</name>
+    <message>
+        <source>no “%1” list in the file</source>
+        <translation>o arquivo não contém a lista “%1”</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>a pasta não pode ser criada</translation>
+    </message>
+</context>
+<context>
+    <name>KeyMap</name>
+    <message>
+        <source>Ctrl+Alt+F%1</source>
+        <translation>Ctrl+Alt+F%1</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Del</source>
+        <translation>Ctrl+Alt+Del</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Backspace</source>
+        <translation>Ctrl+Alt+Backspace</translation>
+    </message>
+    <message>
+        <source>PrintScreen</source>
+        <translation>Print Screen</translation>
+    </message>
+</context>
+<context>
+    <name>LibvirtError</name>
+    <message>
+        <source>libvirt reported no details</source>
+        <translation>o libvirt não informou detalhes</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>Erro desconhecido</translation>
+    </message>
+</context>
+<context>
+    <name>NameRules</name>
+    <message>
+        <source>Enter a name for the virtual machine.</source>
+        <translation>Digite um nome para a máquina virtual.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the volume.</source>
+        <translation>Digite um nome para o volume.</translation>
+    </message>
+    <message>
+        <source>The virtual machine name cannot be only spaces.</source>
+        <translation>O nome da máquina virtual não pode conter apenas espaços.</translation>
+    </message>
+    <message>
+        <source>The volume name cannot be only spaces.</source>
+        <translation>O nome do volume não pode conter apenas espaços.</translation>
+    </message>
+    <message>
+        <source>The virtual machine name cannot start or end with a space.</source>
+        <translation>O nome da máquina virtual não pode começar nem terminar com espaço.</translation>
+    </message>
+    <message>
+        <source>The volume name cannot start or end with a space.</source>
+        <translation>O nome do volume não pode começar nem terminar com espaço.</translation>
+    </message>
+    <message>
+        <source>The virtual machine name is too long: %1 bytes, at most %2 are allowed.</source>
+        <translation>O nome da máquina virtual é longo demais: %1 bytes; são permitidos no máximo %2.</translation>
+    </message>
+    <message>
+        <source>The volume name is too long: %1 bytes, at most %2 are allowed.</source>
+        <translation>O nome do volume é longo demais: %1 bytes; são permitidos no máximo %2.</translation>
+    </message>
+    <message>
+        <source>The virtual machine name cannot contain “/” (libvirt uses it in file names).</source>
+        <translation>O nome da máquina virtual não pode conter “/” (o libvirt o usa em nomes de arquivo).</translation>
+    </message>
+    <message>
+        <source>The volume name cannot contain “/” (it is a file name in the pool).</source>
+        <translation>O nome do volume não pode conter “/” (ele é um nome de arquivo no pool).</translation>
+    </message>
+    <message>
+        <source>The name cannot contain control characters (such as a tab or a new line).</source>
+        <translation>O nome não pode conter caracteres de controle (como tabulação ou quebra de linha).</translation>
+    </message>
+    <message>
+        <source>The name contains an invalid Unicode character.</source>
+        <translation>O nome contém um caractere Unicode inválido.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be used as a name.</source>
+        <translation>“%1” não pode ser usado como nome.</translation>
+    </message>
+    <message>
+        <source>A virtual machine named “%1” already exists on this host.</source>
+        <translation>Já existe uma máquina virtual chamada “%1” neste hospedeiro.</translation>
+    </message>
+    <message>
+        <source>A volume named “%1” already exists in this pool.</source>
+        <translation>Já existe um volume chamado “%1” neste pool.</translation>
+    </message>
+</context>
+<context>
+    <name>OsCatalogue</name>
+    <message>
+        <source>Generic Linux</source>
+        <translation>Linux genérico</translation>
+    </message>
+    <message>
+        <source>Other OS</source>
+        <translation>Outro sistema operacional</translation>
+    </message>
+    <message>
+        <source>The operating system database (osinfo-db) was not found or lists no operating systems, so only generic entries are offered. Install the osinfo-db package to choose a specific operating system.</source>
+        <translation>O banco de dados de sistemas operacionais (osinfo-db) não foi encontrado ou não lista nenhum sistema operacional, por isso só são oferecidas entradas genéricas. Instale o pacote osinfo-db para escolher um sistema operacional específico.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Detalhes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Placement</name>
+    <message>
+        <source>This host can only emulate %1 guests, and emulation is not allowed</source>
+        <translation>Este hospedeiro só pode emular convidados %1, e a emulação não é permitida</translation>
+    </message>
+    <message>
+        <source>This host cannot run %1 guests</source>
+        <translation>Este hospedeiro não pode executar convidados %1</translation>
+    </message>
+</context>
+<context>
+    <name>PowerArch</name>
+    <message>
+        <source>sPAPR VSCSI needs a pseries machine</source>
+        <translation>sPAPR VSCSI requer uma máquina pseries</translation>
+    </message>
+    <message>
+        <source>sPAPR VLAN needs a pseries machine</source>
+        <translation>sPAPR VLAN requer uma máquina pseries</translation>
+    </message>
+    <message>
+        <source>sPAPR VLAN NICs cannot be added to a running guest</source>
+        <translation>Placas de rede sPAPR VLAN não podem ser adicionadas a um convidado em execução</translation>
+    </message>
+    <message>
+        <source>UEFI</source>
+        <translation>UEFI</translation>
+    </message>
+    <message>
+        <source>%1 guests boot with SLOF; there is no UEFI for pseries</source>
+        <translation>Convidados %1 inicializam com SLOF; não há UEFI para pseries</translation>
+    </message>
+    <message>
+        <source>SLOF (Open Firmware)</source>
+        <translation>SLOF (Open Firmware)</translation>
+    </message>
+    <message>
+        <source>IBM POWER8</source>
+        <translation>IBM POWER8</translation>
+    </message>
+    <message>
+        <source>IBM POWER9</source>
+        <translation>IBM POWER9</translation>
+    </message>
+    <message>
+        <source>IBM POWER10</source>
+        <translation>IBM POWER10</translation>
+    </message>
+</context>
+<context>
+    <name>Ppc64Arch</name>
+    <message>
+        <source>POWER (big-endian)</source>
+        <translation>POWER (big-endian)</translation>
+    </message>
+</context>
+<context>
+    <name>Ppc64leArch</name>
+    <message>
+        <source>POWER (little-endian)</source>
+        <translation>POWER (little-endian)</translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningSteps</name>
+    <message>
+        <source>Creating the disk volume</source>
+        <translation>Criando o volume de disco</translation>
+    </message>
+    <message>
+        <source>Defining the virtual machine</source>
+        <translation>Definindo a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Starting the virtual machine</source>
+        <translation>Iniciando a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Adding the disk controller</source>
+        <translation>Adicionando o controlador de disco</translation>
+    </message>
+    <message>
+        <source>Attaching the disk</source>
+        <translation>Anexando o disco</translation>
+    </message>
+    <message>
+        <source>Reading the virtual machine</source>
+        <translation>Lendo a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Crossvirt does not know the architecture “%1”.</source>
+        <translation>O Crossvirt não conhece a arquitetura “%1”.</translation>
+    </message>
+    <message>
+        <source>The pool “%1” has only %2 free; the disk needs %3.</source>
+        <translation>O pool “%1” tem apenas %2 livres; o disco precisa de %3.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a disk interface for %2 guests.</source>
+        <translation>“%1” não é uma interface de disco para convidados %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Riscv64Arch</name>
+    <message>
+        <source>RISC-V 64-bit</source>
+        <translation>RISC-V 64 bits</translation>
+    </message>
+    <message>
+        <source>UEFI</source>
+        <translation>UEFI</translation>
+    </message>
+    <message>
+        <source>UEFI is not available for riscv64 guests</source>
+        <translation>UEFI não está disponível para convidados riscv64</translation>
+    </message>
+    <message>
+        <source>OpenSBI</source>
+        <translation>OpenSBI</translation>
+    </message>
+    <message>
+        <source>libvirt cannot set the CPU model of riscv64 guests; QEMU&apos;s default CPU is used</source>
+        <translation>O libvirt não consegue definir o modelo de CPU de convidados riscv64; é usada a CPU padrão do QEMU</translation>
+    </message>
+    <message>
+        <source>QEMU default RISC-V CPU</source>
+        <translation>CPU RISC-V padrão do QEMU</translation>
+    </message>
+    <message>
+        <source>Host CPU (passthrough)</source>
+        <translation>CPU do hospedeiro (passthrough)</translation>
+    </message>
+    <message>
+        <source>QEMU cannot hot-plug vCPUs into riscv64 guests</source>
+        <translation>O QEMU não consegue conectar vCPUs a quente em convidados riscv64</translation>
+    </message>
+    <message>
+        <source>QEMU cannot hot-plug memory into riscv64 guests</source>
+        <translation>O QEMU não consegue conectar memória a quente em convidados riscv64</translation>
+    </message>
+</context>
+<context>
+    <name>S390xArch</name>
+    <message>
+        <source>IBM Z (s390x)</source>
+        <translation>IBM Z (s390x)</translation>
+    </message>
+    <message>
+        <source>s390x guests have no USB</source>
+        <translation>Convidados s390x não têm USB</translation>
+    </message>
+    <message>
+        <source>s390x guests have only VirtIO network cards</source>
+        <translation>Convidados s390x têm apenas placas de rede VirtIO</translation>
+    </message>
+    <message>
+        <source>s390x guests have no graphics; use the serial console</source>
+        <translation>Convidados s390x não têm vídeo; use o console serial</translation>
+    </message>
+    <message>
+        <source>s390x guests have no serial port; their console is SCLP</source>
+        <translation>Convidados s390x não têm porta serial; o console deles é SCLP</translation>
+    </message>
+    <message>
+        <source>UEFI</source>
+        <translation>UEFI</translation>
+    </message>
+    <message>
+        <source>s390x guests boot with the s390-ccw firmware</source>
+        <translation>Convidados s390x inicializam com o firmware s390-ccw</translation>
+    </message>
+    <message>
+        <source>s390-ccw firmware</source>
+        <translation>Firmware s390-ccw</translation>
+    </message>
+    <message>
+        <source>IBM z196</source>
+        <translation>IBM z196</translation>
+    </message>
+    <message>
+        <source>IBM zEC12</source>
+        <translation>IBM zEC12</translation>
+    </message>
+    <message>
+        <source>IBM z13</source>
+        <translation>IBM z13</translation>
+    </message>
+    <message>
+        <source>IBM z14</source>
+        <translation>IBM z14</translation>
+    </message>
+    <message>
+        <source>IBM z15</source>
+        <translation>IBM z15</translation>
+    </message>
+    <message>
+        <source>IBM z16</source>
+        <translation>IBM z16</translation>
+    </message>
+    <message>
+        <source>s390x guests cannot unplug vCPUs</source>
+        <translation>Convidados s390x não podem remover vCPUs</translation>
+    </message>
+    <message>
+        <source>s390x guests cannot hot-plug memory</source>
+        <translation>Convidados s390x não podem conectar memória a quente</translation>
+    </message>
+</context>
+<context>
+    <name>SerialConsoleSession</name>
+    <message>
+        <source>The console stream failed.</source>
+        <translation>O fluxo do console falhou.</translation>
+    </message>
+    <message>
+        <source>The guest closed its console.</source>
+        <translation>O convidado fechou o console.</translation>
+    </message>
+    <message>
+        <source>The console was closed (the guest stopped, or another client took it over).</source>
+        <translation>O console foi fechado (o convidado parou ou outro cliente assumiu o console).</translation>
+    </message>
+    <message>
+        <source>The console stream reported an error.</source>
+        <translation>O fluxo do console informou um erro.</translation>
+    </message>
+    <message>
+        <source>Could not find the virtual machine</source>
+        <translation>Não foi possível encontrar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not open the serial console</source>
+        <translation>Não foi possível abrir o console serial</translation>
+    </message>
+    <message>
+        <source>Could not watch the serial console</source>
+        <translation>Não foi possível monitorar o console serial</translation>
+    </message>
+</context>
+<context>
+    <name>StatsCollector</name>
+    <message>
+        <source>Could not read the statistics of this host</source>
+        <translation>Não foi possível ler as estatísticas deste hospedeiro</translation>
+    </message>
+</context>
+<context>
+    <name>StorageInventory</name>
+    <message>
+        <source>Listing the storage pools</source>
+        <translation>Listando os pools de armazenamento</translation>
+    </message>
+    <message>
+        <source>Listing the virtual machines</source>
+        <translation>Listando as máquinas virtuais</translation>
+    </message>
+</context>
+<context>
+    <name>VmSpecValidator</name>
+    <message>
+        <source>The disk size must be more than 0 GiB.</source>
+        <translation>O tamanho do disco deve ser maior que 0 GiB.</translation>
+    </message>
+    <message>
+        <source>The pool “%1” has only %2 free; the disk needs %3 GiB.</source>
+        <translation>O pool “%1” tem apenas %2 livres; o disco precisa de %3 GiB.</translation>
+    </message>
+    <message>
+        <source>Choose a storage pool for the disk.</source>
+        <translation>Escolha um pool de armazenamento para o disco.</translation>
+    </message>
+    <message>
+        <source>There is no storage pool “%1” on this host.</source>
+        <translation>Não há pool de armazenamento “%1” neste hospedeiro.</translation>
+    </message>
+    <message>
+        <source>The storage pool “%1” is not active.</source>
+        <translation>O pool de armazenamento “%1” não está ativo.</translation>
+    </message>
+    <message>
+        <source>The disk format must be qcow2 or raw.</source>
+        <translation>O formato do disco deve ser qcow2 ou raw.</translation>
+    </message>
+    <message>
+        <source>Choose the volume to use as the disk.</source>
+        <translation>Escolha o volume a ser usado como disco.</translation>
+    </message>
+    <message>
+        <source>The pool “%1” has no volume “%2”.</source>
+        <translation>O pool “%1” não tem o volume “%2”.</translation>
+    </message>
+    <message>
+        <source>The guest architecture “%1” does not match “%2”.</source>
+        <translation>A arquitetura do convidado “%1” não corresponde a “%2”.</translation>
+    </message>
+    <message>
+        <source>The machine type “%1” is not one Crossvirt supports for %2 guests.</source>
+        <translation>O tipo de máquina “%1” não é suportado pelo Crossvirt para convidados %2.</translation>
+    </message>
+    <message>
+        <source>The memory must be more than 0 MiB.</source>
+        <translation>A memória deve ser maior que 0 MiB.</translation>
+    </message>
+    <message>
+        <source>%1 guests need at least %2 MiB of memory.</source>
+        <translation>Convidados %1 precisam de pelo menos %2 MiB de memória.</translation>
+    </message>
+    <message>
+        <source>Memory of %1 guests must be a multiple of %2 MiB (for example %3 MiB).</source>
+        <translation>A memória de convidados %1 deve ser múltipla de %2 MiB (por exemplo, %3 MiB).</translation>
+    </message>
+    <message>
+        <source>The host has only %1 MiB of memory; the guest asks for %2 MiB.</source>
+        <translation>O hospedeiro tem apenas %1 MiB de memória; o convidado pede %2 MiB.</translation>
+    </message>
+    <message>
+        <source>A virtual machine needs at least one virtual CPU.</source>
+        <translation>Uma máquina virtual precisa de pelo menos uma CPU virtual.</translation>
+    </message>
+    <message>
+        <source>%1 guests can have at most %2 virtual CPUs here.</source>
+        <translation>Convidados %1 podem ter no máximo %2 CPUs virtuais aqui.</translation>
+    </message>
+    <message>
+        <source>The CPU mode “%1” is not available for this guest.</source>
+        <translation>O modo de CPU “%1” não está disponível para este convidado.</translation>
+    </message>
+    <message>
+        <source>Choose a CPU model.</source>
+        <translation>Escolha um modelo de CPU.</translation>
+    </message>
+    <message>
+        <source>The CPU model “%1” is not available for %2 guests.</source>
+        <translation>O modelo de CPU “%1” não está disponível para convidados %2.</translation>
+    </message>
+    <message>
+        <source>UEFI is not available for this guest.</source>
+        <translation>UEFI não está disponível para este convidado.</translation>
+    </message>
+    <message>
+        <source>%1 guests need UEFI firmware.</source>
+        <translation>Convidados %1 precisam de firmware UEFI.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a disk interface for %2 guests.</source>
+        <translation>“%1” não é uma interface de disco para convidados %2.</translation>
+    </message>
+    <message>
+        <source>Choose the ISO image for the CD-ROM.</source>
+        <translation>Escolha a imagem ISO para o CD-ROM.</translation>
+    </message>
+    <message>
+        <source>There is no volume “%1” in pool “%2”.</source>
+        <translation>Não há volume “%1” no pool “%2”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a CD-ROM interface for %2 guests.</source>
+        <translation>“%1” não é uma interface de CD-ROM para convidados %2.</translation>
+    </message>
+    <message>
+        <source>Choose the network for the network card.</source>
+        <translation>Escolha a rede para a placa de rede.</translation>
+    </message>
+    <message>
+        <source>There is no network “%1” on this host.</source>
+        <translation>Não há rede “%1” neste hospedeiro.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a network card model for %2 guests.</source>
+        <translation>“%1” não é um modelo de placa de rede para convidados %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a display type for %2 guests.</source>
+        <translation>“%1” não é um tipo de tela para convidados %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a video model for %2 guests.</source>
+        <translation>“%1” não é um modelo de vídeo para convidados %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a console type for %2 guests.</source>
+        <translation>“%1” não é um tipo de console para convidados %2.</translation>
+    </message>
+    <message>
+        <source>Choose the virtual machine to add the disk to.</source>
+        <translation>Escolha a máquina virtual à qual adicionar o disco.</translation>
+    </message>
+    <message>
+        <source>There is no virtual machine “%1” on this host.</source>
+        <translation>Não há máquina virtual “%1” neste hospedeiro.</translation>
+    </message>
+</context>
+<context>
+    <name>VncEndpoint</name>
+    <message>
+        <source>the VM&apos;s graphics socket</source>
+        <translation>o socket gráfico da VM</translation>
+    </message>
+</context>
+<context>
+    <name>X86Arch</name>
+    <message>
+        <source>x86-64 (Intel/AMD 64-bit)</source>
+        <translation>x86-64 (Intel/AMD 64 bits)</translation>
+    </message>
+    <message>
+        <source>x86 (Intel/AMD 32-bit)</source>
+        <translation>x86 (Intel/AMD 32 bits)</translation>
+    </message>
+    <message>
+        <source>IDE is not available on q35 machines; use SATA, or the pc machine</source>
+        <translation>IDE não está disponível em máquinas q35; use SATA ou a máquina pc</translation>
+    </message>
+    <message>
+        <source>UEFI (OVMF)</source>
+        <translation>UEFI (OVMF)</translation>
+    </message>
+    <message>
+        <source>UEFI is not offered for 32-bit x86 guests</source>
+        <translation>UEFI não é oferecido para convidados x86 de 32 bits</translation>
+    </message>
+    <message>
+        <source>BIOS (SeaBIOS)</source>
+        <translation>BIOS (SeaBIOS)</translation>
+    </message>
+    <message>
+        <source>Intel Nehalem Family</source>
+        <translation>Família Intel Nehalem</translation>
+    </message>
+    <message>
+        <source>Intel Westmere Family</source>
+        <translation>Família Intel Westmere</translation>
+    </message>
+    <message>
+        <source>Intel SandyBridge Family</source>
+        <translation>Família Intel SandyBridge</translation>
+    </message>
+    <message>
+        <source>Intel IvyBridge Family</source>
+        <translation>Família Intel IvyBridge</translation>
+    </message>
+    <message>
+        <source>Intel Haswell Family</source>
+        <translation>Família Intel Haswell</translation>
+    </message>
+    <message>
+        <source>Intel Broadwell Family</source>
+        <translation>Família Intel Broadwell</translation>
+    </message>
+    <message>
+        <source>Intel Skylake Client Family</source>
+        <translation>Família Intel Skylake Client</translation>
+    </message>
+    <message>
+        <source>Intel Skylake Server Family</source>
+        <translation>Família Intel Skylake Server</translation>
+    </message>
+    <message>
+        <source>Intel Cascadelake Server Family</source>
+        <translation>Família Intel Cascadelake Server</translation>
+    </message>
+    <message>
+        <source>Intel Icelake Server Family</source>
+        <translation>Família Intel Icelake Server</translation>
+    </message>
+    <message>
+        <source>Intel SapphireRapids Server Family</source>
+        <translation>Família Intel SapphireRapids Server</translation>
+    </message>
+    <message>
+        <source>AMD Opteron G4</source>
+        <translation>AMD Opteron G4</translation>
+    </message>
+    <message>
+        <source>AMD Opteron G5</source>
+        <translation>AMD Opteron G5</translation>
+    </message>
+    <message>
+        <source>AMD EPYC</source>
+        <translation>AMD EPYC</translation>
+    </message>
+    <message>
+        <source>AMD EPYC-Rome</source>
+        <translation>AMD EPYC-Rome</translation>
+    </message>
+    <message>
+        <source>AMD EPYC-Milan</source>
+        <translation>AMD EPYC-Milan</translation>
+    </message>
+    <message>
+        <source>AMD EPYC-Genoa</source>
+        <translation>AMD EPYC-Genoa</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>no answer from the host in time</source>
+        <translation>o hospedeiro não respondeu a tempo</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>List the hosts: URI, state, arch, CPU, memory, error</source>
+        <translation>Lista os hospedeiros: URI, estado, arquitetura, CPU, memória, erro</translation>
+    </message>
+    <message>
+        <source>List the VMs of every host: name, state, arch, native or emulated</source>
+        <translation>Lista as VMs de todos os hospedeiros: nome, estado, arquitetura, nativa ou emulada</translation>
+    </message>
+    <message>
+        <source>Usage: crossvirt-cli [--connect URI]... [--timeout S] COMMAND [options]
+
+Without --connect the saved connection list is used, or the demo datacenter when there is none.
+
+Commands:
+</source>
+        <translation>Uso: crossvirt-cli [--connect URI]... [--timeout S] COMANDO [opções]
+
+Sem --connect, é usada a lista de conexões salva ou, se não houver nenhuma, o datacenter de demonstração.
+
+Comandos:
+</translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation>opção desconhecida %1</translation>
+    </message>
+    <message>
+        <source>unknown command %1</source>
+        <translation>comando desconhecido %1</translation>
+    </message>
+    <message>
+        <source>Save a running VM&apos;s VNC screen as PNG (--vm NAME --out FILE)</source>
+        <translation>Salva a tela VNC de uma VM em execução como PNG (--vm NOME --out ARQUIVO)</translation>
+    </message>
+    <message>
+        <source>Host URI (repeatable).</source>
+        <translation>URI do hospedeiro (pode ser repetida).</translation>
+    </message>
+    <message>
+        <source>unexpected argument %1</source>
+        <translation>argumento inesperado %1</translation>
+    </message>
+    <message>
+        <source>give exactly one host with --connect URI</source>
+        <translation>informe exatamente um hospedeiro com --connect URI</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>nenhum hospedeiro</translation>
+    </message>
+    <message>
+        <source>none: the host has no domain capabilities, the arch policy alone applies</source>
+        <translation>nenhuma: o hospedeiro não tem capacidades de domínio; vale apenas a política da arquitetura</translation>
+    </message>
+    <message>
+        <source>Guest architecture (x86_64, ppc64le, ...).</source>
+        <translation>Arquitetura do convidado (x86_64, ppc64le, ...).</translation>
+    </message>
+    <message>
+        <source>Machine type (default: the arch&apos;s).</source>
+        <translation>Tipo de máquina (padrão: o da arquitetura).</translation>
+    </message>
+    <message>
+        <source>Do not consider hosts that can only emulate the arch.</source>
+        <translation>Não considerar hospedeiros que só podem emular a arquitetura.</translation>
+    </message>
+    <message>
+        <source>--arch is required</source>
+        <translation>--arch é obrigatório</translation>
+    </message>
+    <message>
+        <source>unknown architecture %1 (known: %2)</source>
+        <translation>arquitetura desconhecida %1 (conhecidas: %2)</translation>
+    </message>
+    <message>
+        <source>--%1 needs a whole number, not “%2”</source>
+        <translation>--%1 precisa de um número inteiro, não “%2”</translation>
+    </message>
+    <message>
+        <source>Name of the new VM.</source>
+        <translation>Nome da nova VM.</translation>
+    </message>
+    <message>
+        <source>Guest architecture.</source>
+        <translation>Arquitetura do convidado.</translation>
+    </message>
+    <message>
+        <source>Machine type.</source>
+        <translation>Tipo de máquina.</translation>
+    </message>
+    <message>
+        <source>Guest OS (osinfo short-id, e.g. rhel9.0).</source>
+        <translation>Sistema operacional do convidado (short-id do osinfo, ex.: rhel9.0).</translation>
+    </message>
+    <message>
+        <source>Memory in MiB.</source>
+        <translation>Memória em MiB.</translation>
+    </message>
+    <message>
+        <source>Virtual CPUs.</source>
+        <translation>CPUs virtuais.</translation>
+    </message>
+    <message>
+        <source>Size of a new disk volume in GiB.</source>
+        <translation>Tamanho de um novo volume de disco em GiB.</translation>
+    </message>
+    <message>
+        <source>Storage pool of the new disk.</source>
+        <translation>Pool de armazenamento do novo disco.</translation>
+    </message>
+    <message>
+        <source>Disk format: qcow2 (default) or raw.</source>
+        <translation>Formato do disco: qcow2 (padrão) ou raw.</translation>
+    </message>
+    <message>
+        <source>Disk interface (virtio, scsi, spapr-vscsi, sata, ide, usb).</source>
+        <translation>Interface de disco (virtio, scsi, spapr-vscsi, sata, ide, usb).</translation>
+    </message>
+    <message>
+        <source>ISO volume for a CD-ROM, as POOL/VOLUME.</source>
+        <translation>Volume ISO para um CD-ROM, como POOL/VOLUME.</translation>
+    </message>
+    <message>
+        <source>CD-ROM interface.</source>
+        <translation>Interface do CD-ROM.</translation>
+    </message>
+    <message>
+        <source>Network card model.</source>
+        <translation>Modelo da placa de rede.</translation>
+    </message>
+    <message>
+        <source>libvirt network of the network card.</source>
+        <translation>Rede do libvirt da placa de rede.</translation>
+    </message>
+    <message>
+        <source>No network card.</source>
+        <translation>Sem placa de rede.</translation>
+    </message>
+    <message>
+        <source>Display: vnc, spice or none.</source>
+        <translation>Tela: vnc, spice ou none.</translation>
+    </message>
+    <message>
+        <source>Video model.</source>
+        <translation>Modelo de vídeo.</translation>
+    </message>
+    <message>
+        <source>Refuse a host that can only emulate the arch.</source>
+        <translation>Recusar um hospedeiro que só pode emular a arquitetura.</translation>
+    </message>
+    <message>
+        <source>Start the VM once it is defined.</source>
+        <translation>Iniciar a VM assim que for definida.</translation>
+    </message>
+    <message>
+        <source>Print the domain XML and change nothing.</source>
+        <translation>Exibir o XML do domínio sem alterar nada.</translation>
+    </message>
+    <message>
+        <source>--name and --arch are required</source>
+        <translation>--name e --arch são obrigatórios</translation>
+    </message>
+    <message>
+        <source>unknown architecture %1</source>
+        <translation>arquitetura desconhecida %1</translation>
+    </message>
+    <message>
+        <source>os: osinfo knows no OS “%1”</source>
+        <translation>os: o osinfo não conhece o sistema operacional “%1”</translation>
+    </message>
+    <message>
+        <source>os: %1 does not run on %2 guests</source>
+        <translation>os: %1 não roda em convidados %2</translation>
+    </message>
+    <message>
+        <source>--pool needs --disk-size</source>
+        <translation>--pool requer --disk-size</translation>
+    </message>
+    <message>
+        <source>--cdrom takes POOL/VOLUME</source>
+        <translation>--cdrom recebe POOL/VOLUME</translation>
+    </message>
+    <message>
+        <source>Name of the VM.</source>
+        <translation>Nome da VM.</translation>
+    </message>
+    <message>
+        <source>Size of the new disk in GiB.</source>
+        <translation>Tamanho do novo disco em GiB.</translation>
+    </message>
+    <message>
+        <source>Disk interface (default: the arch&apos;s).</source>
+        <translation>Interface de disco (padrão: a da arquitetura).</translation>
+    </message>
+    <message>
+        <source>Storage pool (default: &apos;default&apos; or the first active).</source>
+        <translation>Pool de armazenamento (padrão: &apos;default&apos; ou o primeiro ativo).</translation>
+    </message>
+    <message>
+        <source>qcow2 (default) or raw.</source>
+        <translation>qcow2 (padrão) ou raw.</translation>
+    </message>
+    <message>
+        <source>Name of the new volume (default: &lt;vm&gt;-diskN).</source>
+        <translation>Nome do novo volume (padrão: &lt;vm&gt;-diskN).</translation>
+    </message>
+    <message>
+        <source>--vm and --size are required</source>
+        <translation>--vm e --size são obrigatórios</translation>
+    </message>
+    <message>
+        <source>vm: there is no virtual machine “%1” on %2</source>
+        <translation>vm: não há máquina virtual “%1” em %2</translation>
+    </message>
+    <message>
+        <source>vm: Crossvirt does not know the architecture “%1”</source>
+        <translation>vm: o Crossvirt não conhece a arquitetura “%1”</translation>
+    </message>
+    <message>
+        <source>What the New-VM dialog offers for --arch A on a host, withheld entries with reasons</source>
+        <translation>O que a caixa de diálogo Nova VM oferece para --arch A em um hospedeiro, com os itens omitidos e os motivos</translation>
+    </message>
+    <message>
+        <source>Create a VM (--name, --arch, ...); --dry-run prints its XML only</source>
+        <translation>Cria uma VM (--name, --arch, ...); --dry-run apenas exibe o XML dela</translation>
+    </message>
+    <message>
+        <source>Add a new disk to a VM (--vm, --size, --bus, --pool)</source>
+        <translation>Adiciona um novo disco a uma VM (--vm, --size, --bus, --pool)</translation>
+    </message>
+    <message>
+        <source>Sample host and VM statistics (CPU, memory, disk, network) as JSON</source>
+        <translation>Coleta estatísticas de hospedeiros e VMs (CPU, memória, disco, rede) em JSON</translation>
+    </message>
+    <message>
+        <source>Name of the virtual machine.</source>
+        <translation>Nome da máquina virtual.</translation>
+    </message>
+    <message>
+        <source>PNG file to write.</source>
+        <translation>Arquivo PNG a gravar.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for a full screen (default 30).</source>
+        <translation>Segundos de espera por uma tela completa (padrão 30).</translation>
+    </message>
+    <message>
+        <source>console-snapshot needs --vm NAME and --out FILE.png</source>
+        <translation>console-snapshot requer --vm NOME e --out ARQUIVO.png</translation>
+    </message>
+    <message>
+        <source>console-snapshot needs exactly one --connect URI</source>
+        <translation>console-snapshot requer exatamente um --connect URI</translation>
+    </message>
+    <message>
+        <source>%1: could not connect</source>
+        <translation>%1: não foi possível conectar</translation>
+    </message>
+    <message>
+        <source>no virtual machine named “%1” on %2</source>
+        <translation>nenhuma máquina virtual chamada “%1” em %2</translation>
+    </message>
+    <message>
+        <source>no full screen from %1: %2</source>
+        <translation>nenhuma tela completa de %1: %2</translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>não foi possível gravar %1: %2</translation>
+    </message>
+    <message>
+        <source>stats: unknown argument %1 (usage: stats [--connect URI] [--vm NAME] [--samples N] [--interval S])</source>
+        <translation>stats: argumento desconhecido %1 (uso: stats [--connect URI] [--vm NOME] [--samples N] [--interval S])</translation>
+    </message>
+    <message>
+        <source>stats: no virtual machine named “%1”</source>
+        <translation>stats: nenhuma máquina virtual chamada “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::ClusterInventoryModel</name>
+    <message>
+        <source>%1 (emulates %2)</source>
+        <translation>%1 (emula %2)</translation>
+    </message>
+    <message>
+        <source>Runs this cluster&apos;s %1 guests emulated (TCG), not natively.</source>
+        <translation>Executa os convidados %1 deste cluster de forma emulada (TCG), não nativa.</translation>
+    </message>
+    <message>
+        <source>Unclustered</source>
+        <translation>Sem cluster</translation>
+    </message>
+    <message>
+        <source>Hosts that belong to no cluster</source>
+        <translation>Hospedeiros que não pertencem a nenhum cluster</translation>
+    </message>
+    <message>
+        <source>%1 guests; hosts may emulate them</source>
+        <translation>Convidados %1; os hospedeiros podem emulá-los</translation>
+    </message>
+    <message>
+        <source>%1
+%2 guests; hosts may emulate them</source>
+        <translation>%1
+Convidados %2; os hospedeiros podem emulá-los</translation>
+    </message>
+    <message>
+        <source>%1 guests, run natively</source>
+        <translation>Convidados %1, executados nativamente</translation>
+    </message>
+    <message>
+        <source>%1
+%2 guests, run natively</source>
+        <translation>%1
+Convidados %2, executados nativamente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n hospedeiro</numerusform>
+            <numerusform>%n hospedeiros</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::InventoryModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Arch</source>
+        <translation>Arquitetura</translation>
+    </message>
+    <message>
+        <source>CPU model</source>
+        <translation>Modelo de CPU</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPUs</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memória</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disconnected: %1 (retrying in %n s)</source>
+        <translation>
+            <numerusform>Desconectado: %1 (nova tentativa em %n s)</numerusform>
+            <numerusform>Desconectado: %1 (nova tentativa em %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 guest, emulated (TCG) on this %2 host</source>
+        <translation>Convidado %1, emulado (TCG) neste hospedeiro %2</translation>
+    </message>
+    <message>
+        <source>%1 guest, runs natively (KVM)</source>
+        <translation>Convidado %1, executado nativamente (KVM)</translation>
+    </message>
+    <message>
+        <source>%1 (emulated)</source>
+        <translation>%1 (emulado)</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::InventoryStatsProxy</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CPU use over the last minutes</source>
+        <translation>Uso de CPU nos últimos minutos</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::OsListModel</name>
+    <message>
+        <source>Vendor: %1</source>
+        <translation>Fornecedor: %1</translation>
+    </message>
+    <message>
+        <source>Released: %1</source>
+        <translation>Lançamento: %1</translation>
+    </message>
+    <message>
+        <source>Not yet released</source>
+        <translation>Ainda não lançado</translation>
+    </message>
+    <message>
+        <source>Rolling release</source>
+        <translation>Rolling release</translation>
+    </message>
+    <message>
+        <source>End of life since %1</source>
+        <translation>Sem suporte desde %1</translation>
+    </message>
+    <message>
+        <source>Supported until %1</source>
+        <translation>Suportado até %1</translation>
+    </message>
+    <message>
+        <source>End of life (released more than five years ago)</source>
+        <translation>Sem suporte (lançado há mais de cinco anos)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recommended: %1 MiB memory, %n vCPU(s), %2 GiB disk</source>
+        <translation>
+            <numerusform>Recomendado: %1 MiB de memória, %n vCPU, %2 GiB de disco</numerusform>
+            <numerusform>Recomendado: %1 MiB de memória, %n vCPUs, %2 GiB de disco</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::VncSession</name>
+    <message>
+        <source>Could not start the VNC connection thread.</source>
+        <translation>Não foi possível iniciar a thread da conexão VNC.</translation>
+    </message>
+    <message>
+        <source>There is no VNC address to connect to.</source>
+        <translation>Não há endereço VNC ao qual se conectar.</translation>
+    </message>
+    <message>
+        <source>Could not set up the VNC connection.</source>
+        <translation>Não foi possível configurar a conexão VNC.</translation>
+    </message>
+    <message>
+        <source>Out of memory.</source>
+        <translation>Memória esgotada.</translation>
+    </message>
+    <message>
+        <source>Could not find the host %1: %2</source>
+        <translation>Não foi possível encontrar o hospedeiro %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection; no VNC server is listening there.</source>
+        <translation>%1 recusou a conexão; nenhum servidor VNC está escutando ali.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 timed out.</source>
+        <translation>O tempo para conectar a %1 se esgotou.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached from this computer.</source>
+        <translation>%1 não pode ser alcançado a partir deste computador.</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1: %2</source>
+        <translation>Não foi possível conectar a %1: %2</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost while sending input.</source>
+        <translation>A conexão com %1 foi perdida durante o envio de entrada.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost: %2</source>
+        <translation>A conexão com %1 foi perdida: %2</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>sem detalhes</translation>
+    </message>
+    <message>
+        <source>%1 announced an empty screen (%2×%3 pixels).</source>
+        <translation>%1 anunciou uma tela vazia (%2×%3 pixels).</translation>
+    </message>
+    <message>
+        <source>%1 announced a screen of %2×%3 pixels; Crossvirt accepts at most %4×%4.</source>
+        <translation>%1 anunciou uma tela de %2×%3 pixels; o Crossvirt aceita no máximo %4×%4.</translation>
+    </message>
+    <message>
+        <source>Not enough memory for the %2×%3 pixel screen of %1.</source>
+        <translation>Memória insuficiente para a tela de %2×%3 pixels de %1.</translation>
+    </message>
+    <message>
+        <source>%1 asks for a VNC password, and none was given.</source>
+        <translation>%1 pede uma senha VNC, e nenhuma foi informada.</translation>
+    </message>
+    <message>
+        <source>%1 is not a VNC server: it answered “%2” instead of an RFB protocol version.</source>
+        <translation>%1 não é um servidor VNC: respondeu “%2” em vez de uma versão do protocolo RFB.</translation>
+    </message>
+    <message>
+        <source>%1 rejected the VNC password: too many failed attempts.</source>
+        <translation>%1 rejeitou a senha VNC: tentativas malsucedidas demais.</translation>
+    </message>
+    <message>
+        <source>%1 rejected the VNC password.</source>
+        <translation>%1 rejeitou a senha VNC.</translation>
+    </message>
+    <message>
+        <source>%1 rejected the VNC password: %2</source>
+        <translation>%1 rejeitou a senha VNC: %2</translation>
+    </message>
+    <message>
+        <source>%1 requires a VNC security type Crossvirt does not support (%2).</source>
+        <translation>%1 exige um tipo de segurança VNC que o Crossvirt não suporta (%2).</translation>
+    </message>
+    <message>
+        <source>%1 refused the VNC connection: %2</source>
+        <translation>%1 recusou a conexão VNC: %2</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during the VNC handshake.</source>
+        <translation>%1 fechou a conexão durante o handshake VNC.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost during the VNC handshake (%2).</source>
+        <translation>A conexão com %1 foi perdida durante o handshake VNC (%2).</translation>
+    </message>
+    <message>
+        <source>The VNC handshake with %1 failed: %2</source>
+        <translation>O handshake VNC com %1 falhou: %2</translation>
+    </message>
+    <message>
+        <source>%1 sent a message that is not part of the VNC protocol (%2).</source>
+        <translation>%1 enviou uma mensagem que não faz parte do protocolo VNC (%2).</translation>
+    </message>
+    <message>
+        <source>%1 sent an invalid screen update (%2).</source>
+        <translation>%1 enviou uma atualização de tela inválida (%2).</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection in the middle of a screen update.</source>
+        <translation>%1 fechou a conexão no meio de uma atualização de tela.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection.</source>
+        <translation>%1 fechou a conexão.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost (%2).</source>
+        <translation>A conexão com %1 foi perdida (%2).</translation>
+    </message>
+    <message>
+        <source>%1 sent invalid VNC data (%2).</source>
+        <translation>%1 enviou dados VNC inválidos (%2).</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was closed.</source>
+        <translation>A conexão com %1 foi fechada.</translation>
+    </message>
+    <message>
+        <source>No complete screen arrived from %1 within %2 ms.</source>
+        <translation>Nenhuma tela completa chegou de %1 em %2 ms.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Não conectado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stopped answering during the VNC handshake (no reply for %n second(s)).</source>
+        <translation>
+            <numerusform>%1 parou de responder durante o handshake VNC (sem resposta por %n segundo).</numerusform>
+            <numerusform>%1 parou de responder durante o handshake VNC (sem resposta por %n segundos).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 stopped sending in the middle of a message; gave up after %n second(s).</source>
+        <translation>
+            <numerusform>%1 parou de enviar no meio de uma mensagem; desistência após %n segundo.</numerusform>
+            <numerusform>%1 parou de enviar no meio de uma mensagem; desistência após %n segundos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::AddConnectionDialog</name>
+    <message>
+        <source>Add Connection</source>
+        <translation>Adicionar conexão</translation>
+    </message>
+    <message>
+        <source>QEMU/KVM</source>
+        <translation>QEMU/KVM</translation>
+    </message>
+    <message>
+        <source>QEMU/KVM user session</source>
+        <translation>QEMU/KVM sessão do usuário</translation>
+    </message>
+    <message>
+        <source>Test driver (no hypervisor)</source>
+        <translation>Driver de teste (sem hipervisor)</translation>
+    </message>
+    <message>
+        <source>Custom URI</source>
+        <translation>URI personalizada</translation>
+    </message>
+    <message>
+        <source>&amp;Hypervisor:</source>
+        <translation>&amp;Hipervisor:</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Local</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation>SSH</translation>
+    </message>
+    <message>
+        <source>TCP (SASL or no authentication)</source>
+        <translation>TCP (SASL ou sem autenticação)</translation>
+    </message>
+    <message>
+        <source>TLS (certificates)</source>
+        <translation>TLS (certificados)</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Transporte:</translation>
+    </message>
+    <message>
+        <source>host name or address[:port]</source>
+        <translation>nome ou endereço do hospedeiro[:porta]</translation>
+    </message>
+    <message>
+        <source>H&amp;ost:</source>
+        <translation>H&amp;ospedeiro:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. root</source>
+        <translation>opcional, ex.: root</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuário:</translation>
+    </message>
+    <message>
+        <source>absolute path of a host file; empty for test:///default</source>
+        <translation>caminho absoluto de um arquivo de hospedeiro; vazio para test:///default</translation>
+    </message>
+    <message>
+        <source>Host &amp;file:</source>
+        <translation>Ar&amp;quivo do hospedeiro:</translation>
+    </message>
+    <message>
+        <source>e.g. qemu+ssh://root@host/system</source>
+        <translation>ex.: qemu+ssh://root@host/system</translation>
+    </message>
+    <message>
+        <source>U&amp;RI:</source>
+        <translation>U&amp;RI:</translation>
+    </message>
+    <message>
+        <source>optional display name</source>
+        <translation>nome de exibição opcional</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Autoconnect at start</source>
+        <translation>Conectar &amp;automaticamente ao iniciar</translation>
+    </message>
+    <message>
+        <source>Generated URI:</source>
+        <translation>URI gerada:</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::ChoiceCombo</name>
+    <message>
+        <source>Also not offered: %1 (hover for why).</source>
+        <translation>Também não oferecidos: %1 (passe o mouse para ver o motivo).</translation>
+    </message>
+    <message>
+        <source>Nothing is available here.</source>
+        <translation>Nada está disponível aqui.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::ClusterDialog</name>
+    <message>
+        <source>Edit Cluster %1</source>
+        <translation>Editar cluster %1</translation>
+    </message>
+    <message>
+        <source>New Cluster</source>
+        <translation>Novo cluster</translation>
+    </message>
+    <message>
+        <source>e.g. power9-lab</source>
+        <translation>ex.: power9-lab</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descrição:</translation>
+    </message>
+    <message>
+        <source>&amp;Architecture:</source>
+        <translation>&amp;Arquitetura:</translation>
+    </message>
+    <message>
+        <source>&amp;CPU type:</source>
+        <translation>&amp;Tipo de CPU:</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hospedeiro</translation>
+    </message>
+    <message>
+        <source>Arch</source>
+        <translation>Arquitetura</translation>
+    </message>
+    <message>
+        <source>Runs the cluster&apos;s guests</source>
+        <translation>Executa os convidados do cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts:</source>
+        <translation>&amp;Hospedeiros:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Criar</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2), emulated only</source>
+        <translation>%1 (%2), somente emulado</translation>
+    </message>
+    <message>
+        <source>No connected host runs %1 natively: its hosts will emulate it.</source>
+        <translation>Nenhum hospedeiro conectado executa %1 nativamente: os hospedeiros do cluster vão emulá-la.</translation>
+    </message>
+    <message>
+        <source>In cluster %1</source>
+        <translation>No cluster %1</translation>
+    </message>
+    <message>
+        <source>Natively (KVM)</source>
+        <translation>Nativamente (KVM)</translation>
+    </message>
+    <message>
+        <source>Emulating %1 (TCG)</source>
+        <translation>Emulando %1 (TCG)</translation>
+    </message>
+    <message>
+        <source>No host is connected; add a connection first.</source>
+        <translation>Nenhum hospedeiro está conectado; adicione uma conexão primeiro.</translation>
+    </message>
+    <message>
+        <source>Greyed hosts cannot join this cluster; the last column says why.</source>
+        <translation>Hospedeiros em cinza não podem entrar neste cluster; a última coluna informa o motivo.</translation>
+    </message>
+    <message>
+        <source>The architecture cannot change while the cluster has hosts; remove them first.</source>
+        <translation>A arquitetura não pode mudar enquanto o cluster tiver hospedeiros; remova-os primeiro.</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most %1 characters.</source>
+        <translation>A descrição é longa demais: no máximo %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>Allow &amp;emulated guests</source>
+        <translation>Permitir convidados &amp;emulados</translation>
+    </message>
+    <message>
+        <source>Hosts of another architecture may then join and run this cluster&apos;s guests with QEMU&apos;s emulation (TCG), much slower than native.</source>
+        <translation>Hospedeiros de outra arquitetura poderão então entrar e executar os convidados deste cluster com a emulação do QEMU (TCG), bem mais lenta que a execução nativa.</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Não conectado</translation>
+    </message>
+    <message>
+        <source>Emulation only (not allowed)</source>
+        <translation>Somente emulação (não permitida)</translation>
+    </message>
+    <message>
+        <source>Cannot run %1</source>
+        <translation>Não pode executar %1</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::ConsolePage</name>
+    <message>
+        <source>Open in a Separate Window</source>
+        <translation>Abrir em uma janela separada</translation>
+    </message>
+    <message>
+        <source>Shows this console in a window of its own; this tab disconnects.</source>
+        <translation>Mostra este console em uma janela própria; esta aba se desconecta.</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>The console is open in a separate window.</source>
+        <translation>O console está aberto em uma janela separada.</translation>
+    </message>
+    <message>
+        <source>Reading the virtual machine&apos;s consoles…</source>
+        <translation>Lendo os consoles da máquina virtual…</translation>
+    </message>
+    <message>
+        <source>%1 is not running. Start it to see its console.</source>
+        <translation>%1 não está em execução. Inicie-a para ver o console.</translation>
+    </message>
+    <message>
+        <source>%1 guests have no graphical console.</source>
+        <translation>Convidados %1 não têm console gráfico.</translation>
+    </message>
+    <message>
+        <source>This virtual machine has no console.</source>
+        <translation>Esta máquina virtual não tem console.</translation>
+    </message>
+    <message>
+        <source>It has no serial console either.</source>
+        <translation>Ela também não tem console serial.</translation>
+    </message>
+    <message>
+        <source>The host was removed.</source>
+        <translation>O hospedeiro foi removido.</translation>
+    </message>
+    <message>
+        <source>Show Serial Console</source>
+        <translation>Mostrar console serial</translation>
+    </message>
+    <message>
+        <source>Show Graphical Console</source>
+        <translation>Mostrar console gráfico</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::CredentialDialogProvider</name>
+    <message>
+        <source>Authentication required</source>
+        <translation>Autenticação necessária</translation>
+    </message>
+    <message>
+        <source>%1 asks for credentials.</source>
+        <translation>%1 pede credenciais.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nome de usuário:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Senha:</translation>
+    </message>
+    <message>
+        <source>Answer:</source>
+        <translation>Resposta:</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::HostChartsPage</name>
+    <message>
+        <source>CPU use</source>
+        <translation>Uso de CPU</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memória</translation>
+    </message>
+    <message>
+        <source>Memory (MiB)</source>
+        <translation>Memória (MiB)</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Em uso</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Livre</translation>
+    </message>
+    <message>
+        <source>Running virtual machines</source>
+        <translation>Máquinas virtuais em execução</translation>
+    </message>
+    <message>
+        <source>Running VMs</source>
+        <translation>VMs em execução</translation>
+    </message>
+    <message>
+        <source>This host&apos;s driver does not report memory statistics.</source>
+        <translation>O driver deste hospedeiro não informa estatísticas de memória.</translation>
+    </message>
+    <message>
+        <source>Memory (%1)</source>
+        <translation>Memória (%1)</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::HostDetailsPage</name>
+    <message>
+        <source>Host</source>
+        <translation>Hospedeiro</translation>
+    </message>
+    <message>
+        <source>URI:</source>
+        <translation>URI:</translation>
+    </message>
+    <message>
+        <source>Host name:</source>
+        <translation>Nome do hospedeiro:</translation>
+    </message>
+    <message>
+        <source>Hypervisor:</source>
+        <translation>Hipervisor:</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>Arquitetura:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Memória:</translation>
+    </message>
+    <message>
+        <source>Runs natively (KVM):</source>
+        <translation>Executa nativamente (KVM):</translation>
+    </message>
+    <message>
+        <source>Can emulate (TCG):</source>
+        <translation>Pode emular (TCG):</translation>
+    </message>
+    <message>
+        <source>Arch lists from:</source>
+        <translation>Origem das arquiteturas:</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Redes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Bridge</translation>
+    </message>
+    <message>
+        <source>Storage pools</source>
+        <translation>Pools de armazenamento</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Livre</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidade</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Caminho</translation>
+    </message>
+    <message>
+        <source>%1 is %2.</source>
+        <translation>Estado de %1: %2.</translation>
+    </message>
+    <message>
+        <source>libvirt said: %1</source>
+        <translation>O libvirt informou: %1</translation>
+    </message>
+    <message>
+        <source>Reading host details…</source>
+        <translation>Lendo os detalhes do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>%1 (libvirt %2.%3.%4)</source>
+        <translation>%1 (libvirt %2.%3.%4)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n logical CPU(s)</source>
+        <translation>
+            <numerusform>%n CPU lógica</numerusform>
+            <numerusform>%n CPUs lógicas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> at %1 MHz</source>
+        <translation> a %1 MHz</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhuma</translation>
+    </message>
+    <message>
+        <source>the host&apos;s capabilities</source>
+        <translation>capacidades do hospedeiro</translation>
+    </message>
+    <message>
+        <source>Crossvirt&apos;s arch policy (this driver&apos;s capabilities do not describe the host)</source>
+        <translation>política de arquiteturas do Crossvirt (as capacidades deste driver não descrevem o hospedeiro)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inativo</translation>
+    </message>
+    <message>
+        <source>isolated</source>
+        <translation>isolada</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::MainWindow</name>
+    <message>
+        <source>Crossvirt</source>
+        <translation>Crossvirt</translation>
+    </message>
+    <message>
+        <source>Filter: name, arch:ppc64le, state:running, host:name</source>
+        <translation>Filtro: nome, arch:ppc64le, state:running, host:nome</translation>
+    </message>
+    <message>
+        <source>Select a host or a virtual machine.</source>
+        <translation>Selecione um hospedeiro ou uma máquina virtual.</translation>
+    </message>
+    <message>
+        <source>Not understood: %1. Use arch:, state:, host: or emulated:.</source>
+        <translation>Não entendido: %1. Use arch:, state:, host: ou emulated:.</translation>
+    </message>
+    <message>
+        <source>Could not save the connection list</source>
+        <translation>Não foi possível salvar a lista de conexões</translation>
+    </message>
+    <message>
+        <source>&amp;Add Connection…</source>
+        <translation>&amp;Adicionar conexão…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Connection</source>
+        <translation>&amp;Remover conexão</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Desconectar</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>Shut &amp;Down</source>
+        <translation>&amp;Desligar</translation>
+    </message>
+    <message>
+        <source>&amp;Reboot</source>
+        <translation>&amp;Reiniciar</translation>
+    </message>
+    <message>
+        <source>&amp;Force Off</source>
+        <translation>&amp;Forçar desligamento</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausar</translation>
+    </message>
+    <message>
+        <source>R&amp;esume</source>
+        <translation>Re&amp;tomar</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Excluir…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Sair</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>Could not start the virtual machine</source>
+        <translation>Não foi possível iniciar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not shut down the virtual machine</source>
+        <translation>Não foi possível desligar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not reboot the virtual machine</source>
+        <translation>Não foi possível reiniciar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Force off</source>
+        <translation>Forçar desligamento</translation>
+    </message>
+    <message>
+        <source>Force off “%1”? This is like pulling the power cord: unsaved data in the guest is lost.</source>
+        <translation>Forçar o desligamento de “%1”? É como puxar o cabo de energia: os dados não salvos no convidado serão perdidos.</translation>
+    </message>
+    <message>
+        <source>Could not force off the virtual machine</source>
+        <translation>Não foi possível forçar o desligamento da máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not pause the virtual machine</source>
+        <translation>Não foi possível pausar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not resume the virtual machine</source>
+        <translation>Não foi possível retomar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>&amp;Hospedeiro</translation>
+    </message>
+    <message>
+        <source>&amp;Virtual Machine</source>
+        <translation>&amp;Máquina virtual</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <source>&amp;About Crossvirt</source>
+        <translation>&amp;Sobre o Crossvirt</translation>
+    </message>
+    <message>
+        <source>About Crossvirt</source>
+        <translation>Sobre o Crossvirt</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Crossvirt %1&lt;/b&gt;&lt;p&gt;A console for libvirt datacenters whose hosts and guests span CPU architectures.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Crossvirt %1&lt;/b&gt;&lt;p&gt;Um console para datacenters libvirt cujos hospedeiros e convidados abrangem várias arquiteturas de CPU.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>%1 of %2 hosts connected · %3 VMs, %4 running</source>
+        <translation>%1 de %2 hospedeiros conectados · %3 VMs, %4 em execução</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lendo %1…</translation>
+    </message>
+    <message>
+        <source>Working on %1…</source>
+        <translation>Processando %1…</translation>
+    </message>
+    <message>
+        <source>Delete virtual machine</source>
+        <translation>Excluir máquina virtual</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? It is running and will be forced off first. This cannot be undone.</source>
+        <translation>Excluir “%1”? Ela está em execução e terá o desligamento forçado antes. Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>Excluir “%1”? Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Also delete its disk volumes (CD-ROM images are kept)</source>
+        <translation>Excluir também os volumes de disco dela (as imagens de CD-ROM são mantidas)</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 excluída.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted, but some volumes were not</source>
+        <translation>%1 foi excluída, mas alguns volumes não foram</translation>
+    </message>
+    <message>
+        <source>Could not delete the virtual machine</source>
+        <translation>Não foi possível excluir a máquina virtual</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 já está na lista.</translation>
+    </message>
+    <message>
+        <source>Added %1; use Host › Connect to open it.</source>
+        <translation>Conexão %1 adicionada; use Hospedeiro › Conectar para abri-la.</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Remover conexão</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list? Its virtual machines are not touched.</source>
+        <translation>Remover %1 da lista? As máquinas virtuais dele não serão afetadas.</translation>
+    </message>
+    <message>
+        <source>Clusters</source>
+        <translation>Clusters</translation>
+    </message>
+    <message>
+        <source>Could not save the clusters</source>
+        <translation>Não foi possível salvar os clusters</translation>
+    </message>
+    <message>
+        <source>&amp;New VM…</source>
+        <translation>&amp;Nova VM…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>Add &amp;Disk…</source>
+        <translation>Adicionar dis&amp;co…</translation>
+    </message>
+    <message>
+        <source>&amp;New Cluster…</source>
+        <translation>&amp;Novo cluster…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Cluster…</source>
+        <translation>&amp;Editar cluster…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Cluster</source>
+        <translation>E&amp;xcluir cluster</translation>
+    </message>
+    <message>
+        <source>By &amp;Host</source>
+        <translation>Por &amp;hospedeiro</translation>
+    </message>
+    <message>
+        <source>By &amp;Cluster</source>
+        <translation>Por &amp;cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>V&amp;iew</source>
+        <translation>&amp;Exibir</translation>
+    </message>
+    <message>
+        <source>Add a new disk to the selected virtual machine</source>
+        <translation>Adiciona um novo disco à máquina virtual selecionada</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>%1 criada.</translation>
+    </message>
+    <message>
+        <source>Delete cluster</source>
+        <translation>Excluir cluster</translation>
+    </message>
+    <message>
+        <source>Delete the cluster “%1”? Its hosts and their virtual machines stay; they become unclustered.</source>
+        <translation>Excluir o cluster “%1”? Os hospedeiros dele e suas máquinas virtuais permanecem; eles ficam sem cluster.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Desempenho</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferências…</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::NewDiskDialog</name>
+    <message>
+        <source>Add Disk to %1</source>
+        <translation>Adicionar disco a %1</translation>
+    </message>
+    <message>
+        <source>%1 is running (%2, %3): only interfaces that can be hot-plugged are offered. The disk is attached now and kept in its definition.</source>
+        <translation>%1 está em execução (%2, %3): só são oferecidas interfaces que podem ser conectadas a quente. O disco é anexado agora e mantido na definição.</translation>
+    </message>
+    <message>
+        <source>%1 is stopped (%2, %3): the disk is added to its definition and appears at the next start.</source>
+        <translation>%1 está parada (%2, %3): o disco é adicionado à definição e aparece na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Tamanho:</translation>
+    </message>
+    <message>
+        <source>qcow2 (thin, snapshots)</source>
+        <translation>qcow2 (alocação dinâmica, snapshots)</translation>
+    </message>
+    <message>
+        <source>raw (fastest)</source>
+        <translation>raw (mais rápido)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interface:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Dispositivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Attach</source>
+        <translation>&amp;Anexar</translation>
+    </message>
+    <message>
+        <source>The host&apos;s choices could not be read: %1</source>
+        <translation>Não foi possível ler as opções do hospedeiro: %1</translation>
+    </message>
+    <message>
+        <source>The host&apos;s storage could not be read: %1</source>
+        <translation>Não foi possível ler o armazenamento do hospedeiro: %1</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s devices could not be read: %1</source>
+        <translation>Não foi possível ler os dispositivos da VM: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free)</source>
+        <translation>%1 (%2 livres)</translation>
+    </message>
+    <message>
+        <source>Crossvirt does not know the %1 architecture.</source>
+        <translation>O Crossvirt não conhece a arquitetura %1.</translation>
+    </message>
+    <message>
+        <source>%1 on the %2 bus</source>
+        <translation>%1 no barramento %2</translation>
+    </message>
+    <message>
+        <source>%1 on the %2 bus; a %3 controller is added for it</source>
+        <translation>%1 no barramento %2; um controlador %3 é adicionado para ele</translation>
+    </message>
+    <message>
+        <source>Reading the VM and the host…</source>
+        <translation>Lendo a VM e o hospedeiro…</translation>
+    </message>
+    <message>
+        <source>The disk was not added. %1</source>
+        <translation>O disco não foi adicionado. %1</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::NewVmDialog</name>
+    <message>
+        <source>New Virtual Machine</source>
+        <translation>Nova máquina virtual</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Criar</translation>
+    </message>
+    <message>
+        <source>The guest OS list could not be read: %1</source>
+        <translation>Não foi possível ler a lista de sistemas operacionais convidados: %1</translation>
+    </message>
+    <message>
+        <source>Where and what</source>
+        <translation>Onde e o quê</translation>
+    </message>
+    <message>
+        <source>Choose a cluster or a host, the guest architecture, the machine type and the operating system.</source>
+        <translation>Escolha um cluster ou um hospedeiro, a arquitetura do convidado, o tipo de máquina e o sistema operacional.</translation>
+    </message>
+    <message>
+        <source>&amp;Place in:</source>
+        <translation>&amp;Local:</translation>
+    </message>
+    <message>
+        <source>&amp;Architecture:</source>
+        <translation>&amp;Arquitetura:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hospedeiro:</translation>
+    </message>
+    <message>
+        <source>&amp;Machine type:</source>
+        <translation>Tipo de &amp;máquina:</translation>
+    </message>
+    <message>
+        <source>Search operating systems, e.g. &quot;rhel 9&quot; or &quot;debian&quot;</source>
+        <translation>Pesquisar sistemas operacionais, ex.: &quot;rhel 9&quot; ou &quot;debian&quot;</translation>
+    </message>
+    <message>
+        <source>Show end-of-life systems</source>
+        <translation>Mostrar sistemas sem suporte</translation>
+    </message>
+    <message>
+        <source>&amp;Operating system:</source>
+        <translation>&amp;Sistema operacional:</translation>
+    </message>
+    <message>
+        <source>e.g. web-01</source>
+        <translation>ex.: web-01</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>Processors and memory</source>
+        <translation>Processadores e memória</translation>
+    </message>
+    <message>
+        <source>The operating system&apos;s recommendation is filled in; the host&apos;s size and the architecture&apos;s rules bound it.</source>
+        <translation>A recomendação do sistema operacional já vem preenchida; o tamanho do hospedeiro e as regras da arquitetura a limitam.</translation>
+    </message>
+    <message>
+        <source>&amp;Virtual CPUs:</source>
+        <translation>CPUs &amp;virtuais:</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Memória:</translation>
+    </message>
+    <message>
+        <source>C&amp;PU type:</source>
+        <translation>Tipo de C&amp;PU:</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Armazenamento</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s disk and an optional CD-ROM. Interfaces are those this architecture and machine type support.</source>
+        <translation>O disco da VM e um CD-ROM opcional. As interfaces são as que esta arquitetura e este tipo de máquina suportam.</translation>
+    </message>
+    <message>
+        <source>Create a new volume</source>
+        <translation>Criar um novo volume</translation>
+    </message>
+    <message>
+        <source>Use an existing volume</source>
+        <translation>Usar um volume existente</translation>
+    </message>
+    <message>
+        <source>No disk</source>
+        <translation>Sem disco</translation>
+    </message>
+    <message>
+        <source>&amp;Disk:</source>
+        <translation>&amp;Disco:</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Tamanho:</translation>
+    </message>
+    <message>
+        <source>qcow2 (thin, snapshots)</source>
+        <translation>qcow2 (alocação dinâmica, snapshots)</translation>
+    </message>
+    <message>
+        <source>raw (fastest)</source>
+        <translation>raw (mais rápido)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation>&amp;Volume:</translation>
+    </message>
+    <message>
+        <source>Disk &amp;interface:</source>
+        <translation>&amp;Interface de disco:</translation>
+    </message>
+    <message>
+        <source>Attach a CD-ROM with an ISO image</source>
+        <translation>Anexar um CD-ROM com uma imagem ISO</translation>
+    </message>
+    <message>
+        <source>&amp;ISO image:</source>
+        <translation>Imagem I&amp;SO:</translation>
+    </message>
+    <message>
+        <source>CD-ROM &amp;bus:</source>
+        <translation>&amp;Barramento do CD-ROM:</translation>
+    </message>
+    <message>
+        <source>Network and display</source>
+        <translation>Rede e tela</translation>
+    </message>
+    <message>
+        <source>Devices this architecture supports; what it does not is named under each list.</source>
+        <translation>Dispositivos que esta arquitetura suporta; os que ela não suporta são citados abaixo de cada lista.</translation>
+    </message>
+    <message>
+        <source>Add a network card</source>
+        <translation>Adicionar uma placa de rede</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>&amp;Rede:</translation>
+    </message>
+    <message>
+        <source>NIC &amp;model:</source>
+        <translation>&amp;Modelo da placa de rede:</translation>
+    </message>
+    <message>
+        <source>&amp;Graphics:</source>
+        <translation>&amp;Gráficos:</translation>
+    </message>
+    <message>
+        <source>&amp;Video:</source>
+        <translation>&amp;Vídeo:</translation>
+    </message>
+    <message>
+        <source>&amp;Console:</source>
+        <translation>C&amp;onsole:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <source>Where the VM will run and the definition Crossvirt will give libvirt.</source>
+        <translation>Onde a VM será executada e a definição que o Crossvirt passará ao libvirt.</translation>
+    </message>
+    <message>
+        <source>&amp;Start the VM after creating it</source>
+        <translation>&amp;Iniciar a VM após criá-la</translation>
+    </message>
+    <message>
+        <source>&amp;Open its console</source>
+        <translation>&amp;Abrir o console dela</translation>
+    </message>
+    <message>
+        <source>Cluster %1 (%2)</source>
+        <translation>Cluster %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>Hospedeiro %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Não conectado</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Fixed by the cluster.</source>
+        <translation>Definido pelo cluster.</translation>
+    </message>
+    <message>
+        <source>%1 (%2), emulated</source>
+        <translation>%1 (%2), emulado</translation>
+    </message>
+    <message>
+        <source>Arches this host runs natively come first; the others it can only emulate (much slower).</source>
+        <translation>As arquiteturas que este hospedeiro executa nativamente vêm primeiro; as outras ele só pode emular (bem mais lento).</translation>
+    </message>
+    <message>
+        <source>The host is not connected, so its arches are unknown.</source>
+        <translation>O hospedeiro não está conectado, por isso as arquiteturas dele são desconhecidas.</translation>
+    </message>
+    <message>
+        <source>%1 guest memory goes in %2 MiB steps.</source>
+        <translation>A memória de convidados %1 varia em incrementos de %2 MiB.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (native)</source>
+        <translation>%1 (nativo)</translation>
+    </message>
+    <message>
+        <source>%1 (emulated)</source>
+        <translation>%1 (emulado)</translation>
+    </message>
+    <message>
+        <source>The cluster has no connected host.</source>
+        <translation>O cluster não tem hospedeiro conectado.</translation>
+    </message>
+    <message>
+        <source>Not offered: %1</source>
+        <translation>Não oferecidos: %1</translation>
+    </message>
+    <message>
+        <source>The host&apos;s storage could not be read: %1</source>
+        <translation>Não foi possível ler o armazenamento do hospedeiro: %1</translation>
+    </message>
+    <message>
+        <source>The host&apos;s capabilities could not be read: %1</source>
+        <translation>Não foi possível ler as capacidades do hospedeiro: %1</translation>
+    </message>
+    <message>
+        <source>Hypervisor default</source>
+        <translation>Padrão do hipervisor</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free)</source>
+        <translation>%1 (%2 livres)</translation>
+    </message>
+    <message>
+        <source>%1 (pool %2)</source>
+        <translation>%1 (pool %2)</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inativo)</translation>
+    </message>
+    <message>
+        <source>Choose a connected host or a cluster with one.</source>
+        <translation>Escolha um hospedeiro conectado ou um cluster que tenha um.</translation>
+    </message>
+    <message>
+        <source>Runs on %1 natively (KVM): a %2 host running a %3 guest.</source>
+        <translation>Executa em %1 nativamente (KVM): um hospedeiro %2 executando um convidado %3.</translation>
+    </message>
+    <message>
+        <source>Runs on %1 emulated (TCG): a %2 host emulating a %3 guest, much slower than native.</source>
+        <translation>Executa em %1 de forma emulada (TCG): um hospedeiro %2 emulando um convidado %3, bem mais lento que o nativo.</translation>
+    </message>
+    <message>
+        <source>Fix these first:
+%1</source>
+        <translation>Corrija isto primeiro:
+%1</translation>
+    </message>
+    <message>
+        <source>Reading the host&apos;s choices…</source>
+        <translation>Lendo as opções do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>Creating and starting %1…</source>
+        <translation>Criando e iniciando %1…</translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation>Criando %1…</translation>
+    </message>
+    <message>
+        <source>The VM was not created. %1
+Anything created before this step was removed.</source>
+        <translation>A VM não foi criada. %1
+Tudo o que foi criado antes desta etapa foi removido.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::OverviewPage</name>
+    <message>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>Arquitetura:</translation>
+    </message>
+    <message>
+        <source>Machine type:</source>
+        <translation>Tipo de máquina:</translation>
+    </message>
+    <message>
+        <source>CPU:</source>
+        <translation>CPU:</translation>
+    </message>
+    <message>
+        <source>vCPUs:</source>
+        <translation>vCPUs:</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>Memória:</translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <translation>Firmware:</translation>
+    </message>
+    <message>
+        <source>Graphics:</source>
+        <translation>Gráficos:</translation>
+    </message>
+    <message>
+        <source>Video:</source>
+        <translation>Vídeo:</translation>
+    </message>
+    <message>
+        <source>Consoles:</source>
+        <translation>Consoles:</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>Discos</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Bus</source>
+        <translation>Barramento</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <source>Network interfaces</source>
+        <translation>Interfaces de rede</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>Endereço MAC</translation>
+    </message>
+    <message>
+        <source>%1, emulated (TCG) on this %2 host</source>
+        <translation>%1, emulado (TCG) neste hospedeiro %2</translation>
+    </message>
+    <message>
+        <source>%1, native (KVM)</source>
+        <translation>%1, nativo (KVM)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>padrão</translation>
+    </message>
+    <message>
+        <source>hypervisor default</source>
+        <translation>padrão do hipervisor</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>default (BIOS or platform firmware)</source>
+        <translation>padrão (BIOS ou firmware da plataforma)</translation>
+    </message>
+    <message>
+        <source> on %1:%2</source>
+        <translation> em %1:%2</translation>
+    </message>
+    <message>
+        <source>none (headless)</source>
+        <translation>nenhum (sem tela)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::SerialTerminal</name>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconectar</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Limpar</translation>
+    </message>
+    <message>
+        <source>Connected to the serial console. Keys typed here go to the guest.</source>
+        <translation>Conectado ao console serial. As teclas digitadas aqui vão para o convidado.</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Desconectado.</translation>
+    </message>
+    <message>
+        <source>Opening the serial console…</source>
+        <translation>Abrindo o console serial…</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::StatsPreferencesDialog</name>
+    <message>
+        <source>Statistics Preferences</source>
+        <translation>Preferências de estatísticas</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Poll every:</source>
+        <translation>Consultar a cada:</translation>
+    </message>
+    <message>
+        <source>CPU use</source>
+        <translation>Uso de CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memória</translation>
+    </message>
+    <message>
+        <source>Disk I/O</source>
+        <translation>E/S de disco</translation>
+    </message>
+    <message>
+        <source>Network I/O</source>
+        <translation>E/S de rede</translation>
+    </message>
+    <message>
+        <source>Collect:</source>
+        <translation>Coletar:</translation>
+    </message>
+    <message>
+        <source>Disk and network statistics are collected only for virtual machines whose Performance page is open.</source>
+        <translation>As estatísticas de disco e de rede são coletadas apenas para máquinas virtuais cuja página Desempenho esteja aberta.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::TimeSeriesChart</name>
+    <message>
+        <source>hh:mm:ss</source>
+        <comment>time axis label format</comment>
+        <translation>hh:mm:ss</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tempo</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmPerformancePage</name>
+    <message>
+        <source>CPU use</source>
+        <translation>Uso de CPU</translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation>CPU (%)</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memória</translation>
+    </message>
+    <message>
+        <source>Memory (MiB)</source>
+        <translation>Memória (MiB)</translation>
+    </message>
+    <message>
+        <source>Balloon (current)</source>
+        <translation>Balloon (atual)</translation>
+    </message>
+    <message>
+        <source>Resident (RSS)</source>
+        <translation>Residente (RSS)</translation>
+    </message>
+    <message>
+        <source>Disk I/O</source>
+        <translation>E/S de disco</translation>
+    </message>
+    <message>
+        <source>Disk (KiB/s)</source>
+        <translation>Disco (KiB/s)</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leitura</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Escrita</translation>
+    </message>
+    <message>
+        <source>Network I/O</source>
+        <translation>E/S de rede</translation>
+    </message>
+    <message>
+        <source>Network (KiB/s)</source>
+        <translation>Rede (KiB/s)</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Recebidos</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviados</translation>
+    </message>
+    <message>
+        <source>Statistics are not collected for this host.</source>
+        <translation>Não são coletadas estatísticas para este hospedeiro.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first statistics…</source>
+        <translation>Aguardando as primeiras estatísticas…</translation>
+    </message>
+    <message>
+        <source>This host&apos;s driver does not report the memory resident in the host (RSS).</source>
+        <translation>O driver deste hospedeiro não informa a memória residente no hospedeiro (RSS).</translation>
+    </message>
+    <message>
+        <source>Memory (%1)</source>
+        <translation>Memória (%1)</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
+    </message>
+    <message>
+        <source>MiB/s</source>
+        <translation>MiB/s</translation>
+    </message>
+    <message>
+        <source>GiB/s</source>
+        <translation>GiB/s</translation>
+    </message>
+    <message>
+        <source>Disk (%1)</source>
+        <translation>Disco (%1)</translation>
+    </message>
+    <message>
+        <source>Network (%1)</source>
+        <translation>Rede (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>Visão geral</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 em %2</translation>
+    </message>
+    <message>
+        <source>This virtual machine was deleted.</source>
+        <translation>Esta máquina virtual foi excluída.</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Desempenho</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VncConsoleWidget</name>
+    <message>
+        <source>VNC Password</source>
+        <translation>Senha VNC</translation>
+    </message>
+    <message>
+        <source>Password for the console of %1:</source>
+        <translation>Senha do console de %1:</translation>
+    </message>
+    <message>
+        <source>Send Key</source>
+        <translation>Enviar tecla</translation>
+    </message>
+    <message>
+        <source>Send a key combination the desktop would catch</source>
+        <translation>Envia uma combinação de teclas que a área de trabalho capturaria</translation>
+    </message>
+    <message>
+        <source>Capture Input</source>
+        <translation>Capturar entrada</translation>
+    </message>
+    <message>
+        <source>Screenshot…</source>
+        <translation>Captura de tela…</translation>
+    </message>
+    <message>
+        <source>Fit to Window</source>
+        <translation>Ajustar à janela</translation>
+    </message>
+    <message>
+        <source>Scale the screen to the window; off shows it 1:1 with scroll bars</source>
+        <translation>Ajusta a tela ao tamanho da janela; desligado, mostra em 1:1 com barras de rolagem</translation>
+    </message>
+    <message>
+        <source>Full Screen</source>
+        <translation>Tela cheia</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconectar</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2×%3).</source>
+        <translation>Conectado a %1 (%2×%3).</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Não conectado.</translation>
+    </message>
+    <message>
+        <source>This console has no address to connect to.</source>
+        <translation>Este console não tem endereço ao qual se conectar.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Could not open the console: the address request failed.</source>
+        <translation>Não foi possível abrir o console: a solicitação do endereço falhou.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Conectando a %1…</translation>
+    </message>
+    <message>
+        <source>Disconnected.</source>
+        <translation>Desconectado.</translation>
+    </message>
+    <message>
+        <source>Disconnected: %1</source>
+        <translation>Desconectado: %1</translation>
+    </message>
+    <message>
+        <source>%1 asks for a password.</source>
+        <translation>%1 pede uma senha.</translation>
+    </message>
+    <message>
+        <source>console-%1.png</source>
+        <translation>console-%1.png</translation>
+    </message>
+    <message>
+        <source>Save Screenshot</source>
+        <translation>Salvar captura de tela</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Imagens PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>There is no screen to save yet.</source>
+        <translation>Ainda não há tela para salvar.</translation>
+    </message>
+    <message>
+        <source>Screenshot saved to %1.</source>
+        <translation>Captura de tela salva em %1.</translation>
+    </message>
+    <message>
+        <source>Could not save the screenshot to %1.</source>
+        <translation>Não foi possível salvar a captura de tela em %1.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VncView</name>
+    <message>
+        <source>Keyboard and mouse go to the VM. Press and release Ctrl+Alt to release them.</source>
+        <translation>Teclado e mouse estão direcionados à VM. Pressione e solte Ctrl+Alt para liberá-los.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Crossvirt</source>
+        <translation>Crossvirt</translation>
+    </message>
+    <message>
+        <source>Console for libvirt datacenters whose hosts and guests span CPU architectures.</source>
+        <translation>Console para datacenters libvirt cujos hospedeiros e convidados abrangem várias arquiteturas de CPU.</translation>
+    </message>
+    <message>
+        <source>Connect to URI instead of the saved list (repeatable).</source>
+        <translation>Conectar à URI em vez de usar a lista salva (pode ser repetido).</translation>
+    </message>
+    <message>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <source>Saved connections</source>
+        <translation>Conexões salvas</translation>
+    </message>
+    <message>
+        <source>Open the console of the virtual machine NAME.</source>
+        <translation>Abrir o console da máquina virtual NOME.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>No connected host has a virtual machine named “%1”.</source>
+        <translation>Nenhum hospedeiro conectado tem uma máquina virtual chamada “%1”.</translation>
+    </message>
+</context>
 </TS>

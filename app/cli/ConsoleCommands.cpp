@@ -14,22 +14,26 @@
 
 namespace crossvirt::cli {
 
+namespace {
+// lupdate and the runtime both see the context "cli" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(cli)
+};
+} // namespace
+
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli", text);
-}
 } // namespace
 
 int runConsoleSnapshot(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    const QCommandLineOption vmOption(u"vm"_s, tr("Name of the virtual machine."), u"NAME"_s);
-    const QCommandLineOption outOption(u"out"_s, tr("PNG file to write."), u"FILE"_s);
+    const QCommandLineOption vmOption(u"vm"_s, Text::tr("Name of the virtual machine."), u"NAME"_s);
+    const QCommandLineOption outOption(u"out"_s, Text::tr("PNG file to write."), u"FILE"_s);
     const QCommandLineOption waitOption(
-        u"wait"_s, tr("Seconds to wait for a full screen (default 30)."), u"S"_s, u"30"_s);
+        u"wait"_s, Text::tr("Seconds to wait for a full screen (default 30)."), u"S"_s, u"30"_s);
     parser.addOptions({vmOption, outOption, waitOption});
     if (!parser.parse(ctx.arguments)) {
         printError(parser.errorText());
@@ -38,18 +42,18 @@ int runConsoleSnapshot(const CliContext &ctx)
     const QString name = parser.value(vmOption);
     const QString out = parser.value(outOption);
     if (name.isEmpty() || out.isEmpty()) {
-        printError(tr("console-snapshot needs --vm NAME and --out FILE.png"));
+        printError(Text::tr("console-snapshot needs --vm NAME and --out FILE.png"));
         return 64;
     }
     if (ctx.uris.size() != 1) {
-        printError(tr("console-snapshot needs exactly one --connect URI"));
+        printError(Text::tr("console-snapshot needs exactly one --connect URI"));
         return 64;
     }
     QObject owner;
     const auto sessions = openHosts(ctx.uris, ctx.timeoutSeconds, &owner);
     models::HostSession *session = sessions.first();
     if (session->state() != models::ConnectionState::Connected) {
-        printError(tr("%1: could not connect").arg(session->uri()));
+        printError(Text::tr("%1: could not connect").arg(session->uri()));
         return 2;
     }
     QString uuid;
@@ -58,7 +62,7 @@ int runConsoleSnapshot(const CliContext &ctx)
             uuid = d.uuid;
     }
     if (uuid.isEmpty()) {
-        printError(tr("no virtual machine named “%1” on %2").arg(name, session->uri()));
+        printError(Text::tr("no virtual machine named “%1” on %2").arg(name, session->uri()));
         return 2;
     }
     auto endpointFuture = models::vncEndpointFor(session, uuid);
@@ -85,13 +89,13 @@ int runConsoleSnapshot(const CliContext &ctx)
     vnc.connectToEndpoint(endpoint);
     QString error;
     if (!vnc.waitForFullFrame(parser.value(waitOption).toInt() * 1000, &error)) {
-        printError(tr("no full screen from %1: %2").arg(name, error));
+        printError(Text::tr("no full screen from %1: %2").arg(name, error));
         return 2;
     }
     const QImage frame = vnc.currentFrame();
     QImageWriter writer(out, "png");
     if (!writer.write(frame)) {
-        printError(tr("could not write %1: %2").arg(out, writer.errorString()));
+        printError(Text::tr("could not write %1: %2").arg(out, writer.errorString()));
         return 2;
     }
     printJson(QJsonObject{{u"vm"_s, name},

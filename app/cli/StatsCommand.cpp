@@ -15,17 +15,20 @@
 
 namespace crossvirt::cli {
 
+namespace {
+// lupdate and the runtime both see the context "cli" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(cli)
+};
+} // namespace
+
 using namespace Qt::StringLiterals;
 using models::ConnectionState;
 using models::HostSession;
 using models::StatsCollector;
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cli", text);
-}
 
 QJsonValue number(double v)
 {
@@ -70,7 +73,7 @@ int runStatsCommand(const CliContext &ctx)
         } else if (a == "--interval"_L1 && hasValue) {
             interval = qMax(models::StatsSettings::kMinimumIntervalSeconds, args[++i].toInt());
         } else {
-            printError(tr("stats: unknown argument %1 (usage: stats [--connect URI] [--vm NAME] "
+            printError(Text::tr("stats: unknown argument %1 (usage: stats [--connect URI] [--vm NAME] "
                           "[--samples N] [--interval S])")
                            .arg(a));
             return 64;
@@ -90,8 +93,8 @@ int runStatsCommand(const CliContext &ctx)
     for (HostSession *s : sessions) {
         if (s->state() != ConnectionState::Connected) {
             const QString error =
-                s->lastError().isEmpty() ? tr("no answer from the host in time") : s->lastError();
-            printError(tr("%1: %2").arg(s->uri(), error));
+                s->lastError().isEmpty() ? Text::tr("no answer from the host in time") : s->lastError();
+            printError(Text::tr("%1: %2").arg(s->uri(), error));
             ++failures;
             continue;
         }
@@ -106,7 +109,7 @@ int runStatsCommand(const CliContext &ctx)
         collectors << collector;
     }
     if (!vmFound) {
-        printError(tr("stats: no virtual machine named “%1”").arg(vmName));
+        printError(Text::tr("stats: no virtual machine named “%1”").arg(vmName));
         return 1;
     }
 

@@ -12,13 +12,17 @@
 
 namespace crossvirt::models {
 
+namespace {
+// lupdate and the runtime both see the context "ClusterStore" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ClusterStore)
+};
+} // namespace
+
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ClusterStore", text);
-}
 constexpr int kFormatVersion = 1;
 } // namespace
 
@@ -38,10 +42,10 @@ ClusterStore::LoadResult ClusterStore::load() const
         result.clusters.clear();
         result.backupPath = JsonListFile::copyAside(m_path);
         result.error = !result.backupPath.isEmpty()
-                           ? tr("The saved cluster list %1 could not be read (%2). "
+                           ? Text::tr("The saved cluster list %1 could not be read (%2). "
                                 "It was kept as %3.")
                                  .arg(m_path, why, result.backupPath)
-                           : tr("The saved cluster list %1 could not be read (%2), and no copy "
+                           : Text::tr("The saved cluster list %1 could not be read (%2), and no copy "
                                 "could be made. Crossvirt will not overwrite it until it can be "
                                 "copied aside.")
                                  .arg(m_path, why);
@@ -70,9 +74,9 @@ ClusterStore::LoadResult ClusterStore::load() const
         for (const QJsonValue &h : o.value("hosts"_L1).toArray())
             c.hostUris << h.toString();
         if (c.id.isEmpty() || c.name.isEmpty() || c.arch.isEmpty())
-            return keepAside(Status::Corrupt, tr("a cluster has no id, name or architecture"));
+            return keepAside(Status::Corrupt, Text::tr("a cluster has no id, name or architecture"));
         if (ids.contains(c.id))
-            return keepAside(Status::Corrupt, tr("two clusters share the id %1").arg(c.id));
+            return keepAside(Status::Corrupt, Text::tr("two clusters share the id %1").arg(c.id));
         ids.insert(c.id);
         result.clusters << c;
     }
@@ -95,7 +99,7 @@ QString ClusterStore::save(const QList<Cluster> &clusters) const
     const QString error = JsonListFile::write(m_path, "clusters"_L1, array, kFormatVersion);
     return error.isEmpty()
                ? QString()
-               : tr("Could not save the cluster list to %1: %2").arg(m_path, error);
+               : Text::tr("Could not save the cluster list to %1: %2").arg(m_path, error);
 }
 
 } // namespace crossvirt::models

@@ -10,13 +10,17 @@
 
 namespace crossvirt::models {
 
+namespace {
+// lupdate and the runtime both see the context "ConnectionStore" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionStore)
+};
+} // namespace
+
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConnectionStore", text);
-}
 constexpr int kFormatVersion = 1;
 } // namespace
 
@@ -41,10 +45,10 @@ ConnectionStore::LoadResult ConnectionStore::load() const
         result.connections.clear();
         result.backupPath = JsonListFile::copyAside(m_path);
         result.error = !result.backupPath.isEmpty()
-                           ? tr("The saved connection list %1 could not be read (%2). "
+                           ? Text::tr("The saved connection list %1 could not be read (%2). "
                                 "It was kept as %3; no connection was lost.")
                                  .arg(m_path, why, result.backupPath)
-                           : tr("The saved connection list %1 could not be read (%2), "
+                           : Text::tr("The saved connection list %1 could not be read (%2), "
                                 "and no copy could be made. Crossvirt will not overwrite it "
                                 "until it can be copied aside.")
                                  .arg(m_path, why);
@@ -67,7 +71,7 @@ ConnectionStore::LoadResult ConnectionStore::load() const
         c.name = o.value("name"_L1).toString();
         c.autoconnect = o.value("autoconnect"_L1).toBool(true);
         if (c.uri.isEmpty())
-            return keepAside(Status::Corrupt, tr("an entry has no URI"));
+            return keepAside(Status::Corrupt, Text::tr("an entry has no URI"));
         result.connections << c;
     }
     result.status = Status::Loaded;
@@ -83,7 +87,7 @@ QString ConnectionStore::save(const QList<SavedConnection> &connections) const
     }
     const QString error = JsonListFile::write(m_path, "connections"_L1, array, kFormatVersion);
     return error.isEmpty() ? QString()
-                           : tr("Could not save the connection list to %1: %2").arg(m_path, error);
+                           : Text::tr("Could not save the connection list to %1: %2").arg(m_path, error);
 }
 
 } // namespace crossvirt::models

@@ -6,13 +6,17 @@
 
 namespace crossvirt::models {
 
+namespace {
+// lupdate and the runtime both see the context "ConnectionUri" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionUri)
+};
+} // namespace
+
 using namespace Qt::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConnectionUri", text);
-}
 } // namespace
 
 QString ConnectionUriSpec::problem() const
@@ -21,15 +25,15 @@ QString ConnectionUriSpec::problem() const
     case Hypervisor::Custom: {
         const QString trimmed = customUri.trimmed();
         if (trimmed.isEmpty())
-            return tr("Enter a libvirt URI, for example qemu+ssh://root@host/system.");
+            return Text::tr("Enter a libvirt URI, for example qemu+ssh://root@host/system.");
         const QUrl url(trimmed, QUrl::StrictMode);
         if (!url.isValid() || url.scheme().isEmpty())
-            return tr("“%1” is not a valid libvirt URI.").arg(trimmed);
+            return Text::tr("“%1” is not a valid libvirt URI.").arg(trimmed);
         return {};
     }
     case Hypervisor::Test:
         if (!testFile.isEmpty() && !QFileInfo(testFile).isAbsolute())
-            return tr("The test driver needs an absolute path to a host file.");
+            return Text::tr("The test driver needs an absolute path to a host file.");
         return {};
     case Hypervisor::QemuSystem:
     case Hypervisor::QemuSession:
@@ -39,11 +43,11 @@ QString ConnectionUriSpec::problem() const
         return {};
     const QString h = host.trimmed();
     if (h.isEmpty())
-        return tr("Enter the host name or address of the remote host.");
+        return Text::tr("Enter the host name or address of the remote host.");
     if (h.contains(u'/') || h.contains(u' ') || h.contains(u'@'))
-        return tr("“%1” is not a valid host name (put the user name in the User field).").arg(h);
+        return Text::tr("“%1” is not a valid host name (put the user name in the User field).").arg(h);
     if (user.contains(u'@') || user.contains(u'/') || user.contains(u' '))
-        return tr("“%1” is not a valid user name.").arg(user);
+        return Text::tr("“%1” is not a valid user name.").arg(user);
     return {};
 }
 
@@ -89,13 +93,13 @@ QString displayNameForUri(const QString &uri)
     const QString scheme = url.scheme();
     if (scheme == "test"_L1) {
         const QString file = QFileInfo(url.path()).completeBaseName();
-        return file.isEmpty() || url.path() == "/default"_L1 ? tr("Test driver")
-                                                             : tr("%1 (test driver)").arg(file);
+        return file.isEmpty() || url.path() == "/default"_L1 ? Text::tr("Test driver")
+                                                             : Text::tr("%1 (test driver)").arg(file);
     }
-    const QString kind = scheme.startsWith("qemu"_L1) ? tr("QEMU/KVM") : scheme;
-    const QString where = url.host().isEmpty() ? tr("localhost") : url.host();
-    const QString session = url.path() == "/session"_L1 ? tr(" user session") : QString();
-    return tr("%1 (%2%3)").arg(where, kind, session);
+    const QString kind = scheme.startsWith("qemu"_L1) ? Text::tr("QEMU/KVM") : scheme;
+    const QString where = url.host().isEmpty() ? Text::tr("localhost") : url.host();
+    const QString session = url.path() == "/session"_L1 ? Text::tr(" user session") : QString();
+    return Text::tr("%1 (%2%3)").arg(where, kind, session);
 }
 
 } // namespace crossvirt::models

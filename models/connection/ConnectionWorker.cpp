@@ -17,6 +17,14 @@
 
 namespace crossvirt::models {
 
+namespace {
+// lupdate and the runtime both see the context "ConnectionWorker" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ConnectionWorker)
+};
+} // namespace
+
 using namespace Qt::StringLiterals;
 
 /// Bridges libvirt callbacks (event-loop thread) to the worker (its own thread).
@@ -39,11 +47,6 @@ namespace {
 constexpr int kMaxBackoffSeconds = 60;
 constexpr int kAliveCheckMs = 5000;
 constexpr int kPollFallbackMs = 5000;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConnectionWorker", text);
-}
 
 DomainState toState(int s)
 {
@@ -91,16 +94,16 @@ void closeCallback(virConnectPtr, int reason, void *opaque)
     QString why;
     switch (reason) {
     case VIR_CONNECT_CLOSE_REASON_ERROR:
-        why = tr("the connection failed");
+        why = Text::tr("the connection failed");
         break;
     case VIR_CONNECT_CLOSE_REASON_EOF:
-        why = tr("the host closed the connection");
+        why = Text::tr("the host closed the connection");
         break;
     case VIR_CONNECT_CLOSE_REASON_KEEPALIVE:
-        why = tr("the host stopped answering keepalives");
+        why = Text::tr("the host stopped answering keepalives");
         break;
     default:
-        why = tr("the connection was closed");
+        why = Text::tr("the connection was closed");
         break;
     }
     (*sink)->post([sink = *sink, why] {
@@ -338,7 +341,7 @@ void ConnectionWorker::connectionLost(const QString &reason)
 void ConnectionWorker::checkAlive()
 {
     if (m_conn && virConnectIsAlive(m_conn) == 0)
-        connectionLost(tr("the host stopped answering"));
+        connectionLost(Text::tr("the host stopped answering"));
 }
 
 DomainSummary ConnectionWorker::readDomain(virDomainPtr dom)

@@ -14,6 +14,14 @@
 
 namespace crossvirt::models {
 
+namespace {
+// lupdate and the runtime both see the context "HostSession" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(HostSession)
+};
+} // namespace
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -39,18 +47,13 @@ QString notConnectedText()
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HostSession", text);
-}
-
 // Looks a domain up by UUID on the worker thread; the caller frees it.
 virDomainPtr lookup(virConnectPtr conn, const QString &uuid)
 {
     const QByteArray id = uuid.toLatin1();
     virDomainPtr dom = virDomainLookupByUUIDString(conn, id.constData());
     if (!dom)
-        throwLastLibvirtError(tr("Could not find the virtual machine"));
+        throwLastLibvirtError(Text::tr("Could not find the virtual machine"));
     return dom;
 }
 
@@ -80,6 +83,13 @@ HostSession::HostSession(const QString &uri, QObject *parent) : QObject(parent),
 {
     registerMetaTypes();
     LibvirtEventLoop::ensureRunning();
+    // Whatever the program, let stopping workers finish closing their connections
+    // before the application object goes away (bounded: a stuck one is left behind).
+    static const bool exitHook = [] {
+        qAddPostRoutine([] { waitForStoppingWorkers(3000); });
+        return true;
+    }();
+    Q_UNUSED(exitHook);
     m_host.uri = uri;
     m_thread = new QThread; // no parent: it may outlive this session (see dtor)
     m_thread->setObjectName(u"host:"_s + uri);
@@ -216,33 +226,33 @@ QFuture<void> HostSession::domainAction(const QString &uuid, const QString &cont
 
 QFuture<void> HostSession::startDomain(const QString &uuid)
 {
-    return domainAction(uuid, tr("Could not start “%1”"), virDomainCreate);
+    return domainAction(uuid, Text::tr("Could not start “%1”"), virDomainCreate);
 }
 
 QFuture<void> HostSession::shutdownDomain(const QString &uuid)
 {
-    return domainAction(uuid, tr("Could not shut down “%1”"), virDomainShutdown);
+    return domainAction(uuid, Text::tr("Could not shut down “%1”"), virDomainShutdown);
 }
 
 QFuture<void> HostSession::rebootDomain(const QString &uuid)
 {
-    return domainAction(uuid, tr("Could not reboot “%1”"),
+    return domainAction(uuid, Text::tr("Could not reboot “%1”"),
                         [](virDomainPtr d) { return virDomainReboot(d, 0); });
 }
 
 QFuture<void> HostSession::forceOffDomain(const QString &uuid)
 {
-    return domainAction(uuid, tr("Could not force off “%1”"), virDomainDestroy);
+    return domainAction(uuid, Text::tr("Could not force off “%1”"), virDomainDestroy);
 }
 
 QFuture<void> HostSession::suspendDomain(const QString &uuid)
 {
-    return domainAction(uuid, tr("Could not pause “%1”"), virDomainSuspend);
+    return domainAction(uuid, Text::tr("Could not pause “%1”"), virDomainSuspend);
 }
 
 QFuture<void> HostSession::resumeDomain(const QString &uuid)
 {
-    return domainAction(uuid, tr("Could not resume “%1”"), virDomainResume);
+    return domainAction(uuid, Text::tr("Could not resume “%1”"), virDomainResume);
 }
 
 QFuture<QStringList> HostSession::deleteDomain(const QString &uuid, bool withStorage)
@@ -261,7 +271,7 @@ QFuture<QStringList> HostSession::deleteDomain(const QString &uuid, bool withSto
         if (withStorage) {
             char *xml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
             if (!xml)
-                fail(tr("Could not read the definition of “%1”"));
+                fail(Text::tr("Could not read the definition of “%1”"));
             const DomainDetails details = parseDomainDetails(QByteArray(xml));
             free(xml);
             for (const DiskInfo &disk : details.disks) {
@@ -269,13 +279,16 @@ QFuture<QStringList> HostSession::deleteDomain(const QString &uuid, bool withSto
                     volumePaths << disk.source;
             }
         }
-        if (virDomainIsActive(dom) == 1 && virDomainDestroy(dom) < 0)
-            fail(tr("Could not force off “%1” before deleting it"));
+        // A guest may stop by itself between the check and the force-off: only a
+        // domain that is still running after a failed destroy is an error.
+        if (virDomainIsActive(dom) == 1 && virDomainDestroy(dom) < 0 &&
+            virDomainIsActive(dom) != 0)
+            fail(Text::tr("Could not force off “%1” before deleting it"));
         const unsigned flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
                                VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
                                VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_NVRAM;
         if (virDomainUndefineFlags(dom, flags) < 0 && virDomainUndefine(dom) < 0)
-            fail(tr("Could not delete “%1”"));
+            fail(Text::tr("Could not delete “%1”"));
         virDomainFree(dom);
 
         QStringList problems;
@@ -292,7 +305,7 @@ QFuture<QStringList> HostSession::deleteDomain(const QString &uuid, bool withSto
                 }
             }
             if (!vol) {
-                problems << tr("%1: not a storage volume libvirt manages, left in place").arg(path);
+                problems << Text::tr("%1: not a storage volume libvirt manages, left in place").arg(path);
                 continue;
             }
             if (virStorageVolDelete(vol, 0) < 0)
@@ -313,7 +326,7 @@ QFuture<DomainDetails> HostSession::domainDetails(const QString &uuid)
         char *xml = virDomainGetXMLDesc(dom, 0);
         if (!xml) {
             const LibvirtError error = LibvirtError::fromLastError(
-                tr("Could not read the definition of “%1”").arg(domainName(dom)));
+                Text::tr("Could not read the definition of “%1”").arg(domainName(dom)));
             virDomainFree(dom);
             throw error;
         }

@@ -10,14 +10,17 @@
 
 namespace crossvirt::models {
 
+namespace {
+// lupdate and the runtime both see the context "ConsoleEndpoints" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ConsoleEndpoints)
+};
+} // namespace
+
 using namespace Qt::StringLiterals;
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConsoleEndpoints", text);
-}
 
 bool isLoopback(const QString &address)
 {
@@ -54,20 +57,20 @@ ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails 
     const QUrl url(uri);
     if (!vnc) {
         a.graphicsProblem = details.graphics.isEmpty()
-                                ? tr("This virtual machine has no graphical display.")
-                                : tr("This virtual machine's display is %1; Crossvirt shows VNC "
+                                ? Text::tr("This virtual machine has no graphical display.")
+                                : Text::tr("This virtual machine's display is %1; Crossvirt shows VNC "
                                      "displays only.")
                                       .arg(details.graphics.first().type.toUpper());
         return a;
     }
     a.hasGraphics = true;
     if (url.scheme() == "test"_L1) {
-        a.graphicsProblem = tr("The test driver simulates its virtual machines: there is no "
+        a.graphicsProblem = Text::tr("The test driver simulates its virtual machines: there is no "
                                "real display to show.");
         return a;
     }
     if (!isActive(details.summary.state)) {
-        a.graphicsProblem = tr("The virtual machine is not running.");
+        a.graphicsProblem = Text::tr("The virtual machine is not running.");
         return a;
     }
     if (isLocalUri(url))
@@ -77,14 +80,14 @@ ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails 
                      scheme.endsWith("+libssh2"_L1);
     const QString listen = vnc->listen;
     if (vnc->port <= 0) {
-        a.graphicsProblem = tr("The display has no TCP port (it may listen on a UNIX socket "
+        a.graphicsProblem = Text::tr("The display has no TCP port (it may listen on a UNIX socket "
                                "only), so it cannot be reached from another machine.");
     } else if (isLoopback(listen) && !isLoopback(url.host())) {
         a.graphicsProblem =
-            ssh ? tr("The display listens only on %1's loopback address; reaching it needs an "
+            ssh ? Text::tr("The display listens only on %1's loopback address; reaching it needs an "
                      "SSH tunnel, which Crossvirt does not open yet.")
                       .arg(url.host())
-                : tr("The display listens only on %1's loopback address (%2), so it cannot be "
+                : Text::tr("The display listens only on %1's loopback address (%2), so it cannot be "
                      "reached over the network. Make it listen on an address this machine "
                      "can reach.")
                       .arg(url.host(), listen);
@@ -100,11 +103,11 @@ QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
         virDomainPtr dom = virDomainLookupByUUIDString(conn, id.constData());
         if (!dom)
             return VncEndpoint::failed(
-                LibvirtError::fromLastError(tr("Could not find the virtual machine")).text());
+                LibvirtError::fromLastError(Text::tr("Could not find the virtual machine")).text());
         char *xml = virDomainGetXMLDesc(dom, 0);
         if (!xml) {
             const QString error =
-                LibvirtError::fromLastError(tr("Could not read the virtual machine's definition"))
+                LibvirtError::fromLastError(Text::tr("Could not read the virtual machine's definition"))
                     .text();
             virDomainFree(dom);
             return VncEndpoint::failed(error);
@@ -132,7 +135,7 @@ QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
                 return VncEndpoint::socket(fd, label);
             }
             const QString error =
-                LibvirtError::fromLastError(tr("Could not open the display")).text();
+                LibvirtError::fromLastError(Text::tr("Could not open the display")).text();
             // Fall back to the TCP port when the driver cannot hand out a socket.
             for (const GraphicsInfo &g : details.graphics) {
                 if (g.type == "vnc"_L1 && g.port > 0) {
@@ -156,7 +159,7 @@ QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
                 return e;
             }
         }
-        return VncEndpoint::failed(tr("This virtual machine has no graphical display."));
+        return VncEndpoint::failed(Text::tr("This virtual machine has no graphical display."));
     });
 }
 

@@ -12,6 +12,14 @@ using namespace Qt::StringLiterals;
 namespace crossvirt::models {
 
 namespace {
+// lupdate and the runtime both see the context "KeyMap" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(KeyMap)
+};
+} // namespace
+
+namespace {
 
 // Keys whose keysym does not depend on the layout or on the keypad.
 const QHash<int, quint32> &fixedKeys()
@@ -200,18 +208,17 @@ quint32 KeyMap::keysym(int qtKey, Qt::KeyboardModifiers modifiers, const QString
 
 QList<KeyCombo> KeyMap::sendKeyCombos()
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("KeyMap", text); };
     QList<KeyCombo> combos;
-    combos.append({u"ctrl-alt-del"_s, tr("Ctrl+Alt+Del"), {XK_Control_L, XK_Alt_L, XK_Delete}});
+    combos.append({u"ctrl-alt-del"_s, Text::tr("Ctrl+Alt+Del"), {XK_Control_L, XK_Alt_L, XK_Delete}});
     combos.append({u"ctrl-alt-backspace"_s,
-                   tr("Ctrl+Alt+Backspace"),
+                   Text::tr("Ctrl+Alt+Backspace"),
                    {XK_Control_L, XK_Alt_L, XK_BackSpace}});
     for (int n = 1; n <= 12; ++n) {
         combos.append({u"ctrl-alt-f%1"_s.arg(n),
                        QCoreApplication::translate("KeyMap", "Ctrl+Alt+F%1").arg(n),
                        {XK_Control_L, XK_Alt_L, quint32(XK_F1 + n - 1)}});
     }
-    combos.append({u"print"_s, tr("PrintScreen"), {XK_Print}});
+    combos.append({u"print"_s, Text::tr("PrintScreen"), {XK_Print}});
     return combos;
 }
 

@@ -10,6 +10,14 @@
 
 namespace crossvirt::models {
 
+namespace {
+// lupdate and the runtime both see the context "SerialConsoleSession" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SerialConsoleSession)
+};
+} // namespace
+
 /// Shared by the session (GUI thread), the worker thread and libvirt's event
 /// loop; the mutex guards the stream and the target.
 struct SerialStreamState
@@ -41,11 +49,6 @@ struct SerialStreamState
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SerialConsoleSession", text);
-}
-
 void streamEvent(virStreamPtr stream, int events, void *opaque)
 {
     auto state = *static_cast<std::shared_ptr<SerialStreamState> *>(opaque);
@@ -68,8 +71,8 @@ void streamEvent(virStreamPtr stream, int events, void *opaque)
             }
             if (n == -2)
                 return; // nothing more for now
-            const QString error = n == 0 ? QString() : tr("The console stream failed.");
-            const QString why = n == 0 ? tr("The guest closed its console.") : error;
+            const QString error = n == 0 ? QString() : Text::tr("The console stream failed.");
+            const QString why = n == 0 ? Text::tr("The guest closed its console.") : error;
             state->shutDownStream(n != 0);
             SerialConsoleSession *target = state->target;
             state->postToTarget([target, why] { emit target->closed(why); });
@@ -80,9 +83,9 @@ void streamEvent(virStreamPtr stream, int events, void *opaque)
         state->shutDownStream(true);
         SerialConsoleSession *target = state->target;
         const QString why = (events & VIR_STREAM_EVENT_HANGUP)
-                                ? tr("The console was closed (the guest stopped, or another "
+                                ? Text::tr("The console was closed (the guest stopped, or another "
                                      "client took it over).")
-                                : tr("The console stream reported an error.");
+                                : Text::tr("The console stream reported an error.");
         state->postToTarget([target, why] { emit target->closed(why); });
     }
 }
@@ -121,7 +124,7 @@ void SerialConsoleSession::open(const QString &alias)
         const QByteArray id = uuid.toLatin1();
         virDomainPtr dom = virDomainLookupByUUIDString(conn, id.constData());
         if (!dom)
-            throwLastLibvirtError(tr("Could not find the virtual machine"));
+            throwLastLibvirtError(Text::tr("Could not find the virtual machine"));
         virStreamPtr stream = virStreamNew(conn, VIR_STREAM_NONBLOCK);
         const QByteArray dev = alias.toUtf8();
         const int rc = stream
@@ -130,7 +133,7 @@ void SerialConsoleSession::open(const QString &alias)
                            : -1;
         if (rc < 0) {
             const LibvirtError error =
-                LibvirtError::fromLastError(tr("Could not open the serial console"));
+                LibvirtError::fromLastError(Text::tr("Could not open the serial console"));
             if (stream)
                 virStreamFree(stream);
             virDomainFree(dom);
@@ -144,7 +147,7 @@ void SerialConsoleSession::open(const QString &alias)
                 VIR_STREAM_EVENT_READABLE | VIR_STREAM_EVENT_ERROR | VIR_STREAM_EVENT_HANGUP,
                 streamEvent, new std::shared_ptr<SerialStreamState>(state), freeOpaque) < 0) {
             const LibvirtError error =
-                LibvirtError::fromLastError(tr("Could not watch the serial console"));
+                LibvirtError::fromLastError(Text::tr("Could not watch the serial console"));
             state->shutDownStream(true);
             throw error;
         }
