@@ -96,6 +96,13 @@ CpuChoice Aarch64Arch::nativeCpu(const GuestContext &) const
     return CpuChoice{CpuMode::HostPassthrough, {}};
 }
 
+QStringList Aarch64Arch::guestFeatures(const GuestContext &) const
+{
+    // UEFI (mandatory on virt) hands the OS its hardware through ACPI tables; without
+    // <acpi/> libvirt starts QEMU with acpi=off and a guest cannot be shut down gently.
+    return {u"acpi"_s};
+}
+
 CpuChoice Aarch64Arch::emulatedCpu(const GuestContext &) const
 {
     // Nova's choice for emulated aarch64: old enough for every arm64 distribution.

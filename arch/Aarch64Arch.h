@@ -23,6 +23,7 @@ public:
     QString watchdogModel(const GuestContext &ctx) const override;
     QString usbControllerModel(const GuestContext &ctx) const override;
     QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const override;
+    QStringList guestFeatures(const GuestContext &ctx) const override;
     QList<ClusterCpuType> clusterCpuTypes() const override;
 
 protected:

@@ -585,6 +585,11 @@ CpuChoice ArchModel::cpuForClusterType(const QString &id) const
     return {};
 }
 
+QStringList ArchModel::guestFeatures(const GuestContext &) const
+{
+    return {};
+}
+
 CpuChoice ArchModel::nativeCpu(const GuestContext &) const
 {
     return CpuChoice{CpuMode::HostModel, {}};

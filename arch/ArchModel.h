@@ -81,6 +81,10 @@ public:
     virtual QString usbControllerModel(const GuestContext &ctx) const = 0;
     /// Input devices a new VM with graphics gets (tablet so the pointer follows VNC).
     virtual QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const = 0;
+    /// Hypervisor features a new VM gets, as libvirt's <features> child names ("acpi",
+    /// "apic"). Without ACPI an x86 or UEFI Arm guest cannot be shut down gently. Default:
+    /// none.
+    virtual QStringList guestFeatures(const GuestContext &ctx) const;
 
     // ---- CPU ---------------------------------------------------------------------------
     /// Cluster CPU types of this arch (oVirt style), policy only, in display order.

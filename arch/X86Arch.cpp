@@ -162,6 +162,13 @@ QList<ClusterCpuType> X86Arch::clusterCpuTypes() const
     };
 }
 
+QStringList X86Arch::guestFeatures(const GuestContext &) const
+{
+    // ACPI for power-button shutdown and the APIC every modern x86 OS expects; libvirt
+    // turns ACPI off (-machine acpi=off) when <acpi/> is missing.
+    return {u"acpi"_s, u"apic"_s};
+}
+
 CpuChoice X86Arch::emulatedCpu(const GuestContext &) const
 {
     // TCG's "max" CPU has the x86-64-v2 features current distributions need; qemu64

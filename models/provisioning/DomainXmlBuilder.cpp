@@ -93,8 +93,16 @@ void writeCpu(QXmlStreamWriter &w, const arch::CpuChoice &cpu)
     w.writeEndElement();
 }
 
-void writeConsole(QXmlStreamWriter &w, const QString &consoleId, const arch::SerialConsoleSpec &s)
+void writeConsole(QXmlStreamWriter &w, const QString &consoleId, arch::SerialConsoleSpec s)
 {
+    // The console the user chose is written as chosen: "sclp" is the SCLP console
+    // (s390x), "virtio" a virtio console, "serial" the arch's serial port. Before, any
+    // id but "virtio" got the arch's default console, so a forced "sclp" on ppc64 was
+    // silently a serial port (found by the e2e matrix).
+    if (consoleId == "sclp"_L1)
+        s = arch::SerialConsoleSpec{u"sclp"_s, {}, {}};
+    else if (consoleId == "serial"_L1 && s.consoleTargetType == "sclp"_L1)
+        s = arch::SerialConsoleSpec{u"serial"_s, {}, {}};
     if (consoleId == "virtio"_L1) {
         w.writeStartElement(u"console"_s);
         w.writeAttribute(u"type"_s, u"pty"_s);
@@ -225,6 +233,14 @@ QString DomainXmlBuilder::domainXml(const VmSpec &spec, const arch::ArchModel &m
         w.writeAttribute(u"dev"_s, u"hd"_s);
     }
     w.writeEndElement(); // os
+
+    const QStringList features = model.guestFeatures(ctx);
+    if (!features.isEmpty()) {
+        w.writeStartElement(u"features"_s);
+        for (const QString &f : features)
+            w.writeEmptyElement(f);
+        w.writeEndElement();
+    }
 
     writeCpu(w, spec.cpu);
     w.writeEmptyElement(u"clock"_s);

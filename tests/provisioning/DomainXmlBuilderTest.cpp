@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryFile>
+#include <QXmlStreamReader>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -170,6 +171,69 @@ TEST(DomainXml, S390xHasSclpConsoleAndNoGraphics)
     EXPECT_TRUE(b.graphics.isEmpty());
     EXPECT_TRUE(b.consoleTargets.contains(u"sclp"_s)) << xml.toStdString();
     EXPECT_TRUE(b.controllers.contains(u"usb/none"_s)) << xml.toStdString();
+}
+
+// Children of <features>, and console target types, as written.
+QStringList featuresOf(const QString &xml)
+{
+    QStringList out;
+    QXmlStreamReader r(xml);
+    int depth = 0;
+    bool inFeatures = false;
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isStartElement()) {
+            ++depth;
+            if (depth == 2 && r.name() == "features"_L1)
+                inFeatures = true;
+            else if (inFeatures && depth == 3)
+                out << r.name().toString();
+        } else if (r.isEndElement()) {
+            if (depth == 2 && r.name() == "features"_L1)
+                inFeatures = false;
+            --depth;
+        }
+    }
+    return out;
+}
+
+// Without <acpi/> libvirt starts QEMU with acpi=off: an x86 or UEFI Arm guest could not
+// be shut down gently (the e2e matrix checks the QEMU command line).
+TEST(DomainXml, X86AndArmGuestsGetAcpi)
+{
+    struct Case
+    {
+        QString arch;
+        QStringList features;
+    };
+    for (const Case &c :
+         {Case{u"x86_64"_s, {u"acpi"_s, u"apic"_s}}, Case{u"aarch64"_s, {u"acpi"_s}},
+          Case{u"ppc64le"_s, {}}, Case{u"s390x"_s, {}}, Case{u"riscv64"_s, {}}}) {
+        const models::VmSpec spec = test::defaultSpec(u"f"_s, c.arch, {}, arch::VirtType::Qemu);
+        const QString xml = models::DomainXmlBuilder::domainXml(
+            spec, *arch::ArchRegistry::instance().find(c.arch), test::contextOf(spec));
+        EXPECT_EQ(featuresOf(xml), c.features) << c.arch.toStdString() << "\n" << xml.toStdString();
+    }
+}
+
+// The console the spec names is written, not the arch's default one: a forced SCLP
+// console on ppc64 must reach libvirt as SCLP (which refuses it), not as a serial port.
+TEST(DomainXml, ConsoleIsWrittenAsChosen)
+{
+    models::VmSpec spec = test::defaultSpec(u"c"_s, u"ppc64"_s, {}, arch::VirtType::Qemu);
+    spec.console = u"sclp"_s;
+    const auto *ppc = arch::ArchRegistry::instance().find(u"ppc64"_s);
+    QString xml = models::DomainXmlBuilder::domainXml(spec, *ppc, test::contextOf(spec));
+    EXPECT_EQ(test::readBack(xml).consoleTargets, QStringList{u"sclp"_s}) << xml.toStdString();
+    spec.console = u"serial"_s;
+    xml = models::DomainXmlBuilder::domainXml(spec, *ppc, test::contextOf(spec));
+    EXPECT_EQ(test::readBack(xml).consoleTargets, QStringList{u"serial"_s}) << xml.toStdString();
+
+    models::VmSpec z = test::defaultSpec(u"z"_s, u"s390x"_s, {}, arch::VirtType::Qemu);
+    z.console = u"serial"_s;
+    xml = models::DomainXmlBuilder::domainXml(z, *arch::ArchRegistry::instance().find(u"s390x"_s),
+                                              test::contextOf(z));
+    EXPECT_EQ(test::readBack(xml).consoleTargets, QStringList{u"serial"_s}) << xml.toStdString();
 }
 
 TEST(DomainXml, EmulatedGuestGetsQemuTypeAndNamedCpu)
