@@ -17,4 +17,5 @@ if [ "$(id -u)" -eq 0 ]; then export CROSSVIRT_E2E_REQUIRED=${CROSSVIRT_E2E_REQU
 # Unit, model and widget tests first (in parallel), then the end-to-end tests,
 # which share one libvirtd and run one at a time.
 ctest --test-dir "$BUILD_DIR" -LE e2e --output-on-failure -j"$(nproc)" --timeout 600
-ctest --test-dir "$BUILD_DIR" -L e2e --output-on-failure --timeout 1800
+# Verbose: the e2e tests print the multi-arch matrix and what each console showed.
+ctest --test-dir "$BUILD_DIR" -L e2e --output-on-failure --verbose --timeout 1800

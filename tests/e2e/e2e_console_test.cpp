@@ -20,6 +20,8 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QSet>
 #include <QTabWidget>
 #include <gtest/gtest.h>
@@ -300,3 +302,34 @@ TEST_F(ConsoleE2e, VmWindowConsoleTabShowsSlof)
 }
 
 } // namespace
+
+TEST_F(ConsoleE2e, CliConsoleSnapshotOfSlofIsACorrectPng)
+{
+    // crossvirt-cli console-snapshot goes through the same endpoint and VNC code.
+    const QString name = LibvirtDaemon::domainPrefix() + u"console-cli-ppc64"_s;
+    const QString uuid = createGuest(u"ppc64"_s, u"cli-ppc64"_s);
+    ASSERT_FALSE(uuid.isEmpty());
+    // Let SLOF draw its screen before the snapshot.
+    VncSession vnc;
+    QString error;
+    ASSERT_TRUE(connectVnc(vnc, uuid, &error)) << error.toStdString();
+    waitForIdleScreen(vnc, 1, 3000, 60'000);
+    vnc.disconnectFromServer();
+
+    const QString out = screenshotDir() + u"/cli-snapshot-slof.png"_s;
+    QFile::remove(out);
+    QProcess cli;
+    cli.start(QStringLiteral(CROSSVIRT_CLI_PATH),
+              {u"--connect"_s, u"qemu:///system"_s, u"console-snapshot"_s, u"--vm"_s, name,
+               u"--out"_s, out});
+    ASSERT_TRUE(cli.waitForFinished(90'000));
+    EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    QImage png;
+    ASSERT_TRUE(png.load(out, "PNG")) << "no PNG at " << out.toStdString();
+    EXPECT_GE(png.width(), 640);
+    EXPECT_GE(png.height(), 400);
+    EXPECT_GT(distinctColours(png), 1) << "the snapshot is blank";
+    info(u"cli"_s, u"console-snapshot of SLOF: %1x%2, %3 colours"_s.arg(png.width())
+                       .arg(png.height())
+                       .arg(distinctColours(png)));
+}
