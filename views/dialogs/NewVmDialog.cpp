@@ -179,15 +179,7 @@ void NewVmDialog::buildPlacementPage()
     form->addRow(tr("&Name:"), withError(m_name, nameError));
     m_errorLabels.insert(u"name"_s, nameError);
 
-    page->complete = [this] {
-        if (!isReady())
-            return false;
-        for (const auto &p : m_problems) {
-            if (m_fieldPage.value(p.field, SummaryPage) == PlacementPage)
-                return false;
-        }
-        return true;
-    };
+    page->complete = [this] { return isReady() && !pageHasProblems(PlacementPage); };
     for (const char *f : {"name", "arch", "machine", "host"})
         m_fieldPage.insert(QLatin1String(f), PlacementPage);
     setPage(PlacementPage, page);
@@ -239,13 +231,7 @@ void NewVmDialog::buildResourcesPage()
     for (QSpinBox *spin : {m_vcpus, m_memory})
         spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_memory->setMinimumWidth(160);
-    page->complete = [this] {
-        for (const auto &p : m_problems) {
-            if (m_fieldPage.value(p.field, SummaryPage) == ResourcesPage)
-                return false;
-        }
-        return true;
-    };
+    page->complete = [this] { return !pageHasProblems(ResourcesPage); };
     for (const char *f : {"vcpus", "memory", "cpu", "firmware"})
         m_fieldPage.insert(QLatin1String(f), ResourcesPage);
     setPage(ResourcesPage, page);
@@ -331,13 +317,7 @@ void NewVmDialog::buildStoragePage()
     connect(m_iso, &QComboBox::currentIndexChanged, this, &NewVmDialog::validate);
     connect(m_diskBus, &ChoiceCombo::currentIdChanged, this, &NewVmDialog::validate);
     connect(m_cdromBus, &ChoiceCombo::currentIdChanged, this, &NewVmDialog::validate);
-    page->complete = [this] {
-        for (const auto &p : m_problems) {
-            if (m_fieldPage.value(p.field, SummaryPage) == StoragePage)
-                return false;
-        }
-        return true;
-    };
+    page->complete = [this] { return !pageHasProblems(StoragePage); };
     setPage(StoragePage, page);
     updateRows();
 }
@@ -383,13 +363,7 @@ void NewVmDialog::buildDevicesPage()
     connect(m_network, &QComboBox::currentIndexChanged, this, &NewVmDialog::validate);
     for (ChoiceCombo *c : {m_nicModel, m_graphics, m_video, m_console})
         connect(c, &ChoiceCombo::currentIdChanged, this, &NewVmDialog::validate);
-    page->complete = [this] {
-        for (const auto &p : m_problems) {
-            if (m_fieldPage.value(p.field, SummaryPage) == DevicesPage)
-                return false;
-        }
-        return true;
-    };
+    page->complete = [this] { return !pageHasProblems(DevicesPage); };
     setPage(DevicesPage, page);
 }
 
@@ -783,6 +757,15 @@ void NewVmDialog::osChanged()
 }
 
 // ---- the spec, its problems and the plan -------------------------------------------------------
+
+bool NewVmDialog::pageHasProblems(int pageId) const
+{
+    for (const auto &p : m_problems) {
+        if (m_fieldPage.value(p.field, SummaryPage) == pageId)
+            return true;
+    }
+    return false;
+}
 
 bool NewVmDialog::isReady() const
 {

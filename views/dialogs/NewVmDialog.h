@@ -55,6 +55,8 @@ public:
 
     /// True once the host's choices and storage for the current selection have arrived.
     bool isReady() const;
+    /// Whether a validation problem belongs to a field on wizard page `pageId`.
+    bool pageHasProblems(int pageId) const;
     /// The spec as the pages currently describe it.
     models::VmSpec spec() const;
     /// Problems with spec() (empty: Create is enabled on the last page).
