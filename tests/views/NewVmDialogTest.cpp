@@ -97,6 +97,17 @@ TEST_F(NewVmDialogTest, S390xOffersNoGraphics)
     EXPECT_EQ(d->consoleCombo()->currentId(), u"sclp"_s);
 }
 
+TEST_F(NewVmDialogTest, Riscv64StillOffersAnOsWhenOsinfoKnowsNone)
+{
+    // osinfo-db names no riscv64 OS; the generic entries keep the list usable.
+    auto d = dialogOn(u"x86_64"_s, u"riscv64"_s);
+    ASSERT_TRUE(waitUntil([&] { return d->osList()->model()->rowCount() > 0; }, 10000));
+    QStringList names;
+    for (int r = 0; r < d->osList()->model()->rowCount(); ++r)
+        names << d->osList()->model()->index(r, 0).data().toString();
+    EXPECT_TRUE(names.join(u'|').contains(u"Linux"_s)) << names.join(u'|').toStdString();
+}
+
 TEST_F(NewVmDialogTest, BadInputIsExplainedAndBlocksCreate)
 {
     auto d = dialogOn(u"ppc64le"_s, u"ppc64le"_s);

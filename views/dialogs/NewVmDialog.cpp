@@ -494,7 +494,11 @@ void NewVmDialog::archChanged()
 {
     const QString archName = m_arch->currentData().toString();
     if (m_catalogue && m_osModel->arch() != archName) {
-        m_osModel->setEntries(archName, m_catalogue->forArch(archName, true));
+        QList<models::OsEntry> oses = m_catalogue->forArch(archName, true);
+        // osinfo-db knows no OS for some arches (riscv64): offer the generic entries.
+        if (oses.isEmpty())
+            oses = models::OsCatalogue::genericEntries(archName);
+        m_osModel->setEntries(archName, oses);
         m_osList->setCurrentIndex({});
     }
     if (const arch::ArchModel *m = arch::ArchRegistry::instance().find(archName)) {
