@@ -24,9 +24,19 @@ runtime_pkgs=(
 pkgs=("${build_pkgs[@]}")
 [ "${1:-}" = "--build-only" ] || pkgs+=("${runtime_pkgs[@]}")
 
+# qemu-system-s390x is a virtual package in Debian 12 (qemu-system-misc provides
+# it): dpkg never lists it as installed, so look for its binary instead.
+is_installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed" && return 0
+  case "$1" in
+    qemu-system-s390x) command -v qemu-system-s390x >/dev/null ;;
+    *) return 1 ;;
+  esac
+}
+
 missing=()
 for p in "${pkgs[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  is_installed "$p" || missing+=("$p")
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#pkgs[@]} packages already installed"
