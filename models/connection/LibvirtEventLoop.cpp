@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 #include <atomic>
+#include <csignal>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
 #include <mutex>
@@ -22,6 +23,9 @@ void LibvirtEventLoop::ensureRunning()
     std::call_once(g_once, [] {
         virInitialize();
         virSetErrorFunc(nullptr, quietErrorHandler);
+        // A host that dies leaves libvirt writing to a closed socket; the default
+        // SIGPIPE action would kill the whole application with it (virsh ignores it too).
+        std::signal(SIGPIPE, SIG_IGN);
         if (virEventRegisterDefaultImpl() < 0) {
             qWarning("libvirt event loop could not be registered; falling back to polling");
             return;
