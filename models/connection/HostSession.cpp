@@ -3,6 +3,7 @@
 #include "models/connection/ConnectionWorker.h"
 #include "models/connection/LibvirtEventLoop.h"
 #include "models/inventory/DomainXml.h"
+#include "models/inventory/HostResources.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -349,47 +350,11 @@ QFuture<HostDetails> HostSession::hostDetails()
             d.capabilitiesXml = QString::fromUtf8(caps);
             free(caps);
         }
-        virNetworkPtr *nets = nullptr;
-        const int nn = virConnectListAllNetworks(conn, &nets, 0);
-        for (int i = 0; i < nn; ++i) {
-            NetworkInfo n;
-            n.name = QString::fromUtf8(virNetworkGetName(nets[i]));
-            n.active = virNetworkIsActive(nets[i]) == 1;
-            int autostart = 0;
-            if (virNetworkGetAutostart(nets[i], &autostart) == 0)
-                n.autostart = autostart != 0;
-            if (char *bridge = virNetworkGetBridgeName(nets[i])) {
-                n.bridge = QString::fromUtf8(bridge);
-                free(bridge);
-            }
-            if (char *xml = virNetworkGetXMLDesc(nets[i], 0)) {
-                readNetworkXml(QByteArray(xml), n);
-                free(xml);
-            }
-            d.networks << n;
-            virNetworkFree(nets[i]);
-        }
-        free(nets);
-
+        d.networks = readNetworks(conn);
         virStoragePoolPtr *pools = nullptr;
         const int np = virConnectListAllStoragePools(conn, &pools, 0);
         for (int i = 0; i < np; ++i) {
-            PoolInfo p;
-            p.name = QString::fromUtf8(virStoragePoolGetName(pools[i]));
-            p.active = virStoragePoolIsActive(pools[i]) == 1;
-            virStoragePoolInfo info{};
-            if (virStoragePoolGetInfo(pools[i], &info) == 0) {
-                p.capacity = info.capacity;
-                p.allocation = info.allocation;
-                p.available = info.available;
-            }
-            if (p.active)
-                p.volumes = virStoragePoolNumOfVolumes(pools[i]);
-            if (char *xml = virStoragePoolGetXMLDesc(pools[i], 0)) {
-                readPoolXml(QByteArray(xml), p);
-                free(xml);
-            }
-            d.pools << p;
+            d.pools << readPoolInfo(pools[i]);
             virStoragePoolFree(pools[i]);
         }
         free(pools);

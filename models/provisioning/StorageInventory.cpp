@@ -1,5 +1,7 @@
 #include "models/provisioning/StorageInventory.h"
 
+#include "models/inventory/HostResources.h"
+
 #include "models/connection/HostSession.h"
 #include "models/connection/LibvirtError.h"
 
@@ -117,19 +119,7 @@ VolumeInfo readVolume(virStorageVolPtr vol)
 PoolContents readPool(virStoragePoolPtr pool)
 {
     PoolContents p;
-    p.info.name = QString::fromUtf8(virStoragePoolGetName(pool));
-    p.info.active = virStoragePoolIsActive(pool) == 1;
-    virStoragePoolInfo info{};
-    if (virStoragePoolGetInfo(pool, &info) == 0) {
-        p.info.capacity = info.capacity;
-        p.info.allocation = info.allocation;
-        p.info.available = info.available;
-    }
-    if (char *xml = virStoragePoolGetXMLDesc(pool, 0)) {
-        const QString text = takeString(xml);
-        p.info.type = xmlValue(text, "pool"_L1, "type"_L1);
-        p.info.path = xmlValue(text, "path"_L1, {}, "target"_L1);
-    }
+    p.info = readPoolInfo(pool);
     if (p.info.active) {
         virStorageVolPtr *vols = nullptr;
         const int n = virStoragePoolListAllVolumes(pool, &vols, 0);
@@ -160,21 +150,7 @@ StorageSnapshot readStorage(virConnectPtr conn)
     }
     free(pools);
 
-    virNetworkPtr *nets = nullptr;
-    const int nn = virConnectListAllNetworks(conn, &nets, 0);
-    for (int i = 0; i < nn; ++i) {
-        NetworkInfo n;
-        n.name = QString::fromUtf8(virNetworkGetName(nets[i]));
-        n.active = virNetworkIsActive(nets[i]) == 1;
-        int autostart = 0;
-        if (virNetworkGetAutostart(nets[i], &autostart) == 0)
-            n.autostart = autostart != 0;
-        if (char *bridge = virNetworkGetBridgeName(nets[i]))
-            n.bridge = takeString(bridge);
-        s.networks << n;
-        virNetworkFree(nets[i]);
-    }
-    free(nets);
+    s.networks = readNetworks(conn);
 
     virDomainPtr *doms = nullptr;
     const int nd = virConnectListAllDomains(conn, &doms, 0);
