@@ -1,4 +1,5 @@
 #include "models/connection/HostSession.h"
+#include "models/connection/WorkerJobs.h"
 
 #include "models/connection/ConnectionWorker.h"
 #include "models/connection/LibvirtEventLoop.h"
@@ -210,7 +211,7 @@ QFuture<void> HostSession::domainAction(const QString &uuid, const QString &cont
                                         int (*action)(virDomainPtr))
 {
     ConnectionWorker *worker = m_worker;
-    return run([uuid, context, action, worker](virConnectPtr conn) {
+    return runOnWorker(this, [uuid, context, action, worker](virConnectPtr conn) {
         virDomainPtr dom = lookup(conn, uuid);
         const QString name = domainName(dom);
         const int rc = action(dom);
@@ -259,7 +260,7 @@ QFuture<void> HostSession::resumeDomain(const QString &uuid)
 QFuture<QStringList> HostSession::deleteDomain(const QString &uuid, bool withStorage)
 {
     ConnectionWorker *worker = m_worker;
-    return run([uuid, withStorage, worker](virConnectPtr conn) {
+    return runOnWorker(this, [uuid, withStorage, worker](virConnectPtr conn) {
         virDomainPtr dom = lookup(conn, uuid);
         const QString name = domainName(dom);
         auto fail = [&](const QString &context) {
@@ -322,7 +323,7 @@ QFuture<DomainDetails> HostSession::domainDetails(const QString &uuid)
 {
     const QString uri = m_uri;
     ConnectionWorker *worker = m_worker;
-    return run([uuid, uri, worker](virConnectPtr conn) {
+    return runOnWorker(this, [uuid, uri, worker](virConnectPtr conn) {
         virDomainPtr dom = lookup(conn, uuid);
         char *xml = virDomainGetXMLDesc(dom, 0);
         if (!xml) {
@@ -343,7 +344,7 @@ QFuture<DomainDetails> HostSession::domainDetails(const QString &uuid)
 QFuture<HostDetails> HostSession::hostDetails()
 {
     ConnectionWorker *worker = m_worker;
-    return run([worker](virConnectPtr conn) {
+    return runOnWorker(this, [worker](virConnectPtr conn) {
         HostDetails d;
         d.info = worker->hostInfo();
         if (char *caps = virConnectGetCapabilities(conn)) {

@@ -7,10 +7,8 @@
 #include <QFuture>
 #include <QHash>
 #include <QObject>
-#include <QPromise>
 #include <functional>
 #include <memory>
-#include <type_traits>
 
 struct _virConnect;
 struct _virDomain;
@@ -58,10 +56,6 @@ public:
     void close();
     void refresh();
 
-    /// Runs `job(virConnectPtr)` on the worker thread with the open connection and
-    /// returns its result as a future. Throw LibvirtError from the job to fail it.
-    template<typename Job> auto run(Job job) -> QFuture<std::invoke_result_t<Job, _virConnect *>>;
-
     // Domain lifecycle. Each fails with libvirt's message.
     QFuture<void> startDomain(const QString &uuid);
     QFuture<void> shutdownDomain(const QString &uuid);
@@ -85,6 +79,9 @@ signals:
     void domainRemoved(const QString &uuid);
 
 private:
+    // Worker jobs are queued through runOnWorker() (models/connection/WorkerJobs.h, an
+    // internal header of models/): only code that may call libvirt can reach the connection.
+    friend struct WorkerAccess;
     void post(std::function<void(_virConnect *)> fn);
     QFuture<void> domainAction(const QString &uuid, const QString &context,
                                int (*action)(_virDomain *));
@@ -99,28 +96,5 @@ private:
     QList<DomainSummary> m_domains;
     QHash<QString, qsizetype> m_index;
 };
-
-template<typename Job>
-auto HostSession::run(Job job) -> QFuture<std::invoke_result_t<Job, _virConnect *>>
-{
-    using Result = std::invoke_result_t<Job, _virConnect *>;
-    auto promise = std::make_shared<QPromise<Result>>();
-    QFuture<Result> future = promise->future();
-    promise->start();
-    post([promise, job = std::move(job), uri = m_uri](_virConnect *conn) mutable {
-        try {
-            if (!conn)
-                throw LibvirtError(uri, notConnectedText());
-            if constexpr (std::is_void_v<Result>)
-                job(conn);
-            else
-                promise->addResult(job(conn));
-        } catch (...) {
-            promise->setException(std::current_exception());
-        }
-        promise->finish();
-    });
-    return future;
-}
 
 } // namespace crossvirt::models

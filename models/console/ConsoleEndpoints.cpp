@@ -1,4 +1,5 @@
 #include "models/console/ConsoleEndpoints.h"
+#include "models/connection/WorkerJobs.h"
 
 #include "models/connection/HostSession.h"
 #include "models/inventory/DomainXml.h"
@@ -98,7 +99,7 @@ ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails 
 QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
 {
     const QString uri = session->uri();
-    return session->run([uri, uuid](virConnectPtr conn) {
+    return runOnWorker(session, [uri, uuid](virConnectPtr conn) {
         const QByteArray id = uuid.toLatin1();
         virDomainPtr dom = virDomainLookupByUUIDString(conn, id.constData());
         if (!dom)

@@ -1,4 +1,5 @@
 #include "models/console/SerialConsoleSession.h"
+#include "models/connection/WorkerJobs.h"
 
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
@@ -120,7 +121,7 @@ void SerialConsoleSession::open(const QString &alias)
         return;
     auto state = m_state;
     const QString uuid = m_uuid;
-    auto future = m_session->run([state, uuid, alias](virConnectPtr conn) {
+    auto future = runOnWorker(m_session, [state, uuid, alias](virConnectPtr conn) {
         const QByteArray id = uuid.toLatin1();
         virDomainPtr dom = virDomainLookupByUUIDString(conn, id.constData());
         if (!dom)
@@ -167,7 +168,7 @@ void SerialConsoleSession::close()
     m_open = false;
     auto state = m_state;
     if (m_session) {
-        m_session->run([state](virConnectPtr) {
+        runOnWorker(m_session, [state](virConnectPtr) {
             QMutexLocker lock(&state->mutex);
             state->shutDownStream(true);
         });
@@ -184,7 +185,7 @@ void SerialConsoleSession::send(const QByteArray &bytes)
     if (!m_session || !m_open || bytes.isEmpty())
         return;
     auto state = m_state;
-    m_session->run([state, bytes](virConnectPtr) {
+    runOnWorker(m_session, [state, bytes](virConnectPtr) {
         QMutexLocker lock(&state->mutex);
         qsizetype offset = 0;
         int spins = 0;

@@ -1,4 +1,5 @@
 #include "models/provisioning/HostChoices.h"
+#include "models/connection/WorkerJobs.h"
 
 #include "models/connection/HostSession.h"
 
@@ -109,7 +110,7 @@ HostChoicesProvider::HostChoicesProvider(HostSession *session, QObject *parent)
 QFuture<std::optional<arch::HostCapabilities>> HostChoicesProvider::hostCapabilities()
 {
     const bool describesHost = m_session->hostInfo().archesFromCapabilities;
-    return m_session->run([cache = m_cache, describesHost](virConnectPtr conn) {
+    return runOnWorker(m_session, [cache = m_cache, describesHost](virConnectPtr conn) {
         return cache->hostCaps(conn, describesHost);
     });
 }
@@ -118,7 +119,7 @@ QFuture<std::shared_ptr<const arch::DomainCapabilities>>
 HostChoicesProvider::domainCapabilities(const QString &arch, const QString &machine,
                                         arch::VirtType virtType)
 {
-    return m_session->run([cache = m_cache, arch, machine, virtType](virConnectPtr conn) {
+    return runOnWorker(m_session, [cache = m_cache, arch, machine, virtType](virConnectPtr conn) {
         return cache->domCaps(conn, arch, machine, virtType).caps;
     });
 }
@@ -127,7 +128,7 @@ QFuture<GuestHostContext>
 HostChoicesProvider::guestContext(const QString &arch, const QString &machine, bool allowEmulation)
 {
     const HostInfo host = m_session->hostInfo();
-    return m_session->run(
+    return runOnWorker(m_session, 
         [cache = m_cache, host, arch, machine, allowEmulation](virConnectPtr conn) {
             GuestHostContext out;
             out.uri = host.uri;

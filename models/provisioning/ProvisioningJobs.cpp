@@ -1,4 +1,5 @@
 #include "models/provisioning/ProvisioningJobs.h"
+#include "models/connection/WorkerJobs.h"
 
 #include "arch/ArchRegistry.h"
 #include "models/connection/HostSession.h"
@@ -165,7 +166,7 @@ CreatedVm createVm(virConnectPtr conn, const CreateVmPlan &plan)
 
 QFuture<CreatedVm> createVm(HostSession *session, const CreateVmPlan &plan)
 {
-    return session->run([plan](virConnectPtr conn) { return createVm(conn, plan); });
+    return runOnWorker(session, [plan](virConnectPtr conn) { return createVm(conn, plan); });
 }
 
 // ---- attach-disk ----------------------------------------------------------------------
@@ -356,7 +357,7 @@ AttachedDisk attachDisk(virConnectPtr conn, const AttachDiskSpec &spec)
 
 QFuture<AttachedDisk> attachDisk(HostSession *session, const AttachDiskSpec &spec)
 {
-    return session->run([spec](virConnectPtr conn) { return attachDisk(conn, spec); });
+    return runOnWorker(session, [spec](virConnectPtr conn) { return attachDisk(conn, spec); });
 }
 
 } // namespace crossvirt::models

@@ -1,4 +1,5 @@
 #include "models/provisioning/StorageInventory.h"
+#include "models/connection/WorkerJobs.h"
 
 #include "models/inventory/HostResources.h"
 
@@ -167,7 +168,7 @@ StorageSnapshot readStorage(virConnectPtr conn)
 
 QFuture<StorageSnapshot> fetchStorage(HostSession *session)
 {
-    return session->run([](virConnectPtr conn) { return readStorage(conn); });
+    return runOnWorker(session, [](virConnectPtr conn) { return readStorage(conn); });
 }
 
 } // namespace crossvirt::models

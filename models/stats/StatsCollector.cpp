@@ -2,6 +2,7 @@
 
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
+#include "models/connection/WorkerJobs.h"
 #include "models/inventory/DomainXml.h"
 #include "models/stats/RateCalculator.h"
 
@@ -583,8 +584,8 @@ void StatsCollector::tick()
         req.watched.insert(it.key());
     req.domains = m_session->domains();
     req.resetCounters = std::exchange(m_resetCounters, false);
-    auto future = m_session->run(
-        [state = m_state, req](virConnectPtr conn) { return collect(conn, *state, req); });
+    auto future = runOnWorker(
+        m_session, [state = m_state, req](virConnectPtr conn) { return collect(conn, *state, req); });
     whenFinished(
         future, this,
         [this](const StatsTick &t) {

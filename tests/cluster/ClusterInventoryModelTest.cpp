@@ -1,5 +1,6 @@
 // The inventory by cluster, fed by real test-driver hosts (the demo datacenter files).
 #include "models/cluster/ClusterInventoryModel.h"
+#include "models/connection/WorkerJobs.h"
 #include "common/TestSupport.h"
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
@@ -135,7 +136,7 @@ TEST_F(ClusterInventoryModelTest, VmsComeAndGoUnderTheirClusteredHost)
     const int before = model->rowCount(host);
     const QString xml = uR"(<domain type='test'><name>cluster-test-vm</name><memory>262144</memory>
         <os><type arch='ppc64le' machine='pseries'>hvm</type></os></domain>)"_s;
-    ppc->run([xml](virConnectPtr conn) {
+    runOnWorker(ppc, [xml](virConnectPtr conn) {
            virDomainPtr d = virDomainDefineXML(conn, xml.toUtf8().constData());
            if (d)
                virDomainFree(d);
@@ -144,7 +145,7 @@ TEST_F(ClusterInventoryModelTest, VmsComeAndGoUnderTheirClusteredHost)
     ASSERT_TRUE(waitUntil(
         [&] { return model->rowCount(model->hostIndex(demoUri("ppc64le"))) == before + 1; }));
 
-    ppc->run([](virConnectPtr conn) {
+    runOnWorker(ppc, [](virConnectPtr conn) {
            if (virDomainPtr d = virDomainLookupByName(conn, "cluster-test-vm")) {
                virDomainUndefine(d);
                virDomainFree(d);

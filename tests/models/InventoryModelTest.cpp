@@ -1,5 +1,6 @@
 // The inventory model fed by real test-driver hosts (the demo datacenter files).
 #include "models/inventory/InventoryModel.h"
+#include "models/connection/WorkerJobs.h"
 #include "common/TestSupport.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
@@ -178,7 +179,7 @@ TEST_F(InventoryModelTest, DeleteRemovesTheRowAndOptionallyTheVolumes)
     ASSERT_TRUE(crossvirt::test::waitUntil(
         [&] { return model->rowCount(model->index(0, 0)) == before - 1; }));
     EXPECT_FALSE(findVm(*model, u"riscv-lab"_s).isValid());
-    const bool volumeGone = x86->run([](virConnectPtr c) {
+    const bool volumeGone = runOnWorker(x86, [](virConnectPtr c) {
                                    virStorageVolPtr v = virStorageVolLookupByPath(
                                        c, "/var/lib/libvirt/images/riscv-lab.qcow2");
                                    if (v)

@@ -1,4 +1,5 @@
 #include "DialogFixture.h"
+#include "models/connection/WorkerJobs.h"
 
 #include "common/TestSupport.h"
 #include "models/connection/HostSession.h"
@@ -241,8 +242,7 @@ TEST_F(NewVmDialogTest, FailedStepIsNamedWithLibvirtsMessageAndNothingIsLeftBehi
     ASSERT_TRUE(d->problems().isEmpty()) << d->problems().value(0).message.toStdString();
     // Someone else takes the name after the dialog checked it: defining fails.
     models::HostSession *power = session(u"ppc64le"_s);
-    power
-        ->run([](virConnectPtr conn) {
+    models::runOnWorker(power, [](virConnectPtr conn) {
             const char *xml = "<domain type='test'><name>race-vm</name><memory>262144</memory>"
                               "<os><type arch='ppc64le' machine='pseries'>hvm</type></os></domain>";
             if (virDomainPtr dom = virDomainDefineXML(conn, xml))
