@@ -3,6 +3,7 @@
 #include "app/cli/ProvisioningCommands.h"
 #include "models/connection/HostSession.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -52,14 +53,18 @@ QList<HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObj
             if (--pending == 0)
                 loop.quit();
         };
-        QObject::connect(s, &HostSession::stateChanged, &loop, [s, settle](ConnectionState state) {
-            if (state == ConnectionState::Retrying) {
-                // One attempt is enough for a script; keep libvirt's error.
-                s->setProperty(kErrorProperty, s->lastError());
-                s->close();
-                settle();
-            }
-        });
+        QObject::connect(s, &HostSession::stateChanged, &loop,
+                         [s, settle](ConnectionState state, const QString &error) {
+                             // Keep libvirt's text now: close() below empties lastError().
+                             const QString text = error.isEmpty() ? s->lastError() : error;
+                             if (!text.isEmpty())
+                                 s->setProperty(kErrorProperty, text);
+                             if (state == ConnectionState::Retrying) {
+                                 // One attempt is enough for a script.
+                                 s->close();
+                                 settle();
+                             }
+                         });
         QObject::connect(s, &HostSession::domainsReset, &loop, [s, settle] {
             if (s->state() == ConnectionState::Connected)
                 settle();
@@ -74,8 +79,6 @@ QList<HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObj
     return sessions;
 }
 
-namespace {
-
 QString hostError(const HostSession *s)
 {
     if (s->state() == ConnectionState::Connected)
@@ -83,11 +86,104 @@ QString hostError(const HostSession *s)
     const QString error = s->property(kErrorProperty).toString();
     if (!error.isEmpty())
         return error;
+    if (!s->lastError().isEmpty())
+        return s->lastError();
     return QCoreApplication::translate("cli", "no answer from the host in time");
 }
 
+bool takeGlobalOptions(QStringList *args, CliContext *ctx, QString *error)
+{
+    QStringList rest;
+    for (qsizetype i = 0; i < args->size(); ++i) {
+        const QString &a = args->at(i);
+        const bool hasValue = i + 1 < args->size();
+        if (a == "--connect"_L1 || a == "-c"_L1 || a == "--timeout"_L1) {
+            if (!hasValue) {
+                *error = QCoreApplication::translate("cli", "%1 needs a value").arg(a);
+                return false;
+            }
+            const QString value = args->at(++i);
+            if (a == "--timeout"_L1)
+                ctx->timeoutSeconds = qMax(1, value.toInt());
+            else
+                ctx->uris << value;
+        } else if (a.startsWith("--connect="_L1)) {
+            ctx->uris << a.mid(10);
+        } else if (a.startsWith("--timeout="_L1)) {
+            ctx->timeoutSeconds = qMax(1, a.mid(10).toInt());
+        } else {
+            rest << a;
+        }
+    }
+    *args = rest;
+    return true;
+}
+
+QString globalHelpText()
+{
+    return QCoreApplication::translate(
+        "cli",
+        "Global options (before or after the command):\n"
+        "  -c, --connect URI   Host to work on (repeatable). Without it the saved connection\n"
+        "                      list is used, or the demo datacenter when there is none.\n"
+        "  --timeout S         Seconds to wait for each host (default 30).\n"
+        "  -h, --help          This help; after a command, that command's options.\n"
+        "  --version           The version.\n\n"
+        "Exit codes:\n"
+        "  0   done\n"
+        "  1   refused or invalid input (the reasons are on stderr)\n"
+        "  2   a host was unreachable or failed (libvirt's message on stderr)\n"
+        "  64  bad usage (unknown command or option, missing argument)\n");
+}
+
+bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *exitCode,
+                      bool positional)
+{
+    const QCommandLineOption help({u"h"_s, u"help"_s},
+                                  QCoreApplication::translate("cli", "Show this command's options."));
+    parser.addOption(help);
+    if (!parser.parse(ctx.arguments)) {
+        printError(parser.errorText());
+        *exitCode = kExitUsage;
+        return false;
+    }
+    const QString name = ctx.arguments.value(0);
+    if (parser.isSet(help)) {
+        QString summary;
+        for (const CliCommand &c : cliCommands()) {
+            if (name == QLatin1String(c.name))
+                summary = QCoreApplication::translate("cli", c.summary);
+        }
+        // helpText() starts with a "Usage: <program> [options]" line: say the command.
+        QString options = parser.helpText();
+        options = options.mid(options.indexOf(u'\n') + 1).trimmed();
+        const QString text = QCoreApplication::translate("cli",
+                                                         "Usage: crossvirt-cli [global options] "
+                                                         "%1 [options]\n\n%2\n\n%3\n\n%4")
+                                 .arg(name, summary, options, globalHelpText());
+        const QByteArray bytes = text.toLocal8Bit();
+        fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        fflush(stdout);
+        *exitCode = kExitOk;
+        return false;
+    }
+    if (!positional && !parser.positionalArguments().isEmpty()) {
+        printError(QCoreApplication::translate("cli", "unexpected argument %1")
+                       .arg(parser.positionalArguments().first()));
+        *exitCode = kExitUsage;
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
 int runHosts(const CliContext &ctx)
 {
+    QCommandLineParser parser;
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, ctx, &exitCode))
+        return exitCode;
     QObject owner;
     const QList<HostSession *> sessions = openHosts(ctx.uris, ctx.timeoutSeconds, &owner);
     QJsonArray out;
@@ -115,11 +211,15 @@ int runHosts(const CliContext &ctx)
         out.append(o);
     }
     printJson(out);
-    return failures ? 2 : 0;
+    return failures ? kExitHostFailed : kExitOk;
 }
 
 int runList(const CliContext &ctx)
 {
+    QCommandLineParser parser;
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, ctx, &exitCode))
+        return exitCode;
     QObject owner;
     const QList<HostSession *> sessions = openHosts(ctx.uris, ctx.timeoutSeconds, &owner);
     QJsonArray out;
@@ -144,7 +244,7 @@ int runList(const CliContext &ctx)
         }
     }
     printJson(out);
-    return failures ? 2 : 0;
+    return failures ? kExitHostFailed : kExitOk;
 }
 
 } // namespace

@@ -4,11 +4,22 @@
 #include <QStringList>
 #include <functional>
 
+class QCommandLineParser;
+
 namespace crossvirt::models {
 class HostSession;
 }
 
 namespace crossvirt::cli {
+
+/// Exit codes of every command (documented in `crossvirt-cli --help` and the README).
+enum ExitCode
+{
+    kExitOk = 0,          ///< done
+    kExitRefused = 1,     ///< the input was refused or invalid (the reasons are on stderr)
+    kExitHostFailed = 2,  ///< a host was unreachable or libvirt failed (libvirt's text on stderr)
+    kExitUsage = 64,      ///< bad usage (unknown command or option, missing argument)
+};
 
 /// What every subcommand gets: the hosts to work on and its own arguments.
 struct CliContext
@@ -30,9 +41,26 @@ struct CliCommand
 const QList<CliCommand> &cliCommands();
 
 /// Opens one HostSession per URI on worker threads and waits until each host is
-/// connected with its inventory read, or has failed. Hosts that failed carry
-/// their error (HostSession::lastError) and are still returned.
+/// connected with its inventory read, or has failed. Hosts that failed keep libvirt's
+/// error (see hostError()) and are still returned.
 QList<models::HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObject *owner);
+/// The one host-error path: empty for a connected host, else libvirt's message as it was
+/// when the host failed (kept before the session closed), else "no answer in time".
+QString hostError(const models::HostSession *session);
+
+/// Splits the global options (--connect/-c URI, --connect=URI, --timeout S, --timeout=S)
+/// out of `args`, wherever they are, into `ctx`. Returns false with a message on a
+/// global option without its value.
+bool takeGlobalOptions(QStringList *args, CliContext *ctx, QString *error);
+/// The global options and exit codes, as the help texts print them.
+QString globalHelpText();
+
+/// Parses a command's own arguments (ctx.arguments) with `parser`, adding --help.
+/// Returns false when the command must end: after --help (its options printed on
+/// stdout, *exitCode 0) or after a usage error (printed, *exitCode kExitUsage).
+/// `positional`: whether the command takes positional arguments.
+bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *exitCode,
+                      bool positional = false);
 
 int runStatsCommand(const CliContext &ctx); // StatsCommand.cpp
 

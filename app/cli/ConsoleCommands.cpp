@@ -24,9 +24,6 @@ struct Text
 
 using namespace Qt::StringLiterals;
 
-namespace {
-} // namespace
-
 int runConsoleSnapshot(const CliContext &ctx)
 {
     QCommandLineParser parser;
@@ -35,26 +32,25 @@ int runConsoleSnapshot(const CliContext &ctx)
     const QCommandLineOption waitOption(
         u"wait"_s, Text::tr("Seconds to wait for a full screen (default 30)."), u"S"_s, u"30"_s);
     parser.addOptions({vmOption, outOption, waitOption});
-    if (!parser.parse(ctx.arguments)) {
-        printError(parser.errorText());
-        return 64;
-    }
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, ctx, &exitCode))
+        return exitCode;
     const QString name = parser.value(vmOption);
     const QString out = parser.value(outOption);
     if (name.isEmpty() || out.isEmpty()) {
         printError(Text::tr("console-snapshot needs --vm NAME and --out FILE.png"));
-        return 64;
+        return kExitUsage;
     }
     if (ctx.uris.size() != 1) {
         printError(Text::tr("console-snapshot needs exactly one --connect URI"));
-        return 64;
+        return kExitUsage;
     }
     QObject owner;
     const auto sessions = openHosts(ctx.uris, ctx.timeoutSeconds, &owner);
     models::HostSession *session = sessions.first();
-    if (session->state() != models::ConnectionState::Connected) {
-        printError(Text::tr("%1: could not connect").arg(session->uri()));
-        return 2;
+    if (const QString error = hostError(session); !error.isEmpty()) {
+        printError(Text::tr("%1: %2").arg(session->uri(), error));
+        return kExitHostFailed;
     }
     QString uuid;
     for (const auto &d : session->domains()) {
@@ -63,7 +59,7 @@ int runConsoleSnapshot(const CliContext &ctx)
     }
     if (uuid.isEmpty()) {
         printError(Text::tr("no virtual machine named “%1” on %2").arg(name, session->uri()));
-        return 2;
+        return kExitRefused;
     }
     auto endpointFuture = models::vncEndpointFor(session, uuid);
     QFutureWatcher<models::VncEndpoint> watcher;
@@ -78,11 +74,11 @@ int runConsoleSnapshot(const CliContext &ctx)
         endpoint = endpointFuture.result();
     } catch (...) {
         printError(models::errorText(std::current_exception()));
-        return 2;
+        return kExitHostFailed;
     }
     if (!endpoint.isValid()) {
         printError(endpoint.error);
-        return 2;
+        return kExitHostFailed;
     }
     models::VncSession vnc;
     vnc.setAskForPassword(false);
@@ -90,19 +86,19 @@ int runConsoleSnapshot(const CliContext &ctx)
     QString error;
     if (!vnc.waitForFullFrame(parser.value(waitOption).toInt() * 1000, &error)) {
         printError(Text::tr("no full screen from %1: %2").arg(name, error));
-        return 2;
+        return kExitHostFailed;
     }
     const QImage frame = vnc.currentFrame();
     QImageWriter writer(out, "png");
     if (!writer.write(frame)) {
         printError(Text::tr("could not write %1: %2").arg(out, writer.errorString()));
-        return 2;
+        return kExitHostFailed;
     }
     printJson(QJsonObject{{u"vm"_s, name},
                           {u"file"_s, out},
                           {u"width"_s, frame.width()},
                           {u"height"_s, frame.height()}});
-    return 0;
+    return kExitOk;
 }
 
 } // namespace crossvirt::cli

@@ -2,10 +2,7 @@
 
 #include "models/connection/HostSession.h"
 #include "models/osinfo/OsCatalogue.h"
-#include "models/provisioning/HostChoices.h"
-#include "models/provisioning/ProvisioningJobs.h"
-#include "models/provisioning/StorageInventory.h"
-#include "models/provisioning/VmSpecValidator.h"
+#include "models/provisioning/ProvisioningCore.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -23,12 +20,6 @@ using models::ConnectionState;
 using models::HostSession;
 
 namespace {
-
-// Exit codes: 0 done, 1 refused input (the reasons are on stderr), 2 the host or libvirt
-// failed, 64 bad usage.
-constexpr int kExitRefused = 1;
-constexpr int kExitFailed = 2;
-constexpr int kExitUsage = 64;
 
 /// Waits for `future` while processing events (host signals still arrive); rethrows
 /// the job's exception.
@@ -91,45 +82,19 @@ QJsonObject cpuJson(const arch::CpuChoice &cpu)
     return o;
 }
 
-/// Parses the subcommand's arguments; --connect here overrides the global hosts.
-bool parse(QCommandLineParser &parser, const CliContext &ctx, QStringList *uris)
-{
-    parser.addHelpOption();
-    parser.addOption({{u"c"_s, u"connect"_s},
-                      QCoreApplication::translate("cli", "Host URI (repeatable)."),
-                      u"URI"_s});
-    if (!parser.parse(ctx.arguments)) {
-        printError(parser.errorText());
-        return false;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        printError(QCoreApplication::translate("cli", "unexpected argument %1")
-                       .arg(parser.positionalArguments().first()));
-        return false;
-    }
-    *uris = parser.isSet(u"connect"_s) ? parser.values(u"connect"_s) : ctx.uris;
-    return true;
-}
-
-QString hostErrorOf(const HostSession *s)
-{
-    if (s->state() == ConnectionState::Connected)
-        return {};
-    return s->lastError().isEmpty()
-               ? QCoreApplication::translate("cli", "no answer from the host in time")
-               : s->lastError();
-}
-
-/// Opens exactly one host for commands that change things.
-HostSession *openOne(const QStringList &uris, int timeout, QObject *owner)
+/// Opens exactly one host for commands that change things; nullptr with *exitCode set
+/// (usage when not exactly one host was given, host failure when it cannot be reached).
+HostSession *openOne(const QStringList &uris, int timeout, QObject *owner, int *exitCode)
 {
     if (uris.size() != 1) {
         printError(QCoreApplication::translate("cli", "give exactly one host with --connect URI"));
+        *exitCode = kExitUsage;
         return nullptr;
     }
+    *exitCode = kExitHostFailed;
     const QList<HostSession *> sessions = openHosts(uris, timeout, owner);
     HostSession *s = sessions.value(0);
-    const QString error = s ? hostErrorOf(s) : QCoreApplication::translate("cli", "no host");
+    const QString error = s ? hostError(s) : QCoreApplication::translate("cli", "no host");
     if (!error.isEmpty()) {
         printError(QCoreApplication::translate("cli", "%1: %2").arg(uris.first(), error));
         return nullptr;
@@ -225,9 +190,10 @@ int runChoicesCommand(const CliContext &ctx)
     parser.addOption(
         {u"no-emulation"_s, QCoreApplication::translate(
                                 "cli", "Do not consider hosts that can only emulate the arch.")});
-    QStringList uris;
-    if (!parse(parser, ctx, &uris))
-        return kExitUsage;
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, ctx, &exitCode))
+        return exitCode;
+    const QStringList &uris = ctx.uris;
     const QString archName = parser.value(u"arch"_s);
     if (archName.isEmpty()) {
         printError(QCoreApplication::translate("cli", "--arch is required"));
@@ -244,7 +210,7 @@ int runChoicesCommand(const CliContext &ctx)
     QJsonArray out;
     int failures = 0;
     for (HostSession *s : sessions) {
-        const QString error = hostErrorOf(s);
+        const QString error = hostError(s);
         if (!error.isEmpty()) {
             printError(QCoreApplication::translate("cli", "%1: %2").arg(s->uri(), error));
             out.append(QJsonObject{{u"host"_s, s->uri()}, {u"error"_s, error}});
@@ -267,7 +233,7 @@ int runChoicesCommand(const CliContext &ctx)
         printJson(out.first());
     else
         printJson(out);
-    return failures ? kExitFailed : 0;
+    return failures ? kExitHostFailed : kExitOk;
 }
 
 namespace {
@@ -291,14 +257,6 @@ qint64 number(const QCommandLineParser &parser, const QString &name, qint64 fall
         *ok = false;
     }
     return v;
-}
-
-QString defaultPool(const models::StorageSnapshot &storage)
-{
-    const QStringList active = storage.activePoolNames();
-    if (active.contains(u"default"_s))
-        return u"default"_s;
-    return active.value(0);
 }
 
 } // namespace
@@ -352,9 +310,10 @@ int runCreateCommand(const CliContext &ctx)
         {u"start"_s, QCoreApplication::translate("cli", "Start the VM once it is defined.")});
     parser.addOption({u"dry-run"_s, QCoreApplication::translate(
                                         "cli", "Print the domain XML and change nothing.")});
-    QStringList uris;
-    if (!parse(parser, ctx, &uris))
-        return kExitUsage;
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, ctx, &exitCode))
+        return exitCode;
+    const QStringList &uris = ctx.uris;
     const QString archName = parser.value(u"arch"_s);
     if (archName.isEmpty() || !parser.isSet(u"name"_s)) {
         printError(QCoreApplication::translate("cli", "--name and --arch are required"));
@@ -373,9 +332,9 @@ int runCreateCommand(const CliContext &ctx)
         return kExitUsage;
 
     QObject owner;
-    HostSession *session = openOne(uris, ctx.timeoutSeconds, &owner);
+    HostSession *session = openOne(uris, ctx.timeoutSeconds, &owner, &exitCode);
     if (!session)
-        return kExitFailed;
+        return exitCode;
     models::HostChoicesProvider provider(session);
     models::GuestHostContext host;
     models::StorageSnapshot storage;
@@ -385,25 +344,13 @@ int runCreateCommand(const CliContext &ctx)
         storage = await(models::fetchStorage(session));
     } catch (...) {
         printError(models::errorText(std::current_exception()));
-        return kExitFailed;
+        return kExitHostFailed;
     }
     if (!host.placement.offered) {
         printError(host.placement.reason);
         return kExitRefused;
     }
-    const arch::GuestContext gctx = host.context();
-    const arch::DefaultDevices d = model->defaultDevices(gctx);
-
-    models::VmSpec spec;
-    spec.hostUri = session->uri();
-    spec.name = parser.value(u"name"_s);
-    spec.arch = archName;
-    spec.machine = host.machine;
-    spec.virtType = host.placement.virtType;
-    spec.firmware = d.firmware;
-    spec.cpu = d.cpu;
-    spec.memoryMiB = 1024;
-    spec.vcpus = 1;
+    std::optional<models::OsChoice> osChoice;
     if (parser.isSet(u"os"_s)) {
         const auto os = catalogue();
         const auto entry = os->find(parser.value(u"os"_s));
@@ -417,31 +364,34 @@ int runCreateCommand(const CliContext &ctx)
                            .arg(entry->name, archName));
             return kExitRefused;
         }
-        spec.osId = entry->id;
-        spec.osinfoUri = entry->osinfoId;
-        const models::OsResources r = os->recommendedFor(*entry, archName);
-        if (r.ramMiB > 0)
-            spec.memoryMiB = model->limits(gctx).alignMemoryMiB(r.ramMiB);
-        if (r.vcpus > 0)
-            spec.vcpus = r.vcpus;
+        osChoice = models::OsChoice::of(*entry, archName);
     }
+    // The core's spec (the wizard starts from the same one), with the options on top.
+    models::VmSpec spec = models::defaultVmSpec(host, storage, osChoice);
+    spec.name = parser.value(u"name"_s);
     if (parser.isSet(u"memory"_s))
         spec.memoryMiB = memory;
     if (parser.isSet(u"vcpus"_s))
         spec.vcpus = int(std::clamp<qint64>(vcpus, -1, qint64(1) << 20));
-    spec.diskInterface =
-        parser.isSet(u"disk-bus"_s) ? parser.value(u"disk-bus"_s) : d.diskInterface;
     if (parser.isSet(u"disk-size"_s)) {
         spec.storage.kind = models::StorageKind::NewVolume;
-        spec.storage.pool =
-            parser.isSet(u"pool"_s) ? parser.value(u"pool"_s) : defaultPool(storage);
+        if (parser.isSet(u"pool"_s))
+            spec.storage.pool = parser.value(u"pool"_s);
         spec.storage.sizeGiB = diskSize;
         if (parser.isSet(u"format"_s))
             spec.storage.format = parser.value(u"format"_s);
+        if (parser.isSet(u"disk-bus"_s))
+            spec.diskInterface = parser.value(u"disk-bus"_s);
     } else if (parser.isSet(u"pool"_s)) {
         printError(QCoreApplication::translate("cli", "--pool needs --disk-size"));
         return kExitUsage;
+    } else {
+        // No --disk-size: no disk (a script asks for one).
+        spec.storage = models::StorageSpec{};
+        spec.diskInterface.clear();
     }
+    const arch::ArchModel &archModel = *model;
+    const arch::GuestContext gctx = host.context();
     if (parser.isSet(u"cdrom"_s)) {
         const QString v = parser.value(u"cdrom"_s);
         const qsizetype slash = v.indexOf(u'/');
@@ -450,36 +400,37 @@ int runCreateCommand(const CliContext &ctx)
             return kExitUsage;
         }
         spec.cdrom = models::CdromSpec{v.left(slash), v.mid(slash + 1),
-                                       parser.isSet(u"cdrom-bus"_s) ? parser.value(u"cdrom-bus"_s)
-                                                                    : d.cdromInterface};
+                                       parser.isSet(u"cdrom-bus"_s)
+                                           ? parser.value(u"cdrom-bus"_s)
+                                           : archModel.defaultDevices(gctx).cdromInterface};
     }
-    if (!parser.isSet(u"no-nic"_s)) {
-        QString network = parser.value(u"network"_s);
-        if (network.isEmpty()) {
-            const QStringList nets = storage.networkNames();
-            network = nets.contains(u"default"_s) ? u"default"_s : nets.value(0);
-        }
-        if (!network.isEmpty() || parser.isSet(u"nic-model"_s)) {
-            spec.nic = models::NicSpec{
-                network, parser.isSet(u"nic-model"_s) ? parser.value(u"nic-model"_s) : d.nicModel};
-        }
+    if (parser.isSet(u"no-nic"_s)) {
+        spec.nic.reset();
+    } else if (spec.nic) {
+        if (parser.isSet(u"network"_s))
+            spec.nic->network = parser.value(u"network"_s);
+        if (parser.isSet(u"nic-model"_s))
+            spec.nic->model = parser.value(u"nic-model"_s);
+        if (spec.nic->network.isEmpty() && !parser.isSet(u"nic-model"_s))
+            spec.nic.reset(); // the host has no network to put it on
     }
-    spec.graphics = parser.isSet(u"graphics"_s) ? parser.value(u"graphics"_s) : d.graphics;
-    spec.video = parser.isSet(u"video"_s) ? parser.value(u"video"_s) : d.video;
+    if (parser.isSet(u"graphics"_s))
+        spec.graphics = parser.value(u"graphics"_s);
+    if (parser.isSet(u"video"_s))
+        spec.video = parser.value(u"video"_s);
     if (spec.graphics == "none"_L1 && !parser.isSet(u"video"_s) &&
-        model->videoModels(gctx).offers(u"none"_s))
+        archModel.videoModels(gctx).offers(u"none"_s))
         spec.video = u"none"_s;
-    spec.console = model->consoleTypes(gctx).firstOffered();
     spec.startAfterCreate = parser.isSet(u"start"_s);
 
-    const QList<models::ValidationProblem> problems = models::VmSpecValidator::validate(
-        spec, *model, gctx, models::ValidationHost{host.hostMemoryKiB, &storage});
+    const QList<models::ValidationProblem> problems =
+        models::validateVmSpec(spec, host, &storage);
     if (!problems.isEmpty()) {
         printProblems(problems);
         return kExitRefused;
     }
     QString error;
-    const auto plan = models::planCreateVm(spec, gctx, &error);
+    const auto plan = models::planCreateVm(spec, host, &error);
     if (!plan) {
         printError(error);
         return kExitRefused;
@@ -499,7 +450,7 @@ int runCreateCommand(const CliContext &ctx)
         out.insert(u"dry_run"_s, true);
         out.insert(u"domain_xml"_s, plan->domainXml);
         printJson(out);
-        return 0;
+        return kExitOk;
     }
     try {
         const models::CreatedVm vm = await(models::createVm(session, *plan));
@@ -507,10 +458,10 @@ int runCreateCommand(const CliContext &ctx)
         out.insert(u"started"_s, vm.started);
     } catch (...) {
         printError(models::errorText(std::current_exception()));
-        return kExitFailed;
+        return kExitHostFailed;
     }
     printJson(out);
-    return 0;
+    return kExitOk;
 }
 
 int runAttachDiskCommand(const CliContext &ctx)
@@ -532,9 +483,10 @@ int runAttachDiskCommand(const CliContext &ctx)
         {u"volume"_s,
          QCoreApplication::translate("cli", "Name of the new volume (default: <vm>-diskN)."),
          u"NAME"_s});
-    QStringList uris;
-    if (!parse(parser, ctx, &uris))
-        return kExitUsage;
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, ctx, &exitCode))
+        return exitCode;
+    const QStringList &uris = ctx.uris;
     if (!parser.isSet(u"vm"_s) || !parser.isSet(u"size"_s)) {
         printError(QCoreApplication::translate("cli", "--vm and --size are required"));
         return kExitUsage;
@@ -544,9 +496,9 @@ int runAttachDiskCommand(const CliContext &ctx)
     if (!ok)
         return kExitUsage;
     QObject owner;
-    HostSession *session = openOne(uris, ctx.timeoutSeconds, &owner);
+    HostSession *session = openOne(uris, ctx.timeoutSeconds, &owner, &exitCode);
     if (!session)
-        return kExitFailed;
+        return exitCode;
     std::optional<models::DomainSummary> vm;
     for (const models::DomainSummary &d : session->domains()) {
         if (d.name == parser.value(u"vm"_s))
@@ -569,7 +521,7 @@ int runAttachDiskCommand(const CliContext &ctx)
         storage = await(models::fetchStorage(session));
     } catch (...) {
         printError(models::errorText(std::current_exception()));
-        return kExitFailed;
+        return kExitHostFailed;
     }
     arch::GuestContext gctx;
     gctx.arch = vm->arch;
@@ -578,7 +530,7 @@ int runAttachDiskCommand(const CliContext &ctx)
     gctx.running = models::isActive(vm->state);
     models::AttachDiskSpec spec;
     spec.vmName = vm->name;
-    spec.pool = parser.isSet(u"pool"_s) ? parser.value(u"pool"_s) : defaultPool(storage);
+    spec.pool = parser.isSet(u"pool"_s) ? parser.value(u"pool"_s) : models::ProvisioningDefaults::pool(storage);
     spec.volume = parser.value(u"volume"_s);
     spec.sizeGiB = size;
     if (parser.isSet(u"format"_s))
@@ -609,9 +561,9 @@ int runAttachDiskCommand(const CliContext &ctx)
                               {u"controller_added"_s, a.controllerAdded}});
     } catch (...) {
         printError(models::errorText(std::current_exception()));
-        return kExitFailed;
+        return kExitHostFailed;
     }
-    return 0;
+    return kExitOk;
 }
 
 } // namespace crossvirt::cli

@@ -5,6 +5,7 @@
 #include "models/connection/HostSession.h"
 #include "models/stats/StatsCollector.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QEventLoop>
@@ -24,7 +25,6 @@ struct Text
 } // namespace
 
 using namespace Qt::StringLiterals;
-using models::ConnectionState;
 using models::HostSession;
 using models::StatsCollector;
 
@@ -56,31 +56,24 @@ QJsonObject vmJson(const models::DomainSummary &d, const models::VmStatsSample &
 /// so one extra (unprinted) poll is made first.
 int runStatsCommand(const CliContext &ctx)
 {
-    QStringList uris;
-    QString vmName;
-    int samples = 3;
-    int interval = models::StatsSettings::kDefaultIntervalSeconds;
-    const QStringList args = ctx.arguments.mid(1);
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        if ((a == "--connect"_L1 || a == "-c"_L1) && hasValue) {
-            uris << args[++i];
-        } else if (a == "--vm"_L1 && hasValue) {
-            vmName = args[++i];
-        } else if (a == "--samples"_L1 && hasValue) {
-            samples = qMax(1, args[++i].toInt());
-        } else if (a == "--interval"_L1 && hasValue) {
-            interval = qMax(models::StatsSettings::kMinimumIntervalSeconds, args[++i].toInt());
-        } else {
-            printError(Text::tr("stats: unknown argument %1 (usage: stats [--connect URI] [--vm NAME] "
-                          "[--samples N] [--interval S])")
-                           .arg(a));
-            return 64;
-        }
-    }
-    if (uris.isEmpty())
-        uris = ctx.uris;
+    QCommandLineParser parser;
+    const QCommandLineOption vmOption(u"vm"_s, Text::tr("Only this VM (default: every running VM)."),
+                                      u"NAME"_s);
+    const QCommandLineOption samplesOption(u"samples"_s, Text::tr("Samples to print (default 3)."),
+                                           u"N"_s, u"3"_s);
+    const QCommandLineOption intervalOption(
+        u"interval"_s, Text::tr("Seconds between samples (default %1).")
+                           .arg(models::StatsSettings::kDefaultIntervalSeconds),
+        u"S"_s, QString::number(models::StatsSettings::kDefaultIntervalSeconds));
+    parser.addOptions({vmOption, samplesOption, intervalOption});
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, ctx, &exitCode))
+        return exitCode;
+    const QStringList uris = ctx.uris;
+    const QString vmName = parser.value(vmOption);
+    const int samples = qMax(1, parser.value(samplesOption).toInt());
+    const int interval = qMax(models::StatsSettings::kMinimumIntervalSeconds,
+                              parser.value(intervalOption).toInt());
 
     QObject owner;
     const QList<HostSession *> sessions = openHosts(uris, ctx.timeoutSeconds, &owner);
@@ -91,9 +84,7 @@ int runStatsCommand(const CliContext &ctx)
     bool vmFound = vmName.isEmpty();
     QList<StatsCollector *> collectors;
     for (HostSession *s : sessions) {
-        if (s->state() != ConnectionState::Connected) {
-            const QString error =
-                s->lastError().isEmpty() ? Text::tr("no answer from the host in time") : s->lastError();
+        if (const QString error = hostError(s); !error.isEmpty()) {
             printError(Text::tr("%1: %2").arg(s->uri(), error));
             ++failures;
             continue;
@@ -179,7 +170,7 @@ int runStatsCommand(const CliContext &ctx)
         }
     }
     printJson(out);
-    return failures ? 2 : 0;
+    return failures ? kExitHostFailed : kExitOk;
 }
 
 } // namespace crossvirt::cli

@@ -15,13 +15,14 @@ namespace {
 void printUsage(FILE *to)
 {
     QString text = QCoreApplication::translate(
-        "cli", "Usage: crossvirt-cli [--connect URI]... [--timeout S] COMMAND [options]\n\n"
-               "Without --connect the saved connection list is used, or the demo "
-               "datacenter when there is none.\n\nCommands:\n");
+        "cli", "Usage: crossvirt-cli [global options] COMMAND [options]\n"
+               "Prints JSON on stdout and messages on stderr. "
+               "`crossvirt-cli COMMAND --help` lists a command's options.\n\nCommands:\n");
     for (const auto &c : cli::cliCommands()) {
         text += u"  "_s + QString::fromLatin1(c.name).leftJustified(18) +
                 QCoreApplication::translate("cli", c.summary) + u'\n';
     }
+    text += u'\n' + cli::globalHelpText();
     const QByteArray bytes = text.toLocal8Bit();
     fwrite(bytes.constData(), 1, size_t(bytes.size()), to);
 }
@@ -52,34 +53,32 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     app::setUpApplication(app);
 
-    // Global options come before the command; the command parses the rest itself.
+    // Global options are accepted before or after the command; the command parses the
+    // rest itself (its --help included).
     QStringList args = app.arguments().mid(1);
     cli::CliContext ctx;
+    QString error;
+    if (!cli::takeGlobalOptions(&args, &ctx, &error)) {
+        cli::printError(error);
+        return cli::kExitUsage;
+    }
     while (!args.isEmpty() && args.first().startsWith(u'-')) {
         const QString opt = args.takeFirst();
         if (opt == "--help"_L1 || opt == "-h"_L1) {
             printUsage(stdout);
-            return 0;
+            return cli::kExitOk;
         }
         if (opt == "--version"_L1) {
             printf("crossvirt-cli %s\n", qPrintable(app::versionString()));
-            return 0;
+            return cli::kExitOk;
         }
-        if ((opt == "--connect"_L1 || opt == "-c"_L1) && !args.isEmpty()) {
-            ctx.uris << args.takeFirst();
-        } else if (opt.startsWith("--connect="_L1)) {
-            ctx.uris << opt.mid(10);
-        } else if (opt == "--timeout"_L1 && !args.isEmpty()) {
-            ctx.timeoutSeconds = qMax(1, args.takeFirst().toInt());
-        } else {
-            cli::printError(QCoreApplication::translate("cli", "unknown option %1").arg(opt));
-            printUsage(stderr);
-            return 64;
-        }
+        cli::printError(QCoreApplication::translate("cli", "unknown option %1").arg(opt));
+        printUsage(stderr);
+        return cli::kExitUsage;
     }
     if (args.isEmpty()) {
         printUsage(stderr);
-        return 64;
+        return cli::kExitUsage;
     }
     const QString name = args.first();
     ctx.arguments = args;
@@ -92,5 +91,5 @@ int main(int argc, char **argv)
     }
     cli::printError(QCoreApplication::translate("cli", "unknown command %1").arg(name));
     printUsage(stderr);
-    return 64;
+    return cli::kExitUsage;
 }

@@ -1,7 +1,7 @@
 #include "models/provisioning/HostChoices.h"
-#include "models/connection/WorkerJobs.h"
 
 #include "models/connection/HostSession.h"
+#include "models/connection/WorkerJobs.h"
 
 #include <QMutexLocker>
 #include <algorithm>
@@ -46,10 +46,9 @@ struct HostChoicesProvider::Cache
         lock.unlock();
         std::optional<arch::HostCapabilities> parsed;
         if (describesHost) {
-            if (char *xml = virConnectGetCapabilities(conn)) {
-                parsed = arch::parseHostCapabilities(QByteArray(xml));
-                free(xml);
-            }
+            const QString xml = takeLibvirtString(virConnectGetCapabilities(conn));
+            if (!xml.isEmpty())
+                parsed = arch::parseHostCapabilities(xml.toUtf8());
             // Only a hypervisor's capabilities say what runs here: the test driver's list
             // i686 guests of domain type 'test', which would rule every arch out.
             const bool hypervisor =
@@ -81,12 +80,11 @@ struct HostChoicesProvider::Cache
         const QByteArray a = arch.toUtf8();
         const QByteArray m = machine.toUtf8();
         const QByteArray v = arch::virtTypeName(virtType).toUtf8();
-        char *xml = virConnectGetDomainCapabilities(
-            conn, nullptr, a.constData(), m.isEmpty() ? nullptr : m.constData(), v.constData(), 0);
+        const LibvirtString xml(virConnectGetDomainCapabilities(
+            conn, nullptr, a.constData(), m.isEmpty() ? nullptr : m.constData(), v.constData(), 0));
         if (xml) {
             QString error;
-            auto parsed = arch::parseDomainCapabilities(QByteArray(xml), &error);
-            free(xml);
+            auto parsed = arch::parseDomainCapabilities(QByteArray(xml.get()), &error);
             if (parsed)
                 result.caps = std::make_shared<const arch::DomainCapabilities>(std::move(*parsed));
             else
@@ -106,6 +104,22 @@ struct HostChoicesProvider::Cache
 HostChoicesProvider::HostChoicesProvider(HostSession *session, QObject *parent)
     : QObject(parent), m_session(session), m_cache(std::make_shared<Cache>())
 {}
+
+void HostChoicesProvider::primeHostCapabilities(const std::optional<arch::HostCapabilities> &caps)
+{
+    QMutexLocker lock(&m_cache->mutex);
+    m_cache->capsRead = true;
+    m_cache->caps = caps;
+    m_cache->domainCaps.clear();
+}
+
+std::optional<std::optional<arch::HostCapabilities>> HostChoicesProvider::cachedHostCapabilities() const
+{
+    QMutexLocker lock(&m_cache->mutex);
+    if (!m_cache->capsRead)
+        return std::nullopt;
+    return m_cache->caps;
+}
 
 QFuture<std::optional<arch::HostCapabilities>> HostChoicesProvider::hostCapabilities()
 {
@@ -128,7 +142,7 @@ QFuture<GuestHostContext>
 HostChoicesProvider::guestContext(const QString &arch, const QString &machine, bool allowEmulation)
 {
     const HostInfo host = m_session->hostInfo();
-    return runOnWorker(m_session, 
+    return runOnWorker(m_session,
         [cache = m_cache, host, arch, machine, allowEmulation](virConnectPtr conn) {
             GuestHostContext out;
             out.uri = host.uri;

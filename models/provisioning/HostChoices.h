@@ -53,6 +53,12 @@ public:
 
     /// The host's capabilities, nullopt when they do not describe the host.
     QFuture<std::optional<arch::HostCapabilities>> hostCapabilities();
+    /// What hostCapabilities() answered, without asking the host: nullopt while they have
+    /// not been read yet (GUI thread; cheap).
+    std::optional<std::optional<arch::HostCapabilities>> cachedHostCapabilities() const;
+    /// Uses `caps` as the host's capabilities from now on (read elsewhere, e.g. from a
+    /// saved copy or a test fixture); domain capabilities are read again.
+    void primeHostCapabilities(const std::optional<arch::HostCapabilities> &caps);
     /// Domain capabilities for (arch, machine, virtType); nullptr when the host has none.
     QFuture<std::shared_ptr<const arch::DomainCapabilities>>
     domainCapabilities(const QString &arch, const QString &machine, arch::VirtType virtType);

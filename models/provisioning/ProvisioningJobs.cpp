@@ -1,10 +1,11 @@
 #include "models/provisioning/ProvisioningJobs.h"
-#include "models/connection/WorkerJobs.h"
 
 #include "arch/ArchRegistry.h"
 #include "models/connection/HostSession.h"
 #include "models/connection/LibvirtError.h"
+#include "models/connection/WorkerJobs.h"
 #include "models/provisioning/DomainXmlBuilder.h"
+#include "models/provisioning/ProvisioningWorker.h"
 
 #include <QLocale>
 #include <QXmlStreamReader>
@@ -65,29 +66,18 @@ std::optional<CreateVmPlan> planCreateVm(const VmSpec &spec, const arch::GuestCo
     return plan;
 }
 
-std::optional<CreateVmPlan> planCreateVm(const VmSpec &spec, QString *error)
-{
-    arch::GuestContext ctx;
-    ctx.arch = spec.arch;
-    ctx.machine = spec.machine;
-    ctx.virtType = spec.virtType;
-    ctx.firmware = spec.firmware;
-    return planCreateVm(spec, ctx, error);
-}
-
 namespace {
 
 /// Creates a volume after checking the pool has room for all of it (the test driver
 /// and thin formats would otherwise accept a disk the pool can never hold).
-virStorageVolPtr createVolume(virConnectPtr conn, const NewVolumePlan &v, const QString &step)
+StorageVolHandle createVolume(virConnectPtr conn, const NewVolumePlan &v, const QString &step)
 {
     const QByteArray pool = v.pool.toUtf8();
-    virStoragePoolPtr p = virStoragePoolLookupByName(conn, pool.constData());
+    const StoragePoolHandle p(virStoragePoolLookupByName(conn, pool.constData()));
     if (!p)
         throwLastLibvirtError(step);
     virStoragePoolInfo info{};
-    if (virStoragePoolGetInfo(p, &info) == 0 && v.capacityBytes > info.available) {
-        virStoragePoolFree(p);
+    if (virStoragePoolGetInfo(p.get(), &info) == 0 && v.capacityBytes > info.available) {
         const QLocale locale;
         throw LibvirtError(
             step, ProvisioningSteps::tr("The pool “%1” has only %2 free; the disk needs %3.")
@@ -98,22 +88,20 @@ virStorageVolPtr createVolume(virConnectPtr conn, const NewVolumePlan &v, const 
                                                     QLocale::DataSizeIecFormat)));
     }
     const QByteArray xml = v.xml.toUtf8();
-    virStorageVolPtr vol = virStorageVolCreateXML(p, xml.constData(), 0);
-    if (!vol) {
-        const LibvirtError e = LibvirtError::fromLastError(step);
-        virStoragePoolFree(p);
-        throw e;
-    }
-    virStoragePoolFree(p);
+    StorageVolHandle vol(virStorageVolCreateXML(p.get(), xml.constData(), 0));
+    if (!vol)
+        throwLastLibvirtError(step);
     return vol;
 }
 
-void deleteVolume(virStorageVolPtr vol)
+/// Deletes a volume this job created (rollback); libvirt's error of the delete is dropped
+/// so the step's own error stays the one reported.
+void deleteVolume(StorageVolHandle &vol)
 {
     if (!vol)
         return;
-    virStorageVolDelete(vol, 0);
-    virStorageVolFree(vol);
+    virStorageVolDelete(vol.get(), 0);
+    vol.reset();
     virResetLastError();
 }
 
@@ -132,35 +120,31 @@ CreatedVm createVm(virConnectPtr conn, const CreateVmPlan &plan)
 {
     CreatedVm out;
     out.name = plan.name;
-    virStorageVolPtr vol = nullptr;
+    StorageVolHandle vol;
     if (plan.volume) {
         vol = createVolume(conn, *plan.volume, ProvisioningSteps::creatingVolume());
         out.volume = plan.volume->name;
     }
     const QByteArray xml = plan.domainXml.toUtf8();
-    virDomainPtr dom = virDomainDefineXML(conn, xml.constData());
+    const DomainHandle dom(virDomainDefineXML(conn, xml.constData()));
     if (!dom) {
         const LibvirtError e = LibvirtError::fromLastError(ProvisioningSteps::definingVm());
         deleteVolume(vol);
         throw e;
     }
     char uuid[VIR_UUID_STRING_BUFLEN] = {};
-    if (virDomainGetUUIDString(dom, uuid) == 0)
+    if (virDomainGetUUIDString(dom.get(), uuid) == 0)
         out.uuid = QString::fromLatin1(uuid);
     if (plan.start) {
-        if (virDomainCreate(dom) < 0) {
+        if (virDomainCreate(dom.get()) < 0) {
             // The issue asks that a failed Create leaves nothing behind, start included.
             const LibvirtError e = LibvirtError::fromLastError(ProvisioningSteps::startingVm());
-            undefine(dom);
-            virDomainFree(dom);
+            undefine(dom.get());
             deleteVolume(vol);
             throw e;
         }
         out.started = true;
     }
-    virDomainFree(dom);
-    if (vol)
-        virStorageVolFree(vol);
     return out;
 }
 
@@ -212,28 +196,23 @@ QString domainXmlOf(virDomainPtr dom, unsigned int flags)
     char *xml = virDomainGetXMLDesc(dom, flags);
     if (!xml)
         throwLastLibvirtError(ProvisioningSteps::readingVm());
-    QString out = QString::fromUtf8(xml);
-    free(xml);
-    return out;
+    return takeLibvirtString(xml);
 }
 
 QString freeVolumeName(virConnectPtr conn, const QString &pool, const QString &vm,
                        const QString &format)
 {
     const QString ext = format == "raw"_L1 ? u".img"_s : u".qcow2"_s;
-    virStoragePoolPtr p = virStoragePoolLookupByName(conn, pool.toUtf8().constData());
+    const StoragePoolHandle p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
     if (!p)
         throwLastLibvirtError(ProvisioningSteps::creatingVolume());
     QString name;
     for (int n = 1;; ++n) {
         name = vm + u"-disk"_s + QString::number(n) + ext;
-        virStorageVolPtr v = virStorageVolLookupByName(p, name.toUtf8().constData());
-        if (!v)
+        if (!StorageVolHandle(virStorageVolLookupByName(p.get(), name.toUtf8().constData())))
             break;
-        virStorageVolFree(v);
     }
     virResetLastError();
-    virStoragePoolFree(p);
     return name;
 }
 
@@ -249,16 +228,12 @@ bool addDevice(virConnectPtr conn, virDomainPtr dom, const QString &deviceXml, u
     const virError *err = virGetLastError();
     if (!running && err && err->code == VIR_ERR_NO_SUPPORT) {
         virResetLastError();
-        char *inactive = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
-        if (inactive) {
-            const QString updated =
-                DiskXmlBuilder::withDevice(QString::fromUtf8(inactive), deviceXml);
-            free(inactive);
-            virDomainPtr redefined = virDomainDefineXML(conn, updated.toUtf8().constData());
-            if (redefined) {
-                virDomainFree(redefined);
+        const QString inactive =
+            takeLibvirtString(virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE));
+        if (!inactive.isEmpty()) {
+            const QString updated = DiskXmlBuilder::withDevice(inactive, deviceXml);
+            if (DomainHandle(virDomainDefineXML(conn, updated.toUtf8().constData())))
                 return true;
-            }
         }
     }
     *error = LibvirtError::fromLastError(step);
@@ -269,14 +244,10 @@ bool addDevice(virConnectPtr conn, virDomainPtr dom, const QString &deviceXml, u
 
 AttachedDisk attachDisk(virConnectPtr conn, const AttachDiskSpec &spec)
 {
-    virDomainPtr dom = virDomainLookupByName(conn, spec.vmName.toUtf8().constData());
-    if (!dom)
+    const DomainHandle domain(virDomainLookupByName(conn, spec.vmName.toUtf8().constData()));
+    if (!domain)
         throwLastLibvirtError(ProvisioningSteps::readingVm());
-    struct DomainGuard
-    {
-        virDomainPtr d;
-        ~DomainGuard() { virDomainFree(d); }
-    } guard{dom};
+    virDomainPtr dom = domain.get();
 
     const bool running = virDomainIsActive(dom) == 1;
     const bool persistent = virDomainIsPersistent(dom) == 1;
@@ -321,7 +292,7 @@ AttachedDisk attachDisk(virConnectPtr conn, const AttachDiskSpec &spec)
     v.name = out.volume;
     v.capacityBytes = quint64(qMax<qint64>(spec.sizeGiB, 0)) << 30;
     v.xml = DomainXmlBuilder::volumeXml(v.name, spec.sizeGiB, spec.format);
-    virStorageVolPtr vol = createVolume(conn, v, ProvisioningSteps::creatingVolume());
+    StorageVolHandle vol = createVolume(conn, v, ProvisioningSteps::creatingVolume());
 
     unsigned int flags = 0;
     if (running)
@@ -334,7 +305,7 @@ AttachedDisk attachDisk(virConnectPtr conn, const AttachDiskSpec &spec)
         if (out.controllerAdded) {
             virDomainDetachDeviceFlags(dom, plan.controllerXml.toUtf8().constData(), flags);
             if (persistent && !running)
-                virDomainFree(virDomainDefineXML(conn, inactiveXml.toUtf8().constData()));
+                DomainHandle(virDomainDefineXML(conn, inactiveXml.toUtf8().constData()));
         }
         deleteVolume(vol);
     };
@@ -351,7 +322,6 @@ AttachedDisk attachDisk(virConnectPtr conn, const AttachDiskSpec &spec)
         rollback();
         throw *error;
     }
-    virStorageVolFree(vol);
     return out;
 }
 

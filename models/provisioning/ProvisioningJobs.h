@@ -8,8 +8,6 @@
 #include <QString>
 #include <optional>
 
-struct _virConnect;
-
 namespace crossvirt::models {
 
 class HostSession;
@@ -55,20 +53,15 @@ public:
 };
 
 /// Builds the plan for `spec` (domain XML and volume XML) in the guest context the spec's
-/// choices were made in; nullopt with *error when the arch is unknown. Validate the spec
-/// first (VmSpecValidator).
+/// choices were made in (the host's, domain capabilities included: see ProvisioningCore's
+/// planCreateVm(spec, GuestHostContext)); nullopt with *error when the arch is unknown.
+/// Validate the spec first (VmSpecValidator).
 std::optional<CreateVmPlan> planCreateVm(const VmSpec &spec, const arch::GuestContext &ctx,
                                          QString *error = nullptr);
-/// The same with a context made of the spec alone (no domain capabilities).
-std::optional<CreateVmPlan> planCreateVm(const VmSpec &spec, QString *error = nullptr);
 
-/// Creates the volume, defines the domain and starts it when asked. When a step fails,
-/// what was already made is removed (the domain undefined, the volume deleted; a failed
-/// start removes the just-defined VM too, as the New-VM issue asks) and a LibvirtError
-/// is thrown whose context names the failed step and whose message is libvirt's.
-/// Worker thread only.
-CreatedVm createVm(_virConnect *conn, const CreateVmPlan &plan);
-/// createVm() on the session's worker thread.
+/// Creates the volume, defines the domain and starts it when asked, on the session's
+/// worker thread. When a step fails, what was already made is removed and the future
+/// fails with a LibvirtError naming the step and carrying libvirt's message.
 QFuture<CreatedVm> createVm(HostSession *session, const CreateVmPlan &plan);
 
 struct AttachedDisk
@@ -81,12 +74,9 @@ struct AttachedDisk
     bool controllerAdded = false; ///< e.g. an sPAPR VSCSI controller on ppc64
 };
 
-/// Creates the volume and attaches it (live and persistent for a running VM, persistent
-/// for a stopped one), adding the controller it needs first. Reads the VM's arch and
-/// devices itself. On failure the volume is deleted and the VM's definition restored;
-/// throws LibvirtError naming the step. Worker thread only.
-AttachedDisk attachDisk(_virConnect *conn, const AttachDiskSpec &spec);
-/// attachDisk() on the session's worker thread.
+/// Creates the volume and attaches it to the VM, adding the controller it needs first,
+/// on the session's worker thread; on failure the volume is deleted and the VM's
+/// definition restored (the future fails with a LibvirtError naming the step).
 QFuture<AttachedDisk> attachDisk(HostSession *session, const AttachDiskSpec &spec);
 
 } // namespace crossvirt::models

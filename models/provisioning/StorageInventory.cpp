@@ -1,10 +1,10 @@
 #include "models/provisioning/StorageInventory.h"
-#include "models/connection/WorkerJobs.h"
-
-#include "models/inventory/HostResources.h"
 
 #include "models/connection/HostSession.h"
 #include "models/connection/LibvirtError.h"
+#include "models/connection/WorkerJobs.h"
+#include "models/inventory/HostResources.h"
+#include "models/provisioning/ProvisioningWorker.h"
 
 #include <QCoreApplication>
 #include <QXmlStreamReader>
@@ -70,13 +70,6 @@ QStringList StorageSnapshot::networkNames() const
 
 namespace {
 
-QString takeString(char *s)
-{
-    QString out = QString::fromUtf8(s);
-    free(s);
-    return out;
-}
-
 /// The first attribute `attr` of element `element` (or its text when attr is empty).
 QString xmlValue(const QString &xml, QLatin1StringView element, QLatin1StringView attr,
                  QLatin1StringView parent = {})
@@ -104,15 +97,14 @@ VolumeInfo readVolume(virStorageVolPtr vol)
 {
     VolumeInfo v;
     v.name = QString::fromUtf8(virStorageVolGetName(vol));
-    if (char *path = virStorageVolGetPath(vol))
-        v.path = takeString(path);
+    v.path = takeLibvirtString(virStorageVolGetPath(vol));
     virStorageVolInfo info{};
     if (virStorageVolGetInfo(vol, &info) == 0) {
         v.capacity = info.capacity;
         v.allocation = info.allocation;
     }
-    if (char *xml = virStorageVolGetXMLDesc(vol, 0))
-        v.format = xmlValue(takeString(xml), "format"_L1, "type"_L1, "target"_L1);
+    if (const QString xml = takeLibvirtString(virStorageVolGetXMLDesc(vol, 0)); !xml.isEmpty())
+        v.format = xmlValue(xml, "format"_L1, "type"_L1, "target"_L1);
     v.isIso = v.format == "iso"_L1 || v.name.endsWith(".iso"_L1, Qt::CaseInsensitive);
     return v;
 }
@@ -124,11 +116,8 @@ PoolContents readPool(virStoragePoolPtr pool)
     if (p.info.active) {
         virStorageVolPtr *vols = nullptr;
         const int n = virStoragePoolListAllVolumes(pool, &vols, 0);
-        for (int i = 0; i < n; ++i) {
-            p.volumes << readVolume(vols[i]);
-            virStorageVolFree(vols[i]);
-        }
-        free(vols);
+        for (const StorageVolHandle &vol : takeLibvirtArray<StorageVolHandle>(vols, n))
+            p.volumes << readVolume(vol.get());
     }
     p.info.volumes = int(p.volumes.size());
     return p;
@@ -145,11 +134,8 @@ StorageSnapshot readStorage(virConnectPtr conn)
         throwLastLibvirtError(
             QCoreApplication::translate("StorageInventory", "Listing the storage pools"));
     }
-    for (int i = 0; i < np; ++i) {
-        s.pools << readPool(pools[i]);
-        virStoragePoolFree(pools[i]);
-    }
-    free(pools);
+    for (const StoragePoolHandle &pool : takeLibvirtArray<StoragePoolHandle>(pools, np))
+        s.pools << readPool(pool.get());
 
     s.networks = readNetworks(conn);
 
@@ -158,11 +144,8 @@ StorageSnapshot readStorage(virConnectPtr conn)
     if (nd < 0)
         throwLastLibvirtError(
             QCoreApplication::translate("StorageInventory", "Listing the virtual machines"));
-    for (int i = 0; i < nd; ++i) {
-        s.domainNames << QString::fromUtf8(virDomainGetName(doms[i]));
-        virDomainFree(doms[i]);
-    }
-    free(doms);
+    for (const DomainHandle &dom : takeLibvirtArray<DomainHandle>(doms, nd))
+        s.domainNames << QString::fromUtf8(virDomainGetName(dom.get()));
     return s;
 }
 

@@ -7,8 +7,6 @@
 #include <QString>
 #include <QStringList>
 
-struct _virConnect;
-
 namespace crossvirt::models {
 
 class HostSession;
@@ -49,11 +47,8 @@ struct StorageSnapshot
     QStringList networkNames() const;
 };
 
-/// Reads pools (with volumes), networks and domain names. Worker thread only; throws
-/// LibvirtError when listing fails (a single pool that cannot be read is skipped).
-StorageSnapshot readStorage(_virConnect *conn);
-
-/// readStorage() on the session's worker thread.
+/// Reads pools (with volumes), networks and domain names on the session's worker thread;
+/// fails when listing fails (a single pool that cannot be read is skipped).
 QFuture<StorageSnapshot> fetchStorage(HostSession *session);
 
 } // namespace crossvirt::models

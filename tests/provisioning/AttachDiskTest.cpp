@@ -3,7 +3,7 @@
 #include "ProvisioningFixtures.h"
 #include "models/connection/LibvirtError.h"
 #include "models/provisioning/DomainXmlBuilder.h"
-#include "models/provisioning/ProvisioningJobs.h"
+#include "models/provisioning/ProvisioningWorker.h"
 
 #include <QMap>
 #include <gtest/gtest.h>

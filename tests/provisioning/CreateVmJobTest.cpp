@@ -2,7 +2,7 @@
 // and the error names the step and carries libvirt's message.
 #include "ProvisioningFixtures.h"
 #include "models/connection/LibvirtError.h"
-#include "models/provisioning/ProvisioningJobs.h"
+#include "models/provisioning/ProvisioningWorker.h"
 
 #include <gtest/gtest.h>
 
@@ -27,7 +27,7 @@ TEST(CreateVm, CreatesVolumeDefinesAndStarts)
     test::TestDriver driver;
     models::VmSpec spec = specWithDisk(u"created"_s, 4);
     spec.startAfterCreate = true;
-    const auto plan = models::planCreateVm(spec);
+    const auto plan = models::planCreateVm(spec, test::contextOf(spec));
     ASSERT_TRUE(plan);
     const models::CreatedVm vm = models::createVm(driver.conn(), *plan);
     EXPECT_TRUE(vm.started);
@@ -42,7 +42,10 @@ TEST(CreateVm, NameTakenAfterTheVolumeWasMadeLeavesNothing)
     test::TestDriver driver;
     const QStringList domainsBefore = driver.domainNames();
     ASSERT_TRUE(domainsBefore.contains(u"test"_s)); // the test driver's own VM
-    const auto plan = models::planCreateVm(specWithDisk(u"test"_s, 4));
+    const auto plan = [&] {
+        const models::VmSpec s = specWithDisk(u"test"_s, 4);
+        return models::planCreateVm(s, test::contextOf(s));
+    }();
     ASSERT_TRUE(plan);
     try {
         models::createVm(driver.conn(), *plan);
@@ -59,7 +62,10 @@ TEST(CreateVm, PoolTooSmallLeavesNothing)
 {
     test::TestDriver driver;
     const QStringList volumesBefore = driver.volumeNames();
-    const auto plan = models::planCreateVm(specWithDisk(u"huge"_s, 5000));
+    const auto plan = [&] {
+        const models::VmSpec s = specWithDisk(u"huge"_s, 5000);
+        return models::planCreateVm(s, test::contextOf(s));
+    }();
     ASSERT_TRUE(plan);
     try {
         models::createVm(driver.conn(), *plan);
@@ -75,7 +81,10 @@ TEST(CreateVm, PoolTooSmallLeavesNothing)
 TEST(CreateVm, BadXmlForTheDomainRemovesTheVolume)
 {
     test::TestDriver driver;
-    auto plan = models::planCreateVm(specWithDisk(u"broken"_s, 1));
+    auto plan = [&] {
+        const models::VmSpec s = specWithDisk(u"broken"_s, 1);
+        return models::planCreateVm(s, test::contextOf(s));
+    }();
     ASSERT_TRUE(plan);
     plan->domainXml = plan->domainXml.replace(u"<vcpu placement=\"static\">2</vcpu>"_s,
                                               u"<vcpu placement=\"static\">0</vcpu>"_s);

@@ -250,7 +250,7 @@ TEST(DomainXml, PlanUsesVolumeXmlWithSizeAndFormat)
 {
     models::VmSpec spec = test::defaultSpec(u"plan"_s, u"x86_64"_s);
     spec.storage = models::StorageSpec{StorageKind::NewVolume, u"default-pool"_s, {}, 3, u"raw"_s};
-    const auto plan = models::planCreateVm(spec);
+    const auto plan = models::planCreateVm(spec, test::contextOf(spec));
     ASSERT_TRUE(plan);
     ASSERT_TRUE(plan->volume);
     EXPECT_EQ(plan->volume->name, u"plan.img"_s);

@@ -72,7 +72,7 @@ TEST_F(HostChoicesTest, CreateRunsOnTheWorkerAndReportsTheFailedStep)
     models::VmSpec spec = test::defaultSpec(u"async"_s, u"x86_64"_s);
     spec.storage =
         models::StorageSpec{models::StorageKind::NewVolume, u"default-pool"_s, {}, 2, u"qcow2"_s};
-    const auto plan = models::planCreateVm(spec);
+    const auto plan = models::planCreateVm(spec, test::contextOf(spec));
     ASSERT_TRUE(plan);
     const models::CreatedVm vm = await(models::createVm(session.get(), *plan));
     EXPECT_FALSE(vm.uuid.isEmpty());

@@ -4,6 +4,7 @@
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
+#include "models/provisioning/HostCapabilitiesService.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
 
@@ -42,7 +43,17 @@ QWidget *stacked(QWidget *parent, std::initializer_list<QWidget *> widgets)
 
 ClusterDialog::ClusterDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
                              const std::optional<models::Cluster> &existing, QWidget *parent)
-    : QDialog(parent), m_datacenter(datacenter), m_clusters(clusters)
+    : ClusterDialog(datacenter, clusters, nullptr, existing, parent)
+{}
+
+ClusterDialog::ClusterDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
+                             models::HostCapabilitiesService *capabilities,
+                             const std::optional<models::Cluster> &existing, QWidget *parent)
+    : QDialog(parent),
+      m_datacenter(datacenter),
+      m_clusters(clusters),
+      m_capabilities(capabilities ? capabilities
+                                  : new models::HostCapabilitiesService(datacenter, this))
 {
     if (existing) {
         m_cluster = *existing;
@@ -106,6 +117,8 @@ ClusterDialog::ClusterDialog(models::Datacenter *datacenter, models::ClusterList
     connect(m_arch, &QComboBox::currentIndexChanged, this, &ClusterDialog::archChanged);
     connect(m_cpu, &ChoiceCombo::currentIdChanged, this, &ClusterDialog::validate);
     connect(m_emulation, &QCheckBox::toggled, this, &ClusterDialog::refreshHosts);
+    connect(m_capabilities, &models::HostCapabilitiesService::capabilitiesChanged, this,
+            &ClusterDialog::refreshHosts);
     // A tick only (un)locks the arch: rebuilding the list here would delete the item
     // that is emitting.
     connect(m_hosts, &QTreeWidget::itemChanged, this, [this] {
@@ -187,7 +200,7 @@ void ClusterDialog::refreshHosts()
     const QString archName = currentArch();
     const bool allowEmulation = m_emulation->isChecked();
     int withheld = 0;
-    for (const models::HostSession *s : m_datacenter->sessions()) {
+    for (models::HostSession *s : m_datacenter->sessions()) {
         const models::HostInfo &info = s->hostInfo();
         auto *item = new QTreeWidgetItem(m_hosts);
         item->setText(HostNameColumn, m_datacenter->displayName(s->uri()));
@@ -202,15 +215,21 @@ void ClusterDialog::refreshHosts()
             why = tr("In cluster %1").arg(owner->name);
         } else if (s->state() != ConnectionState::Connected) {
             why = tr("Not connected");
-        } else if (info.nativeArches.contains(archName)) {
-            runs = tr("Natively (KVM)");
-        } else if (info.emulatedArches.contains(archName)) {
-            if (allowEmulation)
-                runs = tr("Emulating %1 (TCG)").arg(archName);
-            else
-                why = tr("Emulation only (not allowed)");
         } else {
-            why = tr("Cannot run %1").arg(archName);
+            // The one placement (arch::rankHosts) with the host's own capabilities, so the
+            // label says what the New VM wizard will do with this host.
+            m_capabilities->capabilitiesKnown(s); // reads them; capabilitiesChanged follows
+            const QList<arch::HostPlacement> placed = m_capabilities->rankHosts(archName, {s}, true);
+            const arch::Execution execution =
+                placed.isEmpty() ? arch::Execution::Unable : placed.first().execution;
+            if (execution == arch::Execution::Native)
+                runs = tr("Natively (KVM)");
+            else if (execution == arch::Execution::Emulated && allowEmulation)
+                runs = tr("Emulating %1 (TCG)").arg(archName);
+            else if (execution == arch::Execution::Emulated)
+                why = tr("Emulation only (not allowed)");
+            else
+                why = tr("Cannot run %1").arg(archName);
         }
         if (why.isEmpty()) {
             item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable | Qt::ItemIsSelectable);

@@ -15,6 +15,7 @@ class QTreeWidget;
 namespace crossvirt::models {
 class ClusterList;
 class Datacenter;
+class HostCapabilitiesService;
 } // namespace crossvirt::models
 
 namespace crossvirt::views {
@@ -30,7 +31,13 @@ class ClusterDialog : public QDialog
 {
     Q_OBJECT
 public:
-    /// A new cluster (`existing` unset) or an edit of `existing`.
+    /// A new cluster (`existing` unset) or an edit of `existing`. `capabilities`: the
+    /// app's shared per-host cache (placement uses each host's capabilities); nullptr
+    /// makes one for this dialog.
+    ClusterDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
+                  models::HostCapabilitiesService *capabilities,
+                  const std::optional<models::Cluster> &existing = std::nullopt,
+                  QWidget *parent = nullptr);
     ClusterDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
                   const std::optional<models::Cluster> &existing = std::nullopt,
                   QWidget *parent = nullptr);
@@ -65,6 +72,7 @@ private:
 
     models::Datacenter *m_datacenter;
     models::ClusterList *m_clusters;
+    models::HostCapabilitiesService *m_capabilities;
     models::Cluster m_cluster;
     QLineEdit *m_name;
     QLabel *m_nameError;

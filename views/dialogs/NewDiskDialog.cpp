@@ -4,6 +4,7 @@
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryModel.h"
 #include "models/provisioning/DomainXmlBuilder.h"
+#include "models/provisioning/HostCapabilitiesService.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
 
@@ -35,6 +36,11 @@ QWidget *withError(QWidget *parent, QWidget *field, QLabel *error)
 
 NewDiskDialog::NewDiskDialog(models::HostSession *session, const models::DomainSummary &vm,
                              QWidget *parent)
+    : NewDiskDialog(session, vm, nullptr, parent)
+{}
+
+NewDiskDialog::NewDiskDialog(models::HostSession *session, const models::DomainSummary &vm,
+                             models::HostCapabilitiesService *capabilities, QWidget *parent)
     : QDialog(parent), m_session(session), m_vm(vm)
 {
     setWindowTitle(tr("Add Disk to %1").arg(vm.name));
@@ -95,7 +101,9 @@ NewDiskDialog::NewDiskDialog(models::HostSession *session, const models::DomainS
         validate();
         return;
     }
-    auto *choices = new models::HostChoicesProvider(session, this);
+    models::HostChoicesProvider *choices = capabilities
+                                               ? capabilities->provider(session)
+                                               : new models::HostChoicesProvider(session, this);
     whenFinished(
         choices->guestContext(vm.arch, vm.machine, true), this,
         [this](const models::GuestHostContext &context) { applyContext(context); },

@@ -17,6 +17,7 @@ class QPushButton;
 class QSpinBox;
 
 namespace crossvirt::models {
+class HostCapabilitiesService;
 class HostSession;
 }
 
@@ -35,6 +36,9 @@ class NewDiskDialog : public QDialog
 public:
     NewDiskDialog(models::HostSession *session, const models::DomainSummary &vm,
                   QWidget *parent = nullptr);
+    /// `capabilities`: the app's shared per-host cache (nullptr: one for this dialog).
+    NewDiskDialog(models::HostSession *session, const models::DomainSummary &vm,
+                  models::HostCapabilitiesService *capabilities, QWidget *parent = nullptr);
 
     /// True once the host's choices, storage and the VM's devices have arrived.
     bool isReady() const;

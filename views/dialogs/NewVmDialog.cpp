@@ -1,7 +1,6 @@
 #include "views/dialogs/NewVmDialog.h"
 
 #include "arch/ArchRegistry.h"
-#include "arch/Placement.h"
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/FutureHandling.h"
@@ -9,23 +8,23 @@
 #include "models/inventory/InventoryModel.h"
 #include "models/osinfo/OsCatalogue.h"
 #include "models/osinfo/OsListModel.h"
-#include "models/provisioning/DomainXmlBuilder.h"
+#include "models/provisioning/HostCapabilitiesService.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
+#include "views/dialogs/newvm/VmDevicesPage.h"
+#include "views/dialogs/newvm/VmPlacementPage.h"
+#include "views/dialogs/newvm/VmResourcesPage.h"
+#include "views/dialogs/newvm/VmStoragePage.h"
+#include "views/dialogs/newvm/VmSummaryPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFontDatabase>
-#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QVBoxLayout>
-#include <QWizardPage>
-#include <functional>
 
 namespace crossvirt::views {
 
@@ -33,30 +32,6 @@ using namespace Qt::StringLiterals;
 using models::ConnectionState;
 
 namespace {
-
-/// A page whose Next/Create button follows a predicate.
-class CheckedPage : public QWizardPage
-{
-public:
-    using QWizardPage::QWizardPage;
-    std::function<bool()> complete;
-    bool isComplete() const override { return complete ? complete() : true; }
-    void recheck() { emit completeChanged(); }
-};
-
-/// A field with its inline error label under it, for a QFormLayout row.
-QWidget *withError(QWidget *field, QLabel *error, QLabel *note = nullptr)
-{
-    auto *box = new QWidget(field->parentWidget());
-    auto *layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(2);
-    layout->addWidget(field);
-    if (note)
-        layout->addWidget(note);
-    layout->addWidget(error);
-    return box;
-}
 
 QString cpuChoiceId(const arch::CpuChoice &cpu)
 {
@@ -88,7 +63,17 @@ QString formatBytes(quint64 bytes)
 
 NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
                          QWidget *parent)
-    : QWizard(parent), m_datacenter(datacenter), m_clusters(clusters)
+    : NewVmDialog(datacenter, clusters, nullptr, parent)
+{}
+
+NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
+                         models::HostCapabilitiesService *capabilities, QWidget *parent)
+    : QWizard(parent),
+      m_datacenter(datacenter),
+      m_clusters(clusters),
+      m_capabilities(capabilities ? capabilities
+                                  : new models::HostCapabilitiesService(datacenter, this)),
+      m_requests(new models::GuestContextRequests(this))
 {
     setWindowTitle(tr("New Virtual Machine"));
     setWizardStyle(QWizard::ClassicStyle);
@@ -96,23 +81,65 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
     setButtonText(QWizard::FinishButton, tr("&Create"));
     setMinimumSize(720, 620);
 
-    buildPlacementPage();
-    buildResourcesPage();
-    buildStoragePage();
-    buildDevicesPage();
-    buildSummaryPage();
+    m_placementPage = new VmPlacementPage(this);
+    m_resourcesPage = new VmResourcesPage(this);
+    m_storagePage = new VmStoragePage(this);
+    m_devicesPage = new VmDevicesPage(this);
+    m_summaryPage = new VmSummaryPage(this);
+    addPage(m_placementPage, PlacementPage,
+            [this] { return isReady() && !pageHasProblems(PlacementPage); });
+    addPage(m_resourcesPage, ResourcesPage, [this] { return !pageHasProblems(ResourcesPage); });
+    addPage(m_storagePage, StoragePage, [this] { return !pageHasProblems(StoragePage); });
+    addPage(m_devicesPage, DevicesPage, [this] { return !pageHasProblems(DevicesPage); });
+    addPage(m_summaryPage, SummaryPage, [this] {
+        return isReady() && m_problems.isEmpty() && !m_creating && m_planError.isEmpty();
+    });
+
+    VmPlacementPage *p = m_placementPage;
+    connect(p->target(), &QComboBox::currentIndexChanged, this, &NewVmDialog::targetChanged);
+    connect(p->arch(), &QComboBox::currentIndexChanged, this, &NewVmDialog::archChanged);
+    connect(p->host(), &QComboBox::currentIndexChanged, this, &NewVmDialog::hostChanged);
+    connect(p->machine(), &ChoiceCombo::currentIdChanged, this, &NewVmDialog::machineChanged);
+    connect(p->osList()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &NewVmDialog::osChanged);
+    connect(m_storagePage->pool(), &QComboBox::currentIndexChanged, this, [this] {
+        fillVolumes();
+        validate();
+    });
+    connect(m_capabilities, &models::HostCapabilitiesService::capabilitiesChanged, this,
+            &NewVmDialog::fillHosts);
+    connect(m_requests, &models::GuestContextRequests::contextReady, this,
+            [this](const models::GuestHostContext &context) {
+                setBusy(false);
+                applyContext(context, m_refillMachines);
+            });
+    connect(m_requests, &models::GuestContextRequests::contextFailed, this,
+            &NewVmDialog::contextFailed);
+    connect(m_requests, &models::GuestContextRequests::storageReady, this,
+            [this](const models::StorageSnapshot &snapshot) {
+                m_storage = snapshot;
+                applyStorage();
+            });
+    connect(m_requests, &models::GuestContextRequests::storageFailed, this,
+            [this](const QString &error) {
+                m_storage = models::StorageSnapshot{};
+                applyStorage();
+                setFieldErrors(m_errorLabels.value(u"pool"_s),
+                               {tr("The host's storage could not be read: %1").arg(error)});
+            });
 
     whenFinished(
         models::OsCatalogue::loadAsync(), this,
         [this](const std::shared_ptr<const models::OsCatalogue> &catalogue) {
             m_catalogue = catalogue;
-            m_osNote->setText(catalogue->notice());
-            m_osNote->setVisible(!catalogue->notice().isEmpty());
+            m_placementPage->osNote()->setText(catalogue->notice());
+            m_placementPage->osNote()->setVisible(!catalogue->notice().isEmpty());
             archChanged(); // fills the OS list for the current arch
         },
         [this](const QString &error) {
-            m_osNote->setText(tr("The guest OS list could not be read: %1").arg(error));
-            m_osNote->show();
+            m_placementPage->osNote()->setText(
+                tr("The guest OS list could not be read: %1").arg(error));
+            m_placementPage->osNote()->show();
         });
 
     fillTargets();
@@ -121,435 +148,231 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
 
 NewVmDialog::~NewVmDialog() = default;
 
-// ---- pages -------------------------------------------------------------------------------
-
-void NewVmDialog::buildPlacementPage()
+void NewVmDialog::addPage(NewVmPage *page, PageId id, std::function<bool()> complete)
 {
-    auto *page = new CheckedPage(this);
-    page->setTitle(tr("Where and what"));
-    page->setSubTitle(tr("Choose a cluster or a host, the guest architecture, the machine type "
-                         "and the operating system."));
-    auto *form = new QFormLayout(page);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-
-    m_target = new QComboBox(page);
-    form->addRow(tr("&Place in:"), m_target);
-    m_arch = new QComboBox(page);
-    m_archNote = makeFieldNote(page);
-    auto *archError = makeFieldError(page);
-    form->addRow(tr("&Architecture:"), withError(m_arch, archError, m_archNote));
-    m_errorLabels.insert(u"arch"_s, archError);
-    m_host = new QComboBox(page);
-    m_hostNote = makeFieldNote(page);
-    auto *hostError = makeFieldError(page);
-    form->addRow(tr("&Host:"), withError(m_host, hostError, m_hostNote));
-    m_errorLabels.insert(u"host"_s, hostError);
-    m_machine = new ChoiceCombo(page);
-    auto *machineError = makeFieldError(page);
-    form->addRow(tr("&Machine type:"), withError(m_machine, machineError));
-    m_errorLabels.insert(u"machine"_s, machineError);
-
-    m_osModel = new models::OsListModel(this);
-    m_osFilter = new models::OsFilterProxyModel(this);
-    m_osFilter->setSourceModel(m_osModel);
-    m_osSearch = new QLineEdit(page);
-    m_osSearch->setPlaceholderText(tr("Search operating systems, e.g. \"rhel 9\" or \"debian\""));
-    m_osSearch->setClearButtonEnabled(true);
-    m_showEol = new QCheckBox(tr("Show end-of-life systems"), page);
-    m_osList = new QListView(page);
-    m_osList->setModel(m_osFilter);
-    m_osList->setMinimumHeight(150);
-    m_osList->setUniformItemSizes(true);
-    m_osNote = makeFieldNote(page);
-    auto *osBox = new QWidget(page);
-    auto *osLayout = new QVBoxLayout(osBox);
-    osLayout->setContentsMargins(0, 0, 0, 0);
-    osLayout->setSpacing(2);
-    auto *searchRow = new QHBoxLayout;
-    searchRow->addWidget(m_osSearch, 1);
-    searchRow->addWidget(m_showEol);
-    osLayout->addLayout(searchRow);
-    osLayout->addWidget(m_osList);
-    osLayout->addWidget(m_osNote);
-    form->addRow(tr("&Operating system:"), osBox);
-
-    m_name = new QLineEdit(page);
-    m_name->setPlaceholderText(tr("e.g. web-01"));
-    auto *nameError = makeFieldError(page);
-    form->addRow(tr("&Name:"), withError(m_name, nameError));
-    m_errorLabels.insert(u"name"_s, nameError);
-
-    page->complete = [this] { return isReady() && !pageHasProblems(PlacementPage); };
-    for (const char *f : {"name", "arch", "machine", "host"})
-        m_fieldPage.insert(QLatin1String(f), PlacementPage);
-    setPage(PlacementPage, page);
-
-    connect(m_target, &QComboBox::currentIndexChanged, this, &NewVmDialog::targetChanged);
-    connect(m_arch, &QComboBox::currentIndexChanged, this, &NewVmDialog::archChanged);
-    connect(m_host, &QComboBox::currentIndexChanged, this, &NewVmDialog::hostChanged);
-    connect(m_machine, &ChoiceCombo::currentIdChanged, this, &NewVmDialog::machineChanged);
-    connect(m_osSearch, &QLineEdit::textChanged, m_osFilter,
-            &models::OsFilterProxyModel::setSearchText);
-    connect(m_showEol, &QCheckBox::toggled, m_osFilter,
-            &models::OsFilterProxyModel::setShowEndOfLife);
-    connect(m_osList->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            &NewVmDialog::osChanged);
-    connect(m_name, &QLineEdit::textChanged, this, &NewVmDialog::validate);
+    page->complete = std::move(complete);
+    for (auto it = page->errorLabels().cbegin(); it != page->errorLabels().cend(); ++it) {
+        m_errorLabels.insert(it.key(), it.value());
+        m_fieldPage.insert(it.key(), id);
+    }
+    connect(page, &NewVmPage::changed, this, &NewVmDialog::validate);
+    setPage(id, page);
 }
 
-void NewVmDialog::buildResourcesPage()
-{
-    auto *page = new CheckedPage(this);
-    page->setTitle(tr("Processors and memory"));
-    page->setSubTitle(tr("The operating system's recommendation is filled in; the host's "
-                         "size and the architecture's rules bound it."));
-    auto *form = new QFormLayout(page);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_vcpus = new QSpinBox(page);
-    m_vcpus->setRange(1, 1024);
-    m_vcpus->setValue(2);
-    auto *vcpusError = makeFieldError(page);
-    form->addRow(tr("&Virtual CPUs:"), withError(m_vcpus, vcpusError));
-    m_errorLabels.insert(u"vcpus"_s, vcpusError);
-    m_memory = new QSpinBox(page);
-    m_memory->setRange(0, 16 * 1024 * 1024);
-    m_memory->setSuffix(tr(" MiB"));
-    m_memory->setValue(2048);
-    m_memory->setSingleStep(256);
-    m_memoryNote = makeFieldNote(page);
-    auto *memoryError = makeFieldError(page);
-    form->addRow(tr("&Memory:"), withError(m_memory, memoryError, m_memoryNote));
-    m_errorLabels.insert(u"memory"_s, memoryError);
-    m_cpu = new ChoiceCombo(page);
-    auto *cpuError = makeFieldError(page);
-    form->addRow(tr("C&PU type:"), withError(m_cpu, cpuError));
-    m_errorLabels.insert(u"cpu"_s, cpuError);
-    auto *firmwareError = makeFieldError(page);
-    form->addRow(QString(), firmwareError);
-    m_errorLabels.insert(u"firmware"_s, firmwareError);
+// ---- the pages' widgets, for tests and screenshots ------------------------------------------
 
-    for (QSpinBox *spin : {m_vcpus, m_memory})
-        spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    m_memory->setMinimumWidth(160);
-    page->complete = [this] { return !pageHasProblems(ResourcesPage); };
-    for (const char *f : {"vcpus", "memory", "cpu", "firmware"})
-        m_fieldPage.insert(QLatin1String(f), ResourcesPage);
-    setPage(ResourcesPage, page);
-    connect(m_vcpus, &QSpinBox::valueChanged, this, &NewVmDialog::validate);
-    connect(m_memory, &QSpinBox::valueChanged, this, &NewVmDialog::validate);
-    connect(m_cpu, &ChoiceCombo::currentIdChanged, this, &NewVmDialog::validate);
-}
-
-void NewVmDialog::buildStoragePage()
-{
-    auto *page = new CheckedPage(this);
-    page->setTitle(tr("Storage"));
-    page->setSubTitle(tr("The VM's disk and an optional CD-ROM. Interfaces are those this "
-                         "architecture and machine type support."));
-    auto *form = new QFormLayout(page);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_storageKind = new QComboBox(page);
-    m_storageKind->addItem(tr("Create a new volume"), int(models::StorageKind::NewVolume));
-    m_storageKind->addItem(tr("Use an existing volume"), int(models::StorageKind::ExistingVolume));
-    m_storageKind->addItem(tr("No disk"), int(models::StorageKind::None));
-    form->addRow(tr("&Disk:"), m_storageKind);
-    m_pool = new QComboBox(page);
-    auto *poolError = makeFieldError(page);
-    form->addRow(tr("&Pool:"), withError(m_pool, poolError));
-    m_size = new QSpinBox(page);
-    m_size->setRange(0, 1024 * 1024);
-    m_size->setSuffix(tr(" GiB"));
-    m_size->setValue(20);
-    m_size->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    m_size->setMinimumWidth(160);
-    auto *sizeError = makeFieldError(page);
-    form->addRow(tr("&Size:"), withError(m_size, sizeError));
-    m_format = new QComboBox(page);
-    m_format->addItem(tr("qcow2 (thin, snapshots)"), u"qcow2"_s);
-    m_format->addItem(tr("raw (fastest)"), u"raw"_s);
-    auto *formatError = makeFieldError(page);
-    form->addRow(tr("&Format:"), withError(m_format, formatError));
-    m_volume = new QComboBox(page);
-    auto *volumeError = makeFieldError(page);
-    form->addRow(tr("&Volume:"), withError(m_volume, volumeError));
-    m_diskBus = new ChoiceCombo(page);
-    auto *busError = makeFieldError(page);
-    form->addRow(tr("Disk &interface:"), withError(m_diskBus, busError));
-    m_cdrom = new QCheckBox(tr("Attach a CD-ROM with an ISO image"), page);
-    form->addRow(QString(), m_cdrom);
-    m_iso = new QComboBox(page);
-    auto *isoError = makeFieldError(page);
-    form->addRow(tr("&ISO image:"), withError(m_iso, isoError));
-    m_cdromBus = new ChoiceCombo(page);
-    auto *cdromBusError = makeFieldError(page);
-    form->addRow(tr("CD-ROM &bus:"), withError(m_cdromBus, cdromBusError));
-    m_errorLabels.insert(u"pool"_s, poolError);
-    m_errorLabels.insert(u"size"_s, sizeError);
-    m_errorLabels.insert(u"format"_s, formatError);
-    m_errorLabels.insert(u"volume"_s, volumeError);
-    m_errorLabels.insert(u"diskInterface"_s, busError);
-    m_errorLabels.insert(u"cdrom"_s, isoError);
-    m_errorLabels.insert(u"cdromInterface"_s, cdromBusError);
-    for (const char *f :
-         {"pool", "size", "format", "volume", "diskInterface", "cdrom", "cdromInterface"})
-        m_fieldPage.insert(QLatin1String(f), StoragePage);
-
-    auto updateRows = [this, form] {
-        const auto kind = models::StorageKind(m_storageKind->currentData().toInt());
-        form->setRowVisible(m_pool->parentWidget(), kind != models::StorageKind::None);
-        form->setRowVisible(m_size->parentWidget(), kind == models::StorageKind::NewVolume);
-        form->setRowVisible(m_format->parentWidget(), kind == models::StorageKind::NewVolume);
-        form->setRowVisible(m_volume->parentWidget(), kind == models::StorageKind::ExistingVolume);
-        form->setRowVisible(m_diskBus->parentWidget(), kind != models::StorageKind::None);
-        form->setRowVisible(m_iso->parentWidget(), m_cdrom->isChecked());
-        form->setRowVisible(m_cdromBus->parentWidget(), m_cdrom->isChecked());
-        validate();
-    };
-    connect(m_storageKind, &QComboBox::currentIndexChanged, this, updateRows);
-    connect(m_cdrom, &QCheckBox::toggled, this, updateRows);
-    connect(m_pool, &QComboBox::currentIndexChanged, this, [this] {
-        fillVolumes();
-        validate();
-    });
-    connect(m_size, &QSpinBox::valueChanged, this, &NewVmDialog::validate);
-    connect(m_format, &QComboBox::currentIndexChanged, this, &NewVmDialog::validate);
-    connect(m_volume, &QComboBox::currentIndexChanged, this, &NewVmDialog::validate);
-    connect(m_iso, &QComboBox::currentIndexChanged, this, &NewVmDialog::validate);
-    connect(m_diskBus, &ChoiceCombo::currentIdChanged, this, &NewVmDialog::validate);
-    connect(m_cdromBus, &ChoiceCombo::currentIdChanged, this, &NewVmDialog::validate);
-    page->complete = [this] { return !pageHasProblems(StoragePage); };
-    setPage(StoragePage, page);
-    updateRows();
-}
-
-void NewVmDialog::buildDevicesPage()
-{
-    auto *page = new CheckedPage(this);
-    page->setTitle(tr("Network and display"));
-    page->setSubTitle(tr("Devices this architecture supports; what it does not is named "
-                         "under each list."));
-    auto *form = new QFormLayout(page);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_nic = new QCheckBox(tr("Add a network card"), page);
-    m_nic->setChecked(true);
-    form->addRow(QString(), m_nic);
-    m_network = new QComboBox(page);
-    auto *networkError = makeFieldError(page);
-    form->addRow(tr("&Network:"), withError(m_network, networkError));
-    m_nicModel = new ChoiceCombo(page);
-    auto *nicError = makeFieldError(page);
-    form->addRow(tr("NIC &model:"), withError(m_nicModel, nicError));
-    m_graphics = new ChoiceCombo(page);
-    auto *graphicsError = makeFieldError(page);
-    form->addRow(tr("&Graphics:"), withError(m_graphics, graphicsError));
-    m_video = new ChoiceCombo(page);
-    auto *videoError = makeFieldError(page);
-    form->addRow(tr("&Video:"), withError(m_video, videoError));
-    m_console = new ChoiceCombo(page);
-    auto *consoleError = makeFieldError(page);
-    form->addRow(tr("&Console:"), withError(m_console, consoleError));
-    m_errorLabels.insert(u"network"_s, networkError);
-    m_errorLabels.insert(u"nicModel"_s, nicError);
-    m_errorLabels.insert(u"graphics"_s, graphicsError);
-    m_errorLabels.insert(u"video"_s, videoError);
-    m_errorLabels.insert(u"console"_s, consoleError);
-    for (const char *f : {"network", "nicModel", "graphics", "video", "console"})
-        m_fieldPage.insert(QLatin1String(f), DevicesPage);
-    connect(m_nic, &QCheckBox::toggled, this, [this, form](bool on) {
-        form->setRowVisible(m_network->parentWidget(), on);
-        form->setRowVisible(m_nicModel->parentWidget(), on);
-        validate();
-    });
-    connect(m_network, &QComboBox::currentIndexChanged, this, &NewVmDialog::validate);
-    for (ChoiceCombo *c : {m_nicModel, m_graphics, m_video, m_console})
-        connect(c, &ChoiceCombo::currentIdChanged, this, &NewVmDialog::validate);
-    page->complete = [this] { return !pageHasProblems(DevicesPage); };
-    setPage(DevicesPage, page);
-}
-
-void NewVmDialog::buildSummaryPage()
-{
-    auto *page = new CheckedPage(this);
-    page->setTitle(tr("Summary"));
-    page->setSubTitle(tr("Where the VM will run and the definition Crossvirt will give libvirt."));
-    auto *layout = new QVBoxLayout(page);
-    m_placement = new QLabel(page);
-    m_placement->setWordWrap(true);
-    m_placement->setTextFormat(Qt::PlainText);
-    layout->addWidget(m_placement);
-    m_xml = new QPlainTextEdit(page);
-    m_xml->setReadOnly(true);
-    m_xml->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_xml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    layout->addWidget(m_xml, 1);
-    m_start = new QCheckBox(tr("&Start the VM after creating it"), page);
-    m_start->setChecked(true);
-    m_openConsole = new QCheckBox(tr("&Open its console"), page);
-    m_openConsole->setChecked(true);
-    connect(m_start, &QCheckBox::toggled, m_openConsole, &QWidget::setEnabled);
-    auto *checks = new QHBoxLayout;
-    checks->addWidget(m_start);
-    checks->addWidget(m_openConsole);
-    checks->addStretch();
-    layout->addLayout(checks);
-    m_status = new QLabel(page);
-    layout->addWidget(m_status);
-    m_createError = makeFieldError(page);
-    m_createError->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    layout->addWidget(m_createError);
-    page->complete = [this] {
-        return isReady() && m_problems.isEmpty() && !m_creating && m_planError.isEmpty();
-    };
-    setPage(SummaryPage, page);
-}
+QComboBox *NewVmDialog::targetCombo() const { return m_placementPage->target(); }
+QComboBox *NewVmDialog::archCombo() const { return m_placementPage->arch(); }
+QComboBox *NewVmDialog::hostCombo() const { return m_placementPage->host(); }
+ChoiceCombo *NewVmDialog::machineCombo() const { return m_placementPage->machine(); }
+QLineEdit *NewVmDialog::osSearch() const { return m_placementPage->osSearch(); }
+QListView *NewVmDialog::osList() const { return m_placementPage->osList(); }
+QLineEdit *NewVmDialog::nameEdit() const { return m_placementPage->name(); }
+QSpinBox *NewVmDialog::vcpusSpin() const { return m_resourcesPage->vcpus(); }
+QSpinBox *NewVmDialog::memorySpin() const { return m_resourcesPage->memory(); }
+ChoiceCombo *NewVmDialog::cpuCombo() const { return m_resourcesPage->cpu(); }
+QComboBox *NewVmDialog::storageKindCombo() const { return m_storagePage->storageKind(); }
+QComboBox *NewVmDialog::poolCombo() const { return m_storagePage->pool(); }
+QSpinBox *NewVmDialog::sizeSpin() const { return m_storagePage->size(); }
+QComboBox *NewVmDialog::formatCombo() const { return m_storagePage->format(); }
+QComboBox *NewVmDialog::volumeCombo() const { return m_storagePage->volume(); }
+ChoiceCombo *NewVmDialog::diskInterfaceCombo() const { return m_storagePage->diskInterface(); }
+QCheckBox *NewVmDialog::cdromCheck() const { return m_storagePage->cdrom(); }
+QComboBox *NewVmDialog::isoCombo() const { return m_storagePage->iso(); }
+ChoiceCombo *NewVmDialog::cdromInterfaceCombo() const { return m_storagePage->cdromInterface(); }
+QCheckBox *NewVmDialog::nicCheck() const { return m_devicesPage->nic(); }
+QComboBox *NewVmDialog::networkCombo() const { return m_devicesPage->network(); }
+ChoiceCombo *NewVmDialog::nicModelCombo() const { return m_devicesPage->nicModel(); }
+ChoiceCombo *NewVmDialog::graphicsCombo() const { return m_devicesPage->graphics(); }
+ChoiceCombo *NewVmDialog::videoCombo() const { return m_devicesPage->video(); }
+ChoiceCombo *NewVmDialog::consoleCombo() const { return m_devicesPage->console(); }
+QCheckBox *NewVmDialog::startCheck() const { return m_summaryPage->start(); }
+QCheckBox *NewVmDialog::openConsoleCheck() const { return m_summaryPage->openConsole(); }
+QPlainTextEdit *NewVmDialog::xmlView() const { return m_summaryPage->xml(); }
+QLabel *NewVmDialog::createErrorLabel() const { return m_summaryPage->createError(); }
 
 // ---- selection ------------------------------------------------------------------------------
 
 void NewVmDialog::fillTargets()
 {
-    const QSignalBlocker block(m_target);
-    m_target->clear();
+    QComboBox *target = targetCombo();
+    const QSignalBlocker block(target);
+    target->clear();
     for (const models::Cluster &c : m_clusters->clusters())
-        m_target->addItem(tr("Cluster %1 (%2)").arg(c.name, c.arch), QStringList{c.id, {}});
+        target->addItem(tr("Cluster %1 (%2)").arg(c.name, c.arch), QStringList{c.id, {}});
     for (const models::HostSession *s : m_datacenter->sessions()) {
-        m_target->addItem(tr("Host %1").arg(m_datacenter->displayName(s->uri())),
-                          QStringList{{}, s->uri()});
-        if (s->state() != ConnectionState::Connected) {
-            m_target->setItemData(m_target->count() - 1, tr("Not connected"), Qt::ToolTipRole);
-        }
+        target->addItem(tr("Host %1").arg(m_datacenter->displayName(s->uri())),
+                        QStringList{{}, s->uri()});
+        if (s->state() != ConnectionState::Connected)
+            target->setItemData(target->count() - 1, tr("Not connected"), Qt::ToolTipRole);
     }
 }
 
 NewVmDialog::Target NewVmDialog::currentTarget() const
 {
-    const QStringList ids = m_target->currentData().toStringList();
+    const QStringList ids = targetCombo()->currentData().toStringList();
     return ids.size() == 2 ? Target{ids[0], ids[1]} : Target{};
+}
+
+bool NewVmDialog::allowEmulation() const
+{
+    const Target target = currentTarget();
+    if (target.clusterId.isEmpty())
+        return true;
+    const auto cluster = m_clusters->cluster(target.clusterId);
+    return cluster && cluster->allowEmulation;
 }
 
 bool NewVmDialog::selectHost(const QString &uri)
 {
-    const int i = m_target->findData(QStringList{{}, uri});
+    const int i = targetCombo()->findData(QStringList{{}, uri});
     if (i >= 0)
-        m_target->setCurrentIndex(i);
+        targetCombo()->setCurrentIndex(i);
     return i >= 0;
 }
 
 bool NewVmDialog::selectCluster(const QString &clusterId)
 {
-    const int i = m_target->findData(QStringList{clusterId, {}});
+    const int i = targetCombo()->findData(QStringList{clusterId, {}});
     if (i >= 0)
-        m_target->setCurrentIndex(i);
+        targetCombo()->setCurrentIndex(i);
     return i >= 0;
 }
 
 bool NewVmDialog::selectArch(const QString &arch)
 {
-    const int i = m_arch->findData(arch);
-    if (i >= 0 && m_arch->isEnabled())
-        m_arch->setCurrentIndex(i);
-    return i >= 0 && m_arch->currentIndex() == i;
+    QComboBox *archBox = archCombo();
+    const int i = archBox->findData(arch);
+    if (i >= 0 && archBox->isEnabled())
+        archBox->setCurrentIndex(i);
+    return i >= 0 && archBox->currentIndex() == i;
 }
 
 void NewVmDialog::targetChanged()
 {
     const Target target = currentTarget();
     const auto &registry = arch::ArchRegistry::instance();
+    QComboBox *archBox = archCombo();
+    QLabel *archNote = m_placementPage->archNote();
     {
-        const QSignalBlocker block(m_arch);
-        m_arch->clear();
+        const QSignalBlocker block(archBox);
+        archBox->clear();
         if (!target.clusterId.isEmpty()) {
             // A cluster's guests all have its arch.
             if (const auto c = m_clusters->cluster(target.clusterId)) {
                 const arch::ArchModel *m = registry.find(c->arch);
-                m_arch->addItem(m ? tr("%1 (%2)").arg(m->displayName(), c->arch) : c->arch,
-                                c->arch);
+                archBox->addItem(m ? tr("%1 (%2)").arg(m->displayName(), c->arch) : c->arch,
+                                 c->arch);
             }
-            m_arch->setEnabled(false);
-            m_archNote->setText(tr("Fixed by the cluster."));
+            archBox->setEnabled(false);
+            archNote->setText(tr("Fixed by the cluster."));
         } else if (const models::HostSession *s = m_datacenter->session(target.hostUri)) {
             const models::HostInfo &info = s->hostInfo();
             for (const QString &a : registry.archNames()) {
                 const arch::ArchModel *m = registry.find(a);
                 if (info.nativeArches.contains(a))
-                    m_arch->addItem(tr("%1 (%2)").arg(m->displayName(), a), a);
+                    archBox->addItem(tr("%1 (%2)").arg(m->displayName(), a), a);
             }
             for (const QString &a : registry.archNames()) {
                 const arch::ArchModel *m = registry.find(a);
                 if (info.emulatedArches.contains(a) && !info.nativeArches.contains(a))
-                    m_arch->addItem(tr("%1 (%2), emulated").arg(m->displayName(), a), a);
+                    archBox->addItem(tr("%1 (%2), emulated").arg(m->displayName(), a), a);
             }
-            m_arch->setEnabled(m_arch->count() > 0);
-            m_archNote->setText(m_arch->count() > 0
-                                    ? tr("Arches this host runs natively come first; the others "
-                                         "it can only emulate (much slower).")
-                                    : tr("The host is not connected, so its arches are unknown."));
+            archBox->setEnabled(archBox->count() > 0);
+            archNote->setText(archBox->count() > 0
+                                  ? tr("Arches this host runs natively come first; the others "
+                                       "it can only emulate (much slower).")
+                                  : tr("The host is not connected, so its arches are unknown."));
         }
-        m_archNote->setVisible(!m_archNote->text().isEmpty());
-        m_arch->setCurrentIndex(m_arch->count() > 0 ? 0 : -1);
+        archNote->setVisible(!archNote->text().isEmpty());
+        archBox->setCurrentIndex(archBox->count() > 0 ? 0 : -1);
     }
     archChanged();
 }
 
 void NewVmDialog::archChanged()
 {
-    const QString archName = m_arch->currentData().toString();
-    if (m_catalogue && m_osModel->arch() != archName) {
+    const QString archName = archCombo()->currentData().toString();
+    models::OsListModel *osModel = m_placementPage->osModel();
+    if (m_catalogue && osModel->arch() != archName) {
         QList<models::OsEntry> oses = m_catalogue->forArch(archName, true);
         // osinfo-db knows no OS for some arches (riscv64): offer the generic entries.
         if (oses.isEmpty())
             oses = models::OsCatalogue::genericEntries(archName);
-        m_osModel->setEntries(archName, oses);
-        m_osList->setCurrentIndex({});
+        osModel->setEntries(archName, oses);
+        osList()->setCurrentIndex({});
     }
     if (const arch::ArchModel *m = arch::ArchRegistry::instance().find(archName)) {
         arch::GuestContext ctx;
         ctx.arch = archName;
         const int granularity = m->limits(ctx).memoryGranularityMiB;
-        m_memory->setSingleStep(granularity > 1 ? granularity : 256);
-        m_memoryNote->setText(
+        QLabel *memoryNote = m_resourcesPage->memoryNote();
+        memorySpin()->setSingleStep(granularity > 1 ? granularity : 256);
+        memoryNote->setText(
             granularity > 1
                 ? tr("%1 guest memory goes in %2 MiB steps.").arg(archName).arg(granularity)
                 : QString());
-        m_memoryNote->setVisible(granularity > 1);
+        memoryNote->setVisible(granularity > 1);
     }
+    fillHosts();
+}
 
-    // Hosts for the guest: the cluster's, ranked native first (Nova's rule), or the one host.
+void NewVmDialog::fillHosts()
+{
+    // Hosts for the guest: the cluster's or the one host, ranked by the one placement
+    // (native first, Nova's rule) with each host's own capabilities, so a label here
+    // always matches how the guest context will run the guest.
     const Target target = currentTarget();
-    const QSignalBlocker block(m_host);
-    m_host->clear();
-    QList<arch::HostCandidate> candidates;
-    bool allowEmulation = true;
+    const QString archName = archCombo()->currentData().toString();
+    QList<models::HostSession *> candidates;
     if (!target.clusterId.isEmpty()) {
         const auto c = m_clusters->cluster(target.clusterId);
-        allowEmulation = c && c->allowEmulation;
         for (const QString &uri : c ? c->hostUris : QStringList()) {
-            const models::HostSession *s = m_datacenter->session(uri);
+            models::HostSession *s = m_datacenter->session(uri);
             if (s && s->state() == ConnectionState::Connected)
-                candidates << arch::HostCandidate{uri, s->hostInfo().arch, std::nullopt};
+                candidates << s;
         }
-    } else if (const models::HostSession *s = m_datacenter->session(target.hostUri)) {
-        candidates << arch::HostCandidate{s->uri(), s->hostInfo().arch, std::nullopt};
+    } else if (models::HostSession *s = m_datacenter->session(target.hostUri)) {
+        candidates << s;
     }
+    bool known = true;
+    for (models::HostSession *s : std::as_const(candidates))
+        known = m_capabilities->capabilitiesKnown(s) && known;
+
+    QComboBox *hostBox = hostCombo();
+    const QString previous = hostBox->currentData().toString();
     QStringList withheld;
-    for (const arch::HostPlacement &p : arch::rankHosts(archName, candidates, allowEmulation)) {
-        const QString name = m_datacenter->displayName(p.id);
-        if (!p.offered) {
-            withheld << tr("%1: %2").arg(name, p.reason);
-            continue;
+    {
+        const QSignalBlocker block(hostBox);
+        hostBox->clear();
+        if (known) {
+            for (const arch::HostPlacement &p :
+                 m_capabilities->rankHosts(archName, candidates, allowEmulation())) {
+                const QString name = m_datacenter->displayName(p.id);
+                if (!p.offered) {
+                    withheld << tr("%1: %2").arg(name, p.reason);
+                    continue;
+                }
+                hostBox->addItem(p.execution == arch::Execution::Native
+                                     ? tr("%1 (native)").arg(name)
+                                     : tr("%1 (emulated)").arg(name),
+                                 p.id);
+            }
         }
-        m_host->addItem(p.execution == arch::Execution::Native ? tr("%1 (native)").arg(name)
-                                                               : tr("%1 (emulated)").arg(name),
-                        p.id);
+        hostBox->setEnabled(hostBox->count() > 1);
+        const int keep = hostBox->findData(previous);
+        hostBox->setCurrentIndex(keep >= 0 ? keep : (hostBox->count() > 0 ? 0 : -1));
     }
-    m_host->setEnabled(m_host->count() > 1);
     QString note;
-    if (!target.clusterId.isEmpty() && candidates.isEmpty())
+    if (!known)
+        note = tr("Reading the hosts' capabilities…");
+    else if (!target.clusterId.isEmpty() && candidates.isEmpty())
         note = tr("The cluster has no connected host.");
     if (!withheld.isEmpty())
         note = tr("Not offered: %1").arg(withheld.join(u"; "_s));
-    m_hostNote->setText(note);
-    m_hostNote->setVisible(!note.isEmpty());
-    m_host->setCurrentIndex(m_host->count() > 0 ? 0 : -1);
+    QLabel *hostNote = m_placementPage->hostNote();
+    hostNote->setText(note);
+    hostNote->setVisible(!note.isEmpty());
     hostChanged();
 }
 
@@ -559,86 +382,50 @@ void NewVmDialog::hostChanged()
     if (session && m_storageUri != session->uri()) {
         m_storage.reset();
         m_storageUri = session->uri();
-        const quint64 request = ++m_storageRequest;
-        whenFinished(
-            models::fetchStorage(session), this,
-            [this, request](const models::StorageSnapshot &snapshot) {
-                if (request != m_storageRequest)
-                    return;
-                m_storage = snapshot;
-                applyStorage();
-            },
-            [this, request](const QString &error) {
-                if (request != m_storageRequest)
-                    return;
-                m_storage = models::StorageSnapshot{};
-                applyStorage();
-                setFieldErrors(m_errorLabels.value(u"pool"_s),
-                               {tr("The host's storage could not be read: %1").arg(error)});
-            });
+        m_requests->requestStorage(session);
     }
     requestContext(true);
 }
 
 void NewVmDialog::machineChanged()
 {
-    if (!m_context || m_machine->currentId() == m_context->machine ||
-        m_machine->currentId().isEmpty())
+    const QString machine = machineCombo()->currentId();
+    if (!m_context || machine == m_context->machine || machine.isEmpty())
         return validate();
     requestContext(false);
 }
 
 models::HostSession *NewVmDialog::currentSession() const
 {
-    return m_datacenter->session(m_host->currentData().toString());
-}
-
-models::HostChoicesProvider *NewVmDialog::provider(models::HostSession *session)
-{
-    QPointer<models::HostChoicesProvider> &p = m_providers[session];
-    if (!p)
-        p = new models::HostChoicesProvider(session, this);
-    return p;
+    return m_datacenter->session(hostCombo()->currentData().toString());
 }
 
 void NewVmDialog::requestContext(bool refillMachines)
 {
     models::HostSession *session = currentSession();
-    const QString archName = m_arch->currentData().toString();
-    const quint64 request = ++m_contextRequest;
+    const QString archName = archCombo()->currentData().toString();
     if (!session || archName.isEmpty()) {
+        m_requests->cancelContext();
         m_context.reset();
         m_choices.reset();
-        m_contextPending = false;
         validate();
         return;
     }
-    m_contextPending = true;
     setBusy(true);
-    const QString machine = refillMachines ? QString() : m_machine->currentId();
-    const Target target = currentTarget();
-    const auto cluster = m_clusters->cluster(target.clusterId);
-    const bool allowEmulation = target.clusterId.isEmpty() || (cluster && cluster->allowEmulation);
-    whenFinished(
-        provider(session)->guestContext(archName, machine, allowEmulation), this,
-        [this, request, refillMachines](const models::GuestHostContext &context) {
-            if (request != m_contextRequest)
-                return;
-            m_contextPending = false;
-            setBusy(false);
-            applyContext(context, refillMachines);
-        },
-        [this, request](const QString &error) {
-            if (request != m_contextRequest)
-                return;
-            m_contextPending = false;
-            setBusy(false);
-            m_context.reset();
-            m_choices.reset();
-            setFieldErrors(m_errorLabels.value(u"host"_s),
-                           {tr("The host's capabilities could not be read: %1").arg(error)});
-            validate();
-        });
+    m_refillMachines = refillMachines;
+    const QString machine = refillMachines ? QString() : machineCombo()->currentId();
+    m_requests->requestContext(m_capabilities->provider(session), archName, machine,
+                               allowEmulation());
+}
+
+void NewVmDialog::contextFailed(const QString &error)
+{
+    setBusy(false);
+    m_context.reset();
+    m_choices.reset();
+    setFieldErrors(m_errorLabels.value(u"host"_s),
+                   {tr("The host's capabilities could not be read: %1").arg(error)});
+    validate();
 }
 
 void NewVmDialog::applyContext(const models::GuestHostContext &context, bool refillMachines)
@@ -651,13 +438,15 @@ void NewVmDialog::applyContext(const models::GuestHostContext &context, bool ref
     }
     const models::GuestChoices &c = *m_choices;
     if (refillMachines) {
-        const QSignalBlocker block(m_machine);
-        m_machine->setChoices(c.machineTypes, c.defaultMachine);
+        const QSignalBlocker block(machineCombo());
+        machineCombo()->setChoices(c.machineTypes, c.defaultMachine);
     }
+    // The core's defaults preselect every list, exactly as `crossvirt-cli create` has them.
+    const models::VmSpec d = models::defaultVmSpec(context, m_storage.value_or(models::StorageSnapshot{}));
 
     // CPU: the offered modes (custom is spelled out as its models), the cluster's type first.
     arch::ChoiceList cpus;
-    if (c.defaults.cpu.mode == arch::CpuMode::Default)
+    if (d.cpu.mode == arch::CpuMode::Default)
         cpus.append({u"default"_s, tr("Hypervisor default"), true, {}});
     for (const arch::Choice &mode : c.cpuModes) {
         if (mode.id != "custom"_L1)
@@ -667,25 +456,23 @@ void NewVmDialog::applyContext(const models::GuestHostContext &context, bool ref
         if (model.offered)
             cpus.append({u"custom:"_s + model.id, model.label, true, {}});
     }
-    QString preferredCpu = cpuChoiceId(c.defaults.cpu);
+    QString preferredCpu = cpuChoiceId(d.cpu);
     if (const auto cluster = m_clusters->cluster(currentTarget().clusterId);
         cluster && !cluster->cpuType.isEmpty() && context.model()) {
         const QString id = cpuChoiceId(context.model()->cpuForClusterType(cluster->cpuType));
         if (cpus.offers(id))
             preferredCpu = id;
     }
-    const QSignalBlocker b1(m_cpu), b2(m_diskBus), b3(m_cdromBus), b4(m_nicModel), b5(m_graphics),
-        b6(m_video), b7(m_console);
-    m_cpu->setChoices(cpus, preferredCpu);
-    m_diskBus->setChoices(c.diskInterfaces, c.defaults.diskInterface);
-    m_cdromBus->setChoices(c.cdromInterfaces, c.defaults.cdromInterface);
-    m_nicModel->setChoices(c.nicModels, c.defaults.nicModel);
-    m_graphics->setChoices(c.graphicsTypes, c.defaults.graphics);
-    m_video->setChoices(c.videoModels, c.defaults.video);
-    m_console->setChoices(c.consoleTypes, c.defaults.console.consoleTargetType == "sclp"_L1
-                                              ? u"sclp"_s
-                                              : u"serial"_s);
-    m_vcpus->setMaximum(c.limits.maxVcpus > 0 ? c.limits.maxVcpus : 1024);
+    const QSignalBlocker b1(cpuCombo()), b2(diskInterfaceCombo()), b3(cdromInterfaceCombo()),
+        b4(nicModelCombo()), b5(graphicsCombo()), b6(videoCombo()), b7(consoleCombo());
+    cpuCombo()->setChoices(cpus, preferredCpu);
+    diskInterfaceCombo()->setChoices(c.diskInterfaces, d.diskInterface);
+    cdromInterfaceCombo()->setChoices(c.cdromInterfaces, c.defaults.cdromInterface);
+    nicModelCombo()->setChoices(c.nicModels, d.nic ? d.nic->model : c.defaults.nicModel);
+    graphicsCombo()->setChoices(c.graphicsTypes, d.graphics);
+    videoCombo()->setChoices(c.videoModels, d.video);
+    consoleCombo()->setChoices(c.consoleTypes, d.console);
+    vcpusSpin()->setMaximum(c.limits.maxVcpus > 0 ? c.limits.maxVcpus : 1024);
     setFieldErrors(m_errorLabels.value(u"host"_s), context.placement.offered
                                                        ? QStringList()
                                                        : QStringList{context.placement.reason});
@@ -694,33 +481,39 @@ void NewVmDialog::applyContext(const models::GuestHostContext &context, bool ref
 
 void NewVmDialog::applyStorage()
 {
+    QComboBox *pool = poolCombo();
+    QComboBox *network = networkCombo();
+    QComboBox *iso = isoCombo();
     {
-        const QSignalBlocker b1(m_pool), b2(m_network), b3(m_iso);
-        const QString pool = m_pool->currentData().toString();
-        m_pool->clear();
-        m_network->clear();
-        m_iso->clear();
+        const QSignalBlocker b1(pool), b2(network), b3(iso);
+        const QString previous = pool->currentData().toString();
+        pool->clear();
+        network->clear();
+        iso->clear();
         if (m_storage) {
             for (const models::PoolContents &p : m_storage->pools) {
                 if (!p.info.active)
                     continue;
-                m_pool->addItem(tr("%1 (%2 free)").arg(p.info.name, formatBytes(p.info.available)),
-                                p.info.name);
+                pool->addItem(tr("%1 (%2 free)").arg(p.info.name, formatBytes(p.info.available)),
+                              p.info.name);
                 for (const models::VolumeInfo &v : p.isoVolumes())
-                    m_iso->addItem(tr("%1 (pool %2)").arg(v.name, p.info.name),
-                                   QStringList{p.info.name, v.name});
+                    iso->addItem(tr("%1 (pool %2)").arg(v.name, p.info.name),
+                                 QStringList{p.info.name, v.name});
             }
-            for (const models::NetworkInfo &n : m_storage->networks) {
-                m_network->addItem(n.active ? n.name : tr("%1 (inactive)").arg(n.name), n.name);
-            }
+            for (const models::NetworkInfo &n : m_storage->networks)
+                network->addItem(n.active ? n.name : tr("%1 (inactive)").arg(n.name), n.name);
         }
-        const int keep = m_pool->findData(pool);
-        m_pool->setCurrentIndex(keep >= 0 ? keep : (m_pool->count() > 0 ? 0 : -1));
-        // libvirt's "default" network is what a new VM usually wants.
-        const int defaultNetwork = m_network->findData(u"default"_s);
-        m_network->setCurrentIndex(defaultNetwork >= 0 ? defaultNetwork
-                                                       : (m_network->count() > 0 ? 0 : -1));
-        m_iso->setCurrentIndex(m_iso->count() > 0 ? 0 : -1);
+        // The core's default pool and network unless the user already picked a pool.
+        const models::StorageSnapshot none;
+        const models::StorageSnapshot &storage = m_storage ? *m_storage : none;
+        int keep = pool->findData(previous);
+        if (keep < 0)
+            keep = pool->findData(models::ProvisioningDefaults::pool(storage));
+        pool->setCurrentIndex(keep >= 0 ? keep : (pool->count() > 0 ? 0 : -1));
+        const int defaultNetwork = network->findData(models::ProvisioningDefaults::network(storage));
+        network->setCurrentIndex(defaultNetwork >= 0 ? defaultNetwork
+                                                     : (network->count() > 0 ? 0 : -1));
+        iso->setCurrentIndex(iso->count() > 0 ? 0 : -1);
     }
     fillVolumes();
     validate();
@@ -728,35 +521,47 @@ void NewVmDialog::applyStorage()
 
 void NewVmDialog::fillVolumes()
 {
-    const QSignalBlocker block(m_volume);
-    m_volume->clear();
+    QComboBox *volume = volumeCombo();
+    const QSignalBlocker block(volume);
+    volume->clear();
     const models::PoolContents *pool =
-        m_storage ? m_storage->pool(m_pool->currentData().toString()) : nullptr;
+        m_storage ? m_storage->pool(poolCombo()->currentData().toString()) : nullptr;
     if (!pool)
         return;
     for (const models::VolumeInfo &v : pool->volumes) {
         if (!v.isIso)
-            m_volume->addItem(tr("%1 (%2)").arg(v.name, formatBytes(v.capacity)), v.name);
+            volume->addItem(tr("%1 (%2)").arg(v.name, formatBytes(v.capacity)), v.name);
     }
+}
+
+std::optional<models::OsChoice> NewVmDialog::currentOs() const
+{
+    const QModelIndex os = osList()->currentIndex();
+    if (!os.isValid())
+        return std::nullopt;
+    models::OsChoice choice;
+    choice.id = os.data(models::OsListModel::ShortIdRole).toString();
+    choice.osinfoUri = os.data(models::OsListModel::OsinfoIdRole).toString();
+    choice.recommended.ramMiB = os.data(models::OsListModel::RamRole).toInt();
+    choice.recommended.vcpus = os.data(models::OsListModel::VcpusRole).toInt();
+    choice.recommended.storageGiB = os.data(models::OsListModel::StorageRole).toInt();
+    return choice;
 }
 
 void NewVmDialog::osChanged()
 {
-    const QModelIndex current = m_osList->currentIndex();
-    if (!current.isValid())
+    const std::optional<models::OsChoice> os = currentOs();
+    if (!os)
         return validate();
-    // The OS's recommendation, rounded up to what the arch accepts.
-    int ram = current.data(models::OsListModel::RamRole).toInt();
-    const int vcpus = current.data(models::OsListModel::VcpusRole).toInt();
-    const int disk = current.data(models::OsListModel::StorageRole).toInt();
-    if (m_choices && ram > 0)
-        ram = int(m_choices->limits.alignMemoryMiB(ram));
-    if (ram > 0)
-        m_memory->setValue(ram);
-    if (vcpus > 0)
-        m_vcpus->setValue(vcpus);
-    if (disk > 0)
-        m_size->setValue(disk);
+    // The OS's recommendation, as the core computes it (memory aligned by the arch).
+    if (os->recommended.ramMiB > 0) {
+        memorySpin()->setValue(int(m_context ? models::recommendedMemoryMiB(*m_context, os)
+                                             : os->recommended.ramMiB));
+    }
+    if (os->recommended.vcpus > 0)
+        vcpusSpin()->setValue(os->recommended.vcpus);
+    if (os->recommended.storageGiB > 0)
+        sizeSpin()->setValue(os->recommended.storageGiB);
     validate();
 }
 
@@ -773,79 +578,75 @@ bool NewVmDialog::pageHasProblems(int pageId) const
 
 bool NewVmDialog::isReady() const
 {
-    return m_context.has_value() && m_choices.has_value() && !m_contextPending &&
+    return m_context.has_value() && m_choices.has_value() && !m_requests->contextPending() &&
            m_storage.has_value();
 }
 
 models::VmSpec NewVmDialog::spec() const
 {
+    // The core's spec for this host and OS, with what the pages say on top.
     models::VmSpec s;
-    s.hostUri = m_host->currentData().toString();
-    s.name = m_name->text();
-    s.arch = m_arch->currentData().toString();
-    s.machine = m_machine->currentId();
     if (m_context)
-        s.virtType = m_context->placement.virtType;
-    const QModelIndex os = m_osList->currentIndex();
-    if (os.isValid()) {
-        s.osId = os.data(models::OsListModel::ShortIdRole).toString();
-        s.osinfoUri = os.data(models::OsListModel::OsinfoIdRole).toString();
-    }
-    s.memoryMiB = m_memory->value();
-    s.vcpus = m_vcpus->value();
-    s.cpu = cpuFromId(m_cpu->currentId());
-    if (m_choices)
-        s.firmware = m_choices->defaults.firmware;
-    s.storage.kind = models::StorageKind(m_storageKind->currentData().toInt());
+        s = models::defaultVmSpec(*m_context, m_storage.value_or(models::StorageSnapshot{}),
+                                  currentOs());
+    s.hostUri = hostCombo()->currentData().toString();
+    s.name = nameEdit()->text();
+    s.arch = archCombo()->currentData().toString();
+    s.machine = machineCombo()->currentId();
+    s.memoryMiB = memorySpin()->value();
+    s.vcpus = vcpusSpin()->value();
+    s.cpu = cpuFromId(cpuCombo()->currentId());
+    s.storage.kind = models::StorageKind(storageKindCombo()->currentData().toInt());
+    s.storage.pool.clear();
+    s.storage.sizeGiB = 0;
+    s.diskInterface.clear();
     if (s.storage.kind != models::StorageKind::None) {
-        s.storage.pool = m_pool->currentData().toString();
+        s.storage.pool = poolCombo()->currentData().toString();
         if (s.storage.kind == models::StorageKind::NewVolume) {
-            s.storage.sizeGiB = m_size->value();
-            s.storage.format = m_format->currentData().toString();
+            s.storage.sizeGiB = sizeSpin()->value();
+            s.storage.format = formatCombo()->currentData().toString();
         } else {
-            s.storage.volume = m_volume->currentData().toString();
+            s.storage.volume = volumeCombo()->currentData().toString();
             const models::PoolContents *pool =
                 m_storage ? m_storage->pool(s.storage.pool) : nullptr;
             const models::VolumeInfo *v = pool ? pool->volume(s.storage.volume) : nullptr;
             s.storage.format = v && !v->format.isEmpty() ? v->format : u"raw"_s;
         }
-        s.diskInterface = m_diskBus->currentId();
+        s.diskInterface = diskInterfaceCombo()->currentId();
     }
-    if (m_cdrom->isChecked()) {
-        const QStringList iso = m_iso->currentData().toStringList();
+    s.cdrom.reset();
+    if (cdromCheck()->isChecked()) {
+        const QStringList iso = isoCombo()->currentData().toStringList();
         models::CdromSpec cd;
         if (iso.size() == 2) {
             cd.pool = iso[0];
             cd.volume = iso[1];
         }
-        cd.interfaceId = m_cdromBus->currentId();
+        cd.interfaceId = cdromInterfaceCombo()->currentId();
         s.cdrom = cd;
     }
-    if (m_nic->isChecked())
-        s.nic = models::NicSpec{m_network->currentData().toString(), m_nicModel->currentId()};
-    s.graphics = m_graphics->currentId();
-    s.video = m_video->currentId();
-    s.console = m_console->currentId();
-    s.startAfterCreate = m_start->isChecked();
+    s.nic.reset();
+    if (nicCheck()->isChecked())
+        s.nic = models::NicSpec{networkCombo()->currentData().toString(),
+                                nicModelCombo()->currentId()};
+    s.graphics = graphicsCombo()->currentId();
+    s.video = videoCombo()->currentId();
+    s.console = consoleCombo()->currentId();
+    s.startAfterCreate = startCheck()->isChecked();
     return s;
 }
 
 void NewVmDialog::validate()
 {
-    if (!m_createError)
+    if (!m_summaryPage)
         return; // still building the pages
     m_problems.clear();
     m_planError.clear();
     m_xmlText.clear();
     const models::VmSpec s = spec();
-    if (m_context && m_choices && m_context->model()) {
-        const models::ValidationHost host{m_context->hostMemoryKiB,
-                                          m_storage ? &*m_storage : nullptr};
-        m_problems =
-            models::VmSpecValidator::validate(s, *m_context->model(), m_context->context(), host);
-        if (!m_context->placement.offered)
-            m_problems.append({u"host"_s, m_context->placement.reason});
-    } else if (!m_contextPending) {
+    if (m_context && m_choices) {
+        m_problems = models::validateVmSpec(s, *m_context, m_storage ? &*m_storage : nullptr);
+    } else if (!m_requests->contextPending()) {
         m_problems.append({u"host"_s, tr("Choose a connected host or a cluster with one.")});
     }
 
@@ -854,7 +655,7 @@ void NewVmDialog::validate()
     for (QLabel *label : std::as_const(m_errorLabels))
         messages[label];
     for (const models::ValidationProblem &p : std::as_const(m_problems)) {
-        if (p.field == "name"_L1 && m_name->text().isEmpty() && !m_name->isModified())
+        if (p.field == "name"_L1 && nameEdit()->text().isEmpty() && !nameEdit()->isModified())
             continue;
         if (QLabel *label = m_errorLabels.value(p.field))
             messages[label] << p.message;
@@ -872,10 +673,10 @@ void NewVmDialog::validate()
                              "slower than native.")
                               .arg(hostName, m_context->hostArch, m_context->arch);
     }
-    m_placement->setText(placement);
+    m_summaryPage->placement()->setText(placement);
     if (m_problems.isEmpty() && m_context) {
         QString error;
-        if (const auto plan = models::planCreateVm(s, &error))
+        if (const auto plan = models::planCreateVm(s, *m_context, &error))
             m_xmlText = plan->domainXml;
         else
             m_planError = error;
@@ -884,12 +685,12 @@ void NewVmDialog::validate()
         QStringList lines;
         for (const auto &p : std::as_const(m_problems))
             lines << p.message;
-        m_xml->setPlainText(tr("Fix these first:\n%1").arg(lines.join(u'\n')));
+        xmlView()->setPlainText(tr("Fix these first:\n%1").arg(lines.join(u'\n')));
     } else {
-        m_xml->setPlainText(m_planError.isEmpty() ? m_xmlText.trimmed() : m_planError);
+        xmlView()->setPlainText(m_planError.isEmpty() ? m_xmlText.trimmed() : m_planError);
     }
     for (int id : pageIds()) {
-        if (auto *p = dynamic_cast<CheckedPage *>(page(id)))
+        if (auto *p = qobject_cast<NewVmPage *>(page(id)))
             p->recheck();
     }
 }
@@ -901,7 +702,7 @@ QString NewVmDialog::domainXml() const
 
 QString NewVmDialog::placementText() const
 {
-    return m_placement->text();
+    return m_summaryPage->placement()->text();
 }
 
 QString NewVmDialog::fieldMessage(const QString &field) const
@@ -912,32 +713,32 @@ QString NewVmDialog::fieldMessage(const QString &field) const
 
 void NewVmDialog::setBusy(bool busy)
 {
-    m_status->setText(busy ? tr("Reading the host's choices…") : QString());
+    m_summaryPage->status()->setText(busy ? tr("Reading the host's choices…") : QString());
 }
 
 void NewVmDialog::accept()
 {
-    if (m_creating || !m_problems.isEmpty())
+    if (m_creating || !m_problems.isEmpty() || !m_context)
         return;
     models::HostSession *session = currentSession();
     QString error;
-    const auto plan = models::planCreateVm(spec(), &error);
+    const auto plan = models::planCreateVm(spec(), *m_context, &error);
     if (!session || !plan) {
-        setFieldErrors(m_createError, {error});
+        setFieldErrors(createErrorLabel(), {error});
         return;
     }
     m_creating = true;
-    setFieldErrors(m_createError, {});
-    m_status->setText(plan->start ? tr("Creating and starting %1…").arg(plan->name)
-                                  : tr("Creating %1…").arg(plan->name));
+    setFieldErrors(createErrorLabel(), {});
+    m_summaryPage->status()->setText(plan->start ? tr("Creating and starting %1…").arg(plan->name)
+                                                 : tr("Creating %1…").arg(plan->name));
     validate();
-    const bool openConsole = m_openConsole->isChecked() && plan->start;
+    const bool openConsole = openConsoleCheck()->isChecked() && plan->start;
     const QPointer<models::HostSession> guard(session);
     whenFinished(
         models::createVm(session, *plan), this,
         [this, guard, openConsole](const models::CreatedVm &vm) {
             m_creating = false;
-            m_status->clear();
+            m_summaryPage->status()->clear();
             emit vmCreated(guard, vm, openConsole);
             QWizard::accept();
         },
@@ -945,8 +746,8 @@ void NewVmDialog::accept()
             // The text names the failed step and carries libvirt's message; what was
             // already created has been removed by the job.
             m_creating = false;
-            m_status->clear();
-            setFieldErrors(m_createError,
+            m_summaryPage->status()->clear();
+            setFieldErrors(createErrorLabel(),
                            {tr("The VM was not created. %1\nAnything created before this step "
                                "was removed.")
                                 .arg(text)});

@@ -1,14 +1,10 @@
 #pragma once
 
-#include "models/provisioning/HostChoices.h"
-#include "models/provisioning/ProvisioningJobs.h"
-#include "models/provisioning/StorageInventory.h"
-#include "models/provisioning/VmSpec.h"
-#include "models/provisioning/VmSpecValidator.h"
+#include "models/provisioning/ProvisioningCore.h"
 
 #include <QHash>
-#include <QPointer>
 #include <QWizard>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -23,15 +19,20 @@ class QSpinBox;
 namespace crossvirt::models {
 class ClusterList;
 class Datacenter;
+class HostCapabilitiesService;
 class HostSession;
 class OsCatalogue;
-class OsFilterProxyModel;
-class OsListModel;
 } // namespace crossvirt::models
 
 namespace crossvirt::views {
 
 class ChoiceCombo;
+class VmDevicesPage;
+class NewVmPage;
+class VmPlacementPage;
+class VmResourcesPage;
+class VmStoragePage;
+class VmSummaryPage;
 
 /// The New VM wizard. Where (a cluster, whose arch and hosts decide, or a host and an arch
 /// it can run), machine type, OS from the osinfo catalogue (setting recommended sizes),
@@ -39,10 +40,17 @@ class ChoiceCombo;
 /// comes from the arch layer for the guest's arch, machine and host, and says what it
 /// withholds. The last page shows where the VM will run and the exact domain XML; Create
 /// runs the provisioning job and, on failure, names the step and keeps the wizard open.
+/// The pages (views/dialogs/newvm/) only hold widgets; this class wires them to the
+/// provisioning core (models/provisioning/ProvisioningCore.h), which fetches the host's
+/// context, gives the defaults, validates, plans and creates, exactly as for
+/// `crossvirt-cli create`. Hosts are placed by HostCapabilitiesService::rankHosts.
 class NewVmDialog : public QWizard
 {
     Q_OBJECT
 public:
+    /// `capabilities`: the app's shared per-host cache; nullptr makes one for this dialog.
+    NewVmDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
+                models::HostCapabilitiesService *capabilities, QWidget *parent = nullptr);
     NewVmDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
                 QWidget *parent = nullptr);
     ~NewVmDialog() override;
@@ -66,35 +74,37 @@ public:
     QString placementText() const;
 
     // Widgets, for tests and screenshots.
-    QComboBox *targetCombo() const { return m_target; }
-    QComboBox *archCombo() const { return m_arch; }
-    QComboBox *hostCombo() const { return m_host; }
-    ChoiceCombo *machineCombo() const { return m_machine; }
-    QLineEdit *osSearch() const { return m_osSearch; }
-    QListView *osList() const { return m_osList; }
-    QLineEdit *nameEdit() const { return m_name; }
-    QSpinBox *vcpusSpin() const { return m_vcpus; }
-    QSpinBox *memorySpin() const { return m_memory; }
-    ChoiceCombo *cpuCombo() const { return m_cpu; }
-    QComboBox *storageKindCombo() const { return m_storageKind; }
-    QComboBox *poolCombo() const { return m_pool; }
-    QSpinBox *sizeSpin() const { return m_size; }
-    QComboBox *formatCombo() const { return m_format; }
-    QComboBox *volumeCombo() const { return m_volume; }
-    ChoiceCombo *diskInterfaceCombo() const { return m_diskBus; }
-    QCheckBox *cdromCheck() const { return m_cdrom; }
-    QComboBox *isoCombo() const { return m_iso; }
-    ChoiceCombo *cdromInterfaceCombo() const { return m_cdromBus; }
-    QCheckBox *nicCheck() const { return m_nic; }
-    QComboBox *networkCombo() const { return m_network; }
-    ChoiceCombo *nicModelCombo() const { return m_nicModel; }
-    ChoiceCombo *graphicsCombo() const { return m_graphics; }
-    ChoiceCombo *videoCombo() const { return m_video; }
-    ChoiceCombo *consoleCombo() const { return m_console; }
-    QCheckBox *startCheck() const { return m_start; }
-    QCheckBox *openConsoleCheck() const { return m_openConsole; }
-    QPlainTextEdit *xmlView() const { return m_xml; }
-    QLabel *createErrorLabel() const { return m_createError; }
+    QComboBox *targetCombo() const;
+    QComboBox *archCombo() const;
+    QComboBox *hostCombo() const;
+    ChoiceCombo *machineCombo() const;
+    QLineEdit *osSearch() const;
+    QListView *osList() const;
+    QLineEdit *nameEdit() const;
+    QSpinBox *vcpusSpin() const;
+    QSpinBox *memorySpin() const;
+    ChoiceCombo *cpuCombo() const;
+    QComboBox *storageKindCombo() const;
+    QComboBox *poolCombo() const;
+    QSpinBox *sizeSpin() const;
+    QComboBox *formatCombo() const;
+    QComboBox *volumeCombo() const;
+    ChoiceCombo *diskInterfaceCombo() const;
+    QCheckBox *cdromCheck() const;
+    QComboBox *isoCombo() const;
+    ChoiceCombo *cdromInterfaceCombo() const;
+    QCheckBox *nicCheck() const;
+    QComboBox *networkCombo() const;
+    ChoiceCombo *nicModelCombo() const;
+    ChoiceCombo *graphicsCombo() const;
+    ChoiceCombo *videoCombo() const;
+    ChoiceCombo *consoleCombo() const;
+    QCheckBox *startCheck() const;
+    QCheckBox *openConsoleCheck() const;
+    QPlainTextEdit *xmlView() const;
+    QLabel *createErrorLabel() const;
+    /// The guest context the pages currently show (nullopt while it is read).
+    const std::optional<models::GuestHostContext> &guestContext() const { return m_context; }
     /// The inline message shown under a field ("name", "memory", "size", ...).
     QString fieldMessage(const QString &field) const;
 
@@ -122,82 +132,46 @@ private:
         QString hostUri;   ///< set for a host placement
     };
 
-    void buildPlacementPage();
-    void buildResourcesPage();
-    void buildStoragePage();
-    void buildDevicesPage();
-    void buildSummaryPage();
-
+    void addPage(NewVmPage *page, PageId id, std::function<bool()> complete);
     void fillTargets();
     void targetChanged();
     void archChanged();
+    void fillHosts();
     void hostChanged();
     void machineChanged();
     void requestContext(bool refillMachines);
     void applyContext(const models::GuestHostContext &context, bool refillMachines);
+    void contextFailed(const QString &error);
     void applyStorage();
     void fillVolumes();
     void osChanged();
+    std::optional<models::OsChoice> currentOs() const;
     void validate();
     Target currentTarget() const;
+    bool allowEmulation() const;
     models::HostSession *currentSession() const;
-    models::HostChoicesProvider *provider(models::HostSession *session);
     void setBusy(bool busy);
 
     models::Datacenter *m_datacenter;
     models::ClusterList *m_clusters;
-    QHash<models::HostSession *, QPointer<models::HostChoicesProvider>> m_providers;
+    models::HostCapabilitiesService *m_capabilities;
+    models::GuestContextRequests *m_requests;
     std::shared_ptr<const models::OsCatalogue> m_catalogue;
     std::optional<models::GuestHostContext> m_context; ///< for the current selection
     std::optional<models::GuestChoices> m_choices;
     std::optional<models::StorageSnapshot> m_storage;
     QString m_storageUri; ///< host the storage snapshot is from
-    quint64 m_contextRequest = 0;
-    quint64 m_storageRequest = 0;
-    bool m_contextPending = false;
+    bool m_refillMachines = false;
     bool m_creating = false;
     QList<models::ValidationProblem> m_problems;
     QString m_planError;
     QString m_xmlText;
 
-    QComboBox *m_target = nullptr;
-    QComboBox *m_arch = nullptr;
-    QLabel *m_archNote = nullptr;
-    QComboBox *m_host = nullptr;
-    QLabel *m_hostNote = nullptr;
-    ChoiceCombo *m_machine = nullptr;
-    QLineEdit *m_osSearch = nullptr;
-    QCheckBox *m_showEol = nullptr;
-    QListView *m_osList = nullptr;
-    QLabel *m_osNote = nullptr;
-    models::OsListModel *m_osModel = nullptr;
-    models::OsFilterProxyModel *m_osFilter = nullptr;
-    QLineEdit *m_name = nullptr;
-    QSpinBox *m_vcpus = nullptr;
-    QSpinBox *m_memory = nullptr;
-    QLabel *m_memoryNote = nullptr;
-    ChoiceCombo *m_cpu = nullptr;
-    QComboBox *m_storageKind = nullptr;
-    QComboBox *m_pool = nullptr;
-    QSpinBox *m_size = nullptr;
-    QComboBox *m_format = nullptr;
-    QComboBox *m_volume = nullptr;
-    ChoiceCombo *m_diskBus = nullptr;
-    QCheckBox *m_cdrom = nullptr;
-    QComboBox *m_iso = nullptr;
-    ChoiceCombo *m_cdromBus = nullptr;
-    QCheckBox *m_nic = nullptr;
-    QComboBox *m_network = nullptr;
-    ChoiceCombo *m_nicModel = nullptr;
-    ChoiceCombo *m_graphics = nullptr;
-    ChoiceCombo *m_video = nullptr;
-    ChoiceCombo *m_console = nullptr;
-    QLabel *m_placement = nullptr;
-    QPlainTextEdit *m_xml = nullptr;
-    QCheckBox *m_start = nullptr;
-    QCheckBox *m_openConsole = nullptr;
-    QLabel *m_createError = nullptr;
-    QLabel *m_status = nullptr;
+    VmPlacementPage *m_placementPage = nullptr;
+    VmResourcesPage *m_resourcesPage = nullptr;
+    VmStoragePage *m_storagePage = nullptr;
+    VmDevicesPage *m_devicesPage = nullptr;
+    VmSummaryPage *m_summaryPage = nullptr;
     QHash<QString, QLabel *> m_errorLabels; ///< field id -> its inline message
     QHash<QString, int> m_fieldPage;        ///< field id -> page
 };
