@@ -418,7 +418,8 @@ int runCreateCommand(const CliContext &ctx)
         spec.graphics = parser.value(u"graphics"_s);
     if (parser.isSet(u"video"_s))
         spec.video = parser.value(u"video"_s);
-    if (spec.graphics == "none"_L1 && !parser.isSet(u"video"_s) &&
+    // --graphics none without --video: no video card either, when the arch allows it.
+    if (parser.isSet(u"graphics"_s) && spec.graphics == "none"_L1 && !parser.isSet(u"video"_s) &&
         archModel.videoModels(gctx).offers(u"none"_s))
         spec.video = u"none"_s;
     spec.startAfterCreate = parser.isSet(u"start"_s);
