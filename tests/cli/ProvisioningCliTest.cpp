@@ -1,48 +1,18 @@
 // crossvirt-cli choices / create / attach-disk, run as a separate process against the
 // libvirt test driver: JSON on stdout, reasons on stderr, exit codes scripts rely on.
+#include "CliRunner.h"
 #include "arch/ArchRegistry.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
+using crossvirt::test::CliRun;
+using crossvirt::test::runCli;
 
 namespace {
-
-struct CliRun
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-CliRun runCli(const QStringList &args)
-{
-    QProcess p;
-    // A private HOME/XDG so no saved connection list or settings leak in.
-    static QTemporaryDir home;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, home.path());
-    env.insert(u"XDG_CONFIG_HOME"_s, home.path() + u"/config"_s);
-    env.insert(u"XDG_DATA_HOME"_s, home.path() + u"/data"_s);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(CROSSVIRT_CLI_PATH), args);
-    CliRun r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        return r;
-    }
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = QString::fromLocal8Bit(p.readAllStandardError());
-    return r;
-}
 
 #define SKIP_UNLESS_REGISTERED(run)                                                                \
     if ((run).exitCode == 64 && (run).err.contains(u"unknown command"_s))                          \

@@ -1,0 +1,170 @@
+// crossvirt-cli's conventions, for every command: global options before or after the
+// command, --help listing the command's own options, libvirt's message kept when a host
+// cannot be reached, and the documented exit codes (0 ok, 1 refused, 2 host failed, 64 usage).
+#include "CliRunner.h"
+
+#include <QJsonArray>
+#include <QMap>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <gtest/gtest.h>
+
+using namespace Qt::StringLiterals;
+using crossvirt::test::CliRun;
+using crossvirt::test::runCli;
+
+namespace {
+
+/// The commands the top-level --help lists.
+QStringList listedCommands()
+{
+    const CliRun r = runCli({u"--help"_s});
+    QStringList out;
+    bool inCommands = false;
+    for (const QString &line : QString::fromLocal8Bit(r.out).split(u'\n')) {
+        if (line.startsWith(u"Commands:"_s)) {
+            inCommands = true;
+            continue;
+        }
+        if (inCommands && line.trimmed().isEmpty())
+            break;
+        if (inCommands)
+            out << line.trimmed().section(u' ', 0, 0);
+    }
+    return out;
+}
+
+/// Each command's own options (a new command is still checked for --help and --connect).
+const QMap<QString, QStringList> &commandOptions()
+{
+    static const QMap<QString, QStringList> options{
+        {u"hosts"_s, {}},
+        {u"list"_s, {}},
+        {u"choices"_s, {u"--arch"_s, u"--machine"_s, u"--no-emulation"_s}},
+        {u"create"_s,
+         {u"--name"_s, u"--arch"_s, u"--machine"_s, u"--os"_s, u"--memory"_s, u"--vcpus"_s,
+          u"--disk-size"_s, u"--pool"_s, u"--disk-bus"_s, u"--no-nic"_s, u"--dry-run"_s}},
+        {u"attach-disk"_s, {u"--vm"_s, u"--size"_s, u"--bus"_s, u"--pool"_s}},
+        {u"stats"_s, {u"--vm"_s, u"--samples"_s, u"--interval"_s}},
+        {u"console-snapshot"_s, {u"--vm"_s, u"--out"_s, u"--wait"_s}},
+    };
+    return options;
+}
+
+/// Arguments that make `command` do its work on test:///default (or fail on the host,
+/// never on usage).
+QStringList workingArgs(const QString &command)
+{
+    if (command == "choices"_L1)
+        return {u"--arch"_s, u"x86_64"_s};
+    if (command == "create"_L1)
+        return {u"--name"_s, u"conv"_s, u"--arch"_s, u"x86_64"_s, u"--dry-run"_s};
+    if (command == "attach-disk"_L1)
+        return {u"--vm"_s, u"test"_s, u"--size"_s, u"1"_s};
+    if (command == "stats"_L1)
+        return {u"--samples"_s, u"1"_s, u"--interval"_s, u"1"_s};
+    if (command == "console-snapshot"_L1)
+        return {u"--vm"_s, u"test"_s, u"--out"_s, u"/dev/null"_s, u"--wait"_s, u"1"_s};
+    return {};
+}
+
+QString deadHost()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost))
+        return {};
+    const QString uri = u"qemu+tcp://127.0.0.1:%1/system"_s.arg(probe.serverPort());
+    probe.close();
+    return uri;
+}
+
+TEST(CliConventions, TopLevelHelpListsEveryCommandGlobalOptionsAndExitCodes)
+{
+    const CliRun r = runCli({u"--help"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QString text = QString::fromLocal8Bit(r.out);
+    for (const QString &command : commandOptions().keys())
+        EXPECT_TRUE(listedCommands().contains(command)) << command.toStdString();
+    EXPECT_TRUE(text.contains(u"--connect"_s));
+    EXPECT_TRUE(text.contains(u"--timeout"_s));
+    EXPECT_TRUE(text.contains(u"Exit codes"_s));
+    for (const char *code : {"0 ", "1 ", "2 ", "64 "})
+        EXPECT_TRUE(text.contains(u"\n  "_s + QLatin1String(code))) << code;
+}
+
+TEST(CliConventions, HelpOnEveryCommandExitsZeroAndListsItsOptions)
+{
+    const QStringList commands = listedCommands();
+    ASSERT_FALSE(commands.isEmpty());
+    for (const QString &command : commands) {
+        SCOPED_TRACE(command.toStdString());
+        for (const QStringList &args :
+             {QStringList{command, u"--help"_s}, QStringList{command, u"-h"_s}}) {
+            const CliRun r = runCli(args);
+            EXPECT_EQ(r.exitCode, 0) << r.err.toStdString();
+            const QString text = QString::fromLocal8Bit(r.out);
+            EXPECT_TRUE(text.contains(u"crossvirt-cli [global options] "_s + command))
+                << text.toStdString();
+            EXPECT_TRUE(text.contains(u"--help"_s));
+            EXPECT_TRUE(text.contains(u"--connect"_s)); // the global options are named too
+            for (const QString &option : commandOptions().value(command))
+                EXPECT_TRUE(text.contains(option)) << option.toStdString() << "\n"
+                                                   << text.toStdString();
+        }
+    }
+}
+
+TEST(CliConventions, ConnectIsAcceptedAfterEveryCommand)
+{
+    for (const QString &command : listedCommands()) {
+        SCOPED_TRACE(command.toStdString());
+        for (const QString &form : {u"--connect"_s, u"-c"_s}) {
+            const CliRun r = runCli(QStringList{command} + workingArgs(command) +
+                                    QStringList{form, u"test:///default"_s, u"--timeout"_s,
+                                                u"20"_s});
+            EXPECT_NE(r.exitCode, 64) << r.err.toStdString();
+            EXPECT_FALSE(r.err.contains(u"nknown option"_s)) << r.err.toStdString();
+            EXPECT_NE(r.exitCode, -1) << "timed out";
+        }
+    }
+    // And it really is the host worked on.
+    const CliRun r = runCli({u"hosts"_s, u"--connect=test:///default"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonArray hosts = QJsonDocument::fromJson(r.out).array();
+    ASSERT_EQ(hosts.size(), 1);
+    EXPECT_EQ(hosts[0].toObject().value("uri"_L1).toString(), u"test:///default"_s);
+}
+
+TEST(CliConventions, UnreachableHostKeepsLibvirtsMessageAndExitsTwo)
+{
+    const QString dead = deadHost();
+    ASSERT_FALSE(dead.isEmpty());
+    for (const QString &command : listedCommands()) {
+        SCOPED_TRACE(command.toStdString());
+        const CliRun r =
+            runCli(QStringList{command} + workingArgs(command) + QStringList{u"-c"_s, dead});
+        EXPECT_EQ(r.exitCode, 2) << r.err.toStdString();
+        EXPECT_TRUE(r.err.contains(u"refused"_s, Qt::CaseInsensitive)) << r.err.toStdString();
+        EXPECT_FALSE(r.err.contains(u"no answer"_s)) << r.err.toStdString();
+    }
+}
+
+TEST(CliConventions, ExitCodesForRefusedInputAndBadUsage)
+{
+    // 64: usage.
+    EXPECT_EQ(runCli({u"no-such-command"_s}).exitCode, 64);
+    EXPECT_EQ(runCli({u"--no-such-option"_s, u"hosts"_s}).exitCode, 64);
+    EXPECT_EQ(runCli({u"hosts"_s, u"--no-such-option"_s, u"-c"_s, u"test:///default"_s}).exitCode,
+              64);
+    EXPECT_EQ(runCli({u"create"_s, u"-c"_s, u"test:///default"_s}).exitCode, 64); // no --name
+    EXPECT_EQ(runCli({u"hosts"_s, u"--connect"_s}).exitCode, 64);                 // no value
+    // 1: refused input, the reason on stderr.
+    const CliRun refused = runCli({u"create"_s, u"-c"_s, u"test:///default"_s, u"--name"_s,
+                                   u"x"_s, u"--arch"_s, u"no-such-arch"_s, u"--dry-run"_s});
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_TRUE(refused.err.contains(u"no-such-arch"_s)) << refused.err.toStdString();
+    // 0: done.
+    EXPECT_EQ(runCli({u"-c"_s, u"test:///default"_s, u"list"_s}).exitCode, 0);
+}
+
+} // namespace
