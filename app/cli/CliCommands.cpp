@@ -139,8 +139,8 @@ QString globalHelpText()
 bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *exitCode,
                       bool positional)
 {
-    const QCommandLineOption help({u"h"_s, u"help"_s},
-                                  QCoreApplication::translate("cli", "Show this command's options."));
+    const QCommandLineOption help(
+        {u"h"_s, u"help"_s}, QCoreApplication::translate("cli", "Show this command's options."));
     parser.addOption(help);
     if (!parser.parse(ctx.arguments)) {
         printError(parser.errorText());
@@ -157,10 +157,10 @@ bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *ex
         // helpText() starts with a "Usage: <program> [options]" line: say the command.
         QString options = parser.helpText();
         options = options.mid(options.indexOf(u'\n') + 1).trimmed();
-        const QString text = QCoreApplication::translate("cli",
-                                                         "Usage: crossvirt-cli [global options] "
-                                                         "%1 [options]\n\n%2\n\n%3\n\n%4")
-                                 .arg(name, summary, options, globalHelpText());
+        const QString text =
+            QCoreApplication::translate("cli", "Usage: crossvirt-cli [global options] "
+                                               "%1 [options]\n\n%2\n\n%3\n\n%4")
+                .arg(name, summary, options, globalHelpText());
         const QByteArray bytes = text.toLocal8Bit();
         fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
         fflush(stdout);
@@ -273,7 +273,8 @@ const QList<CliCommand> &cliCommands()
          QT_TRANSLATE_NOOP("cli", "Add a new disk to a VM (--vm, --size, --bus, --pool)"),
          runAttachDiskCommand},
         {"stats",
-         QT_TRANSLATE_NOOP("cli", "Sample host and VM statistics (CPU, memory, disk, network) as JSON"),
+         QT_TRANSLATE_NOOP("cli",
+                           "Sample host and VM statistics (CPU, memory, disk, network) as JSON"),
          runStatsCommand},
         {"console-snapshot",
          QT_TRANSLATE_NOOP("cli", "Save a running VM's VNC screen as PNG (--vm NAME --out FILE)"),

@@ -284,10 +284,10 @@ int runCreateCommand(const CliContext &ctx)
     parser.addOption({u"format"_s,
                       QCoreApplication::translate("cli", "Disk format: qcow2 (default) or raw."),
                       u"FORMAT"_s});
-    parser.addOption({u"disk-bus"_s,
-                      QCoreApplication::translate(
-                          "cli", "Disk interface (virtio, scsi, spapr-vscsi, sata, ide, usb)."),
-                      u"BUS"_s});
+    parser.addOption(
+        {u"disk-bus"_s,
+         QCoreApplication::translate("cli", "Disk interface (the ids `choices --arch A` offers)."),
+         u"BUS"_s});
     parser.addOption(
         {u"cdrom"_s, QCoreApplication::translate("cli", "ISO volume for a CD-ROM, as POOL/VOLUME."),
          u"POOL/VOLUME"_s});
@@ -424,8 +424,7 @@ int runCreateCommand(const CliContext &ctx)
         spec.video = u"none"_s;
     spec.startAfterCreate = parser.isSet(u"start"_s);
 
-    const QList<models::ValidationProblem> problems =
-        models::validateVmSpec(spec, host, &storage);
+    const QList<models::ValidationProblem> problems = models::validateVmSpec(spec, host, &storage);
     if (!problems.isEmpty()) {
         printProblems(problems);
         return kExitRefused;
@@ -531,7 +530,8 @@ int runAttachDiskCommand(const CliContext &ctx)
     gctx.running = models::isActive(vm->state);
     models::AttachDiskSpec spec;
     spec.vmName = vm->name;
-    spec.pool = parser.isSet(u"pool"_s) ? parser.value(u"pool"_s) : models::ProvisioningDefaults::pool(storage);
+    spec.pool = parser.isSet(u"pool"_s) ? parser.value(u"pool"_s)
+                                        : models::ProvisioningDefaults::pool(storage);
     spec.volume = parser.value(u"volume"_s);
     spec.sizeGiB = size;
     if (parser.isSet(u"format"_s))

@@ -57,13 +57,14 @@ QJsonObject vmJson(const models::DomainSummary &d, const models::VmStatsSample &
 int runStatsCommand(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    const QCommandLineOption vmOption(u"vm"_s, Text::tr("Only this VM (default: every running VM)."),
-                                      u"NAME"_s);
+    const QCommandLineOption vmOption(
+        u"vm"_s, Text::tr("Only this VM (default: every running VM)."), u"NAME"_s);
     const QCommandLineOption samplesOption(u"samples"_s, Text::tr("Samples to print (default 3)."),
                                            u"N"_s, u"3"_s);
     const QCommandLineOption intervalOption(
-        u"interval"_s, Text::tr("Seconds between samples (default %1).")
-                           .arg(models::StatsSettings::kDefaultIntervalSeconds),
+        u"interval"_s,
+        Text::tr("Seconds between samples (default %1).")
+            .arg(models::StatsSettings::kDefaultIntervalSeconds),
         u"S"_s, QString::number(models::StatsSettings::kDefaultIntervalSeconds));
     parser.addOptions({vmOption, samplesOption, intervalOption});
     int exitCode = kExitOk;
@@ -72,8 +73,8 @@ int runStatsCommand(const CliContext &ctx)
     const QStringList uris = ctx.uris;
     const QString vmName = parser.value(vmOption);
     const int samples = qMax(1, parser.value(samplesOption).toInt());
-    const int interval = qMax(models::StatsSettings::kMinimumIntervalSeconds,
-                              parser.value(intervalOption).toInt());
+    const int interval =
+        qMax(models::StatsSettings::kMinimumIntervalSeconds, parser.value(intervalOption).toInt());
 
     QObject owner;
     const QList<HostSession *> sessions = openHosts(uris, ctx.timeoutSeconds, &owner);

@@ -35,8 +35,7 @@ public:
     /// Ranks `sessions` for a guest of `guestArch` (native first, then emulated when
     /// allowed), every host with its own capabilities when it has them.
     QList<arch::HostPlacement> rankHosts(const QString &guestArch,
-                                         const QList<HostSession *> &sessions,
-                                         bool allowEmulation);
+                                         const QList<HostSession *> &sessions, bool allowEmulation);
 
 signals:
     /// A host's capabilities arrived (or failed to): placements may have changed.

@@ -113,7 +113,8 @@ void HostChoicesProvider::primeHostCapabilities(const std::optional<arch::HostCa
     m_cache->domainCaps.clear();
 }
 
-std::optional<std::optional<arch::HostCapabilities>> HostChoicesProvider::cachedHostCapabilities() const
+std::optional<std::optional<arch::HostCapabilities>>
+HostChoicesProvider::cachedHostCapabilities() const
 {
     QMutexLocker lock(&m_cache->mutex);
     if (!m_cache->capsRead)
@@ -142,8 +143,8 @@ QFuture<GuestHostContext>
 HostChoicesProvider::guestContext(const QString &arch, const QString &machine, bool allowEmulation)
 {
     const HostInfo host = m_session->hostInfo();
-    return runOnWorker(m_session,
-        [cache = m_cache, host, arch, machine, allowEmulation](virConnectPtr conn) {
+    return runOnWorker(
+        m_session, [cache = m_cache, host, arch, machine, allowEmulation](virConnectPtr conn) {
             GuestHostContext out;
             out.uri = host.uri;
             out.arch = arch;

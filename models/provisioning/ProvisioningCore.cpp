@@ -47,8 +47,8 @@ VmSpec defaultVmSpec(const GuestHostContext &host, const StorageSnapshot &storag
         spec.osinfoUri = os->osinfoUri;
     }
     spec.memoryMiB = recommendedMemoryMiB(host, os);
-    spec.vcpus = os && os->recommended.vcpus > 0 ? os->recommended.vcpus
-                                                 : ProvisioningDefaults::vcpus;
+    spec.vcpus =
+        os && os->recommended.vcpus > 0 ? os->recommended.vcpus : ProvisioningDefaults::vcpus;
     spec.storage.kind = StorageKind::NewVolume;
     spec.storage.pool = ProvisioningDefaults::pool(storage);
     spec.storage.sizeGiB = os && os->recommended.storageGiB > 0 ? os->recommended.storageGiB
@@ -78,9 +78,9 @@ QList<ValidationProblem> validateVmSpec(const VmSpec &spec, const GuestHostConte
         problems = VmSpecValidator::validate(spec, *model, host.context(false, spec.firmware),
                                              ValidationHost{host.hostMemoryKiB, storage});
     } else {
-        problems.append({u"arch"_s, ProvisioningSteps::tr(
-                                        "Crossvirt does not know the architecture “%1”.")
-                                        .arg(host.arch)});
+        problems.append(
+            {u"arch"_s, ProvisioningSteps::tr("Crossvirt does not know the architecture “%1”.")
+                            .arg(host.arch)});
     }
     if (!host.placement.offered)
         problems.append({u"host"_s, host.placement.reason});

@@ -63,7 +63,7 @@ struct VmSpec
     std::optional<NicSpec> nic;
     QString graphics; ///< "vnc", "spice", "none"
     QString video;    ///< video model or "none"
-    QString console;  ///< "serial", "sclp", "virtio" (ArchModel::consoleTypes())
+    QString console;  ///< an id of ArchModel::consoleTypes()
     bool startAfterCreate = false;
 
     /// The name of the volume a NewVolume storage gets ("<vm name>.qcow2" unless set).

@@ -119,9 +119,9 @@ TEST(CliConventions, ConnectIsAcceptedAfterEveryCommand)
     for (const QString &command : listedCommands()) {
         SCOPED_TRACE(command.toStdString());
         for (const QString &form : {u"--connect"_s, u"-c"_s}) {
-            const CliRun r = runCli(QStringList{command} + workingArgs(command) +
-                                    QStringList{form, u"test:///default"_s, u"--timeout"_s,
-                                                u"20"_s});
+            const CliRun r =
+                runCli(QStringList{command} + workingArgs(command) +
+                       QStringList{form, u"test:///default"_s, u"--timeout"_s, u"20"_s});
             EXPECT_NE(r.exitCode, 64) << r.err.toStdString();
             EXPECT_FALSE(r.err.contains(u"nknown option"_s)) << r.err.toStdString();
             EXPECT_NE(r.exitCode, -1) << "timed out";
@@ -159,8 +159,8 @@ TEST(CliConventions, ExitCodesForRefusedInputAndBadUsage)
     EXPECT_EQ(runCli({u"create"_s, u"-c"_s, u"test:///default"_s}).exitCode, 64); // no --name
     EXPECT_EQ(runCli({u"hosts"_s, u"--connect"_s}).exitCode, 64);                 // no value
     // 1: refused input, the reason on stderr.
-    const CliRun refused = runCli({u"create"_s, u"-c"_s, u"test:///default"_s, u"--name"_s,
-                                   u"x"_s, u"--arch"_s, u"no-such-arch"_s, u"--dry-run"_s});
+    const CliRun refused = runCli({u"create"_s, u"-c"_s, u"test:///default"_s, u"--name"_s, u"x"_s,
+                                   u"--arch"_s, u"no-such-arch"_s, u"--dry-run"_s});
     EXPECT_EQ(refused.exitCode, 1);
     EXPECT_TRUE(refused.err.contains(u"no-such-arch"_s)) << refused.err.toStdString();
     // 0: done.

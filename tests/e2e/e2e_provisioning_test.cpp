@@ -26,7 +26,8 @@ namespace {
     ::testing::AddGlobalTestEnvironment(new LibvirtDaemonEnvironment);
 
 class ProvisioningE2e : public LibvirtDaemonTest
-{};
+{
+};
 
 /// Defines `xml` on the daemon and undefines it again; empty on success, else libvirt's text.
 QString defineAndUndefine(const QString &xml)
@@ -60,10 +61,9 @@ TEST_F(ProvisioningE2e, WizardAndCliXmlIsIdenticalAndDefinesForEveryArch)
     int defined = 0;
     for (const QString &arch : arch::ArchRegistry::instance().archNames()) {
         SCOPED_TRACE(arch.toStdString());
-        const test::ParityResult r =
-            test::newVmParity(datacenter, clusters, LibvirtDaemon::localUri(), arch,
-                              u"crossvirt-parity-"_s + arch, false,
-                              QStringLiteral(CROSSVIRT_CLI_PATH));
+        const test::ParityResult r = test::newVmParity(
+            datacenter, clusters, LibvirtDaemon::localUri(), arch, u"crossvirt-parity-"_s + arch,
+            false, QStringLiteral(CROSSVIRT_CLI_PATH));
         if (!r.skipped.isEmpty()) {
             info(u"parity"_s, r.skipped); // no QEMU for this arch on the machine
             continue;
@@ -75,8 +75,8 @@ TEST_F(ProvisioningE2e, WizardAndCliXmlIsIdenticalAndDefinesForEveryArch)
         EXPECT_TRUE(error.isEmpty()) << error.toStdString() << "\n" << r.dialogXml.toStdString();
         if (error.isEmpty())
             ++defined;
-        info(u"parity"_s, u"%1: identical XML, %2"_s.arg(arch, error.isEmpty() ? u"defined"_s
-                                                                                : error));
+        info(u"parity"_s,
+             u"%1: identical XML, %2"_s.arg(arch, error.isEmpty() ? u"defined"_s : error));
     }
     EXPECT_GT(defined, 0);
 }

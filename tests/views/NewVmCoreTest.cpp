@@ -44,7 +44,8 @@ std::optional<arch::HostCapabilities> tcgOnlyX86Capabilities()
 } // namespace
 
 class NewVmCoreTest : public test::DialogTest
-{};
+{
+};
 
 TEST_F(NewVmCoreTest, WizardAndCliGiveIdenticalXmlForEveryArch)
 {
@@ -53,16 +54,17 @@ TEST_F(NewVmCoreTest, WizardAndCliGiveIdenticalXmlForEveryArch)
         bool done = false;
         QStringList skipped;
         for (const QString &host : demoHostsFor(arch)) {
-            const test::ParityResult r = test::newVmParity(
-                datacenter, clusters, demoUri(host), arch, u"parity-"_s + arch, true,
-                QStringLiteral(CROSSVIRT_CLI_PATH));
+            const test::ParityResult r =
+                test::newVmParity(datacenter, clusters, demoUri(host), arch, u"parity-"_s + arch,
+                                  true, QStringLiteral(CROSSVIRT_CLI_PATH));
             if (!r.skipped.isEmpty()) {
                 skipped << r.skipped;
                 continue;
             }
             ASSERT_TRUE(r.error.isEmpty()) << r.error.toStdString();
             ASSERT_FALSE(r.dialogXml.isEmpty());
-            EXPECT_EQ(r.dialogXml.toStdString(), r.cliXml.toStdString()) << "host " << host.toStdString();
+            EXPECT_EQ(r.dialogXml.toStdString(), r.cliXml.toStdString())
+                << "host " << host.toStdString();
             done = true;
             break;
         }

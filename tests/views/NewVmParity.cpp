@@ -35,8 +35,8 @@ ParityResult newVmParity(models::Datacenter &datacenter, models::ClusterList &cl
         return out;
     }
     d.nameEdit()->setText(name);
-    QStringList args{u"--connect"_s, uri, u"create"_s, u"--name"_s, name, u"--arch"_s, arch,
-                     u"--dry-run"_s};
+    QStringList args{u"--connect"_s, uri,         u"create"_s, u"--name"_s,
+                     name,           u"--arch"_s, arch,        u"--dry-run"_s};
     if (withDisk) {
         args << u"--disk-size"_s << QString::number(d.sizeSpin()->value()) << u"--pool"_s
              << d.poolCombo()->currentData().toString();
@@ -60,9 +60,9 @@ ParityResult newVmParity(models::Datacenter &datacenter, models::ClusterList &cl
     QProcess cli;
     cli.start(cliPath, args);
     if (!cli.waitForFinished(120'000) || cli.exitCode() != 0) {
-        out.error = u"crossvirt-cli %1: exit %2: %3"_s.arg(
-            args.join(u' '), QString::number(cli.exitCode()),
-            QString::fromUtf8(cli.readAllStandardError()));
+        out.error =
+            u"crossvirt-cli %1: exit %2: %3"_s.arg(args.join(u' '), QString::number(cli.exitCode()),
+                                                   QString::fromUtf8(cli.readAllStandardError()));
         return out;
     }
     out.cliXml = QJsonDocument::fromJson(cli.readAllStandardOutput())

@@ -49,9 +49,7 @@ ClusterDialog::ClusterDialog(models::Datacenter *datacenter, models::ClusterList
 ClusterDialog::ClusterDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
                              models::HostCapabilitiesService *capabilities,
                              const std::optional<models::Cluster> &existing, QWidget *parent)
-    : QDialog(parent),
-      m_datacenter(datacenter),
-      m_clusters(clusters),
+    : QDialog(parent), m_datacenter(datacenter), m_clusters(clusters),
       m_capabilities(capabilities ? capabilities
                                   : new models::HostCapabilitiesService(datacenter, this))
 {
@@ -219,7 +217,8 @@ void ClusterDialog::refreshHosts()
             // The one placement (arch::rankHosts) with the host's own capabilities, so the
             // label says what the New VM wizard will do with this host.
             m_capabilities->capabilitiesKnown(s); // reads them; capabilitiesChanged follows
-            const QList<arch::HostPlacement> placed = m_capabilities->rankHosts(archName, {s}, true);
+            const QList<arch::HostPlacement> placed =
+                m_capabilities->rankHosts(archName, {s}, true);
             const arch::Execution execution =
                 placed.isEmpty() ? arch::Execution::Unable : placed.first().execution;
             if (execution == arch::Execution::Native)

@@ -19,7 +19,7 @@ class QSpinBox;
 namespace crossvirt::models {
 class HostCapabilitiesService;
 class HostSession;
-}
+} // namespace crossvirt::models
 
 namespace crossvirt::views {
 

@@ -68,9 +68,7 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
 
 NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
                          models::HostCapabilitiesService *capabilities, QWidget *parent)
-    : QWizard(parent),
-      m_datacenter(datacenter),
-      m_clusters(clusters),
+    : QWizard(parent), m_datacenter(datacenter), m_clusters(clusters),
       m_capabilities(capabilities ? capabilities
                                   : new models::HostCapabilitiesService(datacenter, this)),
       m_requests(new models::GuestContextRequests(this))
@@ -161,35 +159,122 @@ void NewVmDialog::addPage(NewVmPage *page, PageId id, std::function<bool()> comp
 
 // ---- the pages' widgets, for tests and screenshots ------------------------------------------
 
-QComboBox *NewVmDialog::targetCombo() const { return m_placementPage->target(); }
-QComboBox *NewVmDialog::archCombo() const { return m_placementPage->arch(); }
-QComboBox *NewVmDialog::hostCombo() const { return m_placementPage->host(); }
-ChoiceCombo *NewVmDialog::machineCombo() const { return m_placementPage->machine(); }
-QLineEdit *NewVmDialog::osSearch() const { return m_placementPage->osSearch(); }
-QListView *NewVmDialog::osList() const { return m_placementPage->osList(); }
-QLineEdit *NewVmDialog::nameEdit() const { return m_placementPage->name(); }
-QSpinBox *NewVmDialog::vcpusSpin() const { return m_resourcesPage->vcpus(); }
-QSpinBox *NewVmDialog::memorySpin() const { return m_resourcesPage->memory(); }
-ChoiceCombo *NewVmDialog::cpuCombo() const { return m_resourcesPage->cpu(); }
-QComboBox *NewVmDialog::storageKindCombo() const { return m_storagePage->storageKind(); }
-QComboBox *NewVmDialog::poolCombo() const { return m_storagePage->pool(); }
-QSpinBox *NewVmDialog::sizeSpin() const { return m_storagePage->size(); }
-QComboBox *NewVmDialog::formatCombo() const { return m_storagePage->format(); }
-QComboBox *NewVmDialog::volumeCombo() const { return m_storagePage->volume(); }
-ChoiceCombo *NewVmDialog::diskInterfaceCombo() const { return m_storagePage->diskInterface(); }
-QCheckBox *NewVmDialog::cdromCheck() const { return m_storagePage->cdrom(); }
-QComboBox *NewVmDialog::isoCombo() const { return m_storagePage->iso(); }
-ChoiceCombo *NewVmDialog::cdromInterfaceCombo() const { return m_storagePage->cdromInterface(); }
-QCheckBox *NewVmDialog::nicCheck() const { return m_devicesPage->nic(); }
-QComboBox *NewVmDialog::networkCombo() const { return m_devicesPage->network(); }
-ChoiceCombo *NewVmDialog::nicModelCombo() const { return m_devicesPage->nicModel(); }
-ChoiceCombo *NewVmDialog::graphicsCombo() const { return m_devicesPage->graphics(); }
-ChoiceCombo *NewVmDialog::videoCombo() const { return m_devicesPage->video(); }
-ChoiceCombo *NewVmDialog::consoleCombo() const { return m_devicesPage->console(); }
-QCheckBox *NewVmDialog::startCheck() const { return m_summaryPage->start(); }
-QCheckBox *NewVmDialog::openConsoleCheck() const { return m_summaryPage->openConsole(); }
-QPlainTextEdit *NewVmDialog::xmlView() const { return m_summaryPage->xml(); }
-QLabel *NewVmDialog::createErrorLabel() const { return m_summaryPage->createError(); }
+QComboBox *NewVmDialog::targetCombo() const
+{
+    return m_placementPage->target();
+}
+QComboBox *NewVmDialog::archCombo() const
+{
+    return m_placementPage->arch();
+}
+QComboBox *NewVmDialog::hostCombo() const
+{
+    return m_placementPage->host();
+}
+ChoiceCombo *NewVmDialog::machineCombo() const
+{
+    return m_placementPage->machine();
+}
+QLineEdit *NewVmDialog::osSearch() const
+{
+    return m_placementPage->osSearch();
+}
+QListView *NewVmDialog::osList() const
+{
+    return m_placementPage->osList();
+}
+QLineEdit *NewVmDialog::nameEdit() const
+{
+    return m_placementPage->name();
+}
+QSpinBox *NewVmDialog::vcpusSpin() const
+{
+    return m_resourcesPage->vcpus();
+}
+QSpinBox *NewVmDialog::memorySpin() const
+{
+    return m_resourcesPage->memory();
+}
+ChoiceCombo *NewVmDialog::cpuCombo() const
+{
+    return m_resourcesPage->cpu();
+}
+QComboBox *NewVmDialog::storageKindCombo() const
+{
+    return m_storagePage->storageKind();
+}
+QComboBox *NewVmDialog::poolCombo() const
+{
+    return m_storagePage->pool();
+}
+QSpinBox *NewVmDialog::sizeSpin() const
+{
+    return m_storagePage->size();
+}
+QComboBox *NewVmDialog::formatCombo() const
+{
+    return m_storagePage->format();
+}
+QComboBox *NewVmDialog::volumeCombo() const
+{
+    return m_storagePage->volume();
+}
+ChoiceCombo *NewVmDialog::diskInterfaceCombo() const
+{
+    return m_storagePage->diskInterface();
+}
+QCheckBox *NewVmDialog::cdromCheck() const
+{
+    return m_storagePage->cdrom();
+}
+QComboBox *NewVmDialog::isoCombo() const
+{
+    return m_storagePage->iso();
+}
+ChoiceCombo *NewVmDialog::cdromInterfaceCombo() const
+{
+    return m_storagePage->cdromInterface();
+}
+QCheckBox *NewVmDialog::nicCheck() const
+{
+    return m_devicesPage->nic();
+}
+QComboBox *NewVmDialog::networkCombo() const
+{
+    return m_devicesPage->network();
+}
+ChoiceCombo *NewVmDialog::nicModelCombo() const
+{
+    return m_devicesPage->nicModel();
+}
+ChoiceCombo *NewVmDialog::graphicsCombo() const
+{
+    return m_devicesPage->graphics();
+}
+ChoiceCombo *NewVmDialog::videoCombo() const
+{
+    return m_devicesPage->video();
+}
+ChoiceCombo *NewVmDialog::consoleCombo() const
+{
+    return m_devicesPage->console();
+}
+QCheckBox *NewVmDialog::startCheck() const
+{
+    return m_summaryPage->start();
+}
+QCheckBox *NewVmDialog::openConsoleCheck() const
+{
+    return m_summaryPage->openConsole();
+}
+QPlainTextEdit *NewVmDialog::xmlView() const
+{
+    return m_summaryPage->xml();
+}
+QLabel *NewVmDialog::createErrorLabel() const
+{
+    return m_summaryPage->createError();
+}
 
 // ---- selection ------------------------------------------------------------------------------
 
@@ -442,7 +527,8 @@ void NewVmDialog::applyContext(const models::GuestHostContext &context, bool ref
         machineCombo()->setChoices(c.machineTypes, c.defaultMachine);
     }
     // The core's defaults preselect every list, exactly as `crossvirt-cli create` has them.
-    const models::VmSpec d = models::defaultVmSpec(context, m_storage.value_or(models::StorageSnapshot{}));
+    const models::VmSpec d =
+        models::defaultVmSpec(context, m_storage.value_or(models::StorageSnapshot{}));
 
     // CPU: the offered modes (custom is spelled out as its models), the cluster's type first.
     arch::ChoiceList cpus;
@@ -510,7 +596,8 @@ void NewVmDialog::applyStorage()
         if (keep < 0)
             keep = pool->findData(models::ProvisioningDefaults::pool(storage));
         pool->setCurrentIndex(keep >= 0 ? keep : (pool->count() > 0 ? 0 : -1));
-        const int defaultNetwork = network->findData(models::ProvisioningDefaults::network(storage));
+        const int defaultNetwork =
+            network->findData(models::ProvisioningDefaults::network(storage));
         network->setCurrentIndex(defaultNetwork >= 0 ? defaultNetwork
                                                      : (network->count() > 0 ? 0 : -1));
         iso->setCurrentIndex(iso->count() > 0 ? 0 : -1);
@@ -555,8 +642,8 @@ void NewVmDialog::osChanged()
         return validate();
     // The OS's recommendation, as the core computes it (memory aligned by the arch).
     if (os->recommended.ramMiB > 0) {
-        memorySpin()->setValue(int(m_context ? models::recommendedMemoryMiB(*m_context, os)
-                                             : os->recommended.ramMiB));
+        memorySpin()->setValue(
+            int(m_context ? models::recommendedMemoryMiB(*m_context, os) : os->recommended.ramMiB));
     }
     if (os->recommended.vcpus > 0)
         vcpusSpin()->setValue(os->recommended.vcpus);
@@ -627,8 +714,8 @@ models::VmSpec NewVmDialog::spec() const
     }
     s.nic.reset();
     if (nicCheck()->isChecked())
-        s.nic = models::NicSpec{networkCombo()->currentData().toString(),
-                                nicModelCombo()->currentId()};
+        s.nic =
+            models::NicSpec{networkCombo()->currentData().toString(), nicModelCombo()->currentId()};
     s.graphics = graphicsCombo()->currentId();
     s.video = videoCombo()->currentId();
     s.console = consoleCombo()->currentId();
