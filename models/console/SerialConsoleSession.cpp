@@ -65,7 +65,7 @@ void streamEvent(virStreamPtr stream, int events, void *opaque)
         state->shutDownStream(true);
         const QString why = (events & VIR_STREAM_EVENT_HANGUP)
                                 ? Text::tr("The console was closed (the guest stopped, or another "
-                                     "client took it over).")
+                                           "client took it over).")
                                 : Text::tr("The console stream reported an error.");
         state->postToTarget([state, why] { emitClosed(*state, why); });
     }

@@ -3,8 +3,8 @@
 #include "models/connection/WorkerJobs.h"
 
 #include <QLoggingCategory>
-#include <libvirt/virterror.h>
 #include <QPromise>
+#include <libvirt/virterror.h>
 #include <system_error>
 #include <thread>
 

@@ -57,8 +57,9 @@ VncFailureReport handshakeFailure(const VncFailureEvidence &e)
                     .arg(name, sanitizedVncText(greeting))};
     }
     if (logHas(log, "too many tries"_L1))
-        return {F::AuthenticationFailed,
-                VncSession::tr("%1 rejected the VNC password: too many failed attempts.").arg(name)};
+        return {
+            F::AuthenticationFailed,
+            VncSession::tr("%1 rejected the VNC password: too many failed attempts.").arg(name)};
     if (logHas(log, "VNC authentication failed"_L1) ||
         (e.passwordSent &&
          (logHas(log, "VNC connection failed"_L1) || logHas(log, "closed connection"_L1) ||

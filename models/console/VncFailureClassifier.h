@@ -26,13 +26,13 @@ struct VncFailureEvidence
         Running    ///< reading server messages
     };
     Stage stage = Stage::Handshake;
-    QString endpointName;     ///< as used in messages (VncEndpoint::displayName())
-    QStringList log;          ///< LibVNCClient's lines (Running: of the failed message only)
+    QString endpointName;         ///< as used in messages (VncEndpoint::displayName())
+    QStringList log;              ///< LibVNCClient's lines (Running: of the failed message only)
     bool passwordSent = false;    ///< a password went to the server
     bool passwordRefused = false; ///< the server wanted one and none was given
     bool sizeRefused = false;     ///< we refused the screen size the server announced
     QSize refusedSize;
-    int messageType = -1; ///< RFB type of the message that failed (Running), -1 unknown
+    int messageType = -1;  ///< RFB type of the message that failed (Running), -1 unknown
     int stallSeconds = 22; ///< the allowed silence, for "gave up after" messages
 };
 

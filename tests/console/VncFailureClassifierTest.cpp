@@ -22,19 +22,20 @@ const QStringList kGreeting{
     u"We have 1 security types to read"_s,
 };
 const QStringList kVncAuthChosen = kGreeting + QStringList{
-    u"0) Received security type 2"_s,
-    u"Selecting security type 2 (0/1 in the list)"_s,
-    u"Selected Security Scheme 2"_s,
-};
-const QStringList kNoAuthConnected = kGreeting + QStringList{
-    u"0) Received security type 1"_s,
-    u"Selecting security type 1 (0/1 in the list)"_s,
-    u"Selected Security Scheme 1"_s,
-    u"No authentication needed"_s,
-    u"VNC authentication succeeded"_s,
-    u"Desktop name \"fake\""_s,
-    u"Connected to VNC server, using protocol version 3.8"_s,
-};
+                                                   u"0) Received security type 2"_s,
+                                                   u"Selecting security type 2 (0/1 in the list)"_s,
+                                                   u"Selected Security Scheme 2"_s,
+                                               };
+const QStringList kNoAuthConnected =
+    kGreeting + QStringList{
+                    u"0) Received security type 1"_s,
+                    u"Selecting security type 1 (0/1 in the list)"_s,
+                    u"Selected Security Scheme 1"_s,
+                    u"No authentication needed"_s,
+                    u"VNC authentication succeeded"_s,
+                    u"Desktop name \"fake\""_s,
+                    u"Connected to VNC server, using protocol version 3.8"_s,
+                };
 
 VncFailureEvidence handshake(const QStringList &log)
 {
@@ -56,8 +57,8 @@ VncFailureEvidence running(const QStringList &log, int messageType)
 void expectMentions(const VncFailureReport &r, std::initializer_list<QString> words)
 {
     for (const QString &w : words)
-        EXPECT_TRUE(r.message.contains(w)) << "missing “" << w.toStdString()
-                                           << "” in: " << r.message.toStdString();
+        EXPECT_TRUE(r.message.contains(w))
+            << "missing “" << w.toStdString() << "” in: " << r.message.toStdString();
 }
 
 } // namespace
@@ -71,8 +72,8 @@ TEST(VncFailureClassifier, SshBannerInsteadOfAVersionIsNotAVncServer)
 
 TEST(VncFailureClassifier, ServerBytesInMessagesArePrintableAndShort)
 {
-    const auto r = classifyVncFailure(
-        handshake({u"Not a valid VNC server (\x1b[31mHELLO\u00e9 and then a much longer tail that goes on: the end)"_s}));
+    const auto r = classifyVncFailure(handshake(
+        {u"Not a valid VNC server (\x1b[31mHELLO\u00e9 and then a much longer tail that goes on: the end)"_s}));
     EXPECT_EQ(r.failure, Failure::HandshakeFailed);
     EXPECT_FALSE(r.message.contains(u'\x1b'));
     EXPECT_FALSE(r.message.contains(u'\u00e9'));
@@ -100,7 +101,8 @@ TEST(VncFailureClassifier, NoPasswordToGiveIsPasswordRequiredNotAuthenticationFa
 
 TEST(VncFailureClassifier, ServerClosingAfterThePasswordMeansItRejectedIt)
 {
-    VncFailureEvidence e = handshake(kVncAuthChosen + QStringList{u"VNC server closed connection"_s});
+    VncFailureEvidence e =
+        handshake(kVncAuthChosen + QStringList{u"VNC server closed connection"_s});
     e.passwordSent = true;
     EXPECT_EQ(classifyVncFailure(e).failure, Failure::AuthenticationFailed);
     e.passwordSent = false; // the same words before any password: a plain close
@@ -119,8 +121,8 @@ TEST(VncFailureClassifier, ServerReasonWithoutPasswordIsARefusal)
 
 TEST(VncFailureClassifier, UnsupportedSecurityTypeNamesTheLibrarysWords)
 {
-    const auto r = classifyVncFailure(handshake(
-        kGreeting + QStringList{u"Unknown authentication scheme from VNC server: 19"_s}));
+    const auto r = classifyVncFailure(
+        handshake(kGreeting + QStringList{u"Unknown authentication scheme from VNC server: 19"_s}));
     EXPECT_EQ(r.failure, Failure::HandshakeFailed);
     expectMentions(r, {u"security type"_s, u"scheme from VNC server: 19"_s});
 }
