@@ -1,10 +1,7 @@
 #include "models/connection/ConnectionStore.h"
 
-#include "models/connection/JsonListFile.h"
-
 #include <QCoreApplication>
 #include <QDir>
-#include <QJsonArray>
 #include <QJsonObject>
 #include <QStandardPaths>
 
@@ -20,10 +17,6 @@ struct Text
 
 using namespace Qt::StringLiterals;
 
-namespace {
-constexpr int kFormatVersion = 1;
-} // namespace
-
 ConnectionStore::ConnectionStore(QString filePath) : m_path(std::move(filePath)) {}
 
 QString ConnectionStore::defaultPath()
@@ -38,56 +31,49 @@ QString ConnectionStore::defaultPath()
 
 ConnectionStore::LoadResult ConnectionStore::load() const
 {
-    LoadResult result;
-    const JsonListFile::Read file = JsonListFile::read(m_path, "connections"_L1);
-    auto keepAside = [&](Status status, const QString &why) {
-        result.status = status;
-        result.connections.clear();
-        result.backupPath = JsonListFile::copyAside(m_path);
-        result.error = !result.backupPath.isEmpty()
-                           ? Text::tr("The saved connection list %1 could not be read (%2). "
-                                "It was kept as %3; no connection was lost.")
-                                 .arg(m_path, why, result.backupPath)
-                           : Text::tr("The saved connection list %1 could not be read (%2), "
-                                "and no copy could be made. Crossvirt will not overwrite it "
-                                "until it can be copied aside.")
-                                 .arg(m_path, why);
-        return result;
-    };
-    switch (file.status) {
-    case JsonListFile::Status::Missing:
-        return result;
-    case JsonListFile::Status::Unreadable:
-        return keepAside(Status::Unreadable, file.why);
-    case JsonListFile::Status::Corrupt:
-        return keepAside(Status::Corrupt, file.why);
-    case JsonListFile::Status::Loaded:
-        break;
-    }
-    for (const QJsonValue &v : file.items) {
-        const QJsonObject o = v.toObject();
-        SavedConnection c;
-        c.uri = o.value("uri"_L1).toString();
-        c.name = o.value("name"_L1).toString();
-        c.autoconnect = o.value("autoconnect"_L1).toBool(true);
-        if (c.uri.isEmpty())
-            return keepAside(Status::Corrupt, Text::tr("an entry has no URI"));
-        result.connections << c;
-    }
-    result.status = Status::Loaded;
-    return result;
+    JsonListStore<Format>::LoadResult r = JsonListStore<Format>(m_path).load();
+    return {r.status, std::move(r.items), std::move(r.error), std::move(r.backupPath)};
 }
 
 QString ConnectionStore::save(const QList<SavedConnection> &connections) const
 {
-    QJsonArray array;
-    for (const SavedConnection &c : connections) {
-        array.append(
-            QJsonObject{{u"uri"_s, c.uri}, {u"name"_s, c.name}, {u"autoconnect"_s, c.autoconnect}});
-    }
-    const QString error = JsonListFile::write(m_path, "connections"_L1, array, kFormatVersion);
-    return error.isEmpty() ? QString()
-                           : Text::tr("Could not save the connection list to %1: %2").arg(m_path, error);
+    return JsonListStore<Format>(m_path).save(connections);
+}
+
+QJsonObject ConnectionStore::Format::toJson(const Item &c)
+{
+    return QJsonObject{{u"uri"_s, c.uri}, {u"name"_s, c.name}, {u"autoconnect"_s, c.autoconnect}};
+}
+
+ConnectionStore::Format::Item ConnectionStore::Format::fromJson(const QJsonObject &o)
+{
+    SavedConnection c;
+    c.uri = o.value("uri"_L1).toString();
+    c.name = o.value("name"_L1).toString();
+    c.autoconnect = o.value("autoconnect"_L1).toBool(true);
+    return c;
+}
+
+QString ConnectionStore::Format::invalid(const Item &c, const QList<Item> &)
+{
+    return c.uri.isEmpty() ? Text::tr("an entry has no URI") : QString();
+}
+
+QString ConnectionStore::Format::unreadable(const QString &path, const QString &why,
+                                            const QString &backup)
+{
+    return !backup.isEmpty() ? Text::tr("The saved connection list %1 could not be read (%2). "
+                                        "It was kept as %3; no connection was lost.")
+                                   .arg(path, why, backup)
+                             : Text::tr("The saved connection list %1 could not be read (%2), "
+                                        "and no copy could be made. Crossvirt will not overwrite "
+                                        "it until it can be copied aside.")
+                                   .arg(path, why);
+}
+
+QString ConnectionStore::Format::saveFailed(const QString &path, const QString &why)
+{
+    return Text::tr("Could not save the connection list to %1: %2").arg(path, why);
 }
 
 } // namespace crossvirt::models

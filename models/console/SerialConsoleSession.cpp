@@ -1,13 +1,12 @@
 #include "models/console/SerialConsoleSession.h"
-#include "models/connection/WorkerJobs.h"
 
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
+#include "models/connection/WorkerJobs.h"
+#include "models/console/SerialStream.h"
 
 #include <QCoreApplication>
-#include <QMutex>
 #include <QThread>
-#include <libvirt/libvirt.h>
 
 namespace crossvirt::models {
 
@@ -19,42 +18,26 @@ struct Text
 };
 } // namespace
 
-/// Shared by the session (GUI thread), the worker thread and libvirt's event
-/// loop; the mutex guards the stream and the target.
-struct SerialStreamState
-{
-    QMutex mutex;
-    virStreamPtr stream = nullptr;
-    SerialConsoleSession *target = nullptr;
-
-    // Caller holds the mutex.
-    void shutDownStream(bool abort)
-    {
-        if (!stream)
-            return;
-        virStreamEventRemoveCallback(stream);
-        if (abort)
-            virStreamAbort(stream);
-        else
-            virStreamFinish(stream);
-        virStreamFree(stream);
-        stream = nullptr;
-    }
-
-    template<typename Fn> void postToTarget(Fn fn)
-    {
-        if (target)
-            QMetaObject::invokeMethod(target, std::move(fn), Qt::QueuedConnection);
-    }
-};
-
 namespace {
+
+// On the GUI thread, through postToTarget(): the target may have gone since.
+void emitReceived(SerialStreamState &state, const QByteArray &data)
+{
+    if (SerialConsoleSession *target = state.target)
+        emit target->received(data);
+}
+
+void emitClosed(SerialStreamState &state, const QString &why)
+{
+    if (SerialConsoleSession *target = state.target)
+        emit target->closed(why);
+}
 
 void streamEvent(virStreamPtr stream, int events, void *opaque)
 {
     auto state = *static_cast<std::shared_ptr<SerialStreamState> *>(opaque);
-    QMutexLocker lock(&state->mutex);
-    if (state->stream != stream)
+    QMutexLocker lock(&state->streamMutex);
+    if (state->stream.get() != stream)
         return;
     if (events & VIR_STREAM_EVENT_READABLE) {
         QByteArray data;
@@ -66,8 +49,7 @@ void streamEvent(virStreamPtr stream, int events, void *opaque)
                 continue;
             }
             if (!data.isEmpty()) {
-                SerialConsoleSession *target = state->target;
-                state->postToTarget([target, data] { emit target->received(data); });
+                state->postToTarget([state, data] { emitReceived(*state, data); });
                 data.clear();
             }
             if (n == -2)
@@ -75,19 +57,17 @@ void streamEvent(virStreamPtr stream, int events, void *opaque)
             const QString error = n == 0 ? QString() : Text::tr("The console stream failed.");
             const QString why = n == 0 ? Text::tr("The guest closed its console.") : error;
             state->shutDownStream(n != 0);
-            SerialConsoleSession *target = state->target;
-            state->postToTarget([target, why] { emit target->closed(why); });
+            state->postToTarget([state, why] { emitClosed(*state, why); });
             return;
         }
     }
     if (events & (VIR_STREAM_EVENT_ERROR | VIR_STREAM_EVENT_HANGUP)) {
         state->shutDownStream(true);
-        SerialConsoleSession *target = state->target;
         const QString why = (events & VIR_STREAM_EVENT_HANGUP)
                                 ? Text::tr("The console was closed (the guest stopped, or another "
-                                     "client took it over).")
+                                           "client took it over).")
                                 : Text::tr("The console stream reported an error.");
-        state->postToTarget([target, why] { emit target->closed(why); });
+        state->postToTarget([state, why] { emitClosed(*state, why); });
     }
 }
 
@@ -109,7 +89,7 @@ SerialConsoleSession::SerialConsoleSession(HostSession *session, const QString &
 SerialConsoleSession::~SerialConsoleSession()
 {
     {
-        QMutexLocker lock(&m_state->mutex);
+        QMutexLocker lock(&m_state->targetMutex);
         m_state->target = nullptr;
     }
     close();
@@ -123,28 +103,19 @@ void SerialConsoleSession::open(const QString &alias)
     const QString uuid = m_uuid;
     auto future = runOnWorker(m_session, [state, uuid, alias](virConnectPtr conn) {
         const QByteArray id = uuid.toLatin1();
-        virDomainPtr dom = virDomainLookupByUUIDString(conn, id.constData());
+        const DomainHandle dom(virDomainLookupByUUIDString(conn, id.constData()));
         if (!dom)
             throwLastLibvirtError(Text::tr("Could not find the virtual machine"));
-        virStreamPtr stream = virStreamNew(conn, VIR_STREAM_NONBLOCK);
+        StreamHandle stream(virStreamNew(conn, VIR_STREAM_NONBLOCK));
         const QByteArray dev = alias.toUtf8();
-        const int rc = stream
-                           ? virDomainOpenConsole(dom, alias.isEmpty() ? nullptr : dev.constData(),
-                                                  stream, VIR_DOMAIN_CONSOLE_FORCE)
-                           : -1;
-        if (rc < 0) {
-            const LibvirtError error =
-                LibvirtError::fromLastError(Text::tr("Could not open the serial console"));
-            if (stream)
-                virStreamFree(stream);
-            virDomainFree(dom);
-            throw error;
-        }
-        virDomainFree(dom);
-        QMutexLocker lock(&state->mutex);
-        state->stream = stream;
+        if (!stream || virDomainOpenConsole(dom.get(), alias.isEmpty() ? nullptr : dev.constData(),
+                                            stream.get(), VIR_DOMAIN_CONSOLE_FORCE) < 0)
+            throwLastLibvirtError(Text::tr("Could not open the serial console"));
+        QMutexLocker lock(&state->streamMutex);
+        state->shutDownStream(true); // an earlier stream of this session, if any
+        state->stream = std::move(stream);
         if (virStreamEventAddCallback(
-                stream,
+                state->stream.get(),
                 VIR_STREAM_EVENT_READABLE | VIR_STREAM_EVENT_ERROR | VIR_STREAM_EVENT_HANGUP,
                 streamEvent, new std::shared_ptr<SerialStreamState>(state), freeOpaque) < 0) {
             const LibvirtError error =
@@ -166,16 +137,8 @@ void SerialConsoleSession::close()
 {
     const bool wasOpen = m_open;
     m_open = false;
-    auto state = m_state;
-    if (m_session) {
-        runOnWorker(m_session, [state](virConnectPtr) {
-            QMutexLocker lock(&state->mutex);
-            state->shutDownStream(true);
-        });
-    } else {
-        QMutexLocker lock(&state->mutex);
-        state->shutDownStream(true);
-    }
+    // Never on this thread: with the host gone (or dead) libvirt may block for minutes.
+    endSerialStream(m_session, m_state);
     if (wasOpen && m_state->target)
         emit closed({});
 }
@@ -186,11 +149,11 @@ void SerialConsoleSession::send(const QByteArray &bytes)
         return;
     auto state = m_state;
     runOnWorker(m_session, [state, bytes](virConnectPtr) {
-        QMutexLocker lock(&state->mutex);
+        QMutexLocker lock(&state->streamMutex);
         qsizetype offset = 0;
         int spins = 0;
         while (state->stream && offset < bytes.size() && spins < 100) {
-            const int n = virStreamSend(state->stream, bytes.constData() + offset,
+            const int n = virStreamSend(state->stream.get(), bytes.constData() + offset,
                                         size_t(bytes.size() - offset));
             if (n > 0) {
                 offset += n;

@@ -35,6 +35,7 @@ signals:
     void closed(const QString &error);
 
 private:
+    friend struct SerialConsoleSessionTestAccess; // tests/console: inject a stream
     QPointer<HostSession> m_session;
     QString m_uuid;
     std::shared_ptr<SerialStreamState> m_state;

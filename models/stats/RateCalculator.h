@@ -1,5 +1,8 @@
 #pragma once
 
+#include "models/stats/StatsTypes.h"
+
+#include <QHash>
 #include <QtGlobal>
 #include <optional>
 
@@ -26,6 +29,29 @@ private:
         qint64 msecs;
     };
     std::optional<Reading> m_last;
+};
+
+/// Pure: turns the raw counters of one host's consecutive polls into samples. Rates
+/// need two readings, so the first poll of a VM (or after its restart, a reset, or a
+/// reconnection) has gaps (NaN), never zeros or negative numbers. Owned by one host's
+/// collector; not thread-safe.
+class StatsRateCalculator
+{
+public:
+    /// The samples of this poll; remembers its counters for the next one.
+    StatsTick next(const RawStatsTick &raw);
+    /// Forgets every previous reading (the host reconnected: counters not comparable).
+    void reset();
+
+private:
+    struct VmCounters
+    {
+        RateCalculator cpu, diskRead, diskWrite, netRx, netTx;
+    };
+    double nodeCpuPercent(const RawStatsTick &raw);
+
+    QHash<QString, VmCounters> m_vms;
+    std::optional<std::pair<quint64, quint64>> m_node; ///< busy, total of the last poll
 };
 
 } // namespace crossvirt::models

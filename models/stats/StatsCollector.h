@@ -17,13 +17,11 @@ namespace crossvirt::models {
 struct CollectorWorkerState;
 
 /// Polls one host's statistics at the configured interval and keeps their recent
-/// history. Lives on the GUI thread; each tick makes ONE HostSession::run() call
-/// that, on the host's worker thread, reads node CPU and memory stats and every
-/// VM's stats with one virConnectGetAllDomainStats call, falling back to
-/// per-domain calls only for what the bulk call lacked (CPU and balloon for
-/// running VMs; disk, network and RSS only for VMs someone watches). A tick is
-/// skipped while the previous one is still running; a disconnected host records
-/// gaps.
+/// history. Lives on the GUI thread; each tick queues ONE job on the host's worker
+/// thread, where StatsReader reads the raw counters (one virConnectGetAllDomainStats
+/// call plus node stats) and the pure StatsRateCalculator turns them into rates. A
+/// tick is skipped while the previous one is still running; a disconnected host
+/// records gaps.
 class StatsCollector : public QObject
 {
     Q_OBJECT

@@ -4,6 +4,7 @@
 #include <QMetaType>
 #include <QString>
 #include <limits>
+#include <optional>
 
 namespace crossvirt::models {
 
@@ -41,6 +42,35 @@ struct StatsTick
     bool hostMemoryUnsupported = false;
     bool bulkComplete = false;         ///< virConnectGetAllDomainStats gave every group asked for
     QHash<QString, VmStatsSample> vms; ///< every domain of the host, by UUID
+};
+
+/// One VM's counters as libvirt gave them in one poll, before any rate. A field is
+/// empty when it was not collected (settings, not watched) or the driver lacks it.
+struct RawVmCounters
+{
+    bool active = false;  ///< running, blocked, paused, shutting down or suspended
+    bool running = false; ///< running or blocked: counted as a running VM
+    bool watched = false; ///< someone shows its detail (disk, network, RSS)
+    int vcpus = 0;
+    std::optional<quint64> cpuTimeNs;                     ///< cumulative CPU time of the VM
+    std::optional<quint64> balloonKiB;                    ///< current balloon size
+    std::optional<quint64> diskReadBytes, diskWriteBytes; ///< all disks, cumulative
+    std::optional<quint64> netRxBytes, netTxBytes;        ///< all interfaces, cumulative
+    std::optional<quint64> rssKiB;
+};
+
+/// A host's counters from one poll (worker side, StatsReader), the input of the pure
+/// StatsRateCalculator.
+struct RawStatsTick
+{
+    qint64 msecs = 0;
+    std::optional<double> cpuUtilization;           ///< a driver that gives the percentage itself
+    std::optional<quint64> cpuBusy, cpuTotal;       ///< cumulative node CPU time (kernel+user, all)
+    std::optional<quint64> memTotalKiB, memFreeKiB; ///< both or neither
+    quint64 memBuffersKiB = 0, memCachedKiB = 0;
+    bool memoryUnsupported = false;
+    bool bulkComplete = false;
+    QHash<QString, RawVmCounters> vms; ///< every domain of the host, by UUID
 };
 
 /// User preferences for statistics collection (QSettings group "stats").
