@@ -105,7 +105,13 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
         validate();
     });
     connect(m_capabilities, &models::HostCapabilitiesService::capabilitiesChanged, this,
-            &NewVmDialog::fillHosts);
+            [this](const QString &uri) {
+                // Only a host of the current target can change the placement shown.
+                const Target target = currentTarget();
+                const auto cluster = m_clusters->cluster(target.clusterId);
+                if (uri == target.hostUri || (cluster && cluster->hostUris.contains(uri)))
+                    fillHosts();
+            });
     connect(m_requests, &models::GuestContextRequests::contextReady, this,
             [this](const models::GuestHostContext &context) {
                 setBusy(false);
