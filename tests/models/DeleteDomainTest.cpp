@@ -1,8 +1,7 @@
 // Delete with storage on a test-driver host where two VMs share a volume: the host lists
 // what the Delete dialog must show, and never deletes a volume another VM uses.
-#include "common/TestSupport.h"
+#include "models/SharedVolumeHost.h"
 #include "models/connection/HostSession.h"
-#include "models/connection/WorkerJobs.h"
 
 #include <gtest/gtest.h>
 
@@ -11,25 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kImages = u"/var/lib/libvirt/images/"_s;
-const QString kAppA = u"7d6f0a8e-1c2b-4e5f-9a0b-000000000001"_s;
-const QString kAppB = u"7d6f0a8e-1c2b-4e5f-9a0b-000000000002"_s;
-
-QString sharedVolumeHost()
-{
-    return u"test://"_s + crossvirt::test::sourcePath(u"tests/models/data/shared-volume.xml"_s);
-}
-
-bool volumeExists(HostSession *session, const QString &name)
-{
-    const QString path = kImages + name;
-    return runOnWorker(session,
-                       [path](virConnectPtr c) {
-                           return bool(StorageVolHandle(
-                               virStorageVolLookupByPath(c, path.toUtf8().constData())));
-                       })
-        .result();
-}
+using namespace crossvirt::test::sharedvolume;
 
 class DeleteDomainTest : public ::testing::Test
 {
@@ -49,7 +30,7 @@ protected:
         return std::nullopt;
     }
 
-    HostSession session{sharedVolumeHost()};
+    HostSession session{hostUri()};
 };
 
 } // namespace

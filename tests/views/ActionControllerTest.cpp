@@ -4,6 +4,7 @@
 #include "views/mainwindow/ActionController.h"
 #include "app/core/ApplicationCore.h"
 #include "common/TestSupport.h"
+#include "models/SharedVolumeHost.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "models/connection/WorkerJobs.h"
@@ -26,9 +27,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kImages = u"/var/lib/libvirt/images/"_s;
-const QString kAppA = u"7d6f0a8e-1c2b-4e5f-9a0b-000000000001"_s;
-const QString kAppB = u"7d6f0a8e-1c2b-4e5f-9a0b-000000000002"_s;
+using namespace crossvirt::test::sharedvolume;
 
 QString screenshotPath(const QString &name)
 {
@@ -65,7 +64,7 @@ protected:
         core =
             std::make_unique<app::ApplicationCore>(ConnectionStore(dir + u"/connections.json"_s));
         window = std::make_unique<views::MainWindow>(core->windowModels());
-        uri = u"test://"_s + test::sourcePath(u"tests/models/data/shared-volume.xml"_s);
+        uri = hostUri();
         core->open({uri});
         window->show();
         session = core->datacenter()->session(uri);
@@ -100,13 +99,7 @@ protected:
 
     bool volumeExists(const QString &name)
     {
-        const QString path = kImages + name;
-        return runOnWorker(session,
-                           [path](virConnectPtr c) {
-                               return bool(StorageVolHandle(
-                                   virStorageVolLookupByPath(c, path.toUtf8().constData())));
-                           })
-            .result();
+        return test::sharedvolume::volumeExists(session, name);
     }
 
     std::unique_ptr<app::ApplicationCore> core;
