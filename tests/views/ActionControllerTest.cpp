@@ -2,7 +2,7 @@
 // under an open confirmation; the Delete dialog shows each volume, and a volume another
 // VM uses is marked and cannot be ticked.
 #include "views/mainwindow/ActionController.h"
-#include "app/core/ApplicationCore.h"
+#include "MainWindowFixture.h"
 #include "common/TestSupport.h"
 #include "models/SharedVolumeHost.h"
 #include "models/connection/Datacenter.h"
@@ -59,15 +59,9 @@ class ActionControllerTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        const QString dir = test::makeTempDir();
-        qputenv("CROSSVIRT_DATA_DIR", (dir + u"/data"_s).toUtf8());
-        core =
-            std::make_unique<app::ApplicationCore>(ConnectionStore(dir + u"/connections.json"_s));
-        window = std::make_unique<views::MainWindow>(core->windowModels());
         uri = hostUri();
-        core->open({uri});
-        window->show();
-        session = core->datacenter()->session(uri);
+        app = test::openMainWindow({uri});
+        session = app.core->datacenter()->session(uri);
         ASSERT_NE(session, nullptr);
         ASSERT_TRUE(test::waitUntil([&] { return session->domains().size() == 3; }, 10000));
         QApplication::processEvents();
@@ -84,7 +78,7 @@ protected:
     // shifts every row down.
     void changeTheTree()
     {
-        ASSERT_TRUE(window->select(uri, kAppB));
+        ASSERT_TRUE(window()->select(uri, kAppB));
         runOnWorker(session, [](virConnectPtr c) {
             const char *xml = "<domain type='test'><name>aa-newcomer</name><memory>65536</memory>"
                               "<os><type arch='x86_64'>hvm</type></os></domain>";
@@ -94,7 +88,7 @@ protected:
         }).waitForFinished();
         ASSERT_TRUE(test::waitUntil([&] { return session->domains().size() == 4; }));
         QApplication::processEvents();
-        ASSERT_TRUE(window->select(uri, kAppB)) << "the tree now shows app-b selected";
+        ASSERT_TRUE(window()->select(uri, kAppB)) << "the tree now shows app-b selected";
     }
 
     bool volumeExists(const QString &name)
@@ -102,15 +96,15 @@ protected:
         return test::sharedvolume::volumeExists(session, name);
     }
 
-    std::unique_ptr<app::ApplicationCore> core;
-    std::unique_ptr<views::MainWindow> window;
+    test::MainWindowUnderTest app;
+    views::MainWindow *window() const { return app.window.get(); }
     QString uri;
     HostSession *session = nullptr;
 };
 
 TEST_F(ActionControllerTest, ForceOffHitsTheConfirmedVmWhenTheTreeChanges)
 {
-    ASSERT_TRUE(window->select(uri, kAppA));
+    ASSERT_TRUE(window()->select(uri, kAppA));
     ASSERT_EQ(stateOf(kAppA), DomainState::Running);
     ASSERT_EQ(stateOf(kAppB), DomainState::Running);
     bool asked = false;
@@ -120,7 +114,7 @@ TEST_F(ActionControllerTest, ForceOffHitsTheConfirmedVmWhenTheTreeChanges)
         changeTheTree();
         box->button(QMessageBox::Yes)->click();
     });
-    window->forceOffAction()->trigger();
+    window()->forceOffAction()->trigger();
     ASSERT_TRUE(asked);
     EXPECT_TRUE(test::waitUntil([&] { return stateOf(kAppA) == DomainState::Shutoff; }))
         << "the VM the box named is forced off";
@@ -129,10 +123,10 @@ TEST_F(ActionControllerTest, ForceOffHitsTheConfirmedVmWhenTheTreeChanges)
 
 TEST_F(ActionControllerTest, DeleteHitsTheConfirmedVmAndKeepsTheSharedVolume)
 {
-    ASSERT_TRUE(window->select(uri, kAppA));
+    ASSERT_TRUE(window()->select(uri, kAppA));
     bool shown = false;
     QStringList reported;
-    QObject::connect(window->actions(), &views::ActionController::vmDeleted, window.get(),
+    QObject::connect(window()->actions(), &views::ActionController::vmDeleted, window(),
                      [&](const QString &, const QString &, const QStringList &problems) {
                          reported = problems;
                      });
@@ -173,7 +167,7 @@ TEST_F(ActionControllerTest, DeleteHitsTheConfirmedVmAndKeepsTheSharedVolume)
         EXPECT_EQ(dialog->selectedVolumes(), QStringList{kImages + u"app-a.qcow2"_s});
         dialog->deleteButton()->click();
     });
-    window->deleteAction()->trigger();
+    window()->deleteAction()->trigger();
     ASSERT_TRUE(test::waitUntil([&] { return shown; }, 10000)) << "the dialog opened";
     EXPECT_TRUE(test::waitUntil([&] { return !session->domain(kAppA); }))
         << "the VM the dialog named is deleted";
@@ -186,13 +180,13 @@ TEST_F(ActionControllerTest, DeleteHitsTheConfirmedVmAndKeepsTheSharedVolume)
 
 TEST_F(ActionControllerTest, CancellingDeleteDeletesNothing)
 {
-    ASSERT_TRUE(window->select(uri, kAppA));
+    ASSERT_TRUE(window()->select(uri, kAppA));
     bool shown = false;
     whenModal<views::DeleteVmDialog>([&](views::DeleteVmDialog *dialog) {
         shown = true;
         dialog->reject();
     });
-    window->deleteAction()->trigger();
+    window()->deleteAction()->trigger();
     ASSERT_TRUE(test::waitUntil([&] { return shown; }, 10000));
     QApplication::processEvents();
     EXPECT_TRUE(session->domain(kAppA).has_value());

@@ -1,6 +1,6 @@
 // The main window on the demo datacenter, as a user sees it (offscreen).
 #include "views/mainwindow/MainWindow.h"
-#include "app/core/ApplicationCore.h"
+#include "MainWindowFixture.h"
 #include "common/TestSupport.h"
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
@@ -63,14 +63,9 @@ class MainWindowTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        const QString dir = test::makeTempDir();
-        qputenv("CROSSVIRT_DATA_DIR", (dir + u"/data"_s).toUtf8());
-        core =
-            std::make_unique<app::ApplicationCore>(ConnectionStore(dir + u"/connections.json"_s));
-        datacenter = core->datacenter();
-        window = std::make_unique<views::MainWindow>(core->windowModels());
-        core->open(); // first start: the demo datacenter
-        window->show();
+        app = test::openMainWindow(); // first start: the demo datacenter
+        datacenter = app.core->datacenter();
+        window = app.window.get();
         ASSERT_TRUE(test::waitUntil(
             [&] {
                 for (const HostSession *s : datacenter->sessions()) {
@@ -83,9 +78,9 @@ protected:
         QApplication::processEvents();
     }
 
-    std::unique_ptr<app::ApplicationCore> core;
+    test::MainWindowUnderTest app;
     Datacenter *datacenter = nullptr;
-    std::unique_ptr<views::MainWindow> window;
+    views::MainWindow *window = nullptr;
 };
 
 TEST_F(MainWindowTest, ShowsTheDemoHostsAndTheirVms)
