@@ -1,5 +1,6 @@
 // crossvirt: the desktop console.
 #include "app/AppSetup.h"
+#include "app/core/ApplicationCore.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "views/common/StateIcons.h"
@@ -90,17 +91,11 @@ int runGui(QApplication &app)
     parser.process(app);
     const QString consoleVm = parser.value(u"show-domain-console"_s);
 
-    models::Datacenter datacenter;
-    views::MainWindow window(&datacenter);
-    datacenter.setCredentialProvider(new views::CredentialDialogProvider(&window));
-
-    const QStringList uris = parser.values(connect);
-    QString loadError;
-    if (!uris.isEmpty()) {
-        datacenter.useTransient(uris);
-    } else {
-        loadError = datacenter.loadSaved().error;
-    }
+    // The core owns the models and outlives the window, which only presents them.
+    app::ApplicationCore core;
+    views::MainWindow window(core.windowModels());
+    core.datacenter()->setCredentialProvider(new views::CredentialDialogProvider(&window));
+    const QString loadError = core.open(parser.values(connect));
     window.show();
     if (!loadError.isEmpty()) {
         QTimer::singleShot(0, &window, [&window, loadError] {
@@ -122,7 +117,7 @@ int runGui(QApplication &app)
                 }
             }
         };
-        for (models::HostSession *s : datacenter.sessions()) {
+        for (models::HostSession *s : core.datacenter()->sessions()) {
             QObject::connect(s, &models::HostSession::domainsReset, &window,
                              [s, tryOpen] { tryOpen(s); });
         }

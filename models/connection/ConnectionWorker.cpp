@@ -1,7 +1,7 @@
 #include "models/connection/ConnectionWorker.h"
 
 #include "arch/ArchRegistry.h"
-#include "models/connection/CredentialProvider.h"
+#include "models/connection/CredentialChannel.h"
 #include "models/connection/HostCapabilitiesReader.h"
 #include "models/connection/LibvirtError.h"
 #include "models/connection/LibvirtEventLoop.h"
@@ -122,7 +122,7 @@ void freeSink(void *opaque)
 struct AuthContext
 {
     QString uri;
-    QPointer<CredentialProvider> provider;
+    std::shared_ptr<CredentialChannel> credentials;
 };
 
 int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata)
@@ -156,13 +156,7 @@ int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata)
         r.defaultValue = QString::fromUtf8(cred[i].defresult);
         requests << r;
     }
-    CredentialProvider *provider = ctx->provider.data();
-    if (!provider)
-        return -1;
-    std::optional<QStringList> answers;
-    QMetaObject::invokeMethod(
-        provider, [&] { answers = provider->provide(ctx->uri, requests); },
-        Qt::BlockingQueuedConnection);
+    const std::optional<QStringList> answers = ctx->credentials->ask(ctx->uri, requests);
     if (!answers || answers->size() != qsizetype(ncred))
         return -1;
     for (unsigned i = 0; i < ncred; ++i) {
@@ -175,8 +169,10 @@ int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata)
 
 } // namespace
 
-ConnectionWorker::ConnectionWorker(QString uri, QObject *parent)
-    : QObject(parent), m_uri(std::move(uri)), m_sink(std::make_shared<EventSink>())
+ConnectionWorker::ConnectionWorker(QString uri, std::shared_ptr<CredentialChannel> credentials,
+                                   QObject *parent)
+    : QObject(parent), m_uri(std::move(uri)), m_credentials(std::move(credentials)),
+      m_sink(std::make_shared<EventSink>())
 {
     m_sink->target = this;
     m_host.uri = m_uri;
@@ -221,21 +217,18 @@ void ConnectionWorker::open()
     virConnectAuth auth{credTypes, sizeof(credTypes) / sizeof(credTypes[0]), authCallback, &ctx};
     const QByteArray uri = m_uri.toUtf8();
     // May block for as long as the host takes; only this host's thread waits.
-    virConnectPtr conn =
-        virConnectOpenAuth(uri.constData(), m_credentials ? &auth : virConnectAuthPtrDefault, 0);
-    if (!m_wantOpen) { // closed or abandoned while we waited
-        if (conn)
-            virConnectClose(conn);
+    ConnectHandle conn(virConnectOpenAuth(
+        uri.constData(), m_credentials->hasProvider() ? &auth : virConnectAuthPtrDefault, 0));
+    if (!m_wantOpen) // closed or abandoned while we waited: `conn` closes itself
         return;
-    }
     if (!conn) {
         scheduleReconnect(LibvirtError::fromLastError({}).message());
         return;
     }
-    m_conn = conn;
+    m_conn = std::move(conn);
     m_backoffSeconds = 0;
     // Keepalive lets a dead remote host be noticed (ignored by local drivers).
-    virConnectSetKeepAlive(m_conn, 5, 3);
+    virConnectSetKeepAlive(m_conn.get(), 5, 3);
     readHostInfo();
     registerEvents();
     setState(ConnectionState::Connected);
@@ -252,8 +245,7 @@ void ConnectionWorker::close()
     m_pollTimer->stop();
     if (m_conn) {
         unregisterEvents();
-        virConnectClose(m_conn);
-        m_conn = nullptr;
+        m_conn.reset();
     }
     m_xmlCache.clear();
     if (m_state != ConnectionState::Disconnected)
@@ -264,28 +256,22 @@ void ConnectionWorker::readHostInfo()
 {
     HostInfo h;
     h.uri = m_uri;
-    if (char *name = virConnectGetHostname(m_conn)) {
-        h.hostname = QString::fromUtf8(name);
-        free(name);
-    }
-    if (const char *type = virConnectGetType(m_conn))
+    virConnectPtr conn = m_conn.get();
+    h.hostname = takeLibvirtString(virConnectGetHostname(conn));
+    if (const char *type = virConnectGetType(conn))
         h.driver = QString::fromUtf8(type);
     unsigned long version = 0;
-    if (virConnectGetLibVersion(m_conn, &version) == 0)
+    if (virConnectGetLibVersion(conn, &version) == 0)
         h.libvirtVersion = version;
     virNodeInfo node{};
-    if (virNodeGetInfo(m_conn, &node) == 0) {
+    if (virNodeGetInfo(conn, &node) == 0) {
         h.arch = QString::fromLatin1(node.model);
         h.cpus = int(node.cpus);
         h.mhz = int(node.mhz);
         h.memoryKiB = node.memory;
     }
-    QByteArray caps;
-    if (char *xml = virConnectGetCapabilities(m_conn)) {
-        caps = QByteArray(xml);
-        free(xml);
-    }
-    applyHostCapabilities(caps, h);
+    const LibvirtString caps(virConnectGetCapabilities(conn));
+    applyHostCapabilities(caps ? QByteArray(caps.get()) : QByteArray(), h);
     m_host = h;
 }
 
@@ -296,23 +282,23 @@ void ConnectionWorker::registerEvents()
         return;
     }
     m_lifecycleCallback =
-        virConnectDomainEventRegisterAny(m_conn, nullptr, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+        virConnectDomainEventRegisterAny(m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                                          VIR_DOMAIN_EVENT_CALLBACK(lifecycleCallback),
                                          new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_lifecycleCallback < 0)
         m_pollTimer->start(); // no events from this driver: poll instead
     m_closeCallbackRegistered =
-        virConnectRegisterCloseCallback(m_conn, closeCallback,
+        virConnectRegisterCloseCallback(m_conn.get(), closeCallback,
                                         new std::shared_ptr<EventSink>(m_sink), freeSink) == 0;
 }
 
 void ConnectionWorker::unregisterEvents()
 {
     if (m_lifecycleCallback >= 0)
-        virConnectDomainEventDeregisterAny(m_conn, m_lifecycleCallback);
+        virConnectDomainEventDeregisterAny(m_conn.get(), m_lifecycleCallback);
     m_lifecycleCallback = -1;
     if (m_closeCallbackRegistered)
-        virConnectUnregisterCloseCallback(m_conn, closeCallback);
+        virConnectUnregisterCloseCallback(m_conn.get(), closeCallback);
     m_closeCallbackRegistered = false;
 }
 
@@ -332,15 +318,14 @@ void ConnectionWorker::connectionLost(const QString &reason)
     m_aliveTimer->stop();
     m_pollTimer->stop();
     unregisterEvents();
-    virConnectClose(m_conn);
-    m_conn = nullptr;
+    m_conn.reset();
     m_xmlCache.clear();
     scheduleReconnect(reason);
 }
 
 void ConnectionWorker::checkAlive()
 {
-    if (m_conn && virConnectIsAlive(m_conn) == 0)
+    if (m_conn && virConnectIsAlive(m_conn.get()) == 0)
         connectionLost(Text::tr("the host stopped answering"));
 }
 
@@ -362,10 +347,8 @@ DomainSummary ConnectionWorker::readDomain(virDomainPtr dom)
     auto cached = m_xmlCache.constFind(d.uuid);
     if (cached == m_xmlCache.constEnd()) {
         DomainSummary parsed;
-        if (char *xml = virDomainGetXMLDesc(dom, 0)) {
-            readDomainXmlSummary(QByteArray(xml), parsed);
-            free(xml);
-        }
+        if (const LibvirtString xml{virDomainGetXMLDesc(dom, 0)})
+            readDomainXmlSummary(QByteArray(xml.get()), parsed);
         cached = m_xmlCache.insert(d.uuid, parsed);
     }
     d.arch = cached->arch;
@@ -387,20 +370,17 @@ void ConnectionWorker::refreshAll()
     readers.acquire();
     const QSemaphoreReleaser release(readers);
     virDomainPtr *doms = nullptr;
-    const int n = virConnectListAllDomains(m_conn, &doms, 0);
+    const int n = virConnectListAllDomains(m_conn.get(), &doms, 0);
     if (n < 0) {
         const QString error = LibvirtError::fromLastError({}).message();
-        if (virConnectIsAlive(m_conn) == 0)
+        if (virConnectIsAlive(m_conn.get()) == 0)
             connectionLost(error);
         return;
     }
     QList<DomainSummary> list;
     list.reserve(n);
-    for (int i = 0; i < n; ++i) {
-        list << readDomain(doms[i]);
-        virDomainFree(doms[i]);
-    }
-    free(doms);
+    for (const DomainHandle &dom : takeLibvirtArray<DomainHandle>(doms, n))
+        list << readDomain(dom.get());
     emit domainsReset(list);
 }
 
@@ -409,7 +389,7 @@ void ConnectionWorker::refreshDomain(const QString &uuid)
     if (!m_conn)
         return;
     const QByteArray id = uuid.toLatin1();
-    virDomainPtr dom = virDomainLookupByUUIDString(m_conn, id.constData());
+    const DomainHandle dom(virDomainLookupByUUIDString(m_conn.get(), id.constData()));
     if (!dom) {
         m_xmlCache.remove(uuid);
         emit domainRemoved(uuid);
@@ -417,8 +397,7 @@ void ConnectionWorker::refreshDomain(const QString &uuid)
     }
     // Redefinition may have changed arch or machine: re-read the XML.
     m_xmlCache.remove(uuid);
-    emit domainUpdated(readDomain(dom));
-    virDomainFree(dom);
+    emit domainUpdated(readDomain(dom.get()));
 }
 
 } // namespace crossvirt::models

@@ -1,22 +1,23 @@
 #pragma once
 
+// Internal to models/ (HostSession.cpp and the worker itself): it hands out the raw
+// libvirt connection, so it uses libvirt's types and view code cannot include it.
+
 #include "models/connection/ConnectionState.h"
-#include "models/connection/CredentialProvider.h"
+#include "models/connection/LibvirtHandles.h"
 #include "models/inventory/InventoryTypes.h"
 
 #include <QHash>
 #include <QObject>
-#include <QPointer>
 #include <functional>
 #include <memory>
 
-struct _virConnect;
-struct _virDomain;
 class QTimer;
 
 namespace crossvirt::models {
 
 struct EventSink;
+class CredentialChannel;
 
 /// Owns one libvirt connection and makes every libvirt call for it, on the
 /// host's own worker thread. Internal to HostSession, which is the GUI-side face.
@@ -24,14 +25,15 @@ class ConnectionWorker : public QObject
 {
     Q_OBJECT
 public:
-    explicit ConnectionWorker(QString uri, QObject *parent = nullptr);
+    /// `credentials` answers libvirt's prompts (shared with the HostSession, which sets
+    /// the provider on the GUI thread).
+    ConnectionWorker(QString uri, std::shared_ptr<CredentialChannel> credentials,
+                     QObject *parent = nullptr);
     ~ConnectionWorker() override;
 
     /// The open connection, or nullptr. Worker thread only.
-    _virConnect *connection() const { return m_conn; }
+    virConnectPtr connection() const { return m_conn.get(); }
     const HostInfo &hostInfo() const { return m_host; }
-
-    void setCredentialProvider(CredentialProvider *provider) { m_credentials = provider; }
 
     void open();
     void close();
@@ -42,7 +44,7 @@ public:
     void connectionLost(const QString &reason);
 
     /// Reads one domain's summary from libvirt (worker thread).
-    DomainSummary readDomain(_virDomain *dom);
+    DomainSummary readDomain(virDomainPtr dom);
 
 signals:
     void stateChanged(crossvirt::models::ConnectionState state, const QString &error,
@@ -61,10 +63,10 @@ private:
     void checkAlive();
 
     QString m_uri;
-    _virConnect *m_conn = nullptr;
+    ConnectHandle m_conn;
     HostInfo m_host;
     ConnectionState m_state = ConnectionState::Disconnected;
-    QPointer<CredentialProvider> m_credentials;
+    std::shared_ptr<CredentialChannel> m_credentials;
     std::shared_ptr<EventSink> m_sink;
     int m_lifecycleCallback = -1;
     bool m_closeCallbackRegistered = false;

@@ -2,6 +2,7 @@
 #include "models/connection/WorkerJobs.h"
 
 #include "models/connection/ConnectionWorker.h"
+#include "models/connection/CredentialChannel.h"
 #include "models/connection/LibvirtEventLoop.h"
 #include "models/inventory/DomainXml.h"
 #include "models/inventory/HostResources.h"
@@ -10,8 +11,10 @@
 #include <QDeadlineTimer>
 #include <QMutex>
 #include <QPointer>
+#include <QSet>
 #include <QThread>
 #include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
 #include <sys/resource.h>
 
 namespace crossvirt::models {
@@ -49,11 +52,11 @@ QString notConnectedText()
 
 namespace {
 
-// Looks a domain up by UUID on the worker thread; the caller frees it.
-virDomainPtr lookup(virConnectPtr conn, const QString &uuid)
+// Looks a domain up by UUID on the worker thread.
+DomainHandle lookup(virConnectPtr conn, const QString &uuid)
 {
     const QByteArray id = uuid.toLatin1();
-    virDomainPtr dom = virDomainLookupByUUIDString(conn, id.constData());
+    DomainHandle dom(virDomainLookupByUUIDString(conn, id.constData()));
     if (!dom)
         throwLastLibvirtError(Text::tr("Could not find the virtual machine"));
     return dom;
@@ -65,6 +68,79 @@ QString domainName(virDomainPtr dom)
     return name ? QString::fromUtf8(name) : QString();
 }
 
+QString uuidOf(virDomainPtr dom)
+{
+    char buf[VIR_UUID_STRING_BUFLEN] = {};
+    virDomainGetUUIDString(dom, buf);
+    return QString::fromLatin1(buf);
+}
+
+// The disks of a domain's persistent definition (what Delete removes).
+QList<DiskInfo> definedDisks(virDomainPtr dom)
+{
+    const LibvirtString xml(virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE));
+    if (!xml) {
+        throwLastLibvirtError(
+            Text::tr("Could not read the definition of “%1”").arg(domainName(dom)));
+    }
+    return parseDomainDetails(QByteArray(xml.get())).disks;
+}
+
+// A disk source as a storage volume: a path, or the pool/volume form.
+StorageVolHandle findVolume(virConnectPtr conn, const QString &source)
+{
+    StorageVolHandle vol(virStorageVolLookupByPath(conn, source.toUtf8().constData()));
+    if (!vol && source.contains(u'/') && !source.startsWith(u'/')) {
+        const StoragePoolHandle pool(
+            virStoragePoolLookupByName(conn, source.section(u'/', 0, 0).toUtf8().constData()));
+        if (pool)
+            vol.reset(virStorageVolLookupByName(pool.get(),
+                                                source.section(u'/', 1).toUtf8().constData()));
+    }
+    virResetLastError(); // "not found" is an answer here, not a failure
+    return vol;
+}
+
+// One name for a volume however a disk refers to it (path or pool/volume).
+QString volumeKey(virConnectPtr conn, const QString &source)
+{
+    if (const StorageVolHandle vol = findVolume(conn, source)) {
+        const QString path = takeLibvirtString(virStorageVolGetPath(vol.get()));
+        if (!path.isEmpty())
+            return path;
+    }
+    return source;
+}
+
+// Volume key -> names of the VMs on this host (other than `exceptUuid`) whose disks use
+// it, live or persistent definition. Read at the time of the call: Delete re-checks it.
+QHash<QString, QStringList> volumeUsers(virConnectPtr conn, const QString &exceptUuid)
+{
+    virDomainPtr *raw = nullptr;
+    const int n = virConnectListAllDomains(conn, &raw, 0);
+    if (n < 0)
+        throwLastLibvirtError(Text::tr("Could not list the virtual machines on this host"));
+    QHash<QString, QStringList> users;
+    for (const DomainHandle &dom : takeLibvirtArray<DomainHandle>(raw, n)) {
+        if (uuidOf(dom.get()) == exceptUuid)
+            continue;
+        const QString name = domainName(dom.get());
+        QSet<QString> keys;
+        for (const unsigned flags : {0u, unsigned(VIR_DOMAIN_XML_INACTIVE)}) {
+            const LibvirtString xml(virDomainGetXMLDesc(dom.get(), flags));
+            if (!xml)
+                continue;
+            for (const DiskInfo &disk : parseDomainDetails(QByteArray(xml.get())).disks) {
+                if (!disk.source.isEmpty() && disk.type != "network"_L1)
+                    keys.insert(volumeKey(conn, disk.source));
+            }
+        }
+        for (const QString &key : std::as_const(keys))
+            users[key] << name;
+    }
+    return users;
+}
+
 void registerMetaTypes()
 {
     static const bool once = [] {
@@ -74,6 +150,7 @@ void registerMetaTypes()
         qRegisterMetaType<QList<DomainSummary>>();
         qRegisterMetaType<DomainDetails>();
         qRegisterMetaType<HostDetails>();
+        qRegisterMetaType<DomainVolume>();
         return true;
     }();
     Q_UNUSED(once);
@@ -81,7 +158,8 @@ void registerMetaTypes()
 
 } // namespace
 
-HostSession::HostSession(const QString &uri, QObject *parent) : QObject(parent), m_uri(uri)
+HostSession::HostSession(const QString &uri, QObject *parent)
+    : QObject(parent), m_uri(uri), m_credentials(std::make_shared<CredentialChannel>())
 {
     registerMetaTypes();
     LibvirtEventLoop::ensureRunning();
@@ -95,7 +173,7 @@ HostSession::HostSession(const QString &uri, QObject *parent) : QObject(parent),
     m_host.uri = uri;
     m_thread = new QThread; // no parent: it may outlive this session (see dtor)
     m_thread->setObjectName(u"host:"_s + uri);
-    m_worker = new ConnectionWorker(uri);
+    m_worker = new ConnectionWorker(uri, m_credentials);
     m_worker->moveToThread(m_thread);
     // Workers run below the GUI thread's priority: parsing a large inventory must
     // not delay the event loop (Linux applies nice values per thread).
@@ -176,10 +254,7 @@ std::optional<DomainSummary> HostSession::domain(const QString &uuid) const
 
 void HostSession::setCredentialProvider(CredentialProvider *provider)
 {
-    QPointer<CredentialProvider> guarded(provider);
-    QMetaObject::invokeMethod(
-        m_worker, [w = m_worker, guarded] { w->setCredentialProvider(guarded.data()); },
-        Qt::QueuedConnection);
+    m_credentials->setProvider(provider);
 }
 
 void HostSession::open()
@@ -212,15 +287,9 @@ QFuture<void> HostSession::domainAction(const QString &uuid, const QString &cont
 {
     ConnectionWorker *worker = m_worker;
     return runOnWorker(this, [uuid, context, action, worker](virConnectPtr conn) {
-        virDomainPtr dom = lookup(conn, uuid);
-        const QString name = domainName(dom);
-        const int rc = action(dom);
-        if (rc < 0) {
-            const LibvirtError error = LibvirtError::fromLastError(context.arg(name));
-            virDomainFree(dom);
-            throw error;
-        }
-        virDomainFree(dom);
+        const DomainHandle dom = lookup(conn, uuid);
+        if (action(dom.get()) < 0)
+            throwLastLibvirtError(context.arg(domainName(dom.get())));
         // Drivers without lifecycle events still show the new state at once.
         worker->refreshDomain(uuid);
     });
@@ -257,62 +326,89 @@ QFuture<void> HostSession::resumeDomain(const QString &uuid)
     return domainAction(uuid, Text::tr("Could not resume “%1”"), virDomainResume);
 }
 
+QFuture<QList<DomainVolume>> HostSession::domainVolumes(const QString &uuid)
+{
+    return runOnWorker(this, [uuid](virConnectPtr conn) {
+        const DomainHandle dom = lookup(conn, uuid);
+        const QList<DiskInfo> disks = definedDisks(dom.get());
+        const QHash<QString, QStringList> users = volumeUsers(conn, uuid);
+        QList<DomainVolume> out;
+        for (const DiskInfo &disk : disks) {
+            if (disk.source.isEmpty() || disk.type == "network"_L1)
+                continue;
+            DomainVolume v;
+            v.path = disk.source;
+            v.target = disk.target;
+            v.device = disk.device;
+            v.readOnly = disk.readOnly;
+            v.shareable = disk.shareable;
+            v.managed = bool(findVolume(conn, disk.source));
+            v.usedBy = users.value(volumeKey(conn, disk.source));
+            out << v;
+        }
+        return out;
+    });
+}
+
 QFuture<QStringList> HostSession::deleteDomain(const QString &uuid, bool withStorage)
 {
+    return deleteDomainAndVolumes(uuid, withStorage ? std::nullopt
+                                                    : std::optional<QStringList>(QStringList()));
+}
+
+QFuture<QStringList> HostSession::deleteDomain(const QString &uuid, const QStringList &volumes)
+{
+    return deleteDomainAndVolumes(uuid, volumes);
+}
+
+QFuture<QStringList> HostSession::deleteDomainAndVolumes(const QString &uuid,
+                                                         const std::optional<QStringList> &only)
+{
     ConnectionWorker *worker = m_worker;
-    return runOnWorker(this, [uuid, withStorage, worker](virConnectPtr conn) {
-        virDomainPtr dom = lookup(conn, uuid);
-        const QString name = domainName(dom);
-        auto fail = [&](const QString &context) {
-            const LibvirtError error = LibvirtError::fromLastError(context.arg(name));
-            virDomainFree(dom);
-            throw error;
-        };
-        // Collect the disks' volumes before the definition is gone.
+    return runOnWorker(this, [uuid, only, worker](virConnectPtr conn) {
+        const DomainHandle dom = lookup(conn, uuid);
+        const QString name = domainName(dom.get());
+        // Collect the disks' volumes before the definition is gone: the ones asked for,
+        // or (no list) every disk that is not a CD-ROM. Only this VM's own disks qualify.
         QStringList volumePaths;
-        if (withStorage) {
-            char *xml = virDomainGetXMLDesc(dom, VIR_DOMAIN_XML_INACTIVE);
-            if (!xml)
-                fail(Text::tr("Could not read the definition of “%1”"));
-            const DomainDetails details = parseDomainDetails(QByteArray(xml));
-            free(xml);
-            for (const DiskInfo &disk : details.disks) {
-                if (disk.device == "disk"_L1 && !disk.source.isEmpty())
+        if (!only || !only->isEmpty()) {
+            for (const DiskInfo &disk : definedDisks(dom.get())) {
+                if (disk.source.isEmpty() || volumePaths.contains(disk.source))
+                    continue;
+                if (only ? only->contains(disk.source) : disk.device == "disk"_L1)
                     volumePaths << disk.source;
             }
         }
         // A guest may stop by itself between the check and the force-off: only a
         // domain that is still running after a failed destroy is an error.
-        if (virDomainIsActive(dom) == 1 && virDomainDestroy(dom) < 0 &&
-            virDomainIsActive(dom) != 0)
-            fail(Text::tr("Could not force off “%1” before deleting it"));
+        if (virDomainIsActive(dom.get()) == 1 && virDomainDestroy(dom.get()) < 0 &&
+            virDomainIsActive(dom.get()) != 0)
+            throwLastLibvirtError(
+                Text::tr("Could not force off “%1” before deleting it").arg(name));
         const unsigned flags = VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
                                VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA |
                                VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA | VIR_DOMAIN_UNDEFINE_NVRAM;
-        if (virDomainUndefineFlags(dom, flags) < 0 && virDomainUndefine(dom) < 0)
-            fail(Text::tr("Could not delete “%1”"));
-        virDomainFree(dom);
+        if (virDomainUndefineFlags(dom.get(), flags) < 0 && virDomainUndefine(dom.get()) < 0)
+            throwLastLibvirtError(Text::tr("Could not delete “%1”").arg(name));
 
         QStringList problems;
+        // Re-checked now, whatever the dialog showed: a volume another VM uses stays.
+        const QHash<QString, QStringList> users =
+            volumePaths.isEmpty() ? QHash<QString, QStringList>() : volumeUsers(conn, uuid);
         for (const QString &path : std::as_const(volumePaths)) {
-            const QByteArray p = path.toUtf8();
-            virStorageVolPtr vol = virStorageVolLookupByPath(conn, p.constData());
-            if (!vol && path.contains(u'/')) { // pool/volume form
-                const QString pool = path.section(u'/', 0, 0);
-                const QString volName = path.section(u'/', 1);
-                if (virStoragePoolPtr sp =
-                        virStoragePoolLookupByName(conn, pool.toUtf8().constData())) {
-                    vol = virStorageVolLookupByName(sp, volName.toUtf8().constData());
-                    virStoragePoolFree(sp);
-                }
-            }
-            if (!vol) {
-                problems << Text::tr("%1: not a storage volume libvirt manages, left in place").arg(path);
+            const QStringList usedBy = users.value(volumeKey(conn, path));
+            if (!usedBy.isEmpty()) {
+                problems << Text::tr("%1: kept: used by %2").arg(path, usedBy.join(u", "_s));
                 continue;
             }
-            if (virStorageVolDelete(vol, 0) < 0)
+            const StorageVolHandle vol = findVolume(conn, path);
+            if (!vol) {
+                problems << Text::tr("%1: not a storage volume libvirt manages, left in place")
+                                .arg(path);
+                continue;
+            }
+            if (virStorageVolDelete(vol.get(), 0) < 0)
                 problems << LibvirtError::fromLastError(path).text();
-            virStorageVolFree(vol);
         }
         worker->refreshDomain(uuid);
         return problems;
@@ -324,19 +420,15 @@ QFuture<DomainDetails> HostSession::domainDetails(const QString &uuid)
     const QString uri = m_uri;
     ConnectionWorker *worker = m_worker;
     return runOnWorker(this, [uuid, uri, worker](virConnectPtr conn) {
-        virDomainPtr dom = lookup(conn, uuid);
-        char *xml = virDomainGetXMLDesc(dom, 0);
+        const DomainHandle dom = lookup(conn, uuid);
+        const LibvirtString xml(virDomainGetXMLDesc(dom.get(), 0));
         if (!xml) {
-            const LibvirtError error = LibvirtError::fromLastError(
-                Text::tr("Could not read the definition of “%1”").arg(domainName(dom)));
-            virDomainFree(dom);
-            throw error;
+            throwLastLibvirtError(
+                Text::tr("Could not read the definition of “%1”").arg(domainName(dom.get())));
         }
-        DomainDetails details = parseDomainDetails(QByteArray(xml));
-        free(xml);
-        details.summary = worker->readDomain(dom);
+        DomainDetails details = parseDomainDetails(QByteArray(xml.get()));
+        details.summary = worker->readDomain(dom.get());
         details.hostUri = uri;
-        virDomainFree(dom);
         return details;
     });
 }
@@ -347,18 +439,12 @@ QFuture<HostDetails> HostSession::hostDetails()
     return runOnWorker(this, [worker](virConnectPtr conn) {
         HostDetails d;
         d.info = worker->hostInfo();
-        if (char *caps = virConnectGetCapabilities(conn)) {
-            d.capabilitiesXml = QString::fromUtf8(caps);
-            free(caps);
-        }
+        d.capabilitiesXml = takeLibvirtString(virConnectGetCapabilities(conn));
         d.networks = readNetworks(conn);
         virStoragePoolPtr *pools = nullptr;
         const int np = virConnectListAllStoragePools(conn, &pools, 0);
-        for (int i = 0; i < np; ++i) {
-            d.pools << readPoolInfo(pools[i]);
-            virStoragePoolFree(pools[i]);
-        }
-        free(pools);
+        for (const StoragePoolHandle &pool : takeLibvirtArray<StoragePoolHandle>(pools, np))
+            d.pools << readPoolInfo(pool.get());
         return d;
     });
 }

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <functional>
 #include <memory>
+#include <optional>
 
 struct _virConnect;
 struct _virDomain;
@@ -17,6 +18,7 @@ class QThread;
 namespace crossvirt::models {
 
 class ConnectionWorker;
+class CredentialChannel;
 class CredentialProvider;
 
 /// "Not connected" text used when a request reaches a closed connection.
@@ -63,9 +65,15 @@ public:
     QFuture<void> forceOffDomain(const QString &uuid);
     QFuture<void> suspendDomain(const QString &uuid);
     QFuture<void> resumeDomain(const QString &uuid);
-    /// Undefines the domain (forcing it off first); with `withStorage`, also deletes
-    /// the storage volumes behind its disks (never its CD-ROM images). Returns the
-    /// volumes that could not be deleted, with reasons.
+    /// The storage behind the domain's disks, with what the Delete dialog must show:
+    /// read-only, shareable, CD-ROM, and which other VMs on this host use each volume.
+    QFuture<QList<DomainVolume>> domainVolumes(const QString &uuid);
+    /// Undefines the domain (forcing it off first) and deletes those of its disks'
+    /// volumes named in `volumes` (DomainVolume::path). A volume another VM on the host
+    /// uses is never deleted (checked again at delete time): it is reported as
+    /// "kept: used by <vm>". Returns the volumes that were not deleted, with reasons.
+    QFuture<QStringList> deleteDomain(const QString &uuid, const QStringList &volumes);
+    /// As above; `withStorage` names every volume behind a disk (never CD-ROM images).
     QFuture<QStringList> deleteDomain(const QString &uuid, bool withStorage);
 
     QFuture<DomainDetails> domainDetails(const QString &uuid);
@@ -85,10 +93,14 @@ private:
     void post(std::function<void(_virConnect *)> fn);
     QFuture<void> domainAction(const QString &uuid, const QString &context,
                                int (*action)(_virDomain *));
+    /// `only`: the volumes to delete; nullopt for every non-CD-ROM disk.
+    QFuture<QStringList> deleteDomainAndVolumes(const QString &uuid,
+                                                const std::optional<QStringList> &only);
 
     QString m_uri;
     QThread *m_thread = nullptr;
     ConnectionWorker *m_worker = nullptr;
+    std::shared_ptr<CredentialChannel> m_credentials;
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_lastError;
     int m_retryIn = 0;

@@ -129,6 +129,8 @@ void parse(const QByteArray &bytes, DomainDetails &d, bool summaryOnly = false)
                     disk->format = attr(xml, "type"_L1);
                 } else if (name == "readonly"_L1) {
                     disk->readOnly = true;
+                } else if (name == "shareable"_L1) {
+                    disk->shareable = true;
                 } else if (name == "address"_L1 && attr(xml, "type"_L1) == "drive"_L1) {
                     // Resolved against the controller list once the document is read.
                     disk->controllerModel = attr(xml, "controller"_L1);

@@ -1,35 +1,29 @@
 #include "models/inventory/HostResources.h"
 
+#include "models/connection/LibvirtHandles.h"
 #include "models/inventory/DomainXml.h"
-
-#include <libvirt/libvirt.h>
 
 namespace crossvirt::models {
 
 QList<NetworkInfo> readNetworks(virConnectPtr conn)
 {
     QList<NetworkInfo> out;
-    virNetworkPtr *nets = nullptr;
-    const int n = virConnectListAllNetworks(conn, &nets, 0);
-    for (int i = 0; i < n; ++i) {
+    virNetworkPtr *raw = nullptr;
+    const int n = virConnectListAllNetworks(conn, &raw, 0);
+    for (const NetworkHandle &network : takeLibvirtArray<NetworkHandle>(raw, n)) {
+        virNetworkPtr nw = network.get();
         NetworkInfo net;
-        net.name = QString::fromUtf8(virNetworkGetName(nets[i]));
-        net.active = virNetworkIsActive(nets[i]) == 1;
+        net.name = QString::fromUtf8(virNetworkGetName(nw));
+        net.active = virNetworkIsActive(nw) == 1;
         int autostart = 0;
-        if (virNetworkGetAutostart(nets[i], &autostart) == 0)
+        if (virNetworkGetAutostart(nw, &autostart) == 0)
             net.autostart = autostart != 0;
-        if (char *bridge = virNetworkGetBridgeName(nets[i])) {
-            net.bridge = QString::fromUtf8(bridge);
-            free(bridge);
-        }
-        if (char *xml = virNetworkGetXMLDesc(nets[i], 0)) {
-            readNetworkXml(QByteArray(xml), net);
-            free(xml);
-        }
+        net.bridge = takeLibvirtString(virNetworkGetBridgeName(nw));
+        const LibvirtString xml(virNetworkGetXMLDesc(nw, 0));
+        if (xml)
+            readNetworkXml(QByteArray(xml.get()), net);
         out << net;
-        virNetworkFree(nets[i]);
     }
-    free(nets);
     return out;
 }
 
@@ -46,10 +40,9 @@ PoolInfo readPoolInfo(virStoragePoolPtr pool)
     }
     if (p.active)
         p.volumes = virStoragePoolNumOfVolumes(pool);
-    if (char *xml = virStoragePoolGetXMLDesc(pool, 0)) {
-        readPoolXml(QByteArray(xml), p);
-        free(xml);
-    }
+    const LibvirtString xml(virStoragePoolGetXMLDesc(pool, 0));
+    if (xml)
+        readPoolXml(QByteArray(xml.get()), p);
     return p;
 }
 

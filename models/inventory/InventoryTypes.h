@@ -71,6 +71,23 @@ struct DiskInfo
     QString bus;             ///< virtio, scsi, sata, ide, usb
     QString controllerModel; ///< model of the controller the disk sits on (spapr-vscsi...)
     bool readOnly = false;
+    bool shareable = false;
+};
+
+/// One storage volume behind a VM's disk, as the Delete dialog offers it: what the
+/// user must know before ticking it, read from the host on the worker thread.
+struct DomainVolume
+{
+    QString path;         ///< the disk's source: volume path, or pool/volume
+    QString target;       ///< vda, sdb, hdc
+    QString device;       ///< disk, cdrom, floppy, lun
+    bool managed = false; ///< a storage volume libvirt manages (only those can be deleted)
+    bool readOnly = false;
+    bool shareable = false;
+    QStringList usedBy; ///< other VMs on this host whose disks use the same volume
+    bool cdrom() const { return device == QLatin1String("cdrom"); }
+    /// Never deleted when another VM uses it; not offered when libvirt cannot delete it.
+    bool deletable() const { return managed && usedBy.isEmpty(); }
 };
 
 struct NicInfo
@@ -149,3 +166,4 @@ Q_DECLARE_METATYPE(crossvirt::models::HostInfo)
 Q_DECLARE_METATYPE(crossvirt::models::DomainSummary)
 Q_DECLARE_METATYPE(crossvirt::models::DomainDetails)
 Q_DECLARE_METATYPE(crossvirt::models::HostDetails)
+Q_DECLARE_METATYPE(crossvirt::models::DomainVolume)

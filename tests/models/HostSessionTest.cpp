@@ -1,6 +1,7 @@
 // Events, unreachable hosts and the GUI thread's responsiveness.
 #include "models/connection/HostSession.h"
 #include "common/TestSupport.h"
+#include "models/connection/LibvirtHandles.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -42,12 +43,13 @@ TEST(HostSession, LifecycleEventsUpdateTheInventoryWithoutARefresh)
     HostSession session(u"test:///default"_s);
     session.open();
     ASSERT_TRUE(crossvirt::test::waitUntil([&] { return !session.domains().isEmpty(); }));
-    virConnectPtr other = virConnectOpen("test:///default");
+    const ConnectHandle other(virConnectOpen("test:///default"));
     ASSERT_NE(other, nullptr);
     const char *xml = "<domain type='test'><name>evented</name><memory>65536</memory>"
                       "<os><type arch='x86_64'>hvm</type></os></domain>";
-    virDomainPtr dom = virDomainDefineXML(other, xml);
-    ASSERT_NE(dom, nullptr);
+    const DomainHandle owner(virDomainDefineXML(other.get(), xml));
+    ASSERT_NE(owner, nullptr);
+    virDomainPtr dom = owner.get();
     auto find = [&] {
         for (const auto &d : session.domains()) {
             if (d.name == u"evented"_s)
@@ -65,8 +67,6 @@ TEST(HostSession, LifecycleEventsUpdateTheInventoryWithoutARefresh)
         [&] { return find() && find()->state == DomainState::Shutoff; }));
     ASSERT_EQ(virDomainUndefine(dom), 0);
     EXPECT_TRUE(crossvirt::test::waitUntil([&] { return !find().has_value(); }));
-    virDomainFree(dom);
-    virConnectClose(other);
 }
 
 TEST(HostSession, RefusedHostIsRetriedWithLibvirtsError)

@@ -1,9 +1,9 @@
 // The inventory model fed by real test-driver hosts (the demo datacenter files).
 #include "models/inventory/InventoryModel.h"
-#include "models/connection/WorkerJobs.h"
 #include "common/TestSupport.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
+#include "models/connection/WorkerJobs.h"
 #include "models/inventory/InventoryFilterProxy.h"
 
 #include <QAbstractItemModelTester>
@@ -180,13 +180,9 @@ TEST_F(InventoryModelTest, DeleteRemovesTheRowAndOptionallyTheVolumes)
         [&] { return model->rowCount(model->index(0, 0)) == before - 1; }));
     EXPECT_FALSE(findVm(*model, u"riscv-lab"_s).isValid());
     const bool volumeGone = runOnWorker(x86, [](virConnectPtr c) {
-                                   virStorageVolPtr v = virStorageVolLookupByPath(
-                                       c, "/var/lib/libvirt/images/riscv-lab.qcow2");
-                                   if (v)
-                                       virStorageVolFree(v);
-                                   return v == nullptr;
-                               })
-                                .result();
+                                return !StorageVolHandle(virStorageVolLookupByPath(
+                                    c, "/var/lib/libvirt/images/riscv-lab.qcow2"));
+                            }).result();
     EXPECT_TRUE(volumeGone);
 }
 

@@ -1,24 +1,24 @@
 // The main window on the demo datacenter, as a user sees it (offscreen).
 #include "views/mainwindow/MainWindow.h"
+#include "MainWindowFixture.h"
 #include "common/TestSupport.h"
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
+#include "models/connection/HostSession.h"
+#include "models/inventory/InventoryFilterProxy.h"
+#include "models/inventory/InventoryModel.h"
 #include "models/stats/DatacenterStats.h"
 #include "views/charts/HostChartsPage.h"
 #include "views/charts/TimeSeriesChart.h"
 #include "views/charts/VmPerformancePage.h"
-#include "models/connection/HostSession.h"
-#include "models/inventory/InventoryFilterProxy.h"
-#include "models/inventory/InventoryModel.h"
 #include "views/connection/AddConnectionDialog.h"
-#include "views/mainwindow/HostDetailsPage.h"
 #include "views/console/SerialTerminal.h"
+#include "views/mainwindow/HostDetailsPage.h"
 #include "views/vm/ConsolePage.h"
 #include "views/vm/OverviewPage.h"
 #include "views/vm/VmWindow.h"
 
 #include <QAction>
-#include <QValueAxis>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -28,6 +28,7 @@
 #include <QPushButton>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QValueAxis>
 #include <gtest/gtest.h>
 
 using namespace crossvirt;
@@ -62,12 +63,9 @@ class MainWindowTest : public ::testing::Test
 protected:
     void SetUp() override
     {
-        const QString dir = test::makeTempDir();
-        qputenv("CROSSVIRT_DATA_DIR", (dir + u"/data"_s).toUtf8());
-        datacenter = std::make_unique<Datacenter>(ConnectionStore(dir + u"/connections.json"_s));
-        window = std::make_unique<views::MainWindow>(datacenter.get());
-        datacenter->loadSaved(); // first start: the demo datacenter
-        window->show();
+        app = test::openMainWindow(); // first start: the demo datacenter
+        datacenter = app.core->datacenter();
+        window = app.window.get();
         ASSERT_TRUE(test::waitUntil(
             [&] {
                 for (const HostSession *s : datacenter->sessions()) {
@@ -80,8 +78,9 @@ protected:
         QApplication::processEvents();
     }
 
-    std::unique_ptr<Datacenter> datacenter;
-    std::unique_ptr<views::MainWindow> window;
+    test::MainWindowUnderTest app;
+    Datacenter *datacenter = nullptr;
+    views::MainWindow *window = nullptr;
 };
 
 TEST_F(MainWindowTest, ShowsTheDemoHostsAndTheirVms)
@@ -241,7 +240,8 @@ TEST_F(MainWindowTest, HostAndVmPerformanceChartsFillIn)
     ASSERT_TRUE(window->select(x86->uri()));
     window->showHostPerformance();
     views::HostChartsPage *charts = window->hostCharts();
-    ASSERT_TRUE(test::waitUntil([&] { return charts->runningVmsChart()->visiblePointCount(0) >= 2; }, 6000));
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return charts->runningVmsChart()->visiblePointCount(0) >= 2; }, 6000));
     EXPECT_TRUE(charts->cpuChart()->valueAxis()->titleText().contains(u"%"_s));
     EXPECT_TRUE(charts->memoryNote()->isVisible()) << "the test driver has no node memory stats";
     window->grab().save(screenshotPath(u"host-charts.png"_s));
@@ -255,7 +255,8 @@ TEST_F(MainWindowTest, HostAndVmPerformanceChartsFillIn)
     ASSERT_NE(vm, nullptr);
     ASSERT_NE(vm->performance(), nullptr);
     vm->tabs()->setCurrentWidget(vm->performance());
-    ASSERT_TRUE(test::waitUntil([&] { return vm->performance()->cpuChart()->visiblePointCount(0) >= 2; }, 6000))
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return vm->performance()->cpuChart()->visiblePointCount(0) >= 2; }, 6000))
         << "the Performance tab of a running VM fills in within two intervals";
     vm->grab().save(screenshotPath(u"vm-performance.png"_s));
 }

@@ -4,43 +4,31 @@
 #include "models/cluster/ClusterInventoryModel.h"
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
-#include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryFilterProxy.h"
 #include "models/inventory/InventoryModel.h"
 #include "models/stats/DatacenterStats.h"
 #include "models/stats/InventoryStatsProxy.h"
 #include "views/charts/CpuSparklineDelegate.h"
-#include "views/charts/HostChartsPage.h"
 #include "views/charts/StatsPreferencesDialog.h"
 #include "views/common/StateIcons.h"
-#include "views/connection/AddConnectionDialog.h"
-#include "views/dialogs/ClusterDialog.h"
-#include "views/dialogs/NewDiskDialog.h"
-#include "views/dialogs/NewVmDialog.h"
+#include "views/mainwindow/ActionController.h"
+#include "views/mainwindow/DetailsPane.h"
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/mainwindow/InventoryPresentation.h"
-#include "views/vm/OverviewPage.h"
 #include "views/vm/VmWindow.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QCheckBox>
-#include <QDir>
-#include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPushButton>
-#include <QScrollArea>
 #include <QSplitter>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTabWidget>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -52,41 +40,52 @@ using models::DomainState;
 using models::HostSession;
 using models::InventoryModel;
 
-MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
-    : QMainWindow(parent), m_datacenter(datacenter)
+MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
+    : QMainWindow(parent), m_models(presented)
 {
     setWindowTitle(tr("Crossvirt"));
     setWindowIcon(applicationIcon());
 
-    m_model = new InventoryModel(datacenter, this);
-    // Clusters are saved beside the connection list.
-    m_clusters = new models::ClusterList(
-        models::ClusterStore(
-            QFileInfo(datacenter->store().filePath()).dir().filePath(u"clusters.json"_s)),
-        this);
-    m_clusterModel = new models::ClusterInventoryModel(m_model, m_clusters, this);
-    connect(m_clusters, &models::ClusterList::loaded, this,
+    connect(m_models.clusters, &models::ClusterList::loaded, this,
             [this](const models::ClusterStore::LoadResult &result) {
                 if (!result.error.isEmpty())
                     reportError(tr("Clusters"), result.error);
             });
-    connect(m_clusters, &models::ClusterList::saveFailed, this, [this](const QString &error) {
-        reportError(tr("Could not save the clusters"), error);
-    });
-    connect(datacenter, &models::Datacenter::sessionAboutToBeRemoved, this,
-            [this](HostSession *s) { m_clusters->removeHost(s->uri()); });
-    m_clusters->load();
-    // One collector per host polls its stats; the CPU column (a sparkline) is
-    // added by a proxy over either view of the inventory.
-    m_stats = new models::DatacenterStats(datacenter, models::StatsSettings::load(), this);
-    m_statsByHost = new models::InventoryStatsProxy(m_stats, this);
-    m_statsByHost->setSourceModel(m_model);
-    m_statsByCluster = new models::InventoryStatsProxy(m_stats, this);
-    m_statsByCluster->setSourceModel(m_clusterModel);
+    connect(
+        m_models.clusters, &models::ClusterList::saveFailed, this,
+        [this](const QString &error) { reportError(tr("Could not save the clusters"), error); });
+    // The CPU column (a sparkline) is added by a proxy over either view of the inventory.
+    m_statsByHost = new models::InventoryStatsProxy(m_models.stats, this);
+    m_statsByHost->setSourceModel(m_models.inventory);
+    m_statsByCluster = new models::InventoryStatsProxy(m_models.stats, this);
+    m_statsByCluster->setSourceModel(m_models.clusterInventory);
     m_presentation = new InventoryPresentation(this);
     m_presentation->setSourceModel(m_statsByHost);
     m_proxy = new models::InventoryFilterProxy(this);
     m_proxy->setSourceModel(m_presentation);
+    m_actions = new ActionController(m_models, this);
+    connect(m_actions, &ActionController::statusMessage, this,
+            [this](const QString &text, int timeoutMs) {
+                if (text.isEmpty())
+                    statusBar()->clearMessage();
+                else
+                    statusBar()->showMessage(text, timeoutMs);
+            });
+    connect(m_actions, &ActionController::failed, this, &MainWindow::reportError);
+    connect(m_actions, &ActionController::hostAdded, this,
+            [this](const QString &uri) { select(uri); });
+    connect(m_actions, &ActionController::connectionAboutToBeRemoved, this,
+            [this] { m_details->hostPage()->setSession(nullptr, {}); });
+    connect(m_actions, &ActionController::clustersChanged, this,
+            [this] { setViewByCluster(true); });
+    connect(m_actions, &ActionController::vmCreated, this,
+            [this](const QString &uri, const QString &uuid, bool openConsole) {
+                select(uri, uuid);
+                if (openConsole) {
+                    if (VmWindow *w = openVm(uri, uuid))
+                        w->showConsole();
+                }
+            });
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -120,26 +119,7 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
     m_tree->setColumnWidth(m_statsByHost->cpuColumn(), 120);
     leftLayout->addWidget(m_tree, 1);
 
-    m_details = new QStackedWidget(this);
-    m_emptyPage = new QLabel(tr("Select a host or a virtual machine."), m_details);
-    m_emptyPage->setAlignment(Qt::AlignCenter);
-    m_details->addWidget(m_emptyPage);
-    m_hostTabs = new QTabWidget(m_details);
-    m_hostPage = new HostDetailsPage(m_hostTabs);
-    auto *hostScroll = new QScrollArea(m_hostTabs);
-    hostScroll->setWidgetResizable(true);
-    hostScroll->setFrameShape(QFrame::NoFrame);
-    hostScroll->setWidget(m_hostPage);
-    m_hostTabs->addTab(hostScroll, tr("Details"));
-    m_hostCharts = new HostChartsPage({}, m_hostTabs);
-    m_hostTabs->addTab(m_hostCharts, tr("Performance"));
-    m_details->addWidget(m_hostTabs);
-    m_vmPage = new OverviewPage(m_details);
-    auto *vmScroll = new QScrollArea(m_details);
-    vmScroll->setWidgetResizable(true);
-    vmScroll->setFrameShape(QFrame::NoFrame);
-    vmScroll->setWidget(m_vmPage);
-    m_details->addWidget(vmScroll);
+    m_details = new DetailsPane(m_models.stats, this);
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(left);
@@ -167,9 +147,9 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
     });
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
         QModelIndex src = toBaseIndex(index);
-        if (src.model() == m_clusterModel)
-            src = m_clusterModel->toInventoryIndex(src);
-        if (const auto d = m_model->domainAt(src))
+        if (src.model() == m_models.clusterInventory)
+            src = m_models.clusterInventory->toInventoryIndex(src);
+        if (const auto d = m_models.inventory->domainAt(src))
             openVm(src.data(InventoryModel::UriRole).toString(), d->uuid);
     });
     // Rows come and go as hosts connect; keep hosts expanded and actions current.
@@ -181,15 +161,16 @@ MainWindow::MainWindow(models::Datacenter *datacenter, QWidget *parent)
                     m_tree->expand(insertedUnder);
             });
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] { updateActions(); });
-    connect(m_datacenter, &models::Datacenter::saveFailed, this, [this](const QString &error) {
-        reportError(tr("Could not save the connection list"), error);
-    });
+    connect(m_models.datacenter, &models::Datacenter::saveFailed, this,
+            [this](const QString &error) {
+                reportError(tr("Could not save the connection list"), error);
+            });
     m_tree->expandAll();
     m_summary = new QLabel(this);
     statusBar()->addPermanentWidget(m_summary);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_model, signal, this, &MainWindow::updateSummary);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateSummary);
+        connect(m_models.inventory, signal, this, &MainWindow::updateSummary);
+    connect(m_models.inventory, &QAbstractItemModel::dataChanged, this, &MainWindow::updateSummary);
     updateSummary();
     resize(1300, 760);
     updateActions();
@@ -228,63 +209,44 @@ void MainWindow::createActions()
     m_byHost->setChecked(true);
     connect(m_byHost, &QAction::triggered, this, [this] { setViewByCluster(false); });
     connect(m_byCluster, &QAction::triggered, this, [this] { setViewByCluster(true); });
-    connect(m_newVm, &QAction::triggered, this, &MainWindow::newVm);
-    connect(m_addDisk, &QAction::triggered, this, &MainWindow::addDisk);
-    connect(m_newCluster, &QAction::triggered, this, [this] { editCluster(true); });
-    connect(m_editCluster, &QAction::triggered, this, [this] { editCluster(false); });
-    connect(m_deleteCluster, &QAction::triggered, this, &MainWindow::deleteCluster);
+    // Each action takes the VM or host the user picked at the moment of the click and
+    // hands it to the controller, which acts on exactly that (host URI + UUID).
+    connect(m_newVm, &QAction::triggered, this, [this] {
+        const QModelIndex src = currentSourceIndex();
+        m_actions->newVm(currentClusterId(),
+                         src.isValid() ? src.data(InventoryModel::UriRole).toString() : QString());
+    });
+    connect(m_addDisk, &QAction::triggered, this, [this] { m_actions->addDisk(selectedVm()); });
+    connect(m_newCluster, &QAction::triggered, m_actions, &ActionController::newCluster);
+    connect(m_editCluster, &QAction::triggered, this,
+            [this] { m_actions->editCluster(currentClusterId()); });
+    connect(m_deleteCluster, &QAction::triggered, this,
+            [this] { m_actions->deleteCluster(currentClusterId()); });
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     m_addConnection->setShortcut(QKeySequence(tr("Ctrl+N")));
     m_delete->setShortcut(QKeySequence::Delete);
 
-    connect(m_addConnection, &QAction::triggered, this, &MainWindow::addConnection);
-    connect(m_removeConnection, &QAction::triggered, this, &MainWindow::removeSelectedConnection);
-    connect(m_connect, &QAction::triggered, this, [this] { connectSelectedHost(true); });
-    connect(m_disconnect, &QAction::triggered, this, [this] { connectSelectedHost(false); });
+    connect(m_addConnection, &QAction::triggered, m_actions, &ActionController::addConnection);
+    connect(m_removeConnection, &QAction::triggered, this,
+            [this] { m_actions->removeConnection(selectedHostUri()); });
+    connect(m_connect, &QAction::triggered, this,
+            [this] { m_actions->connectHost(selectedHostUri(), true); });
+    connect(m_disconnect, &QAction::triggered, this,
+            [this] { m_actions->connectHost(selectedHostUri(), false); });
     connect(quit, &QAction::triggered, this, &QWidget::close);
     connect(m_open, &QAction::triggered, this, [this] {
-        const QModelIndex src = currentSourceIndex();
-        if (const auto d = m_model->domainAt(src))
-            openVm(src.data(InventoryModel::UriRole).toString(), d->uuid);
+        const VmTarget vm = selectedVm();
+        if (vm.isValid())
+            openVm(vm.uri, vm.uuid);
     });
-    connect(m_start, &QAction::triggered, this, [this] {
-        runOnSelectedVm(tr("Could not start the virtual machine"),
-                        [](HostSession *s, const QString &u) { return s->startDomain(u); });
-    });
-    connect(m_shutdown, &QAction::triggered, this, [this] {
-        runOnSelectedVm(tr("Could not shut down the virtual machine"),
-                        [](HostSession *s, const QString &u) { return s->shutdownDomain(u); });
-    });
-    connect(m_reboot, &QAction::triggered, this, [this] {
-        runOnSelectedVm(tr("Could not reboot the virtual machine"),
-                        [](HostSession *s, const QString &u) { return s->rebootDomain(u); });
-    });
-    connect(m_forceOff, &QAction::triggered, this, [this] {
-        const QModelIndex src = currentSourceIndex();
-        const auto d = m_model->domainAt(src);
-        if (!d)
-            return;
-        const auto answer = QMessageBox::warning(
-            this, tr("Force off"),
-            tr("Force off “%1”? This is like pulling the power cord: unsaved data in the guest "
-               "is lost.")
-                .arg(d->name),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
-            return;
-        runOnSelectedVm(tr("Could not force off the virtual machine"),
-                        [](HostSession *s, const QString &u) { return s->forceOffDomain(u); });
-    });
-    connect(m_pause, &QAction::triggered, this, [this] {
-        runOnSelectedVm(tr("Could not pause the virtual machine"),
-                        [](HostSession *s, const QString &u) { return s->suspendDomain(u); });
-    });
-    connect(m_resume, &QAction::triggered, this, [this] {
-        runOnSelectedVm(tr("Could not resume the virtual machine"),
-                        [](HostSession *s, const QString &u) { return s->resumeDomain(u); });
-    });
-    connect(m_delete, &QAction::triggered, this, &MainWindow::deleteSelectedVm);
+    connect(m_start, &QAction::triggered, this, [this] { m_actions->start(selectedVm()); });
+    connect(m_shutdown, &QAction::triggered, this, [this] { m_actions->shutdown(selectedVm()); });
+    connect(m_reboot, &QAction::triggered, this, [this] { m_actions->reboot(selectedVm()); });
+    connect(m_forceOff, &QAction::triggered, this, [this] { m_actions->forceOff(selectedVm()); });
+    connect(m_pause, &QAction::triggered, this, [this] { m_actions->pause(selectedVm()); });
+    connect(m_resume, &QAction::triggered, this, [this] { m_actions->resume(selectedVm()); });
+    connect(m_delete, &QAction::triggered, this, [this] { m_actions->deleteVm(selectedVm()); });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addConnection);
@@ -359,15 +321,32 @@ QModelIndex MainWindow::currentTreeSourceIndex() const
 QModelIndex MainWindow::currentSourceIndex() const
 {
     const QModelIndex src = currentTreeSourceIndex();
-    if (!src.isValid() || src.model() == m_model)
+    if (!src.isValid() || src.model() == m_models.inventory)
         return src;
-    return m_clusterModel->toInventoryIndex(src);
+    return m_models.clusterInventory->toInventoryIndex(src);
+}
+
+VmTarget MainWindow::selectedVm() const
+{
+    const QModelIndex src = currentSourceIndex();
+    const auto d = m_models.inventory->domainAt(src);
+    if (!d)
+        return {};
+    return {src.data(InventoryModel::UriRole).toString(), d->uuid, d->name, d->state};
+}
+
+QString MainWindow::selectedHostUri() const
+{
+    const QModelIndex src = currentSourceIndex();
+    if (!src.isValid() || m_models.inventory->domainAt(src))
+        return {};
+    return src.data(InventoryModel::UriRole).toString();
 }
 
 QString MainWindow::currentClusterId() const
 {
     const QModelIndex src = currentTreeSourceIndex();
-    if (!src.isValid() || src.model() != m_clusterModel)
+    if (!src.isValid() || src.model() != m_models.clusterInventory)
         return {};
     QModelIndex i = src;
     while (i.isValid() &&
@@ -396,14 +375,14 @@ bool MainWindow::viewByCluster() const
 void MainWindow::updateActions()
 {
     const QModelIndex src = currentSourceIndex();
-    const auto d = m_model->domainAt(src);
-    HostSession *session = src.isValid() ? m_model->sessionAt(src) : nullptr;
+    const auto d = m_models.inventory->domainAt(src);
+    HostSession *session = src.isValid() ? m_models.inventory->sessionAt(src) : nullptr;
     const bool host = src.isValid() && !d;
     const bool vmActive = d && models::isActive(d->state);
     const QString clusterId = currentClusterId();
     m_editCluster->setEnabled(!clusterId.isEmpty());
     m_deleteCluster->setEnabled(!clusterId.isEmpty());
-    m_newVm->setEnabled(!m_datacenter->sessions().isEmpty());
+    m_newVm->setEnabled(!m_models.datacenter->sessions().isEmpty());
     // A disk can be added to a stopped VM, or hot-plugged when its arch allows it.
     bool diskOk = bool(d);
     QString diskWhyNot;
@@ -442,22 +421,23 @@ void MainWindow::updateActions()
 
 void MainWindow::updateSummary()
 {
+    const InventoryModel *model = m_models.inventory;
     int vms = 0, running = 0, connected = 0;
-    for (int h = 0; h < m_model->rowCount(); ++h) {
-        const QModelIndex host = m_model->index(h, 0);
+    for (int h = 0; h < model->rowCount(); ++h) {
+        const QModelIndex host = model->index(h, 0);
         if (host.data(InventoryModel::ConnectionStateRole).toInt() ==
             int(models::ConnectionState::Connected))
             ++connected;
-        for (int v = 0; v < m_model->rowCount(host); ++v) {
+        for (int v = 0; v < model->rowCount(host); ++v) {
             ++vms;
             if (models::isActive(DomainState(
-                    m_model->index(v, 0, host).data(InventoryModel::DomainStateRole).toInt())))
+                    model->index(v, 0, host).data(InventoryModel::DomainStateRole).toInt())))
                 ++running;
         }
     }
     m_summary->setText(tr("%1 of %2 hosts connected · %3 VMs, %4 running")
                            .arg(connected)
-                           .arg(m_model->rowCount())
+                           .arg(model->rowCount())
                            .arg(vms)
                            .arg(running));
 }
@@ -465,72 +445,53 @@ void MainWindow::updateSummary()
 void MainWindow::showSelection()
 {
     const QModelIndex src = currentSourceIndex();
-    const quint64 generation = ++m_detailsGeneration;
     if (!src.isValid()) {
-        const QString clusterId = currentClusterId();
-        const auto cluster = m_clusters->cluster(clusterId);
+        const auto cluster = m_models.clusters->cluster(currentClusterId());
         if (!cluster) {
-            m_details->setCurrentIndex(0);
+            m_details->showNothing();
             return;
         }
         // A cluster row: its hosts' charts, summed.
         QList<HostSession *> hosts;
         for (const QString &uri : cluster->hostUris) {
-            if (HostSession *s = m_datacenter->session(uri))
+            if (HostSession *s = m_models.datacenter->session(uri))
                 hosts << s;
         }
-        m_hostPage->setSession(nullptr, cluster->name);
-        showHostCharts(hosts);
-        m_details->setCurrentWidget(m_hostTabs);
-        m_hostTabs->setCurrentWidget(m_hostCharts);
+        m_details->showCluster(cluster->name, hosts);
         return;
     }
-    HostSession *session = m_model->sessionAt(src);
+    HostSession *session = m_models.inventory->sessionAt(src);
     if (!session) {
-        m_details->setCurrentIndex(0);
+        m_details->showNothing();
         return;
     }
-    if (const auto d = m_model->domainAt(src)) {
-        m_details->setCurrentIndex(2); // the VM overview
-        m_vmPage->showMessage(tr("Reading %1…").arg(d->name));
-        const QString hostArch = session->hostInfo().arch;
-        models::whenFinished(
-            session->domainDetails(d->uuid), this,
-            [this, generation, hostArch](const models::DomainDetails &details) {
-                if (generation == m_detailsGeneration)
-                    m_vmPage->showDetails(details, hostArch);
-            },
-            [this, generation](const QString &error) {
-                if (generation == m_detailsGeneration)
-                    m_vmPage->showMessage(error);
-            });
+    if (const auto d = m_models.inventory->domainAt(src)) {
+        m_details->showVm(session, *d);
         return;
     }
-    m_details->setCurrentWidget(m_hostTabs);
-    m_hostPage->setSession(session, src.data(InventoryModel::NameRole).toString());
-    showHostCharts({session});
+    m_details->showHost(session, src.data(InventoryModel::NameRole).toString());
 }
 
-void MainWindow::showHostCharts(const QList<HostSession *> &hosts)
+HostDetailsPage *MainWindow::hostPage() const
 {
-    QList<models::StatsCollector *> collectors;
-    for (HostSession *s : hosts) {
-        if (models::StatsCollector *c = m_stats->collector(s->uri()))
-            collectors << c;
-    }
-    m_hostCharts->setCollectors(collectors);
+    return m_details->hostPage();
+}
+
+HostChartsPage *MainWindow::hostCharts() const
+{
+    return m_details->hostCharts();
 }
 
 void MainWindow::showHostPerformance()
 {
-    m_hostTabs->setCurrentWidget(m_hostCharts);
+    m_details->showHostPerformance();
 }
 
 void MainWindow::editPreferences()
 {
-    StatsPreferencesDialog dialog(m_stats->settings(), this);
+    StatsPreferencesDialog dialog(m_models.stats->settings(), this);
     if (dialog.exec() == QDialog::Accepted)
-        m_stats->setSettings(dialog.settings());
+        m_models.stats->setSettings(dialog.settings());
 }
 
 void MainWindow::reportError(const QString &title, const QString &text)
@@ -539,59 +500,6 @@ void MainWindow::reportError(const QString &title, const QString &text)
     auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open(); // not exec(): the inventory keeps updating behind it
-}
-
-void MainWindow::runOnSelectedVm(
-    const QString &failureTitle,
-    const std::function<QFuture<void>(HostSession *, const QString &)> &fn)
-{
-    const QModelIndex src = currentSourceIndex();
-    const auto d = m_model->domainAt(src);
-    HostSession *session = m_model->sessionAt(src);
-    if (!d || !session)
-        return;
-    statusBar()->showMessage(tr("Working on %1…").arg(d->name));
-    models::whenFinished(
-        fn(session, d->uuid), this, [this] { statusBar()->clearMessage(); },
-        [this, failureTitle](const QString &error) { reportError(failureTitle, error); });
-}
-
-void MainWindow::deleteSelectedVm()
-{
-    const QModelIndex src = currentSourceIndex();
-    const auto d = m_model->domainAt(src);
-    HostSession *session = m_model->sessionAt(src);
-    if (!d || !session)
-        return;
-    QMessageBox box(QMessageBox::Warning, tr("Delete virtual machine"),
-                    models::isActive(d->state)
-                        ? tr("Delete “%1”? It is running and will be forced off first. "
-                             "This cannot be undone.")
-                              .arg(d->name)
-                        : tr("Delete “%1”? This cannot be undone.").arg(d->name),
-                    QMessageBox::Cancel, this);
-    QPushButton *deleteButton = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-    box.setDefaultButton(QMessageBox::Cancel);
-    auto *storage =
-        new QCheckBox(tr("Also delete its disk volumes (CD-ROM images are kept)"), &box);
-    box.setCheckBox(storage);
-    box.exec();
-    if (box.clickedButton() != static_cast<QAbstractButton *>(deleteButton))
-        return;
-    const QString name = d->name;
-    models::whenFinished(
-        session->deleteDomain(d->uuid, storage->isChecked()), this,
-        [this, name](const QStringList &problems) {
-            if (problems.isEmpty()) {
-                statusBar()->showMessage(tr("Deleted %1.").arg(name), 5000);
-                return;
-            }
-            reportError(tr("%1 was deleted, but some volumes were not").arg(name),
-                        problems.join(u"\n"_s));
-        },
-        [this](const QString &error) {
-            reportError(tr("Could not delete the virtual machine"), error);
-        });
 }
 
 VmWindow *MainWindow::openVm(const QString &uri, const QString &uuid)
@@ -604,10 +512,10 @@ VmWindow *MainWindow::openVm(const QString &uri, const QString &uuid)
             return w;
         }
     }
-    HostSession *session = m_datacenter->session(uri);
+    HostSession *session = m_models.datacenter->session(uri);
     if (!session)
         return nullptr;
-    auto *w = new VmWindow(session, uuid, m_stats->collector(uri), this);
+    auto *w = new VmWindow(session, uuid, m_models.stats->collector(uri), this);
     w->setWindowFlag(Qt::Window);
     m_vmWindows.removeAll(nullptr);
     m_vmWindows << w;
@@ -619,125 +527,16 @@ bool MainWindow::select(const QString &uri, const QString &uuid)
 {
     QModelIndex src;
     if (viewByCluster())
-        src = uuid.isEmpty() ? m_clusterModel->hostIndex(uri)
-                             : m_clusterModel->domainIndex(uri, uuid);
+        src = uuid.isEmpty() ? m_models.clusterInventory->hostIndex(uri)
+                             : m_models.clusterInventory->domainIndex(uri, uuid);
     else
-        src = uuid.isEmpty() ? m_model->hostIndex(uri) : m_model->domainIndex(uri, uuid);
+        src = uuid.isEmpty() ? m_models.inventory->hostIndex(uri)
+                             : m_models.inventory->domainIndex(uri, uuid);
     const QModelIndex idx = fromBaseIndex(src);
     if (!idx.isValid())
         return false;
     m_tree->setCurrentIndex(idx);
     return true;
-}
-
-void MainWindow::newVm()
-{
-    auto *dialog = new NewVmDialog(m_datacenter, m_clusters, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QString clusterId = currentClusterId();
-    const QModelIndex src = currentSourceIndex();
-    if (!clusterId.isEmpty())
-        dialog->selectCluster(clusterId);
-    else if (src.isValid())
-        dialog->selectHost(src.data(InventoryModel::UriRole).toString());
-    connect(dialog, &NewVmDialog::vmCreated, this,
-            [this](HostSession *session, const models::CreatedVm &vm, bool openConsole) {
-                statusBar()->showMessage(tr("Created %1.").arg(vm.name), 5000);
-                select(session->uri(), vm.uuid);
-                if (openConsole) {
-                    if (VmWindow *w = openVm(session->uri(), vm.uuid))
-                        w->showConsole();
-                }
-            });
-    dialog->open();
-}
-
-void MainWindow::addDisk()
-{
-    const QModelIndex src = currentSourceIndex();
-    const auto d = m_model->domainAt(src);
-    HostSession *session = m_model->sessionAt(src);
-    if (!d || !session)
-        return;
-    auto *dialog = new NewDiskDialog(session, *d, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-}
-
-void MainWindow::editCluster(bool create)
-{
-    std::optional<models::Cluster> existing;
-    if (!create) {
-        existing = m_clusters->cluster(currentClusterId());
-        if (!existing)
-            return;
-    }
-    ClusterDialog dialog(m_datacenter, m_clusters, existing, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    m_clusters->setCluster(dialog.cluster());
-    setViewByCluster(true);
-}
-
-void MainWindow::deleteCluster()
-{
-    const auto cluster = m_clusters->cluster(currentClusterId());
-    if (!cluster)
-        return;
-    const auto answer = QMessageBox::question(
-        this, tr("Delete cluster"),
-        tr("Delete the cluster “%1”? Its hosts and their virtual machines stay; they become "
-           "unclustered.")
-            .arg(cluster->name));
-    if (answer == QMessageBox::Yes)
-        m_clusters->removeCluster(cluster->id);
-}
-
-void MainWindow::addConnection()
-{
-    auto *dialog = new AddConnectionDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        const models::SavedConnection c = dialog->connection();
-        if (m_datacenter->session(c.uri)) {
-            select(c.uri);
-            statusBar()->showMessage(tr("%1 is already in the list.").arg(c.uri), 5000);
-            return;
-        }
-        HostSession *s = m_datacenter->addConnection(c);
-        if (!c.autoconnect)
-            statusBar()->showMessage(tr("Added %1; use Host › Connect to open it.").arg(s->uri()),
-                                     5000);
-        select(c.uri);
-    });
-    dialog->open();
-}
-
-void MainWindow::removeSelectedConnection()
-{
-    const QModelIndex src = currentSourceIndex();
-    if (!src.isValid() || m_model->domainAt(src))
-        return;
-    const QString uri = src.data(InventoryModel::UriRole).toString();
-    const auto answer = QMessageBox::question(
-        this, tr("Remove connection"),
-        tr("Remove %1 from the list? Its virtual machines are not touched.").arg(uri));
-    if (answer == QMessageBox::Yes) {
-        m_hostPage->setSession(nullptr, {});
-        m_datacenter->removeConnection(uri);
-    }
-}
-
-void MainWindow::connectSelectedHost(bool open)
-{
-    const QModelIndex src = currentSourceIndex();
-    HostSession *session = src.isValid() ? m_model->sessionAt(src) : nullptr;
-    if (!session)
-        return;
-    if (open)
-        session->open();
-    else
-        session->close();
 }
 
 } // namespace crossvirt::views

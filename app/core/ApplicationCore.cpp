@@ -1,0 +1,54 @@
+#include "app/core/ApplicationCore.h"
+
+#include "models/cluster/ClusterInventoryModel.h"
+#include "models/cluster/ClusterList.h"
+#include "models/connection/Datacenter.h"
+#include "models/connection/HostSession.h"
+#include "models/inventory/InventoryModel.h"
+#include "models/stats/DatacenterStats.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace crossvirt::app {
+
+using namespace Qt::StringLiterals;
+
+ApplicationCore::ApplicationCore(models::ConnectionStore store, QObject *parent) : QObject(parent)
+{
+    m_datacenter = std::make_unique<models::Datacenter>(std::move(store));
+    m_inventory = std::make_unique<models::InventoryModel>(m_datacenter.get());
+    // Clusters are saved beside the connection list.
+    const QString clustersFile =
+        QFileInfo(m_datacenter->store().filePath()).dir().filePath(u"clusters.json"_s);
+    m_clusters = std::make_unique<models::ClusterList>(models::ClusterStore(clustersFile));
+    m_clusterInventory =
+        std::make_unique<models::ClusterInventoryModel>(m_inventory.get(), m_clusters.get());
+    connect(m_datacenter.get(), &models::Datacenter::sessionAboutToBeRemoved, this,
+            [this](models::HostSession *s) { m_clusters->removeHost(s->uri()); });
+    // One collector per host polls its stats.
+    m_stats = std::make_unique<models::DatacenterStats>(m_datacenter.get(),
+                                                        models::StatsSettings::load());
+    // INTEGRATOR: m_capabilities = new models::HostCapabilitiesService(m_datacenter.get(), this);
+}
+
+ApplicationCore::~ApplicationCore() = default;
+
+QString ApplicationCore::open(const QStringList &uris)
+{
+    QString error;
+    if (!uris.isEmpty())
+        m_datacenter->useTransient(uris);
+    else
+        error = m_datacenter->loadSaved().error;
+    m_clusters->load();
+    return error;
+}
+
+views::MainWindowModels ApplicationCore::windowModels() const
+{
+    return {m_datacenter.get(), m_inventory.get(), m_clusters.get(), m_clusterInventory.get(),
+            m_stats.get()};
+}
+
+} // namespace crossvirt::app

@@ -1,0 +1,102 @@
+#include "views/mainwindow/DetailsPane.h"
+
+#include "models/connection/FutureHandling.h"
+#include "models/connection/HostSession.h"
+#include "models/stats/DatacenterStats.h"
+#include "views/charts/HostChartsPage.h"
+#include "views/mainwindow/HostDetailsPage.h"
+#include "views/vm/OverviewPage.h"
+
+#include <QLabel>
+#include <QScrollArea>
+#include <QTabWidget>
+
+namespace crossvirt::views {
+
+using models::HostSession;
+
+namespace {
+QScrollArea *scrolling(QWidget *page, QWidget *parent)
+{
+    auto *scroll = new QScrollArea(parent);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    return scroll;
+}
+} // namespace
+
+DetailsPane::DetailsPane(models::DatacenterStats *stats, QWidget *parent)
+    : QStackedWidget(parent), m_stats(stats)
+{
+    m_emptyPage = new QLabel(tr("Select a host or a virtual machine."), this);
+    m_emptyPage->setAlignment(Qt::AlignCenter);
+    addWidget(m_emptyPage);
+    m_hostTabs = new QTabWidget(this);
+    m_hostPage = new HostDetailsPage(m_hostTabs);
+    m_hostTabs->addTab(scrolling(m_hostPage, m_hostTabs), tr("Details"));
+    m_hostCharts = new HostChartsPage({}, m_hostTabs);
+    m_hostTabs->addTab(m_hostCharts, tr("Performance"));
+    addWidget(m_hostTabs);
+    m_vmPage = new OverviewPage(this);
+    m_vmScroll = scrolling(m_vmPage, this);
+    addWidget(m_vmScroll);
+}
+
+void DetailsPane::showNothing()
+{
+    ++m_generation;
+    setCurrentWidget(m_emptyPage);
+}
+
+void DetailsPane::showHost(HostSession *session, const QString &displayName)
+{
+    ++m_generation;
+    setCurrentWidget(m_hostTabs);
+    m_hostPage->setSession(session, displayName);
+    showHostCharts(session ? QList<HostSession *>{session} : QList<HostSession *>{});
+}
+
+void DetailsPane::showCluster(const QString &name, const QList<HostSession *> &hosts)
+{
+    ++m_generation;
+    m_hostPage->setSession(nullptr, name);
+    showHostCharts(hosts);
+    setCurrentWidget(m_hostTabs);
+    m_hostTabs->setCurrentWidget(m_hostCharts);
+}
+
+void DetailsPane::showVm(HostSession *session, const models::DomainSummary &vm)
+{
+    const quint64 generation = ++m_generation;
+    setCurrentWidget(m_vmScroll);
+    m_vmPage->showMessage(tr("Reading %1…").arg(vm.name));
+    const QString hostArch = session->hostInfo().arch;
+    models::whenFinished(
+        session->domainDetails(vm.uuid), this,
+        [this, generation, hostArch](const models::DomainDetails &details) {
+            if (generation == m_generation)
+                m_vmPage->showDetails(details, hostArch);
+        },
+        [this, generation](const QString &error) {
+            if (generation == m_generation)
+                m_vmPage->showMessage(error);
+        });
+}
+
+void DetailsPane::showHostPerformance()
+{
+    m_hostTabs->setCurrentWidget(m_hostCharts);
+}
+
+void DetailsPane::showHostCharts(const QList<HostSession *> &hosts)
+{
+    QList<models::StatsCollector *> collectors;
+    for (HostSession *s : hosts) {
+        if (models::StatsCollector *c = m_stats->collector(s->uri()))
+            collectors << c;
+    }
+    m_hostCharts->setCollectors(collectors);
+}
+
+} // namespace crossvirt::views

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "models/inventory/InventoryTypes.h"
+
+#include <QStackedWidget>
+
+class QLabel;
+class QTabWidget;
+
+namespace crossvirt::models {
+class DatacenterStats;
+class HostSession;
+} // namespace crossvirt::models
+
+namespace crossvirt::views {
+
+class HostChartsPage;
+class HostDetailsPage;
+class OverviewPage;
+
+/// The right side of the main window: nothing, a host (details and performance), a
+/// cluster (its hosts' performance) or a VM's overview, read off the GUI thread.
+class DetailsPane : public QStackedWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailsPane(models::DatacenterStats *stats, QWidget *parent = nullptr);
+
+    void showNothing();
+    void showHost(models::HostSession *session, const QString &displayName);
+    void showCluster(const QString &name, const QList<models::HostSession *> &hosts);
+    /// Reads the VM's details from its host; a later show*() call drops a late answer.
+    void showVm(models::HostSession *session, const models::DomainSummary &vm);
+    /// Shows the Performance tab of the host/cluster page.
+    void showHostPerformance();
+
+    HostDetailsPage *hostPage() const { return m_hostPage; }
+    HostChartsPage *hostCharts() const { return m_hostCharts; }
+    OverviewPage *vmPage() const { return m_vmPage; }
+
+private:
+    void showHostCharts(const QList<models::HostSession *> &hosts);
+
+    models::DatacenterStats *m_stats;
+    QLabel *m_emptyPage;
+    QTabWidget *m_hostTabs;
+    HostDetailsPage *m_hostPage;
+    HostChartsPage *m_hostCharts;
+    OverviewPage *m_vmPage;
+    QWidget *m_vmScroll;
+    quint64 m_generation = 0;
+};
+
+} // namespace crossvirt::views
