@@ -29,7 +29,7 @@ ApplicationCore::ApplicationCore(models::ConnectionStore store, QObject *parent)
     // One collector per host polls its stats.
     m_stats = std::make_unique<models::DatacenterStats>(m_datacenter.get(),
                                                         models::StatsSettings::load());
-    // INTEGRATOR: m_capabilities = new models::HostCapabilitiesService(m_datacenter.get(), this);
+    m_capabilities = std::make_unique<models::HostCapabilitiesService>(m_datacenter.get());
 }
 
 ApplicationCore::~ApplicationCore() = default;
@@ -48,7 +48,7 @@ QString ApplicationCore::open(const QStringList &uris)
 views::MainWindowModels ApplicationCore::windowModels() const
 {
     return {m_datacenter.get(), m_inventory.get(), m_clusters.get(), m_clusterInventory.get(),
-            m_stats.get()};
+            m_stats.get(), m_capabilities.get()};
 }
 
 } // namespace crossvirt::app

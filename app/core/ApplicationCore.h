@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/connection/ConnectionStore.h"
+#include "models/provisioning/HostCapabilitiesService.h"
 #include "views/mainwindow/MainWindowModels.h"
 
 #include <QObject>
@@ -31,6 +32,7 @@ public:
     models::ClusterList *clusters() const { return m_clusters.get(); }
     models::ClusterInventoryModel *clusterInventory() const { return m_clusterInventory.get(); }
     models::DatacenterStats *stats() const { return m_stats.get(); }
+    models::HostCapabilitiesService *capabilities() const { return m_capabilities.get(); }
     /// What the main window presents (borrowed pointers; this object owns them).
     views::MainWindowModels windowModels() const;
 
@@ -41,6 +43,7 @@ private:
     std::unique_ptr<models::ClusterList> m_clusters;
     std::unique_ptr<models::ClusterInventoryModel> m_clusterInventory;
     std::unique_ptr<models::DatacenterStats> m_stats;
+    std::unique_ptr<models::HostCapabilitiesService> m_capabilities;
 };
 
 } // namespace crossvirt::app

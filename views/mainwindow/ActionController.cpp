@@ -143,14 +143,14 @@ void ActionController::addDisk(const VmTarget &vm)
     const auto summary = session->domain(vm.uuid);
     if (!summary)
         return;
-    auto *dialog = new NewDiskDialog(session, *summary, m_window);
+    auto *dialog = new NewDiskDialog(session, *summary, m_models.capabilities, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 
 void ActionController::newVm(const QString &clusterId, const QString &hostUri)
 {
-    auto *dialog = new NewVmDialog(m_models.datacenter, m_models.clusters, m_window);
+    auto *dialog = new NewVmDialog(m_models.datacenter, m_models.clusters, m_models.capabilities, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!clusterId.isEmpty())
         dialog->selectCluster(clusterId);
@@ -210,7 +210,8 @@ void ActionController::connectHost(const QString &uri, bool open)
 
 void ActionController::newCluster()
 {
-    ClusterDialog dialog(m_models.datacenter, m_models.clusters, std::nullopt, m_window);
+    ClusterDialog dialog(m_models.datacenter, m_models.clusters, m_models.capabilities,
+                         std::nullopt, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_models.clusters->setCluster(dialog.cluster());
@@ -222,7 +223,8 @@ void ActionController::editCluster(const QString &clusterId)
     const auto existing = m_models.clusters->cluster(clusterId);
     if (!existing)
         return;
-    ClusterDialog dialog(m_models.datacenter, m_models.clusters, existing, m_window);
+    ClusterDialog dialog(m_models.datacenter, m_models.clusters, m_models.capabilities, existing,
+                         m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_models.clusters->setCluster(dialog.cluster());

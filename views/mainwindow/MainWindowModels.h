@@ -5,6 +5,7 @@ class ClusterInventoryModel;
 class ClusterList;
 class Datacenter;
 class DatacenterStats;
+class HostCapabilitiesService;
 class InventoryModel;
 } // namespace crossvirt::models
 
@@ -19,6 +20,8 @@ struct MainWindowModels
     models::ClusterList *clusters = nullptr;
     models::ClusterInventoryModel *clusterInventory = nullptr;
     models::DatacenterStats *stats = nullptr;
+    /// Host and domain capabilities, fetched once per host and shared by the dialogs.
+    models::HostCapabilitiesService *capabilities = nullptr;
 };
 
 } // namespace crossvirt::views
