@@ -84,7 +84,6 @@ TEST(SerialConsoleTeardown, ConsoleOfADeletedHostClosesAtOnceAndFreesTheStreamLa
         clock.start();
         delete console;
         EXPECT_LT(clock.elapsed(), kAtOnceMs) << "tearing down the console waited for libvirt";
-        EXPECT_FALSE(streamGone(*state));
     }
     EXPECT_TRUE(waitUntil([&] { return streamGone(*state); }, 5000))
         << "the stream was never freed";
