@@ -17,6 +17,55 @@ struct Text
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// The file's shape and texts, for JsonListStore.
+struct Format
+{
+    using Item = SavedConnection;
+    static constexpr QLatin1StringView key{"connections"};
+    static constexpr int version = 1;
+
+    static QJsonObject toJson(const Item &c)
+    {
+        return QJsonObject{
+            {u"uri"_s, c.uri}, {u"name"_s, c.name}, {u"autoconnect"_s, c.autoconnect}};
+    }
+
+    static Item fromJson(const QJsonObject &o)
+    {
+        SavedConnection c;
+        c.uri = o.value("uri"_L1).toString();
+        c.name = o.value("name"_L1).toString();
+        c.autoconnect = o.value("autoconnect"_L1).toBool(true);
+        return c;
+    }
+
+    static QString invalid(const Item &c, const QList<Item> &)
+    {
+        return c.uri.isEmpty() ? Text::tr("an entry has no URI") : QString();
+    }
+
+    static QString unreadable(const QString &path, const QString &why, const QString &backup)
+    {
+        return !backup.isEmpty()
+                   ? Text::tr("The saved connection list %1 could not be read (%2). "
+                              "It was kept as %3; no connection was lost.")
+                         .arg(path, why, backup)
+                   : Text::tr("The saved connection list %1 could not be read (%2), "
+                              "and no copy could be made. Crossvirt will not overwrite "
+                              "it until it can be copied aside.")
+                         .arg(path, why);
+    }
+
+    static QString saveFailed(const QString &path, const QString &why)
+    {
+        return Text::tr("Could not save the connection list to %1: %2").arg(path, why);
+    }
+};
+
+} // namespace
+
 ConnectionStore::ConnectionStore(QString filePath) : m_path(std::move(filePath)) {}
 
 QString ConnectionStore::defaultPath()
@@ -38,42 +87,6 @@ ConnectionStore::LoadResult ConnectionStore::load() const
 QString ConnectionStore::save(const QList<SavedConnection> &connections) const
 {
     return JsonListStore<Format>(m_path).save(connections);
-}
-
-QJsonObject ConnectionStore::Format::toJson(const Item &c)
-{
-    return QJsonObject{{u"uri"_s, c.uri}, {u"name"_s, c.name}, {u"autoconnect"_s, c.autoconnect}};
-}
-
-ConnectionStore::Format::Item ConnectionStore::Format::fromJson(const QJsonObject &o)
-{
-    SavedConnection c;
-    c.uri = o.value("uri"_L1).toString();
-    c.name = o.value("name"_L1).toString();
-    c.autoconnect = o.value("autoconnect"_L1).toBool(true);
-    return c;
-}
-
-QString ConnectionStore::Format::invalid(const Item &c, const QList<Item> &)
-{
-    return c.uri.isEmpty() ? Text::tr("an entry has no URI") : QString();
-}
-
-QString ConnectionStore::Format::unreadable(const QString &path, const QString &why,
-                                            const QString &backup)
-{
-    return !backup.isEmpty() ? Text::tr("The saved connection list %1 could not be read (%2). "
-                                        "It was kept as %3; no connection was lost.")
-                                   .arg(path, why, backup)
-                             : Text::tr("The saved connection list %1 could not be read (%2), "
-                                        "and no copy could be made. Crossvirt will not overwrite "
-                                        "it until it can be copied aside.")
-                                   .arg(path, why);
-}
-
-QString ConnectionStore::Format::saveFailed(const QString &path, const QString &why)
-{
-    return Text::tr("Could not save the connection list to %1: %2").arg(path, why);
 }
 
 } // namespace crossvirt::models

@@ -42,19 +42,6 @@ public:
     /// Writes the list atomically. Returns an error text, or empty on success.
     QString save(const QList<SavedConnection> &connections) const;
 
-    /// The file's shape and texts, for JsonListStore.
-    struct Format
-    {
-        using Item = SavedConnection;
-        static constexpr QLatin1StringView key{"connections"};
-        static constexpr int version = 1;
-        static QJsonObject toJson(const Item &c);
-        static Item fromJson(const QJsonObject &o);
-        static QString invalid(const Item &c, const QList<Item> &before);
-        static QString unreadable(const QString &path, const QString &why, const QString &backup);
-        static QString saveFailed(const QString &path, const QString &why);
-    };
-
 private:
     QString m_path;
 };

@@ -57,17 +57,18 @@ ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails 
     }
     const QUrl url(uri);
     if (!vnc) {
-        a.graphicsProblem = details.graphics.isEmpty()
-                                ? Text::tr("This virtual machine has no graphical display.")
-                                : Text::tr("This virtual machine's display is %1; Crossvirt shows VNC "
-                                     "displays only.")
-                                      .arg(details.graphics.first().type.toUpper());
+        a.graphicsProblem =
+            details.graphics.isEmpty()
+                ? Text::tr("This virtual machine has no graphical display.")
+                : Text::tr("This virtual machine's display is %1; Crossvirt shows VNC "
+                           "displays only.")
+                      .arg(details.graphics.first().type.toUpper());
         return a;
     }
     a.hasGraphics = true;
     if (url.scheme() == "test"_L1) {
         a.graphicsProblem = Text::tr("The test driver simulates its virtual machines: there is no "
-                               "real display to show.");
+                                     "real display to show.");
         return a;
     }
     if (!isActive(details.summary.state)) {
@@ -82,15 +83,17 @@ ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails 
     const QString listen = vnc->listen;
     if (vnc->port <= 0) {
         a.graphicsProblem = Text::tr("The display has no TCP port (it may listen on a UNIX socket "
-                               "only), so it cannot be reached from another machine.");
+                                     "only), so it cannot be reached from another machine.");
     } else if (isLoopback(listen) && !isLoopback(url.host())) {
         a.graphicsProblem =
-            ssh ? Text::tr("The display listens only on %1's loopback address; reaching it needs an "
-                     "SSH tunnel, which Crossvirt does not open yet.")
+            ssh ? Text::tr(
+                      "The display listens only on %1's loopback address; reaching it needs an "
+                      "SSH tunnel, which Crossvirt does not open yet.")
                       .arg(url.host())
-                : Text::tr("The display listens only on %1's loopback address (%2), so it cannot be "
-                     "reached over the network. Make it listen on an address this machine "
-                     "can reach.")
+                : Text::tr(
+                      "The display listens only on %1's loopback address (%2), so it cannot be "
+                      "reached over the network. Make it listen on an address this machine "
+                      "can reach.")
                       .arg(url.host(), listen);
     }
     return a;
@@ -101,56 +104,46 @@ QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
     const QString uri = session->uri();
     return runOnWorker(session, [uri, uuid](virConnectPtr conn) {
         const QByteArray id = uuid.toLatin1();
-        virDomainPtr dom = virDomainLookupByUUIDString(conn, id.constData());
+        const DomainHandle dom(virDomainLookupByUUIDString(conn, id.constData()));
         if (!dom)
             return VncEndpoint::failed(
                 LibvirtError::fromLastError(Text::tr("Could not find the virtual machine")).text());
-        char *xml = virDomainGetXMLDesc(dom, 0);
-        if (!xml) {
-            const QString error =
-                LibvirtError::fromLastError(Text::tr("Could not read the virtual machine's definition"))
-                    .text();
-            virDomainFree(dom);
-            return VncEndpoint::failed(error);
-        }
-        DomainDetails details = parseDomainDetails(QByteArray(xml));
-        free(xml);
+        const LibvirtString xml(virDomainGetXMLDesc(dom.get(), 0));
+        if (!xml)
+            return VncEndpoint::failed(
+                LibvirtError::fromLastError(
+                    Text::tr("Could not read the virtual machine's definition"))
+                    .text());
+        DomainDetails details = parseDomainDetails(QByteArray(xml.get()));
         virDomainInfo info{};
-        if (virDomainGetInfo(dom, &info) == 0)
+        if (virDomainGetInfo(dom.get(), &info) == 0)
             details.summary.state = info.state == VIR_DOMAIN_RUNNING  ? DomainState::Running
                                     : info.state == VIR_DOMAIN_PAUSED ? DomainState::Paused
                                                                       : DomainState::Shutoff;
         const ConsoleAvailability a = consoleAvailability(uri, details);
-        if (!a.graphicsProblem.isEmpty()) {
-            virDomainFree(dom);
+        if (!a.graphicsProblem.isEmpty())
             return VncEndpoint::failed(a.graphicsProblem);
-        }
         const QUrl url(uri);
         const QString label = details.summary.name;
         if (isLocalUri(url)) {
             // The display's socket straight from libvirt: no TCP port, no listen address.
             // Whoever may use this libvirt connection may see the display: skip VNC auth.
-            const int fd = virDomainOpenGraphicsFD(dom, 0, VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH);
-            if (fd >= 0) {
-                virDomainFree(dom);
+            const int fd = virDomainOpenGraphicsFD(dom.get(), 0, VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH);
+            if (fd >= 0)
                 return VncEndpoint::socket(fd, label);
-            }
             const QString error =
                 LibvirtError::fromLastError(Text::tr("Could not open the display")).text();
             // Fall back to the TCP port when the driver cannot hand out a socket.
             for (const GraphicsInfo &g : details.graphics) {
                 if (g.type == "vnc"_L1 && g.port > 0) {
-                    virDomainFree(dom);
                     VncEndpoint e = VncEndpoint::tcp(
                         isAnyAddress(g.listen) ? u"127.0.0.1"_s : g.listen, quint16(g.port));
                     e.label = label;
                     return e;
                 }
             }
-            virDomainFree(dom);
             return VncEndpoint::failed(error);
         }
-        virDomainFree(dom);
         for (const GraphicsInfo &g : details.graphics) {
             if (g.type == "vnc"_L1) {
                 const QString host =

@@ -15,9 +15,9 @@ class VncProtocolRun;
 
 /// One VNC client connection (LibVNCClient). The blocking RFB protocol loop runs on
 /// a thread of its own (VncProtocolRun, over a VncTransport socket; failures are
-/// classified by classifyVncFailure()); the screen reaches the GUI thread as a QImage plus the dirty
-/// region, input goes back through a queue. Needs no widgets, so the CLI can connect,
-/// wait for a full frame and save currentFrame().
+/// classified by classifyVncFailure()); the screen reaches the GUI thread as a QImage plus the
+/// dirty region, input goes back through a queue. Needs no widgets, so the CLI can connect, wait
+/// for a full frame and save currentFrame().
 class VncSession : public QObject
 {
     Q_OBJECT

@@ -84,13 +84,14 @@ TEST(SerialConsoleTeardown, ConsoleOfADeletedHostClosesAtOnceAndFreesTheStreamLa
         clock.start();
         delete console;
         EXPECT_LT(clock.elapsed(), kAtOnceMs) << "tearing down the console waited for libvirt";
-        EXPECT_FALSE(streamGone(*state));
     }
     EXPECT_TRUE(waitUntil([&] { return streamGone(*state); }, 5000))
         << "the stream was never freed";
 }
 
-TEST(SerialConsoleTeardown, WithoutAHostTheStreamEndsOnAnotherThread)
+// Ends a fresh test:///default stream through endSerialStream(host) while a libvirt
+// call holds it: the call must return at once and the stream be freed afterwards.
+static void expectEndsWithoutWaiting(HostSession *host)
 {
     const ConnectHandle conn(virConnectOpen("test:///default"));
     ASSERT_TRUE(conn);
@@ -103,7 +104,7 @@ TEST(SerialConsoleTeardown, WithoutAHostTheStreamEndsOnAnotherThread)
         StuckLibvirtCall stuck(*state);
         QElapsedTimer clock;
         clock.start();
-        done = endSerialStream(nullptr, state);
+        done = endSerialStream(host, state);
         EXPECT_LT(clock.elapsed(), kAtOnceMs);
         EXPECT_FALSE(done.isFinished()) << "the stream cannot be ended while libvirt holds it";
     }
@@ -111,23 +112,13 @@ TEST(SerialConsoleTeardown, WithoutAHostTheStreamEndsOnAnotherThread)
     EXPECT_TRUE(streamGone(*state));
 }
 
+TEST(SerialConsoleTeardown, WithoutAHostTheStreamEndsOnAnotherThread)
+{
+    expectEndsWithoutWaiting(nullptr);
+}
+
 TEST(SerialConsoleTeardown, WhileTheHostLivesTheStreamEndsOnItsWorker)
 {
-    const ConnectHandle conn(virConnectOpen("test:///default"));
-    ASSERT_TRUE(conn);
     HostSession host(u"test:///default"_s);
-    auto state = std::make_shared<SerialStreamState>();
-    state->stream.reset(virStreamNew(conn.get(), VIR_STREAM_NONBLOCK));
-    ASSERT_TRUE(state->stream);
-
-    QFuture<void> done;
-    {
-        StuckLibvirtCall stuck(*state);
-        QElapsedTimer clock;
-        clock.start();
-        done = endSerialStream(&host, state);
-        EXPECT_LT(clock.elapsed(), kAtOnceMs);
-    }
-    EXPECT_TRUE(waitUntil([&] { return done.isFinished(); }, 5000));
-    EXPECT_TRUE(streamGone(*state));
+    expectEndsWithoutWaiting(&host);
 }
