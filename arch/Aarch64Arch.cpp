@@ -26,44 +26,21 @@ QString Aarch64Arch::defaultMachine() const
 
 ChoiceList Aarch64Arch::diskPolicy(const GuestContext &ctx, DiskRole role) const
 {
-    const QHash<QString, QString> reasons{
-        {u"spapr-vscsi"_s, powerOnlyReason(diskInterfaceLabel(u"spapr-vscsi"_s))},
-    };
     if (role == DiskRole::Cdrom)
-        return cdromPolicyList(ctx, {u"scsi"_s}, reasons);
-    return policyList(diskUniverse(), {u"virtio"_s, u"scsi"_s, u"usb"_s, u"sata"_s}, reasons,
-                      &diskInterfaceLabel);
+        return cdromPolicyList(ctx, {u"scsi"_s});
+    return policyList(ctx, DeviceKind::DiskInterface,
+                      {u"virtio"_s, u"scsi"_s, u"usb"_s, u"sata"_s});
 }
 
-QStringList Aarch64Arch::hotplugDiskPolicy(const GuestContext &) const
+ChoiceList Aarch64Arch::nicPolicy(const GuestContext &ctx) const
 {
-    return {u"virtio"_s, u"scsi"_s, u"usb"_s};
+    return policyList(ctx, DeviceKind::Nic, {u"virtio"_s, u"e1000e"_s});
 }
 
-ChoiceList Aarch64Arch::nicPolicy(const GuestContext &) const
-{
-    return policyList(nicUniverse(), {u"virtio"_s, u"e1000e"_s},
-                      {{u"spapr-vlan"_s, powerOnlyReason(nicModelLabel(u"spapr-vlan"_s))}},
-                      &nicModelLabel);
-}
-
-ChoiceList Aarch64Arch::graphicsPolicy(const GuestContext &) const
-{
-    return policyList(graphicsUniverse(), {u"vnc"_s, u"none"_s},
-                      {{u"spice"_s, useVncReason(graphicsLabel(u"spice"_s))}}, &graphicsLabel);
-}
-
-ChoiceList Aarch64Arch::consolePolicy(const GuestContext &) const
-{
-    return policyList(consoleUniverse(), {u"serial"_s, u"virtio"_s},
-                      {{u"sclp"_s, s390OnlyReason(consoleLabel(u"sclp"_s))}}, &consoleLabel);
-}
-
-ChoiceList Aarch64Arch::videoPolicy(const GuestContext &) const
+ChoiceList Aarch64Arch::videoPolicy(const GuestContext &ctx) const
 {
     // AAVMF drives virtio-gpu; ramfb serves guests without a virtio-gpu driver.
-    return policyList(videoUniverse(), {u"virtio"_s, u"ramfb"_s, u"bochs"_s, u"none"_s}, {},
-                      &videoLabel);
+    return policyList(ctx, DeviceKind::Video, {u"virtio"_s, u"ramfb"_s, u"bochs"_s, u"none"_s});
 }
 
 FirmwareSpec Aarch64Arch::firmwarePolicy(const GuestContext &) const
@@ -124,22 +101,6 @@ QList<ClusterCpuType> Aarch64Arch::clusterCpuTypes() const
 SerialConsoleSpec Aarch64Arch::serialConsole(const GuestContext &) const
 {
     return {u"serial"_s, u"system-serial"_s, u"pl011"_s};
-}
-
-QString Aarch64Arch::watchdogModel(const GuestContext &) const
-{
-    return u"i6300esb"_s;
-}
-
-QString Aarch64Arch::usbControllerModel(const GuestContext &) const
-{
-    return u"qemu-xhci"_s;
-}
-
-QList<InputDeviceSpec> Aarch64Arch::inputDevices(const GuestContext &) const
-{
-    // virt has no PS/2: keyboard and tablet come over USB.
-    return {{u"keyboard"_s, u"usb"_s}, {u"tablet"_s, u"usb"_s}};
 }
 
 Limits Aarch64Arch::limitsPolicy(const GuestContext &) const

@@ -13,75 +13,27 @@ ArchModel::~ArchModel() = default;
 
 QString ArchModel::diskInterfaceLabel(const QString &id)
 {
-    if (id == "virtio"_L1)
-        return tr("VirtIO");
-    if (id == "scsi"_L1)
-        return tr("VirtIO-SCSI");
-    if (id == "spapr-vscsi"_L1)
-        return tr("sPAPR VSCSI");
-    if (id == "sata"_L1)
-        return tr("SATA");
-    if (id == "ide"_L1)
-        return tr("IDE");
-    if (id == "usb"_L1)
-        return tr("USB");
-    return id;
+    return DeviceCatalogue::label(DeviceKind::DiskInterface, id);
 }
 
 QString ArchModel::nicModelLabel(const QString &id)
 {
-    if (id == "virtio"_L1)
-        return tr("VirtIO");
-    if (id == "e1000e"_L1)
-        return tr("Intel e1000e");
-    if (id == "e1000"_L1)
-        return tr("Intel e1000");
-    if (id == "rtl8139"_L1)
-        return tr("Realtek RTL8139");
-    if (id == "spapr-vlan"_L1)
-        return tr("sPAPR VLAN");
-    return id;
+    return DeviceCatalogue::label(DeviceKind::Nic, id);
 }
 
 QString ArchModel::graphicsLabel(const QString &id)
 {
-    if (id == "vnc"_L1)
-        return tr("VNC");
-    if (id == "spice"_L1)
-        return tr("SPICE");
-    if (id == "none"_L1)
-        return tr("None (headless)");
-    return id;
+    return DeviceCatalogue::label(DeviceKind::Graphics, id);
 }
 
 QString ArchModel::videoLabel(const QString &id)
 {
-    if (id == "vga"_L1)
-        return tr("VGA");
-    if (id == "virtio"_L1)
-        return tr("VirtIO GPU");
-    if (id == "qxl"_L1)
-        return tr("QXL");
-    if (id == "bochs"_L1)
-        return tr("Bochs display");
-    if (id == "cirrus"_L1)
-        return tr("Cirrus");
-    if (id == "ramfb"_L1)
-        return tr("RAM framebuffer");
-    if (id == "none"_L1)
-        return tr("None");
-    return id;
+    return DeviceCatalogue::label(DeviceKind::Video, id);
 }
 
 QString ArchModel::consoleLabel(const QString &id)
 {
-    if (id == "serial"_L1)
-        return tr("Serial console");
-    if (id == "virtio"_L1)
-        return tr("VirtIO console");
-    if (id == "sclp"_L1)
-        return tr("SCLP console");
-    return id;
+    return DeviceCatalogue::label(DeviceKind::Console, id);
 }
 
 QString ArchModel::cpuModeLabel(const QString &id)
@@ -99,27 +51,7 @@ QString ArchModel::cpuModeLabel(const QString &id)
 
 QStringList ArchModel::diskUniverse()
 {
-    return {u"virtio"_s, u"scsi"_s, u"spapr-vscsi"_s, u"sata"_s, u"ide"_s, u"usb"_s};
-}
-
-QStringList ArchModel::nicUniverse()
-{
-    return {u"virtio"_s, u"e1000e"_s, u"e1000"_s, u"rtl8139"_s, u"spapr-vlan"_s};
-}
-
-QStringList ArchModel::graphicsUniverse()
-{
-    return {u"vnc"_s, u"spice"_s, u"none"_s};
-}
-
-QStringList ArchModel::videoUniverse()
-{
-    return {u"vga"_s, u"virtio"_s, u"qxl"_s, u"bochs"_s, u"cirrus"_s, u"ramfb"_s, u"none"_s};
-}
-
-QStringList ArchModel::consoleUniverse()
-{
-    return {u"serial"_s, u"virtio"_s, u"sclp"_s};
+    return DeviceCatalogue::ids(DeviceKind::DiskInterface);
 }
 
 // ---- helpers for subclasses -------------------------------------------------------------
@@ -127,16 +59,6 @@ QStringList ArchModel::consoleUniverse()
 QString ArchModel::notAvailableReason(const QString &label) const
 {
     return tr("%1 is not available on %2 guests").arg(label, name());
-}
-
-QString ArchModel::powerOnlyReason(const QString &label)
-{
-    return tr("%1 exists only on POWER (pseries) guests").arg(label);
-}
-
-QString ArchModel::s390OnlyReason(const QString &label)
-{
-    return tr("%1 exists only on s390x guests").arg(label);
 }
 
 QString ArchModel::useVncReason(const QString &label) const
@@ -149,18 +71,19 @@ QString ArchModel::hostLacksReason(const QString &label) const
     return tr("This host's QEMU offers no %1 for %2 guests").arg(label, name());
 }
 
-ChoiceList ArchModel::policyList(const QStringList &universe, const QStringList &offered,
-                                 const QHash<QString, QString> &reasons,
-                                 QString (*label)(const QString &)) const
+ChoiceList ArchModel::policyList(const GuestContext &ctx, DeviceKind kind,
+                                 const QStringList &offered,
+                                 const QHash<QString, QString> &reasons) const
 {
     ChoiceList list;
     for (const QString &id : offered)
-        list.append(Choice{id, label(id), true, {}});
-    for (const QString &id : universe) {
+        list.append(Choice{id, DeviceCatalogue::label(kind, id), true, {}});
+    for (const QString &id : DeviceCatalogue::ids(kind)) {
         if (offered.contains(id))
             continue;
-        const QString reason = reasons.value(id, notAvailableReason(label(id)));
-        list.append(Choice{id, label(id), false, reason});
+        const QString reason =
+            reasons.value(id, DeviceCatalogue::withheldReason(kind, id, name(), familyOf(ctx)));
+        list.append(Choice{id, DeviceCatalogue::label(kind, id), false, reason});
     }
     return list;
 }
@@ -311,13 +234,6 @@ DiskInterfaceSpec ArchModel::diskInterfaceSpec(const QString &id) const
         s.controllerModel = u"virtio-scsi"_s;
         s.usesDriveAddress = true;
         s.devicesPerController = 16384; // virtio-scsi LUNs (unit 0..16383)
-    } else if (id == "spapr-vscsi"_L1) {
-        s.bus = u"scsi"_s;
-        s.devicePrefix = u"sd"_s;
-        s.controllerType = u"scsi"_s;
-        s.controllerModel = u"ibmvscsi"_s; // libvirt's name for QEMU's spapr-vscsi
-        s.usesDriveAddress = true;
-        s.devicesPerController = 7; // oVirt's rule: 7 disks per sPAPR VSCSI adapter
     } else if (id == "sata"_L1) {
         s.bus = u"sata"_s;
         s.devicePrefix = u"sd"_s;
@@ -343,6 +259,7 @@ DiskPlan ArchModel::planDisks(const QStringList &interfaceIds) const
     QHash<QString, int> firstIndex;   // interface -> its first controller index
     QHash<QString, int> nextIndex;    // controller type -> next free index
     QHash<QString, int> totals;
+    QList<TakenAddress> taken; // bus addresses given to the controllers so far
     QStringList order;
     for (const QString &id : interfaceIds) {
         if (!totals.contains(id))
@@ -355,9 +272,14 @@ DiskPlan ArchModel::planDisks(const QStringList &interfaceIds) const
             continue;
         const int first = nextIndex.value(spec.controllerType, 0);
         firstIndex.insert(id, first);
-        const QList<ControllerSpec> ctrls = spec.requiredControllers(totals.value(id), first);
-        plan.controllers.append(ctrls);
-        nextIndex.insert(spec.controllerType, first + int(ctrls.size()));
+        const int count = spec.controllersNeeded(totals.value(id));
+        for (int i = 0; i < count; ++i) {
+            const ControllerSpec c = diskController(id, first + i, taken);
+            if (!c.addressType.isEmpty())
+                taken.append(TakenAddress{c.addressType, c.addressReg});
+            plan.controllers.append(c);
+        }
+        nextIndex.insert(spec.controllerType, first + count);
     }
     for (const QString &id : interfaceIds) {
         const DiskInterfaceSpec spec = diskInterfaceSpec(id);
@@ -370,6 +292,18 @@ DiskPlan ArchModel::planDisks(const QStringList &interfaceIds) const
     }
     return plan;
 }
+
+ControllerSpec ArchModel::diskController(const QString &interfaceId, int index,
+                                         const QList<TakenAddress> &taken) const
+{
+    const DiskInterfaceSpec spec = diskInterfaceSpec(interfaceId);
+    ControllerSpec c = spec.requiredControllers(1, index).value(0);
+    if (!c.type.isEmpty())
+        assignControllerAddress(c, taken);
+    return c;
+}
+
+void ArchModel::assignControllerAddress(ControllerSpec &, const QList<TakenAddress> &) const {}
 
 ChoiceList ArchModel::narrowDisks(const GuestContext &ctx, DiskRole role) const
 {
@@ -676,7 +610,11 @@ DefaultDevices ArchModel::defaultDevices(const GuestContext &ctx) const
         d.video = u"none"_s;
     else
         d.video = video.firstOffered();
-    d.console = serialConsole(c);
+    static_cast<QString &>(d.console) = consoleTypes(c).firstOffered();
+    const SerialConsoleSpec console = consoleDevices(c, d.console);
+    d.console.consoleTargetType = console.consoleTargetType;
+    d.console.serialTargetType = console.serialTargetType;
+    d.console.serialTargetModel = console.serialTargetModel;
     d.usbController = usbControllerModel(c);
     d.watchdog = watchdogModel(c);
     d.firmware = fw.osFirmwareAttribute;
@@ -690,6 +628,124 @@ DefaultDevices ArchModel::defaultDevices(const GuestContext &ctx) const
         devices.append(d.cdromInterface);
     d.controllers = planDisks(devices).controllers;
     return d;
+}
+
+// ---- defaults a subclass overrides only where it differs ----------------------------------
+
+QStringList ArchModel::hotplugDiskPolicy(const GuestContext &) const
+{
+    return DeviceCatalogue::hotPluggableDiskInterfaces();
+}
+
+ChoiceList ArchModel::graphicsPolicy(const GuestContext &ctx) const
+{
+    return policyList(ctx, DeviceKind::Graphics, {u"vnc"_s, u"none"_s},
+                      {{u"spice"_s, useVncReason(graphicsLabel(u"spice"_s))}});
+}
+
+ChoiceList ArchModel::consolePolicy(const GuestContext &ctx) const
+{
+    return policyList(ctx, DeviceKind::Console, {u"serial"_s, u"virtio"_s});
+}
+
+Operations ArchModel::operationsPolicy(const GuestContext &) const
+{
+    Operations ops;
+    ops.liveMigration = allowed();
+    ops.snapshots = allowed();
+    ops.internalSnapshots = allowed();
+    ops.diskHotplug = allowed();
+    ops.nicHotplug = allowed();
+    ops.cpuHotplug = allowed();
+    ops.cpuHotUnplug = allowed();
+    ops.memoryHotplug = allowed();
+    ops.memoryHotUnplug = allowed();
+    return ops;
+}
+
+QString ArchModel::watchdogModel(const GuestContext &) const
+{
+    return u"i6300esb"_s;
+}
+
+QString ArchModel::usbControllerModel(const GuestContext &) const
+{
+    return u"qemu-xhci"_s;
+}
+
+QList<InputDeviceSpec> ArchModel::inputDevices(const GuestContext &) const
+{
+    return {{u"keyboard"_s, u"usb"_s}, {u"tablet"_s, u"usb"_s}};
+}
+
+SerialConsoleSpec ArchModel::consoleDevices(const GuestContext &ctx, const QString &consoleId) const
+{
+    // The console the user chose is written as chosen, even one the arch withholds
+    // (libvirt then refuses it with its own message): a forced SCLP console on ppc64
+    // must not silently become a serial port.
+    const QString id = consoleId.isEmpty() ? consoleTypes(ctx).firstOffered() : consoleId;
+    if (id == "virtio"_L1 || id == "sclp"_L1)
+        return SerialConsoleSpec{id, {}, {}};
+    return serialConsole(ctx);
+}
+
+// ---- the device plan of a new guest ---------------------------------------------------------
+
+DevicePlan ArchModel::devicePlan(const GuestContext &ctx, const DevicePlanRequest &request) const
+{
+    GuestContext c = ctx;
+    c.running = false;
+    if (!request.machine.isEmpty())
+        c.machine = request.machine;
+    if (c.machine.isEmpty())
+        c.machine = defaultMachine();
+    c.virtType = request.virtType;
+    if (!request.firmware.isEmpty())
+        c.firmware = request.firmware;
+
+    DevicePlan plan;
+    plan.domainType = virtTypeName(request.virtType);
+    plan.machine = c.machine;
+    plan.osFirmware = request.firmware == "efi"_L1 ? u"efi"_s : QString();
+    // Install media first, then the disk it installs onto.
+    if (!request.cdromInterfaces.isEmpty())
+        plan.bootDevices << u"cdrom"_s;
+    if (!request.diskInterfaces.isEmpty() || request.cdromInterfaces.isEmpty())
+        plan.bootDevices << u"hd"_s;
+    plan.features = guestFeatures(c);
+    plan.cpu = request.cpu;
+
+    const DiskPlan disks = planDisks(request.diskInterfaces + request.cdromInterfaces);
+    plan.controllers = disks.controllers;
+    {
+        // No USB controller is written as model 'none', or libvirt adds its default.
+        ControllerSpec usb;
+        usb.type = u"usb"_s;
+        usb.model = usbControllerModel(c);
+        if (usb.model.isEmpty())
+            usb.model = u"none"_s;
+        plan.controllers.append(usb);
+    }
+    plan.disks = disks.devices;
+    for (qsizetype i = request.diskInterfaces.size(); i < plan.disks.size(); ++i)
+        plan.disks[i].device = u"cdrom"_s;
+    plan.nicModels = request.nicModels;
+    plan.console = consoleDevices(c, request.console);
+
+    if (!request.graphics.isEmpty() && request.graphics != "none"_L1) {
+        plan.inputs = inputDevices(c);
+        plan.graphics = request.graphics;
+        // Local only: remote viewers reach it through the libvirt connection (SSH/TLS).
+        plan.graphicsListen = u"127.0.0.1"_s;
+    }
+    plan.video = request.video;
+    plan.watchdog = watchdogModel(c);
+    if (!plan.watchdog.isEmpty())
+        plan.watchdogAction = u"reset"_s;
+    // Entropy for the guest's early boot (key generation) on every arch.
+    plan.rngModel = u"virtio"_s;
+    plan.rngBackend = u"/dev/urandom"_s;
+    return plan;
 }
 
 } // namespace crossvirt::arch

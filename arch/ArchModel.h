@@ -1,6 +1,7 @@
 #pragma once
 
 #include "arch/ArchTypes.h"
+#include "arch/DeviceCatalogue.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -15,7 +16,9 @@ namespace crossvirt::arch {
 /// capabilities when GuestContext::domainCaps is set (the policy alone when it is not,
 /// e.g. on the libvirt test driver). Every withheld entry keeps a translated reason; the
 /// policy's reason wins over the host's. Lists are in preference order: the first
-/// offered entry is the default. Subclasses supply the policy through the protected hooks.
+/// offered entry is the default. Subclasses supply the policy through the protected hooks;
+/// the base has a default for most of them, so a subclass overrides only what differs,
+/// and DeviceCatalogue gives every withheld entry its standard reason.
 class ArchModel
 {
     Q_DECLARE_TR_FUNCTIONS(ArchModel)
@@ -60,11 +63,23 @@ public:
     /// Interfaces a disk can be hot-plugged on (a subset of the offered cold list).
     ChoiceList hotplugDiskInterfaces(const GuestContext &ctx) const;
     /// How to write a disk on interface `id` (bus, name prefix, controller, addresses).
-    DiskInterfaceSpec diskInterfaceSpec(const QString &id) const;
+    /// An id this arch does not know gives a spec with an empty bus.
+    virtual DiskInterfaceSpec diskInterfaceSpec(const QString &id) const;
     /// Names, addresses and controllers for a guest's disks and cdroms, given the
     /// interface id of each device in XML order. Controller indices are unique per
-    /// controller type; sPAPR VSCSI controllers get their spapr-vio addresses.
+    /// controller type; controllers get the bus addresses their arch needs (sPAPR VIO).
     DiskPlan planDisks(const QStringList &interfaceIds) const;
+    /// The controller a disk on `interfaceId` needs, at `index`, with an address free
+    /// among `taken` when the arch gives that controller one (for adding a disk to an
+    /// existing guest). Empty type when the interface needs no controller of its own.
+    ControllerSpec diskController(const QString &interfaceId, int index,
+                                  const QList<TakenAddress> &taken = {}) const;
+
+    /// Every device of a new guest for the user's `request` (see DevicePlanRequest): the
+    /// one place that decides controllers, addresses, console, USB, inputs, watchdog, RNG,
+    /// video, graphics, firmware, features and boot order. `ctx` gives the domain
+    /// capabilities; the request's machine, virt type and firmware override ctx's.
+    DevicePlan devicePlan(const GuestContext &ctx, const DevicePlanRequest &request) const;
 
     ChoiceList nicModels(const GuestContext &ctx) const;
     /// "vnc", "spice", "none".
@@ -73,14 +88,21 @@ public:
     ChoiceList consoleTypes(const GuestContext &ctx) const;
     /// The serial console to write for a new VM.
     virtual SerialConsoleSpec serialConsole(const GuestContext &ctx) const = 0;
+    /// The <serial>/<console> devices for console id `consoleId` ("" = the default one):
+    /// "virtio" a virtio console, "sclp" the SCLP console, "serial" serialConsole().
+    virtual SerialConsoleSpec consoleDevices(const GuestContext &ctx,
+                                             const QString &consoleId) const;
     /// Video models ("vga", "virtio", "qxl", "bochs", "cirrus", "ramfb", "none").
     ChoiceList videoModels(const GuestContext &ctx) const;
-    /// Watchdog model ("i6300esb", "diag288"); empty when the arch has none.
-    virtual QString watchdogModel(const GuestContext &ctx) const = 0;
+    /// Watchdog model ("i6300esb", "diag288"); empty when the arch has none. Default:
+    /// i6300esb (a PCI device).
+    virtual QString watchdogModel(const GuestContext &ctx) const;
     /// USB controller model ("qemu-xhci", "nec-xhci", "piix3-uhci"); empty = none.
-    virtual QString usbControllerModel(const GuestContext &ctx) const = 0;
+    /// Default: qemu-xhci.
+    virtual QString usbControllerModel(const GuestContext &ctx) const;
     /// Input devices a new VM with graphics gets (tablet so the pointer follows VNC).
-    virtual QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const = 0;
+    /// Default: USB keyboard and tablet (machines without PS/2).
+    virtual QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const;
     /// Hypervisor features a new VM gets, as libvirt's <features> child names ("acpi",
     /// "apic"). Without ACPI an x86 or UEFI Arm guest cannot be shut down gently. Default:
     /// none.
@@ -128,11 +150,14 @@ protected:
     /// Policy hooks: each returns the full list for its kind, preference order, with the
     /// arch's own reasons for what it withholds. Use policyList() to build them.
     virtual ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const = 0;
-    /// Ids of disk interfaces that can be hot-plugged on this arch/machine.
-    virtual QStringList hotplugDiskPolicy(const GuestContext &ctx) const = 0;
+    /// Ids of disk interfaces that can be hot-plugged on this arch/machine. Default: the
+    /// catalogue's hot-pluggable ones (virtio, scsi, usb).
+    virtual QStringList hotplugDiskPolicy(const GuestContext &ctx) const;
     virtual ChoiceList nicPolicy(const GuestContext &ctx) const = 0;
-    virtual ChoiceList graphicsPolicy(const GuestContext &ctx) const = 0;
-    virtual ChoiceList consolePolicy(const GuestContext &ctx) const = 0;
+    /// Default: VNC or headless; SPICE withheld ("use VNC").
+    virtual ChoiceList graphicsPolicy(const GuestContext &ctx) const;
+    /// Default: serial, then virtio console.
+    virtual ChoiceList consolePolicy(const GuestContext &ctx) const;
     virtual ChoiceList videoPolicy(const GuestContext &ctx) const = 0;
     /// firmware choices by policy; requiresUefi/defaultFirmware set by the arch.
     virtual FirmwareSpec firmwarePolicy(const GuestContext &ctx) const = 0;
@@ -149,28 +174,28 @@ protected:
     /// Named models by policy (used when the host lists none).
     virtual QStringList policyCpuModels() const;
     virtual Limits limitsPolicy(const GuestContext &ctx) const = 0;
-    virtual Operations operationsPolicy(const GuestContext &ctx) const = 0;
+    /// Default: everything allowed (KVM on x86 and POWER).
+    virtual Operations operationsPolicy(const GuestContext &ctx) const;
+    /// Sets the bus address of a new disk controller, free among `taken`. Default: none
+    /// (libvirt assigns PCI addresses itself).
+    virtual void assignControllerAddress(ControllerSpec &controller,
+                                         const QList<TakenAddress> &taken) const;
 
     static Operation allowed() { return Operation{true, {}}; }
     static Operation refused(const QString &reason) { return Operation{false, reason}; }
 
-    /// Builds a policy list over `universe` (ids in display order): `offered` ids first in
-    /// the given order, then the rest withheld with `reasons[id]` or
-    /// "%1 is not available on <arch> guests".
-    ChoiceList policyList(const QStringList &universe, const QStringList &offered,
-                          const QHash<QString, QString> &reasons,
-                          QString (*label)(const QString &)) const;
+    /// Builds a policy list over the catalogue's ids of `kind`: `offered` ids first in the
+    /// given order, then the rest withheld with `reasons[id]` or the catalogue's standard
+    /// reason ("exists only on POWER (pseries) guests", "is not available on <arch> guests").
+    ChoiceList policyList(const GuestContext &ctx, DeviceKind kind, const QStringList &offered,
+                          const QHash<QString, QString> &reasons = {}) const;
     /// A cdrom list over the disk universe: `offered` first; the rest keep `reasons[id]`,
     /// the disk list's own reason, or "Cdroms of <arch> guests use <offered labels>".
     ChoiceList cdromPolicyList(const GuestContext &ctx, const QStringList &offered,
                                const QHash<QString, QString> &reasons = {}) const;
     /// "<label> is not available on <arch> guests".
     QString notAvailableReason(const QString &label) const;
-    /// Reasons shared by several arches: "<label> exists only on POWER (pseries) guests",
-    /// "<label> exists only on s390x guests", "<label> is not available on <arch> guests;
-    /// use VNC".
-    static QString powerOnlyReason(const QString &label);
-    static QString s390OnlyReason(const QString &label);
+    /// "<label> is not available on <arch> guests; use VNC".
     QString useVncReason(const QString &label) const;
     /// "This host's QEMU offers no <label> for <arch> guests".
     QString hostLacksReason(const QString &label) const;
@@ -178,10 +203,6 @@ protected:
     QString familyOf(const GuestContext &ctx) const;
 
     static QStringList diskUniverse();
-    static QStringList nicUniverse();
-    static QStringList graphicsUniverse();
-    static QStringList videoUniverse();
-    static QStringList consoleUniverse();
 
 private:
     const DomainCapabilities *capsFor(const GuestContext &ctx) const;

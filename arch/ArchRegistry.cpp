@@ -1,6 +1,7 @@
 #include "arch/ArchRegistry.h"
 
 #include "arch/Aarch64Arch.h"
+#include "arch/Armv7lArch.h"
 #include "arch/PowerArch.h"
 #include "arch/Riscv64Arch.h"
 #include "arch/S390xArch.h"
@@ -18,6 +19,7 @@ ArchRegistry::ArchRegistry()
     m_models.push_back(std::make_unique<Aarch64Arch>());
     m_models.push_back(std::make_unique<S390xArch>());
     m_models.push_back(std::make_unique<Riscv64Arch>());
+    m_models.push_back(std::make_unique<Armv7lArch>());
 }
 
 const ArchRegistry &ArchRegistry::instance()

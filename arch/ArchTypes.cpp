@@ -84,12 +84,6 @@ QList<ControllerSpec> DiskInterfaceSpec::requiredControllers(int deviceCount,
         c.type = controllerType;
         c.model = controllerModel;
         c.index = firstControllerIndex + i;
-        if (id == "spapr-vscsi"_L1) {
-            // sPAPR VIO devices need a unique reg; libvirt's own scheme starts SCSI at
-            // 0x2000 and steps by 0x1000 (NICs use 0x1000, the console 0x30000000).
-            c.addressType = u"spapr-vio"_s;
-            c.addressReg = 0x2000 + quint64(i) * 0x1000;
-        }
         out.append(c);
     }
     return out;

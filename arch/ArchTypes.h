@@ -46,8 +46,8 @@ struct ControllerSpec
     QString type;  ///< "scsi", "usb", "sata"
     QString model; ///< "virtio-scsi", "ibmvscsi" (sPAPR VSCSI), "qemu-xhci", ...
     int index = 0;
-    QString addressType;    ///< "spapr-vio" for sPAPR VSCSI; empty = let libvirt assign
-    quint64 addressReg = 0; ///< reg of a spapr-vio address
+    QString addressType;    ///< set by the arch (sPAPR VIO bus); empty = let libvirt assign
+    quint64 addressReg = 0; ///< reg of that address; 0 = none written
 
     bool operator==(const ControllerSpec &) const = default;
 };
@@ -88,9 +88,18 @@ struct DiskInterfaceSpec
     QList<ControllerSpec> requiredControllers(int deviceCount, int firstControllerIndex = 0) const;
 };
 
+/// An address an existing device of a guest already holds (<address type=... reg=.../>),
+/// so an arch can pick a free one for a new device.
+struct TakenAddress
+{
+    QString type; ///< libvirt address type
+    quint64 reg = 0;
+};
+
 /// One disk or cdrom of a DiskPlan: what goes in <target> and <address>.
 struct PlannedDisk
 {
+    QString device = QStringLiteral("disk"); ///< libvirt <disk device=...>: "disk" or "cdrom"
     QString interfaceId;
     QString bus;        ///< <target bus=...>
     QString deviceName; ///< <target dev=...>
@@ -206,6 +215,16 @@ struct Operations
     Operation memoryHotUnplug;
 };
 
+/// The default console of a new VM: its id of ArchModel::consoleTypes() ("sclp" on s390x,
+/// "serial" elsewhere), usable as a QString, plus the devices that id writes (kept for
+/// callers written when DefaultDevices::console was a SerialConsoleSpec).
+struct DefaultConsole : QString
+{
+    QString consoleTargetType;
+    QString serialTargetType;
+    QString serialTargetModel;
+};
+
 /// The devices a new VM of this arch gets unless the user picks otherwise. Every id is
 /// an offered entry of the corresponding (narrowed) list.
 struct DefaultDevices
@@ -215,9 +234,9 @@ struct DefaultDevices
     QString diskInterface;  ///< id, see DiskInterfaceSpec
     QString cdromInterface; ///< id
     QString nicModel;
-    QString graphics; ///< "vnc", "spice" or "none"
-    QString video;    ///< model type or "none"
-    SerialConsoleSpec console;
+    QString graphics;       ///< "vnc", "spice" or "none"
+    QString video;          ///< model type or "none"
+    DefaultConsole console; ///< id ("sclp", "serial"); see DefaultConsole
     QString
         usbController; ///< model, empty = no USB controller (<controller type='usb' model='none'/>)
     QString watchdog;  ///< model, empty = none
@@ -225,6 +244,46 @@ struct DefaultDevices
     CpuChoice cpu;
     QList<InputDeviceSpec> inputs;
     QList<ControllerSpec> controllers; ///< controllers the default disk/cdrom need
+};
+
+/// What the user chose for a new guest, as plain values: the input of
+/// ArchModel::devicePlan(). Empty ids mean the arch's default for that device.
+struct DevicePlanRequest
+{
+    QString machine; ///< alias or versioned name; empty = the arch's default
+    VirtType virtType = VirtType::Kvm;
+    QString firmware;            ///< "efi" or "" (the arch's default firmware)
+    CpuChoice cpu;               ///< CpuMode::Default writes no <cpu>
+    QStringList diskInterfaces;  ///< interface id of each disk, in XML order
+    QStringList cdromInterfaces; ///< interface id of each cdrom, after the disks
+    QStringList nicModels;       ///< model id of each NIC ("" = the hypervisor's default)
+    QString graphics;            ///< "vnc", "spice", "none" or ""
+    QString video;               ///< model id, "none", or "" (no <video> element)
+    QString console;             ///< "serial", "virtio", "sclp"; "" = the arch's default
+};
+
+/// Every device of a new guest as plain values, decided by the arch: the XML builder
+/// only writes them, in this order.
+struct DevicePlan
+{
+    QString domainType;      ///< <domain type=...>: "kvm" or "qemu"
+    QString machine;         ///< <os><type machine=...>
+    QString osFirmware;      ///< <os firmware=...>: "efi" or "" (no attribute)
+    QStringList bootDevices; ///< <boot dev=...> in order: "cdrom", "hd"
+    QStringList features;    ///< children of <features>
+    CpuChoice cpu;
+    QList<ControllerSpec> controllers; ///< disk controllers, then the USB one
+    QList<PlannedDisk> disks;          ///< disks, then cdroms, as requested
+    QStringList nicModels;             ///< one per NIC; "" = no <model>
+    SerialConsoleSpec console;         ///< <serial> (when serialTargetType) and <console>
+    QList<InputDeviceSpec> inputs;
+    QString graphics;       ///< "vnc", "spice"; empty = none
+    QString graphicsListen; ///< listen address of the graphics
+    QString video;          ///< model type ("none" written as such); empty = no <video>
+    QString watchdog;       ///< model; empty = none
+    QString watchdogAction;
+    QString rngModel;   ///< empty = no <rng>
+    QString rngBackend; ///< random source device
 };
 
 /// A host considered for placing a guest: its id, its own arch and, when fetched, its

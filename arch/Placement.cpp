@@ -4,29 +4,65 @@
 
 #include <QCoreApplication>
 
+using namespace Qt::StringLiterals;
+
 namespace crossvirt::arch {
+
+bool capabilitiesDecide(const HostCapabilities &caps)
+{
+    for (const GuestArchCapabilities &g : caps.guests) {
+        if (g.hasDomainType(u"kvm"_s) || g.hasDomainType(u"qemu"_s))
+            return true;
+    }
+    return false;
+}
+
+Execution guestExecution(const QString &hostArch, const HostCapabilities *caps,
+                         const QString &guestArch)
+{
+    if (caps && capabilitiesDecide(*caps)) {
+        // The host's own capabilities are the truth when they speak of KVM or TCG.
+        if (caps->runsNatively(guestArch))
+            return Execution::Native;
+        return caps->canEmulate(guestArch) ? Execution::Emulated : Execution::Unable;
+    }
+    // No usable capabilities (test driver): policy, and QEMU can emulate every arch
+    // Crossvirt knows.
+    const ArchRegistry &registry = ArchRegistry::instance();
+    if (registry.runsNatively(hostArch, guestArch))
+        return Execution::Native;
+    return registry.find(guestArch) ? Execution::Emulated : Execution::Unable;
+}
+
+HostGuestArches hostGuestArches(const QString &hostArch, const HostCapabilities *caps)
+{
+    HostGuestArches out;
+    if (caps && capabilitiesDecide(*caps)) {
+        out.native = caps->nativeArches();
+        out.emulated = caps->emulatedArches();
+        out.fromCapabilities = true;
+        return out;
+    }
+    for (const QString &a : ArchRegistry::instance().archNames()) {
+        if (guestExecution(hostArch, nullptr, a) == Execution::Native)
+            out.native << a;
+        else
+            out.emulated << a;
+    }
+    return out;
+}
 
 QList<HostPlacement> rankHosts(const QString &guestArch, const QList<HostCandidate> &hosts,
                                bool allowEmulation)
 {
-    const ArchRegistry &registry = ArchRegistry::instance();
-    const bool knownArch = registry.find(guestArch) != nullptr;
     QList<HostPlacement> native, emulated, unable;
     for (const HostCandidate &h : hosts) {
         HostPlacement p;
         p.id = h.id;
-        bool runsNatively = false;
-        bool canEmulate = false;
-        if (h.caps) {
-            // The host's own capabilities are the truth when we have them.
-            runsNatively = h.caps->runsNatively(guestArch);
-            canEmulate = h.caps->canEmulate(guestArch);
-        } else {
-            // No capabilities (test driver): policy, and QEMU can emulate every arch
-            // Crossvirt knows.
-            runsNatively = registry.runsNatively(h.hostArch, guestArch);
-            canEmulate = knownArch;
-        }
+        const Execution execution =
+            guestExecution(h.hostArch, h.caps ? &*h.caps : nullptr, guestArch);
+        const bool runsNatively = execution == Execution::Native;
+        const bool canEmulate = execution == Execution::Emulated;
         if (runsNatively) {
             p.execution = Execution::Native;
             p.virtType = VirtType::Kvm;

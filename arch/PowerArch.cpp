@@ -42,9 +42,6 @@ bool PowerArch::isPseries(const GuestContext &ctx) const
 
 ChoiceList PowerArch::diskPolicy(const GuestContext &ctx, DiskRole role) const
 {
-    QHash<QString, QString> reasons;
-    if (!isPseries(ctx))
-        reasons.insert(u"spapr-vscsi"_s, tr("sPAPR VSCSI needs a pseries machine"));
     QStringList cdrom{u"scsi"_s};
     QStringList disk{u"virtio"_s, u"scsi"_s};
     if (isPseries(ctx)) {
@@ -52,10 +49,46 @@ ChoiceList PowerArch::diskPolicy(const GuestContext &ctx, DiskRole role) const
         disk.append(u"spapr-vscsi"_s);
     }
     disk.append(u"usb"_s);
-    // IDE and SATA keep the base reason: "IDE is not available on ppc64 guests".
+    // IDE and SATA keep the catalogue's reason: "IDE is not available on ppc64 guests".
     if (role == DiskRole::Cdrom)
-        return cdromPolicyList(ctx, cdrom, reasons);
-    return policyList(diskUniverse(), disk, reasons, &diskInterfaceLabel);
+        return cdromPolicyList(ctx, cdrom);
+    return policyList(ctx, DeviceKind::DiskInterface, disk);
+}
+
+DiskInterfaceSpec PowerArch::diskInterfaceSpec(const QString &id) const
+{
+    if (id != "spapr-vscsi"_L1)
+        return ArchModel::diskInterfaceSpec(id);
+    DiskInterfaceSpec s;
+    s.id = id;
+    s.bus = u"scsi"_s;
+    s.devicePrefix = u"sd"_s;
+    s.controllerType = u"scsi"_s;
+    s.controllerModel = u"ibmvscsi"_s; // libvirt's name for QEMU's spapr-vscsi
+    s.usesDriveAddress = true;
+    s.devicesPerController = 7; // oVirt's rule: 7 disks per sPAPR VSCSI adapter
+    return s;
+}
+
+void PowerArch::assignControllerAddress(ControllerSpec &c, const QList<TakenAddress> &taken) const
+{
+    if (c.model != "ibmvscsi"_L1)
+        return;
+    // sPAPR VIO devices need a unique reg; libvirt's own scheme starts SCSI at 0x2000 and
+    // steps by 0x1000 (NICs use 0x1000, the console 0x30000000).
+    const QString vio = u"spapr-vio"_s;
+    quint64 reg = 0x2000;
+    auto isTaken = [&](quint64 r) {
+        for (const TakenAddress &t : taken) {
+            if (t.type == vio && t.reg == r)
+                return true;
+        }
+        return false;
+    };
+    while (isTaken(reg))
+        reg += 0x1000;
+    c.addressType = vio;
+    c.addressReg = reg;
 }
 
 QStringList PowerArch::hotplugDiskPolicy(const GuestContext &) const
@@ -67,36 +100,20 @@ ChoiceList PowerArch::nicPolicy(const GuestContext &ctx) const
 {
     QStringList offered{u"virtio"_s};
     QHash<QString, QString> reasons;
-    if (!isPseries(ctx)) {
-        reasons.insert(u"spapr-vlan"_s, tr("sPAPR VLAN needs a pseries machine"));
-    } else if (ctx.running) {
+    if (isPseries(ctx) && ctx.running) {
         // VIO devices sit on the sPAPR VIO bus, which has no hot-plug.
         reasons.insert(u"spapr-vlan"_s, tr("sPAPR VLAN NICs cannot be added to a running guest"));
-    } else {
+    } else if (isPseries(ctx)) {
         offered.append(u"spapr-vlan"_s);
     }
     offered << u"e1000"_s << u"rtl8139"_s;
-    return policyList(nicUniverse(), offered, reasons, &nicModelLabel);
+    return policyList(ctx, DeviceKind::Nic, offered, reasons);
 }
 
-ChoiceList PowerArch::graphicsPolicy(const GuestContext &) const
-{
-    // No SPICE on POWER (PowerKVM, oVirt), whatever QEMU's domain capabilities list.
-    return policyList(graphicsUniverse(), {u"vnc"_s, u"none"_s},
-                      {{u"spice"_s, useVncReason(graphicsLabel(u"spice"_s))}}, &graphicsLabel);
-}
-
-ChoiceList PowerArch::consolePolicy(const GuestContext &) const
-{
-    return policyList(consoleUniverse(), {u"serial"_s, u"virtio"_s},
-                      {{u"sclp"_s, s390OnlyReason(consoleLabel(u"sclp"_s))}}, &consoleLabel);
-}
-
-ChoiceList PowerArch::videoPolicy(const GuestContext &) const
+ChoiceList PowerArch::videoPolicy(const GuestContext &ctx) const
 {
     // SLOF draws its boot menu on VGA, so VGA comes first.
-    return policyList(videoUniverse(), {u"vga"_s, u"virtio"_s, u"bochs"_s, u"none"_s}, {},
-                      &videoLabel);
+    return policyList(ctx, DeviceKind::Video, {u"vga"_s, u"virtio"_s, u"bochs"_s, u"none"_s});
 }
 
 FirmwareSpec PowerArch::firmwarePolicy(const GuestContext &) const
@@ -120,20 +137,9 @@ SerialConsoleSpec PowerArch::serialConsole(const GuestContext &) const
     return {u"serial"_s, u"spapr-vio-serial"_s, u"spapr-vty"_s};
 }
 
-QString PowerArch::watchdogModel(const GuestContext &) const
-{
-    return u"i6300esb"_s;
-}
-
 QString PowerArch::usbControllerModel(const GuestContext &) const
 {
     return u"nec-xhci"_s;
-}
-
-QList<InputDeviceSpec> PowerArch::inputDevices(const GuestContext &) const
-{
-    // pseries has no PS/2: keyboard and tablet come over USB.
-    return {{u"keyboard"_s, u"usb"_s}, {u"tablet"_s, u"usb"_s}};
 }
 
 QList<ClusterCpuType> PowerArch::clusterCpuTypes() const
@@ -161,21 +167,6 @@ Limits PowerArch::limitsPolicy(const GuestContext &) const
     l.memoryHotplugGranularityMiB = 256;
     l.minMemoryMiB = 256;
     return l;
-}
-
-Operations PowerArch::operationsPolicy(const GuestContext &) const
-{
-    Operations ops;
-    ops.liveMigration = allowed();
-    ops.snapshots = allowed();
-    ops.internalSnapshots = allowed();
-    ops.diskHotplug = allowed();
-    ops.nicHotplug = allowed();
-    ops.cpuHotplug = allowed();
-    ops.cpuHotUnplug = allowed();
-    ops.memoryHotplug = allowed();
-    ops.memoryHotUnplug = allowed();
-    return ops;
 }
 
 } // namespace crossvirt::arch

@@ -19,10 +19,9 @@ public:
     QStringList machineFamilies() const override;
     QString defaultMachine() const override;
 
+    DiskInterfaceSpec diskInterfaceSpec(const QString &id) const override;
     SerialConsoleSpec serialConsole(const GuestContext &ctx) const override;
-    QString watchdogModel(const GuestContext &ctx) const override;
     QString usbControllerModel(const GuestContext &ctx) const override;
-    QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const override;
     QList<ClusterCpuType> clusterCpuTypes() const override;
 
 protected:
@@ -31,14 +30,13 @@ protected:
     ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const override;
     QStringList hotplugDiskPolicy(const GuestContext &ctx) const override;
     ChoiceList nicPolicy(const GuestContext &ctx) const override;
-    ChoiceList graphicsPolicy(const GuestContext &ctx) const override;
-    ChoiceList consolePolicy(const GuestContext &ctx) const override;
     ChoiceList videoPolicy(const GuestContext &ctx) const override;
     FirmwareSpec firmwarePolicy(const GuestContext &ctx) const override;
     QString builtinFirmwareLabel() const override;
     CpuChoice emulatedCpu(const GuestContext &ctx) const override;
     Limits limitsPolicy(const GuestContext &ctx) const override;
-    Operations operationsPolicy(const GuestContext &ctx) const override;
+    void assignControllerAddress(ControllerSpec &controller,
+                                 const QList<TakenAddress> &taken) const override;
 
 private:
     bool isPseries(const GuestContext &ctx) const;

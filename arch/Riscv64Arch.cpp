@@ -26,13 +26,9 @@ QString Riscv64Arch::defaultMachine() const
 
 ChoiceList Riscv64Arch::diskPolicy(const GuestContext &ctx, DiskRole role) const
 {
-    const QHash<QString, QString> reasons{
-        {u"spapr-vscsi"_s, powerOnlyReason(diskInterfaceLabel(u"spapr-vscsi"_s))},
-    };
     if (role == DiskRole::Cdrom)
-        return cdromPolicyList(ctx, {u"scsi"_s}, reasons);
-    return policyList(diskUniverse(), {u"virtio"_s, u"scsi"_s, u"usb"_s}, reasons,
-                      &diskInterfaceLabel);
+        return cdromPolicyList(ctx, {u"scsi"_s});
+    return policyList(ctx, DeviceKind::DiskInterface, {u"virtio"_s, u"scsi"_s, u"usb"_s});
 }
 
 QStringList Riscv64Arch::hotplugDiskPolicy(const GuestContext &) const
@@ -40,28 +36,14 @@ QStringList Riscv64Arch::hotplugDiskPolicy(const GuestContext &) const
     return {u"virtio"_s, u"scsi"_s};
 }
 
-ChoiceList Riscv64Arch::nicPolicy(const GuestContext &) const
+ChoiceList Riscv64Arch::nicPolicy(const GuestContext &ctx) const
 {
-    return policyList(nicUniverse(), {u"virtio"_s},
-                      {{u"spapr-vlan"_s, powerOnlyReason(nicModelLabel(u"spapr-vlan"_s))}},
-                      &nicModelLabel);
+    return policyList(ctx, DeviceKind::Nic, {u"virtio"_s});
 }
 
-ChoiceList Riscv64Arch::graphicsPolicy(const GuestContext &) const
+ChoiceList Riscv64Arch::videoPolicy(const GuestContext &ctx) const
 {
-    return policyList(graphicsUniverse(), {u"vnc"_s, u"none"_s},
-                      {{u"spice"_s, useVncReason(graphicsLabel(u"spice"_s))}}, &graphicsLabel);
-}
-
-ChoiceList Riscv64Arch::consolePolicy(const GuestContext &) const
-{
-    return policyList(consoleUniverse(), {u"serial"_s, u"virtio"_s},
-                      {{u"sclp"_s, s390OnlyReason(consoleLabel(u"sclp"_s))}}, &consoleLabel);
-}
-
-ChoiceList Riscv64Arch::videoPolicy(const GuestContext &) const
-{
-    return policyList(videoUniverse(), {u"virtio"_s, u"none"_s}, {}, &videoLabel);
+    return policyList(ctx, DeviceKind::Video, {u"virtio"_s, u"none"_s});
 }
 
 FirmwareSpec Riscv64Arch::firmwarePolicy(const GuestContext &) const
@@ -109,21 +91,6 @@ QList<ClusterCpuType> Riscv64Arch::clusterCpuTypes() const
 SerialConsoleSpec Riscv64Arch::serialConsole(const GuestContext &) const
 {
     return {u"serial"_s, u"system-serial"_s, u"16550a"_s};
-}
-
-QString Riscv64Arch::watchdogModel(const GuestContext &) const
-{
-    return u"i6300esb"_s;
-}
-
-QString Riscv64Arch::usbControllerModel(const GuestContext &) const
-{
-    return u"qemu-xhci"_s;
-}
-
-QList<InputDeviceSpec> Riscv64Arch::inputDevices(const GuestContext &) const
-{
-    return {{u"keyboard"_s, u"usb"_s}, {u"tablet"_s, u"usb"_s}};
 }
 
 Limits Riscv64Arch::limitsPolicy(const GuestContext &) const

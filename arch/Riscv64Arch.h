@@ -20,17 +20,12 @@ public:
     QString defaultMachine() const override;
 
     SerialConsoleSpec serialConsole(const GuestContext &ctx) const override;
-    QString watchdogModel(const GuestContext &ctx) const override;
-    QString usbControllerModel(const GuestContext &ctx) const override;
-    QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const override;
     QList<ClusterCpuType> clusterCpuTypes() const override;
 
 protected:
     ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const override;
     QStringList hotplugDiskPolicy(const GuestContext &ctx) const override;
     ChoiceList nicPolicy(const GuestContext &ctx) const override;
-    ChoiceList graphicsPolicy(const GuestContext &ctx) const override;
-    ChoiceList consolePolicy(const GuestContext &ctx) const override;
     ChoiceList videoPolicy(const GuestContext &ctx) const override;
     FirmwareSpec firmwarePolicy(const GuestContext &ctx) const override;
     QString builtinFirmwareLabel() const override;

@@ -27,47 +27,49 @@ QString S390xArch::defaultMachine() const
 ChoiceList S390xArch::diskPolicy(const GuestContext &ctx, DiskRole role) const
 {
     const QHash<QString, QString> reasons{
-        {u"spapr-vscsi"_s, powerOnlyReason(diskInterfaceLabel(u"spapr-vscsi"_s))},
         {u"usb"_s, tr("s390x guests have no USB")},
     };
     if (role == DiskRole::Cdrom)
         return cdromPolicyList(ctx, {u"scsi"_s}, reasons);
-    return policyList(diskUniverse(), {u"virtio"_s, u"scsi"_s}, reasons, &diskInterfaceLabel);
+    return policyList(ctx, DeviceKind::DiskInterface, {u"virtio"_s, u"scsi"_s}, reasons);
 }
 
-QStringList S390xArch::hotplugDiskPolicy(const GuestContext &) const
-{
-    return {u"virtio"_s, u"scsi"_s};
-}
-
-ChoiceList S390xArch::nicPolicy(const GuestContext &) const
+ChoiceList S390xArch::nicPolicy(const GuestContext &ctx) const
 {
     // Every s390x device sits on the channel subsystem as virtio-ccw: NICs are virtio.
     const QString onlyVirtio = tr("s390x guests have only VirtIO network cards");
     QHash<QString, QString> reasons;
-    for (const QString &id : nicUniverse())
+    for (const QString &id : DeviceCatalogue::ids(DeviceKind::Nic))
         reasons.insert(id, onlyVirtio);
-    return policyList(nicUniverse(), {u"virtio"_s}, reasons, &nicModelLabel);
+    return policyList(ctx, DeviceKind::Nic, {u"virtio"_s}, reasons);
 }
 
-ChoiceList S390xArch::graphicsPolicy(const GuestContext &) const
+ChoiceList S390xArch::graphicsPolicy(const GuestContext &ctx) const
 {
     const QString noGraphics = tr("s390x guests have no graphics; use the serial console");
-    return policyList(graphicsUniverse(), {u"none"_s},
-                      {{u"vnc"_s, noGraphics}, {u"spice"_s, noGraphics}}, &graphicsLabel);
+    return policyList(ctx, DeviceKind::Graphics, {u"none"_s},
+                      {{u"vnc"_s, noGraphics}, {u"spice"_s, noGraphics}});
 }
 
-ChoiceList S390xArch::consolePolicy(const GuestContext &) const
+ChoiceList S390xArch::consolePolicy(const GuestContext &ctx) const
 {
-    return policyList(consoleUniverse(), {u"sclp"_s, u"virtio"_s},
+    return policyList(ctx, DeviceKind::Console, {u"sclp"_s, u"virtio"_s},
                       {{u"serial"_s, tr("s390x guests have no serial port; their console is "
-                                        "SCLP")}},
-                      &consoleLabel);
+                                        "SCLP")}});
 }
 
-ChoiceList S390xArch::videoPolicy(const GuestContext &) const
+SerialConsoleSpec S390xArch::consoleDevices(const GuestContext &ctx, const QString &consoleId) const
 {
-    return policyList(videoUniverse(), {u"none"_s, u"virtio"_s}, {}, &videoLabel);
+    // A forced "serial" console is written as a serial console target without <serial>
+    // (there is no serial port to back it): libvirt then answers for itself.
+    if (consoleId == "serial"_L1)
+        return SerialConsoleSpec{u"serial"_s, {}, {}};
+    return ArchModel::consoleDevices(ctx, consoleId);
+}
+
+ChoiceList S390xArch::videoPolicy(const GuestContext &ctx) const
+{
+    return policyList(ctx, DeviceKind::Video, {u"none"_s, u"virtio"_s});
 }
 
 FirmwareSpec S390xArch::firmwarePolicy(const GuestContext &) const

@@ -20,6 +20,8 @@ public:
     QString defaultMachine() const override;
 
     SerialConsoleSpec serialConsole(const GuestContext &ctx) const override;
+    SerialConsoleSpec consoleDevices(const GuestContext &ctx,
+                                     const QString &consoleId) const override;
     QString watchdogModel(const GuestContext &ctx) const override;
     QString usbControllerModel(const GuestContext &ctx) const override;
     QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const override;
@@ -27,7 +29,6 @@ public:
 
 protected:
     ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const override;
-    QStringList hotplugDiskPolicy(const GuestContext &ctx) const override;
     ChoiceList nicPolicy(const GuestContext &ctx) const override;
     ChoiceList graphicsPolicy(const GuestContext &ctx) const override;
     ChoiceList consolePolicy(const GuestContext &ctx) const override;

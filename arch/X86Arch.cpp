@@ -53,7 +53,6 @@ bool X86Arch::isQ35(const GuestContext &ctx) const
 ChoiceList X86Arch::diskPolicy(const GuestContext &ctx, DiskRole role) const
 {
     const QHash<QString, QString> reasons{
-        {u"spapr-vscsi"_s, powerOnlyReason(diskInterfaceLabel(u"spapr-vscsi"_s))},
         {u"ide"_s, tr("IDE is not available on q35 machines; use SATA, or the pc machine")},
     };
     if (role == DiskRole::Cdrom) {
@@ -63,37 +62,23 @@ ChoiceList X86Arch::diskPolicy(const GuestContext &ctx, DiskRole role) const
     const QStringList offered =
         isQ35(ctx) ? QStringList{u"virtio"_s, u"scsi"_s, u"sata"_s, u"usb"_s}
                    : QStringList{u"virtio"_s, u"scsi"_s, u"sata"_s, u"ide"_s, u"usb"_s};
-    return policyList(diskUniverse(), offered, reasons, &diskInterfaceLabel);
+    return policyList(ctx, DeviceKind::DiskInterface, offered, reasons);
 }
 
-QStringList X86Arch::hotplugDiskPolicy(const GuestContext &) const
+ChoiceList X86Arch::nicPolicy(const GuestContext &ctx) const
 {
-    return {u"virtio"_s, u"scsi"_s, u"usb"_s};
+    return policyList(ctx, DeviceKind::Nic, {u"virtio"_s, u"e1000e"_s, u"e1000"_s, u"rtl8139"_s});
 }
 
-ChoiceList X86Arch::nicPolicy(const GuestContext &) const
+ChoiceList X86Arch::graphicsPolicy(const GuestContext &ctx) const
 {
-    return policyList(nicUniverse(), {u"virtio"_s, u"e1000e"_s, u"e1000"_s, u"rtl8139"_s},
-                      {{u"spapr-vlan"_s, powerOnlyReason(nicModelLabel(u"spapr-vlan"_s))}},
-                      &nicModelLabel);
+    return policyList(ctx, DeviceKind::Graphics, {u"vnc"_s, u"spice"_s, u"none"_s});
 }
 
-ChoiceList X86Arch::graphicsPolicy(const GuestContext &) const
+ChoiceList X86Arch::videoPolicy(const GuestContext &ctx) const
 {
-    return policyList(graphicsUniverse(), {u"vnc"_s, u"spice"_s, u"none"_s}, {}, &graphicsLabel);
-}
-
-ChoiceList X86Arch::consolePolicy(const GuestContext &) const
-{
-    return policyList(consoleUniverse(), {u"serial"_s, u"virtio"_s},
-                      {{u"sclp"_s, s390OnlyReason(consoleLabel(u"sclp"_s))}}, &consoleLabel);
-}
-
-ChoiceList X86Arch::videoPolicy(const GuestContext &) const
-{
-    return policyList(videoUniverse(),
-                      {u"vga"_s, u"virtio"_s, u"qxl"_s, u"bochs"_s, u"cirrus"_s, u"none"_s}, {},
-                      &videoLabel);
+    return policyList(ctx, DeviceKind::Video,
+                      {u"vga"_s, u"virtio"_s, u"qxl"_s, u"bochs"_s, u"cirrus"_s, u"none"_s});
 }
 
 FirmwareSpec X86Arch::firmwarePolicy(const GuestContext &) const
@@ -117,11 +102,6 @@ QString X86Arch::builtinFirmwareLabel() const
 SerialConsoleSpec X86Arch::serialConsole(const GuestContext &) const
 {
     return {u"serial"_s, u"isa-serial"_s, u"isa-serial"_s};
-}
-
-QString X86Arch::watchdogModel(const GuestContext &) const
-{
-    return u"i6300esb"_s;
 }
 
 QString X86Arch::usbControllerModel(const GuestContext &ctx) const
@@ -187,21 +167,6 @@ Limits X86Arch::limitsPolicy(const GuestContext &ctx) const
     l.memoryHotplugGranularityMiB = 128;
     l.minMemoryMiB = 64;
     return l;
-}
-
-Operations X86Arch::operationsPolicy(const GuestContext &) const
-{
-    Operations ops;
-    ops.liveMigration = allowed();
-    ops.snapshots = allowed();
-    ops.internalSnapshots = allowed();
-    ops.diskHotplug = allowed();
-    ops.nicHotplug = allowed();
-    ops.cpuHotplug = allowed();
-    ops.cpuHotUnplug = allowed();
-    ops.memoryHotplug = allowed();
-    ops.memoryHotUnplug = allowed();
-    return ops;
 }
 
 } // namespace crossvirt::arch

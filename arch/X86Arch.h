@@ -24,7 +24,6 @@ public:
     QString machineFamily(const QString &machine) const override;
 
     SerialConsoleSpec serialConsole(const GuestContext &ctx) const override;
-    QString watchdogModel(const GuestContext &ctx) const override;
     QString usbControllerModel(const GuestContext &ctx) const override;
     QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const override;
     QStringList guestFeatures(const GuestContext &ctx) const override;
@@ -32,16 +31,13 @@ public:
 
 protected:
     ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const override;
-    QStringList hotplugDiskPolicy(const GuestContext &ctx) const override;
     ChoiceList nicPolicy(const GuestContext &ctx) const override;
     ChoiceList graphicsPolicy(const GuestContext &ctx) const override;
-    ChoiceList consolePolicy(const GuestContext &ctx) const override;
     ChoiceList videoPolicy(const GuestContext &ctx) const override;
     FirmwareSpec firmwarePolicy(const GuestContext &ctx) const override;
     QString builtinFirmwareLabel() const override;
     CpuChoice emulatedCpu(const GuestContext &ctx) const override;
     Limits limitsPolicy(const GuestContext &ctx) const override;
-    Operations operationsPolicy(const GuestContext &ctx) const override;
 
 private:
     bool isQ35(const GuestContext &ctx) const;

@@ -1,7 +1,7 @@
 #include "models/connection/HostCapabilitiesReader.h"
 
-#include "arch/ArchRegistry.h"
 #include "arch/Capabilities.h"
+#include "arch/Placement.h"
 
 namespace crossvirt::models {
 
@@ -10,26 +10,17 @@ using namespace Qt::StringLiterals;
 void applyHostCapabilities(const QByteArray &capabilitiesXml, HostInfo &host)
 {
     const auto caps = arch::parseHostCapabilities(capabilitiesXml);
-    // Capabilities describe this host only when they agree with virNodeGetInfo's
-    // arch; the test driver reports i686 for every host, whatever its file says.
-    if (caps && !caps->hostArch.isEmpty() && caps->hostArch == host.arch &&
-        !caps->guests.isEmpty()) {
+    // Capabilities describe this host only when they agree with virNodeGetInfo's arch;
+    // the test driver reports i686 for every host, whatever its file says. Whether they
+    // decide native vs emulated is the arch layer's rule (arch/Placement.h).
+    const bool describesHost = caps && !caps->hostArch.isEmpty() && caps->hostArch == host.arch;
+    const arch::HostGuestArches arches =
+        arch::hostGuestArches(host.arch, describesHost ? &*caps : nullptr);
+    if (arches.fromCapabilities)
         host.cpuModel = caps->hostCpuModel;
-        host.nativeArches = caps->nativeArches();
-        host.emulatedArches = caps->emulatedArches();
-        host.archesFromCapabilities = true;
-        return;
-    }
-    const auto &registry = arch::ArchRegistry::instance();
-    host.nativeArches.clear();
-    host.emulatedArches.clear();
-    for (const QString &a : registry.archNames()) {
-        if (registry.runsNatively(host.arch, a))
-            host.nativeArches << a;
-        else
-            host.emulatedArches << a;
-    }
-    host.archesFromCapabilities = false;
+    host.nativeArches = arches.native;
+    host.emulatedArches = arches.emulated;
+    host.archesFromCapabilities = arches.fromCapabilities;
 }
 
 bool isEmulatedGuest(const HostInfo &host, const QString &domainType, const QString &guestArch)

@@ -6,9 +6,10 @@
 
 namespace crossvirt::models {
 
-/// Fills the host's CPU model and its native/emulated guest arch lists from the
-/// capabilities XML. When the capabilities do not describe this host (the test
-/// driver reports i686 for every host), the arch layer's policy fills the lists.
+/// Fills the host's CPU model and its native/emulated guest arch lists by the arch
+/// layer's rule (arch::hostGuestArches): the capabilities XML decides when it describes
+/// this host and lists kvm or qemu domains; otherwise (the test driver: i686 with domain
+/// type 'test' only) the arch policy fills the lists, so an i686 guest there is native.
 void applyHostCapabilities(const QByteArray &capabilitiesXml, HostInfo &host);
 
 /// Whether a guest of `guestArch` with virt type `domainType` runs emulated (TCG)

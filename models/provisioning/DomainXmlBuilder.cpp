@@ -23,11 +23,11 @@ void writeController(QXmlStreamWriter &w, const ControllerSpec &c)
     w.writeAttribute(u"type"_s, c.type);
     w.writeAttribute(u"index"_s, QString::number(c.index));
     if (!c.model.isEmpty())
-        w.writeAttribute(u"model"_s, DomainXmlBuilder::libvirtControllerModel(c.model));
+        w.writeAttribute(u"model"_s, c.model);
     if (!c.addressType.isEmpty()) {
         w.writeEmptyElement(u"address"_s);
         w.writeAttribute(u"type"_s, c.addressType);
-        if (c.addressType == "spapr-vio"_L1)
+        if (c.addressReg != 0)
             w.writeAttribute(u"reg"_s, u"0x"_s + QString::number(c.addressReg, 16));
     }
     w.writeEndElement();
@@ -93,25 +93,8 @@ void writeCpu(QXmlStreamWriter &w, const arch::CpuChoice &cpu)
     w.writeEndElement();
 }
 
-void writeConsole(QXmlStreamWriter &w, const QString &consoleId, arch::SerialConsoleSpec s)
+void writeConsole(QXmlStreamWriter &w, const arch::SerialConsoleSpec &s)
 {
-    // The console the user chose is written as chosen: "sclp" is the SCLP console
-    // (s390x), "virtio" a virtio console, "serial" the arch's serial port. Before, any
-    // id but "virtio" got the arch's default console, so a forced "sclp" on ppc64 was
-    // silently a serial port (found by the e2e matrix).
-    if (consoleId == "sclp"_L1)
-        s = arch::SerialConsoleSpec{u"sclp"_s, {}, {}};
-    else if (consoleId == "serial"_L1 && s.consoleTargetType == "sclp"_L1)
-        s = arch::SerialConsoleSpec{u"serial"_s, {}, {}};
-    if (consoleId == "virtio"_L1) {
-        w.writeStartElement(u"console"_s);
-        w.writeAttribute(u"type"_s, u"pty"_s);
-        w.writeEmptyElement(u"target"_s);
-        w.writeAttribute(u"type"_s, u"virtio"_s);
-        w.writeAttribute(u"port"_s, u"0"_s);
-        w.writeEndElement();
-        return;
-    }
     if (!s.serialTargetType.isEmpty()) {
         w.writeStartElement(u"serial"_s);
         w.writeAttribute(u"type"_s, u"pty"_s);
@@ -133,16 +116,27 @@ void writeConsole(QXmlStreamWriter &w, const QString &consoleId, arch::SerialCon
     w.writeEndElement();
 }
 
-} // namespace
-
-QString DomainXmlBuilder::libvirtControllerModel(const QString &model)
+/// The user's choices of `spec` as the arch layer's request.
+arch::DevicePlanRequest planRequest(const VmSpec &spec)
 {
-    // The arch layer names the sPAPR VSCSI adapter by its user-facing id; libvirt's
-    // model value is 'ibmvscsi' ('spapr-vscsi' is refused as an unknown model).
-    if (model == "spapr-vscsi"_L1)
-        return u"ibmvscsi"_s;
-    return model;
+    arch::DevicePlanRequest r;
+    r.machine = spec.machine;
+    r.virtType = spec.virtType;
+    r.firmware = spec.firmware;
+    r.cpu = spec.cpu;
+    if (spec.storage.kind != StorageKind::None)
+        r.diskInterfaces << spec.diskInterface;
+    if (spec.cdrom)
+        r.cdromInterfaces << spec.cdrom->interfaceId;
+    if (spec.nic)
+        r.nicModels << spec.nic->model;
+    r.graphics = spec.graphics;
+    r.video = spec.video;
+    r.console = spec.console;
+    return r;
 }
+
+} // namespace
 
 QString DomainXmlBuilder::volumeXml(const QString &name, qint64 sizeGiB, const QString &format)
 {
@@ -172,23 +166,15 @@ QString DomainXmlBuilder::volumeXml(const QString &name, qint64 sizeGiB, const Q
 QString DomainXmlBuilder::domainXml(const VmSpec &spec, const arch::ArchModel &model,
                                     const arch::GuestContext &ctx)
 {
-    const QString machine = spec.machine.isEmpty() ? model.defaultMachine() : spec.machine;
-    const bool hasDisk = spec.storage.kind != StorageKind::None;
-
-    // Disks first in XML order, the cdrom after: names and addresses come from one plan.
-    QStringList interfaces;
-    if (hasDisk)
-        interfaces << spec.diskInterface;
-    if (spec.cdrom)
-        interfaces << spec.cdrom->interfaceId;
-    const arch::DiskPlan plan = model.planDisks(interfaces);
+    // Every device decision is the arch's; this only writes the plan.
+    const arch::DevicePlan plan = model.devicePlan(ctx, planRequest(spec));
 
     QString xml;
     QXmlStreamWriter w(&xml);
     w.setAutoFormatting(true);
     w.setAutoFormattingIndent(2);
     w.writeStartElement(u"domain"_s);
-    w.writeAttribute(u"type"_s, arch::virtTypeName(spec.virtType));
+    w.writeAttribute(u"type"_s, plan.domainType);
     w.writeTextElement(u"name"_s, spec.name);
 
     if (!spec.osinfoUri.isEmpty()) {
@@ -216,33 +202,27 @@ QString DomainXmlBuilder::domainXml(const VmSpec &spec, const arch::ArchModel &m
     w.writeEndElement();
 
     w.writeStartElement(u"os"_s);
-    if (spec.firmware == "efi"_L1)
-        w.writeAttribute(u"firmware"_s, u"efi"_s);
+    if (!plan.osFirmware.isEmpty())
+        w.writeAttribute(u"firmware"_s, plan.osFirmware);
     w.writeStartElement(u"type"_s);
     w.writeAttribute(u"arch"_s, spec.arch);
-    w.writeAttribute(u"machine"_s, machine);
+    w.writeAttribute(u"machine"_s, plan.machine);
     w.writeCharacters(u"hvm"_s);
     w.writeEndElement();
-    // Install media first, then the disk it installs onto.
-    if (spec.cdrom) {
+    for (const QString &dev : plan.bootDevices) {
         w.writeEmptyElement(u"boot"_s);
-        w.writeAttribute(u"dev"_s, u"cdrom"_s);
-    }
-    if (hasDisk || !spec.cdrom) {
-        w.writeEmptyElement(u"boot"_s);
-        w.writeAttribute(u"dev"_s, u"hd"_s);
+        w.writeAttribute(u"dev"_s, dev);
     }
     w.writeEndElement(); // os
 
-    const QStringList features = model.guestFeatures(ctx);
-    if (!features.isEmpty()) {
+    if (!plan.features.isEmpty()) {
         w.writeStartElement(u"features"_s);
-        for (const QString &f : features)
+        for (const QString &f : plan.features)
             w.writeEmptyElement(f);
         w.writeEndElement();
     }
 
-    writeCpu(w, spec.cpu);
+    writeCpu(w, plan.cpu);
     w.writeEmptyElement(u"clock"_s);
     w.writeAttribute(u"offset"_s, u"utc"_s);
     w.writeTextElement(u"on_poweroff"_s, u"destroy"_s);
@@ -252,91 +232,71 @@ QString DomainXmlBuilder::domainXml(const VmSpec &spec, const arch::ArchModel &m
     w.writeStartElement(u"devices"_s);
     for (const ControllerSpec &c : plan.controllers)
         writeController(w, c);
-    {
-        // No USB controller is written as model='none', or libvirt adds its default.
-        ControllerSpec usb;
-        usb.type = u"usb"_s;
-        usb.index = 0;
-        usb.model = model.usbControllerModel(ctx);
-        if (usb.model.isEmpty())
-            usb.model = u"none"_s;
-        writeController(w, usb);
-    }
-    int planned = 0;
-    if (hasDisk) {
-        const arch::PlannedDisk &p = plan.devices.at(planned++);
+    for (const arch::PlannedDisk &p : plan.disks) {
         VolumeDisk d;
-        d.device = u"disk"_s;
-        d.pool = spec.storage.pool;
-        d.volume = spec.storage.kind == StorageKind::NewVolume ? spec.newVolumeName()
-                                                               : spec.storage.volume;
-        d.format = spec.storage.format;
+        d.device = p.device;
+        if (p.device == "cdrom"_L1) {
+            d.pool = spec.cdrom->pool;
+            d.volume = spec.cdrom->volume;
+            d.format = u"raw"_s;
+        } else {
+            d.pool = spec.storage.pool;
+            d.volume = spec.storage.kind == StorageKind::NewVolume ? spec.newVolumeName()
+                                                                   : spec.storage.volume;
+            d.format = spec.storage.format;
+        }
         d.targetDev = p.deviceName;
         d.bus = p.bus;
         d.address = p.address;
         writeVolumeDisk(w, d);
     }
-    if (spec.cdrom) {
-        const arch::PlannedDisk &p = plan.devices.at(planned++);
-        VolumeDisk d;
-        d.device = u"cdrom"_s;
-        d.pool = spec.cdrom->pool;
-        d.volume = spec.cdrom->volume;
-        d.format = u"raw"_s;
-        d.targetDev = p.deviceName;
-        d.bus = p.bus;
-        d.address = p.address;
-        writeVolumeDisk(w, d);
-    }
-    if (spec.nic) {
+    for (const QString &nicModel : plan.nicModels) {
         w.writeStartElement(u"interface"_s);
         w.writeAttribute(u"type"_s, u"network"_s);
         w.writeEmptyElement(u"source"_s);
         w.writeAttribute(u"network"_s, spec.nic->network);
-        if (!spec.nic->model.isEmpty()) {
+        if (!nicModel.isEmpty()) {
             w.writeEmptyElement(u"model"_s);
-            w.writeAttribute(u"type"_s, spec.nic->model);
+            w.writeAttribute(u"type"_s, nicModel);
         }
         w.writeEndElement();
     }
-    writeConsole(w, spec.console, model.serialConsole(ctx));
+    writeConsole(w, plan.console);
 
-    const bool graphics = !spec.graphics.isEmpty() && spec.graphics != "none"_L1;
-    if (graphics) {
-        for (const arch::InputDeviceSpec &in : model.inputDevices(ctx)) {
-            w.writeEmptyElement(u"input"_s);
-            w.writeAttribute(u"type"_s, in.type);
-            w.writeAttribute(u"bus"_s, in.bus);
-        }
+    for (const arch::InputDeviceSpec &in : plan.inputs) {
+        w.writeEmptyElement(u"input"_s);
+        w.writeAttribute(u"type"_s, in.type);
+        w.writeAttribute(u"bus"_s, in.bus);
+    }
+    if (!plan.graphics.isEmpty()) {
         w.writeStartElement(u"graphics"_s);
-        w.writeAttribute(u"type"_s, spec.graphics);
+        w.writeAttribute(u"type"_s, plan.graphics);
         w.writeAttribute(u"autoport"_s, u"yes"_s);
-        // Local only: remote viewers reach it through the libvirt connection (SSH/TLS).
         w.writeEmptyElement(u"listen"_s);
         w.writeAttribute(u"type"_s, u"address"_s);
-        w.writeAttribute(u"address"_s, u"127.0.0.1"_s);
+        w.writeAttribute(u"address"_s, plan.graphicsListen);
         w.writeEndElement();
     }
-    if (!spec.video.isEmpty()) {
+    if (!plan.video.isEmpty()) {
         w.writeStartElement(u"video"_s);
         w.writeEmptyElement(u"model"_s);
-        w.writeAttribute(u"type"_s, spec.video);
+        w.writeAttribute(u"type"_s, plan.video);
         w.writeEndElement();
     }
-    const QString watchdog = model.watchdogModel(ctx);
-    if (!watchdog.isEmpty()) {
+    if (!plan.watchdog.isEmpty()) {
         w.writeEmptyElement(u"watchdog"_s);
-        w.writeAttribute(u"model"_s, watchdog);
-        w.writeAttribute(u"action"_s, u"reset"_s);
+        w.writeAttribute(u"model"_s, plan.watchdog);
+        w.writeAttribute(u"action"_s, plan.watchdogAction);
     }
-    // Entropy for the guest's early boot (key generation) on every arch.
-    w.writeStartElement(u"rng"_s);
-    w.writeAttribute(u"model"_s, u"virtio"_s);
-    w.writeStartElement(u"backend"_s);
-    w.writeAttribute(u"model"_s, u"random"_s);
-    w.writeCharacters(u"/dev/urandom"_s);
-    w.writeEndElement();
-    w.writeEndElement();
+    if (!plan.rngModel.isEmpty()) {
+        w.writeStartElement(u"rng"_s);
+        w.writeAttribute(u"model"_s, plan.rngModel);
+        w.writeStartElement(u"backend"_s);
+        w.writeAttribute(u"model"_s, u"random"_s);
+        w.writeCharacters(plan.rngBackend);
+        w.writeEndElement();
+        w.writeEndElement();
+    }
     w.writeEndElement(); // devices
     w.writeEndElement(); // domain
     w.writeEndDocument();
@@ -365,7 +325,7 @@ struct ExistingDevices
 {
     QList<ExistingDisk> disks;
     QList<ExistingController> controllers;
-    QSet<quint64> spaprRegs;
+    QList<arch::TakenAddress> addresses; ///< every <address> with a reg, for the arch
 };
 
 ExistingDevices readDevices(const QString &domainXml)
@@ -396,11 +356,11 @@ ExistingDevices readDevices(const QString &domainXml)
                     d.target = a.value("target"_L1).toInt();
                     d.unit = a.value("unit"_L1).toInt();
                     disk->address = d;
-                } else if (a.value("type"_L1) == "spapr-vio"_L1) {
+                } else if (a.hasAttribute("reg"_L1)) {
                     bool ok = false;
                     const quint64 reg = a.value("reg"_L1).toString().toULongLong(&ok, 0);
                     if (ok)
-                        out.spaprRegs.insert(reg);
+                        out.addresses.append({a.value("type"_L1).toString(), reg});
                 }
             }
         } else if (r.isEndElement()) {
@@ -465,7 +425,7 @@ DiskAttachPlan DiskXmlBuilder::plan(const QString &domainXml, const arch::ArchMo
     };
 
     if (!spec.controllerType.isEmpty()) {
-        const QString wanted = DomainXmlBuilder::libvirtControllerModel(spec.controllerModel);
+        const QString &wanted = spec.controllerModel;
         int maxIndex = -1;
         for (const ExistingController &c : existing.controllers) {
             if (c.type != spec.controllerType)
@@ -475,16 +435,10 @@ DiskAttachPlan DiskXmlBuilder::plan(const QString &domainXml, const arch::ArchMo
                 address = freeSlotOn(c.index);
         }
         if (!address) {
-            // No controller of that model with a free slot: add one at the next index.
-            ControllerSpec c = spec.requiredControllers(1, maxIndex + 1).value(0);
-            if (c.addressType == "spapr-vio"_L1) {
-                quint64 reg = 0x2000;
-                while (existing.spaprRegs.contains(reg))
-                    reg += 0x1000;
-                c.addressReg = reg;
-            }
-            newController = c;
-            address = spec.driveAddress(0, c.index);
+            // No controller of that model with a free slot: the arch gives one at the next
+            // index, with a bus address free among the guest's.
+            newController = model.diskController(interfaceId, maxIndex + 1, existing.addresses);
+            address = spec.driveAddress(0, newController->index);
         }
     } else if (spec.usesDriveAddress) {
         // SATA/IDE: the machine's built-in controller (index 0 and up, as libvirt numbers them).

@@ -9,8 +9,9 @@
 
 namespace crossvirt::models {
 
-/// Writes the domain XML of a new VM from a VmSpec and the arch layer's answers, with
-/// QXmlStreamWriter only (names and paths are escaped by the writer, never pasted).
+/// Writes the domain XML of a new VM with QXmlStreamWriter only (names and paths are
+/// escaped by the writer, never pasted). A plain serializer: the arch class decides every
+/// device (ArchModel::devicePlan); nothing here knows an arch.
 class DomainXmlBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(DomainXmlBuilder)
@@ -22,9 +23,6 @@ public:
                              const arch::GuestContext &ctx);
     /// <volume> XML for a new volume of `sizeGiB` GiB in `format` ("qcow2" or "raw").
     static QString volumeXml(const QString &name, qint64 sizeGiB, const QString &format);
-    /// libvirt's controller model for a ControllerSpec model: the arch layer's
-    /// "spapr-vscsi" is "ibmvscsi" in libvirt XML; others are unchanged.
-    static QString libvirtControllerModel(const QString &model);
 };
 
 /// Where and how a new disk goes into an existing VM.

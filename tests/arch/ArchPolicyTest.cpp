@@ -9,8 +9,8 @@ using namespace crossvirt::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-const QStringList kArches{u"x86_64"_s,  u"i686"_s,  u"ppc64"_s,  u"ppc64le"_s,
-                          u"aarch64"_s, u"s390x"_s, u"riscv64"_s};
+const QStringList kArches{u"x86_64"_s,  u"i686"_s,  u"ppc64"_s,   u"ppc64le"_s,
+                          u"aarch64"_s, u"s390x"_s, u"riscv64"_s, u"armv7l"_s};
 
 void expectReasonsOnWithheld(const ChoiceList &list, const char *what, const QString &arch)
 {

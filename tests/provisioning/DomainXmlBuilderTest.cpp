@@ -151,7 +151,9 @@ INSTANTIATE_TEST_SUITE_P(
                  u"virtio"_s,
                  u"scsi"_s,
                  u"scsi/virtio-scsi"_s},
-        ArchCase{"riscv64", u"riscv64"_s, u"virt"_s, arch::VirtType::Qemu, u"virtio"_s, {}, {}}));
+        ArchCase{"riscv64", u"riscv64"_s, u"virt"_s, arch::VirtType::Qemu, u"virtio"_s, {}, {}},
+        ArchCase{"armv7l_virt", u"armv7l"_s, u"virt"_s, arch::VirtType::Qemu, u"virtio"_s,
+                 u"scsi"_s, u"scsi/virtio-scsi"_s}));
 
 TEST(DomainXml, Aarch64AsksForUefi)
 {
