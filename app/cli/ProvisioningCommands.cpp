@@ -1,5 +1,7 @@
 #include "app/cli/ProvisioningCommands.h"
 
+#include "arch/ArchRegistry.h"
+
 #include "models/connection/HostSession.h"
 #include "models/osinfo/OsCatalogue.h"
 #include "models/provisioning/ProvisioningCore.h"
@@ -180,10 +182,10 @@ QJsonObject choicesJson(const models::GuestHostContext &host, const models::Gues
 int runChoicesCommand(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.addOption(
-        {u"arch"_s,
-         QCoreApplication::translate("cli", "Guest architecture (x86_64, ppc64le, ...)."),
-         u"ARCH"_s});
+    parser.addOption({u"arch"_s,
+                      QCoreApplication::translate("cli", "Guest architecture (%1).")
+                          .arg(arch::ArchRegistry::instance().archNames().join(u", "_s)),
+                      u"ARCH"_s});
     parser.addOption({u"machine"_s,
                       QCoreApplication::translate("cli", "Machine type (default: the arch's)."),
                       u"MACHINE"_s});
