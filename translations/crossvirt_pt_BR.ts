@@ -171,14 +171,6 @@
         <translation>%1 não está disponível em convidados %2</translation>
     </message>
     <message>
-        <source>%1 exists only on POWER (pseries) guests</source>
-        <translation>%1 existe apenas em convidados POWER (pseries)</translation>
-    </message>
-    <message>
-        <source>%1 exists only on s390x guests</source>
-        <translation>%1 existe apenas em convidados s390x</translation>
-    </message>
-    <message>
         <source>%1 is not available on %2 guests; use VNC</source>
         <translation>%1 não está disponível em convidados %2; use VNC</translation>
     </message>
@@ -245,6 +237,65 @@
     <message>
         <source>Snapshots with memory state are not possible for guests that boot UEFI; disk-only snapshots are</source>
         <translation>Snapshots com estado da memória não são possíveis para convidados que inicializam com UEFI; snapshots somente de disco são</translation>
+    </message>
+    <message>
+        <source>POWER (pseries)</source>
+        <translation>POWER (pseries)</translation>
+    </message>
+    <message>
+        <source>s390x</source>
+        <translation>s390x</translation>
+    </message>
+    <message>
+        <source>%1 exists only on %2 guests</source>
+        <translation>%1 existe apenas em convidados %2</translation>
+    </message>
+    <message>
+        <source>%1 needs a %2 machine</source>
+        <translation>%1 precisa de uma máquina %2</translation>
+    </message>
+</context>
+<context>
+    <name>Armv7lArch</name>
+    <message>
+        <source>ARM 32-bit (ARMv7)</source>
+        <translation>ARM 32 bits (ARMv7)</translation>
+    </message>
+    <message>
+        <source>UEFI (AAVMF32)</source>
+        <translation>UEFI (AAVMF32)</translation>
+    </message>
+    <message>
+        <source>No firmware (direct kernel boot)</source>
+        <translation>Sem firmware (inicialização direta do kernel)</translation>
+    </message>
+    <message>
+        <source>libvirt has no host-model CPU for armv7l guests</source>
+        <translation>O libvirt não tem CPU host-model para convidados armv7l</translation>
+    </message>
+    <message>
+        <source>KVM on Arm runs only the host&apos;s own CPU; use host-passthrough</source>
+        <translation>O KVM em Arm executa apenas a própria CPU do hospedeiro; use host-passthrough</translation>
+    </message>
+    <message>
+        <source>ARM Cortex-A15</source>
+        <translation>ARM Cortex-A15</translation>
+    </message>
+    <message>
+        <source>ARM Cortex-A7</source>
+        <translation>ARM Cortex-A7</translation>
+    </message>
+    <message>
+        <source>QEMU maximum (emulated)</source>
+        <translation>Máximo do QEMU (emulado)</translation>
+    </message>
+    <message>
+        <source>QEMU cannot hot-plug vCPUs into armv7l virt guests</source>
+        <translation>O QEMU não consegue conectar vCPUs a quente em convidados armv7l virt</translation>
+    </message>
+    <message>
+        <source>QEMU cannot hot-plug memory into armv7l virt guests</source>
+        <translation>O QEMU não consegue conectar memória a quente em convidados armv7l virt</translation>
     </message>
 </context>
 <context>
@@ -586,6 +637,14 @@
         <source>%1: not a storage volume libvirt manages, left in place</source>
         <translation>%1: não é um volume de armazenamento gerenciado pelo libvirt; foi mantido</translation>
     </message>
+    <message>
+        <source>Could not list the virtual machines on this host</source>
+        <translation>Não foi possível listar as máquinas virtuais deste hospedeiro</translation>
+    </message>
+    <message>
+        <source>%1: kept: used by %2</source>
+        <translation>%1: mantido: usado por %2</translation>
+    </message>
 </context>
 <context>
     <name>InventoryModel</name>
@@ -738,14 +797,6 @@
 </context>
 <context>
     <name>PowerArch</name>
-    <message>
-        <source>sPAPR VSCSI needs a pseries machine</source>
-        <translation>sPAPR VSCSI requer uma máquina pseries</translation>
-    </message>
-    <message>
-        <source>sPAPR VLAN needs a pseries machine</source>
-        <translation>sPAPR VLAN requer uma máquina pseries</translation>
-    </message>
     <message>
         <source>sPAPR VLAN NICs cannot be added to a running guest</source>
         <translation>Placas de rede sPAPR VLAN não podem ser adicionadas a um convidado em execução</translation>
@@ -1239,20 +1290,6 @@
         <translation>Lista as VMs de todos os hospedeiros: nome, estado, arquitetura, nativa ou emulada</translation>
     </message>
     <message>
-        <source>Usage: crossvirt-cli [--connect URI]... [--timeout S] COMMAND [options]
-
-Without --connect the saved connection list is used, or the demo datacenter when there is none.
-
-Commands:
-</source>
-        <translation>Uso: crossvirt-cli [--connect URI]... [--timeout S] COMANDO [opções]
-
-Sem --connect, é usada a lista de conexões salva ou, se não houver nenhuma, o datacenter de demonstração.
-
-Comandos:
-</translation>
-    </message>
-    <message>
         <source>unknown option %1</source>
         <translation>opção desconhecida %1</translation>
     </message>
@@ -1263,10 +1300,6 @@ Comandos:
     <message>
         <source>Save a running VM&apos;s VNC screen as PNG (--vm NAME --out FILE)</source>
         <translation>Salva a tela VNC de uma VM em execução como PNG (--vm NOME --out ARQUIVO)</translation>
-    </message>
-    <message>
-        <source>Host URI (repeatable).</source>
-        <translation>URI do hospedeiro (pode ser repetida).</translation>
     </message>
     <message>
         <source>unexpected argument %1</source>
@@ -1283,10 +1316,6 @@ Comandos:
     <message>
         <source>none: the host has no domain capabilities, the arch policy alone applies</source>
         <translation>nenhuma: o hospedeiro não tem capacidades de domínio; vale apenas a política da arquitetura</translation>
-    </message>
-    <message>
-        <source>Guest architecture (x86_64, ppc64le, ...).</source>
-        <translation>Arquitetura do convidado (x86_64, ppc64le, ...).</translation>
     </message>
     <message>
         <source>Machine type (default: the arch&apos;s).</source>
@@ -1343,10 +1372,6 @@ Comandos:
     <message>
         <source>Disk format: qcow2 (default) or raw.</source>
         <translation>Formato do disco: qcow2 (padrão) ou raw.</translation>
-    </message>
-    <message>
-        <source>Disk interface (virtio, scsi, spapr-vscsi, sata, ide, usb).</source>
-        <translation>Interface de disco (virtio, scsi, spapr-vscsi, sata, ide, usb).</translation>
     </message>
     <message>
         <source>ISO volume for a CD-ROM, as POOL/VOLUME.</source>
@@ -1485,10 +1510,6 @@ Comandos:
         <translation>console-snapshot requer exatamente um --connect URI</translation>
     </message>
     <message>
-        <source>%1: could not connect</source>
-        <translation>%1: não foi possível conectar</translation>
-    </message>
-    <message>
         <source>no virtual machine named “%1” on %2</source>
         <translation>nenhuma máquina virtual chamada “%1” em %2</translation>
     </message>
@@ -1501,12 +1522,92 @@ Comandos:
         <translation>não foi possível gravar %1: %2</translation>
     </message>
     <message>
-        <source>stats: unknown argument %1 (usage: stats [--connect URI] [--vm NAME] [--samples N] [--interval S])</source>
-        <translation>stats: argumento desconhecido %1 (uso: stats [--connect URI] [--vm NOME] [--samples N] [--interval S])</translation>
-    </message>
-    <message>
         <source>stats: no virtual machine named “%1”</source>
         <translation>stats: nenhuma máquina virtual chamada “%1”</translation>
+    </message>
+    <message>
+        <source>%1 needs a value</source>
+        <translation>%1 precisa de um valor</translation>
+    </message>
+    <message>
+        <source>Global options (before or after the command):
+  -c, --connect URI   Host to work on (repeatable). Without it the saved connection
+                      list is used, or the demo datacenter when there is none.
+  --timeout S         Seconds to wait for each host (default 30).
+  -h, --help          This help; after a command, that command&apos;s options.
+  --version           The version.
+
+Exit codes:
+  0   done
+  1   refused or invalid input (the reasons are on stderr)
+  2   a host was unreachable or failed (libvirt&apos;s message on stderr)
+  64  bad usage (unknown command or option, missing argument)
+</source>
+        <translation>Opções globais (antes ou depois do comando):
+  -c, --connect URI   Hospedeiro a usar (repetível). Sem ela é usada a lista de
+                      conexões salva, ou o datacenter de demonstração se não houver.
+  --timeout S         Segundos de espera por hospedeiro (padrão 30).
+  -h, --help          Esta ajuda; depois de um comando, as opções desse comando.
+  --version           A versão.
+
+Códigos de saída:
+  0   concluído
+  1   entrada recusada ou inválida (os motivos vão para stderr)
+  2   um hospedeiro estava inacessível ou falhou (mensagem do libvirt em stderr)
+  64  uso incorreto (comando ou opção desconhecida, argumento faltando)
+</translation>
+    </message>
+    <message>
+        <source>Show this command&apos;s options.</source>
+        <translation>Mostra as opções deste comando.</translation>
+    </message>
+    <message>
+        <source>Usage: crossvirt-cli [global options] %1 [options]
+
+%2
+
+%3
+
+%4</source>
+        <translation>Uso: crossvirt-cli [opções globais] %1 [opções]
+
+%2
+
+%3
+
+%4</translation>
+    </message>
+    <message>
+        <source>Usage: crossvirt-cli [global options] COMMAND [options]
+Prints JSON on stdout and messages on stderr. `crossvirt-cli COMMAND --help` lists a command&apos;s options.
+
+Commands:
+</source>
+        <translation>Uso: crossvirt-cli [opções globais] COMANDO [opções]
+Imprime JSON em stdout e mensagens em stderr. `crossvirt-cli COMANDO --help` lista as opções de um comando.
+
+Comandos:
+</translation>
+    </message>
+    <message>
+        <source>Guest architecture (%1).</source>
+        <translation>Arquitetura do convidado (%1).</translation>
+    </message>
+    <message>
+        <source>Disk interface (the ids `choices --arch A` offers).</source>
+        <translation>Interface de disco (os ids que `choices --arch A` oferece).</translation>
+    </message>
+    <message>
+        <source>Only this VM (default: every running VM).</source>
+        <translation>Apenas esta VM (padrão: todas as VMs em execução).</translation>
+    </message>
+    <message>
+        <source>Samples to print (default 3).</source>
+        <translation>Amostras a imprimir (padrão 3).</translation>
+    </message>
+    <message>
+        <source>Seconds between samples (default %1).</source>
+        <translation>Segundos entre amostras (padrão %1).</translation>
     </message>
 </context>
 <context>
@@ -1805,6 +1906,93 @@ Convidados %2, executados nativamente</translation>
             <numerusform>%1 parou de enviar no meio de uma mensagem; desistência após %n segundo.</numerusform>
             <numerusform>%1 parou de enviar no meio de uma mensagem; desistência após %n segundos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::ActionController</name>
+    <message>
+        <source>%1 is no longer in the connection list.</source>
+        <translation>%1 não está mais na lista de conexões.</translation>
+    </message>
+    <message>
+        <source>Working on %1…</source>
+        <translation>Processando %1…</translation>
+    </message>
+    <message>
+        <source>Could not start the virtual machine</source>
+        <translation>Não foi possível iniciar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not shut down the virtual machine</source>
+        <translation>Não foi possível desligar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not reboot the virtual machine</source>
+        <translation>Não foi possível reiniciar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Force off</source>
+        <translation>Forçar desligamento</translation>
+    </message>
+    <message>
+        <source>Force off “%1”? This is like pulling the power cord: unsaved data in the guest is lost.</source>
+        <translation>Forçar o desligamento de “%1”? É como puxar o cabo de energia: os dados não salvos no convidado serão perdidos.</translation>
+    </message>
+    <message>
+        <source>Could not force off the virtual machine</source>
+        <translation>Não foi possível forçar o desligamento da máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not pause the virtual machine</source>
+        <translation>Não foi possível pausar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Could not resume the virtual machine</source>
+        <translation>Não foi possível retomar a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Reading the storage of %1…</source>
+        <translation>Lendo o armazenamento de %1…</translation>
+    </message>
+    <message>
+        <source>Could not delete the virtual machine</source>
+        <translation>Não foi possível excluir a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 excluída.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted, but some volumes were not</source>
+        <translation>%1 foi excluída, mas alguns volumes não foram</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>%1 criada.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list.</source>
+        <translation>%1 já está na lista.</translation>
+    </message>
+    <message>
+        <source>Added %1; use Host › Connect to open it.</source>
+        <translation>Conexão %1 adicionada; use Hospedeiro › Conectar para abri-la.</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Remover conexão</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the list? Its virtual machines are not touched.</source>
+        <translation>Remover %1 da lista? As máquinas virtuais dele não serão afetadas.</translation>
+    </message>
+    <message>
+        <source>Delete cluster</source>
+        <translation>Excluir cluster</translation>
+    </message>
+    <message>
+        <source>Delete the cluster “%1”? Its hosts and their virtual machines stay; they become unclustered.</source>
+        <translation>Excluir o cluster “%1”? Os hospedeiros dele e suas máquinas virtuais permanecem; eles ficam sem cluster.</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +2299,84 @@ Convidados %2, executados nativamente</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::DeleteVmDialog</name>
+    <message>
+        <source>Delete virtual machine</source>
+        <translation>Excluir máquina virtual</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? It is running and will be forced off first. This cannot be undone.</source>
+        <translation>Excluir “%1”? Ela está em execução e terá o desligamento forçado antes. Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>Excluir “%1”? Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>It has no storage volumes.</source>
+        <translation>Ela não tem volumes de armazenamento.</translation>
+    </message>
+    <message>
+        <source>Also delete the storage volumes you tick:</source>
+        <translation>Excluir também os volumes de armazenamento marcados:</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Armazenamento</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observações</translation>
+    </message>
+    <message>
+        <source>Used by %1: kept</source>
+        <translation>Usado por %1: mantido</translation>
+    </message>
+    <message>
+        <source>Not a volume libvirt manages: kept</source>
+        <translation>Não é um volume gerenciado pelo libvirt: mantido</translation>
+    </message>
+    <message>
+        <source>CD-ROM</source>
+        <translation>CD-ROM</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>Somente leitura</translation>
+    </message>
+    <message>
+        <source>Shareable</source>
+        <translation>Compartilhável</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::DetailsPane</name>
+    <message>
+        <source>Select a host or a virtual machine.</source>
+        <translation>Selecione um hospedeiro ou uma máquina virtual.</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>Desempenho</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lendo %1…</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::HostChartsPage</name>
     <message>
         <source>CPU use</source>
@@ -2318,14 +2584,6 @@ Convidados %2, executados nativamente</translation>
         <translation>Crossvirt</translation>
     </message>
     <message>
-        <source>Filter: name, arch:ppc64le, state:running, host:name</source>
-        <translation>Filtro: nome, arch:ppc64le, state:running, host:nome</translation>
-    </message>
-    <message>
-        <source>Select a host or a virtual machine.</source>
-        <translation>Selecione um hospedeiro ou uma máquina virtual.</translation>
-    </message>
-    <message>
         <source>Not understood: %1. Use arch:, state:, host: or emulated:.</source>
         <translation>Não entendido: %1. Use arch:, state:, host: ou emulated:.</translation>
     </message>
@@ -2390,38 +2648,6 @@ Convidados %2, executados nativamente</translation>
         <translation>Ctrl+N</translation>
     </message>
     <message>
-        <source>Could not start the virtual machine</source>
-        <translation>Não foi possível iniciar a máquina virtual</translation>
-    </message>
-    <message>
-        <source>Could not shut down the virtual machine</source>
-        <translation>Não foi possível desligar a máquina virtual</translation>
-    </message>
-    <message>
-        <source>Could not reboot the virtual machine</source>
-        <translation>Não foi possível reiniciar a máquina virtual</translation>
-    </message>
-    <message>
-        <source>Force off</source>
-        <translation>Forçar desligamento</translation>
-    </message>
-    <message>
-        <source>Force off “%1”? This is like pulling the power cord: unsaved data in the guest is lost.</source>
-        <translation>Forçar o desligamento de “%1”? É como puxar o cabo de energia: os dados não salvos no convidado serão perdidos.</translation>
-    </message>
-    <message>
-        <source>Could not force off the virtual machine</source>
-        <translation>Não foi possível forçar o desligamento da máquina virtual</translation>
-    </message>
-    <message>
-        <source>Could not pause the virtual machine</source>
-        <translation>Não foi possível pausar a máquina virtual</translation>
-    </message>
-    <message>
-        <source>Could not resume the virtual machine</source>
-        <translation>Não foi possível retomar a máquina virtual</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
@@ -2456,62 +2682,6 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>%1 of %2 hosts connected · %3 VMs, %4 running</source>
         <translation>%1 de %2 hospedeiros conectados · %3 VMs, %4 em execução</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Lendo %1…</translation>
-    </message>
-    <message>
-        <source>Working on %1…</source>
-        <translation>Processando %1…</translation>
-    </message>
-    <message>
-        <source>Delete virtual machine</source>
-        <translation>Excluir máquina virtual</translation>
-    </message>
-    <message>
-        <source>Delete “%1”? It is running and will be forced off first. This cannot be undone.</source>
-        <translation>Excluir “%1”? Ela está em execução e terá o desligamento forçado antes. Isso não pode ser desfeito.</translation>
-    </message>
-    <message>
-        <source>Delete “%1”? This cannot be undone.</source>
-        <translation>Excluir “%1”? Isso não pode ser desfeito.</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Excluir</translation>
-    </message>
-    <message>
-        <source>Also delete its disk volumes (CD-ROM images are kept)</source>
-        <translation>Excluir também os volumes de disco dela (as imagens de CD-ROM são mantidas)</translation>
-    </message>
-    <message>
-        <source>Deleted %1.</source>
-        <translation>%1 excluída.</translation>
-    </message>
-    <message>
-        <source>%1 was deleted, but some volumes were not</source>
-        <translation>%1 foi excluída, mas alguns volumes não foram</translation>
-    </message>
-    <message>
-        <source>Could not delete the virtual machine</source>
-        <translation>Não foi possível excluir a máquina virtual</translation>
-    </message>
-    <message>
-        <source>%1 is already in the list.</source>
-        <translation>%1 já está na lista.</translation>
-    </message>
-    <message>
-        <source>Added %1; use Host › Connect to open it.</source>
-        <translation>Conexão %1 adicionada; use Hospedeiro › Conectar para abri-la.</translation>
-    </message>
-    <message>
-        <source>Remove connection</source>
-        <translation>Remover conexão</translation>
-    </message>
-    <message>
-        <source>Remove %1 from the list? Its virtual machines are not touched.</source>
-        <translation>Remover %1 da lista? As máquinas virtuais dele não serão afetadas.</translation>
     </message>
     <message>
         <source>Clusters</source>
@@ -2566,28 +2736,12 @@ Convidados %2, executados nativamente</translation>
         <translation>Adiciona um novo disco à máquina virtual selecionada</translation>
     </message>
     <message>
-        <source>Created %1.</source>
-        <translation>%1 criada.</translation>
-    </message>
-    <message>
-        <source>Delete cluster</source>
-        <translation>Excluir cluster</translation>
-    </message>
-    <message>
-        <source>Delete the cluster “%1”? Its hosts and their virtual machines stay; they become unclustered.</source>
-        <translation>Excluir o cluster “%1”? Os hospedeiros dele e suas máquinas virtuais permanecem; eles ficam sem cluster.</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Detalhes</translation>
-    </message>
-    <message>
-        <source>Performance</source>
-        <translation>Desempenho</translation>
-    </message>
-    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferências…</translation>
+    </message>
+    <message>
+        <source>Filter: name, arch:%1, state:running, host:name</source>
+        <translation>Filtro: nome, arch:%1, state:running, host:nome</translation>
     </message>
 </context>
 <context>
@@ -2690,190 +2844,6 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>The guest OS list could not be read: %1</source>
         <translation>Não foi possível ler a lista de sistemas operacionais convidados: %1</translation>
-    </message>
-    <message>
-        <source>Where and what</source>
-        <translation>Onde e o quê</translation>
-    </message>
-    <message>
-        <source>Choose a cluster or a host, the guest architecture, the machine type and the operating system.</source>
-        <translation>Escolha um cluster ou um hospedeiro, a arquitetura do convidado, o tipo de máquina e o sistema operacional.</translation>
-    </message>
-    <message>
-        <source>&amp;Place in:</source>
-        <translation>&amp;Local:</translation>
-    </message>
-    <message>
-        <source>&amp;Architecture:</source>
-        <translation>&amp;Arquitetura:</translation>
-    </message>
-    <message>
-        <source>&amp;Host:</source>
-        <translation>&amp;Hospedeiro:</translation>
-    </message>
-    <message>
-        <source>&amp;Machine type:</source>
-        <translation>Tipo de &amp;máquina:</translation>
-    </message>
-    <message>
-        <source>Search operating systems, e.g. &quot;rhel 9&quot; or &quot;debian&quot;</source>
-        <translation>Pesquisar sistemas operacionais, ex.: &quot;rhel 9&quot; ou &quot;debian&quot;</translation>
-    </message>
-    <message>
-        <source>Show end-of-life systems</source>
-        <translation>Mostrar sistemas sem suporte</translation>
-    </message>
-    <message>
-        <source>&amp;Operating system:</source>
-        <translation>&amp;Sistema operacional:</translation>
-    </message>
-    <message>
-        <source>e.g. web-01</source>
-        <translation>ex.: web-01</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nome:</translation>
-    </message>
-    <message>
-        <source>Processors and memory</source>
-        <translation>Processadores e memória</translation>
-    </message>
-    <message>
-        <source>The operating system&apos;s recommendation is filled in; the host&apos;s size and the architecture&apos;s rules bound it.</source>
-        <translation>A recomendação do sistema operacional já vem preenchida; o tamanho do hospedeiro e as regras da arquitetura a limitam.</translation>
-    </message>
-    <message>
-        <source>&amp;Virtual CPUs:</source>
-        <translation>CPUs &amp;virtuais:</translation>
-    </message>
-    <message>
-        <source> MiB</source>
-        <translation> MiB</translation>
-    </message>
-    <message>
-        <source>&amp;Memory:</source>
-        <translation>&amp;Memória:</translation>
-    </message>
-    <message>
-        <source>C&amp;PU type:</source>
-        <translation>Tipo de C&amp;PU:</translation>
-    </message>
-    <message>
-        <source>Storage</source>
-        <translation>Armazenamento</translation>
-    </message>
-    <message>
-        <source>The VM&apos;s disk and an optional CD-ROM. Interfaces are those this architecture and machine type support.</source>
-        <translation>O disco da VM e um CD-ROM opcional. As interfaces são as que esta arquitetura e este tipo de máquina suportam.</translation>
-    </message>
-    <message>
-        <source>Create a new volume</source>
-        <translation>Criar um novo volume</translation>
-    </message>
-    <message>
-        <source>Use an existing volume</source>
-        <translation>Usar um volume existente</translation>
-    </message>
-    <message>
-        <source>No disk</source>
-        <translation>Sem disco</translation>
-    </message>
-    <message>
-        <source>&amp;Disk:</source>
-        <translation>&amp;Disco:</translation>
-    </message>
-    <message>
-        <source>&amp;Pool:</source>
-        <translation>&amp;Pool:</translation>
-    </message>
-    <message>
-        <source> GiB</source>
-        <translation> GiB</translation>
-    </message>
-    <message>
-        <source>&amp;Size:</source>
-        <translation>&amp;Tamanho:</translation>
-    </message>
-    <message>
-        <source>qcow2 (thin, snapshots)</source>
-        <translation>qcow2 (alocação dinâmica, snapshots)</translation>
-    </message>
-    <message>
-        <source>raw (fastest)</source>
-        <translation>raw (mais rápido)</translation>
-    </message>
-    <message>
-        <source>&amp;Format:</source>
-        <translation>&amp;Formato:</translation>
-    </message>
-    <message>
-        <source>&amp;Volume:</source>
-        <translation>&amp;Volume:</translation>
-    </message>
-    <message>
-        <source>Disk &amp;interface:</source>
-        <translation>&amp;Interface de disco:</translation>
-    </message>
-    <message>
-        <source>Attach a CD-ROM with an ISO image</source>
-        <translation>Anexar um CD-ROM com uma imagem ISO</translation>
-    </message>
-    <message>
-        <source>&amp;ISO image:</source>
-        <translation>Imagem I&amp;SO:</translation>
-    </message>
-    <message>
-        <source>CD-ROM &amp;bus:</source>
-        <translation>&amp;Barramento do CD-ROM:</translation>
-    </message>
-    <message>
-        <source>Network and display</source>
-        <translation>Rede e tela</translation>
-    </message>
-    <message>
-        <source>Devices this architecture supports; what it does not is named under each list.</source>
-        <translation>Dispositivos que esta arquitetura suporta; os que ela não suporta são citados abaixo de cada lista.</translation>
-    </message>
-    <message>
-        <source>Add a network card</source>
-        <translation>Adicionar uma placa de rede</translation>
-    </message>
-    <message>
-        <source>&amp;Network:</source>
-        <translation>&amp;Rede:</translation>
-    </message>
-    <message>
-        <source>NIC &amp;model:</source>
-        <translation>&amp;Modelo da placa de rede:</translation>
-    </message>
-    <message>
-        <source>&amp;Graphics:</source>
-        <translation>&amp;Gráficos:</translation>
-    </message>
-    <message>
-        <source>&amp;Video:</source>
-        <translation>&amp;Vídeo:</translation>
-    </message>
-    <message>
-        <source>&amp;Console:</source>
-        <translation>C&amp;onsole:</translation>
-    </message>
-    <message>
-        <source>Summary</source>
-        <translation>Resumo</translation>
-    </message>
-    <message>
-        <source>Where the VM will run and the definition Crossvirt will give libvirt.</source>
-        <translation>Onde a VM será executada e a definição que o Crossvirt passará ao libvirt.</translation>
-    </message>
-    <message>
-        <source>&amp;Start the VM after creating it</source>
-        <translation>&amp;Iniciar a VM após criá-la</translation>
-    </message>
-    <message>
-        <source>&amp;Open its console</source>
-        <translation>&amp;Abrir o console dela</translation>
     </message>
     <message>
         <source>Cluster %1 (%2)</source>
@@ -2990,6 +2960,10 @@ Convidados %2, executados nativamente</translation>
 Anything created before this step was removed.</source>
         <translation>A VM não foi criada. %1
 Tudo o que foi criado antes desta etapa foi removido.</translation>
+    </message>
+    <message>
+        <source>Reading the hosts&apos; capabilities…</source>
+        <translation>Lendo as capacidades dos hospedeiros…</translation>
     </message>
 </context>
 <context>
@@ -3190,6 +3164,41 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::VmDevicesPage</name>
+    <message>
+        <source>Network and display</source>
+        <translation>Rede e tela</translation>
+    </message>
+    <message>
+        <source>Devices this architecture supports; what it does not is named under each list.</source>
+        <translation>Dispositivos que esta arquitetura suporta; os que ela não suporta são citados abaixo de cada lista.</translation>
+    </message>
+    <message>
+        <source>Add a network card</source>
+        <translation>Adicionar uma placa de rede</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>&amp;Rede:</translation>
+    </message>
+    <message>
+        <source>NIC &amp;model:</source>
+        <translation>&amp;Modelo da placa de rede:</translation>
+    </message>
+    <message>
+        <source>&amp;Graphics:</source>
+        <translation>&amp;Gráficos:</translation>
+    </message>
+    <message>
+        <source>&amp;Video:</source>
+        <translation>&amp;Vídeo:</translation>
+    </message>
+    <message>
+        <source>&amp;Console:</source>
+        <translation>C&amp;onsole:</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::VmPerformancePage</name>
     <message>
         <source>CPU use</source>
@@ -3298,6 +3307,170 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>Network (%1)</source>
         <translation>Rede (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmPlacementPage</name>
+    <message>
+        <source>Where and what</source>
+        <translation>Onde e o quê</translation>
+    </message>
+    <message>
+        <source>Choose a cluster or a host, the guest architecture, the machine type and the operating system.</source>
+        <translation>Escolha um cluster ou um hospedeiro, a arquitetura do convidado, o tipo de máquina e o sistema operacional.</translation>
+    </message>
+    <message>
+        <source>&amp;Place in:</source>
+        <translation>&amp;Local:</translation>
+    </message>
+    <message>
+        <source>&amp;Architecture:</source>
+        <translation>&amp;Arquitetura:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hospedeiro:</translation>
+    </message>
+    <message>
+        <source>&amp;Machine type:</source>
+        <translation>Tipo de &amp;máquina:</translation>
+    </message>
+    <message>
+        <source>Search operating systems, e.g. &quot;rhel 9&quot; or &quot;debian&quot;</source>
+        <translation>Pesquisar sistemas operacionais, ex.: &quot;rhel 9&quot; ou &quot;debian&quot;</translation>
+    </message>
+    <message>
+        <source>Show end-of-life systems</source>
+        <translation>Mostrar sistemas sem suporte</translation>
+    </message>
+    <message>
+        <source>&amp;Operating system:</source>
+        <translation>&amp;Sistema operacional:</translation>
+    </message>
+    <message>
+        <source>e.g. web-01</source>
+        <translation>ex.: web-01</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmResourcesPage</name>
+    <message>
+        <source>Processors and memory</source>
+        <translation>Processadores e memória</translation>
+    </message>
+    <message>
+        <source>The operating system&apos;s recommendation is filled in; the host&apos;s size and the architecture&apos;s rules bound it.</source>
+        <translation>A recomendação do sistema operacional já vem preenchida; o tamanho do hospedeiro e as regras da arquitetura a limitam.</translation>
+    </message>
+    <message>
+        <source>&amp;Virtual CPUs:</source>
+        <translation>CPUs &amp;virtuais:</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>&amp;Memory:</source>
+        <translation>&amp;Memória:</translation>
+    </message>
+    <message>
+        <source>C&amp;PU type:</source>
+        <translation>Tipo de C&amp;PU:</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmStoragePage</name>
+    <message>
+        <source>Storage</source>
+        <translation>Armazenamento</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s disk and an optional CD-ROM. Interfaces are those this architecture and machine type support.</source>
+        <translation>O disco da VM e um CD-ROM opcional. As interfaces são as que esta arquitetura e este tipo de máquina suportam.</translation>
+    </message>
+    <message>
+        <source>Create a new volume</source>
+        <translation>Criar um novo volume</translation>
+    </message>
+    <message>
+        <source>Use an existing volume</source>
+        <translation>Usar um volume existente</translation>
+    </message>
+    <message>
+        <source>No disk</source>
+        <translation>Sem disco</translation>
+    </message>
+    <message>
+        <source>&amp;Disk:</source>
+        <translation>&amp;Disco:</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Tamanho:</translation>
+    </message>
+    <message>
+        <source>qcow2 (thin, snapshots)</source>
+        <translation>qcow2 (alocação dinâmica, snapshots)</translation>
+    </message>
+    <message>
+        <source>raw (fastest)</source>
+        <translation>raw (mais rápido)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation>&amp;Volume:</translation>
+    </message>
+    <message>
+        <source>Disk &amp;interface:</source>
+        <translation>&amp;Interface de disco:</translation>
+    </message>
+    <message>
+        <source>Attach a CD-ROM with an ISO image</source>
+        <translation>Anexar um CD-ROM com uma imagem ISO</translation>
+    </message>
+    <message>
+        <source>&amp;ISO image:</source>
+        <translation>Imagem I&amp;SO:</translation>
+    </message>
+    <message>
+        <source>CD-ROM &amp;bus:</source>
+        <translation>&amp;Barramento do CD-ROM:</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <source>Where the VM will run and the definition Crossvirt will give libvirt.</source>
+        <translation>Onde a VM será executada e a definição que o Crossvirt passará ao libvirt.</translation>
+    </message>
+    <message>
+        <source>&amp;Start the VM after creating it</source>
+        <translation>&amp;Iniciar a VM após criá-la</translation>
+    </message>
+    <message>
+        <source>&amp;Open its console</source>
+        <translation>&amp;Abrir o console dela</translation>
     </message>
 </context>
 <context>
