@@ -128,7 +128,8 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({780, 520});
+    // Wide enough for host and VM names next to the fixed columns (they were cut at 780).
+    splitter->setSizes({900, 400});
     setCentralWidget(splitter);
 
     createActions();
