@@ -114,18 +114,13 @@ Limits Aarch64Arch::limitsPolicy(const GuestContext &) const
     return l;
 }
 
-Operations Aarch64Arch::operationsPolicy(const GuestContext &) const
+Operations Aarch64Arch::operationsPolicy(const GuestContext &ctx) const
 {
     const QString noCpuHotplug = tr("QEMU cannot hot-plug vCPUs into aarch64 virt guests");
-    Operations ops;
-    ops.liveMigration = allowed();
-    ops.snapshots = allowed();
-    ops.internalSnapshots = allowed(); // refused by the base: aarch64 always boots UEFI
-    ops.diskHotplug = allowed();
-    ops.nicHotplug = allowed();
+    // The base allows everything; only what this arch cannot do is set here.
+    Operations ops = ArchModel::operationsPolicy(ctx);
     ops.cpuHotplug = refused(noCpuHotplug);
     ops.cpuHotUnplug = refused(noCpuHotplug);
-    ops.memoryHotplug = allowed();
     ops.memoryHotUnplug = refused(tr("aarch64 guests cannot unplug memory"));
     return ops;
 }

@@ -103,16 +103,12 @@ Limits Riscv64Arch::limitsPolicy(const GuestContext &) const
     return l;
 }
 
-Operations Riscv64Arch::operationsPolicy(const GuestContext &) const
+Operations Riscv64Arch::operationsPolicy(const GuestContext &ctx) const
 {
     const QString noCpu = tr("QEMU cannot hot-plug vCPUs into riscv64 guests");
     const QString noMem = tr("QEMU cannot hot-plug memory into riscv64 guests");
-    Operations ops;
-    ops.liveMigration = allowed();
-    ops.snapshots = allowed();
-    ops.internalSnapshots = allowed();
-    ops.diskHotplug = allowed();
-    ops.nicHotplug = allowed();
+    // The base allows everything; only what this arch cannot do is set here.
+    Operations ops = ArchModel::operationsPolicy(ctx);
     ops.cpuHotplug = refused(noCpu);
     ops.cpuHotUnplug = refused(noCpu);
     ops.memoryHotplug = refused(noMem);

@@ -143,15 +143,10 @@ Limits S390xArch::limitsPolicy(const GuestContext &) const
     return l;
 }
 
-Operations S390xArch::operationsPolicy(const GuestContext &) const
+Operations S390xArch::operationsPolicy(const GuestContext &ctx) const
 {
-    Operations ops;
-    ops.liveMigration = allowed();
-    ops.snapshots = allowed();
-    ops.internalSnapshots = allowed();
-    ops.diskHotplug = allowed();
-    ops.nicHotplug = allowed();
-    ops.cpuHotplug = allowed();
+    // The base allows everything; only what this arch cannot do is set here.
+    Operations ops = ArchModel::operationsPolicy(ctx);
     ops.cpuHotUnplug = refused(tr("s390x guests cannot unplug vCPUs"));
     ops.memoryHotplug = refused(tr("s390x guests cannot hot-plug memory"));
     ops.memoryHotUnplug = refused(tr("s390x guests cannot hot-plug memory"));
