@@ -30,7 +30,7 @@ case "$ARCH" in
     s390x)   DEB_ARCH=s390x;   SUITE=bookworm; KPKG=linux-image-s390x ;;
     riscv64) DEB_ARCH=riscv64; SUITE=trixie;   KPKG=linux-image-riscv64
              NOTE="riscv64 comes from Debian 13 trixie: Debian 12 has no riscv64" ;;
-    armv7l)  DEB_ARCH=armhf;   SUITE=bookworm; KPKG=linux-image-armmp ;;
+    armv7l)  DEB_ARCH=armhf;   SUITE=bookworm; KPKG=linux-image-armmp-lpae ;; # LPAE: the virt board puts PCIe ECAM above 4 GiB
     "") echo "usage: make-guest-image.sh <x86_64|i686|ppc64le|ppc64|aarch64|s390x|riscv64|armv7l>" >&2; exit 2 ;;
     *) fail "unknown arch (known: x86_64 i686 ppc64le ppc64 aarch64 s390x riscv64 armv7l)" ;;
 esac
@@ -40,7 +40,7 @@ for tool in apt-get apt-cache dpkg depmod cpio gzip xz flock sha256sum awk; do
 done
 
 OUT="$CACHE/$ARCH"
-DEBS="$CACHE/debs/$DEB_ARCH-$SUITE"
+DEBS="$CACHE/debs/$DEB_ARCH-$SUITE-${KPKG#linux-image-}"
 mkdir -p "$CACHE" "$DEBS" 2>/dev/null || fail "cannot create the cache directory $CACHE (set CROSSVIRT_GUEST_CACHE)"
 
 # The image depends on this script and the guest init: rebuild (offline) when they change.
@@ -106,7 +106,10 @@ log "unpacking"
 for deb in "$DEBS"/*.deb; do
     dpkg -x "$deb" "$WORK/pkg" || fail "dpkg -x $deb failed"
 done
-KVER=$(ls "$WORK/pkg/lib/modules" 2>/dev/null | head -n1)
+# Debian 13 (merged /usr) ships /usr/lib/modules and /usr/bin/busybox.
+MODBASE="$WORK/pkg"
+[ -d "$MODBASE/lib/modules" ] || MODBASE="$WORK/pkg/usr"
+KVER=$(ls "$MODBASE/lib/modules" 2>/dev/null | head -n1 || true)
 [ -n "$KVER" ] || fail "the kernel package holds no /lib/modules/<version>"
 KSRC=""
 for k in "$WORK/pkg/boot/vmlinuz-$KVER" "$WORK/pkg/boot/vmlinux-$KVER"; do
@@ -114,6 +117,7 @@ for k in "$WORK/pkg/boot/vmlinuz-$KVER" "$WORK/pkg/boot/vmlinux-$KVER"; do
 done
 [ -n "$KSRC" ] || fail "no /boot/vmlinu[xz]-$KVER in the kernel package"
 BB="$WORK/pkg/bin/busybox"
+[ -x "$BB" ] || BB="$WORK/pkg/usr/bin/busybox"
 [ -x "$BB" ] || fail "busybox-static holds no /bin/busybox"
 
 mkdir -p "$WORK/out"
@@ -137,14 +141,14 @@ done
 for applet in init poweroff reboot halt; do ln -s ../bin/busybox "$R/sbin/$applet"; done
 
 # Modules: the drivers the guests' devices need, with everything modules.dep says they need.
-MODSRC="$WORK/pkg/lib/modules/$KVER"
+MODSRC="$MODBASE/lib/modules/$KVER"
 MODDST="$R/lib/modules/$KVER"
 wanted_re='^kernel/(drivers/virtio/|drivers/block/virtio_blk|drivers/scsi/(sd_mod|sr_mod|sg|virtio_scsi|scsi_mod|scsi_common|scsi_transport_srp|ibmvscsi/)|drivers/ata/(libata|libahci|ahci|ata_piix|ata_generic|pata_acpi)|drivers/cdrom/|drivers/usb/(core|common|host/(xhci|ehci|ohci|uhci)|storage/usb-storage)|drivers/net/(virtio_net|net_failover|mii|ethernet/(intel/e1000/|intel/e1000e/|realtek/8139|ibm/ibmveth))|net/core/failover|drivers/gpu/drm/(drm_kms_helper|drm_shmem_helper|drm_ttm_helper|drm_vram_helper|tiny/(bochs|cirrus)|virtio/|qxl/|ttm/)|drivers/video/fbdev/core/|drivers/char/(virtio_console|hw_random/virtio)|drivers/input/(evdev|keyboard/gpio_keys)|drivers/gpio/gpio-pl061|drivers/acpi/button|drivers/s390/(virtio|block/dasd|char/)|drivers/tty/hvc/)'
 # Never a watchdog: a test guest must not be reset behind the test's back.
 never_re='/watchdog/|wdt|_wd\.|softdog|diag288|i6300esb|/misc/(pcspkr|uinput|ims-pcu|ati_remote2|keyspan|yealink|cm109|powermate)'
 # Debian's postinst makes modules.dep; do the same in the unpacked tree (depmod reads
 # foreign-arch modules fine).
-depmod -b "$WORK/pkg" "$KVER" 2>"$WORK/depmod.err" || { cat "$WORK/depmod.err" >&2; fail "depmod failed"; }
+depmod -b "$MODBASE" "$KVER" 2>"$WORK/depmod.err" || { cat "$WORK/depmod.err" >&2; fail "depmod failed"; }
 [ -f "$MODSRC/modules.dep" ] || fail "depmod made no modules.dep"
 awk -v want="$wanted_re" -v never="$never_re" '
     function base(p) { sub(/\.ko(\.xz|\.zst|\.gz)?$/, "", p); return p }
