@@ -1,6 +1,7 @@
 // The guest console parser (GuestConsoleLog) on console output: what the e2e tests read
 // through Crossvirt's serial console must give the same report the guest printed, even with
-// kernel messages, \r\n and escape sequences mixed in.
+// kernel messages, \r\n and escape sequences mixed in. Most cases read consoles captured
+// from real boots of the test guest (tests/data/guest-consoles/<arch>.txt).
 
 #include "common/TestSupport.h"
 #include "e2e/GuestReport.h"
@@ -11,8 +12,36 @@
 
 using namespace Qt::StringLiterals;
 using crossvirt::test::e2e::GuestConsoleLog;
+using crossvirt::test::e2e::GuestReport;
 
 namespace {
+
+QByteArray capture(const QString &arch)
+{
+    QFile file(crossvirt::test::sourcePath(u"tests/data/guest-consoles/%1.txt"_s.arg(arch)));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+/// The capture fed in pieces of `chunk` bytes, as a serial console delivers it.
+GuestConsoleLog parsed(const QString &arch, qsizetype chunk = 61)
+{
+    const QByteArray bytes = capture(arch);
+    GuestConsoleLog log;
+    for (qsizetype i = 0; i < bytes.size(); i += chunk)
+        log.append(bytes.mid(i, chunk));
+    return log;
+}
+
+QStringList drivers(const GuestReport &r, const QString &blockOrNic)
+{
+    if (const auto *b = r.block(blockOrNic))
+        return b->drivers;
+    if (const auto *n = r.nic(blockOrNic))
+        return n->drivers;
+    return {u"<no such device>"_s};
+}
 
 const QByteArray kSample =
     "[    0.000000] Linux version 6.1.0-28-amd64\r\n"
@@ -34,7 +63,6 @@ const QByteArray kSample =
 TEST(GuestConsoleLog, ParsesAReportWithKernelLinesAndEscapesMixedIn)
 {
     GuestConsoleLog log;
-    // Fed in small pieces, as a serial console delivers it.
     for (qsizetype i = 0; i < kSample.size(); i += 7)
         log.append(kSample.mid(i, 7));
     ASSERT_EQ(log.readyCount(), 1);
@@ -74,4 +102,126 @@ TEST(GuestConsoleLog, NoReportBeforeReady)
         "CROSSVIRT-BOOT count=1 kernel=6.1 arch=ppc64le\nCROSSVIRT-BLOCK name=sda drivers=sd\n");
     EXPECT_EQ(log.readyCount(), 0);
     EXPECT_FALSE(log.latestReport().has_value());
+}
+
+TEST(GuestConsoleLog, X86_64Q35RebootedThenPoweredOffByAcpi)
+{
+    const GuestConsoleLog log = parsed(u"x86_64"_s);
+    ASSERT_EQ(log.readyCount(), 2) << log.text().toStdString();
+    ASSERT_EQ(log.reports().size(), 2);
+    EXPECT_EQ(log.reports().at(0).bootCount + 1, log.reports().at(1).bootCount);
+    const GuestReport r = *log.latestReport();
+    EXPECT_EQ(r.arch, u"x86_64"_s);
+    EXPECT_EQ(r.kernel, u"6.1.0-50-amd64"_s);
+    EXPECT_EQ(r.consoleDevice, u"ttyS0"_s);
+    EXPECT_EQ(drivers(r, u"vda"_s), (QStringList{u"virtio_blk"_s, u"virtio-pci"_s}));
+    EXPECT_EQ(drivers(r, u"sda"_s), (QStringList{u"sd"_s, u"virtio_scsi"_s, u"virtio-pci"_s}));
+    EXPECT_EQ(drivers(r, u"sdb"_s),
+              (QStringList{u"sd"_s, u"usb-storage"_s, u"usb"_s, u"xhci_hcd"_s}));
+    EXPECT_EQ(drivers(r, u"sdc"_s), (QStringList{u"sd"_s, u"ahci"_s}));
+    EXPECT_EQ(drivers(r, u"eth0"_s), QStringList{u"e1000"_s});
+    EXPECT_EQ(drivers(r, u"eth1"_s), QStringList{u"e1000e"_s});
+    EXPECT_EQ(drivers(r, u"eth2"_s), QStringList{u"8139cp"_s});
+    EXPECT_EQ(drivers(r, u"eth3"_s), (QStringList{u"virtio_net"_s, u"virtio-pci"_s}));
+    EXPECT_EQ(r.nic(u"eth3"_s)->mac, u"52:54:00:00:00:04"_s);
+    ASSERT_EQ(r.framebuffers.size(), 1);
+    EXPECT_EQ(r.framebuffers.at(0).driver, u"bochs-drm"_s);
+    EXPECT_TRUE(r.framebuffers.at(0).painted);
+    EXPECT_EQ(log.poweroffSources(), QStringList{u"acpi"_s});
+    EXPECT_TRUE(log.contains(u"CROSSVIRT-POWEROFF-REQUEST"_s));
+}
+
+TEST(GuestConsoleLog, I686PcWithIdeAndCirrus)
+{
+    const GuestConsoleLog log = parsed(u"i686"_s);
+    ASSERT_EQ(log.readyCount(), 1);
+    const GuestReport r = *log.latestReport();
+    EXPECT_EQ(r.arch, u"i686"_s);
+    EXPECT_EQ(drivers(r, u"sda"_s), (QStringList{u"sd"_s, u"ata_piix"_s}));
+    EXPECT_EQ(r.block(u"sda"_s)->sizeKb, 16384);
+    EXPECT_EQ(drivers(r, u"eth1"_s), QStringList{u"8139cp"_s});
+    ASSERT_EQ(r.framebuffers.size(), 1);
+    EXPECT_EQ(r.framebuffers.at(0).driver, u"cirrus"_s);
+    EXPECT_EQ(r.framebuffers.at(0).bpp, 16);
+    EXPECT_EQ(log.poweroffSources(), QStringList{u"acpi"_s});
+}
+
+TEST(GuestConsoleLog, Ppc64lePseriesWithKernelBannerInterleaved)
+{
+    const GuestConsoleLog log = parsed(u"ppc64le"_s, 13);
+    // "#1 SMP Debian 6.CROSSVIRT-BOOT count=1 ...": the kernel's banner ends in our line.
+    ASSERT_EQ(log.readyCount(), 2);
+    EXPECT_EQ(log.reports().at(0).bootCount, 1);
+    const GuestReport r = *log.latestReport();
+    EXPECT_EQ(r.bootCount, 2);
+    EXPECT_EQ(r.arch, u"ppc64le"_s);
+    EXPECT_EQ(r.consoleDevice, u"hvc0"_s);
+    EXPECT_TRUE(r.cpuModel.startsWith(u"POWER9"_s)) << r.cpuModel.toStdString();
+    EXPECT_EQ(r.memTotalKb, 989760);
+    EXPECT_EQ(drivers(r, u"sda"_s), (QStringList{u"sd"_s, u"ibmvscsi"_s}));
+    EXPECT_EQ(drivers(r, u"sdb"_s), (QStringList{u"sd"_s, u"virtio_scsi"_s, u"virtio-pci"_s}));
+    EXPECT_EQ(drivers(r, u"eth0"_s), QStringList{u"ibmveth"_s});
+    EXPECT_EQ(drivers(r, u"eth1"_s), QStringList{u"e1000"_s});
+    EXPECT_EQ(log.poweroffSources(), QStringList{u"rtas"_s});
+    EXPECT_FALSE(log.tickUptimes().isEmpty());
+}
+
+TEST(GuestConsoleLog, S390xOnSclpPoweredOffBySclpQuiesce)
+{
+    const GuestConsoleLog log = parsed(u"s390x"_s);
+    ASSERT_EQ(log.readyCount(), 1);
+    const GuestReport r = *log.latestReport();
+    EXPECT_EQ(r.bootCount, 2); // the disk kept the counter of an earlier boot
+    EXPECT_EQ(r.consoleDevice, u"ttysclp0"_s);
+    EXPECT_EQ(drivers(r, u"vda"_s), (QStringList{u"virtio_blk"_s, u"virtio_ccw"_s}));
+    EXPECT_EQ(drivers(r, u"sda"_s), (QStringList{u"sd"_s, u"virtio_scsi"_s, u"virtio_ccw"_s}));
+    EXPECT_EQ(drivers(r, u"eth0"_s), (QStringList{u"virtio_net"_s, u"virtio_ccw"_s}));
+    EXPECT_TRUE(r.framebuffers.isEmpty());
+    EXPECT_EQ(log.poweroffSources(), QStringList{u"sclp"_s});
+}
+
+TEST(GuestConsoleLog, Aarch64VirtWithUsbAndVirtioGpu)
+{
+    const GuestConsoleLog log = parsed(u"aarch64"_s);
+    ASSERT_EQ(log.readyCount(), 2);
+    const GuestReport r = *log.latestReport();
+    EXPECT_EQ(r.consoleDevice, u"ttyAMA0"_s);
+    EXPECT_EQ(drivers(r, u"sdb"_s),
+              (QStringList{u"sd"_s, u"usb-storage"_s, u"usb"_s, u"xhci_hcd"_s}));
+    EXPECT_EQ(drivers(r, u"eth0"_s), QStringList{u"e1000e"_s});
+    ASSERT_EQ(r.framebuffers.size(), 1);
+    EXPECT_EQ(r.framebuffers.at(0).driver, u"virtio_gpu"_s);
+    EXPECT_EQ(r.framebuffers.at(0).width, 1280);
+    EXPECT_EQ(log.poweroffSources(), QStringList{u"gpio-keys"_s});
+}
+
+TEST(GuestConsoleLog, Armv7lVirtWithVirtioMmioAndPci)
+{
+    const GuestConsoleLog log = parsed(u"armv7l"_s);
+    ASSERT_EQ(log.readyCount(), 1);
+    const GuestReport r = *log.latestReport();
+    EXPECT_EQ(r.arch, u"armv7l"_s);
+    EXPECT_EQ(drivers(r, u"vda"_s), (QStringList{u"virtio_blk"_s, u"virtio-mmio"_s}));
+    EXPECT_EQ(drivers(r, u"vdb"_s), (QStringList{u"virtio_blk"_s, u"virtio-pci"_s}));
+    EXPECT_EQ(drivers(r, u"eth0"_s), (QStringList{u"virtio_net"_s, u"virtio-mmio"_s}));
+    EXPECT_EQ(log.poweroffSources(), QStringList{u"gpio-keys"_s});
+}
+
+TEST(GuestConsoleLog, Riscv64TicksAdvanceAndNoPowerButton)
+{
+    const GuestConsoleLog log = parsed(u"riscv64"_s);
+    ASSERT_EQ(log.readyCount(), 2);
+    EXPECT_EQ(log.latestReport()->bootCount, 2);
+    EXPECT_EQ(log.latestReport()->kernel, u"6.12.117+deb13-riscv64"_s);
+    const QList<double> ticks = log.tickUptimes();
+    ASSERT_GE(ticks.size(), 5);
+    // Every tick of one boot is later than the one before; the reboot restarts the clock.
+    int restarts = 0;
+    for (qsizetype i = 1; i < ticks.size(); ++i) {
+        if (ticks.at(i) <= ticks.at(i - 1))
+            ++restarts;
+    }
+    EXPECT_LE(restarts, 1);
+    EXPECT_TRUE(log.poweroffSources().isEmpty()); // QEMU 7.2's riscv virt has no power button
+    EXPECT_TRUE(log.lastLines(3).join(u'\n').contains(u"CROSSVIRT-TICK"_s));
 }
