@@ -19,5 +19,18 @@ if [ "$(id -u)" -eq 0 ]; then export CROSSVIRT_E2E_REQUIRED=${CROSSVIRT_E2E_REQU
 # Unit, model and widget tests first (in parallel), then the end-to-end tests,
 # which share one libvirtd and run one at a time.
 ctest --test-dir "$BUILD_DIR" -LE e2e --output-on-failure -j"$(nproc)" --timeout 600
+# The e2e tests boot a Debian kernel + busybox guest on every arch: make all the images
+# first (downloads from deb.debian.org the first time, then offline from the cache), so
+# their cost shows here and an arch whose image cannot be made fails loudly.
+guest_start=$(date +%s)
+for arch in x86_64 i686 ppc64le ppc64 aarch64 s390x riscv64 armv7l; do
+  arch_start=$(date +%s)
+  if ! dir=$(bash tests/e2e/guest/make-guest-image.sh "$arch"); then
+    echo "test.sh: FAILED to make the $arch guest image (see the messages above)" >&2
+    exit 1
+  fi
+  echo "test.sh: guest image $arch: $(tail -n1 <<<"$dir") ($(( $(date +%s) - arch_start )) s)"
+done
+echo "test.sh: guest images for all arches ready in $(( $(date +%s) - guest_start )) s"
 # Verbose: the e2e tests print the multi-arch matrix and what each console showed.
 ctest --test-dir "$BUILD_DIR" -L e2e --output-on-failure --verbose --timeout 1800

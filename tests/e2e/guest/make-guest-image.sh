@@ -14,6 +14,10 @@ set -euo pipefail
 ARCH=${1:-}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=${CROSSVIRT_GUEST_CACHE:-/var/cache/crossvirt/guest-images}
+# Not root and no cache named: the user's own cache (the e2e tests, as root, use /var/cache).
+if [ -z "${CROSSVIRT_GUEST_CACHE:-}" ] && ! mkdir -p "$CACHE" 2>/dev/null; then
+    CACHE="${XDG_CACHE_HOME:-$HOME/.cache}/crossvirt/guest-images"
+fi
 MIRROR=${CROSSVIRT_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 
 fail() { echo "make-guest-image.sh ($ARCH): $*" >&2; exit 1; }
