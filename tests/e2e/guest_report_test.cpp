@@ -4,8 +4,10 @@
 // from real boots of the test guest (tests/data/guest-consoles/<arch>.txt).
 
 #include "common/TestSupport.h"
+#include "e2e/GuestImage.h"
 #include "e2e/GuestReport.h"
 
+#include <QDir>
 #include <QFile>
 
 #include <gtest/gtest.h>
@@ -224,4 +226,32 @@ TEST(GuestConsoleLog, Riscv64TicksAdvanceAndNoPowerButton)
     EXPECT_LE(restarts, 1);
     EXPECT_TRUE(log.poweroffSources().isEmpty()); // QEMU 7.2's riscv virt has no power button
     EXPECT_TRUE(log.lastLines(3).join(u'\n').contains(u"CROSSVIRT-TICK"_s));
+}
+
+TEST(GuestImage, AnUnknownArchIsAnErrorThatNamesIt)
+{
+    const auto image = crossvirt::test::e2e::guestImageFor(u"sparc64"_s);
+    EXPECT_FALSE(image.ok());
+    EXPECT_TRUE(image.error.contains(u"sparc64"_s)) << image.error.toStdString();
+    EXPECT_TRUE(image.error.contains(u"unknown arch"_s)) << image.error.toStdString();
+}
+
+TEST(GuestImage, ACachedImageGivesItsKernelInitrdAndVersion)
+{
+    // Only from the cache (scripts/test.sh makes the images before the e2e run): a unit test
+    // never downloads a kernel.
+    const QString cache =
+        qEnvironmentVariable("CROSSVIRT_GUEST_CACHE", u"/var/cache/crossvirt/guest-images"_s);
+    if (!QFile::exists(QDir(cache).filePath(u"x86_64/image.env"_s)))
+        GTEST_SKIP() << "no x86_64 guest image in " << cache.toStdString()
+                     << " yet (tests/e2e/guest/make-guest-image.sh x86_64 makes it)";
+    const auto image = crossvirt::test::e2e::guestImageFor(u"x86_64"_s);
+    ASSERT_TRUE(image.ok()) << image.error.toStdString();
+    EXPECT_EQ(image.arch, u"x86_64"_s);
+    EXPECT_TRUE(QFile::exists(image.kernel)) << image.kernel.toStdString();
+    EXPECT_TRUE(QFile::exists(image.initrd)) << image.initrd.toStdString();
+    EXPECT_TRUE(image.kernelVersion.endsWith(u"-amd64"_s)) << image.kernelVersion.toStdString();
+    // Memoized: the second call does not run the script again and gives the same answer.
+    const auto again = crossvirt::test::e2e::guestImageFor(u"x86_64"_s);
+    EXPECT_EQ(again.kernel, image.kernel);
 }
