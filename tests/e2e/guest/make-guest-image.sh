@@ -29,7 +29,7 @@ case "$ARCH" in
     i686)    DEB_ARCH=i386;    SUITE=bookworm; KPKG=linux-image-686 ;;
     ppc64le) DEB_ARCH=ppc64el; SUITE=bookworm; KPKG=linux-image-powerpc64le ;;
     ppc64)   DEB_ARCH=ppc64el; SUITE=bookworm; KPKG=linux-image-powerpc64le
-             NOTE="ppc64 uses the ppc64el kernel and busybox (QEMU's pseries boots a little-endian kernel for a ppc64 guest): Debian's archive has no big-endian ppc64 kernel (only the unofficial debian-ports)" ;;
+             NOTE="ppc64 uses the ppc64el kernel and busybox (QEMU's pseries boots a little-endian kernel for a ppc64 guest): Debian's archive has no big-endian ppc64 kernel; only the unofficial debian-ports has one" ;;
     aarch64) DEB_ARCH=arm64;   SUITE=bookworm; KPKG=linux-image-arm64 ;;
     s390x)   DEB_ARCH=s390x;   SUITE=bookworm; KPKG=linux-image-s390x ;;
     riscv64) DEB_ARCH=riscv64; SUITE=trixie;   KPKG=linux-image-riscv64
