@@ -234,7 +234,12 @@ MODULES=$(wc -l < "$MODDST/load.list")
 NOTE="$NOTE"
 STAMP=$STAMP
 EOF
-rm -rf "$OUT"
-mv "$WORK/out" "$OUT"
+# File by file with rename(2), image.env last: a test reading the previous image (another
+# checkout's version of this script) never finds the directory empty or a file half written.
+mkdir -p "$OUT"
+for f in kernel initrd image.env; do
+    mv -f "$WORK/out/$f" "$OUT/$f.new.$$" && mv -f "$OUT/$f.new.$$" "$OUT/$f" \
+        || fail "cannot move the image into $OUT"
+done
 log "made: kernel $KVER, $(wc -l < "$MODDST/load.list") modules, initrd $(du -k "$OUT/initrd" | cut -f1) KiB"
 echo "$OUT"
