@@ -4,15 +4,18 @@
 #include "models/connection/HostSession.h"
 #include "models/console/ConsoleEndpoints.h"
 #include "models/console/SerialConsoleSession.h"
+#include "models/console/VncPlaceholderDetector.h"
 #include "models/console/VncSession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFutureWatcher>
 #include <QImageWriter>
 #include <QJsonObject>
+#include <QThread>
 #include <QTimer>
 #include <cctype>
 #include <cstdio>
@@ -36,7 +39,11 @@ int runConsoleSnapshot(const CliContext &ctx)
     const QCommandLineOption vmOption(u"vm"_s, Text::tr("Name of the virtual machine."), u"NAME"_s);
     const QCommandLineOption outOption(u"out"_s, Text::tr("PNG file to write."), u"FILE"_s);
     const QCommandLineOption waitOption(
-        u"wait"_s, Text::tr("Seconds to wait for a full screen (default 30)."), u"S"_s, u"30"_s);
+        u"wait"_s,
+        Text::tr("Seconds to wait for a full screen of the guest's own (default 30); QEMU's "
+                 "\"Guest has not initialized the display\" placeholder does not count (exit 1 "
+                 "when only that came)."),
+        u"S"_s, u"30"_s);
     parser.addOptions({vmOption, outOption, waitOption});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
@@ -90,11 +97,28 @@ int runConsoleSnapshot(const CliContext &ctx)
     vnc.setAskForPassword(false);
     vnc.connectToEndpoint(endpoint);
     QString error;
-    if (!vnc.waitForFullFrame(parser.value(waitOption).toInt() * 1000, &error)) {
+    const int waitSeconds = parser.value(waitOption).toInt();
+    QDeadlineTimer deadline(qint64(waitSeconds) * 1000);
+    if (!vnc.waitForFullFrame(waitSeconds * 1000, &error)) {
         printError(Text::tr("no full screen from %1: %2").arg(name, error));
         return kExitHostFailed;
     }
-    const QImage frame = vnc.currentFrame();
+    // QEMU's placeholder is not the guest's screen: wait for the guest's first drawing.
+    QImage frame = vnc.currentFrame();
+    auto placeholder = models::VncPlaceholderDetector::classify(frame);
+    while (placeholder != models::VncPlaceholderDetector::Placeholder::None &&
+           !deadline.hasExpired() && vnc.failure() == models::VncSession::Failure::None) {
+        QThread::msleep(200);
+        frame = vnc.currentFrame();
+        placeholder = models::VncPlaceholderDetector::classify(frame);
+    }
+    if (placeholder != models::VncPlaceholderDetector::Placeholder::None) {
+        printError(Text::tr("the guest has not initialized its display: after %1 s QEMU still "
+                            "shows “%2” (no PNG written)")
+                       .arg(QString::number(waitSeconds),
+                            models::VncPlaceholderDetector::message(placeholder)));
+        return kExitRefused;
+    }
     QImageWriter writer(out, "png");
     if (!writer.write(frame)) {
         printError(Text::tr("could not write %1: %2").arg(out, writer.errorString()));
