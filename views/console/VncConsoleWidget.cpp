@@ -203,8 +203,7 @@ void VncConsoleWidget::showConnectedStatus()
 {
     const QSize size = m_session->frameSize();
     if (isWaitingForGuestDisplay()) {
-        setStatus(tr("Connected to %1. Waiting for the guest's display: the guest has not "
-                     "drawn on its screen yet (QEMU shows a placeholder).")
+        setStatus(tr("Connected to %1; the guest has not drawn on its display yet.")
                       .arg(m_session->endpointName()));
         return;
     }
