@@ -343,7 +343,8 @@ int runSerialCommand(const CliContext &ctx)
     readTimer.setSingleShot(true);
     QObject::connect(&readTimer, &QTimer::timeout, &loop, &QEventLoop::quit);
     QElapsedTimer sinceOpen;
-    QByteArray output;
+    qint64 received = 0;
+    QByteArray tail; // the last bytes, so --until TEXT split over two reads is still found
     bool opened = false;
     bool untilSeen = false;
     std::optional<QString> closedWith;
@@ -356,11 +357,15 @@ int runSerialCommand(const CliContext &ctx)
     QObject::connect(&serial, &models::SerialConsoleSession::received, &loop,
                      [&](const QByteArray &bytes) {
                          writeOut(bytes);
-                         output += bytes;
-                         if (!until.isEmpty() && output.contains(until)) {
+                         received += bytes.size();
+                         if (until.isEmpty())
+                             return;
+                         tail += bytes;
+                         if (tail.contains(until)) {
                              untilSeen = true;
                              loop.quit();
                          }
+                         tail = tail.right(until.size() - 1);
                      });
     QObject::connect(&serial, &models::SerialConsoleSession::closed, &loop,
                      [&](const QString &error) {
@@ -427,7 +432,7 @@ int runSerialCommand(const CliContext &ctx)
                        .arg(parser.value(untilOption), parser.value(secondsOption)));
         return kExitRefused;
     }
-    if (output.isEmpty())
+    if (received == 0)
         printError(Text::tr("the console of “%1” showed nothing in %2 s").arg(name, elapsed));
     return kExitOk;
 }
