@@ -37,6 +37,7 @@ void VncSession::connectToEndpoint(const VncEndpoint &endpoint)
     m_frameSize = QSize();
     m_fullFrameAnnounced = false;
     m_passwordPending = false;
+    m_placeholder = VncPlaceholderDetector::Placeholder::None;
     setDisplayState(DisplayState::NoFrame);
     m_endpointName = endpoint.displayName();
     m_run = std::make_shared<VncProtocolRun>(endpoint, m_askForPassword, m_stallTimeoutMs, this);
@@ -170,10 +171,13 @@ void VncSession::handleFrameReady()
     // guest's screen shows, only an update over half the screen can be that switch (this
     // keeps small text updates from rescanning the frame).
     const qint64 frameArea = qint64(take.frame.width()) * take.frame.height();
-    if (take.full && (m_displayState != DisplayState::GuestDisplay || 2 * area(dirty) >= frameArea))
-        setDisplayState(VncPlaceholderDetector::isPlaceholder(take.frame)
-                            ? DisplayState::Placeholder
-                            : DisplayState::GuestDisplay);
+    if (take.full &&
+        (m_displayState != DisplayState::GuestDisplay || 2 * area(dirty) >= frameArea)) {
+        m_placeholder = VncPlaceholderDetector::classify(take.frame);
+        setDisplayState(m_placeholder == VncPlaceholderDetector::Placeholder::None
+                            ? DisplayState::GuestDisplay
+                            : DisplayState::Placeholder);
+    }
 }
 
 void VncSession::setDisplayState(DisplayState state)

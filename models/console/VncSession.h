@@ -2,6 +2,7 @@
 
 #include "models/console/KeyMap.h"
 #include "models/console/VncEndpoint.h"
+#include "models/console/VncPlaceholderDetector.h"
 
 #include <QImage>
 #include <QObject>
@@ -91,6 +92,8 @@ public:
     DisplayState displayState() const { return m_displayState; }
     /// A complete screen that is the guest's own (not QEMU's placeholder) has arrived.
     bool guestDisplayActive() const { return m_displayState == DisplayState::GuestDisplay; }
+    /// Which of QEMU's placeholders the screen is (None unless displayState() is Placeholder).
+    VncPlaceholderDetector::Placeholder placeholder() const { return m_placeholder; }
     /// Blocks the calling thread until a complete screen has arrived, the connection
     /// ended, or `timeoutMs` passed; returns hasFullFrame(). For the CLI: it needs no
     /// event loop (signals are still delivered later through the event loop). When it
@@ -156,6 +159,7 @@ private:
     QSize m_frameSize;
     bool m_fullFrameAnnounced = false;
     DisplayState m_displayState = DisplayState::NoFrame;
+    VncPlaceholderDetector::Placeholder m_placeholder = VncPlaceholderDetector::Placeholder::None;
     bool m_passwordPending = false;
     bool m_askForPassword = true;
     int m_stallTimeoutMs = 22000;

@@ -634,6 +634,8 @@ TEST(VncSession, DisplayStateFollowsQemusPlaceholderBothWays)
     ASSERT_TRUE(waitUntil(
         [&] { return session.displayState() == VncSession::DisplayState::Placeholder; }, 5000));
     EXPECT_FALSE(session.guestDisplayActive());
+    EXPECT_EQ(session.placeholder(),
+              crossvirt::models::VncPlaceholderDetector::Placeholder::NotActive);
     step = 2;
     ASSERT_TRUE(waitUntil([&] { return session.guestDisplayActive(); }, 5000));
     ASSERT_EQ(states.count(), 3);

@@ -203,7 +203,10 @@ void VncConsoleWidget::showConnectedStatus()
 {
     const QSize size = m_session->frameSize();
     if (isWaitingForGuestDisplay()) {
-        setStatus(tr("Connected to %1; the guest has not drawn on its display yet.")
+        const bool turnedOff =
+            m_session->placeholder() == models::VncPlaceholderDetector::Placeholder::NotActive;
+        setStatus((turnedOff ? tr("Connected to %1; the guest has turned its display output off.")
+                             : tr("Connected to %1; the guest has not drawn on its display yet."))
                       .arg(m_session->endpointName()));
         return;
     }
