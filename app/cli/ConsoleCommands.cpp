@@ -422,7 +422,8 @@ int runSerialCommand(const CliContext &ctx)
             }
             return kExitOk;
         }
-        printError(Text::tr("the console closed after %1 s: %2")
+        printError(Text::tr("the console closed after %1 s while the guest still runs (another "
+                            "client may have taken it over): %2")
                        .arg(elapsed, closedWith->isEmpty() ? Text::tr("closed") : *closedWith));
         return kExitHostFailed;
     }

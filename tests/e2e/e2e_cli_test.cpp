@@ -5,6 +5,7 @@
 // console with exit 0 and a note.
 
 #include "e2e/E2eSupport.h"
+#include "models/console/SerialConsoleSession.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -193,6 +194,33 @@ TEST_F(CliSerialE2e, SerialPrintsSlofAndSendReachesIt)
     EXPECT_EQ(quiet.exitCode, 0) << quiet.err.toStdString();
     EXPECT_GE(quiet.ms, 2000);
     EXPECT_TRUE(quiet.out.contains("3  ok")) << quiet.out.toStdString();
+
+    // Another client taking the console over (as virt-manager and Crossvirt's window do)
+    // ends the CLI's reading with exit 2 and says the guest still runs.
+    {
+        QProcess reading;
+        reading.start(QStringLiteral(CROSSVIRT_CLI_PATH),
+                      base + QStringList{u"--seconds"_s, u"60"_s, u"--send"_s, u"2 3 + .\r"_s});
+        ASSERT_TRUE(reading.waitForStarted());
+        QByteArray seen;
+        EXPECT_TRUE(waitForFuture(
+            [&] {
+                seen += reading.readAllStandardOutput();
+                return seen.contains("5  ok");
+            },
+            20'000))
+            << seen.toStdString();
+        crossvirt::models::SerialConsoleSession other(m_session.get(), m_uuid);
+        other.open();
+        ASSERT_TRUE(reading.waitForFinished(30'000)) << "taking the console over did not end it";
+        const QString err = QString::fromLocal8Bit(reading.readAllStandardError());
+        info(u"serial"_s,
+             u"taken over by another client: exit %1; stderr: %2"_s.arg(reading.exitCode())
+                 .arg(err.trimmed()));
+        EXPECT_EQ(reading.exitCode(), 2) << err.toStdString();
+        EXPECT_TRUE(err.contains(u"while the guest still runs"_s)) << err.toStdString();
+        other.close();
+    }
 
     // The guest stopping (here: forced off while the CLI reads) closes its console: what it
     // printed is the answer, exit 0, with a note on stderr saying so.
