@@ -250,6 +250,7 @@ int runList(const CliContext &ctx)
 } // namespace
 
 int runConsoleSnapshot(const CliContext &ctx); // ConsoleCommands.cpp
+int runSerialCommand(const CliContext &ctx);   // ConsoleCommands.cpp
 
 const QList<CliCommand> &cliCommands()
 {
@@ -279,6 +280,10 @@ const QList<CliCommand> &cliCommands()
         {"console-snapshot",
          QT_TRANSLATE_NOOP("cli", "Save a running VM's VNC screen as PNG (--vm NAME --out FILE)"),
          runConsoleSnapshot},
+        {"serial",
+         QT_TRANSLATE_NOOP("cli",
+                           "Print what a running VM's serial console shows for S seconds (--vm)"),
+         runSerialCommand},
     };
     return commands;
 }

@@ -1,5 +1,6 @@
 #include "models/console/VncSession.h"
 
+#include "models/console/VncPlaceholderDetector.h"
 #include "models/console/VncProtocolRun.h"
 
 namespace crossvirt::models {
@@ -7,6 +8,14 @@ namespace crossvirt::models {
 namespace {
 // How long the destructor waits for the protocol thread before abandoning it.
 constexpr int StopWaitMs = 2000;
+
+qint64 area(const QRegion &region)
+{
+    qint64 total = 0;
+    for (const QRect &r : region)
+        total += qint64(r.width()) * r.height();
+    return total;
+}
 } // namespace
 
 VncSession::VncSession(QObject *parent) : QObject(parent) {}
@@ -28,6 +37,8 @@ void VncSession::connectToEndpoint(const VncEndpoint &endpoint)
     m_frameSize = QSize();
     m_fullFrameAnnounced = false;
     m_passwordPending = false;
+    m_placeholder = VncPlaceholderDetector::Placeholder::None;
+    setDisplayState(DisplayState::NoFrame);
     m_endpointName = endpoint.displayName();
     m_run = std::make_shared<VncProtocolRun>(endpoint, m_askForPassword, m_stallTimeoutMs, this);
     setState(State::Connecting);
@@ -156,6 +167,25 @@ void VncSession::handleFrameReady()
         m_fullFrameAnnounced = true;
         emit fullFrameReceived();
     }
+    // QEMU replaces the whole screen when it switches to or from its placeholder: while the
+    // guest's screen shows, only an update over half the screen can be that switch (this
+    // keeps small text updates from rescanning the frame).
+    const qint64 frameArea = qint64(take.frame.width()) * take.frame.height();
+    if (take.full &&
+        (m_displayState != DisplayState::GuestDisplay || 2 * area(dirty) >= frameArea)) {
+        m_placeholder = VncPlaceholderDetector::classify(take.frame);
+        setDisplayState(m_placeholder == VncPlaceholderDetector::Placeholder::None
+                            ? DisplayState::GuestDisplay
+                            : DisplayState::Placeholder);
+    }
+}
+
+void VncSession::setDisplayState(DisplayState state)
+{
+    if (m_displayState == state)
+        return;
+    m_displayState = state;
+    emit displayStateChanged(state);
 }
 
 void VncSession::handlePasswordRequest()

@@ -2,6 +2,7 @@
 
 #include "models/console/KeyMap.h"
 #include "models/console/VncEndpoint.h"
+#include "models/console/VncPlaceholderDetector.h"
 
 #include <QImage>
 #include <QObject>
@@ -46,6 +47,16 @@ public:
     };
     Q_ENUM(Failure)
 
+    /// Whose picture the screen is (see VncPlaceholderDetector).
+    enum class DisplayState
+    {
+        NoFrame,      ///< no complete screen yet (connecting, or the first one is arriving)
+        Placeholder,  ///< QEMU's "Guest has not initialized the display (yet)." or "Display
+                      ///< output is not active.": the guest shows nothing of its own
+        GuestDisplay, ///< the guest's own screen
+    };
+    Q_ENUM(DisplayState)
+
     /// Screens larger than this are refused (a hostile or broken server could
     /// otherwise make us allocate 16 GiB): 8192x8192 at 32 bpp is 256 MiB.
     static constexpr int MaxFramebufferSide = 8192;
@@ -76,6 +87,13 @@ public:
     QImage currentFrame() const;
     /// True once every pixel of the current screen size has been received.
     bool hasFullFrame() const;
+    /// Whether the screen is the guest's own, QEMU's placeholder, or not complete yet;
+    /// decided on the GUI thread as full screens arrive (kept after a disconnect).
+    DisplayState displayState() const { return m_displayState; }
+    /// A complete screen that is the guest's own (not QEMU's placeholder) has arrived.
+    bool guestDisplayActive() const { return m_displayState == DisplayState::GuestDisplay; }
+    /// Which of QEMU's placeholders the screen is (None unless displayState() is Placeholder).
+    VncPlaceholderDetector::Placeholder placeholder() const { return m_placeholder; }
     /// Blocks the calling thread until a complete screen has arrived, the connection
     /// ended, or `timeoutMs` passed; returns hasFullFrame(). For the CLI: it needs no
     /// event loop (signals are still delivered later through the event loop). When it
@@ -114,6 +132,9 @@ signals:
     void frameUpdated(const QImage &frame, const QRegion &dirty);
     /// The first complete screen (again after each resize) has arrived.
     void fullFrameReceived();
+    /// displayState() changed, e.g. the guest replaced QEMU's placeholder with its own
+    /// screen (or turned its output off again).
+    void displayStateChanged(crossvirt::models::VncSession::DisplayState state);
     /// The server asked for a password; answer with providePassword().
     void passwordRequested();
     /// The connection ended; `error` is empty when we closed it ourselves.
@@ -127,6 +148,7 @@ private:
     void handlePasswordRequest();
     void handleFinished(Failure failure, const QString &error);
     void stopRun();
+    void setDisplayState(DisplayState state);
 
     std::shared_ptr<VncProtocolRun> m_run;
     State m_state = State::Disconnected;
@@ -136,6 +158,8 @@ private:
     QString m_desktopName;
     QSize m_frameSize;
     bool m_fullFrameAnnounced = false;
+    DisplayState m_displayState = DisplayState::NoFrame;
+    VncPlaceholderDetector::Placeholder m_placeholder = VncPlaceholderDetector::Placeholder::None;
     bool m_passwordPending = false;
     bool m_askForPassword = true;
     int m_stallTimeoutMs = 22000;

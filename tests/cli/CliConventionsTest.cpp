@@ -47,6 +47,7 @@ const QMap<QString, QStringList> &commandOptions()
         {u"attach-disk"_s, {u"--vm"_s, u"--size"_s, u"--bus"_s, u"--pool"_s}},
         {u"stats"_s, {u"--vm"_s, u"--samples"_s, u"--interval"_s}},
         {u"console-snapshot"_s, {u"--vm"_s, u"--out"_s, u"--wait"_s}},
+        {u"serial"_s, {u"--vm"_s, u"--seconds"_s, u"--send"_s, u"--until"_s}},
     };
     return options;
 }
@@ -65,6 +66,8 @@ QStringList workingArgs(const QString &command)
         return {u"--samples"_s, u"1"_s, u"--interval"_s, u"1"_s};
     if (command == "console-snapshot"_L1)
         return {u"--vm"_s, u"test"_s, u"--out"_s, u"/dev/null"_s, u"--wait"_s, u"1"_s};
+    if (command == "serial"_L1)
+        return {u"--vm"_s, u"test"_s, u"--seconds"_s, u"1"_s};
     return {};
 }
 

@@ -10,7 +10,10 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QSignalSpy>
+#include <atomic>
+#include <chrono>
 #include <gtest/gtest.h>
+#include <thread>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -591,4 +594,55 @@ TEST(VncSession, ReconnectingDropsTheOldConnection)
     // The old connection ending is not reported as this session's disconnect.
     EXPECT_EQ(disconnected.count(), 0);
     EXPECT_EQ(session.state(), VncSession::State::Connected);
+}
+
+TEST(VncSession, DisplayStateFollowsQemusPlaceholderBothWays)
+{
+    // A guest turning its output off makes QEMU replace its screen, at the same size, with
+    // "Display output is not active." (the real frame, tests/data/vnc): the session must
+    // notice although the screen was the guest's own before, and notice the guest's next
+    // drawing however small.
+    const QImage notActive =
+        QImage(crossvirt::test::sourcePath(u"tests/data/vnc/placeholder-not-active.png"_s))
+            .convertToFormat(QImage::Format_RGB32);
+    ASSERT_EQ(notActive.size(), QSize(1280, 800));
+    std::atomic<int> step = 0;
+    FakeVncServer server([&](FakeVncServer &s) {
+        auto waitStep = [&](int n) {
+            while (step < n && !s.clientClosed())
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            return step >= n;
+        };
+        if (!s.handshake(1280, 800) || !s.waitForUpdateRequest() ||
+            !s.sendRawRect(QRect(0, 0, 1280, 800), [](int, int) { return qRgb(0x20, 0xc0, 0x60); }))
+            return;
+        if (!waitStep(1) ||
+            !s.sendRawRect(notActive.rect(), [&](int x, int y) { return notActive.pixel(x, y); }))
+            return;
+        if (!waitStep(2) ||
+            !s.sendRawRect(QRect(0, 0, 8, 16), [](int, int) { return qRgb(0xff, 0xff, 0xff); }))
+            return;
+        s.recordInputUntilClosed();
+    });
+    VncSession session;
+    QSignalSpy states(&session, &VncSession::displayStateChanged);
+    EXPECT_EQ(session.displayState(), VncSession::DisplayState::NoFrame);
+    session.connectToEndpoint(local(server));
+    ASSERT_TRUE(waitUntil([&] { return session.guestDisplayActive(); }, 5000))
+        << session.errorString().toStdString();
+    step = 1;
+    ASSERT_TRUE(waitUntil(
+        [&] { return session.displayState() == VncSession::DisplayState::Placeholder; }, 5000));
+    EXPECT_FALSE(session.guestDisplayActive());
+    EXPECT_EQ(session.placeholder(),
+              crossvirt::models::VncPlaceholderDetector::Placeholder::NotActive);
+    step = 2;
+    ASSERT_TRUE(waitUntil([&] { return session.guestDisplayActive(); }, 5000));
+    ASSERT_EQ(states.count(), 3);
+    EXPECT_EQ(states.at(0).at(0).value<VncSession::DisplayState>(),
+              VncSession::DisplayState::GuestDisplay);
+    EXPECT_EQ(states.at(1).at(0).value<VncSession::DisplayState>(),
+              VncSession::DisplayState::Placeholder);
+    session.disconnectFromServer();
+    EXPECT_EQ(session.displayState(), VncSession::DisplayState::GuestDisplay); // kept
 }

@@ -16,7 +16,10 @@
 #include <QTest>
 #include <QToolButton>
 #include <QWheelEvent>
+#include <atomic>
+#include <chrono>
 #include <gtest/gtest.h>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 using crossvirt::models::VncEndpoint;
@@ -374,4 +377,63 @@ TEST(VncConsoleWidget, ShowsTheErrorWhenTheServerIsNotVnc)
         << console.statusText().toStdString();
     EXPECT_FALSE(console.view()->isInputEnabled());
     EXPECT_TRUE(console.reconnectAction()->isEnabled());
+}
+
+TEST(VncConsoleWidget, SaysWaitingWhileQemuShowsItsPlaceholderThenShowsTheGuest)
+{
+    // Frames QEMU really sent (tests/data/vnc): its placeholder, then SeaBIOS's text screen.
+    const QImage placeholder =
+        QImage(crossvirt::test::sourcePath(u"tests/data/vnc/placeholder-not-initialized.png"_s))
+            .convertToFormat(QImage::Format_RGB32);
+    const QImage bios = QImage(crossvirt::test::sourcePath(u"tests/data/vnc/seabios-text.png"_s))
+                            .convertToFormat(QImage::Format_RGB32);
+    ASSERT_FALSE(placeholder.isNull());
+    ASSERT_FALSE(bios.isNull());
+    std::atomic<bool> guestDraws = false;
+    FakeVncServer server([&](FakeVncServer &s) {
+        if (!s.handshake(640, 480) || !s.waitForUpdateRequest() ||
+            !s.sendRawRect(placeholder.rect(),
+                           [&](int x, int y) { return placeholder.pixel(x, y); }))
+            return;
+        while (!guestDraws && !s.clientClosed())
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        if (s.sendResizeLikeQemu(bios.width(), bios.height()) &&
+            s.sendRawRect(bios.rect(), [&](int x, int y) { return bios.pixel(x, y); }))
+            s.recordInputUntilClosed();
+    });
+    VncConsoleWidget console;
+    console.resize(800, 600);
+    console.show();
+    QSignalSpy states(console.session(), &VncSession::displayStateChanged);
+    console.setEndpoint(VncEndpoint::tcp(u"127.0.0.1"_s, server.port()));
+    console.connectToConsole();
+    ASSERT_TRUE(waitUntil([&] { return console.isWaitingForGuestDisplay(); }, 5000))
+        << console.statusText().toStdString();
+    EXPECT_EQ(console.session()->displayState(), VncSession::DisplayState::Placeholder);
+    EXPECT_FALSE(console.session()->guestDisplayActive());
+    EXPECT_EQ(console.view()->waitingMessage(), u"Waiting for the guest's display…"_s);
+    EXPECT_TRUE(console.statusText().contains(u"has not drawn on its display yet"_s))
+        << console.statusText().toStdString();
+    EXPECT_FALSE(console.statusText().contains(u"640×480"_s)) << console.statusText().toStdString();
+    EXPECT_FALSE(console.screenshotAction()->isEnabled()); // the placeholder is no screenshot
+    EXPECT_TRUE(console.sendKeyButton()->isEnabled());     // keys still reach the guest
+    // What the user sees: the waiting text, not QEMU's placeholder.
+    const QString dir = QCoreApplication::applicationDirPath() + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    QCoreApplication::processEvents();
+    const QImage shot = console.grab().toImage();
+    EXPECT_TRUE(shot.save(dir + u"/vnc-console-waiting-for-guest-display.png"_s));
+
+    guestDraws = true;
+    ASSERT_TRUE(waitUntil([&] { return console.session()->guestDisplayActive(); }, 5000))
+        << console.statusText().toStdString();
+    EXPECT_TRUE(console.view()->waitingMessage().isEmpty());
+    EXPECT_FALSE(console.isWaitingForGuestDisplay());
+    EXPECT_TRUE(console.statusText().contains(u"720×400"_s)) << console.statusText().toStdString();
+    EXPECT_TRUE(console.screenshotAction()->isEnabled());
+    ASSERT_GE(states.count(), 2);
+    EXPECT_EQ(states.last().at(0).value<VncSession::DisplayState>(),
+              VncSession::DisplayState::GuestDisplay);
+    QCoreApplication::processEvents();
+    console.grab().save(dir + u"/vnc-console-guest-display.png"_s);
 }

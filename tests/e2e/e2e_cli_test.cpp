@@ -1,9 +1,13 @@
-// crossvirt-cli choices against a real qemu:///system (issue 3's "done when"): for every
+// crossvirt-cli against a real qemu:///system. choices (issue 3's "done when"): for every
 // arch the lists come from the arch model narrowed by the host's real domain
-// capabilities, and what is withheld carries its reason.
+// capabilities, and what is withheld carries its reason. serial (issue 11): a running
+// ppc64 guest's SLOF is read, answers what --send typed, and powering off ends the
+// console with exit 0 and a note.
 
 #include "e2e/E2eSupport.h"
+#include "models/console/SerialConsoleSession.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -97,6 +101,162 @@ TEST_F(CliE2e, ChoicesForEveryArchAreNarrowedByTheRealHostAndExplained)
             EXPECT_FALSE(reasonFor(c.value("cpu_modes"_L1).toObject(), u"host-model"_s).isEmpty());
         }
     }
+}
+
+struct CliResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+    qint64 ms = 0;
+};
+
+CliResult runCli(const QStringList &args, int timeoutMs)
+{
+    QProcess cli;
+    QElapsedTimer timer;
+    timer.start();
+    cli.start(QStringLiteral(CROSSVIRT_CLI_PATH), args);
+    CliResult r;
+    if (!cli.waitForFinished(timeoutMs)) {
+        cli.kill();
+        cli.waitForFinished();
+    } else if (cli.exitStatus() == QProcess::NormalExit) {
+        r.exitCode = cli.exitCode();
+    }
+    r.out = cli.readAllStandardOutput();
+    r.err = QString::fromLocal8Bit(cli.readAllStandardError());
+    r.ms = timer.elapsed();
+    return r;
+}
+
+class CliSerialE2e : public LibvirtDaemonTest
+{
+protected:
+    void TearDown() override
+    {
+        if (m_session && !m_uuid.isEmpty()) {
+            try {
+                await(m_session->deleteDomain(m_uuid, true), 60'000);
+            } catch (...) {
+                ADD_FAILURE() << exceptionText(std::current_exception()).toStdString();
+            }
+        }
+        m_session.reset();
+        LibvirtDaemonTest::TearDown();
+    }
+
+    std::unique_ptr<crossvirt::models::HostSession> m_session;
+    QString m_uuid;
+};
+
+TEST_F(CliSerialE2e, SerialPrintsSlofAndSendReachesIt)
+{
+    QString error;
+    m_session = openSession(LibvirtDaemon::localUri(), &error);
+    ASSERT_TRUE(m_session) << error.toStdString();
+    // Without graphics SLOF talks on the spapr-vty serial console.
+    const QString name = LibvirtDaemon::domainPrefix() + u"cli-serial-ppc64"_s;
+    m_uuid = createDefaultGuest(m_session.get(), daemon(), u"ppc64"_s, name, &error, u"none"_s);
+    ASSERT_FALSE(m_uuid.isEmpty()) << error.toStdString();
+    const QStringList base{u"--connect"_s, u"qemu:///system"_s, u"serial"_s, u"--vm"_s, name};
+
+    // SLOF prints its banner, fails to boot (no OS) and waits at "0 >": --until ends early.
+    const CliResult boot =
+        runCli(base + QStringList{u"--seconds"_s, u"120"_s, u"--until"_s, u"0 >"_s}, 150'000);
+    info(u"serial"_s, u"until '0 >': exit %1 after %2 ms, %3 bytes; stderr: %4"_s.arg(boot.exitCode)
+                          .arg(boot.ms)
+                          .arg(boot.out.size())
+                          .arg(boot.err.trimmed()));
+    ASSERT_EQ(boot.exitCode, 0) << boot.err.toStdString() << "\nstdout:\n"
+                                << boot.out.toStdString();
+    // SLOF's first "SLOF ****" line comes out while libvirt starts the guest, before any
+    // client can open the console; its banner after the device scan is read in full.
+    EXPECT_TRUE(boot.out.contains("Welcome to Open Firmware")) << boot.out.toStdString();
+    EXPECT_TRUE(boot.out.contains("Populating /vdevice")) << boot.out.toStdString();
+    EXPECT_TRUE(boot.out.contains("0 >")) << boot.out.toStdString();
+    EXPECT_TRUE(boot.err.isEmpty()) << boot.err.toStdString();
+
+    // Forth arithmetic: only SLOF reading what --send typed can print 2a (6*7 in hex).
+    const CliResult typed = runCli(base + QStringList{u"--seconds"_s, u"30"_s, u"--send"_s,
+                                                      u"6 7 * .\\r"_s, u"--until"_s, u"2a"_s},
+                                   60'000);
+    info(u"serial"_s, u"--send '6 7 * .\\r': exit %1 after %2 ms: %3"_s.arg(typed.exitCode)
+                          .arg(typed.ms)
+                          .arg(QString::fromUtf8(typed.out).simplified()));
+    EXPECT_EQ(typed.exitCode, 0) << typed.err.toStdString() << "\nstdout:\n"
+                                 << typed.out.toStdString();
+    EXPECT_TRUE(typed.out.contains("2a")) << typed.out.toStdString();
+
+    // Fixed duration without --until: reads for the whole time, prints what came.
+    const CliResult quiet =
+        runCli(base + QStringList{u"--seconds"_s, u"2"_s, u"--send"_s, u"1 2 + .\\r"_s}, 60'000);
+    EXPECT_EQ(quiet.exitCode, 0) << quiet.err.toStdString();
+    EXPECT_GE(quiet.ms, 2000);
+    EXPECT_TRUE(quiet.out.contains("3  ok")) << quiet.out.toStdString();
+
+    // Another client taking the console over (as virt-manager and Crossvirt's window do)
+    // ends the CLI's reading with exit 2 and says the guest still runs.
+    {
+        QProcess reading;
+        reading.start(QStringLiteral(CROSSVIRT_CLI_PATH),
+                      base + QStringList{u"--seconds"_s, u"60"_s, u"--send"_s, u"2 3 + .\r"_s});
+        ASSERT_TRUE(reading.waitForStarted());
+        QByteArray seen;
+        EXPECT_TRUE(waitForFuture(
+            [&] {
+                seen += reading.readAllStandardOutput();
+                return seen.contains("5  ok");
+            },
+            20'000))
+            << seen.toStdString();
+        crossvirt::models::SerialConsoleSession other(m_session.get(), m_uuid);
+        other.open();
+        ASSERT_TRUE(reading.waitForFinished(30'000)) << "taking the console over did not end it";
+        const QString err = QString::fromLocal8Bit(reading.readAllStandardError());
+        info(u"serial"_s,
+             u"taken over by another client: exit %1; stderr: %2"_s.arg(reading.exitCode())
+                 .arg(err.trimmed()));
+        EXPECT_EQ(reading.exitCode(), 2) << err.toStdString();
+        EXPECT_TRUE(err.contains(u"while the guest still runs"_s)) << err.toStdString();
+        other.close();
+    }
+
+    // The guest stopping (here: forced off while the CLI reads) closes its console: what it
+    // printed is the answer, exit 0, with a note on stderr saying so.
+    QProcess reading;
+    QElapsedTimer timer;
+    timer.start();
+    reading.start(QStringLiteral(CROSSVIRT_CLI_PATH),
+                  base + QStringList{u"--seconds"_s, u"60"_s, u"--send"_s, u"4 5 + .\r"_s});
+    ASSERT_TRUE(reading.waitForStarted());
+    QByteArray seen;
+    const bool answered = waitForFuture(
+        [&] {
+            seen += reading.readAllStandardOutput();
+            return seen.contains("9  ok");
+        },
+        20'000);
+    EXPECT_TRUE(answered) << "SLOF did not answer 4 5 + . : " << seen.toStdString();
+    try {
+        await(m_session->forceOffDomain(m_uuid), 60'000);
+    } catch (...) {
+        FAIL() << exceptionText(std::current_exception()).toStdString();
+    }
+    ASSERT_TRUE(reading.waitForFinished(50'000)) << "the console did not end with the guest";
+    const QString offErr = QString::fromLocal8Bit(reading.readAllStandardError());
+    info(u"serial"_s,
+         u"forced off while reading: exit %1 after %2 ms; stderr: %3"_s.arg(reading.exitCode())
+             .arg(timer.elapsed())
+             .arg(offErr.trimmed()));
+    EXPECT_EQ(reading.exitCode(), 0) << offErr.toStdString();
+    EXPECT_TRUE(offErr.contains(u"the guest stopped"_s)) << offErr.toStdString();
+    EXPECT_LT(timer.elapsed(), 55'000);
+
+    // And a guest that is not running is refused with exit 1.
+    const CliResult stopped = runCli(base + QStringList{u"--seconds"_s, u"1"_s}, 60'000);
+    EXPECT_EQ(stopped.exitCode, 1) << stopped.err.toStdString();
+    EXPECT_TRUE(stopped.err.contains(u"is not running"_s)) << stopped.err.toStdString();
 }
 
 } // namespace

@@ -4,6 +4,10 @@
 // (SerialConsoleSession + TerminalBuffer) reading SLOF and typing into it; and the VM
 // window's Console tab showing SLOF, saved as a screenshot. Guests are made by the New
 // VM dialog's code (HostChoicesProvider -> computeGuestChoices -> planCreateVm -> createVm).
+// Issue 11: a frame counts as the guest's screen only when it is not QEMU's "Guest has not
+// initialized the display (yet)." placeholder (VncPlaceholderDetector); a guest paused
+// before its firmware drew makes the Console tab say "Waiting for the guest's display…"
+// and console-snapshot refuse, until it runs and draws.
 
 #include "common/TestSupport.h"
 #include "e2e/E2eSupport.h"
@@ -11,10 +15,12 @@
 #include "models/console/KeyMap.h"
 #include "models/console/SerialConsoleSession.h"
 #include "models/console/TerminalBuffer.h"
+#include "models/console/VncPlaceholderDetector.h"
 #include "models/console/VncSession.h"
 #include "models/provisioning/HostChoices.h"
 #include "models/provisioning/ProvisioningJobs.h"
 #include "views/console/VncConsoleWidget.h"
+#include "views/console/VncView.h"
 #include "views/vm/ConsolePage.h"
 #include "views/vm/VmWindow.h"
 
@@ -214,6 +220,10 @@ TEST_F(ConsoleE2e, VncFramesOfSlofUefiAndBiosGuestsAndKeysReachSlof)
         EXPECT_GE(frame.width(), 640);
         EXPECT_GE(frame.height(), 400);
         EXPECT_GT(colours, 1) << c.what.toStdString() << " screen is blank";
+        // More than one colour and a real size also fit QEMU's placeholder.
+        EXPECT_FALSE(VncPlaceholderDetector::isPlaceholder(frame))
+            << c.what.toStdString() << ": still QEMU's placeholder, not the guest's screen";
+        EXPECT_TRUE(vnc.guestDisplayActive());
         const QString path = screenshotDir() + u"/vnc-%1.png"_s.arg(c.what.toLower().remove(u' '));
         EXPECT_TRUE(frame.save(path)) << path.toStdString();
 
@@ -295,6 +305,10 @@ TEST_F(ConsoleE2e, VmWindowConsoleTabShowsSlof)
     VncSession *vnc = page->vncConsole()->session();
     const QImage frame = waitForIdleScreen(*vnc, 1, 3000, 60'000);
     EXPECT_GT(distinctColours(frame), 1);
+    EXPECT_FALSE(VncPlaceholderDetector::isPlaceholder(frame));
+    EXPECT_TRUE(vnc->guestDisplayActive());
+    EXPECT_FALSE(page->vncConsole()->isWaitingForGuestDisplay());
+    EXPECT_TRUE(page->vncConsole()->view()->waitingMessage().isEmpty());
     waitUntil([] { return false; }, 500); // let the view paint the last update
     const QString path = screenshotDir() + u"/vm-console-slof.png"_s;
     EXPECT_TRUE(window.grab().save(path)) << path.toStdString();
@@ -329,7 +343,86 @@ TEST_F(ConsoleE2e, CliConsoleSnapshotOfSlofIsACorrectPng)
     EXPECT_GE(png.width(), 640);
     EXPECT_GE(png.height(), 400);
     EXPECT_GT(distinctColours(png), 1) << "the snapshot is blank";
+    EXPECT_FALSE(VncPlaceholderDetector::isPlaceholder(png))
+        << "the snapshot is QEMU's placeholder";
     info(u"cli"_s, u"console-snapshot of SLOF: %1x%2, %3 colours"_s.arg(png.width())
                        .arg(png.height())
                        .arg(distinctColours(png)));
+}
+
+TEST_F(ConsoleE2e, PausedBeforeItsFirmwareDrewTheConsoleSaysWaitingForTheGuestsDisplay)
+{
+    // SLOF takes seconds under TCG before it sets up the VGA: paused at once, the guest keeps
+    // QEMU's placeholder, which must not be presented as the guest's screen.
+    const QString name = LibvirtDaemon::domainPrefix() + u"console-waiting-ppc64"_s;
+    const QString uuid = createGuest(u"ppc64"_s, u"waiting-ppc64"_s);
+    ASSERT_FALSE(uuid.isEmpty());
+    try {
+        await(m_session->suspendDomain(uuid), 30'000);
+    } catch (...) {
+        FAIL() << exceptionText(std::current_exception()).toStdString();
+    }
+    {
+        VncSession vnc;
+        QString error;
+        ASSERT_TRUE(connectVnc(vnc, uuid, &error)) << error.toStdString();
+        ASSERT_TRUE(waitUntil(
+            [&] { return vnc.displayState() != VncSession::DisplayState::NoFrame; }, 10'000));
+        if (vnc.displayState() != VncSession::DisplayState::Placeholder)
+            GTEST_SKIP() << "SLOF drew before the guest was paused; no placeholder to check";
+        EXPECT_EQ(VncPlaceholderDetector::classify(vnc.currentFrame()),
+                  VncPlaceholderDetector::Placeholder::NotInitialized);
+        vnc.disconnectFromServer();
+    }
+
+    // crossvirt-cli console-snapshot waits for the guest's own screen and says why it gave up.
+    const QString out = screenshotDir() + u"/cli-snapshot-placeholder.png"_s;
+    QFile::remove(out);
+    QProcess cli;
+    cli.start(QStringLiteral(CROSSVIRT_CLI_PATH),
+              {u"--connect"_s, u"qemu:///system"_s, u"console-snapshot"_s, u"--vm"_s, name,
+               u"--out"_s, out, u"--wait"_s, u"4"_s});
+    ASSERT_TRUE(cli.waitForFinished(60'000));
+    const QString cliErr = QString::fromLocal8Bit(cli.readAllStandardError());
+    info(u"cli"_s, u"console-snapshot of a paused guest: exit %1: %2"_s.arg(cli.exitCode())
+                       .arg(cliErr.trimmed()));
+    EXPECT_EQ(cli.exitCode(), 1) << cliErr.toStdString();
+    EXPECT_TRUE(cliErr.contains(u"the guest has not initialized its display"_s))
+        << cliErr.toStdString();
+    EXPECT_FALSE(QFile::exists(out));
+
+    // The VM window's Console tab says it is waiting, then shows SLOF once the guest runs.
+    ASSERT_TRUE(waitUntil([&] { return m_session->domain(uuid).has_value(); }, 20'000));
+    crossvirt::views::VmWindow window(m_session.get(), uuid);
+    window.resize(1100, 850);
+    window.show();
+    window.showConsole();
+    auto *page = window.console();
+    ASSERT_TRUE(page);
+    ASSERT_TRUE(waitUntil(
+        [&] { return page->vncConsole() && page->vncConsole()->isWaitingForGuestDisplay(); },
+        60'000))
+        << "the Console tab did not say it waits: " << page->messageText().toStdString();
+    auto *console = page->vncConsole();
+    EXPECT_EQ(console->view()->waitingMessage(), u"Waiting for the guest's display…"_s);
+    EXPECT_TRUE(console->statusText().contains(u"has not drawn on its display yet"_s))
+        << console->statusText().toStdString();
+    waitUntil([] { return false; }, 500);
+    const QString waitingPath = screenshotDir() + u"/vm-console-waiting-for-guest-display.png"_s;
+    EXPECT_TRUE(window.grab().save(waitingPath)) << waitingPath.toStdString();
+    info(u"gui"_s, u"saved "_s + waitingPath);
+
+    try {
+        await(m_session->resumeDomain(uuid), 30'000);
+    } catch (...) {
+        FAIL() << exceptionText(std::current_exception()).toStdString();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    EXPECT_TRUE(waitUntil([&] { return console->session()->guestDisplayActive(); }, 90'000))
+        << "SLOF never replaced QEMU's placeholder: " << console->statusText().toStdString();
+    info(u"gui"_s, u"the guest's display replaced the placeholder %1 ms after resuming"_s.arg(
+                       timer.elapsed()));
+    EXPECT_TRUE(console->view()->waitingMessage().isEmpty());
+    EXPECT_FALSE(console->isWaitingForGuestDisplay());
 }

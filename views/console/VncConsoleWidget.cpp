@@ -111,17 +111,18 @@ VncConsoleWidget::VncConsoleWidget(QWidget *parent)
     connect(m_view, &VncView::pointerEvent, m_session, &VncSession::sendPointer);
     connect(m_session, &VncSession::stateChanged, this, &VncConsoleWidget::updateActions);
     connect(m_session, &VncSession::frameUpdated, m_view, &VncView::updateFrame);
-    connect(m_session, &VncSession::connected, this, [this](QSize size) {
+    connect(m_session, &VncSession::connected, this, [this] {
         m_passwordRejected = false;
         m_view->setInputEnabled(true);
-        setStatus(tr("Connected to %1 (%2×%3).")
-                      .arg(m_session->endpointName(), QString::number(size.width()),
-                           QString::number(size.height())));
+        showConnectedStatus();
     });
-    connect(m_session, &VncSession::resized, this, [this](QSize size) {
-        setStatus(tr("Connected to %1 (%2×%3).")
-                      .arg(m_session->endpointName(), QString::number(size.width()),
-                           QString::number(size.height())));
+    connect(m_session, &VncSession::resized, this, &VncConsoleWidget::showConnectedStatus);
+    // QEMU's "Guest has not initialized the display (yet)." is not the guest's screen.
+    connect(m_session, &VncSession::displayStateChanged, this, [this] {
+        m_view->setWaitingMessage(isWaitingForGuestDisplay() ? waitingText() : QString());
+        if (m_session->state() == VncSession::State::Connected)
+            showConnectedStatus();
+        updateActions();
     });
     connect(m_session, &VncSession::passwordRequested, this, &VncConsoleWidget::askPassword);
     connect(m_session, &VncSession::disconnected, this, &VncConsoleWidget::onDisconnected);
@@ -186,6 +187,32 @@ void VncConsoleWidget::startSession(VncEndpoint endpoint)
     if (endpoint.isValid())
         setStatus(tr("Connecting to %1…").arg(endpoint.displayName()));
     m_session->connectToEndpoint(endpoint);
+}
+
+QString VncConsoleWidget::waitingText()
+{
+    return tr("Waiting for the guest's display…");
+}
+
+bool VncConsoleWidget::isWaitingForGuestDisplay() const
+{
+    return m_session->displayState() == VncSession::DisplayState::Placeholder;
+}
+
+void VncConsoleWidget::showConnectedStatus()
+{
+    const QSize size = m_session->frameSize();
+    if (isWaitingForGuestDisplay()) {
+        const bool turnedOff =
+            m_session->placeholder() == models::VncPlaceholderDetector::Placeholder::NotActive;
+        setStatus((turnedOff ? tr("Connected to %1; the guest has turned its display output off.")
+                             : tr("Connected to %1; the guest has not drawn on its display yet."))
+                      .arg(m_session->endpointName()));
+        return;
+    }
+    setStatus(tr("Connected to %1 (%2×%3).")
+                  .arg(m_session->endpointName(), QString::number(size.width()),
+                       QString::number(size.height())));
 }
 
 void VncConsoleWidget::onDisconnected(const QString &error)
@@ -276,7 +303,9 @@ void VncConsoleWidget::updateActions()
     const bool connected = m_session->state() == VncSession::State::Connected;
     m_sendKeyButton->setEnabled(connected);
     m_grabAction->setEnabled(connected);
-    m_screenshotAction->setEnabled(connected || !m_view->frame().isNull());
+    // QEMU's placeholder is not a screenshot of the guest.
+    m_screenshotAction->setEnabled((connected || !m_view->frame().isNull()) &&
+                                   !isWaitingForGuestDisplay());
     m_reconnectAction->setEnabled(bool(m_provider));
 }
 

@@ -51,6 +51,10 @@ public:
     models::VncSession *session() const { return m_session; }
     VncView *view() const { return m_view; }
     QString statusText() const;
+    /// The session's screen is QEMU's placeholder: the view shows waitingText() instead.
+    bool isWaitingForGuestDisplay() const;
+    /// "Waiting for the guest's display…", shown in place of QEMU's placeholder.
+    static QString waitingText();
 
     QToolButton *sendKeyButton() const { return m_sendKeyButton; }
     QAction *screenshotAction() const { return m_screenshotAction; }
@@ -70,6 +74,7 @@ private:
     void chooseScreenshotFile();
     void setFullScreen(bool on);
     void onDisconnected(const QString &error);
+    void showConnectedStatus();
 
     models::VncSession *m_session = nullptr;
     VncView *m_view = nullptr;

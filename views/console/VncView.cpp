@@ -111,6 +111,14 @@ void VncView::updateFrame(const QImage &frame, const QRegion &dirty)
     viewport()->update(exposed);
 }
 
+void VncView::setWaitingMessage(const QString &text)
+{
+    if (m_waitingMessage == text)
+        return;
+    m_waitingMessage = text;
+    viewport()->update();
+}
+
 void VncView::clearFrame()
 {
     m_frame = QImage();
@@ -286,6 +294,15 @@ void VncView::paintEvent(QPaintEvent *event)
 {
     QPainter painter(viewport());
     painter.fillRect(event->rect(), Qt::black);
+    if (!m_waitingMessage.isEmpty()) {
+        QFont font = painter.font();
+        font.setPointSizeF(font.pointSizeF() * 1.25);
+        painter.setFont(font);
+        painter.setPen(QColor(0xd0, 0xd0, 0xd0));
+        painter.drawText(viewport()->rect().adjusted(16, 16, -16, -16),
+                         Qt::AlignCenter | Qt::TextWordWrap, m_waitingMessage);
+        return;
+    }
     if (m_frame.isNull())
         return;
     const QRectF target = frameRect();

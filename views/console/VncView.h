@@ -33,6 +33,11 @@ public:
     void clearFrame();
     const QImage &frame() const { return m_frame; }
 
+    /// While set, the view shows this text on black instead of the frame (e.g. while the
+    /// frame is QEMU's placeholder, not the guest's screen); the frame is still kept.
+    void setWaitingMessage(const QString &text);
+    const QString &waitingMessage() const { return m_waitingMessage; }
+
     ScaleMode scaleMode() const { return m_scaleMode; }
     void setScaleMode(ScaleMode mode);
 
@@ -89,6 +94,7 @@ private:
     void trackReleaseCombo(QKeyEvent *event, bool press);
 
     QImage m_frame;
+    QString m_waitingMessage;
     ScaleMode m_scaleMode = ScaleMode::FitToWindow;
     bool m_inputEnabled = false;
     bool m_grabbed = false;
