@@ -19,7 +19,9 @@
 #include "models/inventory/InventoryModel.h"
 #include "models/provisioning/ProvisioningCore.h"
 #include "views/mainwindow/DeleteVmDialog.h"
+#include "views/mainwindow/DetailsPane.h"
 #include "views/mainwindow/MainWindow.h"
+#include "views/vm/OverviewPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -254,10 +256,23 @@ protected:
             .toString();
     }
 
-    // Waits until the host reports `state` and the window's row shows `text`.
+    // Waits until the host reports `state` and the window shows `text`, in the VM's row
+    // and in the details pane beside the tree.
     bool waitForState(DomainState state, const QString &text, int timeoutMs = kStateTimeoutMs)
     {
-        return waitFor([&] { return stateOf() == state && stateShown() == text; }, timeoutMs);
+        return waitFor(
+            [&] {
+                return stateOf() == state && stateShown() == text &&
+                       window()->details()->vmPage()->stateText() == text;
+            },
+            timeoutMs);
+    }
+
+    std::string shownStates() const
+    {
+        const QString text = stateShown() + u" in the tree, "_s +
+                             window()->details()->vmPage()->stateText() + u" in the details pane"_s;
+        return text.toStdString();
     }
 
     struct Enabled
@@ -343,7 +358,7 @@ TEST_F(LifecycleE2e, ActionsOfTheMainWindowReachTheGuest)
             waitFor([&] { return m_log.contains(u"CROSSVIRT-POWEROFF-REQUEST"_s); }, 120'000))
             << "the guest never reported the power-off request" << tail();
         ASSERT_TRUE(waitForState(DomainState::Shutoff, u"Shut off"_s, 120'000))
-            << "the window shows " << stateShown().toStdString() << tail();
+            << "the window shows " << shownStates() << tail();
         expectActions(shutOff);
         info(u"step"_s, u"Shut Down: guest got the request (%1), VM shut off"_s.arg(
                             m_log.poweroffSources().join(u',')));
@@ -352,7 +367,7 @@ TEST_F(LifecycleE2e, ActionsOfTheMainWindowReachTheGuest)
         SCOPED_TRACE("Start");
         trigger(window()->startAction());
         ASSERT_TRUE(waitForState(DomainState::Running, u"Running"_s))
-            << "the window shows " << stateShown().toStdString();
+            << "the window shows " << shownStates();
         ASSERT_TRUE(openConsole()) << "the serial console did not open after Start";
         ASSERT_TRUE(waitForBoot(2, "Start")) << "the guest did not boot again" << tail();
         EXPECT_EQ(m_log.latestReport()->bootCount, 2)
@@ -376,7 +391,7 @@ TEST_F(LifecycleE2e, ActionsOfTheMainWindowReachTheGuest)
             << "the guest prints no CROSSVIRT-TICK lines" << tail();
         trigger(window()->pauseAction());
         ASSERT_TRUE(waitForState(DomainState::Paused, u"Paused"_s))
-            << "the window shows " << stateShown().toStdString();
+            << "the window shows " << shownStates();
         expectActions(paused);
         saveScreenshot(u"paused"_s);
         waitUntil([] { return false; }, 500); // a line already on its way
@@ -389,7 +404,7 @@ TEST_F(LifecycleE2e, ActionsOfTheMainWindowReachTheGuest)
 
         trigger(window()->resumeAction());
         ASSERT_TRUE(waitForState(DomainState::Running, u"Running"_s))
-            << "the window shows " << stateShown().toStdString();
+            << "the window shows " << shownStates();
         expectActions(running);
         ASSERT_TRUE(waitFor([&] { return m_log.tickUptimes().size() >= atPause + 2; }, 30'000))
             << "no ticks after Resume" << tail();
@@ -426,7 +441,7 @@ TEST_F(LifecycleE2e, ActionsOfTheMainWindowReachTheGuest)
         trigger(window()->forceOffAction());
         ASSERT_TRUE(asked) << "Force Off did not ask first";
         ASSERT_TRUE(waitForState(DomainState::Shutoff, u"Shut off"_s))
-            << "the window shows " << stateShown().toStdString();
+            << "the window shows " << shownStates();
         expectActions(shutOff);
     }
     {
