@@ -49,7 +49,7 @@ namespace {
 
 // A guest of the own arch boots in well under a minute with KVM; TCG on a busy 2-core
 // machine needs a few.
-constexpr int kBootTimeoutMs = 300'000;
+constexpr int kBootTimeoutMs = 180'000;
 constexpr int kStateTimeoutMs = 60'000;
 
 QString screenshotDir()

@@ -48,8 +48,8 @@ namespace {
 
 const QString kArch = u"ppc64le"_s;
 const QString kPrompt = u"crossvirt-guest# "_s;
-// SLOF, then a Debian kernel under TCG on a busy 2-core machine.
-constexpr int kBootTimeoutMs = 420'000;
+// SLOF, then a Debian kernel under TCG on a busy 2-core machine (measured: 23 s).
+constexpr int kBootTimeoutMs = 200'000;
 
 QString screenshotDir()
 {
