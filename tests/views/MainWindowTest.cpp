@@ -13,6 +13,7 @@
 #include "views/charts/VmPerformancePage.h"
 #include "views/connection/AddConnectionDialog.h"
 #include "views/console/SerialTerminal.h"
+#include "views/mainwindow/DetailsPane.h"
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/vm/ConsolePage.h"
 #include "views/vm/OverviewPage.h"
@@ -130,10 +131,18 @@ TEST_F(MainWindowTest, ActionsFollowTheSelectedVmsState)
     EXPECT_TRUE(window->startAction()->isEnabled()) << "a shut-off VM can be started";
     EXPECT_FALSE(window->shutdownAction()->isEnabled());
     EXPECT_FALSE(window->resumeAction()->isEnabled());
+    views::OverviewPage *details = window->details()->vmPage();
+    EXPECT_TRUE(test::waitUntil([&] { return details->stateText() == u"Shut off"_s; }));
     window->startAction()->trigger();
     ASSERT_TRUE(test::waitUntil([&] { return window->shutdownAction()->isEnabled(); }));
     EXPECT_FALSE(window->startAction()->isEnabled());
     EXPECT_TRUE(window->pauseAction()->isEnabled());
+    // The details pane beside the tree follows the state too (it kept "Shut off").
+    EXPECT_TRUE(test::waitUntil([&] { return details->stateText() == u"Running"_s; }))
+        << details->stateText().toStdString();
+    window->pauseAction()->trigger();
+    EXPECT_TRUE(test::waitUntil([&] { return details->stateText() == u"Paused"_s; }))
+        << details->stateText().toStdString();
 }
 
 TEST_F(MainWindowTest, HostPageShowsNativeAndEmulatedArchesNetworksAndPools)

@@ -73,6 +73,55 @@ TEST_F(NewVmCoreTest, WizardAndCliGiveIdenticalXmlForEveryArch)
     }
 }
 
+// Direct kernel boot and a boot order of the user's own: the wizard's install and boot
+// pages and `create --kernel ... --boot ...` give the same XML (kernel arguments default to
+// the arch's console argument on both sides).
+TEST_F(NewVmCoreTest, WizardAndCliGiveIdenticalXmlForKernelBootAndBootOrder)
+{
+    struct Case
+    {
+        QString host;
+        QString arch;
+        test::ParityOptions options;
+    };
+    test::ParityOptions x86;
+    x86.kernel = u"/var/lib/libvirt/boot/vmlinuz"_s;
+    x86.initrd = u"/var/lib/libvirt/boot/initrd.gz"_s;
+    test::ParityOptions power = x86;
+    power.console = u"virtio"_s;
+    power.bootOrder = {u"network"_s, u"hd"_s};
+    test::ParityOptions arm = x86;
+    arm.cmdline = u"console=ttyAMA0 quiet crossvirt.tick=1"_s;
+    arm.dtb = u"/var/lib/libvirt/boot/board.dtb"_s;
+    test::ParityOptions z;
+    z.kernel = x86.kernel;
+    z.withDisk = false;
+    test::ParityOptions order;
+    order.bootOrder = {u"network"_s};
+    for (const Case &c :
+         {Case{u"x86_64"_s, u"x86_64"_s, x86}, Case{u"ppc64le"_s, u"ppc64le"_s, power},
+          Case{u"aarch64"_s, u"aarch64"_s, arm}, Case{u"s390x"_s, u"s390x"_s, z},
+          Case{u"s390x"_s, u"s390x"_s, order}}) {
+        SCOPED_TRACE(c.arch.toStdString());
+        const test::ParityResult r =
+            test::newVmParity(datacenter, clusters, demoUri(c.host), c.arch, u"kparity"_s,
+                              c.options, QStringLiteral(CROSSVIRT_CLI_PATH));
+        ASSERT_TRUE(r.skipped.isEmpty()) << r.skipped.toStdString();
+        ASSERT_TRUE(r.error.isEmpty()) << r.error.toStdString();
+        ASSERT_FALSE(r.dialogXml.isEmpty());
+        EXPECT_EQ(r.dialogXml.toStdString(), r.cliXml.toStdString());
+        if (!c.options.kernel.isEmpty()) {
+            EXPECT_TRUE(r.dialogXml.contains(u"<kernel>"_s + c.options.kernel + u"</kernel>"_s))
+                << r.dialogXml.toStdString();
+            EXPECT_TRUE(r.dialogXml.contains(u"<cmdline>console="_s)) << r.dialogXml.toStdString();
+        }
+        if (!c.options.bootOrder.isEmpty()) {
+            EXPECT_TRUE(r.dialogXml.contains(u"<boot order=\"1\"/>"_s))
+                << r.dialogXml.toStdString();
+        }
+    }
+}
+
 TEST_F(NewVmCoreTest, TcgOnlyHostIsNotLabelledNative)
 {
     models::HostCapabilitiesService service(&datacenter);

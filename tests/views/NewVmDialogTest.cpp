@@ -164,7 +164,8 @@ TEST_F(NewVmDialogTest, CreatesAPpc64leVmWithAnSpaprVscsiDisk)
     d->show();
     d->restart();
     test::DialogTest::screenshot(d.get(), u"new-vm-ppc64le-placement"_s);
-    d->next();
+    while (d->currentId() != NewVmDialog::ResourcesPage)
+        d->next();
     test::DialogTest::screenshot(d.get(), u"new-vm-ppc64le-resources"_s);
     while (d->currentId() != NewVmDialog::StoragePage)
         d->next();
@@ -243,12 +244,11 @@ TEST_F(NewVmDialogTest, FailedStepIsNamedWithLibvirtsMessageAndNothingIsLeftBehi
     // Someone else takes the name after the dialog checked it: defining fails.
     models::HostSession *power = session(u"ppc64le"_s);
     models::runOnWorker(power, [](virConnectPtr conn) {
-            const char *xml = "<domain type='test'><name>race-vm</name><memory>262144</memory>"
-                              "<os><type arch='ppc64le' machine='pseries'>hvm</type></os></domain>";
-            if (virDomainPtr dom = virDomainDefineXML(conn, xml))
-                virDomainFree(dom);
-        })
-        .waitForFinished();
+        const char *xml = "<domain type='test'><name>race-vm</name><memory>262144</memory>"
+                          "<os><type arch='ppc64le' machine='pseries'>hvm</type></os></domain>";
+        if (virDomainPtr dom = virDomainDefineXML(conn, xml))
+            virDomainFree(dom);
+    }).waitForFinished();
     d->show();
     while (d->currentId() != NewVmDialog::SummaryPage)
         d->next();

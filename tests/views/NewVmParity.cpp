@@ -2,7 +2,10 @@
 
 #include "common/TestSupport.h"
 #include "models/provisioning/ProvisioningCore.h"
+#include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/NewVmDialog.h"
+#include "views/dialogs/newvm/VmBootOrderPage.h"
+#include "views/dialogs/newvm/VmInstallPage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,6 +23,16 @@ ParityResult newVmParity(models::Datacenter &datacenter, models::ClusterList &cl
                          const QString &uri, const QString &arch, const QString &name,
                          bool withDisk, const QString &cliPath)
 {
+    ParityOptions options;
+    options.withDisk = withDisk;
+    return newVmParity(datacenter, clusters, uri, arch, name, options, cliPath);
+}
+
+ParityResult newVmParity(models::Datacenter &datacenter, models::ClusterList &clusters,
+                         const QString &uri, const QString &arch, const QString &name,
+                         const ParityOptions &options, const QString &cliPath)
+{
+    const bool withDisk = options.withDisk;
     ParityResult out;
     views::NewVmDialog d(&datacenter, &clusters);
     if (!d.selectHost(uri)) {
@@ -47,6 +60,41 @@ ParityResult newVmParity(models::Datacenter &datacenter, models::ClusterList &cl
     if (d.networkCombo()->count() == 0) {
         d.nicCheck()->setChecked(false);
         args << u"--no-nic"_s;
+    }
+    if (!options.console.isEmpty()) {
+        if (!d.consoleCombo()->setCurrentId(options.console)) {
+            out.error = u"the wizard does not offer console %1"_s.arg(options.console);
+            return out;
+        }
+        args << u"--console"_s << options.console;
+    }
+    if (!options.kernel.isEmpty()) {
+        if (!d.installPage()->setMethodId(u"kernel"_s)) {
+            out.error = u"the wizard does not offer direct kernel boot"_s;
+            return out;
+        }
+        d.kernelPathEdit()->setText(options.kernel);
+        args << u"--kernel"_s << options.kernel;
+        if (!options.initrd.isEmpty()) {
+            d.initrdPathEdit()->setText(options.initrd);
+            args << u"--initrd"_s << options.initrd;
+        }
+        if (!options.cmdline.isEmpty()) {
+            d.kernelArgsEdit()->setText(options.cmdline);
+            args << u"--cmdline"_s << options.cmdline;
+        }
+        if (!options.dtb.isEmpty()) {
+            d.dtbPathEdit()->setText(options.dtb);
+            args << u"--dtb"_s << options.dtb;
+        }
+    }
+    if (!options.bootOrder.isEmpty()) {
+        if (!d.bootOrderPage()->setBootOrder(options.bootOrder)) {
+            out.error = u"the wizard's boot order page does not list %1"_s.arg(
+                options.bootOrder.join(u','));
+            return out;
+        }
+        args << u"--boot"_s << options.bootOrder.join(u',');
     }
     QStringList problems;
     for (const models::ValidationProblem &p : d.problems())

@@ -4,6 +4,7 @@
 // so a test can prove they give byte-identical domain XML (dialog and e2e tests share it).
 
 #include <QString>
+#include <QStringList>
 
 namespace crossvirt::models {
 class ClusterList;
@@ -19,6 +20,23 @@ struct ParityResult
     QString dialogXml; ///< the XML the wizard's last page shows
     QString cliXml;    ///< `crossvirt-cli create --dry-run`'s domain_xml
 };
+
+/// Choices beyond the defaults that the wizard and the CLI are both given.
+struct ParityOptions
+{
+    bool withDisk = true;  ///< a new volume of the default size in the default pool
+    QString kernel;        ///< set: direct kernel boot with this kernel (--kernel)
+    QString initrd;        ///< --initrd
+    QString cmdline;       ///< empty: both keep the arch's default kernel arguments
+    QString dtb;           ///< --dtb
+    QString console;       ///< empty: the arch's default console
+    QStringList bootOrder; ///< a boot order of the user's own (--boot)
+};
+
+/// Like newVmParity() below, with `options` set on both sides.
+ParityResult newVmParity(models::Datacenter &datacenter, models::ClusterList &clusters,
+                         const QString &uri, const QString &arch, const QString &name,
+                         const ParityOptions &options, const QString &cliPath);
 
 /// A guest of `arch` named `name` on the connected host `uri` of `datacenter`, with every
 /// default, through NewVmDialog (offscreen) and through `cliPath ... create --dry-run`.

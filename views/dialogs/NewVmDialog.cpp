@@ -11,7 +11,9 @@
 #include "models/provisioning/HostCapabilitiesService.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
+#include "views/dialogs/newvm/VmBootOrderPage.h"
 #include "views/dialogs/newvm/VmDevicesPage.h"
+#include "views/dialogs/newvm/VmInstallPage.h"
 #include "views/dialogs/newvm/VmPlacementPage.h"
 #include "views/dialogs/newvm/VmResourcesPage.h"
 #include "views/dialogs/newvm/VmStoragePage.h"
@@ -80,15 +82,19 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
     setMinimumSize(720, 620);
 
     m_placementPage = new VmPlacementPage(this);
+    m_installPage = new VmInstallPage(this);
     m_resourcesPage = new VmResourcesPage(this);
     m_storagePage = new VmStoragePage(this);
     m_devicesPage = new VmDevicesPage(this);
+    m_bootOrderPage = new VmBootOrderPage(this);
     m_summaryPage = new VmSummaryPage(this);
     addPage(m_placementPage, PlacementPage,
             [this] { return isReady() && !pageHasProblems(PlacementPage); });
+    addPage(m_installPage, InstallPage, [this] { return !pageHasProblems(InstallPage); });
     addPage(m_resourcesPage, ResourcesPage, [this] { return !pageHasProblems(ResourcesPage); });
     addPage(m_storagePage, StoragePage, [this] { return !pageHasProblems(StoragePage); });
     addPage(m_devicesPage, DevicesPage, [this] { return !pageHasProblems(DevicesPage); });
+    addPage(m_bootOrderPage, BootOrderPage, [this] { return !pageHasProblems(BootOrderPage); });
     addPage(m_summaryPage, SummaryPage, [this] {
         return isReady() && m_problems.isEmpty() && !m_creating && m_planError.isEmpty();
     });
@@ -100,6 +106,10 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
     connect(p->machine(), &ChoiceCombo::currentIdChanged, this, &NewVmDialog::machineChanged);
     connect(p->osList()->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &NewVmDialog::osChanged);
+    connect(m_installPage->method(), &QComboBox::activated, this,
+            &NewVmDialog::installMethodPicked);
+    connect(consoleCombo(), &ChoiceCombo::currentIdChanged, this,
+            &NewVmDialog::updateKernelArguments);
     connect(m_storagePage->pool(), &QComboBox::currentIndexChanged, this, [this] {
         fillVolumes();
         validate();
@@ -280,6 +290,26 @@ QPlainTextEdit *NewVmDialog::xmlView() const
 QLabel *NewVmDialog::createErrorLabel() const
 {
     return m_summaryPage->createError();
+}
+QComboBox *NewVmDialog::installMethodCombo() const
+{
+    return m_installPage->method();
+}
+QLineEdit *NewVmDialog::kernelPathEdit() const
+{
+    return m_installPage->kernel();
+}
+QLineEdit *NewVmDialog::initrdPathEdit() const
+{
+    return m_installPage->initrd();
+}
+QLineEdit *NewVmDialog::kernelArgsEdit() const
+{
+    return m_installPage->kernelArgs();
+}
+QLineEdit *NewVmDialog::dtbPathEdit() const
+{
+    return m_installPage->dtb();
 }
 
 // ---- selection ------------------------------------------------------------------------------
@@ -565,6 +595,10 @@ void NewVmDialog::applyContext(const models::GuestHostContext &context, bool ref
     videoCombo()->setChoices(c.videoModels, d.video);
     consoleCombo()->setChoices(c.consoleTypes, d.console);
     vcpusSpin()->setMaximum(c.limits.maxVcpus > 0 ? c.limits.maxVcpus : 1024);
+    m_installPage->setMethods(c.installMethods);
+    m_installPage->setDeviceTree(c.deviceTree.supported, c.deviceTree.reason);
+    m_bootOrderPage->setLimit(c.bootOrder.maxDevices, c.bootOrder.reason);
+    updateKernelArguments();
     setFieldErrors(m_errorLabels.value(u"host"_s), context.placement.offered
                                                        ? QStringList()
                                                        : QStringList{context.placement.reason});
@@ -595,6 +629,19 @@ void NewVmDialog::applyStorage()
             for (const models::NetworkInfo &n : m_storage->networks)
                 network->addItem(n.active ? n.name : tr("%1 (inactive)").arg(n.name), n.name);
         }
+        // Kernel, initrd and DTB can be any file volume of the host's pools.
+        QList<HostFileChoice> files;
+        if (m_storage) {
+            for (const models::PoolContents &p : m_storage->pools) {
+                if (!p.info.active)
+                    continue;
+                for (const models::VolumeInfo &v : p.volumes) {
+                    if (!v.isIso && !v.path.isEmpty())
+                        files.append({tr("%1 (pool %2)").arg(v.name, p.info.name), v.path});
+                }
+            }
+        }
+        m_installPage->setHostFiles(files);
         // The core's default pool and network unless the user already picked a pool.
         const models::StorageSnapshot none;
         const models::StorageSnapshot &storage = m_storage ? *m_storage : none;
@@ -656,6 +703,49 @@ void NewVmDialog::osChanged()
     if (os->recommended.storageGiB > 0)
         sizeSpin()->setValue(os->recommended.storageGiB);
     validate();
+}
+
+void NewVmDialog::installMethodPicked()
+{
+    // What the method needs, set for the user (virt-manager does the same): an import
+    // boots an existing volume, a network boot a NIC, an ISO install a CD-ROM.
+    const QString id = m_installPage->methodId();
+    if (id == "import"_L1) {
+        storageKindCombo()->setCurrentIndex(
+            storageKindCombo()->findData(int(models::StorageKind::ExistingVolume)));
+    } else if (id == "network"_L1) {
+        nicCheck()->setChecked(true);
+    } else if (id == "cdrom"_L1 && isoCombo()->count() > 0) {
+        cdromCheck()->setChecked(true);
+    }
+    validate();
+}
+
+void NewVmDialog::updateKernelArguments()
+{
+    // The console argument of the chosen console, until the user writes their own.
+    if (!m_choices)
+        return;
+    m_installPage->setDefaultKernelArguments(
+        m_choices->kernelConsoleArguments.value(consoleCombo()->currentId()));
+}
+
+void NewVmDialog::updateBootDevices()
+{
+    QList<BootDeviceEntry> devices;
+    const arch::ChoiceList kinds = m_choices ? m_choices->bootDeviceKinds : arch::ChoiceList{};
+    auto add = [&](const QString &kind, const QString &label) {
+        const bool known = kinds.contains(kind);
+        devices.append({kind, label, !known || kinds.offers(kind), kinds.reasonFor(kind)});
+    };
+    if (models::StorageKind(storageKindCombo()->currentData().toInt()) != models::StorageKind::None)
+        add(u"hd"_s, tr("Hard disk (%1)").arg(diskInterfaceCombo()->comboBox()->currentText()));
+    if (cdromCheck()->isChecked())
+        add(u"cdrom"_s, tr("CD-ROM (%1)").arg(cdromInterfaceCombo()->comboBox()->currentText()));
+    if (nicCheck()->isChecked())
+        add(u"network"_s, tr("Network boot (PXE) from the network card (%1)")
+                              .arg(nicModelCombo()->comboBox()->currentText()));
+    m_bootOrderPage->setDevices(devices);
 }
 
 // ---- the spec, its problems and the plan -------------------------------------------------------
@@ -726,6 +816,18 @@ models::VmSpec NewVmDialog::spec() const
     s.video = videoCombo()->currentId();
     s.console = consoleCombo()->currentId();
     s.startAfterCreate = startCheck()->isChecked();
+    s.install = models::installMethodFromId(m_installPage->methodId())
+                    .value_or(models::InstallMethod::Cdrom);
+    s.kernelBoot = {};
+    if (s.install == models::InstallMethod::KernelBoot) {
+        s.kernelBoot.kernel = kernelPathEdit()->text().trimmed();
+        s.kernelBoot.initrd = initrdPathEdit()->text().trimmed();
+        s.kernelBoot.cmdline = kernelArgsEdit()->text().trimmed();
+        s.kernelBoot.dtb = dtbPathEdit()->isEnabled() ? dtbPathEdit()->text().trimmed() : QString();
+    } else if (m_context) {
+        s.kernelBoot.cmdline = models::defaultKernelArguments(*m_context, s.console);
+    }
+    s.bootOrder = m_bootOrderPage->bootOrder();
     return s;
 }
 
@@ -736,6 +838,7 @@ void NewVmDialog::validate()
     m_problems.clear();
     m_planError.clear();
     m_xmlText.clear();
+    updateBootDevices();
     const models::VmSpec s = spec();
     if (m_context && m_choices) {
         m_problems = models::validateVmSpec(s, *m_context, m_storage ? &*m_storage : nullptr);

@@ -27,7 +27,9 @@ class OsCatalogue;
 namespace crossvirt::views {
 
 class ChoiceCombo;
+class VmBootOrderPage;
 class VmDevicesPage;
+class VmInstallPage;
 class NewVmPage;
 class VmPlacementPage;
 class VmResourcesPage;
@@ -36,7 +38,8 @@ class VmSummaryPage;
 
 /// The New VM wizard. Where (a cluster, whose arch and hosts decide, or a host and an arch
 /// it can run), machine type, OS from the osinfo catalogue (setting recommended sizes),
-/// name, CPUs, memory, CPU, storage, CD-ROM, NIC, graphics, video and console: every list
+/// name, install method (ISO, direct kernel boot, an existing disk, network boot), CPUs,
+/// memory, CPU, storage, CD-ROM, NIC, graphics, video, console and boot order: every list
 /// comes from the arch layer for the guest's arch, machine and host, and says what it
 /// withholds. The last page shows where the VM will run and the exact domain XML; Create
 /// runs the provisioning job and, on failure, names the step and keeps the wizard open.
@@ -103,6 +106,15 @@ public:
     QCheckBox *openConsoleCheck() const;
     QPlainTextEdit *xmlView() const;
     QLabel *createErrorLabel() const;
+    /// The install page (objectName "installPage") and its fields.
+    VmInstallPage *installPage() const { return m_installPage; }
+    QComboBox *installMethodCombo() const;
+    QLineEdit *kernelPathEdit() const;
+    QLineEdit *initrdPathEdit() const;
+    QLineEdit *kernelArgsEdit() const;
+    QLineEdit *dtbPathEdit() const;
+    /// The boot options page (objectName "bootOrderPage").
+    VmBootOrderPage *bootOrderPage() const { return m_bootOrderPage; }
     /// The guest context the pages currently show (nullopt while it is read).
     const std::optional<models::GuestHostContext> &guestContext() const { return m_context; }
     /// The inline message shown under a field ("name", "memory", "size", ...).
@@ -111,9 +123,11 @@ public:
     enum PageId
     {
         PlacementPage,
+        InstallPage,
         ResourcesPage,
         StoragePage,
         DevicesPage,
+        BootOrderPage,
         SummaryPage
     };
 
@@ -145,6 +159,9 @@ private:
     void applyStorage();
     void fillVolumes();
     void osChanged();
+    void installMethodPicked();
+    void updateKernelArguments();
+    void updateBootDevices();
     std::optional<models::OsChoice> currentOs() const;
     void validate();
     Target currentTarget() const;
@@ -168,6 +185,8 @@ private:
     QString m_xmlText;
 
     VmPlacementPage *m_placementPage = nullptr;
+    VmInstallPage *m_installPage = nullptr;
+    VmBootOrderPage *m_bootOrderPage = nullptr;
     VmResourcesPage *m_resourcesPage = nullptr;
     VmStoragePage *m_storagePage = nullptr;
     VmDevicesPage *m_devicesPage = nullptr;

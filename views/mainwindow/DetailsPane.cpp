@@ -71,9 +71,26 @@ void DetailsPane::showVm(HostSession *session, const models::DomainSummary &vm)
     const quint64 generation = ++m_generation;
     setCurrentWidget(m_vmScroll);
     m_vmPage->showMessage(tr("Reading %1…").arg(vm.name));
+    m_vmState = vm.state;
+    // Started, paused or shut off while shown: read it again, or the pane shows a state
+    // the tree no longer does.
+    disconnect(m_vmUpdates);
+    m_vmUpdates =
+        connect(session, &HostSession::domainUpdated, this,
+                [this, session, uuid = vm.uuid](const models::DomainSummary &d) {
+                    if (d.uuid != uuid || d.state == m_vmState || currentWidget() != m_vmScroll)
+                        return;
+                    m_vmState = d.state;
+                    readVm(session, uuid, ++m_generation);
+                });
+    readVm(session, vm.uuid, generation);
+}
+
+void DetailsPane::readVm(HostSession *session, const QString &uuid, quint64 generation)
+{
     const QString hostArch = session->hostInfo().arch;
     models::whenFinished(
-        session->domainDetails(vm.uuid), this,
+        session->domainDetails(uuid), this,
         [this, generation, hostArch](const models::DomainDetails &details) {
             if (generation == m_generation)
                 m_vmPage->showDetails(details, hostArch);

@@ -29,7 +29,8 @@ public:
     void showNothing();
     void showHost(models::HostSession *session, const QString &displayName);
     void showCluster(const QString &name, const QList<models::HostSession *> &hosts);
-    /// Reads the VM's details from its host; a later show*() call drops a late answer.
+    /// Reads the VM's details from its host, and again whenever its state changes while it
+    /// is shown; a later show*() call drops a late answer.
     void showVm(models::HostSession *session, const models::DomainSummary &vm);
     /// Shows the Performance tab of the host/cluster page.
     void showHostPerformance();
@@ -40,6 +41,7 @@ public:
 
 private:
     void showHostCharts(const QList<models::HostSession *> &hosts);
+    void readVm(models::HostSession *session, const QString &uuid, quint64 generation);
 
     models::DatacenterStats *m_stats;
     QLabel *m_emptyPage;
@@ -49,6 +51,8 @@ private:
     OverviewPage *m_vmPage;
     QWidget *m_vmScroll;
     quint64 m_generation = 0;
+    QMetaObject::Connection m_vmUpdates; ///< state changes of the VM shown
+    models::DomainState m_vmState = models::DomainState::NoState;
 };
 
 } // namespace crossvirt::views

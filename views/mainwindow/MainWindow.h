@@ -61,6 +61,7 @@ public:
 
     QAction *startAction() const { return m_start; }
     QAction *shutdownAction() const { return m_shutdown; }
+    QAction *rebootAction() const { return m_reboot; }
     QAction *forceOffAction() const { return m_forceOff; }
     QAction *pauseAction() const { return m_pause; }
     QAction *resumeAction() const { return m_resume; }

@@ -70,6 +70,11 @@ OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
     m_content->hide();
 }
 
+QString OverviewPage::stateText() const
+{
+    return m_state->text();
+}
+
 void OverviewPage::showMessage(const QString &text)
 {
     m_content->hide();

@@ -20,6 +20,8 @@ public:
 
     void showDetails(const models::DomainDetails &details, const QString &hostArch);
     void showMessage(const QString &text);
+    /// The State the page shows ("Running", "Paused"...), for tests.
+    QString stateText() const;
 
 private:
     QLabel *m_title;
