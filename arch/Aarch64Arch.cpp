@@ -125,4 +125,23 @@ Operations Aarch64Arch::operationsPolicy(const GuestContext &ctx) const
     return ops;
 }
 
+QString Aarch64Arch::serialKernelConsole(const GuestContext &) const
+{
+    return u"ttyAMA0"_s; // PL011
+}
+
+QString Aarch64Arch::networkBootWithheldReason(const GuestContext &ctx) const
+{
+    // Only the UEFI firmware (AAVMF) can boot from the network.
+    if (!firmware(ctx).choices.offers(u"efi"_s))
+        return tr("aarch64 guests boot from the network through UEFI, which this host does "
+                  "not provide");
+    return {};
+}
+
+bool Aarch64Arch::usesDeviceTree(const GuestContext &) const
+{
+    return true;
+}
+
 } // namespace crossvirt::arch

@@ -24,6 +24,9 @@ public:
     QList<ClusterCpuType> clusterCpuTypes() const override;
 
 protected:
+    QString serialKernelConsole(const GuestContext &ctx) const override;
+    QString networkBootWithheldReason(const GuestContext &ctx) const override;
+    bool usesDeviceTree(const GuestContext &ctx) const override;
     ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const override;
     ChoiceList nicPolicy(const GuestContext &ctx) const override;
     ChoiceList videoPolicy(const GuestContext &ctx) const override;

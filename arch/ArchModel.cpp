@@ -689,7 +689,146 @@ SerialConsoleSpec ArchModel::consoleDevices(const GuestContext &ctx, const QStri
     return serialConsole(ctx);
 }
 
+// ---- install methods and boot ---------------------------------------------------------------
+
+QString ArchModel::serialKernelConsole(const GuestContext &) const
+{
+    return u"ttyS0"_s;
+}
+
+QString ArchModel::networkBootWithheldReason(const GuestContext &) const
+{
+    return {};
+}
+
+bool ArchModel::usesDeviceTree(const GuestContext &) const
+{
+    return false;
+}
+
+BootOrderRules ArchModel::bootOrderRules(const GuestContext &) const
+{
+    return {};
+}
+
+QString ArchModel::kernelConsoleArgument(const GuestContext &ctx, const QString &consoleId) const
+{
+    const QString id = consoleId.isEmpty() ? consoleTypes(ctx).firstOffered() : consoleId;
+    QString device;
+    if (id == "virtio"_L1)
+        device = u"hvc0"_s; // the first virtio console port on every arch
+    else if (id == "sclp"_L1)
+        device = u"ttysclp0"_s;
+    else
+        device = serialKernelConsole(ctx);
+    return u"console="_s + device;
+}
+
+ChoiceList ArchModel::installMethods(const GuestContext &ctx) const
+{
+    ChoiceList list;
+    Choice cdrom{u"cdrom"_s, tr("Install from an ISO image (CD-ROM)"), true, {}};
+    if (cdromInterfaces(ctx).firstOffered().isEmpty()) {
+        cdrom.offered = false;
+        cdrom.reason = tr("%1 guests have no CD-ROM interface here").arg(name());
+    }
+    list.append(cdrom);
+    // QEMU loads a kernel itself (or hands it to the firmware) on every arch.
+    list.append(
+        Choice{u"kernel"_s, tr("Direct kernel boot (kernel, initrd, arguments)"), true, {}});
+    Choice import{u"import"_s, tr("Import an existing disk image"), true, {}};
+    if (diskInterfaces(ctx).firstOffered().isEmpty()) {
+        import.offered = false;
+        import.reason = tr("%1 guests have no disk interface here").arg(name());
+    }
+    list.append(import);
+    Choice network{u"network"_s, tr("Network boot (PXE)"), true, {}};
+    QString reason = networkBootWithheldReason(ctx);
+    if (reason.isEmpty() && nicModels(ctx).firstOffered().isEmpty())
+        reason = tr("%1 guests have no network card model here").arg(name());
+    if (!reason.isEmpty()) {
+        network.offered = false;
+        network.reason = reason;
+    }
+    list.append(network);
+    return list;
+}
+
+ChoiceList ArchModel::bootDeviceKinds(const GuestContext &ctx) const
+{
+    const ChoiceList methods = installMethods(ctx);
+    ChoiceList list;
+    list.append(Choice{u"hd"_s, tr("Hard disk"), methods.offers(u"import"_s),
+                       methods.reasonFor(u"import"_s)});
+    list.append(Choice{u"cdrom"_s, tr("CD-ROM"), methods.offers(u"cdrom"_s),
+                       methods.reasonFor(u"cdrom"_s)});
+    list.append(Choice{u"network"_s, tr("Network (PXE)"), methods.offers(u"network"_s),
+                       methods.reasonFor(u"network"_s)});
+    return list;
+}
+
+Operation ArchModel::deviceTree(const GuestContext &ctx) const
+{
+    if (usesDeviceTree(ctx))
+        return allowed();
+    return refused(tr("%1 guests take no device tree (DTB) file: QEMU and the firmware "
+                      "describe their hardware")
+                       .arg(name()));
+}
+
 // ---- the device plan of a new guest ---------------------------------------------------------
+
+void ArchModel::planBoot(const GuestContext &ctx, const DevicePlanRequest &request,
+                         DevicePlan &plan) const
+{
+    plan.kernel = request.kernel;
+    plan.initrd = request.initrd;
+    plan.cmdline = request.cmdline;
+    plan.dtb = request.dtb;
+    const QString install = request.install.isEmpty() ? u"cdrom"_s : request.install;
+    QStringList order = request.bootOrder;
+    // PXE names the NIC to boot from, which only a per-device order can say.
+    if (order.isEmpty() && install == "network"_L1)
+        order = {u"network"_s, u"hd"_s};
+    if (order.isEmpty()) {
+        // A kernel QEMU loads needs no boot device; otherwise libvirt's <boot dev> list:
+        // install media first, then the disk it installs onto (an import boots its disk).
+        if (install == "kernel"_L1)
+            return;
+        const bool hasCdrom = !request.cdromInterfaces.isEmpty();
+        const bool hasDisk = !request.diskInterfaces.isEmpty();
+        if (install == "import"_L1 && hasDisk)
+            plan.bootDevices << u"hd"_s;
+        if (hasCdrom)
+            plan.bootDevices << u"cdrom"_s;
+        if (!plan.bootDevices.contains(u"hd"_s) && (hasDisk || !hasCdrom))
+            plan.bootDevices << u"hd"_s;
+        return;
+    }
+    // Per-device <boot order>, never mixed with <os><boot dev>: the first device of each
+    // kind, as many as the firmware tries.
+    const int max = bootOrderRules(ctx).maxDevices;
+    int next = 0;
+    for (const QString &kind : std::as_const(order)) {
+        if (max > 0 && next >= max)
+            break;
+        if (kind == "network"_L1) {
+            if (!plan.nicBootOrders.isEmpty() && plan.nicBootOrders.first() == 0)
+                plan.nicBootOrders.first() = ++next;
+            continue;
+        }
+        const QString device = kind == "cdrom"_L1 ? u"cdrom"_s : u"disk"_s;
+        if (kind != "cdrom"_L1 && kind != "hd"_L1)
+            continue;
+        for (PlannedDisk &d : plan.disks) {
+            if (d.device == device) {
+                if (d.bootOrder == 0)
+                    d.bootOrder = ++next;
+                break;
+            }
+        }
+    }
+}
 
 DevicePlan ArchModel::devicePlan(const GuestContext &ctx, const DevicePlanRequest &request) const
 {
@@ -707,11 +846,6 @@ DevicePlan ArchModel::devicePlan(const GuestContext &ctx, const DevicePlanReques
     plan.domainType = virtTypeName(request.virtType);
     plan.machine = c.machine;
     plan.osFirmware = request.firmware == "efi"_L1 ? u"efi"_s : QString();
-    // Install media first, then the disk it installs onto.
-    if (!request.cdromInterfaces.isEmpty())
-        plan.bootDevices << u"cdrom"_s;
-    if (!request.diskInterfaces.isEmpty() || request.cdromInterfaces.isEmpty())
-        plan.bootDevices << u"hd"_s;
     plan.features = guestFeatures(c);
     plan.cpu = request.cpu;
 
@@ -730,7 +864,9 @@ DevicePlan ArchModel::devicePlan(const GuestContext &ctx, const DevicePlanReques
     for (qsizetype i = request.diskInterfaces.size(); i < plan.disks.size(); ++i)
         plan.disks[i].device = u"cdrom"_s;
     plan.nicModels = request.nicModels;
+    plan.nicBootOrders = QList<int>(request.nicModels.size(), 0);
     plan.console = consoleDevices(c, request.console);
+    planBoot(c, request, plan);
 
     if (!request.graphics.isEmpty() && request.graphics != "none"_L1) {
         plan.inputs = inputDevices(c);

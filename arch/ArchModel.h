@@ -108,6 +108,24 @@ public:
     /// none.
     virtual QStringList guestFeatures(const GuestContext &ctx) const;
 
+    // ---- install methods and boot ------------------------------------------------------
+    /// Kernel argument that sends the kernel's console to console `consoleId` ("" = the
+    /// default one): "console=ttyS0", "console=hvc0", "console=ttyAMA0",
+    /// "console=ttysclp0", ... A virtio console is hvc0 on every arch.
+    QString kernelConsoleArgument(const GuestContext &ctx, const QString &consoleId) const;
+    /// Install methods "cdrom" (an ISO as a CD-ROM), "kernel" (direct kernel boot),
+    /// "import" (an existing disk) and "network" (PXE), withheld ones with a reason (network
+    /// boot needs firmware that can do it).
+    ChoiceList installMethods(const GuestContext &ctx) const;
+    /// Device kinds a boot order can name: "hd", "cdrom", "network" (withheld like network
+    /// install where the firmware cannot boot from the network).
+    ChoiceList bootDeviceKinds(const GuestContext &ctx) const;
+    /// How many devices with a boot order the firmware tries, and why it is limited.
+    virtual BootOrderRules bootOrderRules(const GuestContext &ctx) const;
+    /// Whether a direct kernel boot can be given a device tree (<os><dtb>): only arches that
+    /// describe their hardware with one; refused with the reason elsewhere.
+    Operation deviceTree(const GuestContext &ctx) const;
+
     // ---- CPU ---------------------------------------------------------------------------
     /// Cluster CPU types of this arch (oVirt style), policy only, in display order.
     virtual QList<ClusterCpuType> clusterCpuTypes() const = 0;
@@ -176,6 +194,14 @@ protected:
     virtual Limits limitsPolicy(const GuestContext &ctx) const = 0;
     /// Default: everything allowed (KVM on x86 and POWER).
     virtual Operations operationsPolicy(const GuestContext &ctx) const;
+    /// The Linux console device of the arch's own serial console (serialConsole()) without
+    /// "console=": default "ttyS0" (an 8250/16550 UART).
+    virtual QString serialKernelConsole(const GuestContext &ctx) const;
+    /// Why the firmware of ctx cannot boot from the network, or empty when it can.
+    /// Default: empty (SeaBIOS/OVMF with iPXE, SLOF, UEFI).
+    virtual QString networkBootWithheldReason(const GuestContext &ctx) const;
+    /// Whether the arch's kernels take a device tree from the boot loader. Default: no.
+    virtual bool usesDeviceTree(const GuestContext &ctx) const;
     /// Sets the bus address of a new disk controller, free among `taken`. Default: none
     /// (libvirt assigns PCI addresses itself).
     virtual void assignControllerAddress(ControllerSpec &controller,
@@ -206,6 +232,9 @@ protected:
 
 private:
     const DomainCapabilities *capsFor(const GuestContext &ctx) const;
+    /// Kernel boot and boot order of `plan` for `request` (after its disks and NICs).
+    void planBoot(const GuestContext &ctx, const DevicePlanRequest &request,
+                  DevicePlan &plan) const;
     ChoiceList narrowDisks(const GuestContext &ctx, DiskRole role) const;
 };
 

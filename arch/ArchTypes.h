@@ -104,6 +104,7 @@ struct PlannedDisk
     QString bus;        ///< <target bus=...>
     QString deviceName; ///< <target dev=...>
     std::optional<DriveAddress> address;
+    int bootOrder = 0; ///< <boot order=N/>; 0 = none written
 };
 
 /// Target names, drive addresses and controllers for all disks and cdroms of a guest.
@@ -193,6 +194,13 @@ struct Limits
     bool isValidMemoryMiB(qint64 mib) const;
 };
 
+/// How a guest's firmware follows a per-device boot order (<boot order='N'/>).
+struct BootOrderRules
+{
+    int maxDevices = 0; ///< devices the firmware tries, in order; 0 = any number
+    QString reason;     ///< translated; why there is a limit (empty when there is none)
+};
+
 /// Whether an operation is supported; when not, a translated reason a view can show
 /// next to the disabled action.
 struct Operation
@@ -260,6 +268,15 @@ struct DevicePlanRequest
     QString graphics;            ///< "vnc", "spice", "none" or ""
     QString video;               ///< model id, "none", or "" (no <video> element)
     QString console;             ///< "serial", "virtio", "sclp"; "" = the arch's default
+    /// How the guest installs/boots: "cdrom", "kernel", "import", "network"; "" = "cdrom".
+    QString install;
+    /// Device kinds "hd", "cdrom", "network" in boot order: the first device of each kind
+    /// gets <boot order='N'/> and <os> no <boot dev>. Empty: the arch's default for install.
+    QStringList bootOrder;
+    QString kernel;  ///< direct kernel boot: <os><kernel> path on the host (empty = none)
+    QString initrd;  ///< <os><initrd>
+    QString cmdline; ///< <os><cmdline>
+    QString dtb;     ///< <os><dtb>
 };
 
 /// Every device of a new guest as plain values, decided by the arch: the XML builder
@@ -269,12 +286,18 @@ struct DevicePlan
     QString domainType;      ///< <domain type=...>: "kvm" or "qemu"
     QString machine;         ///< <os><type machine=...>
     QString osFirmware;      ///< <os firmware=...>: "efi" or "" (no attribute)
-    QStringList bootDevices; ///< <boot dev=...> in order: "cdrom", "hd"
+    QStringList bootDevices; ///< <os><boot dev=...> in order: "cdrom", "hd"; empty when
+                             ///< devices carry <boot order> (never both)
+    QString kernel;          ///< <os><kernel>; empty = none (likewise the three below)
+    QString initrd;          ///< <os><initrd>
+    QString cmdline;         ///< <os><cmdline>
+    QString dtb;             ///< <os><dtb>
     QStringList features;    ///< children of <features>
     CpuChoice cpu;
     QList<ControllerSpec> controllers; ///< disk controllers, then the USB one
     QList<PlannedDisk> disks;          ///< disks, then cdroms, as requested
     QStringList nicModels;             ///< one per NIC; "" = no <model>
+    QList<int> nicBootOrders;          ///< one per NIC: <boot order=N/>, 0 = none
     SerialConsoleSpec console;         ///< <serial> (when serialTargetType) and <console>
     QList<InputDeviceSpec> inputs;
     QString graphics;       ///< "vnc", "spice"; empty = none

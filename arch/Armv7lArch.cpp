@@ -124,4 +124,23 @@ Operations Armv7lArch::operationsPolicy(const GuestContext &ctx) const
     return ops;
 }
 
+QString Armv7lArch::serialKernelConsole(const GuestContext &) const
+{
+    return u"ttyAMA0"_s; // PL011
+}
+
+QString Armv7lArch::networkBootWithheldReason(const GuestContext &ctx) const
+{
+    // Without UEFI (AAVMF32) nothing in the guest can fetch a boot image over the network.
+    if (ctx.firmware != "efi"_L1 || !firmware(ctx).choices.offers(u"efi"_s))
+        return tr("armv7l guests without UEFI firmware cannot boot from the network; use direct "
+                  "kernel boot");
+    return {};
+}
+
+bool Armv7lArch::usesDeviceTree(const GuestContext &) const
+{
+    return true;
+}
+
 } // namespace crossvirt::arch

@@ -169,4 +169,10 @@ Limits PowerArch::limitsPolicy(const GuestContext &) const
     return l;
 }
 
+QString PowerArch::serialKernelConsole(const GuestContext &) const
+{
+    // The sPAPR VTY is a hypervisor console: Linux names it hvc0.
+    return u"hvc0"_s;
+}
+
 } // namespace crossvirt::arch

@@ -25,6 +25,7 @@ public:
     QList<ClusterCpuType> clusterCpuTypes() const override;
 
 protected:
+    QString serialKernelConsole(const GuestContext &ctx) const override;
     explicit PowerArch(QString arch);
 
     ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const override;

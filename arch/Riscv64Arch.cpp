@@ -116,4 +116,16 @@ Operations Riscv64Arch::operationsPolicy(const GuestContext &ctx) const
     return ops;
 }
 
+QString Riscv64Arch::networkBootWithheldReason(const GuestContext &) const
+{
+    // OpenSBI hands over to a next stage (a kernel or U-Boot); it has no network stack.
+    return tr("riscv64 guests boot OpenSBI, which cannot boot from the network; use direct "
+              "kernel boot");
+}
+
+bool Riscv64Arch::usesDeviceTree(const GuestContext &) const
+{
+    return true;
+}
+
 } // namespace crossvirt::arch

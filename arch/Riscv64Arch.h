@@ -23,6 +23,8 @@ public:
     QList<ClusterCpuType> clusterCpuTypes() const override;
 
 protected:
+    QString networkBootWithheldReason(const GuestContext &ctx) const override;
+    bool usesDeviceTree(const GuestContext &ctx) const override;
     ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const override;
     QStringList hotplugDiskPolicy(const GuestContext &ctx) const override;
     ChoiceList nicPolicy(const GuestContext &ctx) const override;

@@ -153,4 +153,18 @@ Operations S390xArch::operationsPolicy(const GuestContext &ctx) const
     return ops;
 }
 
+QString S390xArch::serialKernelConsole(const GuestContext &) const
+{
+    // No serial port: the SCLP line-mode console is the one Linux has.
+    return u"ttysclp0"_s;
+}
+
+BootOrderRules S390xArch::bootOrderRules(const GuestContext &) const
+{
+    // QEMU's s390-ccw firmware (up to QEMU 9.0) IPLs the first device with a boot index and
+    // never falls back to the next; it net-boots a virtio-net-ccw NIC (s390-netboot.img).
+    return BootOrderRules{1, tr("s390x guests boot only from the first device with a boot "
+                                "order: QEMU's s390-ccw firmware does not try the next one")};
+}
+
 } // namespace crossvirt::arch

@@ -26,8 +26,10 @@ public:
     QString usbControllerModel(const GuestContext &ctx) const override;
     QList<InputDeviceSpec> inputDevices(const GuestContext &ctx) const override;
     QList<ClusterCpuType> clusterCpuTypes() const override;
+    BootOrderRules bootOrderRules(const GuestContext &ctx) const override;
 
 protected:
+    QString serialKernelConsole(const GuestContext &ctx) const override;
     ChoiceList diskPolicy(const GuestContext &ctx, DiskRole role) const override;
     ChoiceList nicPolicy(const GuestContext &ctx) const override;
     ChoiceList graphicsPolicy(const GuestContext &ctx) const override;

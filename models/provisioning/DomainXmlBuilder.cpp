@@ -54,7 +54,16 @@ struct VolumeDisk
     QString targetDev;
     QString bus;
     std::optional<DriveAddress> address;
+    int bootOrder = 0;
 };
+
+void writeBootOrder(QXmlStreamWriter &w, int order)
+{
+    if (order <= 0)
+        return;
+    w.writeEmptyElement(u"boot"_s);
+    w.writeAttribute(u"order"_s, QString::number(order));
+}
 
 void writeVolumeDisk(QXmlStreamWriter &w, const VolumeDisk &d)
 {
@@ -73,6 +82,7 @@ void writeVolumeDisk(QXmlStreamWriter &w, const VolumeDisk &d)
     w.writeAttribute(u"bus"_s, d.bus);
     if (d.device == "cdrom"_L1)
         w.writeEmptyElement(u"readonly"_s);
+    writeBootOrder(w, d.bootOrder);
     writeDriveAddress(w, d.address);
     w.writeEndElement();
 }
@@ -116,6 +126,16 @@ void writeConsole(QXmlStreamWriter &w, const arch::SerialConsoleSpec &s)
     w.writeEndElement();
 }
 
+/// The NICs of `spec` in XML order: `nic`, then the extra ones.
+QList<NicSpec> allNics(const VmSpec &spec)
+{
+    QList<NicSpec> nics;
+    if (spec.nic)
+        nics << *spec.nic;
+    nics << spec.extraNics;
+    return nics;
+}
+
 /// The user's choices of `spec` as the arch layer's request.
 arch::DevicePlanRequest planRequest(const VmSpec &spec)
 {
@@ -126,14 +146,44 @@ arch::DevicePlanRequest planRequest(const VmSpec &spec)
     r.cpu = spec.cpu;
     if (spec.storage.kind != StorageKind::None)
         r.diskInterfaces << spec.diskInterface;
+    for (const ExtraDiskSpec &extra : spec.extraDisks)
+        r.diskInterfaces << extra.interfaceId;
     if (spec.cdrom)
         r.cdromInterfaces << spec.cdrom->interfaceId;
-    if (spec.nic)
-        r.nicModels << spec.nic->model;
+    for (const NicSpec &nic : allNics(spec))
+        r.nicModels << nic.model;
     r.graphics = spec.graphics;
     r.video = spec.video;
     r.console = spec.console;
+    r.install = installMethodId(spec.install);
+    r.bootOrder = spec.bootOrder;
+    if (spec.install == InstallMethod::KernelBoot) {
+        r.kernel = spec.kernelBoot.kernel;
+        r.initrd = spec.kernelBoot.initrd;
+        r.cmdline = spec.kernelBoot.cmdline;
+        r.dtb = spec.kernelBoot.dtb;
+    }
     return r;
+}
+
+/// Source of every disk (not cdrom) of `spec`, in the XML order of planRequest().
+QList<VolumeDisk> diskSources(const VmSpec &spec)
+{
+    QList<VolumeDisk> out;
+    auto add = [&out](const StorageSpec &storage, const QString &volume) {
+        VolumeDisk d;
+        d.device = u"disk"_s;
+        d.pool = storage.pool;
+        d.volume = volume;
+        d.format = storage.format;
+        out.append(d);
+    };
+    if (spec.storage.kind != StorageKind::None)
+        add(spec.storage, spec.storage.kind == StorageKind::NewVolume ? spec.newVolumeName()
+                                                                      : spec.storage.volume);
+    for (qsizetype i = 0; i < spec.extraDisks.size(); ++i)
+        add(spec.extraDisks[i].storage, spec.extraVolumeName(i));
+    return out;
 }
 
 } // namespace
@@ -213,6 +263,15 @@ QString DomainXmlBuilder::domainXml(const VmSpec &spec, const arch::ArchModel &m
         w.writeEmptyElement(u"boot"_s);
         w.writeAttribute(u"dev"_s, dev);
     }
+    if (!plan.kernel.isEmpty()) {
+        w.writeTextElement(u"kernel"_s, plan.kernel);
+        if (!plan.initrd.isEmpty())
+            w.writeTextElement(u"initrd"_s, plan.initrd);
+        if (!plan.cmdline.isEmpty())
+            w.writeTextElement(u"cmdline"_s, plan.cmdline);
+        if (!plan.dtb.isEmpty())
+            w.writeTextElement(u"dtb"_s, plan.dtb);
+    }
     w.writeEndElement(); // os
 
     if (!plan.features.isEmpty()) {
@@ -232,33 +291,36 @@ QString DomainXmlBuilder::domainXml(const VmSpec &spec, const arch::ArchModel &m
     w.writeStartElement(u"devices"_s);
     for (const ControllerSpec &c : plan.controllers)
         writeController(w, c);
+    const QList<VolumeDisk> sources = diskSources(spec);
+    qsizetype nextDisk = 0;
     for (const arch::PlannedDisk &p : plan.disks) {
         VolumeDisk d;
-        d.device = p.device;
         if (p.device == "cdrom"_L1) {
             d.pool = spec.cdrom->pool;
             d.volume = spec.cdrom->volume;
             d.format = u"raw"_s;
         } else {
-            d.pool = spec.storage.pool;
-            d.volume = spec.storage.kind == StorageKind::NewVolume ? spec.newVolumeName()
-                                                                   : spec.storage.volume;
-            d.format = spec.storage.format;
+            d = sources.value(nextDisk++);
         }
+        d.device = p.device;
         d.targetDev = p.deviceName;
         d.bus = p.bus;
         d.address = p.address;
+        d.bootOrder = p.bootOrder;
         writeVolumeDisk(w, d);
     }
-    for (const QString &nicModel : plan.nicModels) {
+    const QList<NicSpec> nics = allNics(spec);
+    for (qsizetype i = 0; i < plan.nicModels.size(); ++i) {
+        const QString &nicModel = plan.nicModels[i];
         w.writeStartElement(u"interface"_s);
         w.writeAttribute(u"type"_s, u"network"_s);
         w.writeEmptyElement(u"source"_s);
-        w.writeAttribute(u"network"_s, spec.nic->network);
+        w.writeAttribute(u"network"_s, nics.value(i).network);
         if (!nicModel.isEmpty()) {
             w.writeEmptyElement(u"model"_s);
             w.writeAttribute(u"type"_s, nicModel);
         }
+        writeBootOrder(w, plan.nicBootOrders.value(i));
         w.writeEndElement();
     }
     writeConsole(w, plan.console);

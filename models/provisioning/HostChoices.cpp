@@ -192,6 +192,12 @@ std::optional<GuestChoices> computeGuestChoices(const GuestHostContext &host)
     c.firmware = model->firmware(ctx);
     c.defaults = model->defaultDevices(ctx);
     c.limits = model->limits(ctx);
+    c.installMethods = model->installMethods(ctx);
+    c.bootDeviceKinds = model->bootDeviceKinds(ctx);
+    c.bootOrder = model->bootOrderRules(ctx);
+    c.deviceTree = model->deviceTree(ctx);
+    for (const arch::Choice &console : c.consoleTypes)
+        c.kernelConsoleArguments.insert(console.id, model->kernelConsoleArgument(ctx, console.id));
     return c;
 }
 

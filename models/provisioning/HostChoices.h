@@ -96,6 +96,12 @@ struct GuestChoices
     arch::FirmwareSpec firmware;
     arch::DefaultDevices defaults;
     arch::Limits limits;
+    arch::ChoiceList installMethods;  ///< "cdrom", "kernel", "import", "network"
+    arch::ChoiceList bootDeviceKinds; ///< "hd", "cdrom", "network" for a boot order
+    arch::BootOrderRules bootOrder;   ///< how many boot devices the firmware tries
+    arch::Operation deviceTree;       ///< whether a kernel boot takes a DTB, else why not
+    /// Kernel console argument per console id of consoleTypes ("serial" -> "console=ttyS0").
+    QHash<QString, QString> kernelConsoleArguments;
 };
 
 /// Computes GuestChoices; nullopt when the arch is unknown to Crossvirt.

@@ -67,7 +67,14 @@ VmSpec defaultVmSpec(const GuestHostContext &host, const StorageSnapshot &storag
     spec.graphics = d.graphics;
     spec.video = d.video;
     spec.console = model->consoleTypes(ctx).firstOffered();
+    spec.kernelBoot.cmdline = model->kernelConsoleArgument(ctx, spec.console);
     return spec;
+}
+
+QString defaultKernelArguments(const GuestHostContext &host, const QString &consoleId)
+{
+    const arch::ArchModel *model = host.model();
+    return model ? model->kernelConsoleArgument(host.context(), consoleId) : QString();
 }
 
 QList<ValidationProblem> validateVmSpec(const VmSpec &spec, const GuestHostContext &host,

@@ -47,7 +47,9 @@ struct ProvisioningDefaults
 /// every device from the arch model (machine, CPU, firmware, disk and CD-ROM interface,
 /// NIC model, graphics, video, the first offered console), memory and vCPUs from the OS's
 /// recommendation (memory aligned by the arch's limits), a new qcow2 volume of the OS's
-/// recommended size in the default pool and a NIC on the default network. Unknown arch:
+/// recommended size in the default pool and a NIC on the default network; install from a
+/// CD-ROM, with the kernel arguments of a kernel boot preset to defaultKernelArguments()
+/// for the default console. Unknown arch:
 /// the host, arch and machine only.
 VmSpec defaultVmSpec(const GuestHostContext &host, const StorageSnapshot &storage,
                      const std::optional<OsChoice> &os = std::nullopt);
@@ -55,6 +57,12 @@ VmSpec defaultVmSpec(const GuestHostContext &host, const StorageSnapshot &storag
 /// Memory for `os` on the guest of `host`: its recommendation aligned by the arch's
 /// limits, or the core's default.
 qint64 recommendedMemoryMiB(const GuestHostContext &host, const std::optional<OsChoice> &os);
+
+/// Kernel arguments a direct kernel boot of the guest of `host` starts with: the arch's
+/// argument that puts the kernel's console on console `consoleId` ("" = the arch's default
+/// console), e.g. "console=ttyS0", "console=hvc0", "console=ttysclp0". Empty for an
+/// unknown arch.
+QString defaultKernelArguments(const GuestHostContext &host, const QString &consoleId);
 
 /// Every problem of `spec` for the guest of `host` (arch rules, the host's memory and
 /// storage, a host that cannot run the guest).

@@ -11,6 +11,7 @@
 #include <QXmlStreamReader>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -55,13 +56,20 @@ std::optional<CreateVmPlan> planCreateVm(const VmSpec &spec, const arch::GuestCo
     plan.name = spec.name;
     plan.start = spec.startAfterCreate;
     plan.domainXml = DomainXmlBuilder::domainXml(spec, *model, ctx);
-    if (spec.storage.kind == StorageKind::NewVolume) {
+    auto volumePlan = [](const StorageSpec &storage, const QString &name) {
         NewVolumePlan v;
-        v.pool = spec.storage.pool;
-        v.name = spec.newVolumeName();
-        v.capacityBytes = quint64(qMax<qint64>(spec.storage.sizeGiB, 0)) << 30;
-        v.xml = DomainXmlBuilder::volumeXml(v.name, spec.storage.sizeGiB, spec.storage.format);
-        plan.volume = v;
+        v.pool = storage.pool;
+        v.name = name;
+        v.capacityBytes = quint64(qMax<qint64>(storage.sizeGiB, 0)) << 30;
+        v.xml = DomainXmlBuilder::volumeXml(v.name, storage.sizeGiB, storage.format);
+        return v;
+    };
+    if (spec.storage.kind == StorageKind::NewVolume)
+        plan.volume = volumePlan(spec.storage, spec.newVolumeName());
+    for (qsizetype i = 0; i < spec.extraDisks.size(); ++i) {
+        if (spec.extraDisks[i].storage.kind == StorageKind::NewVolume)
+            plan.extraVolumes.append(
+                volumePlan(spec.extraDisks[i].storage, spec.extraVolumeName(i)));
     }
     return plan;
 }
@@ -114,22 +122,46 @@ void undefine(virDomainPtr dom)
     virResetLastError();
 }
 
+/// Volumes a CreateVm made so far; deletes them all on failure (rollback).
+struct CreatedVolumes
+{
+    std::vector<StorageVolHandle> handles;
+    void deleteAll()
+    {
+        for (auto it = handles.rbegin(); it != handles.rend(); ++it)
+            deleteVolume(*it);
+        handles.clear();
+    }
+};
+
 } // namespace
 
 CreatedVm createVm(virConnectPtr conn, const CreateVmPlan &plan)
 {
     CreatedVm out;
     out.name = plan.name;
-    StorageVolHandle vol;
-    if (plan.volume) {
-        vol = createVolume(conn, *plan.volume, ProvisioningSteps::creatingVolume());
-        out.volume = plan.volume->name;
+    CreatedVolumes volumes;
+    QList<NewVolumePlan> wanted;
+    if (plan.volume)
+        wanted << *plan.volume;
+    wanted << plan.extraVolumes;
+    for (const NewVolumePlan &v : std::as_const(wanted)) {
+        try {
+            volumes.handles.push_back(createVolume(conn, v, ProvisioningSteps::creatingVolume()));
+        } catch (...) {
+            volumes.deleteAll(); // nothing half-made stays behind
+            throw;
+        }
     }
+    if (plan.volume)
+        out.volume = plan.volume->name;
+    for (const NewVolumePlan &v : plan.extraVolumes)
+        out.extraVolumes << v.name;
     const QByteArray xml = plan.domainXml.toUtf8();
     const DomainHandle dom(virDomainDefineXML(conn, xml.constData()));
     if (!dom) {
         const LibvirtError e = LibvirtError::fromLastError(ProvisioningSteps::definingVm());
-        deleteVolume(vol);
+        volumes.deleteAll();
         throw e;
     }
     char uuid[VIR_UUID_STRING_BUFLEN] = {};
@@ -140,7 +172,7 @@ CreatedVm createVm(virConnectPtr conn, const CreateVmPlan &plan)
             // The issue asks that a failed Create leaves nothing behind, start included.
             const LibvirtError e = LibvirtError::fromLastError(ProvisioningSteps::startingVm());
             undefine(dom.get());
-            deleteVolume(vol);
+            volumes.deleteAll();
             throw e;
         }
         out.started = true;

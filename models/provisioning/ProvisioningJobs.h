@@ -27,7 +27,8 @@ struct CreateVmPlan
 {
     QString name;
     QString domainXml;
-    std::optional<NewVolumePlan> volume;
+    std::optional<NewVolumePlan> volume; ///< the main disk's new volume
+    QList<NewVolumePlan> extraVolumes;   ///< new volumes of the extra disks, in order
     bool start = false;
 };
 
@@ -36,7 +37,8 @@ struct CreatedVm
     QString name;
     QString uuid;
     bool started = false;
-    QString volume; ///< the volume created, if any
+    QString volume;           ///< the main volume created, if any
+    QStringList extraVolumes; ///< the extra disks' volumes created
 };
 
 /// Steps of CreateVm and AttachDisk, as the contexts of their LibvirtErrors.
@@ -59,8 +61,9 @@ public:
 std::optional<CreateVmPlan> planCreateVm(const VmSpec &spec, const arch::GuestContext &ctx,
                                          QString *error = nullptr);
 
-/// Creates the volume, defines the domain and starts it when asked, on the session's
-/// worker thread. When a step fails, what was already made is removed and the future
+/// Creates every new volume (main and extra disks), defines the domain and starts it when
+/// asked, on the session's worker thread. When a step fails, what was already made is
+/// removed (every volume it created) and the future
 /// fails with a LibvirtError naming the step and carrying libvirt's message.
 QFuture<CreatedVm> createVm(HostSession *session, const CreateVmPlan &plan);
 

@@ -2,7 +2,9 @@
 
 #include "arch/ArchTypes.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace crossvirt::models {
@@ -42,6 +44,37 @@ struct NicSpec
     QString model; ///< id of ArchModel::nicModels()
 };
 
+/// How a new VM boots its installer or its OS (virt-manager's install methods). Ids (for the
+/// CLI and the arch layer's ArchModel::installMethods()): "cdrom", "kernel", "import",
+/// "network".
+enum class InstallMethod
+{
+    Cdrom,      ///< an ISO as a CD-ROM (or nothing yet: the disk, as configured)
+    KernelBoot, ///< direct kernel boot: QEMU loads kernel and initrd from the VM's host
+    ImportDisk, ///< boot an existing disk volume
+    Network,    ///< PXE from the first network card
+};
+/// "cdrom", "kernel", "import", "network".
+QString installMethodId(InstallMethod method);
+/// The method of an id; nullopt for an unknown id.
+std::optional<InstallMethod> installMethodFromId(const QString &id);
+
+/// Direct kernel boot: files on the VM's host (a pool volume is given by its path).
+struct KernelBootSpec
+{
+    QString kernel;  ///< path of the kernel
+    QString initrd;  ///< may be empty
+    QString cmdline; ///< kernel arguments
+    QString dtb;     ///< may be empty; only where the arch uses a device tree
+};
+
+/// A disk after the main one (`VmSpec::storage`), each on its own interface.
+struct ExtraDiskSpec
+{
+    StorageSpec storage; ///< a new volume (name empty = derived) or an existing one
+    QString interfaceId; ///< id of ArchModel::diskInterfaces()
+};
+
 /// Everything a New-VM dialog or `crossvirt-cli create` decided, as a plain value.
 /// Ids are the arch layer's ids (see arch-api.md); DomainXmlBuilder turns it into XML.
 struct VmSpec
@@ -65,9 +98,18 @@ struct VmSpec
     QString video;    ///< video model or "none"
     QString console;  ///< an id of ArchModel::consoleTypes()
     bool startAfterCreate = false;
+    InstallMethod install = InstallMethod::Cdrom;
+    KernelBootSpec kernelBoot; ///< used when install == KernelBoot
+    /// "hd", "cdrom", "network" in boot order (the first device of each kind boots);
+    /// empty = the arch's default for the install method.
+    QStringList bootOrder;
+    QList<ExtraDiskSpec> extraDisks; ///< more disks after `storage`, in XML order
+    QList<NicSpec> extraNics;        ///< more NICs after `nic`
 
     /// The name of the volume a NewVolume storage gets ("<vm name>.qcow2" unless set).
     QString newVolumeName() const;
+    /// The volume name of extra disk `index` ("<vm name>-disk<index + 2>.qcow2" unless set).
+    QString extraVolumeName(qsizetype index) const;
 };
 
 /// A new disk for an existing VM (New-Disk dialog, `crossvirt-cli attach-disk`).

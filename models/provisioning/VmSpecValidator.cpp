@@ -218,7 +218,171 @@ QList<ValidationProblem> VmSpecValidator::validate(const VmSpec &spec, const arc
         checkChoice(
             out, u"console"_s, model.consoleTypes(ctx), spec.console,
             tr("“%1” is not a console type for %2 guests.").arg(spec.console, model.name()));
+    checkInstall(out, spec, model, ctx);
+    checkExtraDevices(out, spec, model, ctx, host);
+    checkBootOrder(out, spec, model, ctx);
     return out;
+}
+
+namespace {
+
+bool hasNic(const VmSpec &spec)
+{
+    return spec.nic.has_value() || !spec.extraNics.isEmpty();
+}
+
+bool hasDisk(const VmSpec &spec)
+{
+    return spec.storage.kind != StorageKind::None || !spec.extraDisks.isEmpty();
+}
+
+/// A path on the VM's host: only its form can be checked here (the host may be remote).
+void checkHostPath(QList<ValidationProblem> &out, const QString &field, const QString &path,
+                   const QString &what)
+{
+    if (!path.isEmpty() && !path.startsWith(u'/'))
+        add(out, field,
+            VmSpecValidator::tr("The %1 must be an absolute path on the VM's host, not “%2”.")
+                .arg(what, path));
+}
+
+} // namespace
+
+void VmSpecValidator::checkInstall(QList<ValidationProblem> &out, const VmSpec &spec,
+                                   const arch::ArchModel &model, const arch::GuestContext &ctx)
+{
+    const QString id = installMethodId(spec.install);
+    checkChoice(out, u"install"_s, model.installMethods(ctx), id,
+                tr("“%1” is not an install method for %2 guests.").arg(id, model.name()));
+    switch (spec.install) {
+    case InstallMethod::Cdrom:
+        break;
+    case InstallMethod::KernelBoot: {
+        const KernelBootSpec &k = spec.kernelBoot;
+        if (k.kernel.isEmpty())
+            add(out, u"kernel"_s, tr("Give the kernel to boot: a path on the VM's host."));
+        checkHostPath(out, u"kernel"_s, k.kernel, tr("kernel"));
+        checkHostPath(out, u"initrd"_s, k.initrd, tr("initrd"));
+        if (!k.dtb.isEmpty()) {
+            const arch::Operation dtb = model.deviceTree(ctx);
+            if (!dtb.supported)
+                add(out, u"dtb"_s, dtb.reason);
+            checkHostPath(out, u"dtb"_s, k.dtb, tr("device tree"));
+        }
+        break;
+    }
+    case InstallMethod::ImportDisk:
+        if (spec.storage.kind != StorageKind::ExistingVolume)
+            add(out, u"install"_s,
+                tr("Importing boots an existing disk: choose “Use an existing volume” and its "
+                   "volume."));
+        break;
+    case InstallMethod::Network:
+        if (!hasNic(spec))
+            add(out, u"install"_s, tr("Network boot needs a network card."));
+        break;
+    }
+}
+
+void VmSpecValidator::checkExtraDevices(QList<ValidationProblem> &out, const VmSpec &spec,
+                                        const arch::ArchModel &model, const arch::GuestContext &ctx,
+                                        const ValidationHost &host)
+{
+    const arch::ChoiceList interfaces = model.diskInterfaces(ctx);
+    QStringList newNames;
+    if (spec.storage.kind == StorageKind::NewVolume)
+        newNames << spec.newVolumeName();
+    QHash<QString, int> perInterface;
+    if (spec.storage.kind != StorageKind::None)
+        ++perInterface[spec.diskInterface];
+    for (qsizetype i = 0; i < spec.extraDisks.size(); ++i) {
+        const ExtraDiskSpec &extra = spec.extraDisks[i];
+        const QString prefix = tr("Disk %1: ").arg(i + 2);
+        if (extra.storage.kind == StorageKind::None) {
+            add(out, u"extraDisks"_s, prefix + tr("choose a new or an existing volume."));
+            continue;
+        }
+        ++perInterface[extra.interfaceId];
+        QList<ValidationProblem> own;
+        const QString name = spec.extraVolumeName(i);
+        checkPoolAndVolume(own, extra.storage, name, host);
+        checkChoice(
+            own, u"extraDisks"_s, interfaces, extra.interfaceId,
+            tr("“%1” is not a disk interface for %2 guests.").arg(extra.interfaceId, model.name()));
+        if (extra.storage.kind == StorageKind::NewVolume) {
+            if (newNames.contains(name))
+                add(own, u"extraDisks"_s,
+                    tr("Another disk of this VM already gets the volume name “%1”.").arg(name));
+            newNames << name;
+        }
+        for (const ValidationProblem &p : std::as_const(own))
+            add(out, u"extraDisks"_s, prefix + p.message);
+    }
+    if (spec.cdrom)
+        ++perInterface[spec.cdrom->interfaceId];
+    const arch::Limits limits = model.limits(ctx);
+    for (auto it = perInterface.cbegin(); it != perInterface.cend(); ++it) {
+        const int max = limits.maxDevices.value(it.key(), 0);
+        if (max > 0 && it.value() > max)
+            add(out, u"extraDisks"_s,
+                tr("%1 guests hold at most %2 %3 devices; this VM has %4.")
+                    .arg(model.name())
+                    .arg(max)
+                    .arg(arch::ArchModel::diskInterfaceLabel(it.key()))
+                    .arg(it.value()));
+    }
+
+    const arch::ChoiceList nicModels = model.nicModels(ctx);
+    for (qsizetype i = 0; i < spec.extraNics.size(); ++i) {
+        const NicSpec &nic = spec.extraNics[i];
+        const QString prefix = tr("Network card %1: ").arg(i + 2);
+        if (nic.network.isEmpty())
+            add(out, u"extraNics"_s, prefix + tr("choose its network."));
+        else if (host.storage && !host.storage->networkNames().contains(nic.network))
+            add(out, u"extraNics"_s,
+                prefix + tr("there is no network “%1” on this host.").arg(nic.network));
+        QList<ValidationProblem> own;
+        checkChoice(
+            own, u"extraNics"_s, nicModels, nic.model,
+            tr("“%1” is not a network card model for %2 guests.").arg(nic.model, model.name()));
+        for (const ValidationProblem &p : std::as_const(own))
+            add(out, u"extraNics"_s, prefix + p.message);
+    }
+}
+
+void VmSpecValidator::checkBootOrder(QList<ValidationProblem> &out, const VmSpec &spec,
+                                     const arch::ArchModel &model, const arch::GuestContext &ctx)
+{
+    if (spec.bootOrder.isEmpty())
+        return;
+    const arch::ChoiceList kinds = model.bootDeviceKinds(ctx);
+    QStringList seen;
+    for (const QString &kind : spec.bootOrder) {
+        if (!kinds.contains(kind)) {
+            add(out, u"bootOrder"_s,
+                tr("“%1” is not a boot device; use hd, cdrom or network.").arg(kind));
+            continue;
+        }
+        if (seen.contains(kind)) {
+            add(out, u"bootOrder"_s, tr("“%1” is in the boot order twice.").arg(kind));
+            continue;
+        }
+        seen << kind;
+        if (!kinds.offers(kind)) {
+            add(out, u"bootOrder"_s, kinds.reasonFor(kind));
+            continue;
+        }
+        if (kind == "hd"_L1 && !hasDisk(spec))
+            add(out, u"bootOrder"_s, tr("The boot order names a disk, but the VM has none."));
+        else if (kind == "cdrom"_L1 && !spec.cdrom)
+            add(out, u"bootOrder"_s, tr("The boot order names a CD-ROM, but the VM has none."));
+        else if (kind == "network"_L1 && !hasNic(spec))
+            add(out, u"bootOrder"_s,
+                tr("The boot order names the network, but the VM has no network card."));
+    }
+    const arch::BootOrderRules rules = model.bootOrderRules(ctx);
+    if (rules.maxDevices > 0 && spec.bootOrder.size() > rules.maxDevices)
+        add(out, u"bootOrder"_s, rules.reason);
 }
 
 QList<ValidationProblem> VmSpecValidator::validate(const AttachDiskSpec &spec,

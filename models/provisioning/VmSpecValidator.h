@@ -13,7 +13,8 @@ namespace crossvirt::models {
 /// One problem with a spec: the field it belongs to (for the inline message) and a
 /// translated sentence. Field ids: "name", "arch", "machine", "memory", "vcpus", "cpu",
 /// "firmware", "pool", "volume", "size", "format", "diskInterface", "cdrom",
-/// "cdromInterface", "network", "nicModel", "graphics", "video", "console", "vm".
+/// "cdromInterface", "network", "nicModel", "graphics", "video", "console", "vm", "install",
+/// "kernel", "initrd", "dtb", "bootOrder", "extraDisks", "extraNics".
 struct ValidationProblem
 {
     QString field;
@@ -46,6 +47,15 @@ public:
     static QList<ValidationProblem> sizeProblems(qint64 sizeGiB, const PoolContents *pool);
     /// Messages of `problems` for one field.
     static QStringList messagesFor(const QList<ValidationProblem> &problems, const QString &field);
+
+private:
+    static void checkInstall(QList<ValidationProblem> &out, const VmSpec &spec,
+                             const arch::ArchModel &model, const arch::GuestContext &ctx);
+    static void checkExtraDevices(QList<ValidationProblem> &out, const VmSpec &spec,
+                                  const arch::ArchModel &model, const arch::GuestContext &ctx,
+                                  const ValidationHost &host);
+    static void checkBootOrder(QList<ValidationProblem> &out, const VmSpec &spec,
+                               const arch::ArchModel &model, const arch::GuestContext &ctx);
 };
 
 } // namespace crossvirt::models
