@@ -2,7 +2,8 @@
 # Installs, from Debian 12 packages, everything Crossvirt needs to build, run and
 # test: Qt 6 (Widgets, Charts, LinguistTools), libvirt, LibVNCClient, libosinfo +
 # osinfo-db, GoogleTest, CMake/Ninja, Xvfb, and for the end-to-end tests a real
-# libvirtd + virtlogd with QEMU for x86_64, ppc64, aarch64 (UEFI), s390x, riscv64.
+# libvirtd + virtlogd with QEMU for x86_64, ppc64, aarch64 (UEFI), s390x, riscv64, and
+# cpio, kmod (depmod), xz-utils for the test guest images (tests/e2e/guest).
 # Usage: scripts/install-deps.sh [--build-only]   (as root, or with sudo)
 set -euo pipefail
 
@@ -19,6 +20,7 @@ runtime_pkgs=(
   qemu-system-x86 qemu-system-ppc qemu-system-arm qemu-efi-aarch64
   qemu-system-s390x qemu-system-misc qemu-utils qemu-system-data
   ipxe-qemu seabios ovmf dnsmasq-base iptables
+  cpio kmod xz-utils
 )
 
 pkgs=("${build_pkgs[@]}")

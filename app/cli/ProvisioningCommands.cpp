@@ -160,6 +160,20 @@ QJsonObject choicesJson(const models::GuestHostContext &host, const models::Gues
                                         {u"watchdog"_s, d.watchdog},
                                         {u"firmware"_s, d.firmware},
                                         {u"cpu"_s, cpuJson(d.cpu)}});
+    o.insert(u"install_methods"_s, listJson(c.installMethods));
+    QJsonObject boot = listJson(c.bootDeviceKinds);
+    boot.insert(u"max_devices"_s, c.bootOrder.maxDevices);
+    if (!c.bootOrder.reason.isEmpty())
+        boot.insert(u"limit_reason"_s, c.bootOrder.reason);
+    o.insert(u"boot_devices"_s, boot);
+    QJsonObject dtb{{u"supported"_s, c.deviceTree.supported}};
+    if (!c.deviceTree.supported)
+        dtb.insert(u"reason"_s, c.deviceTree.reason);
+    o.insert(u"device_tree"_s, dtb);
+    QJsonObject consoleArgs;
+    for (auto it = c.kernelConsoleArguments.cbegin(); it != c.kernelConsoleArguments.cend(); ++it)
+        consoleArgs.insert(it.key(), it.value());
+    o.insert(u"kernel_console_arguments"_s, consoleArgs);
     o.insert(u"limits"_s, QJsonObject{{u"max_vcpus"_s, c.limits.maxVcpus},
                                       {u"memory_granularity_mib"_s, c.limits.memoryGranularityMiB},
                                       {u"min_memory_mib"_s, c.limits.minMemoryMiB},
@@ -306,6 +320,45 @@ int runCreateCommand(const CliContext &ctx)
                       u"TYPE"_s});
     parser.addOption({u"video"_s, QCoreApplication::translate("cli", "Video model."), u"MODEL"_s});
     parser.addOption(
+        {u"console"_s,
+         QCoreApplication::translate(
+             "cli", "Console type (the ids `choices --arch A` offers; default: the arch's)."),
+         u"TYPE"_s});
+    parser.addOption(
+        {u"kernel"_s,
+         QCoreApplication::translate(
+             "cli", "Direct kernel boot: the kernel, a path on the VM's host (a pool volume's "
+                    "path works)."),
+         u"PATH"_s});
+    parser.addOption({u"initrd"_s,
+                      QCoreApplication::translate(
+                          "cli", "Initial ramdisk for --kernel, a path on the VM's host."),
+                      u"PATH"_s});
+    parser.addOption(
+        {u"cmdline"_s,
+         QCoreApplication::translate(
+             "cli", "Kernel arguments for --kernel (default: the arch's console argument for the "
+                    "chosen console, e.g. console=ttyS0)."),
+         u"ARGS"_s});
+    parser.addOption({u"dtb"_s,
+                      QCoreApplication::translate(
+                          "cli", "Device tree for --kernel (only for arches whose kernels take "
+                                 "one; `choices` says which)."),
+                      u"PATH"_s});
+    parser.addOption({u"import-volume"_s,
+                      QCoreApplication::translate(
+                          "cli", "Import: boot an existing volume as the disk, as POOL/VOLUME."),
+                      u"POOL/VOLUME"_s});
+    parser.addOption(
+        {u"network-boot"_s, QCoreApplication::translate(
+                                "cli", "Install by network boot (PXE) from the network card.")});
+    parser.addOption(
+        {u"boot"_s,
+         QCoreApplication::translate(
+             "cli", "Boot order, comma separated: hd (or disk), cdrom, network (default: the "
+                    "arch's for the install method)."),
+         u"LIST"_s});
+    parser.addOption(
         {u"no-emulation"_s,
          QCoreApplication::translate("cli", "Refuse a host that can only emulate the arch.")});
     parser.addOption(
@@ -394,6 +447,65 @@ int runCreateCommand(const CliContext &ctx)
     }
     const arch::ArchModel &archModel = *model;
     const arch::GuestContext gctx = host.context();
+    {
+        // One install method at most; its options only with it.
+        const int methods = int(parser.isSet(u"kernel"_s)) + int(parser.isSet(u"import-volume"_s)) +
+                            int(parser.isSet(u"network-boot"_s));
+        if (methods > 1) {
+            printError(QCoreApplication::translate(
+                "cli", "give only one of --kernel, --import-volume and --network-boot"));
+            return kExitUsage;
+        }
+        for (const QString &option : {u"initrd"_s, u"cmdline"_s, u"dtb"_s}) {
+            if (parser.isSet(option) && !parser.isSet(u"kernel"_s)) {
+                printError(QCoreApplication::translate("cli", "--%1 needs --kernel").arg(option));
+                return kExitUsage;
+            }
+        }
+        if (parser.isSet(u"import-volume"_s) && parser.isSet(u"disk-size"_s)) {
+            printError(QCoreApplication::translate(
+                "cli", "--import-volume uses an existing volume: it takes no --disk-size"));
+            return kExitUsage;
+        }
+    }
+    if (parser.isSet(u"console"_s))
+        spec.console = parser.value(u"console"_s);
+    if (parser.isSet(u"kernel"_s)) {
+        spec.install = models::InstallMethod::KernelBoot;
+        spec.kernelBoot.kernel = parser.value(u"kernel"_s);
+        spec.kernelBoot.initrd = parser.value(u"initrd"_s);
+        spec.kernelBoot.dtb = parser.value(u"dtb"_s);
+        spec.kernelBoot.cmdline = parser.isSet(u"cmdline"_s)
+                                      ? parser.value(u"cmdline"_s)
+                                      : models::defaultKernelArguments(host, spec.console);
+    } else if (parser.isSet(u"import-volume"_s)) {
+        const QString v = parser.value(u"import-volume"_s);
+        const qsizetype slash = v.indexOf(u'/');
+        if (slash <= 0) {
+            printError(QCoreApplication::translate("cli", "--import-volume takes POOL/VOLUME"));
+            return kExitUsage;
+        }
+        spec.install = models::InstallMethod::ImportDisk;
+        spec.storage.kind = models::StorageKind::ExistingVolume;
+        spec.storage.pool = v.left(slash);
+        spec.storage.volume = v.mid(slash + 1);
+        spec.storage.sizeGiB = 0;
+        const models::PoolContents *pool = storage.pool(spec.storage.pool);
+        const models::VolumeInfo *vol = pool ? pool->volume(spec.storage.volume) : nullptr;
+        spec.storage.format = vol && !vol->format.isEmpty() ? vol->format : u"raw"_s;
+        spec.diskInterface = parser.isSet(u"disk-bus"_s)
+                                 ? parser.value(u"disk-bus"_s)
+                                 : archModel.defaultDevices(gctx).diskInterface;
+    } else if (parser.isSet(u"network-boot"_s)) {
+        spec.install = models::InstallMethod::Network;
+    }
+    if (parser.isSet(u"boot"_s)) {
+        spec.bootOrder.clear();
+        for (const QString &entry : parser.value(u"boot"_s).split(u',', Qt::SkipEmptyParts)) {
+            const QString kind = entry.trimmed();
+            spec.bootOrder << (kind == "disk"_L1 ? u"hd"_s : kind);
+        }
+    }
     if (parser.isSet(u"cdrom"_s)) {
         const QString v = parser.value(u"cdrom"_s);
         const qsizetype slash = v.indexOf(u'/');
@@ -448,6 +560,18 @@ int runCreateCommand(const CliContext &ctx)
                    QJsonObject{{u"pool"_s, plan->volume->pool},
                                {u"name"_s, plan->volume->name},
                                {u"capacity_bytes"_s, double(plan->volume->capacityBytes)}});
+    out.insert(u"install"_s, models::installMethodId(spec.install));
+    if (spec.install == models::InstallMethod::KernelBoot) {
+        QJsonObject kernel{{u"kernel"_s, spec.kernelBoot.kernel},
+                           {u"cmdline"_s, spec.kernelBoot.cmdline}};
+        if (!spec.kernelBoot.initrd.isEmpty())
+            kernel.insert(u"initrd"_s, spec.kernelBoot.initrd);
+        if (!spec.kernelBoot.dtb.isEmpty())
+            kernel.insert(u"dtb"_s, spec.kernelBoot.dtb);
+        out.insert(u"kernel_boot"_s, kernel);
+    }
+    if (!spec.bootOrder.isEmpty())
+        out.insert(u"boot_order"_s, QJsonArray::fromStringList(spec.bootOrder));
     if (parser.isSet(u"dry-run"_s)) {
         out.insert(u"dry_run"_s, true);
         out.insert(u"domain_xml"_s, plan->domainXml);
