@@ -65,6 +65,30 @@ const QString kX86Ramfb = u"QEMU has a ramfb device on PC machines, but x86 gues
                           u"VGA-compatible cards; ramfb is the boot display of Arm/RISC-V "
                           u"firmware and VFIO displays (virt-manager offers it there)"_s;
 
+const QString kS390xGraphics =
+    u"QEMU starts the server, but Debian's (and RHEL's) s390x kernels have no DRM or fbdev "
+    u"(CONFIG_DRM, CONFIG_FB not set): the screen would stay empty; the console is SCLP"_s;
+
+// Offered videos a Linux guest shows no framebuffer for, with the reason found. Key
+// "arch/video".
+const QHash<QString, QString> &videosWithoutGuestDisplay()
+{
+    static const QString ramfb =
+        u"ramfb is a firmware framebuffer: Linux has no ramfb driver, it shows only what the "
+        u"firmware (UEFI GOP -> efifb/simpledrm) hands over, and a direct kernel boot without "
+        u"UEFI hands over nothing"_s;
+    static const QHash<QString, QString> table{
+        {u"s390x/virtio"_s,
+         u"Debian's s390x kernel has no DRM and no fbdev (CONFIG_DRM, CONFIG_FB not set), and "
+         u"s390x offers no graphics to look at it: FINDING, the arch should withhold this video "
+         u"(or offer VNC)"_s},
+        {u"armv7l/ramfb"_s, ramfb},
+        {u"aarch64/ramfb"_s, ramfb},
+        {u"riscv64/ramfb"_s, ramfb},
+    };
+    return table;
+}
+
 const QHash<QString, QString> &policyChoices()
 {
     static const QHash<QString, QString> table{
@@ -89,6 +113,8 @@ const QHash<QString, QString> &policyChoices()
          u"cannot all emulate; emulated guests get a named model or max (Nova's rule)"_s},
         {u"x86_64/video/ramfb"_s, kX86Ramfb},
         {u"i686/video/ramfb"_s, kX86Ramfb},
+        {u"s390x/graphics/vnc"_s, kS390xGraphics},
+        {u"s390x/graphics/spice"_s, kS390xGraphics},
         {u"s390x/console/serial"_s,
          u"libvirt maps a serial port on s390x to the same SCLP console; offered once, as "
          u"SCLP"_s},
@@ -1074,16 +1100,11 @@ protected:
                 } else if (b.spec.graphics == "vnc"_L1) {
                     r = vncRow(b, r.kind, r.id);
                     r.ms = boot.ms;
+                    const QString why = videosWithoutGuestDisplay().value(archName + u"/"_s + r.id);
                     if (r.result != Result::Passed && report->framebuffers.isEmpty() &&
-                        r.id == "ramfb"_L1) {
-                        // ramfb is a firmware framebuffer: Linux has no ramfb driver; the
-                        // firmware's GOP becomes efifb only when the kernel boots through
-                        // UEFI with a screen set up. The guest's own report proves it.
+                        !why.isEmpty()) {
                         r.result = Result::Explained;
-                        r.detail = u"ramfb is a firmware framebuffer (no Linux driver; efifb "
-                                   u"only when UEFI hands a GOP screen to the kernel): the guest "
-                                   u"has no /dev/fb0. "_s +
-                                   r.detail;
+                        r.detail = u"the guest has no /dev/fb0: "_s + why + u". "_s + r.detail;
                     } else if (r.result != Result::Passed) {
                         failWithConsole(r);
                     }
@@ -1093,6 +1114,12 @@ protected:
                     r.detail =
                         u"graphics %1: no VNC to look through; the guest painted fb %2"_s.arg(
                             b.spec.graphics, report->framebuffers.first().driver);
+                } else if (const QString why =
+                               videosWithoutGuestDisplay().value(archName + u"/"_s + r.id);
+                           report->framebuffers.isEmpty() && !why.isEmpty()) {
+                    r.result = Result::Explained;
+                    r.detail =
+                        u"graphics %1; the guest has no /dev/fb0: %2"_s.arg(b.spec.graphics, why);
                 } else {
                     r.detail = u"graphics %1 and the guest has no painted framebuffer"_s.arg(
                         b.spec.graphics);
