@@ -65,6 +65,12 @@ const QString kX86Ramfb = u"QEMU has a ramfb device on PC machines, but x86 gues
                           u"VGA-compatible cards; ramfb is the boot display of Arm/RISC-V "
                           u"firmware and VFIO displays (virt-manager offers it there)"_s;
 
+const QString kVirtVideo =
+    u"a PCI card QEMU emulates, but virt machines of this arch get virtio-gpu or ramfb "
+    u"(virt-manager's and libosinfo's choice; no VGA legacy, no firmware driver for it)"_s;
+const QString kVirtSpice =
+    u"QEMU starts a SPICE server, but virt-manager gives this arch VNC (no SPICE guest agent or "
+    u"QXL for it in distributions)"_s;
 const QString kS390xGraphics =
     u"QEMU starts the server, but Debian's (and RHEL's) s390x kernels have no DRM or fbdev "
     u"(CONFIG_DRM, CONFIG_FB not set): the screen would stay empty; the console is SCLP"_s;
@@ -113,6 +119,17 @@ const QHash<QString, QString> &policyChoices()
          u"cannot all emulate; emulated guests get a named model or max (Nova's rule)"_s},
         {u"x86_64/video/ramfb"_s, kX86Ramfb},
         {u"i686/video/ramfb"_s, kX86Ramfb},
+        {u"riscv64/video/vga"_s, kVirtVideo},
+        {u"riscv64/video/bochs"_s, kVirtVideo},
+        {u"riscv64/video/cirrus"_s, kVirtVideo},
+        {u"armv7l/video/vga"_s, kVirtVideo},
+        {u"armv7l/video/bochs"_s, kVirtVideo},
+        {u"armv7l/video/cirrus"_s, kVirtVideo},
+        {u"riscv64/graphics/spice"_s, kVirtSpice},
+        {u"armv7l/graphics/spice"_s, kVirtSpice},
+        {u"armv7l/disk/sata"_s,
+         u"QEMU's AHCI PCI card starts, but 32-bit Arm guests use virtio, SCSI or USB disks "
+         u"(libosinfo, virt-manager)"_s},
         {u"s390x/graphics/vnc"_s, kS390xGraphics},
         {u"s390x/graphics/spice"_s, kS390xGraphics},
         {u"s390x/console/serial"_s,
