@@ -71,6 +71,10 @@ const QString kVirtVideo =
 const QString kVirtSpice =
     u"QEMU starts a SPICE server, but virt-manager gives this arch VNC (no SPICE guest agent or "
     u"QXL for it in distributions)"_s;
+const QString kPowerSpice = u"QEMU starts a SPICE server, but oVirt/PowerKVM give POWER guests "
+                            u"VNC only (no QXL or SPICE agent for POWER)"_s;
+const QString kPowerCirrus = u"QEMU's Cirrus card starts, but POWER guests use the standard VGA, "
+                             u"bochs or virtio-gpu (SLOF has no Cirrus driver)"_s;
 const QString kS390xGraphics =
     u"QEMU starts the server, but Debian's (and RHEL's) s390x kernels have no DRM or fbdev "
     u"(CONFIG_DRM, CONFIG_FB not set): the screen would stay empty; the console is SCLP"_s;
@@ -119,6 +123,13 @@ const QHash<QString, QString> &policyChoices()
          u"cannot all emulate; emulated guests get a named model or max (Nova's rule)"_s},
         {u"x86_64/video/ramfb"_s, kX86Ramfb},
         {u"i686/video/ramfb"_s, kX86Ramfb},
+        {u"ppc64/graphics/spice"_s, kPowerSpice},
+        {u"ppc64le/graphics/spice"_s, kPowerSpice},
+        {u"ppc64/video/cirrus"_s, kPowerCirrus},
+        {u"ppc64le/video/cirrus"_s, kPowerCirrus},
+        {u"aarch64/video/vga"_s, kVirtVideo},
+        {u"aarch64/video/cirrus"_s, kVirtVideo},
+        {u"aarch64/graphics/spice"_s, kVirtSpice},
         {u"riscv64/video/vga"_s, kVirtVideo},
         {u"riscv64/video/bochs"_s, kVirtVideo},
         {u"riscv64/video/cirrus"_s, kVirtVideo},
