@@ -962,6 +962,12 @@ protected:
                     b->readyMs = b->timer.elapsed();
                     continue;
                 }
+                // Firmware that found nothing to boot will not boot the kernel later.
+                if (b->log.text().contains(u"No bootable option or device was found"_s)) {
+                    b->failure = u"the firmware found no kernel to boot (UEFI: \"No bootable "
+                                 u"option or device was found\")"_s;
+                    continue;
+                }
                 if (b->timer.elapsed() > qint64(timeoutSeconds) * 1000) {
                     b->failure = u"no CROSSVIRT-READY within %1 s"_s.arg(timeoutSeconds);
                     continue;
