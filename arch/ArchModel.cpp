@@ -785,6 +785,11 @@ void ArchModel::planBoot(const GuestContext &ctx, const DevicePlanRequest &reque
     plan.initrd = request.initrd;
     plan.cmdline = request.cmdline;
     plan.dtb = request.dtb;
+    // UEFI starts the kernel QEMU hands it; libvirt's first choice of UEFI build has
+    // Secure Boot with Microsoft's keys enrolled (Debian's edk2 descriptors), which refuses
+    // a kernel not signed for them ("Security Violation"), so ask for a build without.
+    if (!plan.kernel.isEmpty() && plan.osFirmware == "efi"_L1)
+        plan.firmwareFeaturesOff = {u"enrolled-keys"_s, u"secure-boot"_s};
     const QString install = request.install.isEmpty() ? u"cdrom"_s : request.install;
     QStringList order = request.bootOrder;
     // PXE names the NIC to boot from, which only a per-device order can say.

@@ -283,9 +283,12 @@ struct DevicePlanRequest
 /// only writes them, in this order.
 struct DevicePlan
 {
-    QString domainType;      ///< <domain type=...>: "kvm" or "qemu"
-    QString machine;         ///< <os><type machine=...>
-    QString osFirmware;      ///< <os firmware=...>: "efi" or "" (no attribute)
+    QString domainType; ///< <domain type=...>: "kvm" or "qemu"
+    QString machine;    ///< <os><type machine=...>
+    QString osFirmware; ///< <os firmware=...>: "efi" or "" (no attribute)
+    /// <os><firmware><feature enabled='no' name=.../>: firmware features libvirt must not
+    /// pick ("secure-boot", "enrolled-keys"); empty = no <firmware> element.
+    QStringList firmwareFeaturesOff;
     QStringList bootDevices; ///< <os><boot dev=...> in order: "cdrom", "hd"; empty when
                              ///< devices carry <boot order> (never both)
     QString kernel;          ///< <os><kernel>; empty = none (likewise the three below)

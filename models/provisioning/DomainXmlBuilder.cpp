@@ -259,6 +259,15 @@ QString DomainXmlBuilder::domainXml(const VmSpec &spec, const arch::ArchModel &m
     w.writeAttribute(u"machine"_s, plan.machine);
     w.writeCharacters(u"hvm"_s);
     w.writeEndElement();
+    if (!plan.firmwareFeaturesOff.isEmpty()) {
+        w.writeStartElement(u"firmware"_s);
+        for (const QString &feature : plan.firmwareFeaturesOff) {
+            w.writeEmptyElement(u"feature"_s);
+            w.writeAttribute(u"enabled"_s, u"no"_s);
+            w.writeAttribute(u"name"_s, feature);
+        }
+        w.writeEndElement();
+    }
     for (const QString &dev : plan.bootDevices) {
         w.writeEmptyElement(u"boot"_s);
         w.writeAttribute(u"dev"_s, dev);

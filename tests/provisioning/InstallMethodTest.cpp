@@ -138,6 +138,10 @@ TEST_P(KernelBootPerArch, WritesKernelInitrdCmdlineAndDefines)
     EXPECT_EQ(f.cmdline, spec.kernelBoot.cmdline);
     EXPECT_EQ(f.dtb, spec.kernelBoot.dtb);
     EXPECT_TRUE(f.bootDevs.isEmpty()) << "a kernel QEMU loads needs no <boot dev>";
+    // A UEFI guest must not get a Secure Boot firmware that refuses the kernel.
+    EXPECT_EQ(xml.contains(u"<feature enabled=\"no\" name=\"secure-boot\"/>"_s),
+              spec.firmware == "efi"_L1)
+        << xml.toStdString();
     EXPECT_TRUE(f.cmdline.startsWith(u"console="_s));
 
     test::TestDriver driver;
