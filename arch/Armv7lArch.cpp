@@ -42,8 +42,11 @@ ChoiceList Armv7lArch::nicPolicy(const GuestContext &ctx) const
 
 ChoiceList Armv7lArch::videoPolicy(const GuestContext &ctx) const
 {
-    // No VGA on virt: virtio-gpu, or ramfb for guests without its driver.
-    return policyList(ctx, DeviceKind::Video, {u"virtio"_s, u"ramfb"_s, u"none"_s});
+    // No VGA on virt: virtio-gpu. ramfb only shows what a firmware hands over (Linux has no
+    // ramfb driver) and armv7l guests boot without firmware, so its screen stays blank.
+    return policyList(ctx, DeviceKind::Video, {u"virtio"_s, u"none"_s},
+                      {{u"ramfb"_s, tr("A RAM framebuffer shows only a firmware's screen and "
+                                       "32-bit Arm guests boot without one: use Virtio GPU")}});
 }
 
 FirmwareSpec Armv7lArch::firmwarePolicy(const GuestContext &) const

@@ -69,7 +69,17 @@ SerialConsoleSpec S390xArch::consoleDevices(const GuestContext &ctx, const QStri
 
 ChoiceList S390xArch::videoPolicy(const GuestContext &ctx) const
 {
-    return policyList(ctx, DeviceKind::Video, {u"none"_s, u"virtio"_s});
+    // Debian's and RHEL's s390x kernels have neither DRM nor fbdev (CONFIG_DRM and CONFIG_FB
+    // are not set, checked in the kernel package): a virtio-gpu would stay blank, and s390x
+    // guests get no graphics to look at it with anyway (the boot matrix shows it).
+    const QString noDisplay =
+        tr("s390x guests have no display: their Linux kernels carry no graphics driver; use "
+           "the SCLP or virtio console");
+    QHash<QString, QString> reasons;
+    for (const QString &id : DeviceCatalogue::ids(DeviceKind::Video))
+        if (id != "none"_L1)
+            reasons.insert(id, noDisplay);
+    return policyList(ctx, DeviceKind::Video, {u"none"_s}, reasons);
 }
 
 FirmwareSpec S390xArch::firmwarePolicy(const GuestContext &) const

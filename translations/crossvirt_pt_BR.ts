@@ -55,6 +55,10 @@
         <source>aarch64 guests cannot unplug memory</source>
         <translation>Convidados aarch64 não podem remover memória</translation>
     </message>
+    <message>
+        <source>aarch64 guests boot from the network through UEFI, which this host does not provide</source>
+        <translation>Convidados aarch64 inicializam pela rede por meio de UEFI, que este host não oferece</translation>
+    </message>
 </context>
 <context>
     <name>ArchModel</name>
@@ -254,6 +258,50 @@
         <source>%1 needs a %2 machine</source>
         <translation>%1 precisa de uma máquina %2</translation>
     </message>
+    <message>
+        <source>Install from an ISO image (CD-ROM)</source>
+        <translation>Instalar de uma imagem ISO (CD-ROM)</translation>
+    </message>
+    <message>
+        <source>%1 guests have no CD-ROM interface here</source>
+        <translation>Convidados %1 não têm interface de CD-ROM aqui</translation>
+    </message>
+    <message>
+        <source>Direct kernel boot (kernel, initrd, arguments)</source>
+        <translation>Inicialização direta do kernel (kernel, initrd, argumentos)</translation>
+    </message>
+    <message>
+        <source>Import an existing disk image</source>
+        <translation>Importar uma imagem de disco existente</translation>
+    </message>
+    <message>
+        <source>%1 guests have no disk interface here</source>
+        <translation>Convidados %1 não têm interface de disco aqui</translation>
+    </message>
+    <message>
+        <source>Network boot (PXE)</source>
+        <translation>Inicialização pela rede (PXE)</translation>
+    </message>
+    <message>
+        <source>%1 guests have no network card model here</source>
+        <translation>Convidados %1 não têm modelo de placa de rede aqui</translation>
+    </message>
+    <message>
+        <source>Hard disk</source>
+        <translation>Disco rígido</translation>
+    </message>
+    <message>
+        <source>CD-ROM</source>
+        <translation>CD-ROM</translation>
+    </message>
+    <message>
+        <source>Network (PXE)</source>
+        <translation>Rede (PXE)</translation>
+    </message>
+    <message>
+        <source>%1 guests take no device tree (DTB) file: QEMU and the firmware describe their hardware</source>
+        <translation>Convidados %1 não usam arquivo de device tree (DTB): o QEMU e o firmware descrevem o hardware deles</translation>
+    </message>
 </context>
 <context>
     <name>Armv7lArch</name>
@@ -296,6 +344,14 @@
     <message>
         <source>QEMU cannot hot-plug memory into armv7l virt guests</source>
         <translation>O QEMU não consegue conectar memória a quente em convidados armv7l virt</translation>
+    </message>
+    <message>
+        <source>A RAM framebuffer shows only a firmware&apos;s screen and 32-bit Arm guests boot without one: use Virtio GPU</source>
+        <translation>Um framebuffer em RAM mostra só a tela de um firmware, e convidados Arm de 32 bits inicializam sem firmware: use Virtio GPU</translation>
+    </message>
+    <message>
+        <source>armv7l guests without UEFI firmware cannot boot from the network; use direct kernel boot</source>
+        <translation>Convidados armv7l sem firmware UEFI não podem inicializar pela rede; use a inicialização direta do kernel</translation>
     </message>
 </context>
 <context>
@@ -917,6 +973,10 @@
         <source>QEMU cannot hot-plug memory into riscv64 guests</source>
         <translation>O QEMU não consegue conectar memória a quente em convidados riscv64</translation>
     </message>
+    <message>
+        <source>riscv64 guests boot OpenSBI, which cannot boot from the network; use direct kernel boot</source>
+        <translation>Convidados riscv64 inicializam o OpenSBI, que não inicializa pela rede; use a inicialização direta do kernel</translation>
+    </message>
 </context>
 <context>
     <name>S390xArch</name>
@@ -983,6 +1043,14 @@
     <message>
         <source>s390x guests cannot hot-plug memory</source>
         <translation>Convidados s390x não podem conectar memória a quente</translation>
+    </message>
+    <message>
+        <source>s390x guests have no display: their Linux kernels carry no graphics driver; use the SCLP or virtio console</source>
+        <translation>Convidados s390x não têm tela: os kernels Linux deles não trazem driver gráfico; use o console SCLP ou virtio</translation>
+    </message>
+    <message>
+        <source>s390x guests boot only from the first device with a boot order: QEMU&apos;s s390-ccw firmware does not try the next one</source>
+        <translation>Convidados s390x inicializam apenas do primeiro dispositivo com ordem de inicialização: o firmware s390-ccw do QEMU não tenta o seguinte</translation>
     </message>
 </context>
 <context>
@@ -1167,6 +1235,86 @@
     <message>
         <source>There is no virtual machine “%1” on this host.</source>
         <translation>Não há máquina virtual “%1” neste hospedeiro.</translation>
+    </message>
+    <message>
+        <source>The %1 must be an absolute path on the VM&apos;s host, not “%2”.</source>
+        <translation>O %1 deve ser um caminho absoluto no host da VM, não “%2”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an install method for %2 guests.</source>
+        <translation>“%1” não é um método de instalação para convidados %2.</translation>
+    </message>
+    <message>
+        <source>Give the kernel to boot: a path on the VM&apos;s host.</source>
+        <translation>Informe o kernel a inicializar: um caminho no host da VM.</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>kernel</translation>
+    </message>
+    <message>
+        <source>initrd</source>
+        <translation>initrd</translation>
+    </message>
+    <message>
+        <source>device tree</source>
+        <translation>device tree</translation>
+    </message>
+    <message>
+        <source>Importing boots an existing disk: choose “Use an existing volume” and its volume.</source>
+        <translation>Importar inicializa um disco existente: escolha “Usar um volume existente” e o volume.</translation>
+    </message>
+    <message>
+        <source>Network boot needs a network card.</source>
+        <translation>A inicialização pela rede precisa de uma placa de rede.</translation>
+    </message>
+    <message>
+        <source>Disk %1: </source>
+        <translation>Disco %1: </translation>
+    </message>
+    <message>
+        <source>choose a new or an existing volume.</source>
+        <translation>escolha um volume novo ou existente.</translation>
+    </message>
+    <message>
+        <source>Another disk of this VM already gets the volume name “%1”.</source>
+        <translation>Outro disco desta VM já recebe o nome de volume “%1”.</translation>
+    </message>
+    <message>
+        <source>%1 guests hold at most %2 %3 devices; this VM has %4.</source>
+        <translation>Convidados %1 comportam no máximo %2 dispositivos %3; esta VM tem %4.</translation>
+    </message>
+    <message>
+        <source>Network card %1: </source>
+        <translation>Placa de rede %1: </translation>
+    </message>
+    <message>
+        <source>choose its network.</source>
+        <translation>escolha a rede dela.</translation>
+    </message>
+    <message>
+        <source>there is no network “%1” on this host.</source>
+        <translation>não há rede “%1” neste host.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a boot device; use hd, cdrom or network.</source>
+        <translation>“%1” não é um dispositivo de inicialização; use hd, cdrom ou network.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the boot order twice.</source>
+        <translation>“%1” aparece duas vezes na ordem de inicialização.</translation>
+    </message>
+    <message>
+        <source>The boot order names a disk, but the VM has none.</source>
+        <translation>A ordem de inicialização cita um disco, mas a VM não tem nenhum.</translation>
+    </message>
+    <message>
+        <source>The boot order names a CD-ROM, but the VM has none.</source>
+        <translation>A ordem de inicialização cita um CD-ROM, mas a VM não tem nenhum.</translation>
+    </message>
+    <message>
+        <source>The boot order names the network, but the VM has no network card.</source>
+        <translation>A ordem de inicialização cita a rede, mas a VM não tem placa de rede.</translation>
     </message>
 </context>
 <context>
@@ -1498,10 +1646,6 @@
         <translation>Arquivo PNG a gravar.</translation>
     </message>
     <message>
-        <source>Seconds to wait for a full screen (default 30).</source>
-        <translation>Segundos de espera por uma tela completa (padrão 30).</translation>
-    </message>
-    <message>
         <source>console-snapshot needs --vm NAME and --out FILE.png</source>
         <translation>console-snapshot requer --vm NOME e --out ARQUIVO.png</translation>
     </message>
@@ -1578,18 +1722,6 @@ Códigos de saída:
 %4</translation>
     </message>
     <message>
-        <source>Usage: crossvirt-cli [global options] COMMAND [options]
-Prints JSON on stdout and messages on stderr. `crossvirt-cli COMMAND --help` lists a command&apos;s options.
-
-Commands:
-</source>
-        <translation>Uso: crossvirt-cli [opções globais] COMANDO [opções]
-Imprime JSON em stdout e mensagens em stderr. `crossvirt-cli COMANDO --help` lista as opções de um comando.
-
-Comandos:
-</translation>
-    </message>
-    <message>
         <source>Guest architecture (%1).</source>
         <translation>Arquitetura do convidado (%1).</translation>
     </message>
@@ -1608,6 +1740,188 @@ Comandos:
     <message>
         <source>Seconds between samples (default %1).</source>
         <translation>Segundos entre amostras (padrão %1).</translation>
+    </message>
+    <message>
+        <source>Print what a running VM&apos;s serial console shows for S seconds (--vm)</source>
+        <translation>Imprime o que o console serial de uma VM em execução mostra por S segundos (--vm)</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for a full screen of the guest&apos;s own (default 30); QEMU&apos;s &quot;Guest has not initialized the display&quot; placeholder does not count (exit 1 when only that came).</source>
+        <translation>Segundos de espera por uma tela inteira do próprio convidado (padrão 30); a tela provisória &quot;Guest has not initialized the display&quot; do QEMU não conta (sai com 1 quando só ela veio).</translation>
+    </message>
+    <message>
+        <source>the guest has not initialized its display: after %1 s QEMU still shows “%2” (no PNG written)</source>
+        <translation>o convidado não inicializou sua tela: após %1 s o QEMU ainda mostra “%2” (nenhum PNG gravado)</translation>
+    </message>
+    <message>
+        <source>“%1” ends with a lone backslash (write \\ for one)</source>
+        <translation>“%1” termina com uma barra invertida solta (escreva \\ para uma)</translation>
+    </message>
+    <message>
+        <source>\x in “%1” needs two hex digits</source>
+        <translation>\x em “%1” precisa de dois dígitos hexadecimais</translation>
+    </message>
+    <message>
+        <source>unknown escape \%1 in “%2” (known: \n \r \t \e \\ \xHH)</source>
+        <translation>escape desconhecido \%1 em “%2” (conhecidos: \n \r \t \e \\ \xHH)</translation>
+    </message>
+    <message>
+        <source>“%1” exists on several hosts (%2): choose one with --connect URI</source>
+        <translation>“%1” existe em vários hosts (%2): escolha um com --connect URI</translation>
+    </message>
+    <message>
+        <source>Prints what the VM&apos;s serial console shows, the bytes as received, on stdout (notes go
+to stderr), like a non-interactive `virsh console`. The console is taken over from any
+other client, as virt-manager does. TEXT of --send and --until understands the escapes
+\n \r \t \e \\ and \xHH, e.g. --send &apos;uname -a\n&apos;.
+
+Exit 0 after S seconds, once --until TEXT appeared, or when the guest stopped and so
+closed its console (a note on stderr says so); 1 when the VM is not running, has no
+serial console, or --until TEXT did not appear; 2 when the host is unreachable, the
+console could not be opened, or something else closed it (e.g. another client took it
+over).</source>
+        <translation>Imprime o que o console serial da VM mostra, os bytes como recebidos, na saída padrão
+(avisos vão para stderr), como um `virsh console` não interativo. O console é tomado de
+qualquer outro cliente, como faz o virt-manager. O TEXTO de --send e --until entende os
+escapes \n \r \t \e \\ e \xHH, p. ex. --send &apos;uname -a\n&apos;.
+
+Sai com 0 após S segundos, assim que TEXTO de --until apareceu, ou quando o convidado
+parou e fechou seu console (um aviso em stderr diz isso); 1 quando a VM não está em
+execução, não tem console serial, ou TEXTO de --until não apareceu; 2 quando o host está
+inacessível, o console não pôde ser aberto, ou outra coisa o fechou (p. ex. outro cliente
+o tomou).</translation>
+    </message>
+    <message>
+        <source>How long to read the console, in seconds (default 10).</source>
+        <translation>Por quanto tempo ler o console, em segundos (padrão 10).</translation>
+    </message>
+    <message>
+        <source>Type TEXT into the console once it is open (escapes as above).</source>
+        <translation>Digita TEXTO no console assim que ele abrir (escapes como acima).</translation>
+    </message>
+    <message>
+        <source>Stop as soon as TEXT has appeared in the output (exit 1 if it does not within S seconds).</source>
+        <translation>Para assim que TEXTO aparecer na saída (sai com 1 se não aparecer em S segundos).</translation>
+    </message>
+    <message>
+        <source>serial needs --vm NAME</source>
+        <translation>serial precisa de --vm NOME</translation>
+    </message>
+    <message>
+        <source>--seconds needs a number of seconds above 0 (got “%1”)</source>
+        <translation>--seconds precisa de um número de segundos acima de 0 (recebeu “%1”)</translation>
+    </message>
+    <message>
+        <source>--until needs a non-empty TEXT</source>
+        <translation>--until precisa de um TEXTO não vazio</translation>
+    </message>
+    <message>
+        <source>“%1” is not running (%2): its serial console shows nothing</source>
+        <translation>“%1” não está em execução (%2): seu console serial não mostra nada</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>sumiu</translation>
+    </message>
+    <message>
+        <source>%1: no answer from the host in time</source>
+        <translation>%1: o host não respondeu a tempo</translation>
+    </message>
+    <message>
+        <source>“%1” has no serial console (no &lt;serial&gt; or &lt;console&gt; device in its definition)</source>
+        <translation>“%1” não tem console serial (nenhum dispositivo &lt;serial&gt; ou &lt;console&gt; na definição)</translation>
+    </message>
+    <message>
+        <source>could not open the serial console of “%1”: %2</source>
+        <translation>não foi possível abrir o console serial de “%1”: %2</translation>
+    </message>
+    <message>
+        <source>could not open the serial console of “%1”: no answer from %2 in time</source>
+        <translation>não foi possível abrir o console serial de “%1”: %2 não respondeu a tempo</translation>
+    </message>
+    <message>
+        <source>the console closed after %1 s: the guest stopped (%2)</source>
+        <translation>o console fechou após %1 s: o convidado parou (%2)</translation>
+    </message>
+    <message>
+        <source>“%1” did not appear</source>
+        <translation>“%1” não apareceu</translation>
+    </message>
+    <message>
+        <source>the console closed after %1 s while the guest still runs (another client may have taken it over): %2</source>
+        <translation>o console fechou após %1 s com o convidado ainda em execução (outro cliente pode tê-lo tomado): %2</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>fechado</translation>
+    </message>
+    <message>
+        <source>“%1” did not appear within %2 s</source>
+        <translation>“%1” não apareceu em %2 s</translation>
+    </message>
+    <message>
+        <source>the console of “%1” showed nothing in %2 s</source>
+        <translation>o console de “%1” não mostrou nada em %2 s</translation>
+    </message>
+    <message>
+        <source>Console type (the ids `choices --arch A` offers; default: the arch&apos;s).</source>
+        <translation>Tipo de console (os ids que `choices --arch A` oferece; padrão: o da arquitetura).</translation>
+    </message>
+    <message>
+        <source>Direct kernel boot: the kernel, a path on the VM&apos;s host (a pool volume&apos;s path works).</source>
+        <translation>Inicialização direta do kernel: o kernel, um caminho no host da VM (o caminho de um volume de pool serve).</translation>
+    </message>
+    <message>
+        <source>Initial ramdisk for --kernel, a path on the VM&apos;s host.</source>
+        <translation>Ramdisk inicial para --kernel, um caminho no host da VM.</translation>
+    </message>
+    <message>
+        <source>Kernel arguments for --kernel (default: the arch&apos;s console argument for the chosen console, e.g. console=ttyS0).</source>
+        <translation>Argumentos do kernel para --kernel (padrão: o argumento de console da arquitetura para o console escolhido, p. ex. console=ttyS0).</translation>
+    </message>
+    <message>
+        <source>Device tree for --kernel (only for arches whose kernels take one; `choices` says which).</source>
+        <translation>Device tree para --kernel (só para arquiteturas cujos kernels usam um; `choices` diz quais).</translation>
+    </message>
+    <message>
+        <source>Import: boot an existing volume as the disk, as POOL/VOLUME.</source>
+        <translation>Importar: inicializa um volume existente como disco, como POOL/VOLUME.</translation>
+    </message>
+    <message>
+        <source>Install by network boot (PXE) from the network card.</source>
+        <translation>Instala por inicialização pela rede (PXE) a partir da placa de rede.</translation>
+    </message>
+    <message>
+        <source>Boot order, comma separated: hd (or disk), cdrom, network (default: the arch&apos;s for the install method).</source>
+        <translation>Ordem de inicialização, separada por vírgulas: hd (ou disk), cdrom, network (padrão: o da arquitetura para o método de instalação).</translation>
+    </message>
+    <message>
+        <source>give only one of --kernel, --import-volume and --network-boot</source>
+        <translation>informe só um entre --kernel, --import-volume e --network-boot</translation>
+    </message>
+    <message>
+        <source>--%1 needs --kernel</source>
+        <translation>--%1 precisa de --kernel</translation>
+    </message>
+    <message>
+        <source>--import-volume uses an existing volume: it takes no --disk-size</source>
+        <translation>--import-volume usa um volume existente: não aceita --disk-size</translation>
+    </message>
+    <message>
+        <source>--import-volume takes POOL/VOLUME</source>
+        <translation>--import-volume recebe POOL/VOLUME</translation>
+    </message>
+    <message>
+        <source>Usage: crossvirt-cli [global options] COMMAND [options]
+Prints JSON on stdout (serial: the console&apos;s bytes) and messages on stderr. `crossvirt-cli COMMAND --help` lists a command&apos;s options.
+
+Commands:
+</source>
+        <translation>Uso: crossvirt-cli [opções globais] COMANDO [opções]
+Imprime JSON na saída padrão (serial: os bytes do console) e mensagens em stderr. `crossvirt-cli COMANDO --help` lista as opções de um comando.
+
+Comandos:
+</translation>
     </message>
 </context>
 <context>
@@ -2965,6 +3279,18 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>Reading the hosts&apos; capabilities…</source>
         <translation>Lendo as capacidades dos hospedeiros…</translation>
     </message>
+    <message>
+        <source>Hard disk (%1)</source>
+        <translation>Disco rígido (%1)</translation>
+    </message>
+    <message>
+        <source>CD-ROM (%1)</source>
+        <translation>CD-ROM (%1)</translation>
+    </message>
+    <message>
+        <source>Network boot (PXE) from the network card (%1)</source>
+        <translation>Inicialização pela rede (PXE) a partir da placa de rede (%1)</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::OverviewPage</name>
@@ -3164,6 +3490,37 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::VmBootOrderPage</name>
+    <message>
+        <source>Boot options</source>
+        <translation>Opções de inicialização</translation>
+    </message>
+    <message>
+        <source>The devices the VM boots from, in order. Crossvirt gives each checked device a boot order of its own.</source>
+        <translation>Os dispositivos dos quais a VM inicializa, em ordem. O Crossvirt dá a cada dispositivo marcado uma ordem de inicialização própria.</translation>
+    </message>
+    <message>
+        <source>&amp;Set the boot order myself</source>
+        <translation>&amp;Definir eu mesmo a ordem de inicialização</translation>
+    </message>
+    <message>
+        <source>Unchecked: the architecture&apos;s default for the install method (the install medium first, then the disk; a kernel boot needs none).</source>
+        <translation>Desmarcado: o padrão da arquitetura para o método de instalação (primeiro a mídia de instalação, depois o disco; uma inicialização de kernel não precisa de nenhum).</translation>
+    </message>
+    <message>
+        <source>&amp;Up</source>
+        <translation>&amp;Subir</translation>
+    </message>
+    <message>
+        <source>&amp;Down</source>
+        <translation>&amp;Descer</translation>
+    </message>
+    <message>
+        <source>%1 (cannot boot: %2)</source>
+        <translation>%1 (não pode inicializar: %2)</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::VmDevicesPage</name>
     <message>
         <source>Network and display</source>
@@ -3196,6 +3553,101 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>&amp;Console:</source>
         <translation>C&amp;onsole:</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmInstallPage</name>
+    <message>
+        <source>Install method</source>
+        <translation>Método de instalação</translation>
+    </message>
+    <message>
+        <source>How the guest boots its installer or its operating system. Methods this architecture cannot use are listed with the reason.</source>
+        <translation>Como o convidado inicializa seu instalador ou seu sistema operacional. Métodos que esta arquitetura não pode usar aparecem com o motivo.</translation>
+    </message>
+    <message>
+        <source>&amp;Install from:</source>
+        <translation>&amp;Instalar de:</translation>
+    </message>
+    <message>
+        <source>Direct kernel boot</source>
+        <translation>Inicialização direta do kernel</translation>
+    </message>
+    <message>
+        <source>Files on the VM&apos;s host: type a path or pick a volume of one of its storage pools.</source>
+        <translation>Arquivos no host da VM: digite um caminho ou escolha um volume de um de seus pools de armazenamento.</translation>
+    </message>
+    <message>
+        <source>/var/lib/libvirt/boot/vmlinuz</source>
+        <translation>/var/lib/libvirt/boot/vmlinuz</translation>
+    </message>
+    <message>
+        <source>&amp;Kernel:</source>
+        <translation>&amp;Kernel:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. /var/lib/libvirt/boot/initrd.img</source>
+        <translation>opcional, p. ex. /var/lib/libvirt/boot/initrd.img</translation>
+    </message>
+    <message>
+        <source>I&amp;nitrd:</source>
+        <translation>I&amp;nitrd:</translation>
+    </message>
+    <message>
+        <source>Kernel &amp;arguments:</source>
+        <translation>&amp;Argumentos do kernel:</translation>
+    </message>
+    <message>
+        <source>Starts with the argument that puts the kernel&apos;s messages on the chosen console.</source>
+        <translation>Começa com o argumento que põe as mensagens do kernel no console escolhido.</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>&amp;Device tree:</source>
+        <translation>&amp;Device tree:</translation>
+    </message>
+    <message>
+        <source>Fill in the path of a volume of the host&apos;s storage pools</source>
+        <translation>Preenche o caminho de um volume dos pools de armazenamento do host</translation>
+    </message>
+    <message>
+        <source>No pool volumes</source>
+        <translation>Nenhum volume de pool</translation>
+    </message>
+    <message>
+        <source>Pool volume…</source>
+        <translation>Volume de pool…</translation>
+    </message>
+    <message>
+        <source>%1 (not available: %2)</source>
+        <translation>%1 (indisponível: %2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Only for kernels that need a board description.</source>
+        <translation>Só para kernels que precisam de uma descrição da placa.</translation>
+    </message>
+    <message>
+        <source>Attach the ISO image on the Storage page: the VM boots it first, then its disk.</source>
+        <translation>Anexe a imagem ISO na página Armazenamento: a VM inicializa por ela primeiro, depois pelo disco.</translation>
+    </message>
+    <message>
+        <source>QEMU loads the kernel and initrd itself: no boot loader or installer medium is needed.</source>
+        <translation>O próprio QEMU carrega o kernel e o initrd: não é preciso carregador de inicialização nem mídia de instalação.</translation>
+    </message>
+    <message>
+        <source>The VM boots a disk that already holds an operating system: choose its volume on the Storage page.</source>
+        <translation>A VM inicializa um disco que já contém um sistema operacional: escolha o volume dele na página Armazenamento.</translation>
+    </message>
+    <message>
+        <source>The VM&apos;s firmware boots from its first network card (PXE); the network needs a boot server.</source>
+        <translation>O firmware da VM inicializa pela primeira placa de rede (PXE); a rede precisa de um servidor de inicialização.</translation>
     </message>
 </context>
 <context>
@@ -3597,6 +4049,18 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>Could not save the screenshot to %1.</source>
         <translation>Não foi possível salvar a captura de tela em %1.</translation>
+    </message>
+    <message>
+        <source>Waiting for the guest&apos;s display…</source>
+        <translation>Aguardando a tela do convidado…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the guest has turned its display output off.</source>
+        <translation>Conectado a %1; o convidado desligou a saída de vídeo.</translation>
+    </message>
+    <message>
+        <source>Connected to %1; the guest has not drawn on its display yet.</source>
+        <translation>Conectado a %1; o convidado ainda não desenhou na tela.</translation>
     </message>
 </context>
 <context>

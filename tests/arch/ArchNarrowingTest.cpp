@@ -267,3 +267,23 @@ TEST(ArchNarrowing, MachineTypesComeFromTheHostNewestFirst)
     EXPECT_FALSE(missing.offers(u"pseries"_s));
     EXPECT_FALSE(missing.reasonFor(u"pseries"_s).isEmpty());
 }
+
+// The boot matrix (issue 11) found these screens blank inside a booted Linux guest: an
+// s390x kernel has no graphics driver, and ramfb shows only a firmware's screen, which an
+// armv7l guest does not have. So they are withheld, with the reason.
+TEST(ArchNarrowing, VideosALinuxGuestCannotShowAreWithheldWithTheReason)
+{
+    const ArchModel &s390 = archModel(u"s390x"_s);
+    const ChoiceList s390Videos = s390.videoModels(guestContext(u"s390x"_s, VirtType::Qemu));
+    EXPECT_EQ(s390Videos.offered().size(), 1);
+    EXPECT_TRUE(s390Videos.offers(u"none"_s));
+    ASSERT_TRUE(s390Videos.find(u"virtio"_s));
+    EXPECT_TRUE(s390Videos.find(u"virtio"_s)->reason.contains(u"no display"_s));
+
+    const ArchModel &arm = archModel(u"armv7l"_s);
+    const ChoiceList armVideos = arm.videoModels(guestContext(u"armv7l"_s, VirtType::Qemu));
+    EXPECT_TRUE(armVideos.offers(u"virtio"_s));
+    EXPECT_FALSE(armVideos.offers(u"ramfb"_s));
+    ASSERT_TRUE(armVideos.find(u"ramfb"_s));
+    EXPECT_TRUE(armVideos.find(u"ramfb"_s)->reason.contains(u"firmware"_s));
+}

@@ -6,7 +6,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -160,6 +162,90 @@ bool forceTcg()
            qEnvironmentVariable("CROSSVIRT_E2E_TCG") != u"0"_s;
 }
 
+// Whether KVM really runs a Linux guest here, not only whether /dev/kvm exists: on some
+// nested-virtualization hosts /dev/kvm is there but a guest's kernel hangs right after
+// its real-mode setup ("Probing EDD") or QEMU aborts on an MSR (0x10a) the outer
+// hypervisor refuses. The probe boots the host arch's test guest (tests/e2e/guest) with
+// -accel kvm and waits for its READY line. Empty when KVM works, else why not. The answer
+// is kept per boot of this machine in /run, so each e2e process does not boot it again.
+QString kvmProbeFailure()
+{
+    static const QString answer = [] {
+        QFile bootIdFile(u"/proc/sys/kernel/random/boot_id"_s);
+        const QString bootId = bootIdFile.open(QIODevice::ReadOnly)
+                                   ? QString::fromLatin1(bootIdFile.readAll()).trimmed()
+                                   : QString();
+        const QString cachePath = u"/run/crossvirt-e2e-kvm-probe"_s;
+        QFile cache(cachePath);
+        if (!bootId.isEmpty() && cache.open(QIODevice::ReadOnly)) {
+            const QStringList lines = QString::fromUtf8(cache.readAll()).split(u'\n');
+            if (lines.size() >= 2 && lines.first() == bootId)
+                return lines.at(1);
+            cache.close();
+        }
+        const QString arch = LibvirtDaemon::hostArch();
+        // The machine and console of the host arch's guest (the probe's own arch table).
+        static const QHash<QString, QPair<QString, QString>> machines{
+            {u"x86_64"_s, {u"q35"_s, u"console=ttyS0"_s}},
+            {u"aarch64"_s, {u"virt,gic-version=host"_s, u"console=ttyAMA0"_s}},
+            {u"ppc64le"_s, {u"pseries"_s, u"console=hvc0"_s}},
+            {u"s390x"_s, {u"s390-ccw-virtio"_s, u"console=ttysclp0"_s}},
+        };
+        QString result;
+        const QString source = qEnvironmentVariable("CROSSVIRT_SOURCE_DIR");
+        if (!machines.contains(arch)) {
+            result = u"no KVM probe for a %1 host"_s.arg(arch);
+        } else if (source.isEmpty()) {
+            result = u"CROSSVIRT_SOURCE_DIR is not set: cannot make the probe guest"_s;
+        } else {
+            QProcess script;
+            script.start(u"bash"_s,
+                         {source + u"/tests/e2e/guest/make-guest-image.sh"_s, arch});
+            script.waitForFinished(600'000);
+            const QStringList out = QString::fromUtf8(script.readAllStandardOutput())
+                                        .split(u'\n', Qt::SkipEmptyParts);
+            if (script.exitCode() != 0 || out.isEmpty()) {
+                result = u"the probe guest could not be made: "_s +
+                         QString::fromUtf8(script.readAllStandardError()).trimmed();
+            } else {
+                const QString dir = out.last().trimmed();
+                QProcess qemu;
+                qemu.setProcessChannelMode(QProcess::MergedChannels);
+                qemu.start(u"qemu-system-"_s + arch,
+                           {u"-machine"_s, machines[arch].first, u"-accel"_s, u"kvm"_s,
+                            u"-m"_s, u"512"_s, u"-nodefaults"_s, u"-display"_s, u"none"_s,
+                            u"-serial"_s, u"stdio"_s, u"-kernel"_s, dir + u"/kernel"_s,
+                            u"-initrd"_s, dir + u"/initrd"_s, u"-append"_s,
+                            machines[arch].second + u" quiet"_s});
+                QByteArray seen;
+                QElapsedTimer timer;
+                timer.start();
+                while (qemu.state() != QProcess::NotRunning && timer.elapsed() < 60'000 &&
+                       !seen.contains("CROSSVIRT-READY")) {
+                    qemu.waitForReadyRead(500);
+                    seen += qemu.readAll();
+                }
+                if (!seen.contains("CROSSVIRT-READY")) {
+                    const QStringList lines = QString::fromUtf8(seen).split(
+                        QRegularExpression(u"[\r\n]+"_s), Qt::SkipEmptyParts);
+                    result = u"/dev/kvm exists, but a Linux guest does not boot under KVM "
+                             u"here (nested virtualization?): "_s +
+                             (lines.isEmpty() ? u"no output in 60 s"_s
+                                              : u"last output: "_s + lines.last().trimmed());
+                }
+                qemu.kill();
+                qemu.waitForFinished(5'000);
+            }
+        }
+        if (!bootId.isEmpty() && cache.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            cache.write((bootId + u'\n' + result + u'\n').toUtf8());
+        std::fprintf(stderr, "[ harness  ] KVM probe: %s\n",
+                     result.isEmpty() ? "a guest boots under KVM" : qPrintable(result));
+        return result;
+    }();
+    return answer;
+}
+
 // The daemons die with the test process even when it crashes or ctest kills it on a
 // timeout; a later run then finds no orphaned libvirtd holding the socket.
 void dieWithParent()
@@ -204,7 +290,7 @@ QString LibvirtDaemon::hostArch()
 
 bool LibvirtDaemon::hasKvm() const
 {
-    return !forceTcg() && QFileInfo::exists(u"/dev/kvm"_s);
+    return !forceTcg() && QFileInfo::exists(u"/dev/kvm"_s) && kvmProbeFailure().isEmpty();
 }
 
 QString LibvirtDaemon::domainTypeFor(const QString &guestArch) const
@@ -222,6 +308,8 @@ QString LibvirtDaemon::accelerationSummary() const
         why = u"CROSSVIRT_E2E_TCG is set"_s;
     else if (!QFileInfo::exists(u"/dev/kvm"_s))
         why = u"no /dev/kvm"_s;
+    else if (!kvmProbeFailure().isEmpty())
+        why = kvmProbeFailure();
     else
         why = u"host is "_s + hostArch();
     return arch + u": TCG ("_s + why + u')';

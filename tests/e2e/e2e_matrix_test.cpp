@@ -88,11 +88,6 @@ const QHash<QString, QString> &videosWithoutGuestDisplay()
         u"firmware (UEFI GOP -> efifb/simpledrm) hands over, and a direct kernel boot without "
         u"UEFI hands over nothing"_s;
     static const QHash<QString, QString> table{
-        {u"s390x/virtio"_s,
-         u"Debian's s390x kernel has no DRM and no fbdev (CONFIG_DRM, CONFIG_FB not set), and "
-         u"s390x offers no graphics to look at it: FINDING, the arch should withhold this video "
-         u"(or offer VNC)"_s},
-        {u"armv7l/ramfb"_s, ramfb},
         {u"aarch64/ramfb"_s, ramfb},
         {u"riscv64/ramfb"_s, ramfb},
     };
@@ -142,6 +137,10 @@ const QHash<QString, QString> &policyChoices()
          u"QEMU's AHCI PCI card starts, but 32-bit Arm guests use virtio, SCSI or USB disks "
          u"(libosinfo, virt-manager)"_s},
         {u"s390x/graphics/vnc"_s, kS390xGraphics},
+        {u"s390x/video/virtio"_s, kS390xGraphics},
+        {u"armv7l/video/ramfb"_s,
+         u"QEMU starts ramfb, but it is a firmware framebuffer (Linux has no ramfb driver) and "
+         u"armv7l guests boot without firmware: the screen would stay blank"_s},
         {u"s390x/graphics/spice"_s, kS390xGraphics},
         {u"s390x/console/serial"_s,
          u"libvirt maps a serial port on s390x to the same SCLP console; offered once, as "
