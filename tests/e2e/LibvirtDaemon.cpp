@@ -199,11 +199,10 @@ QString kvmProbeFailure()
             result = u"CROSSVIRT_SOURCE_DIR is not set: cannot make the probe guest"_s;
         } else {
             QProcess script;
-            script.start(u"bash"_s,
-                         {source + u"/tests/e2e/guest/make-guest-image.sh"_s, arch});
+            script.start(u"bash"_s, {source + u"/tests/e2e/guest/make-guest-image.sh"_s, arch});
             script.waitForFinished(600'000);
-            const QStringList out = QString::fromUtf8(script.readAllStandardOutput())
-                                        .split(u'\n', Qt::SkipEmptyParts);
+            const QStringList out =
+                QString::fromUtf8(script.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
             if (script.exitCode() != 0 || out.isEmpty()) {
                 result = u"the probe guest could not be made: "_s +
                          QString::fromUtf8(script.readAllStandardError()).trimmed();
@@ -212,11 +211,10 @@ QString kvmProbeFailure()
                 QProcess qemu;
                 qemu.setProcessChannelMode(QProcess::MergedChannels);
                 qemu.start(u"qemu-system-"_s + arch,
-                           {u"-machine"_s, machines[arch].first, u"-accel"_s, u"kvm"_s,
-                            u"-m"_s, u"512"_s, u"-nodefaults"_s, u"-display"_s, u"none"_s,
-                            u"-serial"_s, u"stdio"_s, u"-kernel"_s, dir + u"/kernel"_s,
-                            u"-initrd"_s, dir + u"/initrd"_s, u"-append"_s,
-                            machines[arch].second + u" quiet"_s});
+                           {u"-machine"_s, machines[arch].first, u"-accel"_s, u"kvm"_s, u"-m"_s,
+                            u"512"_s, u"-nodefaults"_s, u"-display"_s, u"none"_s, u"-serial"_s,
+                            u"stdio"_s, u"-kernel"_s, dir + u"/kernel"_s, u"-initrd"_s,
+                            dir + u"/initrd"_s, u"-append"_s, machines[arch].second + u" quiet"_s});
                 QByteArray seen;
                 QElapsedTimer timer;
                 timer.start();

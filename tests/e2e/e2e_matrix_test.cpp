@@ -79,21 +79,6 @@ const QString kS390xGraphics =
     u"QEMU starts the server, but Debian's (and RHEL's) s390x kernels have no DRM or fbdev "
     u"(CONFIG_DRM, CONFIG_FB not set): the screen would stay empty; the console is SCLP"_s;
 
-// Offered videos a Linux guest shows no framebuffer for, with the reason found. Key
-// "arch/video".
-const QHash<QString, QString> &videosWithoutGuestDisplay()
-{
-    static const QString ramfb =
-        u"ramfb is a firmware framebuffer: Linux has no ramfb driver, it shows only what the "
-        u"firmware (UEFI GOP -> efifb/simpledrm) hands over, and a direct kernel boot without "
-        u"UEFI hands over nothing"_s;
-    static const QHash<QString, QString> table{
-        {u"aarch64/ramfb"_s, ramfb},
-        {u"riscv64/ramfb"_s, ramfb},
-    };
-    return table;
-}
-
 const QHash<QString, QString> &policyChoices()
 {
     static const QHash<QString, QString> table{
@@ -324,7 +309,6 @@ enum class Result
     Passed,
     Refused,
     Policy,
-    Explained,  ///< offered, the guest cannot show it; the row says why
     HostDefect, ///< QEMU aborts because of this host, not the guest's XML
     Failed,
 };
@@ -366,8 +350,6 @@ QString resultText(const Row &r)
         return r.offered ? u"FAILED to start (offered!)"_s : u"refused by libvirt/QEMU"_s;
     case Result::Policy:
         return u"withheld by policy (QEMU starts it)"_s;
-    case Result::Explained:
-        return u"offered, not visible in the guest"_s;
     case Result::HostDefect:
         return u"HOST DEFECT (nested KVM refuses MSR IA32_ARCH_CAPABILITIES; QEMU aborts)"_s;
     case Result::Failed:
@@ -1133,26 +1115,16 @@ protected:
                 } else if (b.spec.graphics == "vnc"_L1) {
                     r = vncRow(b, r.kind, r.id);
                     r.ms = boot.ms;
-                    const QString why = videosWithoutGuestDisplay().value(archName + u"/"_s + r.id);
-                    if (r.result != Result::Passed && report->framebuffers.isEmpty() &&
-                        !why.isEmpty()) {
-                        r.result = Result::Explained;
-                        r.detail = u"the guest has no /dev/fb0: "_s + why + u". "_s + r.detail;
-                    } else if (r.result != Result::Passed) {
+                    // An offered video passes only on the guest's own screen: a video a
+                    // Linux guest leaves blank is withheld by its arch class instead.
+                    if (r.result != Result::Passed)
                         failWithConsole(r);
-                    }
                 } else if (!report->framebuffers.isEmpty() &&
                            report->framebuffers.first().painted) {
                     r.result = Result::Passed;
                     r.detail =
                         u"graphics %1: no VNC to look through; the guest painted fb %2"_s.arg(
                             b.spec.graphics, report->framebuffers.first().driver);
-                } else if (const QString why =
-                               videosWithoutGuestDisplay().value(archName + u"/"_s + r.id);
-                           report->framebuffers.isEmpty() && !why.isEmpty()) {
-                    r.result = Result::Explained;
-                    r.detail =
-                        u"graphics %1; the guest has no /dev/fb0: %2"_s.arg(b.spec.graphics, why);
                 } else {
                     r.detail = u"graphics %1 and the guest has no painted framebuffer"_s.arg(
                         b.spec.graphics);
