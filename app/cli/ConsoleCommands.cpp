@@ -341,6 +341,8 @@ int runSerialCommand(const CliContext &ctx)
     QEventLoop loop;
     QTimer readTimer;
     readTimer.setSingleShot(true);
+    // "--seconds S" means at least S seconds: a coarse timer may fire up to 5 % early.
+    readTimer.setTimerType(Qt::PreciseTimer);
     QObject::connect(&readTimer, &QTimer::timeout, &loop, &QEventLoop::quit);
     QElapsedTimer sinceOpen;
     qint64 received = 0;

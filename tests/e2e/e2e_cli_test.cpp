@@ -8,6 +8,7 @@
 #include "models/console/SerialConsoleSession.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -94,8 +95,11 @@ TEST_F(CliE2e, ChoicesForEveryArchAreNarrowedByTheRealHostAndExplained)
             EXPECT_EQ(ids(nics, "offered"), QStringList{u"virtio"_s});
         }
         if (arch == "x86_64"_L1) {
+            // The product follows libvirt's capabilities, which list KVM when /dev/kvm
+            // exists (the harness may still run its own guests under TCG when KVM does
+            // not boot one on this machine: see LibvirtDaemon::hasKvm).
             EXPECT_EQ(c.value("execution"_L1).toString(),
-                      daemon().hasKvm() ? u"native"_s : u"emulated"_s);
+                      QFileInfo::exists(u"/dev/kvm"_s) ? u"native"_s : u"emulated"_s);
         }
         if (arch == "aarch64"_L1) {
             EXPECT_FALSE(reasonFor(c.value("cpu_modes"_L1).toObject(), u"host-model"_s).isEmpty());
