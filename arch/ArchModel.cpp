@@ -660,6 +660,7 @@ Operations ArchModel::operationsPolicy(const GuestContext &) const
     ops.cpuHotUnplug = allowed();
     ops.memoryHotplug = allowed();
     ops.memoryHotUnplug = allowed();
+    ops.gracefulShutdown = allowed();
     return ops;
 }
 

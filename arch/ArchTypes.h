@@ -221,6 +221,9 @@ struct Operations
     Operation cpuHotUnplug;
     Operation memoryHotplug;
     Operation memoryHotUnplug;
+    /// Shut Down and Reboot: a power-button request the guest acts on (ACPI, RTAS, SCLP
+    /// quiesce, GPIO key).
+    Operation gracefulShutdown;
 };
 
 /// The default console of a new VM: its id of ArchModel::consoleTypes() ("sclp" on s390x,

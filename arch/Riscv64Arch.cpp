@@ -113,6 +113,12 @@ Operations Riscv64Arch::operationsPolicy(const GuestContext &ctx) const
     ops.cpuHotUnplug = refused(noCpu);
     ops.memoryHotplug = refused(noMem);
     ops.memoryHotUnplug = refused(noMem);
+    // QEMU 7.2's virt board has no power button (no ACPI, no GPIO key): system_powerdown,
+    // and so libvirt's Shut Down and Reboot, never reach the guest (seen in the boot
+    // matrix's riscv64 guest).
+    ops.gracefulShutdown =
+        refused(tr("QEMU's riscv64 virt board has no power button, so the guest never hears "
+                   "Shut Down or Reboot; use Force Off, or shut it down from inside"));
     return ops;
 }
 

@@ -977,6 +977,10 @@
         <source>riscv64 guests boot OpenSBI, which cannot boot from the network; use direct kernel boot</source>
         <translation>Convidados riscv64 inicializam o OpenSBI, que não inicializa pela rede; use a inicialização direta do kernel</translation>
     </message>
+    <message>
+        <source>QEMU&apos;s riscv64 virt board has no power button, so the guest never hears Shut Down or Reboot; use Force Off, or shut it down from inside</source>
+        <translation>A placa virt riscv64 do QEMU não tem botão de energia, então o convidado nunca recebe Desligar nem Reiniciar; use Forçar desligamento, ou desligue-o por dentro</translation>
+    </message>
 </context>
 <context>
     <name>S390xArch</name>
@@ -3056,6 +3060,14 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Filter: name, arch:%1, state:running, host:name</source>
         <translation>Filtro: nome, arch:%1, state:running, host:nome</translation>
+    </message>
+    <message>
+        <source>Ask the guest to shut down (its power button)</source>
+        <translation>Pede ao convidado que desligue (o botão de energia dele)</translation>
+    </message>
+    <message>
+        <source>Ask the guest to restart (its power button)</source>
+        <translation>Pede ao convidado que reinicie (o botão de energia dele)</translation>
     </message>
 </context>
 <context>

@@ -287,3 +287,18 @@ TEST(ArchNarrowing, VideosALinuxGuestCannotShowAreWithheldWithTheReason)
     ASSERT_TRUE(armVideos.find(u"ramfb"_s));
     EXPECT_TRUE(armVideos.find(u"ramfb"_s)->reason.contains(u"firmware"_s));
 }
+
+// The boot matrix's riscv64 guest never heard QEMU's system_powerdown (QEMU 7.2's virt
+// board has no power button), so Shut Down and Reboot are refused with the reason there,
+// and allowed on the arches whose guests powered off on the button.
+TEST(ArchNarrowing, ShutDownNeedsAPowerButtonTheGuestHears)
+{
+    for (const QString &name : {u"x86_64"_s, u"ppc64le"_s, u"aarch64"_s, u"s390x"_s, u"armv7l"_s}) {
+        const Operations ops = archModel(name).operations(guestContext(name, VirtType::Qemu));
+        EXPECT_TRUE(ops.gracefulShutdown.supported) << name.toStdString();
+    }
+    const Operations riscv =
+        archModel(u"riscv64"_s).operations(guestContext(u"riscv64"_s, VirtType::Qemu));
+    EXPECT_FALSE(riscv.gracefulShutdown.supported);
+    EXPECT_TRUE(riscv.gracefulShutdown.reason.contains(u"Force Off"_s));
+}

@@ -389,16 +389,21 @@ void MainWindow::updateActions()
     // A disk can be added to a stopped VM, or hot-plugged when its arch allows it.
     bool diskOk = bool(d);
     QString diskWhyNot;
-    if (vmActive) {
+    // Shut Down and Reboot need a guest that hears the power button (its arch says).
+    arch::Operation powerButton{true, {}};
+    if (d) {
         if (const arch::ArchModel *m = arch::ArchRegistry::instance().find(d->arch)) {
             arch::GuestContext ctx;
             ctx.arch = d->arch;
             ctx.machine = d->machine;
             ctx.virtType = d->emulated ? arch::VirtType::Qemu : arch::VirtType::Kvm;
-            ctx.running = true;
-            const auto op = m->operations(ctx).diskHotplug;
-            diskOk = op.supported;
-            diskWhyNot = op.reason;
+            ctx.running = vmActive;
+            const arch::Operations ops = m->operations(ctx);
+            powerButton = ops.gracefulShutdown;
+            if (vmActive) {
+                diskOk = ops.diskHotplug.supported;
+                diskWhyNot = ops.diskHotplug.reason;
+            }
         }
     }
     m_addDisk->setEnabled(diskOk);
@@ -408,8 +413,13 @@ void MainWindow::updateActions()
     const bool active = d && models::isActive(state);
     m_open->setEnabled(bool(d));
     m_start->setEnabled(d && (state == DomainState::Shutoff || state == DomainState::Crashed));
-    m_shutdown->setEnabled(active && state != DomainState::Paused);
-    m_reboot->setEnabled(active && state != DomainState::Paused);
+    m_shutdown->setEnabled(active && state != DomainState::Paused && powerButton.supported);
+    m_reboot->setEnabled(active && state != DomainState::Paused && powerButton.supported);
+    m_shutdown->setToolTip(powerButton.supported
+                               ? tr("Ask the guest to shut down (its power button)")
+                               : powerButton.reason);
+    m_reboot->setToolTip(powerButton.supported ? tr("Ask the guest to restart (its power button)")
+                                               : powerButton.reason);
     m_forceOff->setEnabled(active);
     m_pause->setEnabled(d && (state == DomainState::Running || state == DomainState::Blocked));
     m_resume->setEnabled(d && state == DomainState::Paused);
