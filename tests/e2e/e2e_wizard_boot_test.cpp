@@ -72,11 +72,9 @@ protected:
                          << " guest image: " << m_image.error.toStdString();
         m_uri = LibvirtDaemon::localUri();
         m_app = test::openMainWindow({m_uri});
-        m_session = m_app.core->datacenter()->session(m_uri);
-        ASSERT_TRUE(m_session);
-        ASSERT_TRUE(waitUntil(
-            [&] { return m_session->state() == models::ConnectionState::Connected; }, 30'000))
-            << m_uri.toStdString() << " did not connect: " << m_session->lastError().toStdString();
+        QString error;
+        m_session = test::connectedSession(m_app, m_uri, &error);
+        ASSERT_TRUE(m_session) << error.toStdString();
     }
 
     void TearDown() override

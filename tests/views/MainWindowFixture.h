@@ -5,6 +5,8 @@
 
 #include "app/core/ApplicationCore.h"
 #include "common/TestSupport.h"
+#include "models/connection/Datacenter.h"
+#include "models/connection/HostSession.h"
 #include "views/mainwindow/MainWindow.h"
 
 #include <memory>
@@ -29,6 +31,24 @@ inline MainWindowUnderTest openMainWindow(const QStringList &uris = {})
     app.core->open(uris);
     app.window->show();
     return app;
+}
+
+/// The session of `uri` in `app` once it is connected (within `timeoutMs`); nullptr with
+/// *error (the host's last error) when it did not connect.
+inline models::HostSession *connectedSession(const MainWindowUnderTest &app, const QString &uri,
+                                             QString *error, int timeoutMs = 30'000)
+{
+    models::HostSession *session = app.core->datacenter()->session(uri);
+    if (!session) {
+        *error = uri + QStringLiteral(" is not in the window's datacenter");
+        return nullptr;
+    }
+    if (!waitUntil([&] { return session->state() == models::ConnectionState::Connected; },
+                   timeoutMs)) {
+        *error = uri + QStringLiteral(" did not connect: ") + session->lastError();
+        return nullptr;
+    }
+    return session;
 }
 
 } // namespace crossvirt::test
