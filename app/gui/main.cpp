@@ -4,6 +4,7 @@
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "views/common/StateIcons.h"
+#include "views/common/Theme.h"
 #include "views/connection/CredentialDialog.h"
 #include "views/mainwindow/MainWindow.h"
 #include "views/vm/VmWindow.h"
@@ -82,6 +83,7 @@ int main(int argc, char **argv)
 int runGui(QApplication &app)
 {
     app::setUpApplication(app);
+    views::applyTheme(views::savedThemeChoice()); // File › Preferences › Theme
     QApplication::setWindowIcon(views::applicationIcon());
     QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Crossvirt"));
 

@@ -1,6 +1,9 @@
 #include "views/charts/StatsPreferencesDialog.h"
 
+#include "views/common/Theme.h"
+
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -14,14 +17,22 @@ using models::StatsSettings;
 StatsPreferencesDialog::StatsPreferencesDialog(const StatsSettings &current, QWidget *parent)
     : QDialog(parent)
 {
-    setWindowTitle(tr("Statistics Preferences"));
+    setWindowTitle(tr("Preferences"));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
+    m_theme = new QComboBox(this);
+    m_theme->addItem(tr("Same as the desktop"), int(ThemeChoice::System));
+    m_theme->addItem(tr("Light"), int(ThemeChoice::Light));
+    m_theme->addItem(tr("Dark"), int(ThemeChoice::Dark));
+    m_theme->setCurrentIndex(m_theme->findData(int(savedThemeChoice())));
+    m_theme->setAccessibleDescription(tr("Colours of every Crossvirt window"));
+    form->addRow(tr("&Theme:"), m_theme);
     m_interval = new QSpinBox(this);
     m_interval->setRange(StatsSettings::kMinimumIntervalSeconds, 3600);
     m_interval->setSuffix(tr(" s"));
     m_interval->setValue(current.intervalSeconds);
-    form->addRow(tr("Poll every:"), m_interval);
+    m_interval->setAccessibleDescription(tr("How often statistics are read from each host"));
+    form->addRow(tr("&Poll every:"), m_interval);
     m_cpu = new QCheckBox(tr("CPU use"), this);
     m_cpu->setChecked(current.collectCpu);
     m_memory = new QCheckBox(tr("Memory"), this);
@@ -60,6 +71,10 @@ StatsSettings StatsPreferencesDialog::settings() const
 void StatsPreferencesDialog::accept()
 {
     settings().save();
+    const auto theme = ThemeChoice(m_theme->currentData().toInt());
+    saveThemeChoice(theme);
+    if (theme != currentThemeChoice())
+        applyTheme(theme);
     QDialog::accept();
 }
 

@@ -5,13 +5,15 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QSpinBox;
 
 namespace crossvirt::views {
 
-/// Preferences for statistics: the poll interval (at least 1 s) and which
-/// statistics to collect. Accepting saves them to QSettings; the caller applies
-/// settings() (DatacenterStats::setSettings).
+/// File › Preferences: the colour theme (System, Light, Dark; applied and saved on OK)
+/// and, for statistics, the poll interval (at least 1 s) and which statistics to
+/// collect. Accepting saves them to QSettings; the caller applies settings()
+/// (DatacenterStats::setSettings).
 class StatsPreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -23,8 +25,10 @@ public:
     void accept() override;
 
     QSpinBox *intervalBox() const { return m_interval; }
+    QComboBox *themeBox() const { return m_theme; }
 
 private:
+    QComboBox *m_theme;
     QSpinBox *m_interval;
     QCheckBox *m_cpu;
     QCheckBox *m_memory;

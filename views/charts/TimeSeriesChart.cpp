@@ -1,10 +1,12 @@
 #include "views/charts/TimeSeriesChart.h"
 
 #include "models/stats/StatsTypes.h"
+#include "views/common/Theme.h"
 
 #include <QChart>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QFontMetricsF>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -78,10 +80,59 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, const QString &valueAxisT
     c->addAxis(m_valueAxis, Qt::AlignLeft);
     applyValueTicks(1);
     setChart(c);
+    applyPalette();
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(200);
     setMinimumWidth(260);
     connect(c, &QChart::plotAreaChanged, this, [this] { fitTimeTicks(); });
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+}
+
+void TimeSeriesChart::applyPalette()
+{
+    QChart *c = chart();
+    if (!c)
+        return;
+    const QPalette pal = palette();
+    const bool dark = isDarkPalette(pal);
+    const QChart::ChartTheme theme = dark ? QChart::ChartThemeDark : QChart::ChartThemeLight;
+    if (c->theme() != theme) {
+        // A theme resets every series' pen: keep each metric's colour (the new theme's
+        // colour for its first segment) on all its segments, 2 px wide.
+        c->setTheme(theme);
+        for (Metric &m : m_metrics) {
+            if (m.segments.isEmpty())
+                continue;
+            m.color = m.segments.first()->color();
+            for (QLineSeries *series : std::as_const(m.segments)) {
+                QPen pen = series->pen();
+                pen.setWidthF(2);
+                pen.setColor(m.color);
+                series->setPen(pen);
+            }
+        }
+    }
+    const QColor text = pal.color(QPalette::WindowText);
+    c->setBackgroundBrush(pal.color(QPalette::Base));
+    c->setBackgroundPen(Qt::NoPen);
+    c->setTitleBrush(text);
+    c->legend()->setLabelColor(text);
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis),
+                                static_cast<QAbstractAxis *>(m_valueAxis)}) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        QColor grid = text;
+        grid.setAlpha(50);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+    }
+    setBackgroundBrush(pal.color(QPalette::Base));
 }
 
 int TimeSeriesChart::addMetric(const QString &name)

@@ -42,7 +42,14 @@ public:
     /// Points currently drawn for a metric, gaps excluded.
     int visiblePointCount(int metric) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    /// Chart theme, background, text and grid colours from the widget's palette, so the
+    /// chart reads in a light and a dark theme; metric colours stay per metric.
+    void applyPalette();
+
     struct Metric
     {
         QString name;

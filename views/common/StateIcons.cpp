@@ -26,7 +26,8 @@ enum class Glyph
 QIcon paint(const QColor &color, Glyph glyph)
 {
     QIcon icon;
-    for (int size : {16, 24, 32}) {
+    // 48 and 64 px too: at a device pixel ratio of 2 a 24 or 32 px icon stays crisp.
+    for (int size : {16, 24, 32, 48, 64}) {
         QPixmap pm(size, size);
         pm.fill(Qt::transparent);
         QPainter p(&pm);

@@ -159,7 +159,7 @@ void ActionController::newVm(const QString &clusterId, const QString &hostUri)
     connect(dialog, &NewVmDialog::vmCreated, this,
             [this](HostSession *session, const models::CreatedVm &vm, bool openConsole) {
                 emit statusMessage(tr("Created %1.").arg(vm.name), 5000);
-                emit vmCreated(session->uri(), vm.uuid, openConsole);
+                emit vmCreated(session->uri(), vm.uuid, openConsole, vm.name);
             });
     dialog->open();
 }

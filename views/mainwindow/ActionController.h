@@ -66,7 +66,7 @@ signals:
     void hostAdded(const QString &uri);
     /// A connection is about to be removed (the details pane lets go of it first).
     void connectionAboutToBeRemoved(const QString &uri);
-    void vmCreated(const QString &uri, const QString &uuid, bool openConsole);
+    void vmCreated(const QString &uri, const QString &uuid, bool openConsole, const QString &name);
     /// A cluster was created or edited: show the tree by cluster.
     void clustersChanged();
     /// Emitted when a Delete finished; `problems` lists the volumes that were kept.

@@ -2,6 +2,7 @@
 
 #include "models/inventory/InventoryModel.h"
 #include "views/common/StateIcons.h"
+#include "views/common/Theme.h"
 
 #include <QColor>
 #include <QFont>
@@ -26,6 +27,14 @@ QVariant InventoryPresentation::data(const QModelIndex &index, int role) const
         return domainStateIcon(
             models::DomainState(source.data(InventoryModel::DomainStateRole).toInt()));
     }
+    // A name may be elided in a narrow column: the tooltip always has it whole.
+    if (role == Qt::ToolTipRole && index.column() == InventoryModel::NameColumn) {
+        const QString name = source.data(InventoryModel::NameRole).toString();
+        const QString more = QIdentityProxyModel::data(index, role).toString();
+        if (name.isEmpty())
+            return more.isEmpty() ? QVariant() : QVariant(more);
+        return more.isEmpty() || more == name ? name : name + u'\n' + more;
+    }
     if (role == Qt::FontRole && host) {
         QFont f;
         f.setBold(true);
@@ -35,7 +44,7 @@ QVariant InventoryPresentation::data(const QModelIndex &index, int role) const
     if (!host && index.column() == InventoryModel::ArchColumn &&
         source.data(InventoryModel::EmulatedRole).toBool()) {
         if (role == Qt::ForegroundRole)
-            return QColor(0x9a, 0x4d, 0x00);
+            return emulatedTextColor(QGuiApplication::palette());
         if (role == Qt::FontRole) {
             QFont f;
             f.setItalic(true);

@@ -16,11 +16,13 @@
 #include "views/mainwindow/DetailsPane.h"
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/mainwindow/InventoryPresentation.h"
+#include "views/mainwindow/WindowLayout.h"
 #include "views/vm/VmWindow.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -79,10 +81,11 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     connect(m_actions, &ActionController::clustersChanged, this,
             [this] { setViewByCluster(true); });
     connect(m_actions, &ActionController::vmCreated, this,
-            [this](const QString &uri, const QString &uuid, bool openConsole) {
+            [this](const QString &uri, const QString &uuid, bool openConsole,
+                   const QString &name) {
                 select(uri, uuid);
                 if (openConsole) {
-                    if (VmWindow *w = openVm(uri, uuid))
+                    if (VmWindow *w = openVm(uri, uuid, name))
                         w->showConsole();
                 }
             });
@@ -107,6 +110,12 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     m_tree->setSortingEnabled(false);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // A name too long for its column loses its middle, not its distinguishing end
+    // ("test-state-p…" twice); the tooltip has it whole.
+    m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree->setAccessibleName(tr("Hosts and virtual machines"));
+    m_filter->setAccessibleName(tr("Filter"));
+    m_filter->setAccessibleDescription(m_filter->placeholderText());
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(InventoryModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setMinimumSectionSize(40);
@@ -177,6 +186,26 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     updateSummary();
     resize(1300, 760);
     updateActions();
+
+    MainWindowLayout::Parts parts;
+    parts.window = this;
+    parts.splitter = splitter;
+    parts.tree = m_tree;
+    parts.nameColumn = InventoryModel::NameColumn;
+    parts.viewByCluster = [this] { return viewByCluster(); };
+    parts.setViewByCluster = [this](bool byCluster) { setViewByCluster(byCluster); };
+    m_layout = new MainWindowLayout(parts, this);
+    m_layout->captureDefaultsAndRestore();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_layout->save();
+    for (const auto &w : std::as_const(m_vmWindows)) {
+        if (w && w->isVisible())
+            w->saveLayout();
+    }
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::createActions()
@@ -197,7 +226,6 @@ void MainWindow::createActions()
     m_resume = new QAction(st->standardIcon(QStyle::SP_MediaSeekForward), tr("R&esume"), this);
     m_delete = new QAction(st->standardIcon(QStyle::SP_TrashIcon), tr("De&lete…"), this);
     m_newVm = new QAction(st->standardIcon(QStyle::SP_FileIcon), tr("&New VM…"), this);
-    m_newVm->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
     m_addDisk = new QAction(st->standardIcon(QStyle::SP_DriveHDIcon), tr("Add &Disk…"), this);
     m_newCluster = new QAction(tr("&New Cluster…"), this);
     m_editCluster = new QAction(tr("&Edit Cluster…"), this);
@@ -226,9 +254,45 @@ void MainWindow::createActions()
     connect(m_deleteCluster, &QAction::triggered, this,
             [this] { m_actions->deleteCluster(currentClusterId()); });
     auto *quit = new QAction(tr("&Quit"), this);
-    quit->setShortcut(QKeySequence::Quit);
-    m_addConnection->setShortcut(QKeySequence(tr("Ctrl+N")));
+    // Every action has a key: virt-manager's where it has one (Ctrl+Q, Ctrl+W, Delete),
+    // else Ctrl+Shift+letter of the action's name for a VM, Ctrl+Alt+… for hosts and
+    // clusters. The README lists them.
+    quit->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    m_newVm->setShortcut(QKeySequence(tr("Ctrl+N")));
+    m_addConnection->setShortcut(QKeySequence(tr("Ctrl+Shift+N")));
     m_delete->setShortcut(QKeySequence::Delete);
+    m_open->setShortcut(QKeySequence(tr("Ctrl+O")));
+    m_start->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    m_shutdown->setShortcut(QKeySequence(tr("Ctrl+Shift+D")));
+    m_reboot->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    m_forceOff->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    m_pause->setShortcut(QKeySequence(tr("Ctrl+Shift+P")));
+    m_resume->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    m_addDisk->setShortcut(QKeySequence(tr("Ctrl+Shift+K")));
+    m_connect->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
+    m_disconnect->setShortcut(QKeySequence(tr("Ctrl+Alt+X")));
+    m_removeConnection->setShortcut(QKeySequence(tr("Ctrl+Alt+R")));
+    m_newCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+N")));
+    m_editCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+E")));
+    m_deleteCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+D")));
+    m_byHost->setShortcut(QKeySequence(tr("Ctrl+1")));
+    m_byCluster->setShortcut(QKeySequence(tr("Ctrl+2")));
+    auto *preferences = new QAction(tr("&Preferences…"), this);
+    preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
+    connect(preferences, &QAction::triggered, this, &MainWindow::editPreferences);
+    m_resetLayout = new QAction(tr("&Reset Layout"), this);
+    m_resetLayout->setShortcut(QKeySequence(tr("Ctrl+Alt+0")));
+    m_resetLayout->setToolTip(
+        tr("Window size, panes, columns and view as on first start; VM windows too"));
+    connect(m_resetLayout, &QAction::triggered, this, [this] { m_layout->reset(); });
+    auto *findAction = new QAction(tr("&Filter…"), this);
+    findAction->setShortcut(QKeySequence::Find);
+    connect(findAction, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+    auto *about = new QAction(tr("&About Crossvirt"), this);
+    about->setShortcut(QKeySequence::HelpContents);
 
     connect(m_addConnection, &QAction::triggered, m_actions, &ActionController::addConnection);
     connect(m_removeConnection, &QAction::triggered, this,
@@ -254,7 +318,7 @@ void MainWindow::createActions()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addConnection);
     file->addSeparator();
-    file->addAction(tr("&Preferences…"), this, &MainWindow::editPreferences);
+    file->addAction(preferences);
     file->addSeparator();
     file->addAction(quit);
     QMenu *hostMenu = menuBar()->addMenu(tr("&Host"));
@@ -277,8 +341,12 @@ void MainWindow::createActions()
     QMenu *viewMenu = menuBar()->addMenu(tr("V&iew"));
     viewMenu->addAction(m_byHost);
     viewMenu->addAction(m_byCluster);
+    viewMenu->addSeparator();
+    viewMenu->addAction(findAction);
+    viewMenu->addAction(m_resetLayout);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Crossvirt"), this, [this] {
+    help->addAction(about);
+    connect(about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About Crossvirt"),
                            tr("<b>Crossvirt %1</b><p>A console for libvirt datacenters whose "
                               "hosts and guests span CPU architectures.</p>")
@@ -515,7 +583,7 @@ void MainWindow::reportError(const QString &title, const QString &text)
     box->open(); // not exec(): the inventory keeps updating behind it
 }
 
-VmWindow *MainWindow::openVm(const QString &uri, const QString &uuid)
+VmWindow *MainWindow::openVm(const QString &uri, const QString &uuid, const QString &nameHint)
 {
     for (const auto &w : std::as_const(m_vmWindows)) {
         if (w && w->uuid() == uuid && w->session() && w->session()->uri() == uri) {
@@ -530,6 +598,7 @@ VmWindow *MainWindow::openVm(const QString &uri, const QString &uuid)
         return nullptr;
     auto *w = new VmWindow(session, uuid, m_models.stats->collector(uri), this);
     w->setWindowFlag(Qt::Window);
+    w->followNames(m_models.inventory, nameHint);
     m_vmWindows.removeAll(nullptr);
     m_vmWindows << w;
     w->show();

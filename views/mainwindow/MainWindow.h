@@ -22,6 +22,7 @@ class DetailsPane;
 class HostChartsPage;
 class HostDetailsPage;
 class InventoryPresentation;
+class MainWindowLayout;
 class VmWindow;
 struct VmTarget;
 
@@ -52,8 +53,12 @@ public:
     /// Shows the Performance tab of the host/cluster pane.
     void showHostPerformance();
 
-    /// Opens (or raises) the VM window of `uuid` on `uri`.
-    VmWindow *openVm(const QString &uri, const QString &uuid);
+    /// Opens (or raises) the VM window of `uuid` on `uri`. `nameHint` titles it while
+    /// the host has not listed the VM yet (right after Create).
+    VmWindow *openVm(const QString &uri, const QString &uuid, const QString &nameHint = {});
+    /// The remembered layout (QSettings): window, splitter, columns, view, VM windows.
+    MainWindowLayout *layout() const { return m_layout; }
+    QAction *resetLayoutAction() const { return m_resetLayout; }
     /// Selects a row by URI (and VM uuid) in the tree.
     bool select(const QString &uri, const QString &uuid = {});
     /// Shows an error the way every failed action does.
@@ -69,6 +74,9 @@ public:
     QAction *newVmAction() const { return m_newVm; }
     QAction *addDiskAction() const { return m_addDisk; }
     QAction *newClusterAction() const { return m_newCluster; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
@@ -105,6 +113,8 @@ private:
     QAction *m_newVm, *m_addDisk, *m_newCluster, *m_editCluster, *m_deleteCluster, *m_byHost,
         *m_byCluster;
     QList<QPointer<VmWindow>> m_vmWindows;
+    MainWindowLayout *m_layout = nullptr;
+    QAction *m_resetLayout = nullptr;
 };
 
 } // namespace crossvirt::views

@@ -1,11 +1,16 @@
 #include "views/vm/VmWindow.h"
 
 #include "models/connection/FutureHandling.h"
+#include "models/connection/ConnectionUri.h"
 #include "models/connection/HostSession.h"
+#include "models/inventory/InventoryModel.h"
 #include "views/common/StateIcons.h"
 #include "views/charts/VmPerformancePage.h"
 #include "views/vm/ConsolePage.h"
+#include "views/mainwindow/WindowLayout.h"
 #include "views/vm/OverviewPage.h"
+
+#include <QCloseEvent>
 
 #include <QScrollArea>
 #include <QTabWidget>
@@ -40,23 +45,73 @@ VmWindow::VmWindow(models::HostSession *session, const QString &uuid,
     });
     setCentralWidget(m_tabs);
     resize(720, 640);
+    const QByteArray geometry = MainWindowLayout::vmWindowGeometry(uuid);
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
 
-    const auto summary = session->domain(uuid);
-    setWindowTitle(tr("%1 on %2")
-                       .arg(summary ? summary->name : uuid, session->hostInfo().hostname.isEmpty()
-                                                                ? session->uri()
-                                                                : session->hostInfo().hostname));
-    // Follow state changes while the window is open.
+    updateTitle();
+    // Follow state changes (and renames) while the window is open.
     connect(session, &models::HostSession::domainUpdated, this,
             [this](const models::DomainSummary &d) {
-                if (d.uuid == m_uuid)
+                if (d.uuid == m_uuid) {
+                    updateTitle();
                     reload();
+                }
             });
     connect(session, &models::HostSession::domainRemoved, this, [this](const QString &removed) {
         if (removed == m_uuid)
             m_overview->showMessage(tr("This virtual machine was deleted."));
     });
     reload();
+}
+
+void VmWindow::followNames(const models::InventoryModel *inventory, const QString &nameHint)
+{
+    if (m_inventory)
+        disconnect(m_inventory, nullptr, this, nullptr);
+    m_inventory = inventory;
+    m_nameHint = nameHint;
+    if (inventory) {
+        // A VM or host renamed, or the VM listed at last (after Create): a new title.
+        connect(inventory, &QAbstractItemModel::dataChanged, this, &VmWindow::updateTitle);
+        connect(inventory, &QAbstractItemModel::rowsInserted, this, &VmWindow::updateTitle);
+        connect(inventory, &QAbstractItemModel::modelReset, this, &VmWindow::updateTitle);
+    }
+    updateTitle();
+}
+
+void VmWindow::updateTitle()
+{
+    if (!m_session)
+        return;
+    const QString uri = m_session->uri();
+    QString name, host;
+    if (m_inventory) {
+        name = m_inventory->domainIndex(uri, m_uuid).data(models::InventoryModel::NameRole).toString();
+        host = m_inventory->hostIndex(uri).data(models::InventoryModel::NameRole).toString();
+    }
+    if (name.isEmpty()) {
+        if (const auto summary = m_session->domain(m_uuid))
+            name = summary->name;
+    }
+    if (name.isEmpty())
+        name = m_nameHint.isEmpty() ? tr("Virtual machine") : m_nameHint;
+    if (host.isEmpty())
+        host = models::displayNameForUri(uri);
+    const QString title = tr("%1 on %2", "VM window title: VM name, host name").arg(name, host);
+    if (windowTitle() != title)
+        setWindowTitle(title);
+}
+
+void VmWindow::saveLayout() const
+{
+    MainWindowLayout::saveVmWindowGeometry(m_uuid, saveGeometry());
+}
+
+void VmWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }
 
 void VmWindow::showConsole()

@@ -8,8 +8,9 @@ class QTabWidget;
 #include "models/connection/HostSession.h"
 
 namespace crossvirt::models {
+class InventoryModel;
 class StatsCollector;
-}
+} // namespace crossvirt::models
 
 namespace crossvirt::views {
 
@@ -36,9 +37,22 @@ public:
     void showConsole();
     /// Re-reads the domain XML (off the GUI thread) and refreshes the pages.
     void reload();
+    /// Titles the window "NAME on HOST" from `inventory` (the host's display name) and
+    /// keeps the title current as the VM or the host is renamed. `nameHint` is the VM's
+    /// name while the host has not listed it yet (right after Create).
+    void followNames(const models::InventoryModel *inventory, const QString &nameHint = {});
+    /// Saves the window's geometry (per VM UUID) for the next time it opens.
+    void saveLayout() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void updateTitle();
+
     QPointer<models::HostSession> m_session;
+    QPointer<const models::InventoryModel> m_inventory;
+    QString m_nameHint;
     QString m_uuid;
     QTabWidget *m_tabs;
     OverviewPage *m_overview;
