@@ -60,6 +60,7 @@ bool isPartOfAnother(const QWidget *w)
     for (const QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
         if (qobject_cast<const QComboBox *>(p) || qobject_cast<const QAbstractSpinBox *>(p) ||
             qobject_cast<const QTabBar *>(p) || qobject_cast<const QMenu *>(p) ||
+            qobject_cast<const QLineEdit *>(p) || qobject_cast<const QMenuBar *>(p) ||
             p->inherits("QComboBoxPrivateContainer"))
             return true;
     }
@@ -105,7 +106,8 @@ QStringList unnamed(QWidget *root)
     return missing;
 }
 
-/// The widgets Tab reaches in `window`, in Tab order, starting from the first one.
+/// The widgets Tab reaches in `window`, in Tab order (a cycle), starting from the one
+/// at the top left, where a user starts reading.
 QList<QWidget *> tabStops(QWidget *window)
 {
     QList<QWidget *> stops;
@@ -118,6 +120,16 @@ QList<QWidget *> tabStops(QWidget *window)
             !isPartOfAnother(w) && w->window() == window && !stops.contains(w))
             stops << w;
     }
+    qsizetype first = 0;
+    auto key = [window](QWidget *s) {
+        const QPoint p = s->mapTo(window, QPoint(0, 0));
+        return std::pair(p.y(), p.x());
+    };
+    for (qsizetype i = 1; i < stops.size(); ++i) {
+        if (key(stops[i]) < key(stops[first]))
+            first = i;
+    }
+    std::rotate(stops.begin(), stops.begin() + first, stops.end());
     return stops;
 }
 

@@ -1,5 +1,6 @@
 #include "views/common/DetailWidgets.h"
 
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
@@ -18,6 +19,9 @@ QTreeWidget *detailTable(const QStringList &headers, QWidget *parent)
 {
     auto *t = new QTreeWidget(parent);
     t->setHeaderLabels(headers);
+    // Screen readers name the table after the group box it sits in ("Disks").
+    if (auto *box = qobject_cast<QGroupBox *>(parent))
+        t->setAccessibleName(box->title());
     t->setRootIsDecorated(false);
     t->setSelectionMode(QAbstractItemView::NoSelection);
     t->setFocusPolicy(Qt::NoFocus);

@@ -1,4 +1,5 @@
 #include "views/dialogs/ClusterDialog.h"
+#include "views/common/Accessibility.h"
 
 #include "arch/ArchRegistry.h"
 #include "models/cluster/ClusterList.h"
@@ -98,6 +99,8 @@ ClusterDialog::ClusterDialog(models::Datacenter *datacenter, models::ClusterList
     m_hosts->setMinimumHeight(140);
     m_hostsNote = makeFieldNote(this);
     form->addRow(tr("&Hosts:"), stacked(this, {m_hosts, m_hostsNote}));
+    labelFormFields(form);
+    m_hosts->setAccessibleDescription(tr("Tick the hosts that belong to the cluster"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(existing ? tr("&Save") : tr("&Create"));

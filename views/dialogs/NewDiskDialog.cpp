@@ -1,4 +1,5 @@
 #include "views/dialogs/NewDiskDialog.h"
+#include "views/common/Accessibility.h"
 
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
@@ -78,6 +79,7 @@ NewDiskDialog::NewDiskDialog(models::HostSession *session, const models::DomainS
     m_target = new QLabel(this);
     m_target->setWordWrap(true);
     form->addRow(tr("Device:"), m_target);
+    labelFormFields(form);
 
     m_attachError = makeFieldError(this);
     m_attachError->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -36,6 +36,7 @@ DeleteVmDialog::DeleteVmDialog(const QString &vmName, bool running,
     layout->addWidget(storageLabel);
     m_volumes = new QTreeWidget(this);
     m_volumes->setRootIsDecorated(false);
+    m_volumes->setAccessibleName(tr("Storage volumes to delete"));
     m_volumes->setHeaderLabels({tr("Storage"), tr("Target"), tr("Notes")});
     m_volumes->setVisible(!volumes.isEmpty());
     const QIcon warning = style()->standardIcon(QStyle::SP_MessageBoxWarning);

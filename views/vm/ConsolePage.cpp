@@ -25,6 +25,7 @@ ConsolePage::ConsolePage(models::HostSession *session, const QString &uuid, QWid
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 4, 6, 0);
     m_switch = new QToolButton(this);
+    m_switch->setText(tr("Show Serial Console")); // (its text follows the console shown)
     m_switch->hide();
     connect(m_switch, &QToolButton::clicked, this, [this] {
         if (showsGraphics())

@@ -37,6 +37,9 @@ VmBootOrderPage::VmBootOrderPage(QWidget *parent) : NewVmPage(parent)
     auto *row = new QHBoxLayout;
     m_list = new QListWidget(this);
     m_list->setObjectName(u"bootDevices"_s);
+    m_list->setAccessibleName(tr("Boot order"));
+    m_list->setAccessibleDescription(
+        tr("Devices in the order the VM tries them; checked ones are bootable"));
     m_list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     row->addWidget(m_list, 1);
     auto *buttons = new QVBoxLayout;

@@ -1,4 +1,5 @@
 #include "views/dialogs/newvm/VmDevicesPage.h"
+#include "views/common/Accessibility.h"
 
 #include "views/dialogs/ChoiceCombo.h"
 
@@ -30,6 +31,7 @@ VmDevicesPage::VmDevicesPage(QWidget *parent) : NewVmPage(parent)
     form->addRow(tr("&Video:"), withError(m_video, u"video"_s));
     m_console = new ChoiceCombo(this);
     form->addRow(tr("&Console:"), withError(m_console, u"console"_s));
+    labelFormFields(form);
 
     connect(m_nic, &QCheckBox::toggled, this, [this, form](bool on) {
         form->setRowVisible(m_network->parentWidget(), on);

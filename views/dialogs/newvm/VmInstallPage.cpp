@@ -1,4 +1,5 @@
 #include "views/dialogs/newvm/VmInstallPage.h"
+#include "views/common/Accessibility.h"
 
 #include "views/dialogs/FieldMessage.h"
 
@@ -73,6 +74,10 @@ VmInstallPage::VmInstallPage(QWidget *parent) : NewVmPage(parent)
     m_dtbNote->setObjectName(u"dtbNote"_s);
     m_kernelForm->addRow(tr("&Device tree:"),
                          withError(fileRow(m_dtb, m_dtbVolume), u"dtb"_s, m_dtbNote));
+    labelFormFields(form);
+    labelFormFields(m_kernelForm);
+    for (QComboBox *picker : {m_kernelVolume, m_initrdVolume, m_dtbVolume})
+        picker->setAccessibleDescription(tr("Pick a volume of one of the host's storage pools"));
     layout->addWidget(m_kernelGroup);
     layout->addStretch(1);
 

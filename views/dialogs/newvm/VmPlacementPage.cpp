@@ -1,4 +1,5 @@
 #include "views/dialogs/newvm/VmPlacementPage.h"
+#include "views/common/Accessibility.h"
 
 #include "models/osinfo/OsListModel.h"
 #include "views/dialogs/ChoiceCombo.h"
@@ -62,6 +63,9 @@ VmPlacementPage::VmPlacementPage(QWidget *parent) : NewVmPage(parent)
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("e.g. web-01"));
     form->addRow(tr("&Name:"), withError(m_name, u"name"_s));
+    labelFormFields(form);
+    m_osSearch->setAccessibleName(tr("Search operating systems"));
+    m_osList->setAccessibleName(tr("Operating system"));
 
     connect(m_osSearch, &QLineEdit::textChanged, m_osFilter,
             &models::OsFilterProxyModel::setSearchText);

@@ -1,4 +1,5 @@
 #include "views/dialogs/newvm/VmResourcesPage.h"
+#include "views/common/Accessibility.h"
 
 #include "models/provisioning/ProvisioningCore.h"
 #include "views/dialogs/ChoiceCombo.h"
@@ -33,6 +34,7 @@ VmResourcesPage::VmResourcesPage(QWidget *parent) : NewVmPage(parent)
     m_cpu = new ChoiceCombo(this);
     form->addRow(tr("C&PU type:"), withError(m_cpu, u"cpu"_s));
     form->addRow(QString(), errorLabel(u"firmware"_s));
+    labelFormFields(form);
 
     for (QSpinBox *spin : {m_vcpus, m_memory})
         spin->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);

@@ -1,4 +1,5 @@
 #include "views/dialogs/newvm/VmStoragePage.h"
+#include "views/common/Accessibility.h"
 
 #include "models/provisioning/ProvisioningCore.h"
 #include "views/dialogs/ChoiceCombo.h"
@@ -47,6 +48,7 @@ VmStoragePage::VmStoragePage(QWidget *parent) : NewVmPage(parent)
     m_form->addRow(tr("&ISO image:"), withError(m_iso, u"cdrom"_s));
     m_cdromBus = new ChoiceCombo(this);
     m_form->addRow(tr("CD-ROM &bus:"), withError(m_cdromBus, u"cdromInterface"_s));
+    labelFormFields(m_form);
 
     connect(m_storageKind, &QComboBox::currentIndexChanged, this, &VmStoragePage::updateRows);
     connect(m_cdrom, &QCheckBox::toggled, this, &VmStoragePage::updateRows);

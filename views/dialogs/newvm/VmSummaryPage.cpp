@@ -21,6 +21,8 @@ VmSummaryPage::VmSummaryPage(QWidget *parent) : NewVmPage(parent)
     layout->addWidget(m_placement);
     m_xml = new QPlainTextEdit(this);
     m_xml->setReadOnly(true);
+    m_xml->setAccessibleName(tr("Domain XML"));
+    m_xml->setAccessibleDescription(tr("The definition Crossvirt will give libvirt"));
     m_xml->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_xml->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     layout->addWidget(m_xml, 1);
