@@ -201,13 +201,21 @@ TEST_F(AccessibilityWindowsTest, MainWindowAndVmWindowControlsAreNamed)
     QApplication::processEvents();
     expectNamed(w, "main window, VM selected");
 
-    views::VmWindow *vmWindow = w->openVm(x86->uri(), vm.uuid);
-    ASSERT_NE(vmWindow, nullptr);
-    for (int i = 0; i < vmWindow->tabs()->count(); ++i) {
-        vmWindow->tabs()->setCurrentIndex(i);
-        QApplication::processEvents();
+    // VM windows with a graphical console (x86) and a serial one (s390x).
+    HostSession *s390 = sessionOfArch(app.core->datacenter(), u"s390x"_s);
+    ASSERT_NE(s390, nullptr);
+    for (HostSession *s : {x86, s390}) {
+        for (const DomainSummary &d : s->domains()) {
+            views::VmWindow *vmWindow = w->openVm(s->uri(), d.uuid);
+            ASSERT_NE(vmWindow, nullptr);
+            for (int i = 0; i < vmWindow->tabs()->count(); ++i) {
+                vmWindow->tabs()->setCurrentIndex(i);
+                QApplication::processEvents();
+            }
+            expectNamed(vmWindow, qPrintable(u"VM window of "_s + d.name));
+            vmWindow->close();
+        }
     }
-    expectNamed(vmWindow, "VM window");
 }
 
 TEST_F(AccessibilityWindowsTest, EveryMenuActionHasAShortcut)
@@ -236,6 +244,22 @@ TEST_F(AccessibilityWindowsTest, EveryMenuActionHasAShortcut)
                                    << missing.join(u", "_s).toStdString();
     EXPECT_EQ(w->newVmAction()->shortcut(), QKeySequence(u"Ctrl+N"_s));
     EXPECT_EQ(w->deleteAction()->shortcut(), QKeySequence(QKeySequence::Delete));
+
+    // A VM window closes with Ctrl+W, as in virt-manager.
+    HostSession *x86 = sessionOfArch(app.core->datacenter(), u"x86_64"_s);
+    ASSERT_NE(x86, nullptr);
+    QPointer<views::VmWindow> vm = w->openVm(x86->uri(), x86->domains().value(0).uuid);
+    ASSERT_FALSE(vm.isNull());
+    bool closes = false;
+    for (QAction *a : vm->actions()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::Close)) {
+            a->trigger();
+            closes = true;
+        }
+    }
+    EXPECT_TRUE(closes);
+    QApplication::processEvents();
+    EXPECT_TRUE(vm.isNull() || !vm->isVisible());
 
     // The tree takes the keyboard: Tab from the filter reaches it, Return opens a VM.
     const QList<QWidget *> stops = tabStops(w);

@@ -10,6 +10,7 @@
 #include "views/mainwindow/WindowLayout.h"
 #include "views/vm/OverviewPage.h"
 
+#include <QAction>
 #include <QCloseEvent>
 
 #include <QScrollArea>
@@ -44,6 +45,11 @@ VmWindow::VmWindow(models::HostSession *session, const QString &uuid,
         }
     });
     setCentralWidget(m_tabs);
+    // Ctrl+W closes it, as in virt-manager; Ctrl+PgUp/PgDown switch tabs (QTabWidget).
+    auto *closeAction = new QAction(tr("Close"), this);
+    closeAction->setShortcut(QKeySequence(QKeySequence::Close));
+    connect(closeAction, &QAction::triggered, this, &QWidget::close);
+    addAction(closeAction);
     resize(720, 640);
     const QByteArray geometry = MainWindowLayout::vmWindowGeometry(uuid);
     if (!geometry.isEmpty())
