@@ -240,8 +240,8 @@ TEST_F(AccessibilityWindowsTest, EveryMenuActionHasAShortcut)
             }
         }
     }
-    EXPECT_TRUE(missing.isEmpty()) << "actions without a shortcut: "
-                                   << missing.join(u", "_s).toStdString();
+    EXPECT_TRUE(missing.isEmpty())
+        << "actions without a shortcut: " << missing.join(u", "_s).toStdString();
     EXPECT_EQ(w->newVmAction()->shortcut(), QKeySequence(u"Ctrl+N"_s));
     EXPECT_EQ(w->deleteAction()->shortcut(), QKeySequence(QKeySequence::Delete));
 

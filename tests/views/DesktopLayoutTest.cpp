@@ -220,8 +220,7 @@ TEST_F(DesktopLayoutTest, VmWindowOpenedByCreateIsTitledWithNameAndHost)
     dialog->nameEdit()->setText(u"title-after-create"_s);
     dialog->startCheck()->setChecked(true);
     dialog->openConsoleCheck()->setChecked(true);
-    ASSERT_TRUE(dialog->problems().isEmpty())
-        << dialog->problems().value(0).message.toStdString();
+    ASSERT_TRUE(dialog->problems().isEmpty()) << dialog->problems().value(0).message.toStdString();
 
     // The title the moment the window opens, before the host may have listed the VM.
     QString firstTitle;

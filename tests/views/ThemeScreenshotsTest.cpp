@@ -107,9 +107,9 @@ void takeScreenshots(views::ThemeChoice choice, const char *theme)
     EXPECT_EQ(views::isDarkPalette(charts->palette()), dark);
     EXPECT_EQ(chart->theme(), dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     EXPECT_GE(contrast(chart->legend()->labelColor(), chart->backgroundBrush().color()), 4.5);
-    EXPECT_GE(contrast(charts->cpuChart()->valueAxis()->labelsColor(),
-                       chart->backgroundBrush().color()),
-              4.5);
+    EXPECT_GE(
+        contrast(charts->cpuChart()->valueAxis()->labelsColor(), chart->backgroundBrush().color()),
+        4.5);
     EXPECT_TRUE(chart->legend()->isVisible()) << "lines are named in a legend, not by colour";
     saveShot(w, prefix(theme) + u"host-charts"_s);
 

@@ -123,8 +123,8 @@ void TimeSeriesChart::applyPalette()
     c->setBackgroundPen(Qt::NoPen);
     c->setTitleBrush(text);
     c->legend()->setLabelColor(text);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis),
-                                static_cast<QAbstractAxis *>(m_valueAxis)}) {
+    for (QAbstractAxis *axis :
+         {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis)}) {
         axis->setLabelsColor(text);
         axis->setTitleBrush(text);
         QColor grid = text;

@@ -29,7 +29,8 @@ SerialTerminal::SerialTerminal(models::HostSession *session, const QString &uuid
     layout->addWidget(bar);
     m_view = new QPlainTextEdit(this);
     m_view->setAccessibleName(tr("Serial console"));
-    m_view->setAccessibleDescription(tr("What the guest prints on its serial console; typing sends keys"));
+    m_view->setAccessibleDescription(
+        tr("What the guest prints on its serial console; typing sends keys"));
     m_view->setReadOnly(true);
     m_view->setUndoRedoEnabled(false);
     m_view->setLineWrapMode(QPlainTextEdit::WidgetWidth);

@@ -81,8 +81,7 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     connect(m_actions, &ActionController::clustersChanged, this,
             [this] { setViewByCluster(true); });
     connect(m_actions, &ActionController::vmCreated, this,
-            [this](const QString &uri, const QString &uuid, bool openConsole,
-                   const QString &name) {
+            [this](const QString &uri, const QString &uuid, bool openConsole, const QString &name) {
                 select(uri, uuid);
                 if (openConsole) {
                     if (VmWindow *w = openVm(uri, uuid, name))

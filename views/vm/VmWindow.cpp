@@ -1,13 +1,13 @@
 #include "views/vm/VmWindow.h"
 
-#include "models/connection/FutureHandling.h"
 #include "models/connection/ConnectionUri.h"
+#include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryModel.h"
-#include "views/common/StateIcons.h"
 #include "views/charts/VmPerformancePage.h"
-#include "views/vm/ConsolePage.h"
+#include "views/common/StateIcons.h"
 #include "views/mainwindow/WindowLayout.h"
+#include "views/vm/ConsolePage.h"
 #include "views/vm/OverviewPage.h"
 
 #include <QAction>
@@ -93,7 +93,8 @@ void VmWindow::updateTitle()
     const QString uri = m_session->uri();
     QString name, host;
     if (m_inventory) {
-        name = m_inventory->domainIndex(uri, m_uuid).data(models::InventoryModel::NameRole).toString();
+        name =
+            m_inventory->domainIndex(uri, m_uuid).data(models::InventoryModel::NameRole).toString();
         host = m_inventory->hostIndex(uri).data(models::InventoryModel::NameRole).toString();
     }
     if (name.isEmpty()) {
