@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSet>
+#include <algorithm>
 
 namespace crossvirt::models {
 
@@ -32,7 +33,11 @@ void VmTileModel::setSessions(const QList<HostSession *> &sessions)
         if (!s)
             continue;
         m_sessions << s;
-        for (const DomainSummary &d : s->domains())
+        QList<DomainSummary> domains = s->domains();
+        std::sort(domains.begin(), domains.end(), [](const DomainSummary &a, const DomainSummary &b) {
+            return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+        });
+        for (const DomainSummary &d : std::as_const(domains))
             m_tiles << Tile{s, d};
         connect(s, &HostSession::domainsReset, this,
                 [this, s](const QList<DomainSummary> &list) { resetHost(s, list); });
@@ -106,12 +111,22 @@ void VmTileModel::resetHost(HostSession *session, const QList<DomainSummary> &do
 void VmTileModel::updateDomain(HostSession *session, const DomainSummary &domain)
 {
     const int r = rowOf(session, domain.uuid);
-    if (r >= 0) {
+    if (r >= 0 && m_tiles[r].domain.name == domain.name) {
         m_tiles[r].domain = domain;
         emit dataChanged(index(r), index(r));
         return;
     }
-    const int at = blockEnd(session);
+    if (r >= 0) { // renamed: it moves to its place by name
+        beginRemoveRows({}, r, r);
+        m_tiles.removeAt(r);
+        endRemoveRows();
+    }
+    // Tiles are sorted by name within their host, as the tree sorts them.
+    const int end = blockEnd(session);
+    int at = end;
+    while (at > 0 && m_tiles[at - 1].session == session &&
+           m_tiles[at - 1].domain.name.compare(domain.name, Qt::CaseInsensitive) > 0)
+        --at;
     beginInsertRows({}, at, at);
     m_tiles.insert(at, Tile{session, domain});
     endInsertRows();

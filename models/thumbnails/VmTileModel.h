@@ -11,8 +11,8 @@ namespace crossvirt::models {
 class HostSession;
 class ThumbnailService;
 
-/// The VMs of one host or of a cluster's hosts as a flat list of tiles, host by host in
-/// libvirt's order, each with its thumbnail from the host's ThumbnailService. Follows
+/// The VMs of one host or of a cluster's hosts as a flat list of tiles, host by host, by
+/// name within a host, each with its thumbnail from the host's ThumbnailService. Follows
 /// the hosts' inventory signals with proper insert/remove/change calls.
 class VmTileModel : public QAbstractListModel
 {

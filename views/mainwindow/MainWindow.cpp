@@ -16,6 +16,7 @@
 #include "views/mainwindow/DetailsPane.h"
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/mainwindow/InventoryPresentation.h"
+#include "views/tiles/VmTilesPage.h"
 #include "views/vm/VmWindow.h"
 
 #include <QAction>
@@ -277,6 +278,16 @@ void MainWindow::createActions()
     QMenu *viewMenu = menuBar()->addMenu(tr("V&iew"));
     viewMenu->addAction(m_byHost);
     viewMenu->addAction(m_byCluster);
+    viewMenu->addSeparator();
+    m_tiles = viewMenu->addAction(tr("VM &Tiles"), this, &MainWindow::showTiles);
+    m_tiles->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
+    m_tiles->setToolTip(tr("The virtual machines of the selected host or cluster, with a small "
+                           "picture of each running one's screen"));
+    connect(m_details->tilesPage(), &VmTilesPage::openConsoleRequested, this,
+            [this](const QString &uri, const QString &uuid) {
+                if (VmWindow *w = openVm(uri, uuid))
+                    w->showConsole();
+            });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Crossvirt"), this, [this] {
         QMessageBox::about(this, tr("About Crossvirt"),
@@ -498,6 +509,17 @@ HostChartsPage *MainWindow::hostCharts() const
 void MainWindow::showHostPerformance()
 {
     m_details->showHostPerformance();
+}
+
+void MainWindow::showTiles()
+{
+    // A VM row: its host's tiles. Nothing selected: the first host's.
+    const QModelIndex src = currentSourceIndex();
+    if (m_models.inventory->domainAt(src))
+        select(src.data(InventoryModel::UriRole).toString());
+    else if (!m_tree->currentIndex().isValid() && !m_models.datacenter->sessions().isEmpty())
+        select(m_models.datacenter->sessions().constFirst()->uri());
+    m_details->showHostTiles();
 }
 
 void MainWindow::editPreferences()
