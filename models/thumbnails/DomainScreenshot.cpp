@@ -52,8 +52,9 @@ QFuture<QImage> domainScreenshot(HostSession *session, const QString &uuid, cons
                 break;
             if (got < 0 || shot.data.size() + got > kMaxScreenshotBytes) {
                 // Read what failed before the abort resets libvirt's last error.
-                const LibvirtError error = got < 0 ? LibvirtError::fromLastError(context)
-                                                   : LibvirtError(context, Text::tr("The image is too large."));
+                const LibvirtError error =
+                    got < 0 ? LibvirtError::fromLastError(context)
+                            : LibvirtError(context, Text::tr("The image is too large."));
                 virStreamAbort(stream.get());
                 throw error;
             }

@@ -27,7 +27,8 @@ ThumbnailService *ThumbnailService::of(HostSession *session)
 {
     if (!session)
         return nullptr;
-    if (auto *existing = session->findChild<ThumbnailService *>(QString(), Qt::FindDirectChildrenOnly))
+    if (auto *existing =
+            session->findChild<ThumbnailService *>(QString(), Qt::FindDirectChildrenOnly))
         return existing;
     return new ThumbnailService(session, session);
 }
@@ -93,9 +94,7 @@ void ThumbnailService::setVisible(const QObject *viewer, const QStringList &uuid
     if (!m_visible.contains(viewer)) {
         if (uuids.isEmpty())
             return;
-        connect(viewer, &QObject::destroyed, this, [this, viewer] {
-            m_visible.remove(viewer);
-        });
+        connect(viewer, &QObject::destroyed, this, [this, viewer] { m_visible.remove(viewer); });
     }
     if (uuids.isEmpty())
         m_visible[viewer].clear();

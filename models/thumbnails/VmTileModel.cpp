@@ -34,9 +34,10 @@ void VmTileModel::setSessions(const QList<HostSession *> &sessions)
             continue;
         m_sessions << s;
         QList<DomainSummary> domains = s->domains();
-        std::sort(domains.begin(), domains.end(), [](const DomainSummary &a, const DomainSummary &b) {
-            return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
-        });
+        std::sort(domains.begin(), domains.end(),
+                  [](const DomainSummary &a, const DomainSummary &b) {
+                      return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+                  });
         for (const DomainSummary &d : std::as_const(domains))
             m_tiles << Tile{s, d};
         connect(s, &HostSession::domainsReset, this,

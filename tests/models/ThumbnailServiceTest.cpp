@@ -3,6 +3,7 @@
 #include "models/thumbnails/ThumbnailService.h"
 #include "common/TestSupport.h"
 #include "models/connection/HostSession.h"
+#include "models/console/ConsoleEndpoints.h"
 #include "models/thumbnails/DomainScreenshot.h"
 #include "models/thumbnails/VmTileModel.h"
 
@@ -29,8 +30,7 @@ QString writeHost()
   <os><type arch='%2'>hvm</type></os>
   <devices><graphics type='vnc' port='-1'/></devices>
   %3
-</domain>)"_s.arg(name, arch,
-                  running ? QString() : u"<test:runstate>5</test:runstate>"_s);
+</domain>)"_s.arg(name, arch, running ? QString() : u"<test:runstate>5</test:runstate>"_s);
     };
     for (const char *n : {"vm-a", "vm-b", "vm-c", "vm-d", "vm-e", "vm-f"})
         xml += domain(QLatin1String(n), u"x86_64"_s, true);
@@ -72,8 +72,8 @@ protected:
 
 TEST(ThumbnailPolicy, LocalHostsOnRemoteHostsOff)
 {
-    for (const char *uri : {"test:///default", "qemu:///system", "qemu:///session",
-                            "qemu+unix:///system"})
+    for (const char *uri :
+         {"test:///default", "qemu:///system", "qemu:///session", "qemu+unix:///system"})
         EXPECT_TRUE(ThumbnailService::isLocalUri(QLatin1String(uri))) << uri;
     for (const char *uri : {"qemu+tcp://host.example/system", "qemu+ssh://root@host/system",
                             "qemu+tls://10.0.0.5/system", "qemu://host.example/system"})
@@ -98,10 +98,13 @@ TEST_F(ThumbnailServiceTest, OnlyVisibleRunningVmsArePolledOneAtATime)
     auto viewer = std::make_unique<QObject>();
     service->setVisible(viewer.get(),
                         {uuid("vm-a"), uuid("vm-b"), uuid("vm-off"), uuid("vm-zlinux")});
-    ASSERT_TRUE(test::waitUntil([&] {
-        return !service->thumbnail(uuid("vm-a")).isNull() &&
-               !service->thumbnail(uuid("vm-b")).isNull();
-    }, 10000)) << service->problem(uuid("vm-a")).toStdString();
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            return !service->thumbnail(uuid("vm-a")).isNull() &&
+                   !service->thumbnail(uuid("vm-b")).isNull();
+        },
+        10000))
+        << service->problem(uuid("vm-a")).toStdString();
     // The test driver's screenshot (1120×832) scaled into the thumbnail size.
     const QImage a = service->thumbnail(uuid("vm-a"));
     EXPECT_LE(a.width(), service->thumbnailSize().width());
@@ -119,10 +122,12 @@ TEST_F(ThumbnailServiceTest, OnlyVisibleRunningVmsArePolledOneAtATime)
 
     // Scrolled: the newly visible ones are polled, the ones gone from view no longer.
     service->setVisible(viewer.get(), {uuid("vm-c"), uuid("vm-d")});
-    ASSERT_TRUE(test::waitUntil([&] {
-        return !service->thumbnail(uuid("vm-c")).isNull() &&
-               !service->thumbnail(uuid("vm-d")).isNull();
-    }, 10000));
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            return !service->thumbnail(uuid("vm-c")).isNull() &&
+                   !service->thumbnail(uuid("vm-d")).isNull();
+        },
+        10000));
     test::waitUntil([] { return false; }, 100); // a request for vm-a may have been under way
     const int aBefore = service->requestCount(uuid("vm-a"));
     ASSERT_TRUE(test::waitUntil([&] { return service->requestCount(uuid("vm-c")) >= 4; }, 5000));
@@ -179,7 +184,8 @@ TEST_F(ThumbnailServiceTest, TileModelFollowsTheHost)
     ASSERT_EQ(model.rowCount(), 8);
     const QModelIndex off = model.indexOf(session->uri(), uuid("vm-off"));
     ASSERT_TRUE(off.isValid());
-    EXPECT_EQ(off.data(VmTileModel::StateTextRole).toString(), domainStateText(DomainState::Shutoff));
+    EXPECT_EQ(off.data(VmTileModel::StateTextRole).toString(),
+              domainStateText(DomainState::Shutoff));
     EXPECT_TRUE(off.data(Qt::ToolTipRole).toString().contains(u"vm-off"_s));
     const QModelIndex z = model.indexOf(session->uri(), uuid("vm-zlinux"));
     EXPECT_TRUE(z.data(VmTileModel::NoteRole).toString().contains(u"s390x"_s));
@@ -200,4 +206,22 @@ TEST_F(ThumbnailServiceTest, TileModelFollowsTheHost)
     removed.setFuture(session->deleteDomain(uuid("vm-f"), false));
     EXPECT_TRUE(test::waitUntil([&] { return model.rowCount() == 7; }));
     EXPECT_FALSE(model.indexOf(session->uri(), uuid("vm-f")).isValid());
+}
+
+// The Console tab falls back to a screenshot only where the driver opens no console
+// stream (the test driver), and only for a VM that has a display.
+TEST(ConsoleFallback, OnlyTheTestDriverShowsAScreenshotInsteadOfAConsole)
+{
+    DomainDetails d;
+    d.summary.state = DomainState::Running;
+    d.graphics << GraphicsInfo{u"spice"_s, -1, u"127.0.0.1"_s, true, false};
+    EXPECT_TRUE(consoleAvailability(u"test:///default"_s, d).screenshotOnly)
+        << "any display type can be screenshot";
+    EXPECT_FALSE(consoleAvailability(u"qemu:///system"_s, d).screenshotOnly);
+    d.graphics.first().type = u"vnc"_s;
+    EXPECT_FALSE(consoleAvailability(u"qemu:///system"_s, d).screenshotOnly);
+    EXPECT_FALSE(consoleAvailability(u"qemu+tcp://h/system"_s, d).screenshotOnly);
+    d.graphics.clear();
+    EXPECT_FALSE(consoleAvailability(u"test:///default"_s, d).screenshotOnly)
+        << "no display, no screenshot";
 }

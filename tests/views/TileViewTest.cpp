@@ -87,8 +87,9 @@ TEST_F(TileViewTest, TilesFillWithThumbnailsForEveryDemoHost)
         for (int r = 0; r < tiles->rowCount(); ++r)
             names << tiles->index(r, 0).data().toString();
         QStringList sorted = names;
-        std::sort(sorted.begin(), sorted.end(),
-                  [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+        std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) {
+            return a.compare(b, Qt::CaseInsensitive) < 0;
+        });
         EXPECT_EQ(names, sorted) << "by name, as the tree";
         // Every running VM with a display shows the test driver's picture, once its tile
         // has been scrolled into view.
@@ -103,7 +104,8 @@ TEST_F(TileViewTest, TilesFillWithThumbnailsForEveryDemoHost)
                 EXPECT_TRUE(test::waitUntil(
                     [&] { return !i.data(VmTileModel::ThumbnailRole).value<QImage>().isNull(); },
                     10000))
-                    << d->name.toStdString() << ": " << i.data(VmTileModel::NoteRole).toString().toStdString();
+                    << d->name.toStdString() << ": "
+                    << i.data(VmTileModel::NoteRole).toString().toStdString();
             } else {
                 EXPECT_TRUE(i.data(VmTileModel::ThumbnailRole).value<QImage>().isNull())
                     << d->name.toStdString();
@@ -115,7 +117,8 @@ TEST_F(TileViewTest, TilesFillWithThumbnailsForEveryDemoHost)
         view->scrollToTop();
         QApplication::processEvents();
         const QString arch = s->hostInfo().arch;
-        window->grab().save(screenshotPath(u"tiles-%1.png"_s.arg(arch.isEmpty() ? s->uri().section(u'-', -1) : arch)));
+        window->grab().save(screenshotPath(
+            u"tiles-%1.png"_s.arg(arch.isEmpty() ? s->uri().section(u'-', -1) : arch)));
     }
     EXPECT_GE(running, 5) << "the demo datacenter has running VMs with displays";
 
@@ -154,13 +157,15 @@ TEST_F(TileViewTest, OnlyVisibleTilesArePolled)
             visibleRunning << u;
     }
     ASSERT_FALSE(visibleRunning.isEmpty());
-    ASSERT_TRUE(test::waitUntil([&] {
-        for (const QString &u : visibleRunning) {
-            if (service->requestCount(u) < 2)
-                return false;
-        }
-        return true;
-    }, 10000));
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            for (const QString &u : visibleRunning) {
+                if (service->requestCount(u) < 2)
+                    return false;
+            }
+            return true;
+        },
+        10000));
     page.grab().save(screenshotPath(u"tiles-small-top.png"_s));
     for (int r = 0; r < tiles->rowCount(); ++r) {
         const QString u = tiles->index(r, 0).data(VmTileModel::UuidRole).toString();
@@ -180,16 +185,18 @@ TEST_F(TileViewTest, OnlyVisibleTilesArePolled)
             newlyRunning << u;
     }
     ASSERT_FALSE(newlyRunning.isEmpty()) << "the bottom rows of the demo x86 host hold running VMs";
-    ASSERT_TRUE(test::waitUntil([&] {
-        for (const QString &u : newlyRunning) {
-            if (tiles->index(tiles->indexOf(x86->uri(), u).row(), 0)
-                    .data(VmTileModel::ThumbnailRole)
-                    .value<QImage>()
-                    .isNull())
-                return false;
-        }
-        return true;
-    }, 10000));
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            for (const QString &u : newlyRunning) {
+                if (tiles->index(tiles->indexOf(x86->uri(), u).row(), 0)
+                        .data(VmTileModel::ThumbnailRole)
+                        .value<QImage>()
+                        .isNull())
+                    return false;
+            }
+            return true;
+        },
+        10000));
     test::waitUntil([] { return false; }, 400); // a request under way at the scroll ends
     QHash<QString, int> hiddenCounts;
     for (const QString &u : visibleRunning) {
@@ -261,4 +268,24 @@ TEST_F(TileViewTest, ConsoleTabFallsBackToAScreenshotOnTheTestDriver)
     shot->start();
     const int taken = shot->screenshotsTaken();
     EXPECT_TRUE(test::waitUntil([&] { return shot->screenshotsTaken() >= taken + 2; }, 5000));
+}
+
+TEST(RemoteTiles, ARemoteHostSaysThumbnailsAreOffUntilTheUserTurnsThemOn)
+{
+    HostSession remote(u"qemu+tcp://192.0.2.1/system"_s); // never opened: no network here
+    views::VmTilesPage page;
+    page.setSessions({&remote});
+    page.resize(420, 300);
+    page.show();
+    QApplication::processEvents();
+    ThumbnailService *service = ThumbnailService::of(&remote);
+    EXPECT_FALSE(service->isEnabled());
+    EXPECT_TRUE(page.remoteNote()->isVisible());
+    EXPECT_TRUE(page.remoteNote()->text().contains(u"remote"_s))
+        << page.remoteNote()->text().toStdString();
+    EXPECT_TRUE(page.enableRemoteButton()->isVisible());
+    page.grab().save(screenshotPath(u"tiles-remote-off.png"_s));
+    page.enableRemoteButton()->click();
+    EXPECT_TRUE(service->isEnabled());
+    EXPECT_FALSE(page.remoteNote()->isVisible());
 }

@@ -20,8 +20,7 @@ class ScreenshotConsole : public QWidget
 {
     Q_OBJECT
 public:
-    ScreenshotConsole(models::HostSession *session, const QString &uuid,
-                      QWidget *parent = nullptr);
+    ScreenshotConsole(models::HostSession *session, const QString &uuid, QWidget *parent = nullptr);
 
     /// Takes a screenshot now and then every intervalMs() while shown.
     void start();

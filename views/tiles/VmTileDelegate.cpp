@@ -54,13 +54,13 @@ void VmTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const QPalette &pal = option.palette;
 
     // The picture: the screen, or a dark panel with the state icon and why there is none.
-    painter->fillRect(picture, image.isNull() ? pal.color(QPalette::Window).darker(115)
-                                              : QColor(Qt::black));
+    painter->fillRect(picture,
+                      image.isNull() ? pal.color(QPalette::Window).darker(115) : QColor(Qt::black));
     if (!image.isNull()) {
         const QSize scaled = image.size().scaled(picture.size(), Qt::KeepAspectRatio);
         const QRect target(picture.left() + (picture.width() - scaled.width()) / 2,
-                           picture.top() + (picture.height() - scaled.height()) / 2,
-                           scaled.width(), scaled.height());
+                           picture.top() + (picture.height() - scaled.height()) / 2, scaled.width(),
+                           scaled.height());
         painter->setRenderHint(QPainter::SmoothPixmapTransform);
         painter->drawImage(target, image);
     } else {
@@ -102,7 +102,8 @@ void VmTileDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const QRect stateLine(r.left(), nameRect.bottom() + 1 + kLineGap, r.width(), line);
     const int iconSize = qMin(16, line);
     domainStateIcon(state).paint(
-        painter, QRect(stateLine.left(), stateLine.top() + (line - iconSize) / 2, iconSize, iconSize));
+        painter,
+        QRect(stateLine.left(), stateLine.top() + (line - iconSize) / 2, iconSize, iconSize));
     const QRect stateRect = stateLine.adjusted(iconSize + 4, 0, 0, 0);
     painter->drawText(stateRect, Qt::AlignLeft | Qt::AlignVCenter,
                       fm.elidedText(stateText, Qt::ElideRight, stateRect.width()));

@@ -73,10 +73,8 @@ void VmTilesPage::updateRemoteNote()
             ++off;
     }
     m_remoteBar->setVisible(off > 0);
-    m_remoteNote->setText(
-        tr("Thumbnails are off for %n remote host(s): each one is a screenshot sent over the "
-           "network every few seconds.",
-           nullptr, off));
+    m_remoteNote->setText(tr("Thumbnails are off for remote hosts: each one is a screenshot "
+                             "sent over the network every few seconds."));
 }
 
 } // namespace crossvirt::views
