@@ -16,6 +16,9 @@ struct ConsoleAvailability
     bool hasGraphics = false; ///< a VNC display exists
     bool hasSerial = false;   ///< a serial or console device exists
     QString graphicsProblem;  ///< why the VNC display cannot be used (tr'd), if so
+    /// The driver opens no console stream but takes screenshots (the test driver): a
+    /// slowly refreshed screenshot can stand in for the display.
+    bool screenshotOnly = false;
 };
 
 /// Decides whether a VM's VNC display can be reached from here: a local

@@ -19,6 +19,7 @@
 #include "models/console/VncSession.h"
 #include "models/provisioning/HostChoices.h"
 #include "models/provisioning/ProvisioningJobs.h"
+#include "models/thumbnails/ThumbnailService.h"
 #include "views/console/VncConsoleWidget.h"
 #include "views/console/VncView.h"
 #include "views/vm/ConsolePage.h"
@@ -313,6 +314,35 @@ TEST_F(ConsoleE2e, VmWindowConsoleTabShowsSlof)
     const QString path = screenshotDir() + u"/vm-console-slof.png"_s;
     EXPECT_TRUE(window.grab().save(path)) << path.toStdString();
     info(u"gui"_s, u"saved "_s + path);
+}
+
+// The tile view's thumbnail of a real guest: QEMU's screendump (PPM) through
+// virDomainScreenshot, decoded and scaled down.
+TEST_F(ConsoleE2e, ThumbnailOfARunningX86Guest)
+{
+    const QString uuid = createGuest(u"x86_64"_s, u"thumb-x86"_s);
+    ASSERT_FALSE(uuid.isEmpty());
+    ASSERT_TRUE(waitUntil([&] { return m_session->domain(uuid).has_value(); }, 20'000));
+    crossvirt::models::ThumbnailService *thumbs =
+        crossvirt::models::ThumbnailService::of(m_session.get());
+    EXPECT_TRUE(thumbs->isEnabled()) << "qemu:///system is local: thumbnails on by default";
+    QObject viewer;
+    thumbs->setVisible(&viewer, {uuid});
+    ASSERT_TRUE(waitUntil([&] { return !thumbs->thumbnail(uuid).isNull(); }, 20'000))
+        << thumbs->problem(uuid).toStdString();
+    const QImage image = thumbs->thumbnail(uuid);
+    EXPECT_LE(image.width(), thumbs->thumbnailSize().width());
+    EXPECT_LE(image.height(), thumbs->thumbnailSize().height());
+    EXPECT_GE(image.width(), 100) << "a VGA screen scaled into the tile, not a sliver";
+    EXPECT_EQ(thumbs->maxInFlight(), 1);
+    // Refreshed: the first picture is often QEMU's "Guest has not initialized the display
+    // (yet)."; SeaBIOS's screen replaces it.
+    thumbs->setIntervalMs(1000);
+    const QImage first = thumbs->thumbnail(uuid);
+    EXPECT_TRUE(waitUntil([&] { return thumbs->thumbnail(uuid) != first; }, 30'000))
+        << "the thumbnail never changed while the guest booted";
+    const QString path = screenshotDir() + u"/thumbnail-x86_64.png"_s;
+    EXPECT_TRUE(thumbs->thumbnail(uuid).save(path)) << path.toStdString();
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "models/stats/DatacenterStats.h"
 #include "views/charts/HostChartsPage.h"
 #include "views/mainwindow/HostDetailsPage.h"
+#include "views/tiles/VmTilesPage.h"
 #include "views/vm/OverviewPage.h"
 
 #include <QLabel>
@@ -37,6 +38,8 @@ DetailsPane::DetailsPane(models::DatacenterStats *stats, QWidget *parent)
     m_hostTabs->addTab(scrolling(m_hostPage, m_hostTabs), tr("Details"));
     m_hostCharts = new HostChartsPage({}, m_hostTabs);
     m_hostTabs->addTab(m_hostCharts, tr("Performance"));
+    m_tilesPage = new VmTilesPage(m_hostTabs);
+    m_hostTabs->addTab(m_tilesPage, tr("Tiles"));
     addWidget(m_hostTabs);
     m_vmPage = new OverviewPage(this);
     m_vmScroll = scrolling(m_vmPage, this);
@@ -55,6 +58,7 @@ void DetailsPane::showHost(HostSession *session, const QString &displayName)
     setCurrentWidget(m_hostTabs);
     m_hostPage->setSession(session, displayName);
     showHostCharts(session ? QList<HostSession *>{session} : QList<HostSession *>{});
+    m_tilesPage->setSessions(session ? QList<HostSession *>{session} : QList<HostSession *>{});
 }
 
 void DetailsPane::showCluster(const QString &name, const QList<HostSession *> &hosts)
@@ -62,8 +66,10 @@ void DetailsPane::showCluster(const QString &name, const QList<HostSession *> &h
     ++m_generation;
     m_hostPage->setSession(nullptr, name);
     showHostCharts(hosts);
+    m_tilesPage->setSessions(hosts);
     setCurrentWidget(m_hostTabs);
-    m_hostTabs->setCurrentWidget(m_hostCharts);
+    if (m_hostTabs->currentWidget() != m_tilesPage) // a cluster has no Details tab content
+        m_hostTabs->setCurrentWidget(m_hostCharts);
 }
 
 void DetailsPane::showVm(HostSession *session, const models::DomainSummary &vm)
@@ -104,6 +110,11 @@ void DetailsPane::readVm(HostSession *session, const QString &uuid, quint64 gene
 void DetailsPane::showHostPerformance()
 {
     m_hostTabs->setCurrentWidget(m_hostCharts);
+}
+
+void DetailsPane::showHostTiles()
+{
+    m_hostTabs->setCurrentWidget(m_tilesPage);
 }
 
 void DetailsPane::showHostCharts(const QList<HostSession *> &hosts)

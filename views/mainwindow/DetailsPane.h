@@ -17,6 +17,7 @@ namespace crossvirt::views {
 class HostChartsPage;
 class HostDetailsPage;
 class OverviewPage;
+class VmTilesPage;
 
 /// The right side of the main window: nothing, a host (details and performance), a
 /// cluster (its hosts' performance) or a VM's overview, read off the GUI thread.
@@ -34,10 +35,13 @@ public:
     void showVm(models::HostSession *session, const models::DomainSummary &vm);
     /// Shows the Performance tab of the host/cluster page.
     void showHostPerformance();
+    /// Shows the Tiles tab of the host/cluster page (its VMs with live thumbnails).
+    void showHostTiles();
 
     HostDetailsPage *hostPage() const { return m_hostPage; }
     HostChartsPage *hostCharts() const { return m_hostCharts; }
     OverviewPage *vmPage() const { return m_vmPage; }
+    VmTilesPage *tilesPage() const { return m_tilesPage; }
 
 private:
     void showHostCharts(const QList<models::HostSession *> &hosts);
@@ -48,6 +52,7 @@ private:
     QTabWidget *m_hostTabs;
     HostDetailsPage *m_hostPage;
     HostChartsPage *m_hostCharts;
+    VmTilesPage *m_tilesPage;
     OverviewPage *m_vmPage;
     QWidget *m_vmScroll;
     quint64 m_generation = 0;

@@ -17,6 +17,7 @@
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/mainwindow/InventoryPresentation.h"
 #include "views/mainwindow/WindowLayout.h"
+#include "views/tiles/VmTilesPage.h"
 #include "views/vm/VmWindow.h"
 
 #include <QAction>
@@ -343,6 +344,15 @@ void MainWindow::createActions()
     viewMenu->addSeparator();
     viewMenu->addAction(findAction);
     viewMenu->addAction(m_resetLayout);
+    m_tiles = viewMenu->addAction(tr("VM &Tiles"), this, &MainWindow::showTiles);
+    m_tiles->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
+    m_tiles->setToolTip(tr("The virtual machines of the selected host or cluster, with a small "
+                           "picture of each running one's screen"));
+    connect(m_details->tilesPage(), &VmTilesPage::openConsoleRequested, this,
+            [this](const QString &uri, const QString &uuid) {
+                if (VmWindow *w = openVm(uri, uuid))
+                    w->showConsole();
+            });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about);
     connect(about, &QAction::triggered, this, [this] {
@@ -565,6 +575,17 @@ HostChartsPage *MainWindow::hostCharts() const
 void MainWindow::showHostPerformance()
 {
     m_details->showHostPerformance();
+}
+
+void MainWindow::showTiles()
+{
+    // A VM row: its host's tiles. Nothing selected: the first host's.
+    const QModelIndex src = currentSourceIndex();
+    if (m_models.inventory->domainAt(src))
+        select(src.data(InventoryModel::UriRole).toString());
+    else if (!m_tree->currentIndex().isValid() && !m_models.datacenter->sessions().isEmpty())
+        select(m_models.datacenter->sessions().constFirst()->uri());
+    m_details->showHostTiles();
 }
 
 void MainWindow::editPreferences()

@@ -52,6 +52,10 @@ public:
     HostChartsPage *hostCharts() const;
     /// Shows the Performance tab of the host/cluster pane.
     void showHostPerformance();
+    /// Shows the VM tiles (live thumbnails) of the selected host or cluster, or of the
+    /// selected VM's host.
+    void showTiles();
+    QAction *tilesAction() const { return m_tiles; }
 
     /// Opens (or raises) the VM window of `uuid` on `uri`. `nameHint` titles it while
     /// the host has not listed the VM yet (right after Create).
@@ -112,6 +116,7 @@ private:
     QAction *m_open, *m_start, *m_shutdown, *m_reboot, *m_forceOff, *m_pause, *m_resume, *m_delete;
     QAction *m_newVm, *m_addDisk, *m_newCluster, *m_editCluster, *m_deleteCluster, *m_byHost,
         *m_byCluster;
+    QAction *m_tiles = nullptr;
     QList<QPointer<VmWindow>> m_vmWindows;
     MainWindowLayout *m_layout = nullptr;
     QAction *m_resetLayout = nullptr;

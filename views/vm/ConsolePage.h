@@ -15,6 +15,7 @@ class HostSession;
 
 namespace crossvirt::views {
 
+class ScreenshotConsole;
 class SerialTerminal;
 class VncConsoleWidget;
 
@@ -33,6 +34,8 @@ public:
 
     VncConsoleWidget *vncConsole() const { return m_vnc; }
     SerialTerminal *serialConsole() const { return m_serial; }
+    /// The screenshot shown where the driver gives no console stream (the test driver).
+    ScreenshotConsole *screenshotConsole() const { return m_screenshot; }
     QString messageText() const;
     bool showsGraphics() const;
 
@@ -41,6 +44,7 @@ private:
     void showSerial();
     void showGraphics();
     void showMessage(const QString &text);
+    void showScreenshot();
 
     QPointer<models::HostSession> m_session;
     QString m_uuid;
@@ -50,6 +54,7 @@ private:
     QToolButton *m_detach;
     VncConsoleWidget *m_vnc = nullptr;
     SerialTerminal *m_serial = nullptr;
+    ScreenshotConsole *m_screenshot = nullptr;
     bool m_graphicsUsable = false;
     bool m_serialUsable = false;
 };
