@@ -128,7 +128,6 @@ const char *const kNetworkSummary = QT_TRANSLATE_NOOP(
 int runNetworkCommand(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(CliText::tr(kNetworkSummary));
     parser.addPositionalArgument(u"action"_s,
                                  CliText::tr("list, create, start, stop, autostart, delete or leases"));
     const QCommandLineOption name(u"name"_s, CliText::tr("The network's name."), u"NAME"_s);

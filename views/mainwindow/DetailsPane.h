@@ -16,6 +16,7 @@ namespace crossvirt::views {
 
 class HostChartsPage;
 class HostDetailsPage;
+class NetworksPage;
 class OverviewPage;
 
 /// The right side of the main window: nothing, a host (details and performance), a
@@ -37,6 +38,7 @@ public:
 
     HostDetailsPage *hostPage() const { return m_hostPage; }
     HostChartsPage *hostCharts() const { return m_hostCharts; }
+    NetworksPage *networksPage() const { return m_networksPage; }
     OverviewPage *vmPage() const { return m_vmPage; }
 
 private:
@@ -48,6 +50,7 @@ private:
     QTabWidget *m_hostTabs;
     HostDetailsPage *m_hostPage;
     HostChartsPage *m_hostCharts;
+    NetworksPage *m_networksPage;
     OverviewPage *m_vmPage;
     QWidget *m_vmScroll;
     quint64 m_generation = 0;
