@@ -157,7 +157,7 @@ int runNetworkCommand(const CliContext &ctx)
     if (!parseCommandLine(parser, ctx, &exitCode, true))
         return exitCode;
     const QStringList positional = parser.positionalArguments();
-    const QString action = positional.value(0);
+    const QString action = positional.isEmpty() ? u"list"_s : positional.value(0);
     const QString networkName = parser.isSet(name) ? parser.value(name) : positional.value(1);
     static const QStringList actions{u"list"_s,      u"create"_s, u"start"_s, u"stop"_s,
                                      u"autostart"_s, u"delete"_s, u"leases"_s};
@@ -268,47 +268,62 @@ int runNetworkCommand(const CliContext &ctx)
 int runVmAddressesCommand(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    const QCommandLineOption vm(u"vm"_s, CliText::tr("The VM's name."), u"NAME"_s);
+    const QCommandLineOption vm(u"vm"_s, CliText::tr("Only this VM (default: every running VM)."),
+                                u"NAME"_s);
     parser.addOption(vm);
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
         return exitCode;
-    if (!parser.isSet(vm)) {
-        printError(CliText::tr("vm-addresses: give the VM with --vm NAME"));
-        return kExitUsage;
-    }
-    QObject owner;
-    HostSession *s = openOneHost(ctx, &owner, &exitCode);
-    if (!s)
-        return exitCode;
     const QString vmName = parser.value(vm);
-    std::optional<models::DomainSummary> domain;
-    for (const auto &d : s->domains()) {
-        if (d.name == vmName)
-            domain = d;
-    }
-    if (!domain) {
-        printError(CliText::tr("%1 has no VM called “%2”").arg(s->uri(), vmName));
-        return kExitRefused;
-    }
-    if (domain->state != models::DomainState::Running &&
-        domain->state != models::DomainState::Paused) {
-        printError(CliText::tr("“%1” is not running (%2): it has no addresses")
-                       .arg(vmName, models::domainStateText(domain->state)));
-        return kExitRefused;
-    }
-    return guarded([&]() -> int {
-        QJsonArray out;
-        for (const auto &nic : awaitNetworkJob(HostNetworks::nicAddresses(s, domain->uuid))) {
-            out.append(QJsonObject{{u"vm"_s, vmName},
-                                   {u"mac"_s, nic.mac},
-                                   {u"interface"_s, nic.interfaceName},
-                                   {u"addresses"_s, QJsonArray::fromStringList(nic.addresses)},
-                                   {u"sources"_s, QJsonArray::fromStringList(nic.sources)}});
+    QObject owner;
+    QJsonArray out;
+    int failures = 0;
+    bool found = false;
+    for (HostSession *s : openHosts(ctx.uris, ctx.timeoutSeconds, &owner)) {
+        QString error = hostError(s);
+        if (error.isEmpty()) {
+            for (const auto &d : s->domains()) {
+                if (!vmName.isEmpty() && d.name != vmName)
+                    continue;
+                found = true;
+                const bool running = d.state == models::DomainState::Running ||
+                                     d.state == models::DomainState::Paused;
+                if (!running) {
+                    if (!vmName.isEmpty()) {
+                        printError(CliText::tr("“%1” is not running (%2): it has no addresses")
+                                       .arg(vmName, models::domainStateText(d.state)));
+                        return kExitRefused;
+                    }
+                    continue;
+                }
+                try {
+                    for (const auto &nic :
+                         awaitNetworkJob(HostNetworks::nicAddresses(s, d.uuid))) {
+                        out.append(QJsonObject{
+                            {u"host"_s, s->uri()},
+                            {u"vm"_s, d.name},
+                            {u"mac"_s, nic.mac},
+                            {u"interface"_s, nic.interfaceName},
+                            {u"addresses"_s, QJsonArray::fromStringList(nic.addresses)},
+                            {u"sources"_s, QJsonArray::fromStringList(nic.sources)}});
+                    }
+                } catch (...) {
+                    error = models::errorText(std::current_exception());
+                    break;
+                }
+            }
         }
-        printJson(out);
-        return kExitOk;
-    });
+        if (!error.isEmpty()) {
+            printError(CliText::tr("%1: %2").arg(s->uri(), error));
+            ++failures;
+        }
+    }
+    if (!failures && !vmName.isEmpty() && !found) {
+        printError(CliText::tr("no host has a VM called “%1”").arg(vmName));
+        return kExitRefused;
+    }
+    printJson(out);
+    return failures ? kExitHostFailed : kExitOk;
 }
 
 } // namespace
@@ -321,8 +336,8 @@ CliCommand networkCliCommand()
 CliCommand vmAddressesCliCommand()
 {
     return {"vm-addresses",
-            QT_TRANSLATE_NOOP("cli", "The IP addresses of a running VM's NICs (--vm NAME), from "
-                                     "DHCP leases and the guest agent"),
+            QT_TRANSLATE_NOOP("cli", "The IP addresses of running VMs' NICs (--vm NAME for one), "
+                                     "from DHCP leases and the guest agent"),
             runVmAddressesCommand};
 }
 

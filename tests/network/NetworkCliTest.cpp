@@ -145,4 +145,11 @@ TEST(NetworkCli, VmAddressesPrintsEachNicsAddresses)
     r = runCli(host() + QStringList{u"vm-addresses"_s, u"--vm"_s, u"db1"_s});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(u"not running"_s)) << r.err.toStdString();
+    r = runCli(host() + QStringList{u"vm-addresses"_s, u"--vm"_s, u"nope"_s});
+    EXPECT_EQ(r.exitCode, 1);
+    // Without --vm: every running VM (db1 is shut off).
+    r = runCli(host() + QStringList{u"vm-addresses"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    ASSERT_EQ(array(r).size(), 1);
+    EXPECT_EQ(array(r)[0].toObject().value(u"vm"_s).toString(), u"web1"_s);
 }
