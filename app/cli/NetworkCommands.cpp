@@ -128,29 +128,34 @@ const char *const kNetworkSummary = QT_TRANSLATE_NOOP(
 int runNetworkCommand(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(u"action"_s,
-                                 CliText::tr("list, create, start, stop, autostart, delete or leases"));
+    parser.addPositionalArgument(
+        u"action"_s, CliText::tr("list, create, start, stop, autostart, delete or leases"));
     const QCommandLineOption name(u"name"_s, CliText::tr("The network's name."), u"NAME"_s);
-    const QCommandLineOption mode(u"mode"_s, CliText::tr("create: nat (default), route, isolated or bridge."),
-                                  u"MODE"_s);
+    const QCommandLineOption mode(
+        u"mode"_s, CliText::tr("create: nat (default), route, isolated or bridge."), u"MODE"_s);
     const QCommandLineOption ipv4(
-        u"ipv4"_s, CliText::tr("create: the IPv4 network, e.g. 192.168.100.0/24 (the host gets .1)."),
+        u"ipv4"_s,
+        CliText::tr("create: the IPv4 network, e.g. 192.168.100.0/24 (the host gets .1)."),
         u"CIDR"_s);
     const QCommandLineOption dhcp(
         u"dhcp"_s,
-        CliText::tr("create: the DHCP range START-END; 'auto' for the whole subnet (.2 to the last)."),
+        CliText::tr(
+            "create: the DHCP range START-END; 'auto' for the whole subnet (.2 to the last)."),
         u"RANGE"_s);
-    const QCommandLineOption ipv6(u"ipv6"_s, CliText::tr("create: an IPv6 network, e.g. fd00:1::/64."),
-                                  u"CIDR"_s);
-    const QCommandLineOption domain(u"domain"_s, CliText::tr("create: the DNS domain of the guests."),
-                                    u"DOMAIN"_s);
+    const QCommandLineOption ipv6(
+        u"ipv6"_s, CliText::tr("create: an IPv6 network, e.g. fd00:1::/64."), u"CIDR"_s);
+    const QCommandLineOption domain(
+        u"domain"_s, CliText::tr("create: the DNS domain of the guests."), u"DOMAIN"_s);
     const QCommandLineOption bridge(
         u"bridge"_s,
-        CliText::tr("create: bridge mode: the host's existing bridge; other modes: the bridge to create."),
+        CliText::tr(
+            "create: bridge mode: the host's existing bridge; other modes: the bridge to create."),
         u"BRIDGE"_s);
     const QCommandLineOption autostart(
-        u"autostart"_s, CliText::tr("create: start it with the host. autostart: turn autostart on."));
-    const QCommandLineOption noStart(u"no-start"_s, CliText::tr("create: define it without starting it."));
+        u"autostart"_s,
+        CliText::tr("create: start it with the host. autostart: turn autostart on."));
+    const QCommandLineOption noStart(u"no-start"_s,
+                                     CliText::tr("create: define it without starting it."));
     const QCommandLineOption off(u"off"_s, CliText::tr("autostart: turn autostart off."));
     parser.addOptions({name, mode, ipv4, dhcp, ipv6, domain, bridge, autostart, noStart, off});
     int exitCode = kExitOk;
@@ -199,7 +204,8 @@ int runNetworkCommand(const CliContext &ctx)
                 spec.dhcpEnd = dash < 0 ? QString() : range.mid(dash + 1);
             }
             if (spec.dhcpStart.isEmpty() || spec.dhcpEnd.isEmpty()) {
-                printError(CliText::tr("--dhcp %1: give START-END (or auto with --ipv4)").arg(range));
+                printError(
+                    CliText::tr("--dhcp %1: give START-END (or auto with --ipv4)").arg(range));
                 return kExitRefused;
             }
         }
@@ -253,8 +259,8 @@ int runNetworkCommand(const CliContext &ctx)
         else if (action == "delete"_L1)
             awaitNetworkJob(HostNetworks::remove(s, networkName));
         if (action == "delete"_L1) {
-            printJson(QJsonObject{{u"host"_s, s->uri()}, {u"name"_s, networkName},
-                                  {u"deleted"_s, true}});
+            printJson(
+                QJsonObject{{u"host"_s, s->uri()}, {u"name"_s, networkName}, {u"deleted"_s, true}});
             return kExitOk;
         }
         for (const auto &n : awaitNetworkJob(HostNetworks::list(s))) {
@@ -297,15 +303,14 @@ int runVmAddressesCommand(const CliContext &ctx)
                     continue;
                 }
                 try {
-                    for (const auto &nic :
-                         awaitNetworkJob(HostNetworks::nicAddresses(s, d.uuid))) {
-                        out.append(QJsonObject{
-                            {u"host"_s, s->uri()},
-                            {u"vm"_s, d.name},
-                            {u"mac"_s, nic.mac},
-                            {u"interface"_s, nic.interfaceName},
-                            {u"addresses"_s, QJsonArray::fromStringList(nic.addresses)},
-                            {u"sources"_s, QJsonArray::fromStringList(nic.sources)}});
+                    for (const auto &nic : awaitNetworkJob(HostNetworks::nicAddresses(s, d.uuid))) {
+                        out.append(
+                            QJsonObject{{u"host"_s, s->uri()},
+                                        {u"vm"_s, d.name},
+                                        {u"mac"_s, nic.mac},
+                                        {u"interface"_s, nic.interfaceName},
+                                        {u"addresses"_s, QJsonArray::fromStringList(nic.addresses)},
+                                        {u"sources"_s, QJsonArray::fromStringList(nic.sources)}});
                     }
                 } catch (...) {
                     error = models::errorText(std::current_exception());

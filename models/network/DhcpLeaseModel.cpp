@@ -40,9 +40,8 @@ QVariant DhcpLeaseModel::data(const QModelIndex &index, int role) const
     case VmColumn:
         return l.vmName.isEmpty() ? tr("(not a VM of this host)") : l.vmName;
     case ExpiryColumn:
-        return l.expiry.isValid()
-                   ? QLocale().toString(l.expiry.toLocalTime(), QLocale::ShortFormat)
-                   : tr("never");
+        return l.expiry.isValid() ? QLocale().toString(l.expiry.toLocalTime(), QLocale::ShortFormat)
+                                  : tr("never");
     case ColumnCount:
         break;
     }

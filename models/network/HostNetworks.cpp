@@ -71,8 +71,7 @@ QStringList runningVmsOn(virConnectPtr conn, const QString &network)
     QStringList vms;
     forEachDomainNic(conn, VIR_CONNECT_LIST_DOMAINS_ACTIVE,
                      [&](const QString &vm, const NicInfo &nic) {
-                         if (nic.type == "network"_L1 && nic.source == network &&
-                             !vms.contains(vm))
+                         if (nic.type == "network"_L1 && nic.source == network && !vms.contains(vm))
                              vms << vm;
                      });
     vms.sort();
@@ -147,10 +146,9 @@ QFuture<void> HostNetworks::stop(HostSession *session, const QString &name)
 QFuture<void> HostNetworks::setAutostart(HostSession *session, const QString &name, bool on)
 {
     return runOnWorker(session, [name, on](virConnectPtr conn) {
-        const QString context = on ? tr("Could not turn autostart on for the network “%1”")
-                                         .arg(name)
-                                   : tr("Could not turn autostart off for the network “%1”")
-                                         .arg(name);
+        const QString context =
+            on ? tr("Could not turn autostart on for the network “%1”").arg(name)
+               : tr("Could not turn autostart off for the network “%1”").arg(name);
         const NetworkHandle nw = lookup(conn, name, context);
         if (virNetworkSetAutostart(nw.get(), on ? 1 : 0) < 0)
             throwLastLibvirtError(context);

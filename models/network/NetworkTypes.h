@@ -49,11 +49,11 @@ struct VirtualNetwork
     QString name;
     QString uuid;
     NetworkMode mode = NetworkMode::Isolated;
-    QString modeId;       ///< the XML's forward mode ("" for isolated)
-    QString bridge;       ///< the bridge it creates, or the host bridge it joins (bridge mode)
-    QString domainName;   ///< <domain name>
-    NetworkAddress ipv4;  ///< first IPv4 <ip>; invalid when none
-    NetworkAddress ipv6;  ///< first IPv6 <ip>; invalid when none
+    QString modeId;      ///< the XML's forward mode ("" for isolated)
+    QString bridge;      ///< the bridge it creates, or the host bridge it joins (bridge mode)
+    QString domainName;  ///< <domain name>
+    NetworkAddress ipv4; ///< first IPv4 <ip>; invalid when none
+    NetworkAddress ipv6; ///< first IPv6 <ip>; invalid when none
     bool active = false;
     bool autostart = false;
     bool persistent = true;
@@ -67,9 +67,9 @@ struct NetworkSpec
     QString ipv4;      ///< CIDR; the network address (.0) gives the host .1, else as given
     QString dhcpStart; ///< empty with dhcpEnd: no DHCP
     QString dhcpEnd;
-    QString ipv6;      ///< CIDR, optional
+    QString ipv6; ///< CIDR, optional
     QString domainName;
-    QString bridge;    ///< bridge mode: the host's bridge; else the bridge to create (optional)
+    QString bridge; ///< bridge mode: the host's bridge; else the bridge to create (optional)
     bool autostart = false;
     bool start = true;
 };

@@ -50,14 +50,14 @@ Subnet checkCidr(const QString &cidr, bool v6, const QString &field, QList<Netwo
     const QString label = v6 ? u"IPv6"_s : u"IPv4"_s;
     if (!hostAddressOf(cidr.trimmed(), &host, &prefix) ||
         (host.protocol() == QAbstractSocket::IPv6Protocol) != v6) {
-        out << NetworkProblem{field, Text::tr("“%1” is not an %2 network with a prefix (like %3).")
-                                         .arg(cidr, label,
-                                              v6 ? u"fd00:1::/64"_s : u"192.168.100.0/24"_s)};
+        out << NetworkProblem{field,
+                              Text::tr("“%1” is not an %2 network with a prefix (like %3).")
+                                  .arg(cidr, label, v6 ? u"fd00:1::/64"_s : u"192.168.100.0/24"_s)};
         return {};
     }
     if (!v6 && prefix > 30) {
         out << NetworkProblem{field, Text::tr("An IPv4 network needs a prefix of /30 or shorter "
-                                        "to leave addresses for guests; %1 has /%2.")
+                                              "to leave addresses for guests; %1 has /%2.")
                                          .arg(cidr)
                                          .arg(prefix)};
         return {};
@@ -94,8 +94,8 @@ QList<NetworkProblem> validateNetworkSpec(const NetworkSpec &spec,
                               Text::tr("A network name cannot start or end with a space.")};
     for (const VirtualNetwork &n : existing) {
         if (!name.isEmpty() && n.name == name)
-            out << NetworkProblem{u"name"_s,
-                                  Text::tr("This host already has a network called “%1”.").arg(name)};
+            out << NetworkProblem{
+                u"name"_s, Text::tr("This host already has a network called “%1”.").arg(name)};
     }
 
     if (spec.mode == NetworkMode::Other) {
@@ -109,12 +109,12 @@ QList<NetworkProblem> validateNetworkSpec(const NetworkSpec &spec,
     if (spec.mode == NetworkMode::Bridge && bridge.isEmpty())
         out << NetworkProblem{u"bridge"_s,
                               Text::tr("A bridge network joins an existing bridge of the host: "
-                                 "name it (for example br0).")};
+                                       "name it (for example br0).")};
     if (!bridge.isEmpty()) {
         if (!bridgeName.match(bridge).hasMatch()) {
             out << NetworkProblem{u"bridge"_s,
                                   Text::tr("“%1” is not a valid bridge name (up to 15 letters, "
-                                     "digits, “-”, “_”, “.”).")
+                                           "digits, “-”, “_”, “.”).")
                                       .arg(spec.bridge)};
         }
         for (const VirtualNetwork &n : existing) {
@@ -130,8 +130,8 @@ QList<NetworkProblem> validateNetworkSpec(const NetworkSpec &spec,
             !spec.dhcpEnd.isEmpty() || !spec.domainName.isEmpty()) {
             out << NetworkProblem{u"ipv4"_s,
                                   Text::tr("A bridge network takes its addresses, DHCP and domain "
-                                     "from the bridge's own LAN: leave IPv4, IPv6, DHCP and "
-                                     "domain empty.")};
+                                           "from the bridge's own LAN: leave IPv4, IPv6, DHCP and "
+                                           "domain empty.")};
         }
         return out;
     }
@@ -140,7 +140,7 @@ QList<NetworkProblem> validateNetworkSpec(const NetworkSpec &spec,
     if (spec.ipv4.trimmed().isEmpty()) {
         if (spec.mode != NetworkMode::Isolated)
             out << NetworkProblem{u"ipv4"_s, Text::tr("A %1 network needs an IPv4 network "
-                                                "(like 192.168.100.0/24).")
+                                                      "(like 192.168.100.0/24).")
                                                  .arg(networkModeText(spec.mode))};
     } else {
         v4 = checkCidr(spec.ipv4, false, u"ipv4"_s, out);
@@ -150,7 +150,7 @@ QList<NetworkProblem> validateNetworkSpec(const NetworkSpec &spec,
     const bool hasEnd = !spec.dhcpEnd.trimmed().isEmpty();
     if (hasStart != hasEnd) {
         out << NetworkProblem{u"dhcp"_s, Text::tr("Give both the first and the last DHCP address, "
-                                            "or neither for no DHCP.")};
+                                                  "or neither for no DHCP.")};
     } else if (hasStart) {
         if (spec.ipv4.trimmed().isEmpty()) {
             out << NetworkProblem{u"dhcp"_s, Text::tr("DHCP needs an IPv4 network.")};
@@ -173,7 +173,7 @@ QList<NetworkProblem> validateNetworkSpec(const NetworkSpec &spec,
                            a.toIPv4Address() == broadcast) {
                     out << NetworkProblem{u"dhcp"_s,
                                           Text::tr("The DHCP address %1 is outside the guests' "
-                                             "addresses of %2 (%3 – %4).")
+                                                   "addresses of %2 (%3 – %4).")
                                               .arg(text, subnetText(v4),
                                                    QHostAddress(network + 1).toString(),
                                                    QHostAddress(broadcast - 1).toString())};
@@ -202,9 +202,9 @@ QList<NetworkProblem> validateNetworkSpec(const NetworkSpec &spec,
         for (const auto &[mine, field] : {std::pair{v4, u"ipv4"_s}, {v6, u"ipv6"_s}}) {
             for (const NetworkAddress &theirs : {n.ipv4, n.ipv6}) {
                 if (theirs.isValid() && overlaps(mine, subnetOf(theirs)))
-                    out << NetworkProblem{field, Text::tr("%1 overlaps the network “%2” (%3).")
-                                                     .arg(subnetText(mine), n.name,
-                                                          subnetText(subnetOf(theirs)))};
+                    out << NetworkProblem{
+                        field, Text::tr("%1 overlaps the network “%2” (%3).")
+                                   .arg(subnetText(mine), n.name, subnetText(subnetOf(theirs)))};
             }
         }
     }
@@ -212,9 +212,9 @@ QList<NetworkProblem> validateNetworkSpec(const NetworkSpec &spec,
     static const QRegularExpression domainName(
         u"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"_s);
     if (!spec.domainName.isEmpty() && !domainName.match(spec.domainName).hasMatch())
-        out << NetworkProblem{u"domain"_s,
-                              Text::tr("“%1” is not a DNS domain name (like lab.example).")
-                                  .arg(spec.domainName)};
+        out << NetworkProblem{
+            u"domain"_s,
+            Text::tr("“%1” is not a DNS domain name (like lab.example).").arg(spec.domainName)};
     return out;
 }
 

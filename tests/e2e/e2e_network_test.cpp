@@ -151,8 +151,8 @@ protected:
     bool openConsole()
     {
         m_console = std::make_unique<models::SerialConsoleSession>(m_session.get(), m_uuid);
-        QObject::connect(m_console.get(), &models::SerialConsoleSession::received,
-                         m_console.get(), [this](const QByteArray &bytes) {
+        QObject::connect(m_console.get(), &models::SerialConsoleSession::received, m_console.get(),
+                         [this](const QByteArray &bytes) {
                              m_log.append(bytes);
                              m_raw.append(bytes);
                          });
@@ -162,8 +162,8 @@ protected:
 
     std::string tail() const
     {
-        const QString text = u"\n--- last 30 console lines ---\n"_s +
-                             m_log.lastLines(30).join(u'\n') + u"\n---"_s;
+        const QString text =
+            u"\n--- last 30 console lines ---\n"_s + m_log.lastLines(30).join(u'\n') + u"\n---"_s;
         return text.toStdString();
     }
 
@@ -238,7 +238,8 @@ TEST_F(NetworkE2e, GuestGetsADhcpLeaseShownWithItsNameAndDeleteIsRefused)
     ASSERT_EQ(report.nics.size(), 1) << tail();
     const QString nicName = report.nics.first().name;
     const QString mac = report.nics.first().mac.toLower();
-    info(u"boot"_s, u"READY after %1 s; NIC %2 (%3)"_s.arg(clock.elapsed() / 1000).arg(nicName, mac));
+    info(u"boot"_s,
+         u"READY after %1 s; NIC %2 (%3)"_s.arg(clock.elapsed() / 1000).arg(nicName, mac));
 
     // 3. A DHCP request typed on the serial console; the marker is computed by the shell
     // so the echoed command line cannot match it.

@@ -107,10 +107,8 @@ TEST_F(HostNetworksTest, CreateStartStopAutostartDeleteRoundTrip)
     const int row = model.rowOf(u"nat2"_s);
     ASSERT_GE(row, 0);
     EXPECT_EQ(model.index(row, NetworkListModel::ModeColumn).data().toString(), u"NAT"_s);
-    EXPECT_EQ(model.index(row, NetworkListModel::Ipv4Column).data().toString(),
-              u"10.40.0.1/24"_s);
-    EXPECT_EQ(model.index(row, NetworkListModel::Ipv6Column).data().toString(),
-              u"fd00:40::1/64"_s);
+    EXPECT_EQ(model.index(row, NetworkListModel::Ipv4Column).data().toString(), u"10.40.0.1/24"_s);
+    EXPECT_EQ(model.index(row, NetworkListModel::Ipv6Column).data().toString(), u"fd00:40::1/64"_s);
     EXPECT_EQ(model.index(row, NetworkListModel::DhcpColumn).data().toString(),
               u"10.40.0.10 – 10.40.0.99"_s);
     EXPECT_EQ(model.index(row, NetworkListModel::ActiveColumn).data().toString(), u"Active"_s);
@@ -123,10 +121,9 @@ TEST_F(HostNetworksTest, CreateStartStopAutostartDeleteRoundTrip)
     HostNetworks::start(&session, u"nat2"_s).waitForFinished();
     EXPECT_TRUE(network(u"nat2"_s)->active);
     model.setNetworks(networks());
-    EXPECT_EQ(model.index(model.rowOf(u"nat2"_s), NetworkListModel::AutostartColumn)
-                  .data()
-                  .toString(),
-              u"No"_s);
+    EXPECT_EQ(
+        model.index(model.rowOf(u"nat2"_s), NetworkListModel::AutostartColumn).data().toString(),
+        u"No"_s);
 
     HostNetworks::remove(&session, u"nat2"_s).waitForFinished();
     EXPECT_FALSE(network(u"nat2"_s));

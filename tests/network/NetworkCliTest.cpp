@@ -51,11 +51,11 @@ TEST(NetworkCli, ListsNetworksWithAddresses)
 
 TEST(NetworkCli, CreatesAnIsolatedNetworkWithDhcpAndIpv6)
 {
-    const CliRun r = runCli(host() + QStringList{u"network"_s, u"create"_s, u"--name"_s, u"n1"_s,
-                                                 u"--mode"_s, u"isolated"_s, u"--ipv4"_s,
-                                                 u"10.80.0.0/24"_s, u"--dhcp"_s, u"auto"_s,
-                                                 u"--ipv6"_s, u"fd00:80::/64"_s, u"--domain"_s,
-                                                 u"n1.example"_s, u"--autostart"_s});
+    const CliRun r =
+        runCli(host() + QStringList{u"network"_s, u"create"_s, u"--name"_s, u"n1"_s, u"--mode"_s,
+                                    u"isolated"_s, u"--ipv4"_s, u"10.80.0.0/24"_s, u"--dhcp"_s,
+                                    u"auto"_s, u"--ipv6"_s, u"fd00:80::/64"_s, u"--domain"_s,
+                                    u"n1.example"_s, u"--autostart"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonObject o = r.json();
     EXPECT_EQ(o.value(u"name"_s).toString(), u"n1"_s);
@@ -75,26 +75,25 @@ TEST(NetworkCli, BadInputIsRefusedBeforeAnyHostIsAsked)
                                             u"--mode"_s, u"isolated"_s});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(u"“/”"_s)) << r.err.toStdString();
-    r = runCli(kNoHost + QStringList{u"network"_s, u"create"_s, u"--name"_s, u"x"_s,
-                                     u"--ipv4"_s, u"10.1.0.0/24"_s, u"--dhcp"_s,
-                                     u"10.2.0.1-10.2.0.9"_s});
+    r = runCli(kNoHost + QStringList{u"network"_s, u"create"_s, u"--name"_s, u"x"_s, u"--ipv4"_s,
+                                     u"10.1.0.0/24"_s, u"--dhcp"_s, u"10.2.0.1-10.2.0.9"_s});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(u"outside"_s)) << r.err.toStdString();
-    r = runCli(kNoHost + QStringList{u"network"_s, u"create"_s, u"--name"_s, u"x"_s,
-                                     u"--mode"_s, u"wormhole"_s});
+    r = runCli(kNoHost + QStringList{u"network"_s, u"create"_s, u"--name"_s, u"x"_s, u"--mode"_s,
+                                     u"wormhole"_s});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(u"nat, route, isolated or bridge"_s)) << r.err.toStdString();
     // A good spec does reach for the host, which is not there.
-    r = runCli(kNoHost + QStringList{u"network"_s, u"create"_s, u"--name"_s, u"x"_s,
-                                     u"--mode"_s, u"isolated"_s},
+    r = runCli(kNoHost + QStringList{u"network"_s, u"create"_s, u"--name"_s, u"x"_s, u"--mode"_s,
+                                     u"isolated"_s},
                60000);
     EXPECT_EQ(r.exitCode, 2) << r.err.toStdString();
 }
 
 TEST(NetworkCli, RefusesAnOverlapNamingTheOtherNetwork)
 {
-    const CliRun r = runCli(host() + QStringList{u"network"_s, u"create"_s, u"--name"_s,
-                                                 u"x"_s, u"--ipv4"_s, u"192.168.122.0/24"_s});
+    const CliRun r = runCli(host() + QStringList{u"network"_s, u"create"_s, u"--name"_s, u"x"_s,
+                                                 u"--ipv4"_s, u"192.168.122.0/24"_s});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(u"overlaps the network “default”"_s)) << r.err.toStdString();
 }

@@ -47,8 +47,13 @@ TEST(DhcpLeaseModel, ShowsTheVmOwningEachLease)
 {
     DhcpLeaseModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-    DhcpLease mine{u"52:54:00:aa:00:01"_s, u"10.1.0.5/24"_s, u"web1"_s, {}, u"web1"_s,
-                   QDateTime::fromSecsSinceEpoch(2000000000), false};
+    DhcpLease mine{u"52:54:00:aa:00:01"_s,
+                   u"10.1.0.5/24"_s,
+                   u"web1"_s,
+                   {},
+                   u"web1"_s,
+                   QDateTime::fromSecsSinceEpoch(2000000000),
+                   false};
     DhcpLease stranger{u"52:54:00:ff:ff:ff"_s, u"10.1.0.6/24"_s, {}, {}, {}, {}, false};
     model.setLeases({mine, stranger});
     ASSERT_EQ(model.rowCount(), 2);

@@ -55,7 +55,8 @@ protected:
         });
         page.setSession(&session);
         page.show();
-        ASSERT_TRUE(waitUntil([&] { return page.model()->rowCount() == 2 && page.pending() == 0; }));
+        ASSERT_TRUE(
+            waitUntil([&] { return page.model()->rowCount() == 2 && page.pending() == 0; }));
     }
 
     models::HostSession session{hostUri()};
@@ -90,11 +91,9 @@ TEST_F(NetworkPageTest, ListsNetworksAndRefusesDeletingOneARunningVmUses)
 
     page.select(u"lab"_s);
     page.stopButton()->click();
-    ASSERT_TRUE(waitUntil([&] {
-        return page.pending() == 0 && page.startButton()->isEnabled();
-    }));
-    EXPECT_EQ(page.model()->index(page.model()->rowOf(u"lab"_s),
-                                  models::NetworkListModel::ActiveColumn)
+    ASSERT_TRUE(waitUntil([&] { return page.pending() == 0 && page.startButton()->isEnabled(); }));
+    EXPECT_EQ(page.model()
+                  ->index(page.model()->rowOf(u"lab"_s), models::NetworkListModel::ActiveColumn)
                   .data()
                   .toString(),
               u"Inactive"_s);
@@ -122,8 +121,8 @@ TEST_F(NetworkPageTest, NewNetworkDialogPrefillsChecksAndCreates)
     QCoreApplication::processEvents();
     screenshot(dialog, u"new-network-dialog-refused"_s);
 
-    dialog->modeCombo()->setCurrentIndex(dialog->modeCombo()->findData(
-        int(models::NetworkMode::Isolated)));
+    dialog->modeCombo()->setCurrentIndex(
+        dialog->modeCombo()->findData(int(models::NetworkMode::Isolated)));
     dialog->nameEdit()->setText(u"test-iso"_s);
     dialog->ipv4Edit()->clear();
     QTest::keyClicks(dialog->ipv4Edit(), u"10.99.0.0/24"_s);
@@ -135,7 +134,8 @@ TEST_F(NetworkPageTest, NewNetworkDialogPrefillsChecksAndCreates)
     screenshot(dialog, u"new-network-dialog"_s);
     dialog->createButton()->click();
     ASSERT_TRUE(waitUntil([&] { return !dialog || !dialog->isVisible(); }));
-    ASSERT_TRUE(waitUntil([&] { return page.model()->rowOf(u"test-iso"_s) >= 0 && page.pending() == 0; }));
+    ASSERT_TRUE(
+        waitUntil([&] { return page.model()->rowOf(u"test-iso"_s) >= 0 && page.pending() == 0; }));
     const int row = page.model()->rowOf(u"test-iso"_s);
     EXPECT_EQ(page.selectedName(), u"test-iso"_s);
     EXPECT_EQ(page.model()->index(row, models::NetworkListModel::ModeColumn).data().toString(),
@@ -148,8 +148,8 @@ TEST_F(NetworkPageTest, NewNetworkDialogPrefillsChecksAndCreates)
     // Bridge mode: addresses are off, the bridge is required.
     page.newButton()->click();
     ASSERT_TRUE(dialog);
-    dialog->modeCombo()->setCurrentIndex(dialog->modeCombo()->findData(
-        int(models::NetworkMode::Bridge)));
+    dialog->modeCombo()->setCurrentIndex(
+        dialog->modeCombo()->findData(int(models::NetworkMode::Bridge)));
     EXPECT_FALSE(dialog->ipv4Edit()->isEnabled());
     EXPECT_TRUE(dialog->problemsText().contains(u"existing bridge"_s));
     EXPECT_FALSE(dialog->createButton()->isEnabled());

@@ -134,8 +134,9 @@ TEST(NetworkValidation, OverlapsAndBridgesNameTheOtherNetwork)
     s.ipv4 = u"192.168.0.0/16"_s;
     s.dhcpStart.clear();
     s.dhcpEnd.clear();
-    EXPECT_TRUE(refused(s, u"ipv4"_s, u"192.168.0.0/16 overlaps the network “default” "
-                                      u"(192.168.122.0/24)"_s));
+    EXPECT_TRUE(refused(s, u"ipv4"_s,
+                        u"192.168.0.0/16 overlaps the network “default” "
+                        u"(192.168.122.0/24)"_s));
     s.ipv4 = u"192.168.122.128/25"_s;
     EXPECT_TRUE(refused(s, u"ipv4"_s, u"overlaps the network “default”"_s));
     s = good();

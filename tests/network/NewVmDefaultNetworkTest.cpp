@@ -56,8 +56,8 @@ TEST(NewVmDefaultNetwork, OfferedOnAHostWithoutNetworksAndCreatedInOneClick)
     }
 
     devices->createDefaultNetwork()->click();
-    ASSERT_TRUE(waitUntil(
-        [&] { return dialog.networkCombo()->findData(u"default"_s) >= 0; }, 10000))
+    ASSERT_TRUE(
+        waitUntil([&] { return dialog.networkCombo()->findData(u"default"_s) >= 0; }, 10000))
         << devices->defaultNetworkNote()->text().toStdString();
     EXPECT_EQ(dialog.networkCombo()->currentData().toString(), u"default"_s);
     EXPECT_FALSE(devices->createDefaultNetwork()->isVisibleTo(devices));

@@ -179,14 +179,14 @@ void NetworksPage::select(const QString &name)
 QString NetworksPage::selectedName() const
 {
     const QModelIndex current = m_table->selectionModel()->currentIndex();
-    return current.isValid() ? current.siblingAtColumn(0).data(NetworkListModel::NameRole).toString()
-                             : QString();
+    return current.isValid()
+               ? current.siblingAtColumn(0).data(NetworkListModel::NameRole).toString()
+               : QString();
 }
 
 void NetworksPage::updateButtons()
 {
-    const bool connected =
-        m_session && m_session->state() == models::ConnectionState::Connected;
+    const bool connected = m_session && m_session->state() == models::ConnectionState::Connected;
     const int row = m_model->rowOf(selectedName());
     const bool has = connected && row >= 0;
     const models::VirtualNetwork *n = has ? &m_model->networks().at(row) : nullptr;
@@ -204,8 +204,7 @@ void NetworksPage::reloadLeases()
     const quint64 generation = ++m_leaseGeneration;
     const QString name = selectedName();
     const int row = m_model->rowOf(name);
-    m_leasesBox->setTitle(name.isEmpty() ? tr("DHCP leases")
-                                         : tr("DHCP leases of “%1”").arg(name));
+    m_leasesBox->setTitle(name.isEmpty() ? tr("DHCP leases") : tr("DHCP leases of “%1”").arg(name));
     if (!m_session || row < 0) {
         m_leaseModel->setLeases({});
         m_leasesStatus->setText(tr("Select a network to see its DHCP leases."));

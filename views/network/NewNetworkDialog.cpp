@@ -109,8 +109,8 @@ NewNetworkDialog::NewNetworkDialog(models::HostSession *session,
     auto *v6Layout = new QHBoxLayout(v6Row);
     v6Layout->setContentsMargins(0, 0, 0, 0);
     m_ipv6On = new QCheckBox(tr("Enable"), v6Row);
-    m_ipv6 = new QLineEdit(u"fd00:%1::/64"_s.arg(QString::number(100 + existing.size(), 16)),
-                           v6Row);
+    m_ipv6 =
+        new QLineEdit(u"fd00:%1::/64"_s.arg(QString::number(100 + existing.size(), 16)), v6Row);
     m_ipv6->setEnabled(false);
     v6Layout->addWidget(m_ipv6On);
     v6Layout->addWidget(m_ipv6, 1);
