@@ -251,6 +251,8 @@ int runList(const CliContext &ctx)
 
 int runConsoleSnapshot(const CliContext &ctx); // ConsoleCommands.cpp
 int runSerialCommand(const CliContext &ctx);   // ConsoleCommands.cpp
+CliCommand networkCliCommand();                 // NetworkCommands.cpp
+CliCommand vmAddressesCliCommand();             // NetworkCommands.cpp
 
 const QList<CliCommand> &cliCommands()
 {
@@ -284,6 +286,8 @@ const QList<CliCommand> &cliCommands()
          QT_TRANSLATE_NOOP("cli",
                            "Print what a running VM's serial console shows for S seconds (--vm)"),
          runSerialCommand},
+        networkCliCommand(),
+        vmAddressesCliCommand(),
     };
     return commands;
 }

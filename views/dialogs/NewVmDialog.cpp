@@ -6,6 +6,7 @@
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryModel.h"
+#include "models/network/HostNetworks.h"
 #include "models/osinfo/OsCatalogue.h"
 #include "models/osinfo/OsListModel.h"
 #include "models/provisioning/HostCapabilitiesService.h"
@@ -25,6 +26,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
@@ -134,6 +136,21 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
                 m_storage = snapshot;
                 applyStorage();
             });
+    // First-run help: a host without the `default` network gets it in one click.
+    connect(m_devicesPage->createDefaultNetwork(), &QPushButton::clicked, this, [this] {
+        models::HostSession *session = currentSession();
+        if (!session)
+            return;
+        m_devicesPage->offerDefaultNetwork(false, tr("Creating the default NAT network…"));
+        whenFinished(
+            models::HostNetworks::createDefault(session), this,
+            [this, session](const models::VirtualNetwork &) {
+                m_devicesPage->offerDefaultNetwork(false);
+                if (session == currentSession())
+                    m_requests->requestStorage(session); // reload the choices
+            },
+            [this](const QString &error) { m_devicesPage->offerDefaultNetwork(true, error); });
+    });
     connect(m_requests, &models::GuestContextRequests::storageFailed, this,
             [this](const QString &error) {
                 m_storage = models::StorageSnapshot{};
@@ -654,6 +671,16 @@ void NewVmDialog::applyStorage()
         network->setCurrentIndex(defaultNetwork >= 0 ? defaultNetwork
                                                      : (network->count() > 0 ? 0 : -1));
         iso->setCurrentIndex(iso->count() > 0 ? 0 : -1);
+    }
+    if (m_storage) {
+        bool hasDefault = false;
+        for (const models::NetworkInfo &n : m_storage->networks)
+            hasDefault = hasDefault || n.name == "default"_L1;
+        m_devicesPage->offerDefaultNetwork(
+            !hasDefault, hasDefault ? QString()
+                         : m_storage->networks.isEmpty()
+                             ? tr("This host has no virtual network yet.")
+                             : tr("This host has no network called “default”."));
     }
     fillVolumes();
     validate();

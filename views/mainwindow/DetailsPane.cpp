@@ -6,6 +6,7 @@
 #include "views/charts/HostChartsPage.h"
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/tiles/VmTilesPage.h"
+#include "views/network/NetworksPage.h"
 #include "views/vm/OverviewPage.h"
 
 #include <QLabel>
@@ -38,6 +39,8 @@ DetailsPane::DetailsPane(models::DatacenterStats *stats, QWidget *parent)
     m_hostTabs->addTab(scrolling(m_hostPage, m_hostTabs), tr("Details"));
     m_hostCharts = new HostChartsPage({}, m_hostTabs);
     m_hostTabs->addTab(m_hostCharts, tr("Performance"));
+    m_networksPage = new NetworksPage(m_hostTabs);
+    m_hostTabs->addTab(m_networksPage, tr("Networks"));
     m_tilesPage = new VmTilesPage(m_hostTabs);
     m_hostTabs->addTab(m_tilesPage, tr("Tiles"));
     addWidget(m_hostTabs);
@@ -57,6 +60,8 @@ void DetailsPane::showHost(HostSession *session, const QString &displayName)
     ++m_generation;
     setCurrentWidget(m_hostTabs);
     m_hostPage->setSession(session, displayName);
+    m_networksPage->setSession(session);
+    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_networksPage), session != nullptr);
     showHostCharts(session ? QList<HostSession *>{session} : QList<HostSession *>{});
     m_tilesPage->setSessions(session ? QList<HostSession *>{session} : QList<HostSession *>{});
 }
@@ -65,6 +70,8 @@ void DetailsPane::showCluster(const QString &name, const QList<HostSession *> &h
 {
     ++m_generation;
     m_hostPage->setSession(nullptr, name);
+    m_networksPage->setSession(nullptr);
+    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_networksPage), false);
     showHostCharts(hosts);
     m_tilesPage->setSessions(hosts);
     setCurrentWidget(m_hostTabs);
@@ -97,9 +104,11 @@ void DetailsPane::readVm(HostSession *session, const QString &uuid, quint64 gene
     const QString hostArch = session->hostInfo().arch;
     models::whenFinished(
         session->domainDetails(uuid), this,
-        [this, generation, hostArch](const models::DomainDetails &details) {
-            if (generation == m_generation)
+        [this, generation, hostArch, session](const models::DomainDetails &details) {
+            if (generation == m_generation) {
+                m_vmPage->setHostSession(session);
                 m_vmPage->showDetails(details, hostArch);
+            }
         },
         [this, generation](const QString &error) {
             if (generation == m_generation)

@@ -16,6 +16,7 @@ namespace crossvirt::views {
 
 class HostChartsPage;
 class HostDetailsPage;
+class NetworksPage;
 class OverviewPage;
 class VmTilesPage;
 
@@ -40,6 +41,7 @@ public:
 
     HostDetailsPage *hostPage() const { return m_hostPage; }
     HostChartsPage *hostCharts() const { return m_hostCharts; }
+    NetworksPage *networksPage() const { return m_networksPage; }
     OverviewPage *vmPage() const { return m_vmPage; }
     VmTilesPage *tilesPage() const { return m_tilesPage; }
 
@@ -53,6 +55,7 @@ private:
     HostDetailsPage *m_hostPage;
     HostChartsPage *m_hostCharts;
     VmTilesPage *m_tilesPage;
+    NetworksPage *m_networksPage;
     OverviewPage *m_vmPage;
     QWidget *m_vmScroll;
     quint64 m_generation = 0;

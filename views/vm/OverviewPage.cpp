@@ -1,6 +1,8 @@
 #include "views/vm/OverviewPage.h"
 
 #include "models/inventory/InventoryModel.h"
+#include "models/connection/HostSession.h"
+#include "models/network/NicAddressWatcher.h"
 #include "views/common/DetailWidgets.h"
 #include "views/common/StateIcons.h"
 
@@ -15,7 +17,13 @@ namespace crossvirt::views {
 
 using namespace Qt::StringLiterals;
 
-OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
+namespace {
+constexpr int kMacColumn = 3;
+constexpr int kAddressColumn = 4;
+} // namespace
+
+OverviewPage::OverviewPage(QWidget *parent)
+    : QWidget(parent), m_addresses(new models::NicAddressWatcher(this))
 {
     auto *layout = new QVBoxLayout(this);
     m_title = detailTitle(this);
@@ -60,7 +68,8 @@ OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
 
     auto *nicsBox = new QGroupBox(tr("Network interfaces"), m_content);
     auto *nicsLayout = new QVBoxLayout(nicsBox);
-    m_nics = detailTable({tr("Model"), tr("Type"), tr("Source"), tr("MAC address")}, nicsBox);
+    m_nics = detailTable(
+        {tr("Model"), tr("Type"), tr("Source"), tr("MAC address"), tr("IP addresses")}, nicsBox);
     nicsLayout->addWidget(m_nics);
     m_disks->setMaximumHeight(130);
     m_nics->setMaximumHeight(130);
@@ -68,6 +77,40 @@ OverviewPage::OverviewPage(QWidget *parent) : QWidget(parent)
     contentLayout->addStretch();
     layout->addWidget(m_content, 1);
     m_content->hide();
+
+    connect(m_addresses, &models::NicAddressWatcher::addressesChanged, this,
+            [this](const QList<models::NicAddresses> &nics) {
+                for (int i = 0; i < m_nics->topLevelItemCount(); ++i) {
+                    QTreeWidgetItem *item = m_nics->topLevelItem(i);
+                    QString text = tr("none yet");
+                    for (const auto &nic : nics) {
+                        if (nic.mac == item->text(kMacColumn).toLower() &&
+                            !nic.addresses.isEmpty())
+                            text = nic.addresses.join(u", "_s);
+                    }
+                    item->setText(kAddressColumn, text);
+                }
+            });
+    connect(m_addresses, &models::NicAddressWatcher::failed, this, [this](const QString &error) {
+        for (int i = 0; i < m_nics->topLevelItemCount(); ++i) {
+            m_nics->topLevelItem(i)->setText(kAddressColumn, tr("unknown"));
+            m_nics->topLevelItem(i)->setToolTip(kAddressColumn, error);
+        }
+    });
+}
+
+void OverviewPage::setHostSession(models::HostSession *session)
+{
+    m_session = session;
+}
+
+QString OverviewPage::nicAddressesText(const QString &mac) const
+{
+    for (int i = 0; i < m_nics->topLevelItemCount(); ++i) {
+        if (m_nics->topLevelItem(i)->text(kMacColumn).compare(mac, Qt::CaseInsensitive) == 0)
+            return m_nics->topLevelItem(i)->text(kAddressColumn);
+    }
+    return {};
 }
 
 QString OverviewPage::stateText() const
@@ -77,6 +120,8 @@ QString OverviewPage::stateText() const
 
 void OverviewPage::showMessage(const QString &text)
 {
+    m_watchedUuid.clear();
+    m_addresses->stop();
     m_content->hide();
     m_message->setText(text);
     m_message->show();
@@ -122,11 +167,32 @@ void OverviewPage::showDetails(const models::DomainDetails &d, const QString &ho
         m_disks->addTopLevelItem(new QTreeWidgetItem(
             QStringList{disk.target, disk.device, bus, disk.format, disk.source}));
     }
+    const bool running =
+        s.state == models::DomainState::Running || s.state == models::DomainState::Paused;
     m_nics->clear();
     for (const auto &nic : d.nics) {
-        m_nics->addTopLevelItem(new QTreeWidgetItem(QStringList{
-            nic.model.isEmpty() ? tr("default") : nic.model, nic.type, nic.source, nic.mac}));
+        m_nics->addTopLevelItem(new QTreeWidgetItem(
+            QStringList{nic.model.isEmpty() ? tr("default") : nic.model, nic.type, nic.source,
+                        nic.mac, running ? tr("reading…") : tr("not running")}));
     }
+    m_watchedUuid = running && m_session && !d.nics.isEmpty() ? s.uuid : QString();
+    if (!m_watchedUuid.isEmpty())
+        m_addresses->watch(m_session, m_watchedUuid);
+    else
+        m_addresses->stop();
+}
+
+void OverviewPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_watchedUuid.isEmpty() && m_session)
+        m_addresses->watch(m_session, m_watchedUuid);
+}
+
+void OverviewPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_addresses->stop(); // nobody looks: no polling
 }
 
 } // namespace crossvirt::views

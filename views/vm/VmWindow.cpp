@@ -134,6 +134,7 @@ void VmWindow::reload()
     models::whenFinished(
         m_session->domainDetails(m_uuid), this,
         [this, hostArch](const models::DomainDetails &details) {
+            m_overview->setHostSession(m_session);
             m_overview->showDetails(details, hostArch);
         },
         [this](const QString &error) { m_overview->showMessage(error); });

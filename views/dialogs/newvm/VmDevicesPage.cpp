@@ -6,6 +6,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
 
 using namespace Qt::StringLiterals;
 
@@ -23,6 +25,15 @@ VmDevicesPage::VmDevicesPage(QWidget *parent) : NewVmPage(parent)
     form->addRow(QString(), m_nic);
     m_network = new QComboBox(this);
     form->addRow(tr("&Network:"), withError(m_network, u"network"_s));
+    m_defaultNetworkNote = new QLabel(this);
+    m_defaultNetworkNote->setWordWrap(true);
+    m_createDefaultNetwork = new QPushButton(tr("Create the default NAT network"), this);
+    m_createDefaultNetwork->setToolTip(
+        tr("What libvirt ships as “default”: NAT on virbr0, 192.168.122.0/24 with DHCP, "
+           "started now and with the host"));
+    form->addRow(QString(), m_defaultNetworkNote);
+    form->addRow(QString(), m_createDefaultNetwork);
+    offerDefaultNetwork(false);
     m_nicModel = new ChoiceCombo(this);
     form->addRow(tr("NIC &model:"), withError(m_nicModel, u"nicModel"_s));
     m_graphics = new ChoiceCombo(this);
@@ -41,6 +52,14 @@ VmDevicesPage::VmDevicesPage(QWidget *parent) : NewVmPage(parent)
     connect(m_network, &QComboBox::currentIndexChanged, this, &NewVmPage::changed);
     for (ChoiceCombo *c : {m_nicModel, m_graphics, m_video, m_console})
         connect(c, &ChoiceCombo::currentIdChanged, this, &NewVmPage::changed);
+}
+
+void VmDevicesPage::offerDefaultNetwork(bool offer, const QString &note)
+{
+    m_createDefaultNetwork->setVisible(offer);
+    m_createDefaultNetwork->setEnabled(offer);
+    m_defaultNetworkNote->setText(note);
+    m_defaultNetworkNote->setVisible(!note.isEmpty());
 }
 
 } // namespace crossvirt::views

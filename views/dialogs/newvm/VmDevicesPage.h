@@ -4,6 +4,8 @@
 
 class QCheckBox;
 class QComboBox;
+class QLabel;
+class QPushButton;
 
 namespace crossvirt::views {
 
@@ -22,6 +24,11 @@ public:
     ChoiceCombo *graphics() const { return m_graphics; }
     ChoiceCombo *video() const { return m_video; }
     ChoiceCombo *console() const { return m_console; }
+    /// First-run help: shown when the host has no network called `default`.
+    QPushButton *createDefaultNetwork() const { return m_createDefaultNetwork; }
+    QLabel *defaultNetworkNote() const { return m_defaultNetworkNote; }
+    /// Offers (or hides) "Create the default NAT network"; `note` says why or what failed.
+    void offerDefaultNetwork(bool offer, const QString &note = {});
 
 private:
     QCheckBox *m_nic;
@@ -30,6 +37,8 @@ private:
     ChoiceCombo *m_graphics;
     ChoiceCombo *m_video;
     ChoiceCombo *m_console;
+    QPushButton *m_createDefaultNetwork;
+    QLabel *m_defaultNetworkNote;
 };
 
 } // namespace crossvirt::views
