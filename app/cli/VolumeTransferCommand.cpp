@@ -86,8 +86,8 @@ int runVolumeTransferCommand(const CliContext &ctx, bool upload)
     // Refuse what is wrong locally before reaching the host.
     models::UploadRequest up{parser.value(poolOption), name, file, parser.value(formatOption),
                              parser.isSet(shaOption)};
-    models::DownloadRequest down{parser.value(poolOption), name, file, parser.isSet(forceOption),
-                                 parser.isSet(shaOption)};
+    models::DownloadRequest down{parser.value(poolOption), name, file,
+                                 !upload && parser.isSet(forceOption), parser.isSet(shaOption)};
     bool exists = false;
     const QString problem =
         upload ? VolumeTransfer::checkUploadLocally(up) : VolumeTransfer::checkDownloadLocally(down, &exists);
@@ -127,7 +127,8 @@ int runVolumeTransferCommand(const CliContext &ctx, bool upload)
                          if (tty) {
                              writeErr(u"\r"_s + line.leftJustified(lastLine.size()));
                              lastLine = line;
-                         } else if (sinceLine.elapsed() >= 1000) {
+                         } else if (lastLine.isEmpty() || sinceLine.elapsed() >= 1000) {
+                             lastLine = line; // the first at once, then one a second
                              writeErr(line + u"\n"_s);
                              sinceLine.restart();
                          }

@@ -42,7 +42,7 @@ QString errnoText(int error)
 
 QString sizeText(quint64 bytes)
 {
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 // A zeroed buffer to hash the holes of a sparse file with.
@@ -209,6 +209,26 @@ struct TransferJob
 
     bool cancelled() const { return shared->cancel.load(); }
 
+    // A hole of `length` bytes went by. Hashing it (as zeros) takes a while for a large
+    // hole, so progress and cancel are looked at every few MiB. False when cancelled.
+    bool skipped(quint64 length)
+    {
+        if (!hash) {
+            advance(length, false);
+            return true;
+        }
+        constexpr quint64 kPiece = 8 << 20;
+        while (length > 0) {
+            if (cancelled())
+                return false;
+            const quint64 n = qMin(length, kPiece);
+            hashZeros(hash.get(), n);
+            advance(n, false);
+            length -= n;
+        }
+        return true;
+    }
+
     // ---- upload callbacks ------------------------------------------------------------
 
     static int source(virStreamPtr, char *data, size_t nbytes, void *opaque)
@@ -275,10 +295,7 @@ struct TransferJob
             return -1;
         if (lseek(job->fd, off_t(length), SEEK_CUR) < 0)
             return -1;
-        if (job->hash)
-            hashZeros(job->hash.get(), quint64(length));
-        job->advance(quint64(length), false);
-        return 0;
+        return job->skipped(quint64(length)) ? 0 : -1;
     }
 
     // ---- download callbacks ----------------------------------------------------------
@@ -317,10 +334,7 @@ struct TransferJob
                 VolumeTransfer::tr("Cannot write “%1”: %2").arg(job->down.localFile, errnoText(errno));
             return -1;
         }
-        if (job->hash)
-            hashZeros(job->hash.get(), quint64(length));
-        job->advance(quint64(length), false);
-        return 0;
+        return job->skipped(quint64(length)) ? 0 : -1;
     }
 
     // ---- the two transfers -----------------------------------------------------------

@@ -8,6 +8,7 @@
 #include "models/transfer/VolumeTransfer.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -15,6 +16,7 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <gtest/gtest.h>
+#include <libvirt/virterror.h>
 
 #include <optional>
 #include <sys/stat.h>
@@ -57,7 +59,7 @@ protected:
     }
 
     // 4 MiB of random data, a hole, 4 MiB of random data at the end.
-    QString sparseFile(const QString &name)
+    QString sparseFile(const QString &name, qint64 size = kFileSize)
     {
         const QString path = dir + u"/"_s + name;
         QFile f(path);
@@ -66,7 +68,7 @@ protected:
         QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(chunk.data()),
                                               chunk.size() / 4);
         f.write(chunk);
-        f.seek(kFileSize - 4 * kMiB);
+        f.seek(size - 4 * kMiB);
         QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(chunk.data()),
                                               chunk.size() / 4);
         f.write(chunk);
@@ -182,11 +184,10 @@ TEST_F(TransferE2e, SparseFileRoundTripKeepsDataAndHoles)
 
     const QString copy = dir + u"/copy.img"_s;
     const Outcome down = run([&](VolumeTransfer &t) {
-        t.startDownload({LibvirtDaemon::poolName(), volume, copy, false, true});
+        t.startDownload({LibvirtDaemon::poolName(), volume, copy, false, false});
     });
     ASSERT_TRUE(down.result) << down.message.toStdString();
     EXPECT_EQ(down.result->bytes, quint64(kFileSize));
-    EXPECT_EQ(down.result->sha256, sourceSha);
     EXPECT_EQ(QFileInfo(copy).size(), kFileSize);
     EXPECT_EQ(sha256Of(copy), sourceSha);
     const qint64 allocated = allocatedBytes(copy);
@@ -203,6 +204,7 @@ TEST_F(TransferE2e, SparseFileRoundTripKeepsDataAndHoles)
     EXPECT_EQ(*again.failure, TransferFailure::Exists);
 
     // A download cancelled half way removes its partial file and keeps the existing one.
+    const QDateTime copyTime = QFileInfo(copy).lastModified();
     again = run(
         [&](VolumeTransfer &t) {
             t.startDownload({LibvirtDaemon::poolName(), volume, copy, true, false});
@@ -211,7 +213,8 @@ TEST_F(TransferE2e, SparseFileRoundTripKeepsDataAndHoles)
     ASSERT_TRUE(again.failure) << "the download finished before it was cancelled";
     EXPECT_EQ(*again.failure, TransferFailure::Cancelled) << again.message.toStdString();
     EXPECT_EQ(QDir(dir).entryList(QDir::Files), (QStringList{u"copy.img"_s, u"sparse.img"_s}));
-    EXPECT_EQ(sha256Of(copy), sourceSha);
+    EXPECT_EQ(QFileInfo(copy).lastModified(), copyTime) << "the existing file is untouched";
+    EXPECT_EQ(QFileInfo(copy).size(), kFileSize);
     deleteVolume(volume);
 }
 
@@ -248,9 +251,10 @@ TEST_F(TransferE2e, CancelledOrRefusedUploadLeavesNoVolume)
     }
 }
 
-TEST_F(TransferE2e, CliUploadAndDownloadWithProgressAndForce)
+TEST_F(TransferE2e, CliUploadDownloadForceAndInterrupt)
 {
-    const QString source = sparseFile(u"cli.img"_s);
+    const QString source = sparseFile(u"cli.img"_s, 32 * kMiB); // the round trip above has 256
+    const QString sourceSha = sha256Of(source);
     const QString volume = u"crossvirt-e2e-cli.img"_s;
     deleteVolume(volume);
     auto cli = [&](const QStringList &args, int expectedExit) {
@@ -266,16 +270,18 @@ TEST_F(TransferE2e, CliUploadAndDownloadWithProgressAndForce)
     const auto [up, upErr] = cli({u"upload"_s, u"--pool"_s, LibvirtDaemon::poolName(), u"--name"_s,
                                   volume, u"--file"_s, source, u"--sha256"_s},
                                  0);
-    EXPECT_EQ(up.value("bytes"_L1).toDouble(), double(kFileSize));
-    EXPECT_EQ(up.value("sha256"_L1).toString(), sha256Of(source));
+    EXPECT_EQ(up.value("bytes"_L1).toDouble(), double(32 * kMiB));
+    EXPECT_EQ(up.value("sha256"_L1).toString(), sourceSha);
+    EXPECT_EQ(up.value("volume"_L1).toString(), volume);
+    EXPECT_TRUE(upErr.contains(u"MiB"_s)) << "progress on stderr: " << upErr.toStdString();
     EXPECT_TRUE(volumeInfo(volume));
 
     const QString copy = dir + u"/cli-copy.img"_s;
     const auto [down, downErr] = cli({u"download"_s, u"--pool"_s, LibvirtDaemon::poolName(),
                                       u"--name"_s, volume, u"--file"_s, copy, u"--sha256"_s},
                                      0);
-    EXPECT_EQ(down.value("sha256"_L1).toString(), sha256Of(source));
-    EXPECT_EQ(sha256Of(copy), sha256Of(source));
+    EXPECT_EQ(down.value("sha256"_L1).toString(), sourceSha);
+    EXPECT_EQ(sha256Of(copy), sourceSha);
 
     const auto [refused, refusedErr] = cli(
         {u"download"_s, u"--pool"_s, LibvirtDaemon::poolName(), u"--name"_s, volume, u"--file"_s, copy}, 1);
@@ -290,6 +296,30 @@ TEST_F(TransferE2e, CliUploadAndDownloadWithProgressAndForce)
                                        1);
     EXPECT_TRUE(againErr.contains(volume)) << againErr.toStdString();
     deleteVolume(volume);
+
+    // SIGTERM (as Ctrl-C) half way: the upload is cancelled and its volume removed.
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"CROSSVIRT_TRANSFER_CHUNK_DELAY_MS"_s, u"100"_s);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CROSSVIRT_CLI_PATH),
+            {u"--connect"_s, LibvirtDaemon::remoteUri(), u"volume"_s, u"upload"_s, u"--pool"_s,
+             LibvirtDaemon::poolName(), u"--name"_s, volume, u"--file"_s, source});
+    QByteArray err;
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            err += p.readAllStandardError();
+            return err.contains("MiB") || p.state() == QProcess::NotRunning;
+        },
+        30'000));
+    ASSERT_EQ(p.state(), QProcess::Running) << err.toStdString();
+    EXPECT_TRUE(volumeInfo(volume)) << "the upload has created its volume";
+    p.terminate();
+    ASSERT_TRUE(p.waitForFinished(30'000));
+    err += p.readAllStandardError();
+    EXPECT_EQ(p.exitCode(), 130) << err.toStdString();
+    EXPECT_TRUE(err.contains("cancelled")) << err.toStdString();
+    EXPECT_FALSE(volumeInfo(volume)) << "the interrupted upload's volume is removed";
 }
 
 } // namespace

@@ -31,7 +31,7 @@ namespace {
 
 QString sizeText(quint64 bytes)
 {
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 // The progress bar counts in KiB: QProgressBar takes int, and volumes pass 2 GiB.
