@@ -60,14 +60,17 @@ int runVolumeTransferCommand(const CliContext &ctx, bool upload)
         upload ? Text::tr("The new volume's name (default: the file's name).")
                : Text::tr("The volume to download."),
         u"V"_s);
-    const QCommandLineOption fileOption(
-        u"file"_s, upload ? Text::tr("The local file to upload.") : Text::tr("The local file to write."),
-        u"F"_s);
+    const QCommandLineOption fileOption(u"file"_s,
+                                        upload ? Text::tr("The local file to upload.")
+                                               : Text::tr("The local file to write."),
+                                        u"F"_s);
     const QCommandLineOption formatOption(
-        u"format"_s, Text::tr("raw, qcow2 or iso (default: from the file's contents)."), u"FORMAT"_s);
-    const QCommandLineOption forceOption(u"force"_s, Text::tr("Replace the local file if it exists."));
-    const QCommandLineOption shaOption(u"sha256"_s,
-                                       Text::tr("Add the SHA-256 of the data transferred to the result."));
+        u"format"_s, Text::tr("raw, qcow2 or iso (default: from the file's contents)."),
+        u"FORMAT"_s);
+    const QCommandLineOption forceOption(u"force"_s,
+                                         Text::tr("Replace the local file if it exists."));
+    const QCommandLineOption shaOption(
+        u"sha256"_s, Text::tr("Add the SHA-256 of the data transferred to the result."));
     parser.addOptions({poolOption, nameOption, fileOption, shaOption});
     parser.addOption(upload ? formatOption : forceOption);
     int exitCode = kExitOk;
@@ -89,11 +92,12 @@ int runVolumeTransferCommand(const CliContext &ctx, bool upload)
     models::DownloadRequest down{parser.value(poolOption), name, file,
                                  !upload && parser.isSet(forceOption), parser.isSet(shaOption)};
     bool exists = false;
-    const QString problem =
-        upload ? VolumeTransfer::checkUploadLocally(up) : VolumeTransfer::checkDownloadLocally(down, &exists);
+    const QString problem = upload ? VolumeTransfer::checkUploadLocally(up)
+                                   : VolumeTransfer::checkDownloadLocally(down, &exists);
     if (!problem.isEmpty()) {
-        printError(exists ? Text::tr("volume download: %1 (use --force to replace it)").arg(problem)
-                          : Text::tr("volume %1: %2").arg(upload ? u"upload"_s : u"download"_s, problem));
+        printError(
+            exists ? Text::tr("volume download: %1 (use --force to replace it)").arg(problem)
+                   : Text::tr("volume %1: %2").arg(upload ? u"upload"_s : u"download"_s, problem));
         return kExitRefused;
     }
 
@@ -104,7 +108,8 @@ int runVolumeTransferCommand(const CliContext &ctx, bool upload)
     QObject owner;
     const QList<models::HostSession *> sessions = openHosts(own.uris, own.timeoutSeconds, &owner);
     models::HostSession *session = sessions.value(0);
-    if (const QString error = session ? hostError(session) : Text::tr("no host"); !error.isEmpty()) {
+    if (const QString error = session ? hostError(session) : Text::tr("no host");
+        !error.isEmpty()) {
         printError(Text::tr("%1: %2").arg(own.uris.first(), error));
         return kExitHostFailed;
     }

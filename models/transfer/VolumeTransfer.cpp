@@ -77,24 +77,28 @@ quint64 qcow2VirtualSize(int fd)
 
 bool isNotSupported(const virError *err)
 {
-    return err &&
-           (err->code == VIR_ERR_NO_SUPPORT || err->code == VIR_ERR_ARGUMENT_UNSUPPORTED ||
-            err->code == VIR_ERR_INVALID_ARG || err->code == VIR_ERR_OPERATION_UNSUPPORTED);
+    return err && (err->code == VIR_ERR_NO_SUPPORT || err->code == VIR_ERR_ARGUMENT_UNSUPPORTED ||
+                   err->code == VIR_ERR_INVALID_ARG || err->code == VIR_ERR_OPERATION_UNSUPPORTED);
 }
 
 } // namespace
 
 QString TransferProgress::text() const
 {
-    QString s = bytesTotal > 0 ? VolumeTransfer::tr("%1 of %2").arg(sizeText(bytesDone), sizeText(bytesTotal))
-                               : sizeText(bytesDone);
+    QString s = bytesTotal > 0
+                    ? VolumeTransfer::tr("%1 of %2").arg(sizeText(bytesDone), sizeText(bytesTotal))
+                    : sizeText(bytesDone);
     if (bytesPerSecond > 0)
         s += VolumeTransfer::tr(" · %1/s").arg(sizeText(quint64(bytesPerSecond)));
     if (secondsLeft >= 0) {
         if (secondsLeft >= 3600)
-            s += VolumeTransfer::tr(" · %1 h %2 min left").arg(secondsLeft / 3600).arg((secondsLeft % 3600) / 60);
+            s += VolumeTransfer::tr(" · %1 h %2 min left")
+                     .arg(secondsLeft / 3600)
+                     .arg((secondsLeft % 3600) / 60);
         else if (secondsLeft >= 60)
-            s += VolumeTransfer::tr(" · %1 min %2 s left").arg(secondsLeft / 60).arg(secondsLeft % 60);
+            s += VolumeTransfer::tr(" · %1 min %2 s left")
+                     .arg(secondsLeft / 60)
+                     .arg(secondsLeft % 60);
         else
             s += VolumeTransfer::tr(" · %1 s left").arg(secondsLeft);
     }
@@ -241,7 +245,8 @@ struct TransferJob
             got = ::read(job->fd, data, nbytes);
         } while (got < 0 && errno == EINTR);
         if (got < 0) {
-            job->localError = VolumeTransfer::tr("Cannot read “%1”: %2").arg(job->up.localFile, errnoText(errno));
+            job->localError =
+                VolumeTransfer::tr("Cannot read “%1”: %2").arg(job->up.localFile, errnoText(errno));
             return -1;
         }
         if (job->hash)
@@ -311,8 +316,8 @@ struct TransferJob
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
-                job->localError =
-                    VolumeTransfer::tr("Cannot write “%1”: %2").arg(job->down.localFile, errnoText(errno));
+                job->localError = VolumeTransfer::tr("Cannot write “%1”: %2")
+                                      .arg(job->down.localFile, errnoText(errno));
                 return -1;
             }
             done += size_t(n);
@@ -330,8 +335,8 @@ struct TransferJob
             return -1;
         // Skipping leaves a hole; the final ftruncate() gives a trailing hole its size.
         if (lseek(job->fd, off_t(length), SEEK_CUR) < 0) {
-            job->localError =
-                VolumeTransfer::tr("Cannot write “%1”: %2").arg(job->down.localFile, errnoText(errno));
+            job->localError = VolumeTransfer::tr("Cannot write “%1”: %2")
+                                  .arg(job->down.localFile, errnoText(errno));
             return -1;
         }
         return job->skipped(quint64(length)) ? 0 : -1;
@@ -371,9 +376,9 @@ struct TransferJob
         if (!p)
             throwLibvirt(TransferFailure::Invalid, context);
         if (virStoragePoolIsActive(p.get()) != 1)
-            throw TransferError{TransferFailure::Invalid,
-                                VolumeTransfer::tr("%1: the storage pool “%2” is not active")
-                                    .arg(context, pool)};
+            throw TransferError{
+                TransferFailure::Invalid,
+                VolumeTransfer::tr("%1: the storage pool “%2” is not active").arg(context, pool)};
         return p;
     }
 
@@ -385,44 +390,53 @@ struct TransferJob
             throw TransferError{TransferFailure::Invalid, context + u": "_s + problem};
         fd = ::open(QFile::encodeName(up.localFile).constData(), O_RDONLY | O_CLOEXEC);
         if (fd < 0)
-            throw TransferError{TransferFailure::Invalid,
-                                context + u": "_s +
-                                    VolumeTransfer::tr("cannot read the file (%1)").arg(errnoText(errno))};
-        struct stat st{};
+            throw TransferError{
+                TransferFailure::Invalid,
+                context + u": "_s +
+                    VolumeTransfer::tr("cannot read the file (%1)").arg(errnoText(errno))};
+        struct stat st
+        {
+        };
         if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
             throw TransferError{TransferFailure::Invalid,
                                 context + u": "_s + VolumeTransfer::tr("not a regular file")};
         total = quint64(st.st_size);
-        const QString format = up.format.isEmpty() ? VolumeTransfer::guessFormat(up.localFile) : up.format;
+        const QString format =
+            up.format.isEmpty() ? VolumeTransfer::guessFormat(up.localFile) : up.format;
         // A raw volume of the file's size, rounded up to whole sectors; a qcow2 file goes
         // into a qcow2 volume as large as the image's virtual disk.
         quint64 capacity = (total + kSector - 1) / kSector * kSector;
         if (format == u"qcow2"_s)
             capacity = qMax(capacity, qcow2VirtualSize(fd));
         if (capacity == 0)
-            throw TransferError{TransferFailure::Invalid, context + u": "_s + VolumeTransfer::tr("the file is empty")};
+            throw TransferError{TransferFailure::Invalid,
+                                context + u": "_s + VolumeTransfer::tr("the file is empty")};
 
         StoragePoolHandle pool = activePool(up.pool, context);
         virStoragePoolRefresh(pool.get(), 0); // current names and free space; harmless if it fails
         virResetLastError();
-        if (StorageVolHandle existing(virStorageVolLookupByName(pool.get(), up.volume.toUtf8().constData()));
+        if (StorageVolHandle existing(
+                virStorageVolLookupByName(pool.get(), up.volume.toUtf8().constData()));
             existing) {
-            throw TransferError{TransferFailure::Invalid,
-                                context + u": "_s +
-                                    VolumeTransfer::tr("the pool already has a volume named “%1”").arg(up.volume)};
+            throw TransferError{
+                TransferFailure::Invalid,
+                context + u": "_s +
+                    VolumeTransfer::tr("the pool already has a volume named “%1”").arg(up.volume)};
         }
         virResetLastError();
         virStoragePoolInfo info{};
         if (virStoragePoolGetInfo(pool.get(), &info) != 0)
             throwLibvirt(TransferFailure::HostFailed, context);
         if (total > info.available) {
-            throw TransferError{TransferFailure::Invalid,
-                                context + u": "_s +
-                                    VolumeTransfer::tr("the file needs %1 but the pool has only %2 free")
-                                        .arg(sizeText(total), sizeText(info.available))};
+            throw TransferError{
+                TransferFailure::Invalid,
+                context + u": "_s +
+                    VolumeTransfer::tr("the file needs %1 but the pool has only %2 free")
+                        .arg(sizeText(total), sizeText(info.available))};
         }
         if (cancelled())
-            throw TransferError{TransferFailure::Cancelled, VolumeTransfer::tr("The upload was cancelled.")};
+            throw TransferError{TransferFailure::Cancelled,
+                                VolumeTransfer::tr("The upload was cancelled.")};
 
         QString xml;
         {
@@ -459,9 +473,9 @@ struct TransferJob
             if (virStorageVolDelete(vol.get(), 0) != 0) {
                 const LibvirtError d = LibvirtError::fromLastError({});
                 virResetLastError();
-                e.message += u"\n"_s +
-                             VolumeTransfer::tr("The new volume “%1” could not be removed: %2")
-                                 .arg(up.volume, d.message());
+                e.message +=
+                    u"\n"_s + VolumeTransfer::tr("The new volume “%1” could not be removed: %2")
+                                  .arg(up.volume, d.message());
             }
             throw;
         }
@@ -473,7 +487,8 @@ struct TransferJob
         StreamHandle stream(virStreamNew(conn, 0));
         if (!stream)
             throwLibvirt(TransferFailure::HostFailed, context);
-        if (virStorageVolUpload(vol, stream.get(), 0, total, VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM) != 0) {
+        if (virStorageVolUpload(vol, stream.get(), 0, total,
+                                VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM) != 0) {
             if (!isNotSupported(virGetLastError()))
                 throwLibvirt(TransferFailure::HostFailed, context);
             virResetLastError(); // a pool type without sparse streams: send every byte
@@ -485,8 +500,9 @@ struct TransferJob
         if (up.computeSha256)
             hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
         clock.start();
-        const int rc = sparse ? virStreamSparseSendAll(stream.get(), source, sourceHole, sourceSkip, this)
-                              : virStreamSendAll(stream.get(), source, this);
+        const int rc =
+            sparse ? virStreamSparseSendAll(stream.get(), source, sourceHole, sourceSkip, this)
+                   : virStreamSendAll(stream.get(), source, this);
         if (rc != 0)
             throwStreamFailure(context, true);
         if (cancelled()) {
@@ -511,11 +527,13 @@ struct TransferJob
         const QString context = VolumeTransfer::tr("Could not download “%1” of pool “%2” to “%3”")
                                     .arg(down.volume, down.pool, down.localFile);
         bool exists = false;
-        if (const QString problem = VolumeTransfer::checkDownloadLocally(down, &exists); !problem.isEmpty())
+        if (const QString problem = VolumeTransfer::checkDownloadLocally(down, &exists);
+            !problem.isEmpty())
             throw TransferError{exists ? TransferFailure::Exists : TransferFailure::Invalid,
                                 context + u": "_s + problem};
         StoragePoolHandle pool = activePool(down.pool, context);
-        StorageVolHandle vol(virStorageVolLookupByName(pool.get(), down.volume.toUtf8().constData()));
+        StorageVolHandle vol(
+            virStorageVolLookupByName(pool.get(), down.volume.toUtf8().constData()));
         if (!vol)
             throwLibvirt(TransferFailure::Invalid, context);
         virStorageVolInfo info{};
@@ -534,9 +552,10 @@ struct TransferJob
         QByteArray temp = QFile::encodeName(down.localFile) + ".part-XXXXXX";
         fd = mkostemp(temp.data(), O_CLOEXEC);
         if (fd < 0)
-            throw TransferError{TransferFailure::Invalid,
-                                context + u": "_s +
-                                    VolumeTransfer::tr("cannot create the file (%1)").arg(errnoText(errno))};
+            throw TransferError{
+                TransferFailure::Invalid,
+                context + u": "_s +
+                    VolumeTransfer::tr("cannot create the file (%1)").arg(errnoText(errno))};
         // mkostemp makes it 0600; a download is an ordinary file (umask 022 applied).
         fchmod(fd, 0644);
         try {
@@ -578,7 +597,8 @@ struct TransferJob
         StreamHandle stream(virStreamNew(conn, 0));
         if (!stream)
             throwLibvirt(TransferFailure::HostFailed, context);
-        if (virStorageVolDownload(vol, stream.get(), 0, 0, VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM) != 0) {
+        if (virStorageVolDownload(vol, stream.get(), 0, 0,
+                                  VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM) != 0) {
             if (!isNotSupported(virGetLastError()))
                 throwLibvirt(TransferFailure::HostFailed, context);
             virResetLastError();
@@ -683,14 +703,16 @@ void VolumeTransfer::start(bool upload, const UploadRequest &up, const DownloadR
         try {
             std::thread([job, ref] { job->run(ref->get()); }).detach();
         } catch (const std::system_error &) {
-            job->fail(TransferFailure::HostFailed, tr("Could not start a thread for the transfer."));
+            job->fail(TransferFailure::HostFailed,
+                      tr("Could not start a thread for the transfer."));
         }
     });
 }
 
 QString VolumeTransfer::checkUploadLocally(const UploadRequest &request)
 {
-    if (const QStringList problems = NameRules::volumeNameProblems(request.volume); !problems.isEmpty())
+    if (const QStringList problems = NameRules::volumeNameProblems(request.volume);
+        !problems.isEmpty())
         return problems.first();
     if (!request.format.isEmpty() && request.format != u"raw"_s && request.format != u"qcow2"_s &&
         request.format != u"iso"_s)

@@ -87,7 +87,9 @@ protected:
 
     static qint64 allocatedBytes(const QString &path)
     {
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (::stat(QFile::encodeName(path).constData(), &st) != 0)
             return -1;
         return qint64(st.st_blocks) * 512;
@@ -139,7 +141,8 @@ protected:
             if (onProgress)
                 onProgress(t, p);
         });
-        QObject::connect(&t, &VolumeTransfer::finished, [&](const TransferResult &r) { o.result = r; });
+        QObject::connect(&t, &VolumeTransfer::finished,
+                         [&](const TransferResult &r) { o.result = r; });
         QObject::connect(&t, &VolumeTransfer::failed, [&](TransferFailure k, const QString &m) {
             o.failure = k;
             o.message = m;
@@ -164,11 +167,11 @@ TEST_F(TransferE2e, SparseFileRoundTripKeepsDataAndHoles)
         t.startUpload({LibvirtDaemon::poolName(), volume, source, {}, true});
     });
     ASSERT_TRUE(up.result) << up.message.toStdString();
-    info(u"upload"_s, u"%1 bytes (%2 through the stream) in %3 s, %4 progress signals"_s
-                          .arg(up.result->bytes)
-                          .arg(up.result->dataBytes)
-                          .arg(up.result->seconds)
-                          .arg(up.progress.size()));
+    info(u"upload"_s,
+         u"%1 bytes (%2 through the stream) in %3 s, %4 progress signals"_s.arg(up.result->bytes)
+             .arg(up.result->dataBytes)
+             .arg(up.result->seconds)
+             .arg(up.progress.size()));
     EXPECT_EQ(up.result->bytes, quint64(kFileSize));
     EXPECT_LE(up.result->dataBytes, quint64(16 * kMiB)) << "the hole must not be sent";
     EXPECT_EQ(up.result->sha256, sourceSha);
@@ -226,8 +229,11 @@ TEST_F(TransferE2e, CancelledOrRefusedUploadLeavesNoVolume)
 
     bool sawVolume = false;
     const Outcome o = run(
-        [&](VolumeTransfer &t) { t.startUpload({LibvirtDaemon::poolName(), volume, source, {}, false}); },
-        40, [&](VolumeTransfer &t, const TransferProgress &p) {
+        [&](VolumeTransfer &t) {
+            t.startUpload({LibvirtDaemon::poolName(), volume, source, {}, false});
+        },
+        40,
+        [&](VolumeTransfer &t, const TransferProgress &p) {
             if (p.bytesDone > 0 && p.bytesDone < p.bytesTotal && !sawVolume) {
                 sawVolume = volumeInfo(volume).has_value();
                 t.cancel();
@@ -283,16 +289,17 @@ TEST_F(TransferE2e, CliUploadDownloadForceAndInterrupt)
     EXPECT_EQ(down.value("sha256"_L1).toString(), sourceSha);
     EXPECT_EQ(sha256Of(copy), sourceSha);
 
-    const auto [refused, refusedErr] = cli(
-        {u"download"_s, u"--pool"_s, LibvirtDaemon::poolName(), u"--name"_s, volume, u"--file"_s, copy}, 1);
+    const auto [refused, refusedErr] = cli({u"download"_s, u"--pool"_s, LibvirtDaemon::poolName(),
+                                            u"--name"_s, volume, u"--file"_s, copy},
+                                           1);
     EXPECT_TRUE(refusedErr.contains(u"--force"_s)) << refusedErr.toStdString();
-    cli({u"download"_s, u"--pool"_s, LibvirtDaemon::poolName(), u"--name"_s, volume, u"--file"_s, copy,
-         u"--force"_s},
+    cli({u"download"_s, u"--pool"_s, LibvirtDaemon::poolName(), u"--name"_s, volume, u"--file"_s,
+         copy, u"--force"_s},
         0);
 
     // The same name again is refused, naming the volume.
-    const auto [again, againErr] = cli({u"upload"_s, u"--pool"_s, LibvirtDaemon::poolName(), u"--name"_s,
-                                        volume, u"--file"_s, source},
+    const auto [again, againErr] = cli({u"upload"_s, u"--pool"_s, LibvirtDaemon::poolName(),
+                                        u"--name"_s, volume, u"--file"_s, source},
                                        1);
     EXPECT_TRUE(againErr.contains(volume)) << againErr.toStdString();
     deleteVolume(volume);

@@ -1,12 +1,12 @@
 // The transfer window offscreen on the demo datacenter (test-driver hosts): what it offers,
 // what it refuses and says, how it shows progress, and a file dropped on a host row of the
 // main window opening it.
+#include "views/transfer/TransferDialog.h"
 #include "../views/DialogFixture.h"
 #include "../views/MainWindowFixture.h"
 #include "common/TestSupport.h"
 #include "models/connection/HostSession.h"
 #include "views/transfer/HostFileDrop.h"
-#include "views/transfer/TransferDialog.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -55,13 +55,14 @@ class TransferDialogTest : public test::DialogTest
 
 TEST_F(TransferDialogTest, UploadOffersActivePoolsNamesTheVolumeAndRefusesBadNames)
 {
-    const QString iso = makeFile(u"debian-12-netinst.iso"_s, 600 << 20);
+    const QString iso = makeFile(u"my-installer.iso"_s, 600 << 20);
     TransferDialog d(TransferDialog::Mode::Upload, session(u"x86_64"_s), {}, iso);
     d.show();
     ASSERT_TRUE(waitUntil([&] { return d.isReady(); }));
     EXPECT_EQ(d.poolCombo()->currentData().toString(), u"default"_s);
     EXPECT_TRUE(d.poolCombo()->currentText().contains(u"free"_s));
-    EXPECT_EQ(d.volumeEdit()->text(), u"debian-12-netinst.iso"_s) << "defaults to the file's name";
+    EXPECT_EQ(d.volumeEdit()->text(), u"my-installer.iso"_s) << "defaults to the file's name";
+    EXPECT_FALSE(d.progressBar()->isVisible()) << "no progress bar before a transfer";
     EXPECT_TRUE(d.startButton()->isEnabled());
     const QString hostname = session(u"x86_64"_s)->hostInfo().hostname;
     ASSERT_FALSE(hostname.isEmpty());
@@ -73,9 +74,15 @@ TEST_F(TransferDialogTest, UploadOffersActivePoolsNamesTheVolumeAndRefusesBadNam
     EXPECT_TRUE(d.errorLabel()->isVisible());
     EXPECT_TRUE(d.errorLabel()->text().contains(u"/"_s)) << d.errorLabel()->text().toStdString();
 
+    d.volumeEdit()->setText(u"debian-12-netinst.iso"_s); // the demo pool has it
+    EXPECT_FALSE(d.startButton()->isEnabled());
+    EXPECT_TRUE(d.errorLabel()->text().contains(u"already exists"_s))
+        << d.errorLabel()->text().toStdString();
+
     d.volumeEdit()->setText(u"web-01.qcow2"_s); // the pool has it
     EXPECT_FALSE(d.startButton()->isEnabled());
-    EXPECT_TRUE(d.errorLabel()->text().contains(u"web-01.qcow2"_s)) << d.errorLabel()->text().toStdString();
+    EXPECT_TRUE(d.errorLabel()->text().contains(u"web-01.qcow2"_s))
+        << d.errorLabel()->text().toStdString();
 
     d.fileEdit()->setText(iso + u".missing"_s);
     EXPECT_FALSE(d.startButton()->isEnabled());
@@ -92,11 +99,14 @@ TEST_F(TransferDialogTest, UploadFailureIsShownAndTheWindowStaysUsable)
     d.startButton()->click();
     EXPECT_TRUE(d.isTransferring());
     EXPECT_FALSE(d.fileEdit()->isEnabled()) << "fields are locked while it runs";
+    EXPECT_TRUE(d.progressBar()->isVisible());
     // The test driver has no volume upload: libvirt's own message, after what was done.
     ASSERT_TRUE(waitUntil([&] { return !d.isTransferring(); }, 10'000));
     EXPECT_TRUE(d.errorLabel()->isVisible());
-    EXPECT_TRUE(d.errorLabel()->text().contains(u"Could not upload"_s)) << d.errorLabel()->text().toStdString();
-    EXPECT_TRUE(d.errorLabel()->text().contains(u"not supported"_s)) << d.errorLabel()->text().toStdString();
+    EXPECT_TRUE(d.errorLabel()->text().contains(u"Could not upload"_s))
+        << d.errorLabel()->text().toStdString();
+    EXPECT_TRUE(d.errorLabel()->text().contains(u"not supported"_s))
+        << d.errorLabel()->text().toStdString();
     EXPECT_TRUE(d.fileEdit()->isEnabled());
     EXPECT_TRUE(d.startButton()->isEnabled()) << "the user can try again";
     screenshot(&d, u"transfer-upload-failed"_s);
@@ -144,7 +154,8 @@ TEST_F(TransferDialogTest, DownloadAsksBeforeReplacingAFile)
 
     d.fileEdit()->setText(test::makeTempDir() + u"/no-such-folder/x.qcow2"_s);
     EXPECT_FALSE(d.startButton()->isEnabled());
-    EXPECT_TRUE(d.errorLabel()->text().contains(u"does not exist"_s)) << d.errorLabel()->text().toStdString();
+    EXPECT_TRUE(d.errorLabel()->text().contains(u"does not exist"_s))
+        << d.errorLabel()->text().toStdString();
 }
 
 TEST(HostFileDropTest, AFileDroppedOnAHostRowOpensTheUploadWindowForThatHost)

@@ -1,10 +1,10 @@
 // VolumeTransfer on test:///default: every refusal happens before anything is created,
 // an upload whose stream fails removes the volume it created, and a failed download
 // leaves neither a partial file nor a changed existing one.
+#include "models/transfer/VolumeTransfer.h"
 #include "common/TestSupport.h"
 #include "models/connection/HostSession.h"
 #include "models/connection/WorkerJobs.h"
-#include "models/transfer/VolumeTransfer.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,11 +47,11 @@ protected:
         // A volume the pool already has (test:///default's pool starts empty).
         virStoragePoolPtr pool = virStoragePoolLookupByName(conn, "default-pool");
         ASSERT_TRUE(pool);
-        existing = virStorageVolCreateXML(
-            pool,
-            "<volume><name>existing.img</name><capacity>1048576</capacity>"
-            "<target><format type='raw'/></target></volume>",
-            0);
+        existing =
+            virStorageVolCreateXML(pool,
+                                   "<volume><name>existing.img</name><capacity>1048576</capacity>"
+                                   "<target><format type='raw'/></target></volume>",
+                                   0);
         virStoragePoolFree(pool);
         ASSERT_TRUE(existing);
     }
@@ -92,7 +92,8 @@ protected:
     template<typename Start> Outcome run(VolumeTransfer &t, Start start)
     {
         Outcome o;
-        QObject::connect(&t, &VolumeTransfer::finished, [&](const TransferResult &r) { o.result = r; });
+        QObject::connect(&t, &VolumeTransfer::finished,
+                         [&](const TransferResult &r) { o.result = r; });
         QObject::connect(&t, &VolumeTransfer::failed, [&](TransferFailure k, const QString &m) {
             o.failure = k;
             o.message = m;

@@ -13,8 +13,7 @@ namespace crossvirt::views {
 
 HostFileDrop::HostFileDrop(QAbstractItemView *view, HostAt hostAt)
     : QObject(view), m_view(view), m_hostAt(std::move(hostAt))
-{
-}
+{}
 
 HostFileDrop *HostFileDrop::install(QAbstractItemView *view, HostAt hostAt)
 {

@@ -6,6 +6,7 @@
 
 class QAbstractItemView;
 class QEvent;
+class QMimeData;
 class QPoint;
 class QString;
 
@@ -27,7 +28,7 @@ public:
     static HostFileDrop *install(QAbstractItemView *view, HostAt hostAt);
 
     /// The local file a drag carries, when it carries exactly one.
-    static QString droppedFile(const class QMimeData *mime);
+    static QString droppedFile(const QMimeData *mime);
 
 signals:
     /// Emitted after the upload window opened (tests look at it).

@@ -34,6 +34,14 @@ QString sizeText(quint64 bytes)
     return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
+// A form label whose mnemonic focuses `buddy` (a row whose field is a layout gets none).
+QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
+}
+
 // The progress bar counts in KiB: QProgressBar takes int, and volumes pass 2 GiB.
 int kib(quint64 bytes)
 {
@@ -48,7 +56,8 @@ TransferDialog::TransferDialog(Mode mode, models::HostSession *session, const QS
       m_transfer(new models::VolumeTransfer(session, this))
 {
     const bool upload = mode == Mode::Upload;
-    setWindowTitle(upload ? tr("Upload to %1").arg(hostName()) : tr("Download from %1").arg(hostName()));
+    setWindowTitle(upload ? tr("Upload to %1").arg(hostName())
+                          : tr("Download from %1").arg(hostName()));
 
     auto *form = new QFormLayout;
     m_file = new QLineEdit(this);
@@ -58,7 +67,7 @@ TransferDialog::TransferDialog(Mode mode, models::HostSession *session, const QS
     fileRow->addWidget(m_browse);
     if (upload) {
         m_file->setPlaceholderText(tr("An ISO or disk image on this computer"));
-        form->addRow(tr("Local &file:"), fileRow);
+        form->addRow(buddyLabel(tr("Local &file:"), m_file, this), fileRow);
         m_pool = new QComboBox(this);
         form->addRow(tr("&Pool:"), m_pool);
         m_volume = new QLineEdit(this);
@@ -76,7 +85,7 @@ TransferDialog::TransferDialog(Mode mode, models::HostSession *session, const QS
         auto *what = new QLabel(tr("%1 in pool %2").arg(fileOrVolume, pool), this);
         what->setTextInteractionFlags(Qt::TextSelectableByMouse);
         form->addRow(tr("Volume:"), what);
-        form->addRow(tr("Save &as:"), fileRow);
+        form->addRow(buddyLabel(tr("Save &as:"), m_file, this), fileRow);
         QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
         if (folder.isEmpty())
             folder = QDir::homePath();
@@ -88,6 +97,7 @@ TransferDialog::TransferDialog(Mode mode, models::HostSession *session, const QS
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setTextVisible(true);
+    m_progress->hide(); // shown while a transfer runs and once it is done
     m_progressText = new QLabel(this);
     m_progressText->setTextFormat(Qt::PlainText);
     m_progressText->setWordWrap(true);
@@ -138,7 +148,8 @@ TransferDialog::TransferDialog(Mode mode, models::HostSession *session, const QS
             [this](const QString &error) {
                 m_storage = models::StorageSnapshot{};
                 applyStorage();
-                setFieldErrors(m_error, {tr("The host's storage could not be read: %1").arg(error)});
+                setFieldErrors(m_error,
+                               {tr("The host's storage could not be read: %1").arg(error)});
             });
     } else if (upload) {
         m_storage = models::StorageSnapshot{};
@@ -212,16 +223,17 @@ void TransferDialog::applyStorage()
 void TransferDialog::browse()
 {
     if (m_mode == Mode::Upload) {
-        const QString filters = QStringList{tr("Disk images (*.iso *.qcow2 *.img *.raw)"),
-                                            tr("ISO images (*.iso)"), tr("qcow2 images (*.qcow2)"),
-                                            tr("All files (*)")}
-                                    .join(u";;"_s);
+        const QString filters =
+            QStringList{tr("Disk images (*.iso *.qcow2 *.img *.raw)"), tr("ISO images (*.iso)"),
+                        tr("qcow2 images (*.qcow2)"), tr("All files (*)")}
+                .join(u";;"_s);
         const QString file = QFileDialog::getOpenFileName(this, tr("Choose the file to upload"),
                                                           m_file->text(), filters);
         if (!file.isEmpty())
             m_file->setText(file);
     } else {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Save the volume as"), m_file->text());
+        const QString file =
+            QFileDialog::getSaveFileName(this, tr("Save the volume as"), m_file->text());
         if (!file.isEmpty()) {
             m_file->setText(file);
             m_overwriteConfirmed = true; // the file dialog asked already
@@ -276,7 +288,8 @@ void TransferDialog::validate()
         models::DownloadRequest r;
         r.localFile = m_file->text();
         r.overwrite = true; // an existing file is asked about when Download is clicked
-        if (const QString p = models::VolumeTransfer::checkDownloadLocally(r); !p.isEmpty() && !r.localFile.isEmpty())
+        if (const QString p = models::VolumeTransfer::checkDownloadLocally(r);
+            !p.isEmpty() && !r.localFile.isEmpty())
             problems << p;
         startButton()->setEnabled(problems.isEmpty() && !r.localFile.isEmpty());
     }
@@ -310,6 +323,7 @@ void TransferDialog::startTransfer()
         const QFileInfo fi(r.localFile);
         m_progress->setRange(0, qMax(1, kib(quint64(fi.size()))));
         m_progress->setValue(0);
+        m_progress->show();
         m_progressText->setText(tr("Creating the volume %1…").arg(r.volume));
         setBusy(true);
         m_transfer->startUpload(r);
@@ -320,18 +334,20 @@ void TransferDialog::startTransfer()
         r.localFile = m_file->text();
         if (QFileInfo::exists(r.localFile) && !m_overwriteConfirmed) {
             const bool replace =
-                m_askOverwrite ? m_askOverwrite(r.localFile)
-                               : QMessageBox::question(this, tr("Replace the file?"),
-                                                       tr("“%1” already exists. Replace it with the "
-                                                          "volume %2?")
-                                                           .arg(r.localFile, r.volume),
-                                                       QMessageBox::Yes | QMessageBox::No,
-                                                       QMessageBox::No) == QMessageBox::Yes;
+                m_askOverwrite
+                    ? m_askOverwrite(r.localFile)
+                    : QMessageBox::question(this, tr("Replace the file?"),
+                                            tr("“%1” already exists. Replace it with the "
+                                               "volume %2?")
+                                                .arg(r.localFile, r.volume),
+                                            QMessageBox::Yes | QMessageBox::No,
+                                            QMessageBox::No) == QMessageBox::Yes;
             if (!replace)
                 return;
         }
         r.overwrite = QFileInfo::exists(r.localFile);
         m_progress->setRange(0, 0); // busy until the size is known
+        m_progress->show();
         m_progressText->setText(tr("Starting the download…"));
         setBusy(true);
         m_transfer->startDownload(r);
@@ -340,6 +356,7 @@ void TransferDialog::startTransfer()
 
 void TransferDialog::showProgress(const models::TransferProgress &p)
 {
+    m_progress->show();
     if (p.bytesTotal > 0) {
         m_progress->setRange(0, qMax(1, kib(p.bytesTotal)));
         m_progress->setValue(kib(p.bytesDone));
@@ -351,15 +368,16 @@ void TransferDialog::onFinished(const models::TransferResult &r)
 {
     m_progress->setRange(0, 1);
     m_progress->setValue(1);
-    const QString rate = r.seconds > 0 ? tr(" (%1/s)").arg(sizeText(quint64(double(r.bytes) / r.seconds)))
-                                       : QString();
-    m_progressText->setText(
-        m_mode == Mode::Upload
-            ? tr("Uploaded %1 to the volume %2 in pool %3 in %4 s%5.")
-                  .arg(sizeText(r.bytes), r.volume, r.pool, QLocale().toString(r.seconds, 'f', 1), rate)
-            : tr("Saved the volume %1 (%2) as %3 in %4 s%5.")
-                  .arg(r.volume, sizeText(r.bytes), r.localFile, QLocale().toString(r.seconds, 'f', 1),
-                       rate));
+    const QString rate = r.seconds > 0
+                             ? tr(" (%1/s)").arg(sizeText(quint64(double(r.bytes) / r.seconds)))
+                             : QString();
+    m_progressText->setText(m_mode == Mode::Upload
+                                ? tr("Uploaded %1 to the volume %2 in pool %3 in %4 s%5.")
+                                      .arg(sizeText(r.bytes), r.volume, r.pool,
+                                           QLocale().toString(r.seconds, 'f', 1), rate)
+                                : tr("Saved the volume %1 (%2) as %3 in %4 s%5.")
+                                      .arg(r.volume, sizeText(r.bytes), r.localFile,
+                                           QLocale().toString(r.seconds, 'f', 1), rate));
     startButton()->hide();
     cancelButton()->setText(tr("Close"));
     emit transferFinished(r);
@@ -370,8 +388,7 @@ void TransferDialog::onFinished(const models::TransferResult &r)
 void TransferDialog::onFailed(TransferFailure kind, const QString &message)
 {
     setBusy(false);
-    m_progress->setRange(0, 1);
-    m_progress->setValue(0);
+    m_progress->hide();
     if (kind == TransferFailure::Cancelled) {
         m_progressText->setText(m_mode == Mode::Upload
                                     ? tr("Cancelled. The new volume was removed.")

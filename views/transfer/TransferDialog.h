@@ -66,7 +66,10 @@ public:
 
     /// Asked before a download replaces an existing file the user typed (a file chosen
     /// with the file dialog was confirmed there). Tests replace the question box.
-    void setOverwriteQuestion(std::function<bool(const QString &file)> ask) { m_askOverwrite = std::move(ask); }
+    void setOverwriteQuestion(std::function<bool(const QString &file)> ask)
+    {
+        m_askOverwrite = std::move(ask);
+    }
 
     /// Starts the transfer with what the fields say (the Upload/Download button).
     void startTransfer();
