@@ -287,11 +287,14 @@ const QList<CliCommand> &cliCommands()
                                   "local file into a new volume, or a volume into a file"),
          [](const CliContext &ctx) {
              const QString sub = ctx.arguments.value(1);
-             if (sub != QLatin1String("upload") && sub != QLatin1String("download")) {
-                 printError(QCoreApplication::translate("cli", "volume: use upload or download"));
-                 return int(kExitUsage);
-             }
-             return runVolumeTransferCommand(ctx, sub == QLatin1String("upload"));
+             if (sub == QLatin1String("upload") || sub == QLatin1String("download"))
+                 return runVolumeTransferCommand(ctx, sub == QLatin1String("upload"));
+             QCommandLineParser parser; // `volume --help`
+             int exitCode = kExitOk;
+             if (!parseCommandLine(parser, ctx, &exitCode, true))
+                 return exitCode;
+             printError(QCoreApplication::translate("cli", "volume: use upload or download"));
+             return int(kExitUsage);
          }},
         {"serial",
          QT_TRANSLATE_NOOP("cli",
