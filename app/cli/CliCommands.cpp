@@ -282,6 +282,22 @@ const QList<CliCommand> &cliCommands()
         {"console-snapshot",
          QT_TRANSLATE_NOOP("cli", "Save a running VM's VNC screen as PNG (--vm NAME --out FILE)"),
          runConsoleSnapshot},
+        // Temporary in the transfer branch: the storage helper's `volume` dispatcher
+        // replaces this entry and routes `volume upload|download` the same way.
+        {"volume",
+         QT_TRANSLATE_NOOP("cli", "volume upload|download --pool P --name V --file F: copy a "
+                                  "local file into a new volume, or a volume into a file"),
+         [](const CliContext &ctx) {
+             const QString sub = ctx.arguments.value(1);
+             if (sub == QLatin1String("upload") || sub == QLatin1String("download"))
+                 return runVolumeTransferCommand(ctx, sub == QLatin1String("upload"));
+             QCommandLineParser parser; // `volume --help`
+             int exitCode = kExitOk;
+             if (!parseCommandLine(parser, ctx, &exitCode, true))
+                 return exitCode;
+             printError(QCoreApplication::translate("cli", "volume: use upload or download"));
+             return int(kExitUsage);
+         }},
         {"serial",
          QT_TRANSLATE_NOOP("cli",
                            "Print what a running VM's serial console shows for S seconds (--vm)"),

@@ -63,6 +63,8 @@ bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *ex
                       bool positional = false);
 
 int runStatsCommand(const CliContext &ctx); // StatsCommand.cpp
+/// `volume upload|download ...`; ctx.arguments may start with "volume". VolumeTransferCommand.cpp
+int runVolumeTransferCommand(const CliContext &ctx, bool upload);
 
 void printJson(const QJsonValue &value);
 void printError(const QString &message);

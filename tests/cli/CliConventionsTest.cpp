@@ -3,6 +3,7 @@
 // cannot be reached, and the documented exit codes (0 ok, 1 refused, 2 host failed, 64 usage).
 #include "CliRunner.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QMap>
 #include <QRegularExpression>
@@ -48,6 +49,7 @@ const QMap<QString, QStringList> &commandOptions()
         {u"stats"_s, {u"--vm"_s, u"--samples"_s, u"--interval"_s}},
         {u"console-snapshot"_s, {u"--vm"_s, u"--out"_s, u"--wait"_s}},
         {u"serial"_s, {u"--vm"_s, u"--seconds"_s, u"--send"_s, u"--until"_s}},
+        {u"volume"_s, {}},
     };
     return options;
 }
@@ -68,6 +70,9 @@ QStringList workingArgs(const QString &command)
         return {u"--vm"_s, u"test"_s, u"--out"_s, u"/dev/null"_s, u"--wait"_s, u"1"_s};
     if (command == "serial"_L1)
         return {u"--vm"_s, u"test"_s, u"--seconds"_s, u"1"_s};
+    if (command == "volume"_L1) // an upload of a readable file (the test driver then fails it)
+        return {u"upload"_s, u"--pool"_s, u"default-pool"_s, u"--name"_s, u"conv.img"_s,
+                u"--file"_s, QCoreApplication::applicationFilePath()};
     return {};
 }
 

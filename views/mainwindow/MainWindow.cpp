@@ -18,6 +18,7 @@
 #include "views/mainwindow/InventoryPresentation.h"
 #include "views/mainwindow/WindowLayout.h"
 #include "views/tiles/VmTilesPage.h"
+#include "views/transfer/HostFileDrop.h"
 #include "views/vm/VmWindow.h"
 
 #include <QAction>
@@ -129,6 +130,15 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     m_tree->setItemDelegateForColumn(m_statsByHost->cpuColumn(), new CpuSparklineDelegate(m_tree));
     m_tree->setColumnWidth(m_statsByHost->cpuColumn(), 120);
     leftLayout->addWidget(m_tree, 1);
+    // A file dropped onto a host row opens the upload window for that host (issue 16).
+    HostFileDrop::install(m_tree, [this](const QPoint &pos) -> HostSession * {
+        QModelIndex src = toBaseIndex(m_tree->indexAt(pos));
+        if (src.model() == m_models.clusterInventory)
+            src = m_models.clusterInventory->toInventoryIndex(src);
+        if (!src.isValid() || m_models.inventory->domainAt(src))
+            return nullptr;
+        return m_models.inventory->sessionAt(src);
+    });
 
     m_details = new DetailsPane(m_models.stats, this);
 
