@@ -41,12 +41,14 @@ step "source copied to $tree"
 # debhelper points HOME at a scratch folder: give ccache its real cache and settings.
 if command -v ccache >/dev/null; then
   CCACHE_DIR=$(ccache -k cache_dir)
-  export CCACHE_DIR CCACHE_BASEDIR=$tree CCACHE_NOHASHDIR=1
-  ccache -z >/dev/null
+  export CCACHE_DIR CCACHE_BASEDIR=$tree CCACHE_NOHASHDIR=1 CCACHE_STATSLOG=$WORK/ccache.log
+  rm -f "$CCACHE_STATSLOG"
 fi
 (cd "$tree" && dpkg-buildpackage -us -uc -b -j"$(nproc)") > "$WORK/build.log" 2>&1 ||
   { tail -n 60 "$WORK/build.log" >&2; fail "dpkg-buildpackage (full log: $WORK/build.log)"; }
-command -v ccache >/dev/null && ccache -s | grep -Ei "hits|misses" | sed 's/^/build-deb: ccache /'
+if [ -f "$WORK/ccache.log" ]; then
+  ccache --show-log-stats | grep -Ei "^ *(hits|misses)" | sed 's/^ */build-deb: ccache (this build): /'
+fi
 deb=$(ls "$WORK"/crossvirt_"${version}"_*.deb)
 cp "$WORK"/crossvirt*_"${version}"_*.deb "$WORK"/crossvirt_"${version}"_*.changes "$OUT_DIR"/
 deb=$OUT_DIR/$(basename "$deb")
