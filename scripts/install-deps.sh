@@ -3,7 +3,10 @@
 # test: Qt 6 (Widgets, Charts, LinguistTools), libvirt, LibVNCClient, libosinfo +
 # osinfo-db, GoogleTest, CMake/Ninja, Xvfb, and for the end-to-end tests a real
 # libvirtd + virtlogd with QEMU for x86_64, ppc64, aarch64 (UEFI), s390x, riscv64, and
-# cpio, kmod (depmod), xz-utils for the test guest images (tests/e2e/guest).
+# cpio, kmod (depmod), xz-utils for the test guest images (tests/e2e/guest); for the
+# desktop data and the Debian package: librsvg2-bin (renders the PNG icons),
+# desktop-file-utils, appstream, groff-base (checks), debhelper, dpkg-dev, lintian
+# (scripts/build-deb.sh).
 # Usage: scripts/install-deps.sh [--build-only]   (as root, or with sudo)
 set -euo pipefail
 
@@ -14,6 +17,8 @@ build_pkgs=(
   libvirt-dev libvncserver-dev libosinfo-1.0-dev osinfo-db
   libgtest-dev libgmock-dev
   xvfb xauth fonts-dejavu-core
+  librsvg2-bin desktop-file-utils appstream groff-base man-db
+  debhelper dpkg-dev fakeroot lintian
 )
 runtime_pkgs=(
   libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients

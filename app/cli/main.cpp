@@ -19,7 +19,8 @@ void printUsage(FILE *to)
                "Prints JSON on stdout (serial: the console's bytes) and messages on stderr. "
                "`crossvirt-cli COMMAND --help` lists a command's options.\n\nCommands:\n");
     for (const auto &c : cli::cliCommands()) {
-        text += u"  "_s + QString::fromLatin1(c.name).leftJustified(18) +
+        // At least two spaces after the name: the man page generator splits there.
+        text += u"  "_s + QString::fromLatin1(c.name).leftJustified(16) + u"  "_s +
                 QCoreApplication::translate("cli", c.summary) + u'\n';
     }
     text += u'\n' + cli::globalHelpText();

@@ -85,6 +85,8 @@ int runGui(QApplication &app)
     app::setUpApplication(app);
     views::applyTheme(views::savedThemeChoice()); // File › Preferences › Theme
     QApplication::setWindowIcon(views::applicationIcon());
+    // Wayland's app id and the desktop entry's name (data/), so the shell shows its icon.
+    QGuiApplication::setDesktopFileName(u"io.github.crossvirt.Crossvirt"_s);
     QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Crossvirt"));
 
     QCommandLineParser parser;
