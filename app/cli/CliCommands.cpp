@@ -91,6 +91,24 @@ QString hostError(const HostSession *s)
     return QCoreApplication::translate("cli", "no answer from the host in time");
 }
 
+HostSession *openOne(const QStringList &uris, int timeout, QObject *owner, int *exitCode)
+{
+    if (uris.size() != 1) {
+        printError(QCoreApplication::translate("cli", "give exactly one host with --connect URI"));
+        *exitCode = kExitUsage;
+        return nullptr;
+    }
+    *exitCode = kExitHostFailed;
+    const QList<HostSession *> sessions = openHosts(uris, timeout, owner);
+    HostSession *s = sessions.value(0);
+    const QString error = s ? hostError(s) : QCoreApplication::translate("cli", "no host");
+    if (!error.isEmpty()) {
+        printError(QCoreApplication::translate("cli", "%1: %2").arg(uris.first(), error));
+        return nullptr;
+    }
+    return s;
+}
+
 bool takeGlobalOptions(QStringList *args, CliContext *ctx, QString *error)
 {
     QStringList rest;
@@ -284,6 +302,14 @@ const QList<CliCommand> &cliCommands()
          QT_TRANSLATE_NOOP("cli",
                            "Print what a running VM's serial console shows for S seconds (--vm)"),
          runSerialCommand},
+        {"pool",
+         QT_TRANSLATE_NOOP("cli", "Storage pools: pool list|create|start|stop|autostart|refresh|"
+                                  "delete"),
+         runPoolCommand},
+        {"volume",
+         QT_TRANSLATE_NOOP("cli", "Storage volumes: volume list|create|resize|clone|delete|"
+                                  "upload|download"),
+         runVolumeCommand},
     };
     return commands;
 }

@@ -9,6 +9,7 @@
 #include "models/osinfo/OsCatalogue.h"
 #include "models/osinfo/OsListModel.h"
 #include "models/provisioning/HostCapabilitiesService.h"
+#include "models/storage/StorageJobs.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
 #include "views/dialogs/newvm/VmBootOrderPage.h"
@@ -25,6 +26,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
@@ -113,6 +115,25 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
     connect(m_storagePage->pool(), &QComboBox::currentIndexChanged, this, [this] {
         fillVolumes();
         validate();
+    });
+    // First-run help: a host with no active pool gets libvirt's default one, then the
+    // storage is read again.
+    connect(m_storagePage->createDefaultPoolButton(), &QPushButton::clicked, this, [this] {
+        models::HostSession *session = currentSession();
+        if (!session)
+            return;
+        m_storagePage->createDefaultPoolButton()->setEnabled(false);
+        whenFinished(
+            models::storage::createDefaultPool(session), this,
+            [this] {
+                m_storagePage->createDefaultPoolButton()->setEnabled(true);
+                m_storageUri.clear();
+                hostChanged();
+            },
+            [this](const QString &error) {
+                m_storagePage->createDefaultPoolButton()->setEnabled(true);
+                setFieldErrors(m_errorLabels.value(u"pool"_s), {error});
+            });
     });
     connect(m_capabilities, &models::HostCapabilitiesService::capabilitiesChanged, this,
             [this](const QString &uri) {
@@ -655,6 +676,8 @@ void NewVmDialog::applyStorage()
                                                      : (network->count() > 0 ? 0 : -1));
         iso->setCurrentIndex(iso->count() > 0 ? 0 : -1);
     }
+    m_storagePage->createDefaultPoolButton()->setVisible(m_storage &&
+                                                         m_storage->activePoolNames().isEmpty());
     fillVolumes();
     validate();
 }

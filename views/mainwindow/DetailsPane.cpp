@@ -5,6 +5,7 @@
 #include "models/stats/DatacenterStats.h"
 #include "views/charts/HostChartsPage.h"
 #include "views/mainwindow/HostDetailsPage.h"
+#include "views/storage/StoragePage.h"
 #include "views/vm/OverviewPage.h"
 
 #include <QLabel>
@@ -37,6 +38,8 @@ DetailsPane::DetailsPane(models::DatacenterStats *stats, QWidget *parent)
     m_hostTabs->addTab(scrolling(m_hostPage, m_hostTabs), tr("Details"));
     m_hostCharts = new HostChartsPage({}, m_hostTabs);
     m_hostTabs->addTab(m_hostCharts, tr("Performance"));
+    m_storagePage = new StoragePage(m_hostTabs);
+    m_hostTabs->addTab(m_storagePage, tr("Storage"));
     addWidget(m_hostTabs);
     m_vmPage = new OverviewPage(this);
     m_vmScroll = scrolling(m_vmPage, this);
@@ -54,6 +57,8 @@ void DetailsPane::showHost(HostSession *session, const QString &displayName)
     ++m_generation;
     setCurrentWidget(m_hostTabs);
     m_hostPage->setSession(session, displayName);
+    m_storagePage->setSession(session);
+    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_storagePage), true);
     showHostCharts(session ? QList<HostSession *>{session} : QList<HostSession *>{});
 }
 
@@ -61,6 +66,8 @@ void DetailsPane::showCluster(const QString &name, const QList<HostSession *> &h
 {
     ++m_generation;
     m_hostPage->setSession(nullptr, name);
+    m_storagePage->setSession(nullptr);
+    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_storagePage), false); // one host's only
     showHostCharts(hosts);
     setCurrentWidget(m_hostTabs);
     m_hostTabs->setCurrentWidget(m_hostCharts);

@@ -17,6 +17,7 @@ namespace crossvirt::views {
 class HostChartsPage;
 class HostDetailsPage;
 class OverviewPage;
+class StoragePage;
 
 /// The right side of the main window: nothing, a host (details and performance), a
 /// cluster (its hosts' performance) or a VM's overview, read off the GUI thread.
@@ -38,6 +39,7 @@ public:
     HostDetailsPage *hostPage() const { return m_hostPage; }
     HostChartsPage *hostCharts() const { return m_hostCharts; }
     OverviewPage *vmPage() const { return m_vmPage; }
+    StoragePage *storagePage() const { return m_storagePage; }
 
 private:
     void showHostCharts(const QList<models::HostSession *> &hosts);
@@ -48,6 +50,7 @@ private:
     QTabWidget *m_hostTabs;
     HostDetailsPage *m_hostPage;
     HostChartsPage *m_hostCharts;
+    StoragePage *m_storagePage;
     OverviewPage *m_vmPage;
     QWidget *m_vmScroll;
     quint64 m_generation = 0;
