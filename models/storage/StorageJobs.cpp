@@ -100,6 +100,7 @@ QStringList poolUsers(virConnectPtr conn, const PoolContents &pool)
                 out << vm;
         }
     }
+    out.sort();
     return out;
 }
 

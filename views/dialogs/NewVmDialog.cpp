@@ -123,7 +123,7 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
         if (!session)
             return;
         m_storagePage->createDefaultPoolButton()->setEnabled(false);
-        whenFinished(
+        models::whenFinished(
             models::storage::createDefaultPool(session), this,
             [this] {
                 m_storagePage->createDefaultPoolButton()->setEnabled(true);

@@ -39,7 +39,8 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     view->setShowGrid(false);
     view->setAlternatingRowColors(true);
     view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideMiddle);
     view->horizontalHeader()->setHighlightSections(false);
     return view;
 }
@@ -97,9 +98,6 @@ StoragePage::StoragePage(QWidget *parent)
     m_pools = makeTable(m_storage->pools(), poolBox);
     m_pools->setItemDelegateForColumn(PoolListModel::UsageColumn,
                                       new UsageBarDelegate(PoolListModel::UsageRole, m_pools));
-    m_pools->horizontalHeader()->setSectionResizeMode(PoolListModel::UsageColumn,
-                                                      QHeaderView::Fixed);
-    m_pools->setColumnWidth(PoolListModel::UsageColumn, 140);
     poolLayout->addWidget(m_pools);
     splitter->addWidget(poolBox);
 
@@ -125,6 +123,7 @@ StoragePage::StoragePage(QWidget *parent)
             });
     connect(m_pools->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_storage->selectPool(selectedPool());
+        m_volumes->resizeColumnsToContents();
         updateActions();
     });
     connect(m_volumes->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -134,6 +133,7 @@ StoragePage::StoragePage(QWidget *parent)
         if (selectedPool().isEmpty() && m_storage->pools()->rowCount() > 0)
             m_pools->selectRow(0);
         m_note->setText(m_storage->poolTypes().note);
+        fitColumns();
         updateActions();
     });
     connect(m_storage, &models::HostStorage::loadFailed, this, &StoragePage::showError);
@@ -207,6 +207,14 @@ const models::PoolContents *StoragePage::currentPool() const
 const models::VolumeInfo *StoragePage::currentVolume() const
 {
     return m_storage->volumes()->volume(selectedVolume());
+}
+
+void StoragePage::fitColumns()
+{
+    m_pools->resizeColumnsToContents();
+    m_pools->setColumnWidth(PoolListModel::UsageColumn,
+                            qMax(140, m_pools->columnWidth(PoolListModel::UsageColumn)));
+    m_volumes->resizeColumnsToContents();
 }
 
 void StoragePage::updateActions()

@@ -68,6 +68,7 @@ protected:
 
 private:
     void updateActions();
+    void fitColumns();
     void showError(const QString &error);
     const models::PoolContents *currentPool() const;
     const models::VolumeInfo *currentVolume() const;
