@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
+#include <libvirt/virterror.h>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -46,7 +47,7 @@ protected:
     // A crashed earlier run may have left the pool or the fs pool behind.
     void removeLeftovers()
     {
-        for (const QString &name : {kPool, kPool + u"-fs"_s}) {
+        for (const QString &name : QStringList{kPool, kPool + u"-fs"_s}) {
             if (virStoragePoolPtr p = virStoragePoolLookupByName(conn(), name.toUtf8().constData())) {
                 virStoragePoolDestroy(p);
                 virStoragePoolUndefine(p);
