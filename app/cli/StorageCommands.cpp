@@ -91,7 +91,8 @@ const PoolContents *requirePool(const QList<PoolContents> &pools, const QString 
 {
     const PoolContents *p = findPool(pools, name);
     if (!p) {
-        printError(QCoreApplication::translate("cli", "pool: there is no storage pool “%1” on %2").arg(name, uri));
+        printError(QCoreApplication::translate("cli", "pool: there is no storage pool “%1” on %2")
+                       .arg(name, uri));
     }
     return p;
 }
@@ -112,9 +113,11 @@ bool requireOptions(const QCommandLineParser &parser, const QStringList &names)
 int unknownSubcommand(const QString &command, const QString &sub, const QString &list)
 {
     if (sub.isEmpty())
-        printError(QCoreApplication::translate("cli", "%1: give a subcommand: %2").arg(command, list));
+        printError(
+            QCoreApplication::translate("cli", "%1: give a subcommand: %2").arg(command, list));
     else
-        printError(QCoreApplication::translate("cli", "%1: unknown subcommand %2 (one of: %3)").arg(command, sub, list));
+        printError(QCoreApplication::translate("cli", "%1: unknown subcommand %2 (one of: %3)")
+                       .arg(command, sub, list));
     return kExitUsage;
 }
 
@@ -149,17 +152,33 @@ int runPoolList(const CliContext &ctx)
 int runPoolCreate(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.addOption({u"name"_s, QCoreApplication::translate("cli", "Name of the new pool."), u"NAME"_s});
-    parser.addOption({u"type"_s, QCoreApplication::translate("cli", "dir (default), fs, netfs, logical, iscsi or disk."),
-                      u"TYPE"_s});
-    parser.addOption({u"target"_s, QCoreApplication::translate("cli", "Target path (the directory of a dir pool)."), u"PATH"_s});
-    parser.addOption({u"source-host"_s, QCoreApplication::translate("cli", "NFS or iSCSI server."), u"HOST"_s});
-    parser.addOption({u"source-path"_s, QCoreApplication::translate("cli", "Exported directory on the NFS server."), u"PATH"_s});
-    parser.addOption({u"source-device"_s, QCoreApplication::translate("cli", "Block device, or the iSCSI target's IQN."),
-                      u"DEVICE"_s});
-    parser.addOption({u"format"_s, QCoreApplication::translate("cli", "File system or partition table format."), u"FORMAT"_s});
-    parser.addOption({u"build"_s, QCoreApplication::translate("cli", "LVM/disk: initialise the device (never over data).")});
-    parser.addOption({u"autostart"_s, QCoreApplication::translate("cli", "Start the pool with the host.")});
+    parser.addOption(
+        {u"name"_s, QCoreApplication::translate("cli", "Name of the new pool."), u"NAME"_s});
+    parser.addOption(
+        {u"type"_s,
+         QCoreApplication::translate("cli", "dir (default), fs, netfs, logical, iscsi or disk."),
+         u"TYPE"_s});
+    parser.addOption(
+        {u"target"_s,
+         QCoreApplication::translate("cli", "Target path (the directory of a dir pool)."),
+         u"PATH"_s});
+    parser.addOption(
+        {u"source-host"_s, QCoreApplication::translate("cli", "NFS or iSCSI server."), u"HOST"_s});
+    parser.addOption({u"source-path"_s,
+                      QCoreApplication::translate("cli", "Exported directory on the NFS server."),
+                      u"PATH"_s});
+    parser.addOption(
+        {u"source-device"_s,
+         QCoreApplication::translate("cli", "Block device, or the iSCSI target's IQN."),
+         u"DEVICE"_s});
+    parser.addOption({u"format"_s,
+                      QCoreApplication::translate("cli", "File system or partition table format."),
+                      u"FORMAT"_s});
+    parser.addOption(
+        {u"build"_s,
+         QCoreApplication::translate("cli", "LVM/disk: initialise the device (never over data).")});
+    parser.addOption(
+        {u"autostart"_s, QCoreApplication::translate("cli", "Start the pool with the host.")});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
         return exitCode;
@@ -197,13 +216,16 @@ int runPoolCreate(const CliContext &ctx)
 int runPoolAction(const CliContext &ctx, const QString &action)
 {
     QCommandLineParser parser;
-    parser.addOption({u"name"_s, QCoreApplication::translate("cli", "Name of the pool."), u"NAME"_s});
+    parser.addOption(
+        {u"name"_s, QCoreApplication::translate("cli", "Name of the pool."), u"NAME"_s});
     if (action == "autostart"_L1)
-        parser.addOption({u"off"_s, QCoreApplication::translate("cli", "Do not start the pool with the host any more.")});
+        parser.addOption({u"off"_s, QCoreApplication::translate(
+                                        "cli", "Do not start the pool with the host any more.")});
     if (action == "delete"_L1)
         parser.addOption({u"delete-volumes"_s,
-                          QCoreApplication::translate("cli", "Also delete every volume of the pool (and a dir pool's "
-                             "directory).")});
+                          QCoreApplication::translate(
+                              "cli", "Also delete every volume of the pool (and a dir pool's "
+                                     "directory).")});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
         return exitCode;
@@ -240,8 +262,8 @@ int runPoolAction(const CliContext &ctx, const QString &action)
     if (const PoolContents *p = findPool(*after, name))
         printJson(poolJson(session->uri(), *p));
     else
-        printJson(QJsonObject{{u"host"_s, session->uri()}, {u"name"_s, name},
-                              {u"deleted"_s, true}});
+        printJson(
+            QJsonObject{{u"host"_s, session->uri()}, {u"name"_s, name}, {u"deleted"_s, true}});
     return kExitOk;
 }
 
@@ -251,7 +273,8 @@ quint64 sizeOption(const QCommandLineParser &parser)
     bool ok = false;
     const quint64 bytes = models::parseSize(parser.value(u"size"_s), &ok);
     if (!ok)
-        printError(QCoreApplication::translate("cli", "--size needs a size such as 10 (GiB), 10G or 512M, not “%1”")
+        printError(QCoreApplication::translate(
+                       "cli", "--size needs a size such as 10 (GiB), 10G or 512M, not “%1”")
                        .arg(parser.value(u"size"_s)));
     return ok ? bytes : 0;
 }
@@ -259,7 +282,8 @@ quint64 sizeOption(const QCommandLineParser &parser)
 int runVolumeList(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    parser.addOption({u"pool"_s, QCoreApplication::translate("cli", "Only this pool's volumes."), u"POOL"_s});
+    parser.addOption(
+        {u"pool"_s, QCoreApplication::translate("cli", "Only this pool's volumes."), u"POOL"_s});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
         return exitCode;
@@ -288,22 +312,30 @@ int runVolumeChange(const CliContext &ctx, const QString &action)
     QCommandLineParser parser;
     parser.addOption({u"pool"_s, QCoreApplication::translate("cli", "The pool."), u"POOL"_s});
     parser.addOption({u"name"_s,
-                      action == "clone"_L1 ? QCoreApplication::translate("cli", "Name of the copy.") : QCoreApplication::translate("cli", "Name of the volume."),
+                      action == "clone"_L1
+                          ? QCoreApplication::translate("cli", "Name of the copy.")
+                          : QCoreApplication::translate("cli", "Name of the volume."),
                       u"NAME"_s});
     if (action == "create"_L1 || action == "resize"_L1)
-        parser.addOption({u"size"_s,
-                          action == "create"_L1
-                              ? QCoreApplication::translate("cli", "Size: GiB, or with a unit (10G, 512M).")
-                              : QCoreApplication::translate("cli", "New size, larger than the current one (GiB, or 20G, 512M)."),
-                          u"SIZE"_s});
+        parser.addOption(
+            {u"size"_s,
+             action == "create"_L1
+                 ? QCoreApplication::translate("cli", "Size: GiB, or with a unit (10G, 512M).")
+                 : QCoreApplication::translate(
+                       "cli", "New size, larger than the current one (GiB, or 20G, 512M)."),
+             u"SIZE"_s});
     if (action == "create"_L1) {
-        parser.addOption({u"format"_s, QCoreApplication::translate("cli", "qcow2 (default) or raw."), u"FORMAT"_s});
+        parser.addOption({u"format"_s,
+                          QCoreApplication::translate("cli", "qcow2 (default) or raw."),
+                          u"FORMAT"_s});
         parser.addOption({u"backing"_s,
-                          QCoreApplication::translate("cli", "qcow2: a backing volume (name in the pool, or a path)."),
+                          QCoreApplication::translate(
+                              "cli", "qcow2: a backing volume (name in the pool, or a path)."),
                           u"VOLUME"_s});
     }
     if (action == "clone"_L1)
-        parser.addOption({u"from"_s, QCoreApplication::translate("cli", "The volume to copy."), u"VOLUME"_s});
+        parser.addOption(
+            {u"from"_s, QCoreApplication::translate("cli", "The volume to copy."), u"VOLUME"_s});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
         return exitCode;
@@ -343,8 +375,8 @@ int runVolumeChange(const CliContext &ctx, const QString &action)
             spec.backingVolume = parser.value(u"backing"_s);
             printJson(volumeJson(poolName, await(st::createVolume(session, spec))));
         } else if (action == "clone"_L1) {
-            printJson(volumeJson(
-                poolName, await(st::cloneVolume(session, poolName, parser.value(u"from"_s), name))));
+            printJson(volumeJson(poolName, await(st::cloneVolume(session, poolName,
+                                                                 parser.value(u"from"_s), name))));
         } else if (action == "resize"_L1) {
             await(st::resizeVolume(session, poolName, name, size));
             const auto after = readPools(session, &exitCode);
@@ -354,8 +386,7 @@ int runVolumeChange(const CliContext &ctx, const QString &action)
                 printJson(volumeJson(poolName, *p->volume(name)));
         } else if (action == "delete"_L1) {
             await(st::deleteVolume(session, poolName, name));
-            printJson(QJsonObject{
-                {u"pool"_s, poolName}, {u"name"_s, name}, {u"deleted"_s, true}});
+            printJson(QJsonObject{{u"pool"_s, poolName}, {u"name"_s, name}, {u"deleted"_s, true}});
         }
     } catch (...) {
         return failed(std::current_exception());

@@ -82,7 +82,8 @@ template<typename T> QFuture<T> HostStorage::track(QFuture<T> future)
     if constexpr (std::is_void_v<T>)
         whenFinished(future, this, done, [done](const QString &) { done(); });
     else
-        whenFinished(future, this, [done](const T &) { done(); }, [done](const QString &) { done(); });
+        whenFinished(
+            future, this, [done](const T &) { done(); }, [done](const QString &) { done(); });
     return future;
 }
 

@@ -246,10 +246,9 @@ QFuture<void> refreshPool(HostSession *session, const QString &pool)
 QFuture<void> setPoolAutostart(HostSession *session, const QString &pool, bool autostart)
 {
     const QString context =
-        autostart ? Text::tr("Could not mark the storage pool “%1” to start with the host")
-                        .arg(pool)
-                  : Text::tr("Could not stop the storage pool “%1” starting with the host")
-                        .arg(pool);
+        autostart
+            ? Text::tr("Could not mark the storage pool “%1” to start with the host").arg(pool)
+            : Text::tr("Could not stop the storage pool “%1” starting with the host").arg(pool);
     return onPool(session, pool, context, [autostart](virStoragePoolPtr p) {
         return virStoragePoolSetAutostart(p, autostart ? 1 : 0);
     });
@@ -356,11 +355,12 @@ QFuture<void> resizeVolume(HostSession *session, const QString &poolName, const 
     });
 }
 
-QFuture<VolumeInfo> cloneVolume(HostSession *session, const QString &poolName,
-                                const QString &from, const QString &newName)
+QFuture<VolumeInfo> cloneVolume(HostSession *session, const QString &poolName, const QString &from,
+                                const QString &newName)
 {
     return runOnWorker(session, [poolName, from, newName](virConnectPtr conn) {
-        const QString context = Text::tr("Could not copy the volume “%1” to “%2”").arg(from, newName);
+        const QString context =
+            Text::tr("Could not copy the volume “%1” to “%2”").arg(from, newName);
         const StoragePoolHandle pool = lookupPool(conn, poolName, context);
         const PoolContents contents = readPool(pool.get());
         const StorageVolHandle source = lookupVolume(pool.get(), from, context);

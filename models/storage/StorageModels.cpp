@@ -60,8 +60,8 @@ bool samePool(const PoolContents &a, const PoolContents &b)
     const PoolInfo &x = a.info;
     const PoolInfo &y = b.info;
     if (x.name != y.name || x.active != y.active || x.type != y.type || x.path != y.path ||
-        x.capacity != y.capacity || x.allocation != y.allocation ||
-        x.available != y.available || x.volumes != y.volumes || x.autostart != y.autostart ||
+        x.capacity != y.capacity || x.allocation != y.allocation || x.available != y.available ||
+        x.volumes != y.volumes || x.autostart != y.autostart ||
         a.volumes.size() != b.volumes.size())
         return false;
     return true;
@@ -78,7 +78,8 @@ bool sameVolume(const VolumeInfo &a, const VolumeInfo &b)
 #define CROSSVIRT_ROW_CALLS                                                                        \
     RowCalls                                                                                       \
     {                                                                                              \
-        [this](int r) { beginRemoveRows({}, r, r); }, [this](int r) { beginInsertRows({}, r, r); }, \
+        [this](int r) { beginRemoveRows({}, r, r); },                                              \
+            [this](int r) { beginInsertRows({}, r, r); },                                          \
             [this](int r) { emit dataChanged(index(r, 0), index(r, ColumnCount - 1)); },           \
             [this] { endRemoveRows(); }, [this] { endInsertRows(); }                               \
     }

@@ -25,23 +25,42 @@ const QList<PoolTypeInfo> &knownPoolTypes()
 {
     using F = PoolField;
     static const QList<PoolTypeInfo> types{
-        {u"dir"_s, typeLabel(QT_TRANSLATE_NOOP("StorageRules", "Directory on the host")),
-         {F::Target}, {F::Target}, {}, u"/var/lib/libvirt/images/%1"_s},
-        {u"fs"_s, typeLabel(QT_TRANSLATE_NOOP("StorageRules", "Pre-formatted block device (fs)")),
-         {F::SourceDevice, F::Format, F::Target}, {F::SourceDevice, F::Target},
-         {u"auto"_s, u"ext4"_s, u"ext3"_s, u"xfs"_s, u"btrfs"_s, u"vfat"_s}, u"/mnt/%1"_s},
-        {u"netfs"_s, typeLabel(QT_TRANSLATE_NOOP("StorageRules", "NFS export (netfs)")),
+        {u"dir"_s,
+         typeLabel(QT_TRANSLATE_NOOP("StorageRules", "Directory on the host")),
+         {F::Target},
+         {F::Target},
+         {},
+         u"/var/lib/libvirt/images/%1"_s},
+        {u"fs"_s,
+         typeLabel(QT_TRANSLATE_NOOP("StorageRules", "Pre-formatted block device (fs)")),
+         {F::SourceDevice, F::Format, F::Target},
+         {F::SourceDevice, F::Target},
+         {u"auto"_s, u"ext4"_s, u"ext3"_s, u"xfs"_s, u"btrfs"_s, u"vfat"_s},
+         u"/mnt/%1"_s},
+        {u"netfs"_s,
+         typeLabel(QT_TRANSLATE_NOOP("StorageRules", "NFS export (netfs)")),
          {F::SourceHost, F::SourcePath, F::Format, F::Target},
          {F::SourceHost, F::SourcePath, F::Target},
-         {u"auto"_s, u"nfs"_s, u"glusterfs"_s, u"cifs"_s}, u"/mnt/%1"_s},
-        {u"logical"_s, typeLabel(QT_TRANSLATE_NOOP("StorageRules", "LVM volume group (logical)")),
-         {F::SourceDevice, F::BuildDevice, F::Target}, {}, {}, u"/dev/%1"_s},
-        {u"iscsi"_s, typeLabel(QT_TRANSLATE_NOOP("StorageRules", "iSCSI target")),
-         {F::SourceHost, F::SourceDevice, F::Target}, {F::SourceHost, F::SourceDevice},
-         {}, u"/dev/disk/by-path"_s},
-        {u"disk"_s, typeLabel(QT_TRANSLATE_NOOP("StorageRules", "Physical disk device (disk)")),
-         {F::SourceDevice, F::Format, F::BuildDevice, F::Target}, {F::SourceDevice},
-         {u"auto"_s, u"gpt"_s, u"dos"_s}, u"/dev"_s},
+         {u"auto"_s, u"nfs"_s, u"glusterfs"_s, u"cifs"_s},
+         u"/mnt/%1"_s},
+        {u"logical"_s,
+         typeLabel(QT_TRANSLATE_NOOP("StorageRules", "LVM volume group (logical)")),
+         {F::SourceDevice, F::BuildDevice, F::Target},
+         {},
+         {},
+         u"/dev/%1"_s},
+        {u"iscsi"_s,
+         typeLabel(QT_TRANSLATE_NOOP("StorageRules", "iSCSI target")),
+         {F::SourceHost, F::SourceDevice, F::Target},
+         {F::SourceHost, F::SourceDevice},
+         {},
+         u"/dev/disk/by-path"_s},
+        {u"disk"_s,
+         typeLabel(QT_TRANSLATE_NOOP("StorageRules", "Physical disk device (disk)")),
+         {F::SourceDevice, F::Format, F::BuildDevice, F::Target},
+         {F::SourceDevice},
+         {u"auto"_s, u"gpt"_s, u"dos"_s},
+         u"/dev"_s},
     };
     return types;
 }
@@ -110,18 +129,17 @@ QList<FieldProblem> StorageRules::poolProblems(const PoolSpec &spec,
     for (const QString &p : NameRules::volumeNameProblems(spec.name))
         out << FieldProblem{u"name"_s, p};
     if (!spec.name.isEmpty() && existingPools.contains(spec.name))
-        out << FieldProblem{u"name"_s,
-                            tr("A storage pool named “%1” already exists on this host.")
-                                .arg(spec.name)};
+        out << FieldProblem{
+            u"name"_s, tr("A storage pool named “%1” already exists on this host.").arg(spec.name)};
     const PoolTypeInfo *type = findPoolType(spec.type);
     if (!type) {
-        out << FieldProblem{u"type"_s, tr("Crossvirt cannot create pools of type “%1”.")
-                                           .arg(spec.type)};
+        out << FieldProblem{u"type"_s,
+                            tr("Crossvirt cannot create pools of type “%1”.").arg(spec.type)};
         return out;
     }
     if (!supportedTypes.isEmpty() && !supportedTypes.contains(spec.type))
-        out << FieldProblem{u"type"_s, tr("This host's libvirt cannot create “%1” pools.")
-                                           .arg(type->label)};
+        out << FieldProblem{u"type"_s,
+                            tr("This host's libvirt cannot create “%1” pools.").arg(type->label)};
     const auto need = [&](PoolField f, const QString &value, const QString &field,
                           const QString &text) {
         if (type->needs(f) && value.trimmed().isEmpty())
@@ -142,8 +160,8 @@ QList<FieldProblem> StorageRules::poolProblems(const PoolSpec &spec,
         out << FieldProblem{u"sourceDevice"_s, tr("The source device must be an absolute path.")};
     if (type->has(PoolField::Format) && !spec.format.isEmpty() &&
         !type->formats.contains(spec.format))
-        out << FieldProblem{u"format"_s, tr("“%1” is not a format of %2 pools.")
-                                             .arg(spec.format, type->label)};
+        out << FieldProblem{u"format"_s,
+                            tr("“%1” is not a format of %2 pools.").arg(spec.format, type->label)};
     if (spec.buildDevice && (!type->has(PoolField::BuildDevice) || spec.sourceDevice.isEmpty()))
         out << FieldProblem{u"sourceDevice"_s,
                             tr("Initialising needs a source device of a LVM or disk pool.")};
@@ -152,11 +170,11 @@ QList<FieldProblem> StorageRules::poolProblems(const PoolSpec &spec,
     if (checkLocalPaths && spec.type == "dir"_L1 && spec.targetPath.startsWith(u'/')) {
         const QFileInfo dir(spec.targetPath);
         if (!dir.exists())
-            out << FieldProblem{u"target"_s, tr("The directory %1 does not exist on this host.")
-                                                 .arg(spec.targetPath)};
+            out << FieldProblem{
+                u"target"_s,
+                tr("The directory %1 does not exist on this host.").arg(spec.targetPath)};
         else if (!dir.isDir())
-            out << FieldProblem{u"target"_s,
-                                tr("%1 is not a directory.").arg(spec.targetPath)};
+            out << FieldProblem{u"target"_s, tr("%1 is not a directory.").arg(spec.targetPath)};
         else if (!dir.isWritable())
             out << FieldProblem{u"target"_s,
                                 tr("The directory %1 is not writable.").arg(spec.targetPath)};
@@ -178,13 +196,13 @@ QList<FieldProblem> StorageRules::volumeProblems(const VolumeSpec &spec, const P
          NameRules::volumeNameProblems(spec.name, pool ? pool->volumeNames() : QStringList()))
         out << FieldProblem{u"name"_s, p};
     if (spec.format != "qcow2"_L1 && spec.format != "raw"_L1)
-        out << FieldProblem{u"format"_s, tr("The format must be qcow2 or raw, not “%1”.")
-                                             .arg(spec.format)};
+        out << FieldProblem{u"format"_s,
+                            tr("The format must be qcow2 or raw, not “%1”.").arg(spec.format)};
     if (spec.capacity == 0)
         out << FieldProblem{u"size"_s, tr("The size must be more than 0.")};
     if (pool && !pool->info.active)
-        out << FieldProblem{u"pool"_s, tr("The pool “%1” is not active: start it first.")
-                                           .arg(pool->info.name)};
+        out << FieldProblem{
+            u"pool"_s, tr("The pool “%1” is not active: start it first.").arg(pool->info.name)};
     // A raw volume takes its whole size at once; a qcow2 grows, but a disk that cannot
     // ever fit is refused now rather than when the guest fills it.
     if (pool && pool->info.active && spec.capacity > pool->info.available)
@@ -232,10 +250,10 @@ QList<FieldProblem> StorageRules::cloneProblems(const VolumeInfo &source, const 
     // A clone of a raw volume takes its full size; a qcow2 clone at most its allocation.
     const quint64 needed = source.format == "raw"_L1 ? source.capacity : source.allocation;
     if (pool && needed > pool->info.available)
-        out << FieldProblem{u"name"_s, tr("A copy of “%1” needs %2, more than the pool's free "
-                                          "space (%3).")
-                                           .arg(source.name, bytesText(needed),
-                                                bytesText(pool->info.available))};
+        out << FieldProblem{
+            u"name"_s, tr("A copy of “%1” needs %2, more than the pool's free "
+                          "space (%3).")
+                           .arg(source.name, bytesText(needed), bytesText(pool->info.available))};
     return out;
 }
 
@@ -256,8 +274,8 @@ QString poolXml(const PoolSpec &spec)
     w.writeStartElement(u"pool"_s);
     w.writeAttribute(u"type"_s, spec.type);
     w.writeTextElement(u"name"_s, spec.name);
-    const bool hasSource = type && (type->has(PoolField::SourceDevice) ||
-                                    type->has(PoolField::SourceHost));
+    const bool hasSource =
+        type && (type->has(PoolField::SourceDevice) || type->has(PoolField::SourceHost));
     if (hasSource) {
         w.writeStartElement(u"source"_s);
         if (!spec.sourceHost.isEmpty()) {

@@ -107,8 +107,8 @@ TEST(StorageCli, VolumeCreateCloneAndRefusals)
     EXPECT_EQ(r.json().value(u"format"_s).toString(), u"qcow2"_s);
     EXPECT_EQ(r.json().value(u"path"_s).toString(), u"/default-pool/disk.qcow2"_s);
 
-    r = cli(kTest, {u"volume"_s, u"create"_s, u"--pool"_s, u"default-pool"_s, u"--name"_s,
-                    u"a/b"_s, u"--size"_s, u"1"_s});
+    r = cli(kTest, {u"volume"_s, u"create"_s, u"--pool"_s, u"default-pool"_s, u"--name"_s, u"a/b"_s,
+                    u"--size"_s, u"1"_s});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(u"/"_s)) << r.err.toStdString();
 
@@ -117,8 +117,8 @@ TEST(StorageCli, VolumeCreateCloneAndRefusals)
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_TRUE(r.err.contains(u"free space"_s)) << r.err.toStdString();
 
-    r = cli(kTest, {u"volume"_s, u"create"_s, u"--pool"_s, u"default-pool"_s, u"--name"_s,
-                    u"x"_s, u"--size"_s, u"lots"_s});
+    r = cli(kTest, {u"volume"_s, u"create"_s, u"--pool"_s, u"default-pool"_s, u"--name"_s, u"x"_s,
+                    u"--size"_s, u"lots"_s});
     EXPECT_EQ(r.exitCode, 64);
     r = cli(kTest, {u"volume"_s, u"create"_s, u"--pool"_s, u"nope"_s, u"--name"_s, u"x"_s,
                     u"--size"_s, u"1"_s});

@@ -12,8 +12,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
-#include <libvirt/virterror.h>
 #include <gtest/gtest.h>
+#include <libvirt/virterror.h>
 
 using namespace Qt::StringLiterals;
 using namespace crossvirt::test::e2e;
@@ -48,7 +48,8 @@ protected:
     void removeLeftovers()
     {
         for (const QString &name : QStringList{kPool, kPool + u"-fs"_s}) {
-            if (virStoragePoolPtr p = virStoragePoolLookupByName(conn(), name.toUtf8().constData())) {
+            if (virStoragePoolPtr p =
+                    virStoragePoolLookupByName(conn(), name.toUtf8().constData())) {
                 virStoragePoolDestroy(p);
                 virStoragePoolUndefine(p);
                 virStoragePoolFree(p);
@@ -145,12 +146,11 @@ TEST_F(StorageE2e, DirPoolAndVolumesRoundTrip)
     EXPECT_EQ(p->volumes.size(), 3);
 
     // A defined (not running) VM uses copy.qcow2: deleting it is refused, naming the VM.
-    const QString xml =
-        uR"(<domain type='qemu'><name>%1</name><memory unit='MiB'>64</memory>
+    const QString xml = uR"(<domain type='qemu'><name>%1</name><memory unit='MiB'>64</memory>
 <os><type arch='%2'>hvm</type></os><devices>
 <disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='%3'/>
-<target dev='vda' bus='virtio'/></disk></devices></domain>)"_s
-            .arg(vmName(), LibvirtDaemon::hostArch(), copy.path);
+<target dev='vda' bus='virtio'/></disk></devices></domain>)"_s.arg(
+        vmName(), LibvirtDaemon::hostArch(), copy.path);
     virDomainPtr vm = virDomainDefineXML(conn(), xml.toUtf8().constData());
     ASSERT_TRUE(vm) << lastLibvirtError().toStdString();
     virDomainFree(vm);
@@ -172,7 +172,8 @@ TEST_F(StorageE2e, DirPoolAndVolumesRoundTrip)
     EXPECT_FALSE(QFileInfo::exists(dir + u"/overlay.qcow2"_s));
     await(st::deletePool(session.get(), kPool, true));
     EXPECT_FALSE(pool(session.get(), kPool));
-    EXPECT_FALSE(QFileInfo::exists(dir)) << "a dir pool deleted with its volumes takes its directory";
+    EXPECT_FALSE(QFileInfo::exists(dir))
+        << "a dir pool deleted with its volumes takes its directory";
 }
 
 TEST_F(StorageE2e, APoolThatCannotStartIsUndefinedAgain)

@@ -1,11 +1,11 @@
 // Pool and volume operations and their item models on the libvirt test driver: round
 // trips, refusals before libvirt is asked (nothing changed on the host), and deleting a
 // volume a VM uses refused with the VM's name.
+#include "models/storage/StorageJobs.h"
 #include "common/TestSupport.h"
 #include "models/connection/HostSession.h"
 #include "models/connection/LibvirtError.h"
 #include "models/storage/HostStorage.h"
-#include "models/storage/StorageJobs.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
@@ -99,8 +99,8 @@ TEST_F(StorageTest, TestDriverCannotListPoolTypesSoTheFixedListIsOfferedWithANot
 {
     const PoolTypeSupport s = st::readPoolTypes(session.get()).result();
     EXPECT_FALSE(s.fromHost);
-    EXPECT_EQ(s.types, (QStringList{u"dir"_s, u"fs"_s, u"netfs"_s, u"logical"_s, u"iscsi"_s,
-                                    u"disk"_s}));
+    EXPECT_EQ(s.types,
+              (QStringList{u"dir"_s, u"fs"_s, u"netfs"_s, u"logical"_s, u"iscsi"_s, u"disk"_s}));
     EXPECT_FALSE(s.note.isEmpty());
 }
 
@@ -186,7 +186,8 @@ TEST_F(StorageTest, UnwritableDirectoryIsRefused)
 
 TEST_F(StorageTest, VolumeRoundTripCreateCloneDelete)
 {
-    const VolumeInfo base = st::createVolume(session.get(), volume(u"base.qcow2"_s, 2 * kGiB)).result();
+    const VolumeInfo base =
+        st::createVolume(session.get(), volume(u"base.qcow2"_s, 2 * kGiB)).result();
     EXPECT_EQ(base.name, u"base.qcow2"_s);
     EXPECT_EQ(base.capacity, 2 * kGiB);
     EXPECT_EQ(base.path, u"/default-pool/base.qcow2"_s);
@@ -249,8 +250,8 @@ TEST_F(StorageTest, ShrinkIsRefusedWithTheReason)
     EXPECT_TRUE(f.text.contains(u"only grow"_s)) << f.text.toStdString();
     EXPECT_EQ(pool(u"default-pool"_s)->volume(u"disk.qcow2"_s)->capacity, 4 * kGiB);
     // Growing is libvirt's: the test driver has no virStorageVolResize, and says so.
-    const Failure grow = failureOf(
-        st::resizeVolume(session.get(), u"default-pool"_s, u"disk.qcow2"_s, 8 * kGiB));
+    const Failure grow =
+        failureOf(st::resizeVolume(session.get(), u"default-pool"_s, u"disk.qcow2"_s, 8 * kGiB));
     if (grow.failed) {
         EXPECT_FALSE(grow.refused);
         EXPECT_TRUE(grow.text.startsWith(u"Could not resize the volume “disk.qcow2”: "_s))
@@ -322,8 +323,7 @@ TEST_F(StorageTest, ModelsFollowTheHostUnderTheModelTester)
     ASSERT_EQ(storage.pools()->rowCount(), 1);
     EXPECT_EQ(storage.pools()->index(0, PoolListModel::NameColumn).data().toString(),
               u"default-pool"_s);
-    EXPECT_EQ(storage.pools()->index(0, PoolListModel::StateColumn).data().toString(),
-              u"Active"_s);
+    EXPECT_EQ(storage.pools()->index(0, PoolListModel::StateColumn).data().toString(), u"Active"_s);
     storage.selectPool(u"default-pool"_s);
     EXPECT_EQ(storage.volumes()->rowCount(), 0);
 
@@ -349,7 +349,8 @@ TEST_F(StorageTest, ModelsFollowTheHostUnderTheModelTester)
               u"two.raw"_s);
     storage.stopPool(u"second"_s).waitForFinished();
     ASSERT_TRUE(crossvirt::test::waitUntil([&] {
-        return storage.pools()->index(storage.pools()->rowOf(u"second"_s), 0)
+        return storage.pools()
+                   ->index(storage.pools()->rowOf(u"second"_s), 0)
                    .data(PoolListModel::ActiveRole)
                    .toBool() == false;
     }));

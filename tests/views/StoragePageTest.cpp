@@ -1,11 +1,11 @@
 // The host's Storage tab, offscreen, on a test-driver host whose VMs use its volumes:
 // what the tables show, which buttons are offered, the dialogs' inline messages, and a
 // refused operation shown with what was being done and the reason.
+#include "views/storage/StoragePage.h"
 #include "common/TestSupport.h"
 #include "models/connection/HostSession.h"
 #include "models/storage/HostStorage.h"
 #include "views/storage/StorageDialogs.h"
-#include "views/storage/StoragePage.h"
 
 #include <QAction>
 #include <QApplication>

@@ -35,9 +35,8 @@ void showProblems(const QHash<QString, QLabel *> &labels, const QList<FieldProbl
 
 } // namespace
 
-NewPoolDialog::NewPoolDialog(const models::PoolTypeSupport &types,
-                             const QStringList &existingPools, bool checkLocalPaths,
-                             QWidget *parent)
+NewPoolDialog::NewPoolDialog(const models::PoolTypeSupport &types, const QStringList &existingPools,
+                             bool checkLocalPaths, QWidget *parent)
     : QDialog(parent), m_existing(existingPools), m_supported(types.types),
       m_checkLocal(checkLocalPaths)
 {
@@ -116,8 +115,8 @@ void NewPoolDialog::updateFields()
     showRow(m_format, PoolField::Format);
     m_form->setRowVisible(m_build, t && t->has(PoolField::BuildDevice));
     if (t) {
-        m_sourceDevice->setPlaceholderText(t->type == "iscsi"_L1 ? tr("iqn.2024-01.com.example:disk1")
-                                                                 : tr("/dev/sdb"));
+        m_sourceDevice->setPlaceholderText(
+            t->type == "iscsi"_L1 ? tr("iqn.2024-01.com.example:disk1") : tr("/dev/sdb"));
         const QString current = m_format->currentData().toString();
         m_format->clear();
         for (const QString &f : t->formats)
@@ -188,16 +187,17 @@ VolumeDialog::VolumeDialog(Mode mode, const models::PoolContents &pool,
         setWindowTitle(tr("Copy “%1”").arg(volume.name));
         break;
     }
-    form->addRow(tr("Pool:"),
-                 new QLabel(tr("%1 (%2 free)")
-                                .arg(pool.info.name, models::storageSizeText(pool.info.available)),
-                            this));
+    form->addRow(
+        tr("Pool:"),
+        new QLabel(
+            tr("%1 (%2 free)").arg(pool.info.name, models::storageSizeText(pool.info.available)),
+            this));
     if (mode != Mode::Resize) {
         m_name = new QLineEdit(this);
         if (mode == Mode::Clone) {
             const QString base = volume.name.section(u'.', 0, 0);
-            const QString ext = volume.name.contains(u'.') ? u"."_s + volume.name.section(u'.', 1)
-                                                           : QString();
+            const QString ext =
+                volume.name.contains(u'.') ? u"."_s + volume.name.section(u'.', 1) : QString();
             m_name->setText(base + u"-copy"_s + ext);
         }
         form->addRow(mode == Mode::Clone ? tr("&Name of the copy:") : tr("&Name:"),
@@ -317,11 +317,11 @@ DeletePoolDialog::DeletePoolDialog(const models::PoolContents &pool, QWidget *pa
 {
     setWindowTitle(tr("Delete Storage Pool “%1”").arg(pool.info.name));
     auto *layout = new QVBoxLayout(this);
-    auto *text = new QLabel(
-        tr("The pool “%1” will be stopped and its definition removed from the host. Its "
-           "volumes stay on disk unless you also delete them.")
-            .arg(pool.info.name),
-        this);
+    auto *text =
+        new QLabel(tr("The pool “%1” will be stopped and its definition removed from the host. Its "
+                      "volumes stay on disk unless you also delete them.")
+                       .arg(pool.info.name),
+                   this);
     text->setWordWrap(true);
     layout->addWidget(text);
     const int n = int(pool.volumes.size());

@@ -116,11 +116,9 @@ StoragePage::StoragePage(QWidget *parent)
     connect(m_pools, &QWidget::customContextMenuRequested, this, [this, poolActions](QPoint p) {
         QMenu::exec(poolActions, m_pools->viewport()->mapToGlobal(p), nullptr, m_pools);
     });
-    connect(m_volumes, &QWidget::customContextMenuRequested, this,
-            [this, volumeActions](QPoint p) {
-                QMenu::exec(volumeActions, m_volumes->viewport()->mapToGlobal(p), nullptr,
-                            m_volumes);
-            });
+    connect(m_volumes, &QWidget::customContextMenuRequested, this, [this, volumeActions](QPoint p) {
+        QMenu::exec(volumeActions, m_volumes->viewport()->mapToGlobal(p), nullptr, m_volumes);
+    });
     connect(m_pools->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         m_storage->selectPool(selectedPool());
         m_volumes->resizeColumnsToContents();
@@ -137,9 +135,8 @@ StoragePage::StoragePage(QWidget *parent)
         updateActions();
     });
     connect(m_storage, &models::HostStorage::loadFailed, this, &StoragePage::showError);
-    connect(m_storage, &models::HostStorage::busyChanged, this, [this](bool busy) {
-        setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor);
-    });
+    connect(m_storage, &models::HostStorage::busyChanged, this,
+            [this](bool busy) { setCursor(busy ? Qt::BusyCursor : Qt::ArrowCursor); });
 
     connect(m_newPool, &QAction::triggered, this, &StoragePage::newPool);
     connect(m_startPool, &QAction::triggered, this,
@@ -219,8 +216,8 @@ void StoragePage::fitColumns()
 
 void StoragePage::updateActions()
 {
-    const bool connected = m_storage->session() &&
-                           m_storage->session()->state() == models::ConnectionState::Connected;
+    const bool connected =
+        m_storage->session() && m_storage->session()->state() == models::ConnectionState::Connected;
     const models::PoolContents *pool = currentPool();
     const bool active = pool && pool->info.active;
     m_newPool->setEnabled(connected);
@@ -252,9 +249,11 @@ template<typename T> void StoragePage::watch(const QFuture<T> &future)
     m_message->hide();
     const auto onError = [this](const QString &error) { showError(error); };
     if constexpr (std::is_void_v<T>)
-        models::whenFinished(future, this, [] {}, onError);
+        models::whenFinished(
+            future, this, [] {}, onError);
     else
-        models::whenFinished(future, this, [](const T &) {}, onError);
+        models::whenFinished(
+            future, this, [](const T &) {}, onError);
 }
 
 void StoragePage::newPool()

@@ -89,8 +89,7 @@ private:
     QTableView *m_pools;
     QTableView *m_volumes;
     QAction *m_newPool, *m_startPool, *m_stopPool, *m_autostart, *m_refreshPool, *m_deletePool;
-    QAction *m_newVolume, *m_resizeVolume, *m_cloneVolume, *m_deleteVolume, *m_upload,
-        *m_download;
+    QAction *m_newVolume, *m_resizeVolume, *m_cloneVolume, *m_deleteVolume, *m_upload, *m_download;
 };
 
 } // namespace crossvirt::views

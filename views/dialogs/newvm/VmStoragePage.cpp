@@ -33,7 +33,9 @@ VmStoragePage::VmStoragePage(QWidget *parent) : NewVmPage(parent)
                             .arg(QString::fromLatin1(models::kDefaultPoolPath)),
                         this);
     m_createDefaultPool->setToolTip(
-        tr("Defines, starts and autostarts the directory pool “default”, as virt-install does"));
+        tr("Defines, starts and autostarts the directory pool “default”, as virt-install "
+           "does"));
+    m_createDefaultPool->setObjectName(u"createDefaultPool"_s);
     m_createDefaultPool->hide();
     m_form->addRow(QString(), m_createDefaultPool);
     m_size = new QSpinBox(this);
