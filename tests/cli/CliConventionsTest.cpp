@@ -68,6 +68,8 @@ QStringList workingArgs(const QString &command)
         return {u"--vm"_s, u"test"_s, u"--out"_s, u"/dev/null"_s, u"--wait"_s, u"1"_s};
     if (command == "serial"_L1)
         return {u"--vm"_s, u"test"_s, u"--seconds"_s, u"1"_s};
+    if (command == "pool"_L1 || command == "volume"_L1)
+        return {u"list"_s};
     return {};
 }
 
