@@ -91,6 +91,24 @@ QString hostError(const HostSession *s)
     return QCoreApplication::translate("cli", "no answer from the host in time");
 }
 
+HostSession *openOne(const QStringList &uris, int timeout, QObject *owner, int *exitCode)
+{
+    if (uris.size() != 1) {
+        printError(QCoreApplication::translate("cli", "give exactly one host with --connect URI"));
+        *exitCode = kExitUsage;
+        return nullptr;
+    }
+    *exitCode = kExitHostFailed;
+    const QList<HostSession *> sessions = openHosts(uris, timeout, owner);
+    HostSession *s = sessions.value(0);
+    const QString error = s ? hostError(s) : QCoreApplication::translate("cli", "no host");
+    if (!error.isEmpty()) {
+        printError(QCoreApplication::translate("cli", "%1: %2").arg(uris.first(), error));
+        return nullptr;
+    }
+    return s;
+}
+
 bool takeGlobalOptions(QStringList *args, CliContext *ctx, QString *error)
 {
     QStringList rest;
@@ -282,28 +300,20 @@ const QList<CliCommand> &cliCommands()
         {"console-snapshot",
          QT_TRANSLATE_NOOP("cli", "Save a running VM's VNC screen as PNG (--vm NAME --out FILE)"),
          runConsoleSnapshot},
-        // Temporary in the transfer branch: the storage helper's `volume` dispatcher
-        // replaces this entry and routes `volume upload|download` the same way.
-        {"volume",
-         QT_TRANSLATE_NOOP("cli", "volume upload|download --pool P --name V --file F: copy a "
-                                  "local file into a new volume, or a volume into a file"),
-         [](const CliContext &ctx) {
-             const QString sub = ctx.arguments.value(1);
-             if (sub == QLatin1String("upload") || sub == QLatin1String("download"))
-                 return runVolumeTransferCommand(ctx, sub == QLatin1String("upload"));
-             QCommandLineParser parser; // `volume --help`
-             int exitCode = kExitOk;
-             if (!parseCommandLine(parser, ctx, &exitCode, true))
-                 return exitCode;
-             printError(QCoreApplication::translate("cli", "volume: use upload or download"));
-             return int(kExitUsage);
-         }},
         {"serial",
          QT_TRANSLATE_NOOP("cli",
                            "Print what a running VM's serial console shows for S seconds (--vm)"),
          runSerialCommand},
         networkCliCommand(),
         vmAddressesCliCommand(),
+        {"pool",
+         QT_TRANSLATE_NOOP("cli", "Storage pools: pool list|create|start|stop|autostart|refresh|"
+                                  "delete"),
+         runPoolCommand},
+        {"volume",
+         QT_TRANSLATE_NOOP("cli", "Storage volumes: volume list|create|resize|clone|delete|"
+                                  "upload|download"),
+         runVolumeCommand},
     };
     return commands;
 }

@@ -1,8 +1,12 @@
 #pragma once
 
+#include <QEventLoop>
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QJsonValue>
 #include <QStringList>
 #include <functional>
+#include <type_traits>
 
 class QCommandLineParser;
 
@@ -63,8 +67,32 @@ bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *ex
                       bool positional = false);
 
 int runStatsCommand(const CliContext &ctx); // StatsCommand.cpp
-/// `volume upload|download ...`; ctx.arguments may start with "volume". VolumeTransferCommand.cpp
+int runPoolCommand(const CliContext &ctx);   // StorageCommands.cpp
+int runVolumeCommand(const CliContext &ctx); // StorageCommands.cpp
+/// `volume upload` (upload true) and `volume download`: VolumeTransferCommand.cpp.
 int runVolumeTransferCommand(const CliContext &ctx, bool upload);
+
+/// Opens exactly one host for commands that change things; nullptr with *exitCode set
+/// (usage when not exactly one host was given, host failure when it cannot be reached).
+models::HostSession *openOne(const QStringList &uris, int timeout, QObject *owner,
+                             int *exitCode);
+
+/// Waits for `future` while processing events (host signals still arrive); rethrows
+/// the job's exception.
+template<typename T> T await(QFuture<T> future)
+{
+    if (!future.isFinished()) {
+        QEventLoop loop;
+        QFutureWatcher<T> watcher;
+        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
+    future.waitForFinished();
+    if constexpr (!std::is_void_v<T>)
+        return future.result();
+}
 
 void printJson(const QJsonValue &value);
 void printError(const QString &message);

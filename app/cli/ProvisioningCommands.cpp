@@ -23,23 +23,6 @@ using models::HostSession;
 
 namespace {
 
-/// Waits for `future` while processing events (host signals still arrive); rethrows
-/// the job's exception.
-template<typename T> T await(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    future.waitForFinished();
-    if constexpr (!std::is_void_v<T>)
-        return future.result();
-}
-
 QJsonObject choiceJson(const arch::Choice &c)
 {
     QJsonObject o{{u"id"_s, c.id}, {u"label"_s, c.label}};
@@ -82,26 +65,6 @@ QJsonObject cpuJson(const arch::CpuChoice &cpu)
     if (!cpu.model.isEmpty())
         o.insert(u"model"_s, cpu.model);
     return o;
-}
-
-/// Opens exactly one host for commands that change things; nullptr with *exitCode set
-/// (usage when not exactly one host was given, host failure when it cannot be reached).
-HostSession *openOne(const QStringList &uris, int timeout, QObject *owner, int *exitCode)
-{
-    if (uris.size() != 1) {
-        printError(QCoreApplication::translate("cli", "give exactly one host with --connect URI"));
-        *exitCode = kExitUsage;
-        return nullptr;
-    }
-    *exitCode = kExitHostFailed;
-    const QList<HostSession *> sessions = openHosts(uris, timeout, owner);
-    HostSession *s = sessions.value(0);
-    const QString error = s ? hostError(s) : QCoreApplication::translate("cli", "no host");
-    if (!error.isEmpty()) {
-        printError(QCoreApplication::translate("cli", "%1: %2").arg(uris.first(), error));
-        return nullptr;
-    }
-    return s;
 }
 
 std::shared_ptr<const models::OsCatalogue> catalogue()

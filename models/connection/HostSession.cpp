@@ -4,6 +4,7 @@
 #include "models/connection/ConnectionWorker.h"
 #include "models/connection/CredentialChannel.h"
 #include "models/connection/LibvirtEventLoop.h"
+#include "models/connection/VolumeUsers.h"
 #include "models/inventory/DomainXml.h"
 #include "models/inventory/HostResources.h"
 
@@ -11,7 +12,6 @@
 #include <QDeadlineTimer>
 #include <QMutex>
 #include <QPointer>
-#include <QSet>
 #include <QThread>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
@@ -68,13 +68,6 @@ QString domainName(virDomainPtr dom)
     return name ? QString::fromUtf8(name) : QString();
 }
 
-QString uuidOf(virDomainPtr dom)
-{
-    char buf[VIR_UUID_STRING_BUFLEN] = {};
-    virDomainGetUUIDString(dom, buf);
-    return QString::fromLatin1(buf);
-}
-
 // The disks of a domain's persistent definition (what Delete removes).
 QList<DiskInfo> definedDisks(virDomainPtr dom)
 {
@@ -84,61 +77,6 @@ QList<DiskInfo> definedDisks(virDomainPtr dom)
             Text::tr("Could not read the definition of “%1”").arg(domainName(dom)));
     }
     return parseDomainDetails(QByteArray(xml.get())).disks;
-}
-
-// A disk source as a storage volume: a path, or the pool/volume form.
-StorageVolHandle findVolume(virConnectPtr conn, const QString &source)
-{
-    StorageVolHandle vol(virStorageVolLookupByPath(conn, source.toUtf8().constData()));
-    if (!vol && source.contains(u'/') && !source.startsWith(u'/')) {
-        const StoragePoolHandle pool(
-            virStoragePoolLookupByName(conn, source.section(u'/', 0, 0).toUtf8().constData()));
-        if (pool)
-            vol.reset(virStorageVolLookupByName(pool.get(),
-                                                source.section(u'/', 1).toUtf8().constData()));
-    }
-    virResetLastError(); // "not found" is an answer here, not a failure
-    return vol;
-}
-
-// One name for a volume however a disk refers to it (path or pool/volume).
-QString volumeKey(virConnectPtr conn, const QString &source)
-{
-    if (const StorageVolHandle vol = findVolume(conn, source)) {
-        const QString path = takeLibvirtString(virStorageVolGetPath(vol.get()));
-        if (!path.isEmpty())
-            return path;
-    }
-    return source;
-}
-
-// Volume key -> names of the VMs on this host (other than `exceptUuid`) whose disks use
-// it, live or persistent definition. Read at the time of the call: Delete re-checks it.
-QHash<QString, QStringList> volumeUsers(virConnectPtr conn, const QString &exceptUuid)
-{
-    virDomainPtr *raw = nullptr;
-    const int n = virConnectListAllDomains(conn, &raw, 0);
-    if (n < 0)
-        throwLastLibvirtError(Text::tr("Could not list the virtual machines on this host"));
-    QHash<QString, QStringList> users;
-    for (const DomainHandle &dom : takeLibvirtArray<DomainHandle>(raw, n)) {
-        if (uuidOf(dom.get()) == exceptUuid)
-            continue;
-        const QString name = domainName(dom.get());
-        QSet<QString> keys;
-        for (const unsigned flags : {0u, unsigned(VIR_DOMAIN_XML_INACTIVE)}) {
-            const LibvirtString xml(virDomainGetXMLDesc(dom.get(), flags));
-            if (!xml)
-                continue;
-            for (const DiskInfo &disk : parseDomainDetails(QByteArray(xml.get())).disks) {
-                if (!disk.source.isEmpty() && disk.type != "network"_L1)
-                    keys.insert(volumeKey(conn, disk.source));
-            }
-        }
-        for (const QString &key : std::as_const(keys))
-            users[key] << name;
-    }
-    return users;
 }
 
 void registerMetaTypes()

@@ -40,6 +40,10 @@ PoolInfo readPoolInfo(virStoragePoolPtr pool)
     }
     if (p.active)
         p.volumes = virStoragePoolNumOfVolumes(pool);
+    int autostart = 0;
+    if (virStoragePoolGetAutostart(pool, &autostart) == 0)
+        p.autostart = autostart != 0;
+    p.persistent = virStoragePoolIsPersistent(pool) != 0;
     const LibvirtString xml(virStoragePoolGetXMLDesc(pool, 0));
     if (xml)
         readPoolXml(QByteArray(xml.get()), p);

@@ -149,6 +149,8 @@ struct PoolInfo
     quint64 allocation = 0;
     quint64 available = 0;
     int volumes = 0;
+    bool autostart = false;
+    bool persistent = true; ///< false for a transient pool (gone once stopped)
 };
 
 /// The host details page: the host, what it can run, its networks and pools.

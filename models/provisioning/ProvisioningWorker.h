@@ -26,5 +26,8 @@ AttachedDisk attachDisk(virConnectPtr conn, const AttachDiskSpec &spec);
 /// Reads pools (with volumes), networks and domain names. Worker thread only; throws
 /// LibvirtError when listing fails (a single pool that cannot be read is skipped).
 StorageSnapshot readStorage(virConnectPtr conn);
+/// One pool with its volumes (none while it is inactive), and one volume. Worker thread only.
+PoolContents readPool(virStoragePoolPtr pool);
+VolumeInfo readVolume(virStorageVolPtr vol);
 
 } // namespace crossvirt::models

@@ -93,6 +93,8 @@ QString xmlValue(const QString &xml, QLatin1StringView element, QLatin1StringVie
     return {};
 }
 
+} // namespace
+
 VolumeInfo readVolume(virStorageVolPtr vol)
 {
     VolumeInfo v;
@@ -122,8 +124,6 @@ PoolContents readPool(virStoragePoolPtr pool)
     p.info.volumes = int(p.volumes.size());
     return p;
 }
-
-} // namespace
 
 StorageSnapshot readStorage(virConnectPtr conn)
 {

@@ -21,6 +21,8 @@ struct VolumeInfo
     quint64 allocation = 0;
     /// An ISO image a CD-ROM can use (format iso, or a name ending in .iso).
     bool isIso = false;
+    /// The VMs whose disks use it (filled by the storage page's reads, models/storage/).
+    QStringList usedBy;
 };
 
 /// A pool with its free space and its volumes.

@@ -255,7 +255,7 @@ models::StorageSnapshot storage()
     p.info.active = true;
     p.info.capacity = 100ull << 30;
     p.info.available = 40ull << 30;
-    p.volumes << models::VolumeInfo{u"guest.qcow2"_s, u"/p/guest.qcow2"_s, u"qcow2"_s, 1, 1, false};
+    p.volumes << models::VolumeInfo{u"guest.qcow2"_s, u"/p/guest.qcow2"_s, u"qcow2"_s, 1, 1, false, {}};
     s.pools << p;
     s.networks << models::NetworkInfo{u"default"_s, true, false, {}, {}};
     return s;

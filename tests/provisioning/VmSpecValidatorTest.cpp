@@ -21,8 +21,8 @@ models::StorageSnapshot storage()
     p.info.active = true;
     p.info.capacity = 100ull << 30;
     p.info.available = 40ull << 30;
-    p.volumes << models::VolumeInfo{u"taken.qcow2"_s, u"/p/taken.qcow2"_s, u"qcow2"_s, 1, 1, false}
-              << models::VolumeInfo{u"install.iso"_s, u"/p/install.iso"_s, u"iso"_s, 1, 1, true};
+    p.volumes << models::VolumeInfo{u"taken.qcow2"_s, u"/p/taken.qcow2"_s, u"qcow2"_s, 1, 1, false, {}}
+              << models::VolumeInfo{u"install.iso"_s, u"/p/install.iso"_s, u"iso"_s, 1, 1, true, {}};
     s.pools << p;
     s.networks << models::NetworkInfo{u"default"_s, true, false, {}, {}};
     s.domainNames << u"existing"_s;

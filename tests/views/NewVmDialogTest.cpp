@@ -270,3 +270,33 @@ TEST_F(NewVmDialogTest, FailedStepIsNamedWithLibvirtsMessageAndNothingIsLeftBehi
     ASSERT_NE(pool, nullptr);
     EXPECT_FALSE(pool->volumeNames().contains(u"race-vm.qcow2"_s));
 }
+
+// First-run help (issue 16): a host with no active storage pool gets libvirt's default
+// directory pool from the storage page, and the wizard reads the storage again.
+TEST_F(NewVmDialogTest, OffersToCreateTheDefaultPoolOnAHostWithoutOne)
+{
+    models::HostSession *host = session(u"x86_64"_s);
+    ASSERT_TRUE(host);
+    models::runOnWorker(host, [](virConnectPtr c) {
+        virStoragePoolPtr *pools = nullptr;
+        const int n = virConnectListAllStoragePools(c, &pools, 0);
+        for (int i = 0; i < n; ++i) {
+            virStoragePoolDestroy(pools[i]);
+            virStoragePoolUndefine(pools[i]);
+            virStoragePoolFree(pools[i]);
+        }
+        free(pools);
+    }).waitForFinished();
+
+    auto d = dialogOn(u"x86_64"_s, u"x86_64"_s);
+    auto *button = d->findChild<QPushButton *>(u"createDefaultPool"_s);
+    ASSERT_TRUE(button);
+    EXPECT_FALSE(button->isHidden()) << "no active pool: the help is offered";
+    EXPECT_TRUE(button->text().contains(u"/var/lib/libvirt/images"_s));
+    EXPECT_EQ(d->poolCombo()->count(), 0);
+
+    button->click();
+    ASSERT_TRUE(waitUntil([&] { return d->poolCombo()->count() == 1; }, 10000));
+    EXPECT_EQ(d->poolCombo()->currentData().toString(), u"default"_s);
+    EXPECT_TRUE(button->isHidden());
+}

@@ -10,6 +10,7 @@
 #include "models/osinfo/OsCatalogue.h"
 #include "models/osinfo/OsListModel.h"
 #include "models/provisioning/HostCapabilitiesService.h"
+#include "models/storage/StorageJobs.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
 #include "views/dialogs/newvm/VmBootOrderPage.h"
@@ -115,6 +116,25 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
     connect(m_storagePage->pool(), &QComboBox::currentIndexChanged, this, [this] {
         fillVolumes();
         validate();
+    });
+    // First-run help: a host with no active pool gets libvirt's default one, then the
+    // storage is read again.
+    connect(m_storagePage->createDefaultPoolButton(), &QPushButton::clicked, this, [this] {
+        models::HostSession *session = currentSession();
+        if (!session)
+            return;
+        m_storagePage->createDefaultPoolButton()->setEnabled(false);
+        models::whenFinished(
+            models::storage::createDefaultPool(session), this,
+            [this] {
+                m_storagePage->createDefaultPoolButton()->setEnabled(true);
+                m_storageUri.clear();
+                hostChanged();
+            },
+            [this](const QString &error) {
+                m_storagePage->createDefaultPoolButton()->setEnabled(true);
+                setFieldErrors(m_errorLabels.value(u"pool"_s), {error});
+            });
     });
     connect(m_capabilities, &models::HostCapabilitiesService::capabilitiesChanged, this,
             [this](const QString &uri) {
@@ -682,6 +702,8 @@ void NewVmDialog::applyStorage()
                              ? tr("This host has no virtual network yet.")
                              : tr("This host has no network called “default”."));
     }
+    m_storagePage->createDefaultPoolButton()->setVisible(m_storage &&
+                                                         m_storage->activePoolNames().isEmpty());
     fillVolumes();
     validate();
 }

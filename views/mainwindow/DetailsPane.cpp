@@ -5,8 +5,11 @@
 #include "models/stats/DatacenterStats.h"
 #include "views/charts/HostChartsPage.h"
 #include "views/mainwindow/HostDetailsPage.h"
-#include "views/tiles/VmTilesPage.h"
+#include "models/storage/HostStorage.h"
 #include "views/network/NetworksPage.h"
+#include "views/storage/StoragePage.h"
+#include "views/tiles/VmTilesPage.h"
+#include "views/transfer/TransferDialog.h"
 #include "views/vm/OverviewPage.h"
 
 #include <QLabel>
@@ -39,6 +42,19 @@ DetailsPane::DetailsPane(models::DatacenterStats *stats, QWidget *parent)
     m_hostTabs->addTab(scrolling(m_hostPage, m_hostTabs), tr("Details"));
     m_hostCharts = new HostChartsPage({}, m_hostTabs);
     m_hostTabs->addTab(m_hostCharts, tr("Performance"));
+    m_storagePage = new StoragePage(m_hostTabs);
+    m_hostTabs->addTab(m_storagePage, tr("Storage"));
+    // The Storage tab's Upload…/Download… open the transfer window for the shown host;
+    // the tab re-reads the host's pools once a transfer has finished.
+    connect(m_storagePage, &StoragePage::uploadRequested, this, [this](const QString &pool) {
+        if (auto *dialog = TransferDialog::startUpload(window(), m_storagePage->session(), pool))
+            connect(dialog, &TransferDialog::transferFinished, m_storagePage->storage(),
+                    &models::HostStorage::reload);
+    });
+    connect(m_storagePage, &StoragePage::downloadRequested, this,
+            [this](const QString &pool, const QString &volume) {
+                TransferDialog::startDownload(window(), m_storagePage->session(), pool, volume);
+            });
     m_networksPage = new NetworksPage(m_hostTabs);
     m_hostTabs->addTab(m_networksPage, tr("Networks"));
     m_tilesPage = new VmTilesPage(m_hostTabs);
@@ -62,6 +78,8 @@ void DetailsPane::showHost(HostSession *session, const QString &displayName)
     m_hostPage->setSession(session, displayName);
     m_networksPage->setSession(session);
     m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_networksPage), session != nullptr);
+    m_storagePage->setSession(session);
+    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_storagePage), true);
     showHostCharts(session ? QList<HostSession *>{session} : QList<HostSession *>{});
     m_tilesPage->setSessions(session ? QList<HostSession *>{session} : QList<HostSession *>{});
 }
@@ -72,6 +90,8 @@ void DetailsPane::showCluster(const QString &name, const QList<HostSession *> &h
     m_hostPage->setSession(nullptr, name);
     m_networksPage->setSession(nullptr);
     m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_networksPage), false);
+    m_storagePage->setSession(nullptr);
+    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_storagePage), false); // one host's only
     showHostCharts(hosts);
     m_tilesPage->setSessions(hosts);
     setCurrentWidget(m_hostTabs);

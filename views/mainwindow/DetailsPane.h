@@ -19,6 +19,7 @@ class HostDetailsPage;
 class NetworksPage;
 class OverviewPage;
 class VmTilesPage;
+class StoragePage;
 
 /// The right side of the main window: nothing, a host (details and performance), a
 /// cluster (its hosts' performance) or a VM's overview, read off the GUI thread.
@@ -44,6 +45,7 @@ public:
     NetworksPage *networksPage() const { return m_networksPage; }
     OverviewPage *vmPage() const { return m_vmPage; }
     VmTilesPage *tilesPage() const { return m_tilesPage; }
+    StoragePage *storagePage() const { return m_storagePage; }
 
 private:
     void showHostCharts(const QList<models::HostSession *> &hosts);
@@ -56,6 +58,7 @@ private:
     HostChartsPage *m_hostCharts;
     VmTilesPage *m_tilesPage;
     NetworksPage *m_networksPage;
+    StoragePage *m_storagePage;
     OverviewPage *m_vmPage;
     QWidget *m_vmScroll;
     quint64 m_generation = 0;

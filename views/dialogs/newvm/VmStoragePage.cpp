@@ -2,11 +2,13 @@
 #include "views/common/Accessibility.h"
 
 #include "models/provisioning/ProvisioningCore.h"
+#include "models/storage/StorageTypes.h"
 #include "views/dialogs/ChoiceCombo.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QPushButton>
 #include <QSpinBox>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +29,16 @@ VmStoragePage::VmStoragePage(QWidget *parent) : NewVmPage(parent)
     m_form->addRow(tr("&Disk:"), m_storageKind);
     m_pool = new QComboBox(this);
     m_form->addRow(tr("&Pool:"), withError(m_pool, u"pool"_s));
+    m_createDefaultPool =
+        new QPushButton(tr("Create the default pool (%1)")
+                            .arg(QString::fromLatin1(models::kDefaultPoolPath)),
+                        this);
+    m_createDefaultPool->setToolTip(
+        tr("Defines, starts and autostarts the directory pool “default”, as virt-install "
+           "does"));
+    m_createDefaultPool->setObjectName(u"createDefaultPool"_s);
+    m_createDefaultPool->hide();
+    m_form->addRow(QString(), m_createDefaultPool);
     m_size = new QSpinBox(this);
     m_size->setRange(0, 1024 * 1024);
     m_size->setSuffix(tr(" GiB"));

@@ -5,6 +5,7 @@
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
+class QPushButton;
 class QSpinBox;
 
 namespace crossvirt::views {
@@ -28,6 +29,8 @@ public:
     QCheckBox *cdrom() const { return m_cdrom; }
     QComboBox *iso() const { return m_iso; }
     ChoiceCombo *cdromInterface() const { return m_cdromBus; }
+    /// First-run help: shown while the host has no active pool.
+    QPushButton *createDefaultPoolButton() const { return m_createDefaultPool; }
 
 private:
     void updateRows();
@@ -42,6 +45,7 @@ private:
     QCheckBox *m_cdrom;
     QComboBox *m_iso;
     ChoiceCombo *m_cdromBus;
+    QPushButton *m_createDefaultPool;
 };
 
 } // namespace crossvirt::views
