@@ -1,8 +1,11 @@
 #include "views/common/DetailWidgets.h"
 
+#include <QAbstractButton>
+#include <QCoreApplication>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QTableView>
 #include <QTreeWidget>
 
 namespace crossvirt::views {
@@ -38,6 +41,28 @@ QLabel *detailTitle(QWidget *parent)
     f.setBold(true);
     title->setFont(f);
     return title;
+}
+
+QTableView *listTable(QAbstractItemModel *model, const QString &accessibleName, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->setAccessibleName(accessibleName);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->hide();
+    view->setCornerButtonEnabled(false); // no row header: nothing to select all from
+    // The (disabled) corner button is still a button a screen reader may reach.
+    for (auto *corner : view->findChildren<QAbstractButton *>(Qt::FindDirectChildrenOnly))
+        corner->setAccessibleName(QCoreApplication::translate("DetailWidgets", "Select all"));
+    view->setShowGrid(false);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->setTextElideMode(Qt::ElideMiddle);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    return view;
 }
 
 } // namespace crossvirt::views

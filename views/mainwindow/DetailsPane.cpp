@@ -29,6 +29,16 @@ QScrollArea *scrolling(QWidget *page, QWidget *parent)
     scroll->setWidget(page);
     return scroll;
 }
+
+/// The tab holding `page`, which may sit inside a scroll area; -1 when none does.
+int tabOf(const QTabWidget *tabs, QWidget *page)
+{
+    for (QWidget *w = page; w; w = w->parentWidget()) {
+        if (const int i = tabs->indexOf(w); i >= 0)
+            return i;
+    }
+    return -1;
+}
 } // namespace
 
 DetailsPane::DetailsPane(models::DatacenterStats *stats, QWidget *parent)
@@ -43,7 +53,7 @@ DetailsPane::DetailsPane(models::DatacenterStats *stats, QWidget *parent)
     m_hostCharts = new HostChartsPage({}, m_hostTabs);
     m_hostTabs->addTab(m_hostCharts, tr("Performance"));
     m_storagePage = new StoragePage(m_hostTabs);
-    m_hostTabs->addTab(m_storagePage, tr("Storage"));
+    m_hostTabs->addTab(scrolling(m_storagePage, m_hostTabs), tr("Storage"));
     // The Storage tab's Upload…/Download… open the transfer window for the shown host;
     // the tab re-reads the host's pools once a transfer has finished.
     connect(m_storagePage, &StoragePage::uploadRequested, this, [this](const QString &pool) {
@@ -56,7 +66,7 @@ DetailsPane::DetailsPane(models::DatacenterStats *stats, QWidget *parent)
                 TransferDialog::startDownload(window(), m_storagePage->session(), pool, volume);
             });
     m_networksPage = new NetworksPage(m_hostTabs);
-    m_hostTabs->addTab(m_networksPage, tr("Networks"));
+    m_hostTabs->addTab(scrolling(m_networksPage, m_hostTabs), tr("Networks"));
     m_tilesPage = new VmTilesPage(m_hostTabs);
     m_hostTabs->addTab(m_tilesPage, tr("Tiles"));
     addWidget(m_hostTabs);
@@ -77,9 +87,9 @@ void DetailsPane::showHost(HostSession *session, const QString &displayName)
     setCurrentWidget(m_hostTabs);
     m_hostPage->setSession(session, displayName);
     m_networksPage->setSession(session);
-    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_networksPage), session != nullptr);
+    m_hostTabs->setTabVisible(tabOf(m_hostTabs, m_networksPage), session != nullptr);
     m_storagePage->setSession(session);
-    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_storagePage), true);
+    m_hostTabs->setTabVisible(tabOf(m_hostTabs, m_storagePage), true);
     showHostCharts(session ? QList<HostSession *>{session} : QList<HostSession *>{});
     m_tilesPage->setSessions(session ? QList<HostSession *>{session} : QList<HostSession *>{});
 }
@@ -89,9 +99,9 @@ void DetailsPane::showCluster(const QString &name, const QList<HostSession *> &h
     ++m_generation;
     m_hostPage->setSession(nullptr, name);
     m_networksPage->setSession(nullptr);
-    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_networksPage), false);
+    m_hostTabs->setTabVisible(tabOf(m_hostTabs, m_networksPage), false);
     m_storagePage->setSession(nullptr);
-    m_hostTabs->setTabVisible(m_hostTabs->indexOf(m_storagePage), false); // one host's only
+    m_hostTabs->setTabVisible(tabOf(m_hostTabs, m_storagePage), false); // one host's only
     showHostCharts(hosts);
     m_tilesPage->setSessions(hosts);
     setCurrentWidget(m_hostTabs);

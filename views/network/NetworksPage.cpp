@@ -1,5 +1,7 @@
 #include "views/network/NetworksPage.h"
 
+#include "views/common/DetailWidgets.h"
+
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "models/network/DhcpLeaseModel.h"
@@ -22,22 +24,6 @@ using namespace Qt::StringLiterals;
 using models::HostNetworks;
 using models::NetworkListModel;
 
-namespace {
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *t = new QTableView(parent);
-    t->setModel(model);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->verticalHeader()->hide();
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
-    t->setAlternatingRowColors(true);
-    t->setWordWrap(false);
-    return t;
-}
-} // namespace
 
 NetworksPage::NetworksPage(QWidget *parent)
     : QWidget(parent), m_model(new NetworkListModel(this)),
@@ -65,7 +51,8 @@ NetworksPage::NetworksPage(QWidget *parent)
     m_message->hide();
     layout->addWidget(m_message);
 
-    m_table = makeTable(m_model, this);
+    m_table = listTable(m_model, tr("Virtual networks"), this);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 3);
 
     m_leasesBox = new QGroupBox(tr("DHCP leases"), this);
@@ -73,7 +60,8 @@ NetworksPage::NetworksPage(QWidget *parent)
     m_leasesStatus = new QLabel(m_leasesBox);
     m_leasesStatus->setWordWrap(true);
     leasesLayout->addWidget(m_leasesStatus);
-    m_leases = makeTable(m_leaseModel, m_leasesBox);
+    m_leases = listTable(m_leaseModel, tr("DHCP leases"), m_leasesBox);
+    m_leases->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     leasesLayout->addWidget(m_leases);
     layout->addWidget(m_leasesBox, 2);
 

@@ -1,5 +1,7 @@
 #include "views/storage/StoragePage.h"
 
+#include "views/common/DetailWidgets.h"
+
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "models/storage/HostStorage.h"
@@ -26,24 +28,6 @@ using models::PoolListModel;
 using models::VolumeListModel;
 
 namespace {
-
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setContextMenuPolicy(Qt::CustomContextMenu);
-    view->verticalHeader()->hide();
-    view->setShowGrid(false);
-    view->setAlternatingRowColors(true);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setWordWrap(false);
-    view->setTextElideMode(Qt::ElideMiddle);
-    view->horizontalHeader()->setHighlightSections(false);
-    return view;
-}
 
 QToolBar *makeToolBar(QWidget *parent, const QList<QAction *> &actions)
 {
@@ -95,7 +79,8 @@ StoragePage::StoragePage(QWidget *parent)
     const QList<QAction *> poolActions{m_newPool,   m_startPool,   m_stopPool,
                                        m_autostart, m_refreshPool, m_deletePool};
     poolLayout->addWidget(makeToolBar(poolBox, poolActions));
-    m_pools = makeTable(m_storage->pools(), poolBox);
+    m_pools = listTable(m_storage->pools(), tr("Storage pools"), poolBox);
+    m_pools->setContextMenuPolicy(Qt::CustomContextMenu);
     m_pools->setItemDelegateForColumn(PoolListModel::UsageColumn,
                                       new UsageBarDelegate(PoolListModel::UsageRole, m_pools));
     poolLayout->addWidget(m_pools);
@@ -106,7 +91,8 @@ StoragePage::StoragePage(QWidget *parent)
     const QList<QAction *> volumeActions{m_newVolume,    m_resizeVolume, m_cloneVolume,
                                          m_deleteVolume, m_upload,       m_download};
     volumeLayout->addWidget(makeToolBar(volumeBox, volumeActions));
-    m_volumes = makeTable(m_storage->volumes(), volumeBox);
+    m_volumes = listTable(m_storage->volumes(), tr("Volumes of the selected pool"), volumeBox);
+    m_volumes->setContextMenuPolicy(Qt::CustomContextMenu);
     volumeLayout->addWidget(m_volumes);
     splitter->addWidget(volumeBox);
     splitter->setStretchFactor(0, 1);
