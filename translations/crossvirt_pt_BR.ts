@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name></name>
+    <message>
+        <source>Could not list the host&apos;s networks</source>
+        <translation>Não foi possível listar as redes do hospedeiro</translation>
+    </message>
+    <message>
+        <source>Could not list the host&apos;s VMs</source>
+        <translation>Não foi possível listar as VMs do hospedeiro</translation>
+    </message>
+</context>
+<context>
     <name>Aarch64Arch</name>
     <message>
         <source>ARM 64-bit (AArch64)</source>
@@ -594,6 +605,13 @@
     </message>
 </context>
 <context>
+    <name>DetailWidgets</name>
+    <message>
+        <source>Select all</source>
+        <translation>Selecionar tudo</translation>
+    </message>
+</context>
+<context>
     <name>DiskXmlBuilder</name>
     <message>
         <source>“%1” is not a disk interface Crossvirt knows.</source>
@@ -602,6 +620,25 @@
     <message>
         <source>Every %1 slot of this virtual machine is taken.</source>
         <translation>Todos os slots %1 desta máquina virtual estão ocupados.</translation>
+    </message>
+</context>
+<context>
+    <name>DomainScreenshot</name>
+    <message>
+        <source>Could not take a screenshot of the virtual machine</source>
+        <translation>Não foi possível capturar a tela da máquina virtual</translation>
+    </message>
+    <message>
+        <source>The image is too large.</source>
+        <translation>A imagem é grande demais.</translation>
+    </message>
+    <message>
+        <source>Could not read the screenshot of the virtual machine</source>
+        <translation>Não foi possível ler a captura de tela da máquina virtual</translation>
+    </message>
+    <message>
+        <source>The host sent %1 bytes of %2 that are not an image Crossvirt can read.</source>
+        <translation>O hospedeiro enviou %1 bytes de %2 que não são uma imagem que o Crossvirt consiga ler.</translation>
     </message>
 </context>
 <context>
@@ -637,6 +674,57 @@
     <message>
         <source>Unknown</source>
         <translation>Desconhecido</translation>
+    </message>
+</context>
+<context>
+    <name>HostNetworks</name>
+    <message>
+        <source>Could not define the network “%1”</source>
+        <translation>Não foi possível definir a rede “%1”</translation>
+    </message>
+    <message>
+        <source>Could not %1 the network “%2” (it was removed again; nothing is left on the host)</source>
+        <translation>Não foi possível %1 a rede “%2” (ela foi removida novamente; nada ficou no hospedeiro)</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>iniciar</translation>
+    </message>
+    <message>
+        <source>set autostart on</source>
+        <translation>ativar o início automático para</translation>
+    </message>
+    <message>
+        <source>Could not start the network “%1”</source>
+        <translation>Não foi possível iniciar a rede “%1”</translation>
+    </message>
+    <message>
+        <source>Could not stop the network “%1”</source>
+        <translation>Não foi possível parar a rede “%1”</translation>
+    </message>
+    <message>
+        <source>Could not turn autostart on for the network “%1”</source>
+        <translation>Não foi possível ativar o início automático da rede “%1”</translation>
+    </message>
+    <message>
+        <source>Could not turn autostart off for the network “%1”</source>
+        <translation>Não foi possível desativar o início automático da rede “%1”</translation>
+    </message>
+    <message>
+        <source>Could not delete the network “%1”</source>
+        <translation>Não foi possível excluir a rede “%1”</translation>
+    </message>
+    <message>
+        <source>The network “%1” is used by running VMs: %2. Shut them down or move their network cards first.</source>
+        <translation>A rede “%1” está sendo usada por VMs em execução: %2. Desligue-as ou mova as placas de rede delas primeiro.</translation>
+    </message>
+    <message>
+        <source>Could not read the DHCP leases of the network “%1”</source>
+        <translation>Não foi possível ler as concessões DHCP da rede “%1”</translation>
+    </message>
+    <message>
+        <source>Could not read the VM&apos;s network addresses</source>
+        <translation>Não foi possível ler os endereços de rede da VM</translation>
     </message>
 </context>
 <context>
@@ -819,6 +907,124 @@
     <message>
         <source>A volume named “%1” already exists in this pool.</source>
         <translation>Já existe um volume chamado “%1” neste pool.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkValidation</name>
+    <message>
+        <source>“%1” is not an %2 network with a prefix (like %3).</source>
+        <translation>“%1” não é uma rede %2 com prefixo (como %3).</translation>
+    </message>
+    <message>
+        <source>An IPv4 network needs a prefix of /30 or shorter to leave addresses for guests; %1 has /%2.</source>
+        <translation>Uma rede IPv4 precisa de um prefixo /30 ou menor para deixar endereços para os convidados; %1 tem /%2.</translation>
+    </message>
+    <message>
+        <source>%1 is too small for guests.</source>
+        <translation>%1 é pequena demais para convidados.</translation>
+    </message>
+    <message>
+        <source>%1 is the broadcast address of %2.</source>
+        <translation>%1 é o endereço de broadcast de %2.</translation>
+    </message>
+    <message>
+        <source>Give the network a name.</source>
+        <translation>Dê um nome à rede.</translation>
+    </message>
+    <message>
+        <source>A network name cannot contain “/”.</source>
+        <translation>O nome de uma rede não pode conter “/”.</translation>
+    </message>
+    <message>
+        <source>A network name cannot start or end with a space.</source>
+        <translation>O nome de uma rede não pode começar nem terminar com espaço.</translation>
+    </message>
+    <message>
+        <source>This host already has a network called “%1”.</source>
+        <translation>Este hospedeiro já tem uma rede chamada “%1”.</translation>
+    </message>
+    <message>
+        <source>Choose NAT, routed, isolated or bridge.</source>
+        <translation>Escolha NAT, roteada, isolada ou ponte.</translation>
+    </message>
+    <message>
+        <source>A bridge network joins an existing bridge of the host: name it (for example br0).</source>
+        <translation>Uma rede em ponte se conecta a uma ponte existente do hospedeiro: informe o nome dela (por exemplo, br0).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid bridge name (up to 15 letters, digits, “-”, “_”, “.”).</source>
+        <translation>“%1” não é um nome de ponte válido (até 15 letras, dígitos, “-”, “_”, “.”).</translation>
+    </message>
+    <message>
+        <source>The bridge %1 is already used by the network “%2”.</source>
+        <translation>A ponte %1 já é usada pela rede “%2”.</translation>
+    </message>
+    <message>
+        <source>A bridge network takes its addresses, DHCP and domain from the bridge&apos;s own LAN: leave IPv4, IPv6, DHCP and domain empty.</source>
+        <translation>Uma rede em ponte obtém seus endereços, DHCP e domínio da própria LAN da ponte: deixe IPv4, IPv6, DHCP e domínio vazios.</translation>
+    </message>
+    <message>
+        <source>A %1 network needs an IPv4 network (like 192.168.100.0/24).</source>
+        <translation>Uma rede %1 precisa de uma rede IPv4 (como 192.168.100.0/24).</translation>
+    </message>
+    <message>
+        <source>Give both the first and the last DHCP address, or neither for no DHCP.</source>
+        <translation>Informe o primeiro e o último endereço DHCP, ou nenhum dos dois para não usar DHCP.</translation>
+    </message>
+    <message>
+        <source>DHCP needs an IPv4 network.</source>
+        <translation>O DHCP precisa de uma rede IPv4.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an IPv4 address.</source>
+        <translation>“%1” não é um endereço IPv4.</translation>
+    </message>
+    <message>
+        <source>The DHCP address %1 is outside the guests&apos; addresses of %2 (%3 – %4).</source>
+        <translation>O endereço DHCP %1 está fora dos endereços de convidados de %2 (%3 – %4).</translation>
+    </message>
+    <message>
+        <source>The DHCP range starts (%1) after it ends (%2).</source>
+        <translation>O intervalo DHCP começa (%1) depois de terminar (%2).</translation>
+    </message>
+    <message>
+        <source>The DHCP range includes the host&apos;s own address %1.</source>
+        <translation>O intervalo DHCP inclui o próprio endereço do hospedeiro, %1.</translation>
+    </message>
+    <message>
+        <source>%1 overlaps the network “%2” (%3).</source>
+        <translation>%1 se sobrepõe à rede “%2” (%3).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a DNS domain name (like lab.example).</source>
+        <translation>“%1” não é um nome de domínio DNS (como lab.example).</translation>
+    </message>
+</context>
+<context>
+    <name>Networks</name>
+    <message>
+        <source>NAT</source>
+        <translation>NAT</translation>
+    </message>
+    <message>
+        <source>Routed</source>
+        <translation>Roteada</translation>
+    </message>
+    <message>
+        <source>Isolated</source>
+        <translation>Isolada</translation>
+    </message>
+    <message>
+        <source>Bridge</source>
+        <translation>Ponte</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Outra</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -1107,6 +1313,242 @@
     </message>
 </context>
 <context>
+    <name>StorageJobs</name>
+    <message>
+        <source>Could not list the storage pools</source>
+        <translation>Não foi possível listar os pools de armazenamento</translation>
+    </message>
+    <message>
+        <source>This host&apos;s libvirt does not list the pool types it supports: every type is offered, and libvirt says so when one is missing.</source>
+        <translation>O libvirt deste hospedeiro não lista os tipos de pool que suporta: todos os tipos são oferecidos, e o libvirt avisa quando algum não estiver disponível.</translation>
+    </message>
+    <message>
+        <source>Could not create the storage pool “%1”</source>
+        <translation>Não foi possível criar o pool de armazenamento “%1”</translation>
+    </message>
+    <message>
+        <source>%1 (its definition was removed again, nothing was kept)</source>
+        <translation>%1 (a definição dele foi removida novamente, nada foi mantido)</translation>
+    </message>
+    <message>
+        <source>%1 (and removing its definition failed too: delete the pool by hand)</source>
+        <translation>%1 (e a remoção da definição dele também falhou: exclua o pool manualmente)</translation>
+    </message>
+    <message>
+        <source>Could not build the storage pool “%1”</source>
+        <translation>Não foi possível construir o pool de armazenamento “%1”</translation>
+    </message>
+    <message>
+        <source>Could not initialise the device of the storage pool “%1”</source>
+        <translation>Não foi possível inicializar o dispositivo do pool de armazenamento “%1”</translation>
+    </message>
+    <message>
+        <source>Could not start the new storage pool “%1”</source>
+        <translation>Não foi possível iniciar o novo pool de armazenamento “%1”</translation>
+    </message>
+    <message>
+        <source>Could not mark the new storage pool “%1” to start with the host</source>
+        <translation>Não foi possível marcar o novo pool de armazenamento “%1” para iniciar com o hospedeiro</translation>
+    </message>
+    <message>
+        <source>Could not start the storage pool “%1”</source>
+        <translation>Não foi possível iniciar o pool de armazenamento “%1”</translation>
+    </message>
+    <message>
+        <source>Could not mark the storage pool “%1” to start with the host</source>
+        <translation>Não foi possível marcar o pool de armazenamento “%1” para iniciar com o hospedeiro</translation>
+    </message>
+    <message>
+        <source>Could not stop the storage pool “%1”</source>
+        <translation>Não foi possível parar o pool de armazenamento “%1”</translation>
+    </message>
+    <message>
+        <source>Could not refresh the storage pool “%1”</source>
+        <translation>Não foi possível atualizar o pool de armazenamento “%1”</translation>
+    </message>
+    <message>
+        <source>Could not stop the storage pool “%1” starting with the host</source>
+        <translation>Não foi possível impedir que o pool de armazenamento “%1” inicie com o hospedeiro</translation>
+    </message>
+    <message>
+        <source>Could not delete the storage pool “%1”</source>
+        <translation>Não foi possível excluir o pool de armazenamento “%1”</translation>
+    </message>
+    <message>
+        <source>its volumes are used by %1: remove those disks from the VMs first.</source>
+        <translation>os volumes dele são usados por %1: remova esses discos das VMs primeiro.</translation>
+    </message>
+    <message>
+        <source>Could not start the storage pool “%1” to delete its volumes</source>
+        <translation>Não foi possível iniciar o pool de armazenamento “%1” para excluir seus volumes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not delete the volume “%1” of the storage pool “%2” (%n volume(s) were deleted before; the pool was kept)</source>
+        <translation>
+            <numerusform>Não foi possível excluir o volume “%1” do pool de armazenamento “%2” (%n volume foi excluído antes; o pool foi mantido)</numerusform>
+            <numerusform>Não foi possível excluir o volume “%1” do pool de armazenamento “%2” (%n volumes foram excluídos antes; o pool foi mantido)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not remove the directory of the storage pool “%1” (its volumes were deleted and the pool stopped; it is still defined)</source>
+        <translation>Não foi possível remover o diretório do pool de armazenamento “%1” (os volumes dele foram excluídos e o pool foi parado; ele continua definido)</translation>
+    </message>
+    <message>
+        <source>Could not create the volume “%1” in the storage pool “%2”</source>
+        <translation>Não foi possível criar o volume “%1” no pool de armazenamento “%2”</translation>
+    </message>
+    <message>
+        <source>Could not resize the volume “%1”</source>
+        <translation>Não foi possível redimensionar o volume “%1”</translation>
+    </message>
+    <message>
+        <source>Could not copy the volume “%1” to “%2”</source>
+        <translation>Não foi possível copiar o volume “%1” para “%2”</translation>
+    </message>
+    <message>
+        <source>Could not delete the volume “%1”</source>
+        <translation>Não foi possível excluir o volume “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>StorageRules</name>
+    <message>
+        <source>Directory on the host</source>
+        <translation>Diretório no hospedeiro</translation>
+    </message>
+    <message>
+        <source>Pre-formatted block device (fs)</source>
+        <translation>Dispositivo de bloco pré-formatado (fs)</translation>
+    </message>
+    <message>
+        <source>NFS export (netfs)</source>
+        <translation>Exportação NFS (netfs)</translation>
+    </message>
+    <message>
+        <source>LVM volume group (logical)</source>
+        <translation>Grupo de volumes LVM (logical)</translation>
+    </message>
+    <message>
+        <source>iSCSI target</source>
+        <translation>Alvo iSCSI</translation>
+    </message>
+    <message>
+        <source>Physical disk device (disk)</source>
+        <translation>Dispositivo de disco físico (disk)</translation>
+    </message>
+    <message>
+        <source>A storage pool named “%1” already exists on this host.</source>
+        <translation>Já existe um pool de armazenamento chamado “%1” neste hospedeiro.</translation>
+    </message>
+    <message>
+        <source>Crossvirt cannot create pools of type “%1”.</source>
+        <translation>O Crossvirt não pode criar pools do tipo “%1”.</translation>
+    </message>
+    <message>
+        <source>This host&apos;s libvirt cannot create “%1” pools.</source>
+        <translation>O libvirt deste hospedeiro não pode criar pools “%1”.</translation>
+    </message>
+    <message>
+        <source>Give the target path.</source>
+        <translation>Informe o caminho de destino.</translation>
+    </message>
+    <message>
+        <source>Give the iSCSI target&apos;s IQN.</source>
+        <translation>Informe o IQN do alvo iSCSI.</translation>
+    </message>
+    <message>
+        <source>Give the source device (e.g. /dev/sdb).</source>
+        <translation>Informe o dispositivo de origem (por exemplo, /dev/sdb).</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s host name or address.</source>
+        <translation>Informe o nome de host ou o endereço do servidor.</translation>
+    </message>
+    <message>
+        <source>Give the exported directory on the server.</source>
+        <translation>Informe o diretório exportado no servidor.</translation>
+    </message>
+    <message>
+        <source>The target path must be absolute.</source>
+        <translation>O caminho de destino deve ser absoluto.</translation>
+    </message>
+    <message>
+        <source>The source device must be an absolute path.</source>
+        <translation>O dispositivo de origem deve ser um caminho absoluto.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a format of %2 pools.</source>
+        <translation>“%1” não é um formato de pools %2.</translation>
+    </message>
+    <message>
+        <source>Initialising needs a source device of a LVM or disk pool.</source>
+        <translation>A inicialização precisa de um dispositivo de origem de um pool LVM ou de disco.</translation>
+    </message>
+    <message>
+        <source>The directory %1 does not exist on this host.</source>
+        <translation>O diretório %1 não existe neste hospedeiro.</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory.</source>
+        <translation>%1 não é um diretório.</translation>
+    </message>
+    <message>
+        <source>The directory %1 is not writable.</source>
+        <translation>O diretório %1 não tem permissão de escrita.</translation>
+    </message>
+    <message>
+        <source>The format must be qcow2 or raw, not “%1”.</source>
+        <translation>O formato deve ser qcow2 ou raw, não “%1”.</translation>
+    </message>
+    <message>
+        <source>The size must be more than 0.</source>
+        <translation>O tamanho deve ser maior que 0.</translation>
+    </message>
+    <message>
+        <source>The pool “%1” is not active: start it first.</source>
+        <translation>O pool “%1” não está ativo: inicie-o primeiro.</translation>
+    </message>
+    <message>
+        <source>%1 is more than the pool&apos;s free space (%2).</source>
+        <translation>%1 é mais do que o espaço livre do pool (%2).</translation>
+    </message>
+    <message>
+        <source>Only a qcow2 volume can have a backing volume.</source>
+        <translation>Somente um volume qcow2 pode ter um volume de base.</translation>
+    </message>
+    <message>
+        <source>The pool has no volume “%1” to use as backing volume.</source>
+        <translation>O pool não tem nenhum volume “%1” para usar como volume de base.</translation>
+    </message>
+    <message>
+        <source>Volumes can only grow: %1 is smaller than its size (%2). Shrinking would cut off the guest&apos;s data.</source>
+        <translation>Volumes só podem crescer: %1 é menor que o tamanho atual (%2). Reduzir cortaria os dados do convidado.</translation>
+    </message>
+    <message>
+        <source>The volume already has that size.</source>
+        <translation>O volume já tem esse tamanho.</translation>
+    </message>
+    <message>
+        <source>Growing by %1 needs more than the pool&apos;s free space (%2).</source>
+        <translation>Aumentar em %1 precisa de mais do que o espaço livre do pool (%2).</translation>
+    </message>
+    <message>
+        <source>A copy of “%1” needs %2, more than the pool&apos;s free space (%3).</source>
+        <translation>Uma cópia de “%1” precisa de %2, mais do que o espaço livre do pool (%3).</translation>
+    </message>
+    <message>
+        <source>“%1” is used by %2: remove it from the VM first.</source>
+        <translation>“%1” é usado por %2: remova-o da VM primeiro.</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailService</name>
+    <message>
+        <source>%1 guests have no graphical display.</source>
+        <translation>Convidados %1 não têm tela gráfica.</translation>
+    </message>
+</context>
+<context>
     <name>VmSpecValidator</name>
     <message>
         <source>The disk size must be more than 0 GiB.</source>
@@ -1319,6 +1761,29 @@
     <message>
         <source>The boot order names the network, but the VM has no network card.</source>
         <translation>A ordem de inicialização cita a rede, mas a VM não tem placa de rede.</translation>
+    </message>
+</context>
+<context>
+    <name>VmTileModel</name>
+    <message>
+        <source>Thumbnails are off for this remote host.</source>
+        <translation>As miniaturas estão desativadas para este hospedeiro remoto.</translation>
+    </message>
+    <message>
+        <source>Waiting for a screenshot…</source>
+        <translation>Aguardando uma captura de tela…</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3%4) on %5</source>
+        <translation>%1 (%2, %3%4) em %5</translation>
+    </message>
+    <message>
+        <source>, emulated</source>
+        <translation>, emulado</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
 </context>
 <context>
@@ -1927,6 +2392,242 @@ Imprime JSON na saída padrão (serial: os bytes do console) e mensagens em stde
 Comandos:
 </translation>
     </message>
+    <message>
+        <source>Storage pools: pool list|create|start|stop|autostart|refresh|delete</source>
+        <translation>Pools de armazenamento: pool list|create|start|stop|autostart|refresh|delete</translation>
+    </message>
+    <message>
+        <source>Storage volumes: volume list|create|resize|clone|delete|upload|download</source>
+        <translation>Volumes de armazenamento: volume list|create|resize|clone|delete|upload|download</translation>
+    </message>
+    <message>
+        <source>Virtual networks of a host: list, create, start, stop, autostart, delete, leases</source>
+        <translation>Redes virtuais de um hospedeiro: list, create, start, stop, autostart, delete, leases</translation>
+    </message>
+    <message>
+        <source>list, create, start, stop, autostart, delete or leases</source>
+        <translation>list, create, start, stop, autostart, delete ou leases</translation>
+    </message>
+    <message>
+        <source>The network&apos;s name.</source>
+        <translation>O nome da rede.</translation>
+    </message>
+    <message>
+        <source>create: nat (default), route, isolated or bridge.</source>
+        <translation>create: nat (padrão), route, isolated ou bridge.</translation>
+    </message>
+    <message>
+        <source>create: the IPv4 network, e.g. 192.168.100.0/24 (the host gets .1).</source>
+        <translation>create: a rede IPv4, por exemplo 192.168.100.0/24 (o hospedeiro recebe o .1).</translation>
+    </message>
+    <message>
+        <source>create: the DHCP range START-END; &apos;auto&apos; for the whole subnet (.2 to the last).</source>
+        <translation>create: o intervalo DHCP START-END; &apos;auto&apos; para a sub-rede inteira (do .2 ao último).</translation>
+    </message>
+    <message>
+        <source>create: an IPv6 network, e.g. fd00:1::/64.</source>
+        <translation>create: uma rede IPv6, por exemplo fd00:1::/64.</translation>
+    </message>
+    <message>
+        <source>create: the DNS domain of the guests.</source>
+        <translation>create: o domínio DNS dos convidados.</translation>
+    </message>
+    <message>
+        <source>create: bridge mode: the host&apos;s existing bridge; other modes: the bridge to create.</source>
+        <translation>create: no modo bridge, a ponte existente do hospedeiro; nos outros modos, a ponte a criar.</translation>
+    </message>
+    <message>
+        <source>create: start it with the host. autostart: turn autostart on.</source>
+        <translation>create: inicia a rede com o hospedeiro. autostart: ativa o início automático.</translation>
+    </message>
+    <message>
+        <source>create: define it without starting it.</source>
+        <translation>create: define a rede sem iniciá-la.</translation>
+    </message>
+    <message>
+        <source>autostart: turn autostart off.</source>
+        <translation>autostart: desativa o início automático.</translation>
+    </message>
+    <message>
+        <source>network: give one of %1</source>
+        <translation>network: informe um de %1</translation>
+    </message>
+    <message>
+        <source>network %1: give the network with --name NAME</source>
+        <translation>network %1: informe a rede com --name NAME</translation>
+    </message>
+    <message>
+        <source>--mode %1: use nat, route, isolated or bridge</source>
+        <translation>--mode %1: use nat, route, isolated ou bridge</translation>
+    </message>
+    <message>
+        <source>--dhcp %1: give START-END (or auto with --ipv4)</source>
+        <translation>--dhcp %1: informe START-END (ou auto com --ipv4)</translation>
+    </message>
+    <message>
+        <source>%1 has no network called “%2”</source>
+        <translation>%1 não tem nenhuma rede chamada “%2”</translation>
+    </message>
+    <message>
+        <source>“%1” is not running (%2): it has no addresses</source>
+        <translation>“%1” não está em execução (%2): não tem endereços</translation>
+    </message>
+    <message>
+        <source>no host has a VM called “%1”</source>
+        <translation>nenhum hospedeiro tem uma VM chamada “%1”</translation>
+    </message>
+    <message>
+        <source>The IP addresses of running VMs&apos; NICs (--vm NAME for one), from DHCP leases and the guest agent</source>
+        <translation>Os endereços IP das placas de rede das VMs em execução (--vm NAME para uma só), a partir das concessões DHCP e do agente do convidado</translation>
+    </message>
+    <message>
+        <source>pool: there is no storage pool “%1” on %2</source>
+        <translation>pool: não há nenhum pool de armazenamento “%1” em %2</translation>
+    </message>
+    <message>
+        <source>%1 required</source>
+        <translation>%1 é obrigatório</translation>
+    </message>
+    <message>
+        <source>%1: give a subcommand: %2</source>
+        <translation>%1: informe um subcomando: %2</translation>
+    </message>
+    <message>
+        <source>%1: unknown subcommand %2 (one of: %3)</source>
+        <translation>%1: subcomando desconhecido %2 (um de: %3)</translation>
+    </message>
+    <message>
+        <source>Name of the new pool.</source>
+        <translation>Nome do novo pool.</translation>
+    </message>
+    <message>
+        <source>dir (default), fs, netfs, logical, iscsi or disk.</source>
+        <translation>dir (padrão), fs, netfs, logical, iscsi ou disk.</translation>
+    </message>
+    <message>
+        <source>Target path (the directory of a dir pool).</source>
+        <translation>Caminho de destino (o diretório de um pool dir).</translation>
+    </message>
+    <message>
+        <source>NFS or iSCSI server.</source>
+        <translation>Servidor NFS ou iSCSI.</translation>
+    </message>
+    <message>
+        <source>Exported directory on the NFS server.</source>
+        <translation>Diretório exportado no servidor NFS.</translation>
+    </message>
+    <message>
+        <source>Block device, or the iSCSI target&apos;s IQN.</source>
+        <translation>Dispositivo de bloco, ou o IQN do alvo iSCSI.</translation>
+    </message>
+    <message>
+        <source>File system or partition table format.</source>
+        <translation>Formato do sistema de arquivos ou da tabela de partições.</translation>
+    </message>
+    <message>
+        <source>LVM/disk: initialise the device (never over data).</source>
+        <translation>LVM/disk: inicializa o dispositivo (nunca sobre dados existentes).</translation>
+    </message>
+    <message>
+        <source>Start the pool with the host.</source>
+        <translation>Inicia o pool com o hospedeiro.</translation>
+    </message>
+    <message>
+        <source>Name of the pool.</source>
+        <translation>Nome do pool.</translation>
+    </message>
+    <message>
+        <source>Do not start the pool with the host any more.</source>
+        <translation>Não inicia mais o pool com o hospedeiro.</translation>
+    </message>
+    <message>
+        <source>Also delete every volume of the pool (and a dir pool&apos;s directory).</source>
+        <translation>Também exclui todos os volumes do pool (e o diretório de um pool dir).</translation>
+    </message>
+    <message>
+        <source>--size needs a size such as 10 (GiB), 10G or 512M, not “%1”</source>
+        <translation>--size precisa de um tamanho como 10 (GiB), 10G ou 512M, não “%1”</translation>
+    </message>
+    <message>
+        <source>Only this pool&apos;s volumes.</source>
+        <translation>Somente os volumes deste pool.</translation>
+    </message>
+    <message>
+        <source>The pool.</source>
+        <translation>O pool.</translation>
+    </message>
+    <message>
+        <source>Name of the copy.</source>
+        <translation>Nome da cópia.</translation>
+    </message>
+    <message>
+        <source>Name of the volume.</source>
+        <translation>Nome do volume.</translation>
+    </message>
+    <message>
+        <source>Size: GiB, or with a unit (10G, 512M).</source>
+        <translation>Tamanho: GiB, ou com uma unidade (10G, 512M).</translation>
+    </message>
+    <message>
+        <source>New size, larger than the current one (GiB, or 20G, 512M).</source>
+        <translation>Novo tamanho, maior que o atual (GiB, ou 20G, 512M).</translation>
+    </message>
+    <message>
+        <source>qcow2: a backing volume (name in the pool, or a path).</source>
+        <translation>qcow2: um volume de base (nome no pool, ou um caminho).</translation>
+    </message>
+    <message>
+        <source>The volume to copy.</source>
+        <translation>O volume a copiar.</translation>
+    </message>
+    <message>
+        <source>The storage pool (active).</source>
+        <translation>O pool de armazenamento (ativo).</translation>
+    </message>
+    <message>
+        <source>The new volume&apos;s name (default: the file&apos;s name).</source>
+        <translation>Nome do novo volume (padrão: o nome do arquivo).</translation>
+    </message>
+    <message>
+        <source>The volume to download.</source>
+        <translation>O volume a baixar.</translation>
+    </message>
+    <message>
+        <source>The local file to upload.</source>
+        <translation>O arquivo local a enviar.</translation>
+    </message>
+    <message>
+        <source>The local file to write.</source>
+        <translation>O arquivo local a gravar.</translation>
+    </message>
+    <message>
+        <source>raw, qcow2 or iso (default: from the file&apos;s contents).</source>
+        <translation>raw, qcow2 ou iso (padrão: conforme o conteúdo do arquivo).</translation>
+    </message>
+    <message>
+        <source>Replace the local file if it exists.</source>
+        <translation>Substituir o arquivo local, se ele existir.</translation>
+    </message>
+    <message>
+        <source>Add the SHA-256 of the data transferred to the result.</source>
+        <translation>Adicionar ao resultado o SHA-256 dos dados transferidos.</translation>
+    </message>
+    <message>
+        <source>volume %1: --pool, --name and --file are needed</source>
+        <translation>volume %1: --pool, --name e --file são necessários</translation>
+    </message>
+    <message>
+        <source>volume download: %1 (use --force to replace it)</source>
+        <translation>volume download: %1 (use --force para substituí-lo)</translation>
+    </message>
+    <message>
+        <source>volume %1: %2</source>
+        <translation>volume %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (use --force to replace it)</source>
+        <translation>%1 (use --force para substituí-lo)</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::models::ClusterInventoryModel</name>
@@ -1972,6 +2673,37 @@ Convidados %2, executados nativamente</translation>
             <numerusform>%n hospedeiro</numerusform>
             <numerusform>%n hospedeiros</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::DhcpLeaseModel</name>
+    <message>
+        <source>(not a VM of this host)</source>
+        <translation>(não é uma VM deste hospedeiro)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>MAC address</source>
+        <translation>Endereço MAC</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Endereço IP</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>Nome do hospedeiro</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expira</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2768,61 @@ Convidados %2, executados nativamente</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::models::NetworkListModel</name>
+    <message>
+        <source>Bridge: %1</source>
+        <translation>Bridge: %1</translation>
+    </message>
+    <message>
+        <source>Bridge (%1)</source>
+        <translation>Bridge (%1)</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativa</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inativa</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sim</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Não</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modo</translation>
+    </message>
+    <message>
+        <source>IPv4</source>
+        <translation>IPv4</translation>
+    </message>
+    <message>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <source>DHCP range</source>
+        <translation>Faixa DHCP</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Início automático</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::models::OsListModel</name>
     <message>
         <source>Vendor: %1</source>
@@ -2071,6 +2858,69 @@ Convidados %2, executados nativamente</translation>
             <numerusform>Recomendado: %1 MiB de memória, %n vCPU, %2 GiB de disco</numerusform>
             <numerusform>Recomendado: %1 MiB de memória, %n vCPUs, %2 GiB de disco</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::PoolListModel</name>
+    <message>
+        <source>%1 of %2 allocated, %3 free</source>
+        <translation>%1 de %2 alocados, %3 livres</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inativo</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sim</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Não</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Uso</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidade</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Livre</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Início automático</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Caminho</translation>
     </message>
 </context>
 <context>
@@ -2224,6 +3074,160 @@ Convidados %2, executados nativamente</translation>
             <numerusform>%1 parou de enviar no meio de uma mensagem; desistência após %n segundo.</numerusform>
             <numerusform>%1 parou de enviar no meio de uma mensagem; desistência após %n segundos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::VolumeListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacidade</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Alocação</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Usado por</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Caminho</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::VolumeTransfer</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source> · %1/s</source>
+        <translation> · %1/s</translation>
+    </message>
+    <message>
+        <source> · %1 h %2 min left</source>
+        <translation> · faltam %1 h %2 min</translation>
+    </message>
+    <message>
+        <source> · %1 min %2 s left</source>
+        <translation> · faltam %1 min %2 s</translation>
+    </message>
+    <message>
+        <source> · %1 s left</source>
+        <translation> · faltam %1 s</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>Não é possível ler “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>Não é possível gravar “%1”: %2</translation>
+    </message>
+    <message>
+        <source>The upload was cancelled.</source>
+        <translation>O upload foi cancelado.</translation>
+    </message>
+    <message>
+        <source>The download was cancelled.</source>
+        <translation>O download foi cancelado.</translation>
+    </message>
+    <message>
+        <source>%1: the connection to %2 was lost (%3)</source>
+        <translation>%1: a conexão com %2 foi perdida (%3)</translation>
+    </message>
+    <message>
+        <source>%1: the storage pool “%2” is not active</source>
+        <translation>%1: o pool de armazenamento “%2” não está ativo</translation>
+    </message>
+    <message>
+        <source>Could not upload “%1” to “%2” in pool “%3”</source>
+        <translation>Não foi possível enviar “%1” para “%2” no pool “%3”</translation>
+    </message>
+    <message>
+        <source>cannot read the file (%1)</source>
+        <translation>não é possível ler o arquivo (%1)</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>não é um arquivo comum</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>o arquivo está vazio</translation>
+    </message>
+    <message>
+        <source>the pool already has a volume named “%1”</source>
+        <translation>o pool já tem um volume chamado “%1”</translation>
+    </message>
+    <message>
+        <source>the file needs %1 but the pool has only %2 free</source>
+        <translation>o arquivo precisa de %1, mas o pool tem apenas %2 livres</translation>
+    </message>
+    <message>
+        <source>The new volume “%1” could not be removed: %2</source>
+        <translation>Não foi possível remover o novo volume “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Could not download “%1” of pool “%2” to “%3”</source>
+        <translation>Não foi possível baixar “%1” do pool “%2” para “%3”</translation>
+    </message>
+    <message>
+        <source>cannot create the file (%1)</source>
+        <translation>não é possível criar o arquivo (%1)</translation>
+    </message>
+    <message>
+        <source>Could not start a thread for the transfer.</source>
+        <translation>Não foi possível iniciar uma thread para a transferência.</translation>
+    </message>
+    <message>
+        <source>unknown format “%1” (raw, qcow2 or iso)</source>
+        <translation>formato desconhecido “%1” (raw, qcow2 ou iso)</translation>
+    </message>
+    <message>
+        <source>choose a local file</source>
+        <translation>escolha um arquivo local</translation>
+    </message>
+    <message>
+        <source>the file “%1” does not exist</source>
+        <translation>o arquivo “%1” não existe</translation>
+    </message>
+    <message>
+        <source>“%1” is not a regular file</source>
+        <translation>“%1” não é um arquivo comum</translation>
+    </message>
+    <message>
+        <source>cannot read “%1” (%2)</source>
+        <translation>não é possível ler “%1” (%2)</translation>
+    </message>
+    <message>
+        <source>choose a destination file</source>
+        <translation>escolha um arquivo de destino</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder</source>
+        <translation>“%1” é uma pasta</translation>
+    </message>
+    <message>
+        <source>“%1” already exists</source>
+        <translation>“%1” já existe</translation>
+    </message>
+    <message>
+        <source>the folder “%1” does not exist</source>
+        <translation>a pasta “%1” não existe</translation>
+    </message>
+    <message>
+        <source>cannot write in the folder “%1” (%2)</source>
+        <translation>não é possível gravar na pasta “%1” (%2)</translation>
     </message>
 </context>
 <context>
@@ -2541,6 +3545,10 @@ Convidados %2, executados nativamente</translation>
         <source>Cannot run %1</source>
         <translation>Não pode executar %1</translation>
     </message>
+    <message>
+        <source>Tick the hosts that belong to the cluster</source>
+        <translation>Marque os hospedeiros que pertencem ao cluster</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::ConsolePage</name>
@@ -2617,6 +3625,36 @@ Convidados %2, executados nativamente</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::DeletePoolDialog</name>
+    <message>
+        <source>Delete Storage Pool “%1”</source>
+        <translation>Excluir pool de armazenamento “%1”</translation>
+    </message>
+    <message>
+        <source>The pool “%1” will be stopped and its definition removed from the host. Its volumes stay on disk unless you also delete them.</source>
+        <translation>O pool “%1” será parado e sua definição será removida do hospedeiro. Os volumes dele permanecem no disco, a menos que você também os exclua.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also delete its %n volume(s) (cannot be undone)</source>
+        <translation>
+            <numerusform>Excluir também seu %n volume (não pode ser desfeito)</numerusform>
+            <numerusform>Excluir também seus %n volumes (não pode ser desfeito)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Also delete its volumes (the pool is started to list them; cannot be undone)</source>
+        <translation>Excluir também seus volumes (o pool é iniciado para listá-los; não pode ser desfeito)</translation>
+    </message>
+    <message>
+        <source>With its volumes, the directory %1 is removed too.</source>
+        <translation>Junto com os volumes, o diretório %1 também é removido.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::DeleteVmDialog</name>
     <message>
         <source>Delete virtual machine</source>
@@ -2674,6 +3712,10 @@ Convidados %2, executados nativamente</translation>
         <source>Delete</source>
         <translation>Excluir</translation>
     </message>
+    <message>
+        <source>Storage volumes to delete</source>
+        <translation>Volumes de armazenamento a excluir</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::DetailsPane</name>
@@ -2692,6 +3734,18 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Reading %1…</source>
         <translation>Lendo %1…</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Armazenamento</translation>
+    </message>
+    <message>
+        <source>Networks</source>
+        <translation>Redes</translation>
+    </message>
+    <message>
+        <source>Tiles</source>
+        <translation>Mosaico</translation>
     </message>
 </context>
 <context>
@@ -3069,6 +4123,213 @@ Convidados %2, executados nativamente</translation>
         <source>Ask the guest to restart (its power button)</source>
         <translation>Pede ao convidado que reinicie (o botão de energia dele)</translation>
     </message>
+    <message>
+        <source>Hosts and virtual machines</source>
+        <translation>Hospedeiros e máquinas virtuais</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtro</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+D</source>
+        <translation>Ctrl+Shift+D</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+C</source>
+        <translation>Ctrl+Alt+C</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+X</source>
+        <translation>Ctrl+Alt+X</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+R</source>
+        <translation>Ctrl+Alt+R</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+N</source>
+        <translation>Ctrl+Alt+N</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+E</source>
+        <translation>Ctrl+Alt+E</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+D</source>
+        <translation>Ctrl+Alt+D</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>&amp;Redefinir layout</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+0</source>
+        <translation>Ctrl+Alt+0</translation>
+    </message>
+    <message>
+        <source>Window size, panes, columns and view as on first start; VM windows too</source>
+        <translation>Tamanho da janela, painéis, colunas e modo de exibição como no primeiro início; também as janelas das VMs</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>&amp;Filtrar…</translation>
+    </message>
+    <message>
+        <source>VM &amp;Tiles</source>
+        <translation>&amp;Mosaico de VMs</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>The virtual machines of the selected host or cluster, with a small picture of each running one&apos;s screen</source>
+        <translation>As máquinas virtuais do hospedeiro ou cluster selecionado, com uma pequena imagem da tela de cada uma em execução</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::NetworksPage</name>
+    <message>
+        <source>&amp;New Network…</source>
+        <translation>&amp;Nova rede…</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Parar</translation>
+    </message>
+    <message>
+        <source>&amp;Autostart</source>
+        <translation>Início &amp;automático</translation>
+    </message>
+    <message>
+        <source>Start the network when the host starts</source>
+        <translation>Iniciar a rede quando o hospedeiro iniciar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Excluir…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;tualizar</translation>
+    </message>
+    <message>
+        <source>Virtual networks</source>
+        <translation>Redes virtuais</translation>
+    </message>
+    <message>
+        <source>DHCP leases</source>
+        <translation>Concessões DHCP</translation>
+    </message>
+    <message>
+        <source>Delete Network</source>
+        <translation>Excluir rede</translation>
+    </message>
+    <message>
+        <source>The network “%1” is started.</source>
+        <translation>A rede “%1” foi iniciada.</translation>
+    </message>
+    <message>
+        <source>The network “%1” is stopped.</source>
+        <translation>A rede “%1” foi parada.</translation>
+    </message>
+    <message>
+        <source>The network “%1” starts with the host.</source>
+        <translation>A rede “%1” inicia com o hospedeiro.</translation>
+    </message>
+    <message>
+        <source>The network “%1” no longer starts with the host.</source>
+        <translation>A rede “%1” não inicia mais com o hospedeiro.</translation>
+    </message>
+    <message>
+        <source>The host is not connected.</source>
+        <translation>O hospedeiro não está conectado.</translation>
+    </message>
+    <message>
+        <source>DHCP leases of “%1”</source>
+        <translation>Concessões DHCP de “%1”</translation>
+    </message>
+    <message>
+        <source>Select a network to see its DHCP leases.</source>
+        <translation>Selecione uma rede para ver suas concessões DHCP.</translation>
+    </message>
+    <message>
+        <source>The network is not running.</source>
+        <translation>A rede não está em execução.</translation>
+    </message>
+    <message>
+        <source>The network has no DHCP range.</source>
+        <translation>A rede não tem faixa DHCP.</translation>
+    </message>
+    <message>
+        <source>No guest holds a lease yet.</source>
+        <translation>Nenhum convidado tem concessão ainda.</translation>
+    </message>
+    <message>
+        <source>The network “%1” is created and running.</source>
+        <translation>A rede “%1” foi criada e está em execução.</translation>
+    </message>
+    <message>
+        <source>The network “%1” is created.</source>
+        <translation>A rede “%1” foi criada.</translation>
+    </message>
+    <message>
+        <source>Delete the network “%1”? It is stopped first; VMs with a network card on it will not start until they are moved to another network.</source>
+        <translation>Excluir a rede “%1”? Ela será parada antes; VMs com uma placa de rede nela não iniciarão até serem movidas para outra rede.</translation>
+    </message>
+    <message>
+        <source>The network “%1” is deleted.</source>
+        <translation>A rede “%1” foi excluída.</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::NewDiskDialog</name>
@@ -3155,6 +4416,172 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>The disk was not added. %1</source>
         <translation>O disco não foi adicionado. %1</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::NewNetworkDialog</name>
+    <message>
+        <source>New Network</source>
+        <translation>Nova rede</translation>
+    </message>
+    <message>
+        <source>NAT (guests reach out through the host)</source>
+        <translation>NAT (os convidados acessam o exterior através do hospedeiro)</translation>
+    </message>
+    <message>
+        <source>Routed (guests&apos; subnet routed, no NAT)</source>
+        <translation>Roteada (sub-rede dos convidados roteada, sem NAT)</translation>
+    </message>
+    <message>
+        <source>Isolated (guests and host only)</source>
+        <translation>Isolada (apenas convidados e hospedeiro)</translation>
+    </message>
+    <message>
+        <source>Bridge (join an existing bridge of the host)</source>
+        <translation>Bridge (conecta-se a uma bridge existente do hospedeiro)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>&amp;Modo:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>The network address and prefix; the host takes the first address.</source>
+        <translation>O endereço e o prefixo da rede; o hospedeiro recebe o primeiro endereço.</translation>
+    </message>
+    <message>
+        <source>IPv&amp;4 network:</source>
+        <translation>Rede IPv&amp;4:</translation>
+    </message>
+    <message>
+        <source>DHCP from</source>
+        <translation>DHCP de</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>até</translation>
+    </message>
+    <message>
+        <source>&amp;DHCP:</source>
+        <translation>&amp;DHCP:</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Ativar</translation>
+    </message>
+    <message>
+        <source>IPv&amp;6 network:</source>
+        <translation>Rede IPv&amp;6:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. lab.example</source>
+        <translation>opcional, ex.: lab.example</translation>
+    </message>
+    <message>
+        <source>D&amp;omain name:</source>
+        <translation>Nome de d&amp;omínio:</translation>
+    </message>
+    <message>
+        <source>Start it now</source>
+        <translation>Iniciá-la agora</translation>
+    </message>
+    <message>
+        <source>Start it when the host starts (autostart)</source>
+        <translation>Iniciá-la quando o hospedeiro iniciar (início automático)</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Criar</translation>
+    </message>
+    <message>
+        <source>Host &amp;bridge:</source>
+        <translation>&amp;Bridge do hospedeiro:</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge name:</source>
+        <translation>Nome da &amp;bridge:</translation>
+    </message>
+    <message>
+        <source>an existing bridge of the host, e.g. br0</source>
+        <translation>uma bridge existente do hospedeiro, ex.: br0</translation>
+    </message>
+    <message>
+        <source>optional; libvirt picks virbrN</source>
+        <translation>opcional; o libvirt escolhe virbrN</translation>
+    </message>
+    <message>
+        <source>Creating the network “%1”…</source>
+        <translation>Criando a rede “%1”…</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::NewPoolDialog</name>
+    <message>
+        <source>New Storage Pool</source>
+        <translation>Novo pool de armazenamento</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>nfs.example.com</source>
+        <translation>nfs.example.com</translation>
+    </message>
+    <message>
+        <source>Source &amp;host:</source>
+        <translation>&amp;Hospedeiro de origem:</translation>
+    </message>
+    <message>
+        <source>/export/images</source>
+        <translation>/export/images</translation>
+    </message>
+    <message>
+        <source>Source &amp;path:</source>
+        <translation>&amp;Caminho de origem:</translation>
+    </message>
+    <message>
+        <source>Source &amp;device:</source>
+        <translation>&amp;Dispositivo de origem:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>Initialise the device (refused when it holds data)</source>
+        <translation>Inicializar o dispositivo (recusado se contiver dados)</translation>
+    </message>
+    <message>
+        <source>T&amp;arget path:</source>
+        <translation>Caminho de d&amp;estino:</translation>
+    </message>
+    <message>
+        <source>Start the pool when the host starts</source>
+        <translation>Iniciar o pool quando o hospedeiro iniciar</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Criar</translation>
+    </message>
+    <message>
+        <source>iqn.2024-01.com.example:disk1</source>
+        <translation>iqn.2024-01.com.example:disk1</translation>
+    </message>
+    <message>
+        <source>/dev/sdb</source>
+        <translation>/dev/sdb</translation>
+    </message>
+    <message>
+        <source>detect (auto)</source>
+        <translation>detectar (auto)</translation>
     </message>
 </context>
 <context>
@@ -3303,6 +4730,18 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>Network boot (PXE) from the network card (%1)</source>
         <translation>Inicialização pela rede (PXE) a partir da placa de rede (%1)</translation>
     </message>
+    <message>
+        <source>Creating the default NAT network…</source>
+        <translation>Criando a rede NAT padrão…</translation>
+    </message>
+    <message>
+        <source>This host has no virtual network yet.</source>
+        <translation>Este hospedeiro ainda não tem rede virtual.</translation>
+    </message>
+    <message>
+        <source>This host has no network called “default”.</source>
+        <translation>Este hospedeiro não tem uma rede chamada “default”.</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::OverviewPage</name>
@@ -3426,6 +4865,40 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>none</source>
         <translation>nenhum</translation>
     </message>
+    <message>
+        <source>IP addresses</source>
+        <translation>Endereços IP</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>nenhum ainda</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconhecido</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>lendo…</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>não está em execução</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::ScreenshotConsole</name>
+    <message>
+        <source>Screenshot of the virtual machine</source>
+        <translation>Captura de tela da máquina virtual</translation>
+    </message>
+    <message numerus="yes">
+        <source>This host&apos;s driver gives no live console; showing a screenshot, refreshed every %n s.</source>
+        <translation>
+            <numerusform>O driver deste hospedeiro não oferece console ao vivo; exibindo uma captura de tela, atualizada a cada %n s.</numerusform>
+            <numerusform>O driver deste hospedeiro não oferece console ao vivo; exibindo uma captura de tela, atualizada a cada %n s.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::SerialTerminal</name>
@@ -3449,20 +4922,20 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>Opening the serial console…</source>
         <translation>Abrindo o console serial…</translation>
     </message>
+    <message>
+        <source>Serial console</source>
+        <translation>Console serial</translation>
+    </message>
+    <message>
+        <source>What the guest prints on its serial console; typing sends keys</source>
+        <translation>O que o convidado imprime no console serial; digitar envia teclas</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::StatsPreferencesDialog</name>
     <message>
-        <source>Statistics Preferences</source>
-        <translation>Preferências de estatísticas</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
-    </message>
-    <message>
-        <source>Poll every:</source>
-        <translation>Consultar a cada:</translation>
     </message>
     <message>
         <source>CPU use</source>
@@ -3488,6 +4961,121 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>Disk and network statistics are collected only for virtual machines whose Performance page is open.</source>
         <translation>As estatísticas de disco e de rede são coletadas apenas para máquinas virtuais cuja página Desempenho esteja aberta.</translation>
     </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
+    </message>
+    <message>
+        <source>Same as the desktop</source>
+        <translation>Igual ao da área de trabalho</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <source>Colours of every Crossvirt window</source>
+        <translation>Cores de todas as janelas do Crossvirt</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Tema:</translation>
+    </message>
+    <message>
+        <source>How often statistics are read from each host</source>
+        <translation>Com que frequência as estatísticas são lidas de cada hospedeiro</translation>
+    </message>
+    <message>
+        <source>&amp;Poll every:</source>
+        <translation>&amp;Consultar a cada:</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::StoragePage</name>
+    <message>
+        <source>New Pool…</source>
+        <translation>Novo pool…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Início automático</translation>
+    </message>
+    <message>
+        <source>Start the pool when the host starts</source>
+        <translation>Iniciar o pool quando o hospedeiro iniciar</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Atualizar</translation>
+    </message>
+    <message>
+        <source>Read the pool&apos;s volumes from disk again</source>
+        <translation>Ler novamente do disco os volumes do pool</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Excluir…</translation>
+    </message>
+    <message>
+        <source>New Volume…</source>
+        <translation>Novo volume…</translation>
+    </message>
+    <message>
+        <source>Resize…</source>
+        <translation>Redimensionar…</translation>
+    </message>
+    <message>
+        <source>Clone…</source>
+        <translation>Clonar…</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>Enviar…</translation>
+    </message>
+    <message>
+        <source>Upload a local file (an ISO or a disk image) as a new volume</source>
+        <translation>Enviar um arquivo local (uma ISO ou uma imagem de disco) como um novo volume</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Baixar…</translation>
+    </message>
+    <message>
+        <source>Save the volume to a local file</source>
+        <translation>Salvar o volume em um arquivo local</translation>
+    </message>
+    <message>
+        <source>Storage pools</source>
+        <translation>Pools de armazenamento</translation>
+    </message>
+    <message>
+        <source>Volumes of the selected pool</source>
+        <translation>Volumes do pool selecionado</translation>
+    </message>
+    <message>
+        <source>Delete the volume</source>
+        <translation>Excluir o volume</translation>
+    </message>
+    <message>
+        <source>Delete Volume</source>
+        <translation>Excluir volume</translation>
+    </message>
+    <message>
+        <source>Delete the volume “%1” of the pool “%2”? Its data cannot be recovered.</source>
+        <translation>Excluir o volume “%1” do pool “%2”? Os dados dele não poderão ser recuperados.</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::TimeSeriesChart</name>
@@ -3499,6 +5087,189 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>Time</source>
         <translation>Tempo</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::TransferDialog</name>
+    <message>
+        <source>Upload to %1</source>
+        <translation>Enviar para %1</translation>
+    </message>
+    <message>
+        <source>Download from %1</source>
+        <translation>Baixar de %1</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procurar…</translation>
+    </message>
+    <message>
+        <source>An ISO or disk image on this computer</source>
+        <translation>Uma ISO ou imagem de disco neste computador</translation>
+    </message>
+    <message>
+        <source>Local &amp;file:</source>
+        <translation>&amp;Arquivo local:</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source>Name of the new volume</source>
+        <translation>Nome do novo volume</translation>
+    </message>
+    <message>
+        <source>&amp;Volume name:</source>
+        <translation>Nome do &amp;volume:</translation>
+    </message>
+    <message>
+        <source>Automatic (from the file)</source>
+        <translation>Automático (a partir do arquivo)</translation>
+    </message>
+    <message>
+        <source>ISO image</source>
+        <translation>Imagem ISO</translation>
+    </message>
+    <message>
+        <source>qcow2</source>
+        <translation>qcow2</translation>
+    </message>
+    <message>
+        <source>raw</source>
+        <translation>raw</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormato:</translation>
+    </message>
+    <message>
+        <source>%1 in pool %2</source>
+        <translation>%1 no pool %2</translation>
+    </message>
+    <message>
+        <source>Volume:</source>
+        <translation>Volume:</translation>
+    </message>
+    <message>
+        <source>Save &amp;as:</source>
+        <translation>Salvar &amp;como:</translation>
+    </message>
+    <message>
+        <source>&amp;Upload</source>
+        <translation>&amp;Enviar</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>&amp;Baixar</translation>
+    </message>
+    <message>
+        <source>Reading the host&apos;s storage pools…</source>
+        <translation>Lendo os pools de armazenamento do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>The host&apos;s storage could not be read: %1</source>
+        <translation>Não foi possível ler o armazenamento do hospedeiro: %1</translation>
+    </message>
+    <message>
+        <source>the host</source>
+        <translation>o hospedeiro</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free)</source>
+        <translation>%1 (%2 livres)</translation>
+    </message>
+    <message>
+        <source>Disk images (*.iso *.qcow2 *.img *.raw)</source>
+        <translation>Imagens de disco (*.iso *.qcow2 *.img *.raw)</translation>
+    </message>
+    <message>
+        <source>ISO images (*.iso)</source>
+        <translation>Imagens ISO (*.iso)</translation>
+    </message>
+    <message>
+        <source>qcow2 images (*.qcow2)</source>
+        <translation>Imagens qcow2 (*.qcow2)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to upload</source>
+        <translation>Escolha o arquivo a enviar</translation>
+    </message>
+    <message>
+        <source>Save the volume as</source>
+        <translation>Salvar o volume como</translation>
+    </message>
+    <message>
+        <source>The file “%1” does not exist.</source>
+        <translation>O arquivo “%1” não existe.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a file.</source>
+        <translation>“%1” não é um arquivo.</translation>
+    </message>
+    <message>
+        <source>The file “%1” cannot be read.</source>
+        <translation>Não é possível ler o arquivo “%1”.</translation>
+    </message>
+    <message>
+        <source>The host has no active storage pool.</source>
+        <translation>O hospedeiro não tem nenhum pool de armazenamento ativo.</translation>
+    </message>
+    <message>
+        <source>The file (%1) is larger than the pool&apos;s free space (%2).</source>
+        <translation>O arquivo (%1) é maior que o espaço livre do pool (%2).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Creating the volume %1…</source>
+        <translation>Criando o volume %1…</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Substituir o arquivo?</translation>
+    </message>
+    <message>
+        <source>“%1” already exists. Replace it with the volume %2?</source>
+        <translation>“%1” já existe. Substituí-lo pelo volume %2?</translation>
+    </message>
+    <message>
+        <source>Starting the download…</source>
+        <translation>Iniciando o download…</translation>
+    </message>
+    <message>
+        <source> (%1/s)</source>
+        <translation> (%1/s)</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 to the volume %2 in pool %3 in %4 s%5.</source>
+        <translation>Envio de %1 para o volume %2 no pool %3 concluído em %4 s%5.</translation>
+    </message>
+    <message>
+        <source>Saved the volume %1 (%2) as %3 in %4 s%5.</source>
+        <translation>Volume %1 (%2) salvo como %3 em %4 s%5.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Cancelled. The new volume was removed.</source>
+        <translation>Cancelado. O novo volume foi removido.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The partial file was removed.</source>
+        <translation>Cancelado. O arquivo parcial foi removido.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
     </message>
 </context>
 <context>
@@ -3530,6 +5301,14 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>%1 (cannot boot: %2)</source>
         <translation>%1 (não pode inicializar: %2)</translation>
+    </message>
+    <message>
+        <source>Boot order</source>
+        <translation>Ordem de inicialização</translation>
+    </message>
+    <message>
+        <source>Devices in the order the VM tries them; checked ones are bootable</source>
+        <translation>Dispositivos na ordem em que a VM os tenta; os marcados são inicializáveis</translation>
     </message>
 </context>
 <context>
@@ -3565,6 +5344,14 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>&amp;Console:</source>
         <translation>C&amp;onsole:</translation>
+    </message>
+    <message>
+        <source>Create the default NAT network</source>
+        <translation>Criar a rede NAT padrão</translation>
+    </message>
+    <message>
+        <source>What libvirt ships as “default”: NAT on virbr0, 192.168.122.0/24 with DHCP, started now and with the host</source>
+        <translation>O que o libvirt fornece como “default”: NAT em virbr0, 192.168.122.0/24 com DHCP, iniciada agora e junto com o hospedeiro</translation>
     </message>
 </context>
 <context>
@@ -3660,6 +5447,10 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>The VM&apos;s firmware boots from its first network card (PXE); the network needs a boot server.</source>
         <translation>O firmware da VM inicializa pela primeira placa de rede (PXE); a rede precisa de um servidor de inicialização.</translation>
+    </message>
+    <message>
+        <source>Pick a volume of one of the host&apos;s storage pools</source>
+        <translation>Escolha um volume de um dos pools de armazenamento do hospedeiro</translation>
     </message>
 </context>
 <context>
@@ -3819,6 +5610,14 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>&amp;Name:</source>
         <translation>&amp;Nome:</translation>
     </message>
+    <message>
+        <source>Search operating systems</source>
+        <translation>Pesquisar sistemas operacionais</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Sistema operacional</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::VmResourcesPage</name>
@@ -3917,6 +5716,14 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>CD-ROM &amp;bus:</source>
         <translation>&amp;Barramento do CD-ROM:</translation>
     </message>
+    <message>
+        <source>Create the default pool (%1)</source>
+        <translation>Criar o pool padrão (%1)</translation>
+    </message>
+    <message>
+        <source>Defines, starts and autostarts the directory pool “default”, as virt-install does</source>
+        <translation>Define, inicia e ativa o início automático do pool de diretório “default”, como faz o virt-install</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::VmSummaryPage</name>
@@ -3936,16 +5743,57 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>&amp;Open its console</source>
         <translation>&amp;Abrir o console dela</translation>
     </message>
+    <message>
+        <source>Domain XML</source>
+        <translation>XML do domínio</translation>
+    </message>
+    <message>
+        <source>The definition Crossvirt will give libvirt</source>
+        <translation>A definição que o Crossvirt entregará ao libvirt</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmTileDelegate</name>
+    <message>
+        <source>%1 (emulated)</source>
+        <translation>%1 (emulado)</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmTileView</name>
+    <message>
+        <source>Virtual machine tiles</source>
+        <translation>Blocos de máquinas virtuais</translation>
+    </message>
+    <message>
+        <source>The virtual machines of the selected host or cluster with a small picture of each running one&apos;s screen. Press Enter to open a virtual machine&apos;s console.</source>
+        <translation>As máquinas virtuais do hospedeiro ou cluster selecionado, com uma pequena imagem da tela de cada uma em execução. Pressione Enter para abrir o console de uma máquina virtual.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmTilesPage</name>
+    <message>
+        <source>Show Thumbnails</source>
+        <translation>Mostrar miniaturas</translation>
+    </message>
+    <message>
+        <source>Takes a screenshot of each visible running virtual machine every few seconds, also on remote hosts.</source>
+        <translation>Tira uma captura de tela de cada máquina virtual visível em execução a cada poucos segundos, também em hospedeiros remotos.</translation>
+    </message>
+    <message>
+        <source>No virtual machines here.</source>
+        <translation>Nenhuma máquina virtual aqui.</translation>
+    </message>
+    <message>
+        <source>Thumbnails are off for remote hosts: each one is a screenshot sent over the network every few seconds.</source>
+        <translation>As miniaturas estão desativadas para hospedeiros remotos: cada uma é uma captura de tela enviada pela rede a cada poucos segundos.</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::VmWindow</name>
     <message>
         <source>Overview</source>
         <translation>Visão geral</translation>
-    </message>
-    <message>
-        <source>%1 on %2</source>
-        <translation>%1 em %2</translation>
     </message>
     <message>
         <source>This virtual machine was deleted.</source>
@@ -3958,6 +5806,19 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>Performance</source>
         <translation>Desempenho</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Virtual machine</source>
+        <translation>Máquina virtual</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <comment>VM window title: VM name, host name</comment>
+        <translation>%1 em %2</translation>
     </message>
 </context>
 <context>
@@ -4080,6 +5941,89 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>Keyboard and mouse go to the VM. Press and release Ctrl+Alt to release them.</source>
         <translation>Teclado e mouse estão direcionados à VM. Pressione e solte Ctrl+Alt para liberá-los.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VolumeDialog</name>
+    <message>
+        <source>New Volume in “%1”</source>
+        <translation>Novo volume em “%1”</translation>
+    </message>
+    <message>
+        <source>Resize “%1”</source>
+        <translation>Redimensionar “%1”</translation>
+    </message>
+    <message>
+        <source>Copy “%1”</source>
+        <translation>Copiar “%1”</translation>
+    </message>
+    <message>
+        <source>Pool:</source>
+        <translation>Pool:</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free)</source>
+        <translation>%1 (%2 livres)</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the copy:</source>
+        <translation>&amp;Nome da cópia:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>Current size:</source>
+        <translation>Tamanho atual:</translation>
+    </message>
+    <message>
+        <source>qcow2 (thin, snapshots, backing volumes)</source>
+        <translation>qcow2 (dinâmico, snapshots, volumes de base)</translation>
+    </message>
+    <message>
+        <source>raw (fastest)</source>
+        <translation>raw (mais rápido)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>New &amp;size:</source>
+        <translation>Novo &amp;tamanho:</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Tamanho:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nenhum)</translation>
+    </message>
+    <message>
+        <source>&amp;Backing volume:</source>
+        <translation>Volume de &amp;base:</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Criar</translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation>Redimensionar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
     </message>
 </context>
 <context>

@@ -30,22 +30,6 @@ struct CliText
     Q_DECLARE_TR_FUNCTIONS(cli)
 };
 
-/// Waits for `future` while processing events; rethrows the job's exception.
-template<typename T> T awaitNetworkJob(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QEventLoop loop;
-        QFutureWatcher<T> watcher;
-        QObject::connect(&watcher, &QFutureWatcher<T>::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    future.waitForFinished();
-    if constexpr (!std::is_void_v<T>)
-        return future.result();
-}
-
 /// Runs `fn`, mapping a refusal to exit 1 and any other failure (libvirt) to exit 2.
 template<typename Fn> int guarded(Fn fn)
 {
@@ -80,24 +64,6 @@ QJsonObject networkJson(const QString &host, const models::VirtualNetwork &n)
                        {u"persistent"_s, n.persistent}};
 }
 
-/// Exactly one reachable host, or nullptr with *exitCode set.
-HostSession *openOneHost(const CliContext &ctx, QObject *owner, int *exitCode)
-{
-    if (ctx.uris.size() != 1) {
-        printError(CliText::tr("give exactly one host with --connect URI"));
-        *exitCode = kExitUsage;
-        return nullptr;
-    }
-    HostSession *s = openHosts(ctx.uris, ctx.timeoutSeconds, owner).value(0);
-    const QString error = s ? hostError(s) : CliText::tr("no host");
-    if (!error.isEmpty()) {
-        printError(CliText::tr("%1: %2").arg(ctx.uris.first(), error));
-        *exitCode = kExitHostFailed;
-        return nullptr;
-    }
-    return s;
-}
-
 int networkList(const CliContext &ctx)
 {
     QObject owner;
@@ -107,7 +73,7 @@ int networkList(const CliContext &ctx)
         QString error = hostError(s);
         if (error.isEmpty()) {
             try {
-                for (const auto &n : awaitNetworkJob(HostNetworks::list(s)))
+                for (const auto &n : await(HostNetworks::list(s)))
                     out.append(networkJson(s->uri(), n));
             } catch (...) {
                 error = models::errorText(std::current_exception());
@@ -219,17 +185,17 @@ int runNetworkCommand(const CliContext &ctx)
     }
 
     QObject owner;
-    HostSession *s = openOneHost(ctx, &owner, &exitCode);
+    HostSession *s = openOne(ctx.uris, ctx.timeoutSeconds, &owner, &exitCode);
     if (!s)
         return exitCode;
     return guarded([&]() -> int {
         if (action == "create"_L1) {
-            const auto created = awaitNetworkJob(HostNetworks::create(s, spec));
+            const auto created = await(HostNetworks::create(s, spec));
             printJson(networkJson(s->uri(), created));
             return kExitOk;
         }
         // Name a network the host lacks as a refusal, before asking libvirt to act on it.
-        const auto networks = awaitNetworkJob(HostNetworks::list(s));
+        const auto networks = await(HostNetworks::list(s));
         const auto it = std::find_if(networks.begin(), networks.end(),
                                      [&](const auto &n) { return n.name == networkName; });
         if (it == networks.end())
@@ -237,7 +203,7 @@ int runNetworkCommand(const CliContext &ctx)
                 {CliText::tr("%1 has no network called “%2”").arg(s->uri(), networkName)});
         if (action == "leases"_L1) {
             QJsonArray out;
-            for (const auto &l : awaitNetworkJob(HostNetworks::leases(s, networkName))) {
+            for (const auto &l : await(HostNetworks::leases(s, networkName))) {
                 out.append(QJsonObject{{u"network"_s, networkName},
                                        {u"mac"_s, l.mac},
                                        {u"ip"_s, l.ip},
@@ -251,19 +217,19 @@ int runNetworkCommand(const CliContext &ctx)
             return kExitOk;
         }
         if (action == "start"_L1)
-            awaitNetworkJob(HostNetworks::start(s, networkName));
+            await(HostNetworks::start(s, networkName));
         else if (action == "stop"_L1)
-            awaitNetworkJob(HostNetworks::stop(s, networkName));
+            await(HostNetworks::stop(s, networkName));
         else if (action == "autostart"_L1)
-            awaitNetworkJob(HostNetworks::setAutostart(s, networkName, !parser.isSet(off)));
+            await(HostNetworks::setAutostart(s, networkName, !parser.isSet(off)));
         else if (action == "delete"_L1)
-            awaitNetworkJob(HostNetworks::remove(s, networkName));
+            await(HostNetworks::remove(s, networkName));
         if (action == "delete"_L1) {
             printJson(
                 QJsonObject{{u"host"_s, s->uri()}, {u"name"_s, networkName}, {u"deleted"_s, true}});
             return kExitOk;
         }
-        for (const auto &n : awaitNetworkJob(HostNetworks::list(s))) {
+        for (const auto &n : await(HostNetworks::list(s))) {
             if (n.name == networkName)
                 printJson(networkJson(s->uri(), n));
         }
@@ -303,7 +269,7 @@ int runVmAddressesCommand(const CliContext &ctx)
                     continue;
                 }
                 try {
-                    for (const auto &nic : awaitNetworkJob(HostNetworks::nicAddresses(s, d.uuid))) {
+                    for (const auto &nic : await(HostNetworks::nicAddresses(s, d.uuid))) {
                         out.append(
                             QJsonObject{{u"host"_s, s->uri()},
                                         {u"vm"_s, d.name},
