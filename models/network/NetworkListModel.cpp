@@ -4,46 +4,19 @@ namespace crossvirt::models {
 
 using namespace Qt::StringLiterals;
 
-NetworkListModel::NetworkListModel(QObject *parent) : QAbstractTableModel(parent) {}
+NetworkListModel::NetworkListModel(QObject *parent) : KeyedTableModel(parent) {}
 
 void NetworkListModel::setNetworks(const QList<VirtualNetwork> &networks)
 {
-    // Remove rows that are gone (from the bottom), update those kept, append new ones.
-    for (int row = int(m_networks.size()) - 1; row >= 0; --row) {
-        bool kept = false;
-        for (const VirtualNetwork &n : networks)
-            kept = kept || n.name == m_networks.at(row).name;
-        if (!kept) {
-            beginRemoveRows({}, row, row);
-            m_networks.removeAt(row);
-            endRemoveRows();
-        }
-    }
-    QList<VirtualNetwork> added;
-    for (const VirtualNetwork &n : networks) {
-        const int row = rowOf(n.name);
-        if (row < 0) {
-            added << n;
-            continue;
-        }
-        m_networks[row] = n;
-        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
-    }
-    if (!added.isEmpty()) {
-        const int first = int(m_networks.size());
-        beginInsertRows({}, first, first + int(added.size()) - 1);
-        m_networks << added;
-        endInsertRows();
-    }
+    // Networks are not compared field by field: every kept row is reported changed.
+    mergeRows(
+        m_networks, networks, [](const VirtualNetwork &n) { return n.name; },
+        [](const VirtualNetwork &, const VirtualNetwork &) { return false; }, ColumnCount);
 }
 
 int NetworkListModel::rowOf(const QString &name) const
 {
-    for (int i = 0; i < m_networks.size(); ++i) {
-        if (m_networks.at(i).name == name)
-            return i;
-    }
-    return -1;
+    return rowOfKey(m_networks, name, [](const VirtualNetwork &n) { return n.name; });
 }
 
 int NetworkListModel::rowCount(const QModelIndex &parent) const

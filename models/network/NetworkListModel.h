@@ -2,14 +2,14 @@
 
 #include "models/network/NetworkTypes.h"
 
-#include <QAbstractTableModel>
+#include "models/inventory/KeyedTableModel.h"
 
 namespace crossvirt::models {
 
 /// A host's virtual networks as a table: name, mode, IPv4, IPv6, DHCP, active, autostart.
 /// Filled from VirtualNetwork values (HostNetworks::list); rows are matched by name so a
 /// reload updates cells in place and only inserts or removes what changed.
-class NetworkListModel : public QAbstractTableModel
+class NetworkListModel : public KeyedTableModel
 {
     Q_OBJECT
 public:

@@ -1,8 +1,6 @@
 #include "models/storage/StorageModels.h"
 
 #include <QLocale>
-#include <algorithm>
-#include <functional>
 
 using namespace Qt::StringLiterals;
 
@@ -14,46 +12,6 @@ QString storageSizeText(quint64 bytes)
 }
 
 namespace {
-
-/// The row-change calls of the model being merged (its protected begin/end calls, made
-/// from lambdas in the model's own member function).
-struct RowCalls
-{
-    std::function<void(int)> beginRemove, beginInsert, changed;
-    std::function<void()> endRemove, endInsert;
-};
-
-/// Merges `fresh` into `rows` by key: removes, updates, inserts.
-template<typename T, typename Key, typename Same>
-void mergeRows(QList<T> &rows, const QList<T> &fresh, Key key, Same same, const RowCalls &calls)
-{
-    // Remove rows whose key is gone, last first so row numbers stay valid.
-    for (int row = int(rows.size()) - 1; row >= 0; --row) {
-        const auto k = key(rows.at(row));
-        const bool kept =
-            std::any_of(fresh.begin(), fresh.end(), [&](const T &f) { return key(f) == k; });
-        if (!kept) {
-            calls.beginRemove(row);
-            rows.removeAt(row);
-            calls.endRemove();
-        }
-    }
-    for (const T &f : fresh) {
-        const auto k = key(f);
-        const auto it =
-            std::find_if(rows.begin(), rows.end(), [&](const T &r) { return key(r) == k; });
-        if (it != rows.end()) {
-            if (!same(*it, f)) {
-                *it = f;
-                calls.changed(int(it - rows.begin()));
-            }
-        } else {
-            calls.beginInsert(int(rows.size()));
-            rows.append(f);
-            calls.endInsert();
-        }
-    }
-}
 
 bool samePool(const PoolContents &a, const PoolContents &b)
 {
@@ -75,22 +33,12 @@ bool sameVolume(const VolumeInfo &a, const VolumeInfo &b)
 
 } // namespace
 
-#define CROSSVIRT_ROW_CALLS                                                                        \
-    RowCalls                                                                                       \
-    {                                                                                              \
-        [this](int r) { beginRemoveRows({}, r, r); },                                              \
-            [this](int r) { beginInsertRows({}, r, r); },                                          \
-            [this](int r) { emit dataChanged(index(r, 0), index(r, ColumnCount - 1)); },           \
-            [this] { endRemoveRows(); }, [this] { endInsertRows(); }                               \
-    }
-
-PoolListModel::PoolListModel(QObject *parent) : QAbstractTableModel(parent) {}
+PoolListModel::PoolListModel(QObject *parent) : KeyedTableModel(parent) {}
 
 void PoolListModel::setPools(const QList<PoolContents> &pools)
 {
     mergeRows(
-        m_pools, pools, [](const PoolContents &p) { return p.info.name; }, samePool,
-        CROSSVIRT_ROW_CALLS);
+        m_pools, pools, [](const PoolContents &p) { return p.info.name; }, samePool, ColumnCount);
 }
 
 const PoolContents *PoolListModel::pool(const QString &name) const
@@ -101,11 +49,7 @@ const PoolContents *PoolListModel::pool(const QString &name) const
 
 int PoolListModel::rowOf(const QString &name) const
 {
-    for (int i = 0; i < m_pools.size(); ++i) {
-        if (m_pools.at(i).info.name == name)
-            return i;
-    }
-    return -1;
+    return rowOfKey(m_pools, name, [](const PoolContents &p) { return p.info.name; });
 }
 
 int PoolListModel::rowCount(const QModelIndex &parent) const
@@ -203,13 +147,12 @@ QVariant PoolListModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-VolumeListModel::VolumeListModel(QObject *parent) : QAbstractTableModel(parent) {}
+VolumeListModel::VolumeListModel(QObject *parent) : KeyedTableModel(parent) {}
 
 void VolumeListModel::setVolumes(const QList<VolumeInfo> &volumes)
 {
     mergeRows(
-        m_volumes, volumes, [](const VolumeInfo &v) { return v.name; }, sameVolume,
-        CROSSVIRT_ROW_CALLS);
+        m_volumes, volumes, [](const VolumeInfo &v) { return v.name; }, sameVolume, ColumnCount);
 }
 
 const VolumeInfo *VolumeListModel::volume(const QString &name) const
@@ -220,11 +163,7 @@ const VolumeInfo *VolumeListModel::volume(const QString &name) const
 
 int VolumeListModel::rowOf(const QString &name) const
 {
-    for (int i = 0; i < m_volumes.size(); ++i) {
-        if (m_volumes.at(i).name == name)
-            return i;
-    }
-    return -1;
+    return rowOfKey(m_volumes, name, [](const VolumeInfo &v) { return v.name; });
 }
 
 int VolumeListModel::rowCount(const QModelIndex &parent) const

@@ -2,14 +2,14 @@
 
 #include "models/provisioning/StorageInventory.h"
 
-#include <QAbstractTableModel>
+#include "models/inventory/KeyedTableModel.h"
 
 namespace crossvirt::models {
 
 /// A host's storage pools as a table (one row per pool, by name). setPools() merges a
 /// fresh read: rows of vanished pools are removed, new ones inserted, changed cells
 /// reported with dataChanged, so a selection survives a refresh.
-class PoolListModel : public QAbstractTableModel
+class PoolListModel : public KeyedTableModel
 {
     Q_OBJECT
 public:
@@ -53,7 +53,7 @@ private:
 
 /// The volumes of one pool as a table (one row per volume, by name), merged like
 /// PoolListModel.
-class VolumeListModel : public QAbstractTableModel
+class VolumeListModel : public KeyedTableModel
 {
     Q_OBJECT
 public:
