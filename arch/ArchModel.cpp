@@ -648,6 +648,12 @@ ChoiceList ArchModel::consolePolicy(const GuestContext &ctx) const
     return policyList(ctx, DeviceKind::Console, {u"serial"_s, u"virtio"_s});
 }
 
+std::optional<ChangeRule> ArchModel::changePolicy(const GuestContext &, const GuestFacts &,
+                                                  const GuestChangeRequest &) const
+{
+    return std::nullopt;
+}
+
 Operations ArchModel::operationsPolicy(const GuestContext &) const
 {
     Operations ops;

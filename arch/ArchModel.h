@@ -2,6 +2,7 @@
 
 #include "arch/ArchTypes.h"
 #include "arch/DeviceCatalogue.h"
+#include "arch/GuestChanges.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -149,6 +150,34 @@ public:
     /// What can be done with a guest (live migration, snapshots, hot-plug...).
     Operations operations(const GuestContext &ctx) const;
 
+    // ---- changes to an existing guest (arch/GuestChanges.h) -----------------------------
+    /// Whether `request` can be made to the guest of `ctx` (ctx.running says whether it
+    /// runs) with `guest`'s current values, and when it takes effect: Now (live and kept),
+    /// NextBoot (written to the definition; with a reason when the guest runs) or Refused
+    /// with the reason. Checks values too: a vCPU count above the maximum, the maximum
+    /// below the current count, a count that is not whole cores on pseries, memory off the
+    /// arch's step or beyond the host, a DIMM without <maxMemory> slots. Arch rules come
+    /// from operations() and changePolicy(); the host's domain capabilities narrow models.
+    ChangeRule changeRule(const GuestContext &ctx, const GuestFacts &guest,
+                          const GuestChangeRequest &request) const;
+    /// Device kinds Add Hardware offers (HardwareKind ids, display order), withheld ones
+    /// with the reason (no graphics on s390x; PCI passthrough needs KVM; TPM where the
+    /// host's QEMU has no TPM model for the arch).
+    ChoiceList hardwareKinds(const GuestContext &ctx) const;
+    /// Controllers Add Hardware offers, ids "TYPE/MODEL": "scsi/virtio-scsi",
+    /// "scsi/ibmvscsi" (pseries), "usb/qemu-xhci", "virtio-serial/virtio-serial".
+    ChoiceList controllerChoices(const GuestContext &ctx) const;
+    /// Input devices, ids "TYPE/BUS": "tablet/usb", "keyboard/usb", "mouse/usb",
+    /// "keyboard/virtio", "tablet/virtio", "mouse/ps2" (x86 only).
+    ChoiceList inputChoices(const GuestContext &ctx) const;
+    /// Watchdog models: "i6300esb", "ib700" (x86 pc), "diag288" (s390x).
+    ChoiceList watchdogModels(const GuestContext &ctx) const;
+    /// RNG models: "virtio" (backend /dev/urandom).
+    ChoiceList rngModels(const GuestContext &ctx) const;
+    /// TPM models: "tpm-crb", "tpm-tis" (x86, aarch64), "spapr-tpm-proxy"/"tpm-spapr"
+    /// (pseries); withheld where the host's domain capabilities list none.
+    ChoiceList tpmModels(const GuestContext &ctx) const;
+
     /// Devices for a new VM of this arch on ctx (machine empty = default machine).
     DefaultDevices defaultDevices(const GuestContext &ctx) const;
 
@@ -194,6 +223,11 @@ protected:
     virtual Limits limitsPolicy(const GuestContext &ctx) const = 0;
     /// Default: everything allowed (KVM on x86 and POWER).
     virtual Operations operationsPolicy(const GuestContext &ctx) const;
+    /// The arch's own verdict on a change, after the base has checked values and
+    /// operations(): return nullopt to keep the base's verdict. Default: nullopt.
+    virtual std::optional<ChangeRule> changePolicy(const GuestContext &ctx,
+                                                   const GuestFacts &guest,
+                                                   const GuestChangeRequest &request) const;
     /// The Linux console device of the arch's own serial console (serialConsole()) without
     /// "console=": default "ttyS0" (an 8250/16550 UART).
     virtual QString serialKernelConsole(const GuestContext &ctx) const;
