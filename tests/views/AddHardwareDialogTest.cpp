@@ -9,7 +9,7 @@
 #include "models/vmedit/VmEdit.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/vm/hardware/AddHardwareDialog.h"
-#include "views/vm/hardware/HardwarePages.h"
+#include "views/vm/hardware/AddHardwarePages.h"
 #include "views/vm/hardware/RemoveDeviceDialog.h"
 
 #include <QComboBox>
@@ -29,9 +29,9 @@ using views::RemoveDeviceDialog;
 
 namespace {
 
-const QStringList kAllKinds{u"disk"_s,    u"cdrom"_s, u"nic"_s,      u"console"_s, u"graphics"_s,
-                            u"video"_s,   u"controller"_s, u"input"_s, u"watchdog"_s, u"rng"_s,
-                            u"tpm"_s,     u"usb-host"_s,   u"pci-host"_s};
+const QStringList kAllKinds{u"disk"_s,  u"cdrom"_s,      u"nic"_s,     u"console"_s,  u"graphics"_s,
+                            u"video"_s, u"controller"_s, u"input"_s,   u"watchdog"_s, u"rng"_s,
+                            u"tpm"_s,   u"usb-host"_s,   u"pci-host"_s};
 
 std::string str(const QString &s)
 {
@@ -74,9 +74,9 @@ protected:
         for (int i = 0; i < d.kindList()->count(); ++i) {
             const QListWidgetItem *item = d.kindList()->item(i);
             if (item->data(Qt::UserRole).toString() == kind) {
-                return item->foreground().color()
-                           == d.palette().color(QPalette::Disabled, QPalette::Text)
-                       && !item->toolTip().isEmpty();
+                return item->foreground().color() ==
+                           d.palette().color(QPalette::Disabled, QPalette::Text) &&
+                       !item->toolTip().isEmpty();
             }
         }
         return false;
@@ -108,7 +108,8 @@ TEST_F(AddHardwareDialogTest, RunningX86GuestOffersEveryKindAndPlugsAVirtioNicNo
         EXPECT_TRUE(d.kindIds().contains(k)) << str(k);
     for (const char *k : {"disk", "nic", "console", "graphics", "video", "controller", "input",
                           "watchdog", "rng"}) {
-        EXPECT_TRUE(d.isKindOffered(QLatin1String(k))) << k << ": " << str(d.kindReason(QLatin1String(k)));
+        EXPECT_TRUE(d.isKindOffered(QLatin1String(k)))
+            << k << ": " << str(d.kindReason(QLatin1String(k)));
     }
     // Opens on the first offered kind, Storage.
     EXPECT_EQ(d.currentKind(), u"disk"_s);
@@ -132,7 +133,7 @@ TEST_F(AddHardwareDialogTest, RunningX86GuestOffersEveryKindAndPlugsAVirtioNicNo
     shot(&d, u"x86_64-running-nic"_s);
 
     // A bad MAC is caught before anything is planned.
-    auto *page = qobject_cast<views::NetworkPage *>(d.page(u"nic"_s));
+    auto *page = qobject_cast<views::AddNicPage *>(d.page(u"nic"_s));
     page->macEdit()->setText(u"53:54:00:00:00:01"_s);
     EXPECT_TRUE(d.verdictText().contains(u"multicast"_s)) << str(d.verdictText());
     EXPECT_FALSE(d.addButton()->isEnabled());
@@ -212,7 +213,7 @@ TEST_F(AddHardwareDialogTest, Aarch64OffersNoPs2Mouse)
     shot(&d, u"aarch64-input"_s);
     ASSERT_TRUE(d.selectKind(u"cdrom"_s));
     EXPECT_TRUE(d.choiceCombo(u"cdrom"_s)->offeredIds().contains(u"scsi"_s));
-    auto *cd = qobject_cast<views::CdromPage *>(d.page(u"cdrom"_s));
+    auto *cd = qobject_cast<views::AddCdromPage *>(d.page(u"cdrom"_s));
     cd->isoButton()->setChecked(true);
     EXPECT_GE(cd->isoCombo()->count(), 1);
     EXPECT_EQ(d.request().volume, u"debian-12-netinst.iso"_s);
@@ -246,7 +247,7 @@ TEST_F(AddHardwareDialogTest, AddingANicToAShutOffVmChangesItsDefinition)
     AddHardwareDialog d(session(u"x86_64"_s), ctx);
     ASSERT_TRUE(waitUntil([&] { return d.isReady(); }, 10000));
     ASSERT_TRUE(d.selectKind(u"nic"_s));
-    auto *page = qobject_cast<views::NetworkPage *>(d.page(u"nic"_s));
+    auto *page = qobject_cast<views::AddNicPage *>(d.page(u"nic"_s));
     page->macEdit()->setText(u"52:54:00:ad:d0:01"_s);
     ASSERT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
     EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot"_s)) << str(d.verdictText());
@@ -266,7 +267,7 @@ TEST_F(AddHardwareDialogTest, AddingANewVolumeDiskToAShutOffPseriesVm)
     const models::VmEditContext ctx = load(u"ppc64le"_s, u"power-batch"_s);
     AddHardwareDialog d(session(u"ppc64le"_s), ctx);
     ASSERT_TRUE(waitUntil([&] { return d.isReady(); }, 10000));
-    auto *page = qobject_cast<views::StoragePage *>(d.page(u"disk"_s));
+    auto *page = qobject_cast<views::AddDiskPage *>(d.page(u"disk"_s));
     ASSERT_NE(page, nullptr);
     EXPECT_TRUE(page->choiceCombo()->offeredIds().contains(u"spapr-vscsi"_s));
     EXPECT_EQ(page->nameEdit()->text(), u"power-batch-disk1.qcow2"_s);
@@ -304,8 +305,9 @@ TEST_F(AddHardwareDialogTest, RemoveNamesTheDiskKeepsItsVolumeAndRemovesIt)
     RemoveDeviceDialog d(session(u"x86_64"_s), ctx, u"hda"_s);
     EXPECT_TRUE(d.questionText().startsWith(u"Remove "_s + disk->label())) << str(d.questionText());
     EXPECT_TRUE(d.questionText().endsWith(u" from legacy-win2k8?"_s)) << str(d.questionText());
-    if (!disk->source.isEmpty())
+    if (!disk->source.isEmpty()) {
         EXPECT_TRUE(d.questionText().contains(disk->source));
+    }
     EXPECT_TRUE(d.keptText().contains(u"volume itself is kept"_s));
     EXPECT_TRUE(d.timingText().contains(u"definition"_s)) << str(d.timingText());
     ASSERT_TRUE(d.removeButton()->isEnabled());

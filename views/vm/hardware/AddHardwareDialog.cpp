@@ -6,7 +6,7 @@
 #include "models/provisioning/StorageInventory.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
-#include "views/vm/hardware/HardwarePages.h"
+#include "views/vm/hardware/AddHardwarePages.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -44,8 +44,8 @@ QStringList vmSources(const models::VmEditContext &ctx)
 
 } // namespace
 
-AddHardwareDialog::AddHardwareDialog(models::HostSession *session,
-                                     const models::VmEditContext &ctx, QWidget *parent)
+AddHardwareDialog::AddHardwareDialog(models::HostSession *session, const models::VmEditContext &ctx,
+                                     QWidget *parent)
     : QDialog(parent), m_session(session), m_ctx(ctx)
 {
     const QString vmName = m_ctx.inactive.name.isEmpty() ? m_ctx.live.name : m_ctx.inactive.name;
@@ -105,19 +105,19 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session,
             models::fetchStorage(m_session), this,
             [this](const models::StorageSnapshot &storage) {
                 m_storageLoaded = true;
-                if (auto *p = qobject_cast<StoragePage *>(page(u"disk"_s)))
+                if (auto *p = qobject_cast<AddDiskPage *>(page(u"disk"_s)))
                     p->setStorage(storage);
-                if (auto *p = qobject_cast<CdromPage *>(page(u"cdrom"_s)))
+                if (auto *p = qobject_cast<AddCdromPage *>(page(u"cdrom"_s)))
                     p->setStorage(storage);
-                if (auto *p = qobject_cast<NetworkPage *>(page(u"nic"_s)))
+                if (auto *p = qobject_cast<AddNicPage *>(page(u"nic"_s)))
                     p->setStorage(storage);
                 updateVerdict();
             },
             [this](const QString &error) {
                 m_storageLoaded = true;
-                if (auto *p = qobject_cast<StoragePage *>(page(u"disk"_s)))
+                if (auto *p = qobject_cast<AddDiskPage *>(page(u"disk"_s)))
                     p->setStorageError(error);
-                if (auto *p = qobject_cast<NetworkPage *>(page(u"nic"_s)))
+                if (auto *p = qobject_cast<AddNicPage *>(page(u"nic"_s)))
                     p->setStorageError(error);
                 updateVerdict();
             });
@@ -126,7 +126,7 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session,
             [this](const QList<models::HostDeviceInfo> &devices) {
                 m_devicesLoaded = true;
                 for (const char *k : {HardwareKind::UsbHost, HardwareKind::PciHost}) {
-                    if (auto *p = qobject_cast<HostDevicePage *>(page(QLatin1String(k))))
+                    if (auto *p = qobject_cast<AddHostDevicePage *>(page(QLatin1String(k))))
                         p->setDevices(devices);
                 }
                 updateVerdict();
@@ -134,7 +134,7 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session,
             [this](const QString &error) {
                 m_devicesLoaded = true;
                 for (const char *k : {HardwareKind::UsbHost, HardwareKind::PciHost}) {
-                    if (auto *p = qobject_cast<HostDevicePage *>(page(QLatin1String(k))))
+                    if (auto *p = qobject_cast<AddHostDevicePage *>(page(QLatin1String(k))))
                         p->setError(error);
                 }
                 updateVerdict();
@@ -177,57 +177,57 @@ void AddHardwareDialog::buildPages()
             item->setToolTip(c.reason);
         }
 
-        HardwarePage *p = nullptr;
+        AddHardwarePage *p = nullptr;
         const QString &k = c.id;
         if (is(k, HardwareKind::Disk)) {
-            p = new StoragePage(model->diskInterfaces(gctx), vmName, vmSources(m_ctx));
+            p = new AddDiskPage(model->diskInterfaces(gctx), vmName, vmSources(m_ctx));
         } else if (is(k, HardwareKind::Cdrom)) {
-            p = new CdromPage(model->cdromInterfaces(gctx));
+            p = new AddCdromPage(model->cdromInterfaces(gctx));
         } else if (is(k, HardwareKind::Nic)) {
-            p = new NetworkPage(model->nicModels(gctx));
+            p = new AddNicPage(model->nicModels(gctx));
         } else if (is(k, HardwareKind::Console)) {
-            p = new ModelPage(k, tr("&Type:"), model->consoleTypes(gctx),
-                              tr("A text console the VM window's Console tab can open."));
+            p = new AddModelPage(k, tr("&Type:"), model->consoleTypes(gctx),
+                                 tr("A text console the VM window's Console tab can open."));
         } else if (is(k, HardwareKind::Graphics)) {
-            p = new ModelPage(k, tr("&Type:"), model->graphicsTypes(gctx),
-                              tr("A graphical display the Console tab shows."));
+            p = new AddModelPage(k, tr("&Type:"), model->graphicsTypes(gctx),
+                                 tr("A graphical display the Console tab shows."));
         } else if (is(k, HardwareKind::Video)) {
-            p = new ModelPage(k, tr("&Model:"), model->videoModels(gctx),
-                              tr("The display adapter the guest draws on."));
+            p = new AddModelPage(k, tr("&Model:"), model->videoModels(gctx),
+                                 tr("The display adapter the guest draws on."));
         } else if (is(k, HardwareKind::Controller)) {
-            p = new ModelPage(k, tr("&Controller:"), model->controllerChoices(gctx),
-                              tr("A bus that disks or USB devices are attached to."));
+            p = new AddModelPage(k, tr("&Controller:"), model->controllerChoices(gctx),
+                                 tr("A bus that disks or USB devices are attached to."));
         } else if (is(k, HardwareKind::Input)) {
-            p = new ModelPage(k, tr("&Device:"), model->inputChoices(gctx),
-                              tr("A tablet keeps the pointer in step with the console "
-                                 "window; a keyboard or mouse for guests without one."));
+            p = new AddModelPage(k, tr("&Device:"), model->inputChoices(gctx),
+                                 tr("A tablet keeps the pointer in step with the console "
+                                    "window; a keyboard or mouse for guests without one."));
         } else if (is(k, HardwareKind::Watchdog)) {
-            p = new ModelPage(k, tr("&Model:"), model->watchdogModels(gctx),
-                              tr("Resets the guest when it stops answering its watchdog."));
+            p = new AddModelPage(k, tr("&Model:"), model->watchdogModels(gctx),
+                                 tr("Resets the guest when it stops answering its watchdog."));
         } else if (is(k, HardwareKind::Rng)) {
-            p = new ModelPage(k, tr("&Model:"), model->rngModels(gctx),
-                              tr("Gives the guest entropy from the host's /dev/urandom."));
+            p = new AddModelPage(k, tr("&Model:"), model->rngModels(gctx),
+                                 tr("Gives the guest entropy from the host's /dev/urandom."));
         } else if (is(k, HardwareKind::Tpm)) {
-            p = new ModelPage(k, tr("&Model:"), model->tpmModels(gctx),
-                              tr("An emulated TPM 2.0 (swtpm) for measured boot and disk "
-                                 "encryption keys."));
+            p = new AddModelPage(k, tr("&Model:"), model->tpmModels(gctx),
+                                 tr("An emulated TPM 2.0 (swtpm) for measured boot and disk "
+                                    "encryption keys."));
         } else if (is(k, HardwareKind::UsbHost) || is(k, HardwareKind::PciHost)) {
-            p = new HostDevicePage(k);
+            p = new AddHostDevicePage(k);
         }
         if (!p) {
             // A kind this dialog has no page for: listed, but nothing to choose.
-            p = new ModelPage(k, tr("&Model:"), arch::ChoiceList{}, {});
+            p = new AddModelPage(k, tr("&Model:"), arch::ChoiceList{}, {});
         }
         addPage(p);
     }
 }
 
-void AddHardwareDialog::addPage(HardwarePage *page)
+void AddHardwareDialog::addPage(AddHardwarePage *page)
 {
     m_pages.insert(page->kind(), page);
     m_stack->addWidget(page);
     page->setEnabled(m_kindChoices.offers(page->kind()));
-    connect(page, &HardwarePage::changed, this, &AddHardwareDialog::updateVerdict);
+    connect(page, &AddHardwarePage::changed, this, &AddHardwareDialog::updateVerdict);
 }
 
 void AddHardwareDialog::showKind(int row)
@@ -237,7 +237,7 @@ void AddHardwareDialog::showKind(int row)
         return;
     const QString kind = item->data(Qt::UserRole).toString();
     m_title->setText(item->text());
-    if (HardwarePage *p = page(kind))
+    if (AddHardwarePage *p = page(kind))
         m_stack->setCurrentWidget(p);
     const QString reason = kindReason(kind);
     setFieldErrors(m_kindNote,
@@ -281,14 +281,14 @@ QString AddHardwareDialog::currentKind() const
     return item ? item->data(Qt::UserRole).toString() : QString();
 }
 
-HardwarePage *AddHardwareDialog::page(const QString &kind) const
+AddHardwarePage *AddHardwareDialog::page(const QString &kind) const
 {
     return m_pages.value(kind);
 }
 
 ChoiceCombo *AddHardwareDialog::choiceCombo(const QString &kind) const
 {
-    const HardwarePage *p = page(kind);
+    const AddHardwarePage *p = page(kind);
     return p ? p->choiceCombo() : nullptr;
 }
 
@@ -296,7 +296,7 @@ models::AddDeviceRequest AddHardwareDialog::request() const
 {
     models::AddDeviceRequest r;
     r.kind = currentKind();
-    if (const HardwarePage *p = page(r.kind))
+    if (const AddHardwarePage *p = page(r.kind))
         p->fill(r);
     return r;
 }
@@ -330,7 +330,7 @@ void AddHardwareDialog::updateVerdict()
 {
     m_plan.reset();
     const QString kind = currentKind();
-    const HardwarePage *p = page(kind);
+    const AddHardwarePage *p = page(kind);
     QString text;
     bool cannot = true; // a refusal, shown in red (missing input is not)
     if (!m_ctx.model()) {

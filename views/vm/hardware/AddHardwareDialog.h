@@ -19,7 +19,7 @@ class HostSession;
 namespace crossvirt::views {
 
 class ChoiceCombo;
-class HardwarePage;
+class AddHardwarePage;
 
 /// Adds a device to an existing VM (virt-manager's Add Hardware): the kinds the VM's arch
 /// offers on the left (withheld ones greyed, with the reason as tooltip and on their
@@ -46,7 +46,7 @@ public:
     /// The request the current page describes.
     models::AddDeviceRequest request() const;
     /// The page of `kind` (nullptr when absent), to reach its fields.
-    HardwarePage *page(const QString &kind) const;
+    AddHardwarePage *page(const QString &kind) const;
     /// The main list of `kind`'s page (interface, model, type), or nullptr.
     ChoiceCombo *choiceCombo(const QString &kind) const;
 
@@ -69,14 +69,14 @@ signals:
 
 private:
     void buildPages();
-    void addPage(HardwarePage *page);
+    void addPage(AddHardwarePage *page);
     void showKind(int row);
     void updateVerdict();
 
     QPointer<models::HostSession> m_session;
     models::VmEditContext m_ctx;
     arch::ChoiceList m_kindChoices;
-    QHash<QString, HardwarePage *> m_pages;
+    QHash<QString, AddHardwarePage *> m_pages;
     std::optional<models::EditPlan> m_plan;
     bool m_storageLoaded = false;
     bool m_devicesLoaded = false;

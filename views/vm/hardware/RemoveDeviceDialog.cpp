@@ -18,8 +18,8 @@ using namespace Qt::StringLiterals;
 namespace HardwareKind = arch::HardwareKind;
 
 RemoveDeviceDialog::RemoveDeviceDialog(models::HostSession *session,
-                                       const models::VmEditContext &ctx,
-                                       const QString &deviceId, QWidget *parent)
+                                       const models::VmEditContext &ctx, const QString &deviceId,
+                                       QWidget *parent)
     : QDialog(parent), m_session(session), m_ctx(ctx), m_deviceId(deviceId)
 {
     const QString vmName = m_ctx.inactive.name.isEmpty() ? m_ctx.live.name : m_ctx.inactive.name;
@@ -77,8 +77,8 @@ RemoveDeviceDialog::RemoveDeviceDialog(models::HostSession *session,
 
     const QString label = device->label();
     setWindowTitle(tr("Remove %1").arg(label));
-    const bool storage = device->kind == QLatin1String(HardwareKind::Disk)
-                         || device->kind == QLatin1String(HardwareKind::Cdrom);
+    const bool storage = device->kind == QLatin1String(HardwareKind::Disk) ||
+                         device->kind == QLatin1String(HardwareKind::Cdrom);
     if (storage && !device->source.isEmpty())
         m_question->setText(tr("Remove %1 (%2) from %3?").arg(label, device->source, vmName));
     else if (device->kind == QLatin1String(HardwareKind::Nic) && !device->source.isEmpty())

@@ -25,11 +25,11 @@ namespace crossvirt::views {
 class ChoiceCombo;
 
 /// One kind's page: its choices as a request, and what is still missing.
-class HardwarePage : public QWidget
+class AddHardwarePage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit HardwarePage(QString kind, QWidget *parent = nullptr);
+    explicit AddHardwarePage(QString kind, QWidget *parent = nullptr);
 
     const QString &kind() const { return m_kind; }
     /// Writes this page's choices into `request` (kind already set).
@@ -52,11 +52,11 @@ private:
 
 /// Storage: a new volume (pool, name, size, format) or an existing one (pool, volume),
 /// and the interface (on a running guest only the hot-pluggable ones are offered).
-class StoragePage : public HardwarePage
+class AddDiskPage : public AddHardwarePage
 {
     Q_OBJECT
 public:
-    StoragePage(const arch::ChoiceList &interfaces, const QString &vmName,
+    AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmName,
                 const QStringList &vmSources, QWidget *parent = nullptr);
 
     void setStorage(const models::StorageSnapshot &storage);
@@ -97,11 +97,11 @@ private:
 };
 
 /// CD-ROM: the interface and an optional medium (an ISO volume or a file path).
-class CdromPage : public HardwarePage
+class AddCdromPage : public AddHardwarePage
 {
     Q_OBJECT
 public:
-    CdromPage(const arch::ChoiceList &interfaces, QWidget *parent = nullptr);
+    AddCdromPage(const arch::ChoiceList &interfaces, QWidget *parent = nullptr);
 
     void setStorage(const models::StorageSnapshot &storage);
     void fill(models::AddDeviceRequest &request) const override;
@@ -127,11 +127,11 @@ private:
 };
 
 /// Network: the host's virtual network, the NIC model and an optional MAC.
-class NetworkPage : public HardwarePage
+class AddNicPage : public AddHardwarePage
 {
     Q_OBJECT
 public:
-    NetworkPage(const arch::ChoiceList &models, QWidget *parent = nullptr);
+    AddNicPage(const arch::ChoiceList &models, QWidget *parent = nullptr);
 
     void setStorage(const models::StorageSnapshot &storage);
     void setStorageError(const QString &error);
@@ -152,12 +152,12 @@ private:
 
 /// A kind whose only choice is a model or type from the arch: console, video, controller,
 /// input, watchdog, RNG, TPM; graphics adds the listen address.
-class ModelPage : public HardwarePage
+class AddModelPage : public AddHardwarePage
 {
     Q_OBJECT
 public:
-    ModelPage(const QString &kind, const QString &fieldLabel, const arch::ChoiceList &choices,
-              const QString &explanation, QWidget *parent = nullptr);
+    AddModelPage(const QString &kind, const QString &fieldLabel, const arch::ChoiceList &choices,
+                 const QString &explanation, QWidget *parent = nullptr);
 
     void fill(models::AddDeviceRequest &request) const override;
     QString problem() const override;
@@ -172,11 +172,11 @@ private:
 
 /// USB or PCI host device passthrough: the host's devices of that bus; those another VM
 /// already has are greyed and cannot be picked.
-class HostDevicePage : public HardwarePage
+class AddHostDevicePage : public AddHardwarePage
 {
     Q_OBJECT
 public:
-    HostDevicePage(const QString &kind, QWidget *parent = nullptr);
+    AddHostDevicePage(const QString &kind, QWidget *parent = nullptr);
 
     void setDevices(const QList<models::HostDeviceInfo> &devices);
     void setError(const QString &error);

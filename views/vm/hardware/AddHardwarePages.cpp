@@ -1,4 +1,4 @@
-#include "views/vm/hardware/HardwarePages.h"
+#include "views/vm/hardware/AddHardwarePages.h"
 
 #include "arch/GuestChanges.h"
 #include "models/inventory/InventoryModel.h"
@@ -44,12 +44,13 @@ QString volumeExtension(const QString &format)
 
 } // namespace
 
-// ---- HardwarePage ------------------------------------------------------------------------
+// ---- AddHardwarePage ------------------------------------------------------------------------
 
-HardwarePage::HardwarePage(QString kind, QWidget *parent) : QWidget(parent), m_kind(std::move(kind))
+AddHardwarePage::AddHardwarePage(QString kind, QWidget *parent)
+    : QWidget(parent), m_kind(std::move(kind))
 {}
 
-QFormLayout *HardwarePage::makeForm()
+QFormLayout *AddHardwarePage::makeForm()
 {
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
@@ -60,11 +61,11 @@ QFormLayout *HardwarePage::makeForm()
     return form;
 }
 
-// ---- StoragePage -------------------------------------------------------------------------
+// ---- AddDiskPage -------------------------------------------------------------------------
 
-StoragePage::StoragePage(const arch::ChoiceList &interfaces, const QString &vmName,
+AddDiskPage::AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmName,
                          const QStringList &vmSources, QWidget *parent)
-    : HardwarePage(QString::fromLatin1(HardwareKind::Disk), parent), m_vmName(vmName),
+    : AddHardwarePage(QString::fromLatin1(HardwareKind::Disk), parent), m_vmName(vmName),
       m_vmSources(vmSources)
 {
     m_form = makeForm();
@@ -110,18 +111,18 @@ StoragePage::StoragePage(const arch::ChoiceList &interfaces, const QString &vmNa
         emit changed();
     });
     connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
-    connect(m_name, &QLineEdit::textChanged, this, &HardwarePage::changed);
-    connect(m_size, &QSpinBox::valueChanged, this, &HardwarePage::changed);
+    connect(m_name, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
+    connect(m_size, &QSpinBox::valueChanged, this, &AddHardwarePage::changed);
     connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
         suggestName();
         emit changed();
     });
-    connect(m_volume, &QComboBox::currentIndexChanged, this, &HardwarePage::changed);
-    connect(m_interface, &ChoiceCombo::currentIdChanged, this, &HardwarePage::changed);
+    connect(m_volume, &QComboBox::currentIndexChanged, this, &AddHardwarePage::changed);
+    connect(m_interface, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
     updateMode();
 }
 
-void StoragePage::setStorage(const models::StorageSnapshot &storage)
+void AddDiskPage::setStorage(const models::StorageSnapshot &storage)
 {
     m_storage = storage;
     m_storageError.clear();
@@ -143,7 +144,7 @@ void StoragePage::setStorage(const models::StorageSnapshot &storage)
     emit changed();
 }
 
-void StoragePage::setStorageError(const QString &error)
+void AddDiskPage::setStorageError(const QString &error)
 {
     m_storageError = error;
     m_status->setText(tr("The host's storage could not be read: %1").arg(error));
@@ -151,18 +152,18 @@ void StoragePage::setStorageError(const QString &error)
     emit changed();
 }
 
-void StoragePage::fillVolumes()
+void AddDiskPage::fillVolumes()
 {
     const QSignalBlocker block(m_volume);
     m_volume->clear();
-    const models::PoolContents *pool = m_storage ? m_storage->pool(m_pool->currentData().toString())
-                                                 : nullptr;
+    const models::PoolContents *pool =
+        m_storage ? m_storage->pool(m_pool->currentData().toString()) : nullptr;
     if (!pool)
         return;
     for (const models::VolumeInfo &v : pool->volumes) {
         // ISO images belong in a CD-ROM; a volume this VM already has is not offered twice.
-        if (v.isIso || m_vmSources.contains(v.path)
-            || m_vmSources.contains(pool->info.name + u'/' + v.name))
+        if (v.isIso || m_vmSources.contains(v.path) ||
+            m_vmSources.contains(pool->info.name + u'/' + v.name))
             continue;
         QString text = tr("%1 (%2)").arg(v.name, models::formatKiB(v.capacity / 1024));
         if (!v.usedBy.isEmpty())
@@ -173,12 +174,12 @@ void StoragePage::fillVolumes()
     m_volume->setCurrentIndex(m_volume->count() > 0 ? 0 : -1);
 }
 
-void StoragePage::suggestName()
+void AddDiskPage::suggestName()
 {
     if (m_nameEdited)
         return;
-    const models::PoolContents *pool = m_storage ? m_storage->pool(m_pool->currentData().toString())
-                                                 : nullptr;
+    const models::PoolContents *pool =
+        m_storage ? m_storage->pool(m_pool->currentData().toString()) : nullptr;
     const QString ext = volumeExtension(m_format->currentData().toString());
     QString name;
     for (int i = 1;; ++i) {
@@ -190,7 +191,7 @@ void StoragePage::suggestName()
     m_name->setText(name);
 }
 
-void StoragePage::updateMode()
+void AddDiskPage::updateMode()
 {
     const bool isNew = m_newVolume->isChecked();
     m_form->setRowVisible(m_name, isNew);
@@ -199,7 +200,7 @@ void StoragePage::updateMode()
     m_form->setRowVisible(m_volume, !isNew);
 }
 
-void StoragePage::fill(models::AddDeviceRequest &request) const
+void AddDiskPage::fill(models::AddDeviceRequest &request) const
 {
     request.model = m_interface->currentId();
     request.pool = m_pool->currentData().toString();
@@ -216,7 +217,7 @@ void StoragePage::fill(models::AddDeviceRequest &request) const
     }
 }
 
-QString StoragePage::problem() const
+QString AddDiskPage::problem() const
 {
     if (!m_storageError.isEmpty())
         return tr("The host's storage could not be read.");
@@ -244,10 +245,10 @@ QString StoragePage::problem() const
     return {};
 }
 
-// ---- CdromPage ---------------------------------------------------------------------------
+// ---- AddCdromPage ---------------------------------------------------------------------------
 
-CdromPage::CdromPage(const arch::ChoiceList &interfaces, QWidget *parent)
-    : HardwarePage(QString::fromLatin1(HardwareKind::Cdrom), parent)
+AddCdromPage::AddCdromPage(const arch::ChoiceList &interfaces, QWidget *parent)
+    : AddHardwarePage(QString::fromLatin1(HardwareKind::Cdrom), parent)
 {
     m_form = makeForm();
     m_interface = new ChoiceCombo(this);
@@ -271,17 +272,17 @@ CdromPage::CdromPage(const arch::ChoiceList &interfaces, QWidget *parent)
         this, tr("The medium can be changed or ejected later from the CD-ROM's page.")));
     labelFormFields(m_form);
 
-    connect(m_interface, &ChoiceCombo::currentIdChanged, this, &HardwarePage::changed);
+    connect(m_interface, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
     connect(group, &QButtonGroup::buttonToggled, this, [this] {
         updateMode();
         emit changed();
     });
-    connect(m_isoVolume, &QComboBox::currentIndexChanged, this, &HardwarePage::changed);
-    connect(m_path, &QLineEdit::textChanged, this, &HardwarePage::changed);
+    connect(m_isoVolume, &QComboBox::currentIndexChanged, this, &AddHardwarePage::changed);
+    connect(m_path, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
     updateMode();
 }
 
-void CdromPage::setStorage(const models::StorageSnapshot &storage)
+void AddCdromPage::setStorage(const models::StorageSnapshot &storage)
 {
     const QSignalBlocker block(m_isoVolume);
     m_isoVolume->clear();
@@ -295,13 +296,13 @@ void CdromPage::setStorage(const models::StorageSnapshot &storage)
     emit changed();
 }
 
-void CdromPage::updateMode()
+void AddCdromPage::updateMode()
 {
     m_form->setRowVisible(m_isoVolume, m_iso->isChecked());
     m_form->setRowVisible(m_path, m_file->isChecked());
 }
 
-void CdromPage::fill(models::AddDeviceRequest &request) const
+void AddCdromPage::fill(models::AddDeviceRequest &request) const
 {
     request.model = m_interface->currentId();
     if (m_iso->isChecked()) {
@@ -313,7 +314,7 @@ void CdromPage::fill(models::AddDeviceRequest &request) const
     }
 }
 
-QString CdromPage::problem() const
+QString AddCdromPage::problem() const
 {
     if (m_interface->currentId().isEmpty())
         return tr("No CD-ROM interface is available.");
@@ -329,10 +330,10 @@ QString CdromPage::problem() const
     return {};
 }
 
-// ---- NetworkPage -------------------------------------------------------------------------
+// ---- AddNicPage -------------------------------------------------------------------------
 
-NetworkPage::NetworkPage(const arch::ChoiceList &models, QWidget *parent)
-    : HardwarePage(QString::fromLatin1(HardwareKind::Nic), parent)
+AddNicPage::AddNicPage(const arch::ChoiceList &models, QWidget *parent)
+    : AddHardwarePage(QString::fromLatin1(HardwareKind::Nic), parent)
 {
     QFormLayout *form = makeForm();
     m_network = new QComboBox(this);
@@ -349,12 +350,12 @@ NetworkPage::NetworkPage(const arch::ChoiceList &models, QWidget *parent)
     form->addRow(m_status);
     labelFormFields(form);
 
-    connect(m_network, &QComboBox::currentIndexChanged, this, &HardwarePage::changed);
-    connect(m_model, &ChoiceCombo::currentIdChanged, this, &HardwarePage::changed);
-    connect(m_mac, &QLineEdit::textChanged, this, &HardwarePage::changed);
+    connect(m_network, &QComboBox::currentIndexChanged, this, &AddHardwarePage::changed);
+    connect(m_model, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
+    connect(m_mac, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
 }
 
-void NetworkPage::setStorage(const models::StorageSnapshot &storage)
+void AddNicPage::setStorage(const models::StorageSnapshot &storage)
 {
     m_loaded = true;
     {
@@ -380,7 +381,7 @@ void NetworkPage::setStorage(const models::StorageSnapshot &storage)
     emit changed();
 }
 
-void NetworkPage::setStorageError(const QString &error)
+void AddNicPage::setStorageError(const QString &error)
 {
     m_loaded = true;
     m_status->setText(tr("The host's networks could not be read: %1").arg(error));
@@ -388,7 +389,7 @@ void NetworkPage::setStorageError(const QString &error)
     emit changed();
 }
 
-void NetworkPage::fill(models::AddDeviceRequest &request) const
+void AddNicPage::fill(models::AddDeviceRequest &request) const
 {
     request.model = m_model->currentId();
     request.network = m_network->currentData().toString();
@@ -396,7 +397,7 @@ void NetworkPage::fill(models::AddDeviceRequest &request) const
     request.mac = m_mac->text().trimmed().toLower();
 }
 
-QString NetworkPage::problem() const
+QString AddNicPage::problem() const
 {
     if (!m_loaded)
         return tr("Reading the host's networks…");
@@ -416,11 +417,12 @@ QString NetworkPage::problem() const
     return {};
 }
 
-// ---- ModelPage ---------------------------------------------------------------------------
+// ---- AddModelPage ---------------------------------------------------------------------------
 
-ModelPage::ModelPage(const QString &kind, const QString &fieldLabel,
-                     const arch::ChoiceList &choices, const QString &explanation, QWidget *parent)
-    : HardwarePage(kind, parent)
+AddModelPage::AddModelPage(const QString &kind, const QString &fieldLabel,
+                           const arch::ChoiceList &choices, const QString &explanation,
+                           QWidget *parent)
+    : AddHardwarePage(kind, parent)
 {
     QFormLayout *form = makeForm();
     m_choice = new ChoiceCombo(this);
@@ -432,7 +434,7 @@ ModelPage::ModelPage(const QString &kind, const QString &fieldLabel,
         form->addRow(makeFieldNote(
             this, tr("127.0.0.1 keeps the display on this host (Crossvirt tunnels to it); "
                      "0.0.0.0 opens it to the network.")));
-        connect(m_listen, &QLineEdit::textChanged, this, &HardwarePage::changed);
+        connect(m_listen, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
         auto sync = [this] { m_listen->setEnabled(m_choice->currentId() != "none"_L1); };
         connect(m_choice, &ChoiceCombo::currentIdChanged, this, sync);
         sync();
@@ -440,17 +442,17 @@ ModelPage::ModelPage(const QString &kind, const QString &fieldLabel,
     if (!explanation.isEmpty())
         form->addRow(makeFieldNote(this, explanation));
     labelFormFields(form);
-    connect(m_choice, &ChoiceCombo::currentIdChanged, this, &HardwarePage::changed);
+    connect(m_choice, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
 }
 
-void ModelPage::fill(models::AddDeviceRequest &request) const
+void AddModelPage::fill(models::AddDeviceRequest &request) const
 {
     request.model = m_choice->currentId();
     if (m_listen)
         request.listen = m_listen->text().trimmed();
 }
 
-QString ModelPage::problem() const
+QString AddModelPage::problem() const
 {
     if (m_choice->currentId().isEmpty())
         return tr("Nothing of this kind is available for this guest.");
@@ -459,9 +461,10 @@ QString ModelPage::problem() const
     return {};
 }
 
-// ---- HostDevicePage ----------------------------------------------------------------------
+// ---- AddHostDevicePage ----------------------------------------------------------------------
 
-HostDevicePage::HostDevicePage(const QString &kind, QWidget *parent) : HardwarePage(kind, parent)
+AddHostDevicePage::AddHostDevicePage(const QString &kind, QWidget *parent)
+    : AddHardwarePage(kind, parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -484,10 +487,10 @@ HostDevicePage::HostDevicePage(const QString &kind, QWidget *parent) : HardwareP
                   ? tr("The guest takes the device over: the host cannot use it meanwhile.")
                   : tr("The device is detached from the host's driver and given to the guest "
                        "(VFIO); the host cannot use it meanwhile.")));
-    connect(m_table, &QTreeWidget::itemSelectionChanged, this, &HardwarePage::changed);
+    connect(m_table, &QTreeWidget::itemSelectionChanged, this, &AddHardwarePage::changed);
 }
 
-void HostDevicePage::setDevices(const QList<models::HostDeviceInfo> &devices)
+void AddHostDevicePage::setDevices(const QList<models::HostDeviceInfo> &devices)
 {
     m_loaded = true;
     m_table->clear();
@@ -514,7 +517,7 @@ void HostDevicePage::setDevices(const QList<models::HostDeviceInfo> &devices)
     emit changed();
 }
 
-void HostDevicePage::setError(const QString &error)
+void AddHostDevicePage::setError(const QString &error)
 {
     m_loaded = true;
     m_status->setText(tr("The host's devices could not be read: %1").arg(error));
@@ -522,7 +525,7 @@ void HostDevicePage::setError(const QString &error)
     emit changed();
 }
 
-bool HostDevicePage::selectDevice(const QString &name)
+bool AddHostDevicePage::selectDevice(const QString &name)
 {
     for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_table->topLevelItem(i);
@@ -537,14 +540,14 @@ bool HostDevicePage::selectDevice(const QString &name)
     return false;
 }
 
-void HostDevicePage::fill(models::AddDeviceRequest &request) const
+void AddHostDevicePage::fill(models::AddDeviceRequest &request) const
 {
     const QList<QTreeWidgetItem *> selected = m_table->selectedItems();
-    request.hostDevice = selected.isEmpty() ? QString()
-                                            : selected.first()->data(0, Qt::UserRole).toString();
+    request.hostDevice =
+        selected.isEmpty() ? QString() : selected.first()->data(0, Qt::UserRole).toString();
 }
 
-QString HostDevicePage::problem() const
+QString AddHostDevicePage::problem() const
 {
     if (!m_loaded)
         return tr("Reading the host's devices…");
