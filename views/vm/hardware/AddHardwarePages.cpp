@@ -37,11 +37,6 @@ QHBoxLayout *radioRow(std::initializer_list<QRadioButton *> buttons)
     return row;
 }
 
-QString volumeExtension(const QString &format)
-{
-    return format == "raw"_L1 ? u"img"_s : format;
-}
-
 } // namespace
 
 // ---- AddHardwarePage ------------------------------------------------------------------------
@@ -65,8 +60,7 @@ QFormLayout *AddHardwarePage::makeForm()
 
 AddDiskPage::AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmName,
                          const QStringList &vmSources, QWidget *parent)
-    : AddHardwarePage(QString::fromLatin1(HardwareKind::Disk), parent), m_vmName(vmName),
-      m_vmSources(vmSources)
+    : AddHardwarePage(QString::fromLatin1(HardwareKind::Disk), parent), m_vmSources(vmSources)
 {
     m_form = makeForm();
     m_newVolume = new QRadioButton(tr("Create a &new volume"), this);
@@ -80,6 +74,9 @@ AddDiskPage::AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmNa
     m_pool = new QComboBox(this);
     m_form->addRow(tr("&Pool:"), m_pool);
     m_name = new QLineEdit(this);
+    // Empty: the core names it after the VM and the disk's target ("web-01-vdb.qcow2"), as
+    // crossvirt-cli add-device does.
+    m_name->setPlaceholderText(tr("Automatic: %1-TARGET.qcow2").arg(vmName));
     m_form->addRow(tr("Na&me:"), m_name);
     m_size = new QSpinBox(this);
     m_size->setRange(0, 1024 * 1024);
@@ -107,16 +104,11 @@ AddDiskPage::AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmNa
     });
     connect(m_pool, &QComboBox::currentIndexChanged, this, [this] {
         fillVolumes();
-        suggestName();
         emit changed();
     });
-    connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
     connect(m_name, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
     connect(m_size, &QSpinBox::valueChanged, this, &AddHardwarePage::changed);
-    connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
-        suggestName();
-        emit changed();
-    });
+    connect(m_format, &QComboBox::currentIndexChanged, this, &AddHardwarePage::changed);
     connect(m_volume, &QComboBox::currentIndexChanged, this, &AddHardwarePage::changed);
     connect(m_interface, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
     updateMode();
@@ -140,7 +132,6 @@ void AddDiskPage::setStorage(const models::StorageSnapshot &storage)
     }
     m_status->setVisible(false);
     fillVolumes();
-    suggestName();
     emit changed();
 }
 
@@ -172,23 +163,6 @@ void AddDiskPage::fillVolumes()
         m_volume->setItemData(m_volume->count() - 1, v.format, Qt::UserRole + 1);
     }
     m_volume->setCurrentIndex(m_volume->count() > 0 ? 0 : -1);
-}
-
-void AddDiskPage::suggestName()
-{
-    if (m_nameEdited)
-        return;
-    const models::PoolContents *pool =
-        m_storage ? m_storage->pool(m_pool->currentData().toString()) : nullptr;
-    const QString ext = volumeExtension(m_format->currentData().toString());
-    QString name;
-    for (int i = 1;; ++i) {
-        name = u"%1-disk%2.%3"_s.arg(m_vmName).arg(i).arg(ext);
-        if (!pool || !pool->volume(name))
-            break;
-    }
-    const QSignalBlocker block(m_name);
-    m_name->setText(name);
 }
 
 void AddDiskPage::updateMode()
@@ -229,8 +203,6 @@ QString AddDiskPage::problem() const
         return tr("No disk interface is available.");
     if (m_newVolume->isChecked()) {
         const QString name = m_name->text().trimmed();
-        if (name.isEmpty())
-            return tr("Give the new volume a name.");
         if (name.contains(u'/'))
             return tr("A volume name cannot contain \"/\".");
         const models::PoolContents *pool = m_storage->pool(m_pool->currentData().toString());
@@ -500,6 +472,10 @@ void AddHostDevicePage::setDevices(const QList<models::HostDeviceInfo> &devices)
         auto *item = new QTreeWidgetItem(
             m_table, {d.label.isEmpty() ? d.name : d.label, d.address, d.usedBy, d.name});
         item->setData(0, Qt::UserRole, d.name);
+        // A USB device is passed through by its ids (it gets a new address when replugged).
+        const bool usbIds = d.kind == QLatin1String(HardwareKind::UsbHost) &&
+                            !d.vendorId.isEmpty() && !d.productId.isEmpty();
+        item->setData(0, Qt::UserRole + 1, usbIds ? d.vendorId + u':' + d.productId : d.name);
         if (!d.usedBy.isEmpty()) {
             // Given to another VM: shown so the user knows where it went, not selectable.
             item->setFlags(item->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsEnabled));
@@ -544,7 +520,7 @@ void AddHostDevicePage::fill(models::AddDeviceRequest &request) const
 {
     const QList<QTreeWidgetItem *> selected = m_table->selectedItems();
     request.hostDevice =
-        selected.isEmpty() ? QString() : selected.first()->data(0, Qt::UserRole).toString();
+        selected.isEmpty() ? QString() : selected.first()->data(0, Qt::UserRole + 1).toString();
 }
 
 QString AddHostDevicePage::problem() const

@@ -76,13 +76,10 @@ public:
 private:
     void updateMode();
     void fillVolumes();
-    void suggestName();
 
-    QString m_vmName;
     QStringList m_vmSources;
     std::optional<models::StorageSnapshot> m_storage;
     QString m_storageError;
-    bool m_nameEdited = false;
 
     QFormLayout *m_form;
     QRadioButton *m_newVolume;
