@@ -278,13 +278,17 @@ TEST_F(AddHardwareDialogTest, AddingANewVolumeDiskToAShutOffPseriesVm)
     ASSERT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
     shot(&d, u"ppc64le-shutoff-new-disk"_s);
 
-    // The existing volumes exclude the VM's own disk and ISO images.
+    // The existing volumes leave out the VM's own disk and ISO images; the other VMs' disks
+    // are listed greyed (naming their VM), so the demo pool has nothing free to take.
     page->existingVolumeButton()->setChecked(true);
-    for (int i = 0; i < page->volumeCombo()->count(); ++i) {
-        const QString v = page->volumeCombo()->itemData(i).toString();
-        EXPECT_NE(v, u"power-batch.qcow2"_s);
-        EXPECT_FALSE(v.endsWith(u".iso"_s));
-    }
+    QStringList listed;
+    for (int i = 0; i < page->volumeCombo()->count(); ++i)
+        listed << page->volumeCombo()->itemText(i);
+    EXPECT_FALSE(listed.join(u'|').contains(u"power-batch.qcow2"_s)) << str(listed.join(u'|'));
+    EXPECT_FALSE(listed.join(u'|').contains(u".iso"_s));
+    EXPECT_TRUE(listed.join(u'|').contains(u"used by power-db"_s)) << str(listed.join(u'|'));
+    EXPECT_EQ(d.verdictText(), u"The pool has no volume this VM could use."_s);
+    EXPECT_FALSE(d.addButton()->isEnabled());
     shot(&d, u"ppc64le-shutoff-existing-disk"_s);
     page->newVolumeButton()->setChecked(true);
 
@@ -337,4 +341,40 @@ TEST_F(AddHardwareDialogTest, RemoveFromARunningGuestSaysWhen)
     RemoveDeviceDialog missing(session(u"x86_64"_s), ctx, u"vdz"_s);
     EXPECT_TRUE(missing.questionText().contains(u"no device vdz"_s));
     EXPECT_FALSE(missing.removeButton()->isEnabled());
+}
+
+TEST_F(AddHardwareDialogTest, HostDeviceTableGreysDevicesOtherVmsHave)
+{
+    const models::VmEditContext ctx = load(u"x86_64"_s, u"legacy-win2k8"_s);
+    AddHardwareDialog d(session(u"x86_64"_s), ctx);
+    ASSERT_TRUE(waitUntil([&] { return d.isReady(); }, 10000));
+    ASSERT_TRUE(d.selectKind(u"usb-host"_s));
+    auto *usb = qobject_cast<views::AddHostDevicePage *>(d.page(u"usb-host"_s));
+    ASSERT_NE(usb, nullptr);
+    // The demo host has no USB devices: the page and the verdict say so.
+    EXPECT_EQ(usb->table()->topLevelItemCount(), 0);
+    EXPECT_TRUE(d.verdictText().contains(u"no USB device"_s)) << str(d.verdictText());
+    EXPECT_FALSE(d.addButton()->isEnabled());
+
+    // As a host with devices lists them (hostDevices() of a real host).
+    models::HostDeviceInfo receiver{u"usb_1_4"_s, u"usb-host"_s, u"Logitech Receiver (046d:c52b)"_s,
+                                    u"046d"_s,    u"c52b"_s,     u"1.4"_s,
+                                    QString()};
+    models::HostDeviceInfo stick{u"usb_1_5"_s, u"usb-host"_s, u"SanDisk Cruzer (0781:5567)"_s,
+                                 u"0781"_s,    u"5567"_s,     u"1.5"_s,
+                                 u"db-01"_s};
+    models::HostDeviceInfo nic{
+        u"pci_0000_03_00_0"_s, u"pci-host"_s, u"Intel I350 (03:00.0)"_s, u"8086"_s, u"1521"_s,
+        u"0000:03:00.0"_s,     QString()};
+    usb->setDevices({receiver, stick, nic});
+    ASSERT_EQ(usb->table()->topLevelItemCount(), 2); // the PCI NIC is the other page's
+    EXPECT_FALSE(usb->selectDevice(u"usb_1_5"_s));   // db-01 has it
+    EXPECT_FALSE(usb->table()->topLevelItem(1)->flags() & Qt::ItemIsEnabled);
+    EXPECT_EQ(usb->table()->topLevelItem(1)->text(2), u"db-01"_s);
+    EXPECT_EQ(d.verdictText(), u"Choose a device in the list."_s);
+    ASSERT_TRUE(usb->selectDevice(u"usb_1_4"_s));
+    EXPECT_EQ(d.request().hostDevice, u"046d:c52b"_s);
+    EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot"_s)) << str(d.verdictText());
+    EXPECT_TRUE(d.addButton()->isEnabled());
+    shot(&d, u"x86_64-usb-host-table"_s);
 }

@@ -4,6 +4,7 @@
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "models/provisioning/StorageInventory.h"
+#include "models/storage/StorageJobs.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
 #include "views/vm/hardware/AddHardwarePages.h"
@@ -104,20 +105,22 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session, const models:
         whenFinished(
             models::fetchStorage(m_session), this,
             [this](const models::StorageSnapshot &storage) {
-                m_storageLoaded = true;
-                if (auto *p = qobject_cast<AddDiskPage *>(page(u"disk"_s)))
-                    p->setStorage(storage);
-                if (auto *p = qobject_cast<AddCdromPage *>(page(u"cdrom"_s)))
-                    p->setStorage(storage);
-                if (auto *p = qobject_cast<AddNicPage *>(page(u"nic"_s)))
-                    p->setStorage(storage);
-                updateVerdict();
+                // The pools again with the VMs using each volume, so Storage does not offer
+                // another VM's disk as if it were free; without them, the pools as read.
+                models::whenFinished(
+                    models::storage::readPools(m_session), this,
+                    [this, storage](const QList<models::PoolContents> &pools) {
+                        models::StorageSnapshot withUsers = storage;
+                        withUsers.pools = pools;
+                        applyStorage(withUsers);
+                    },
+                    [this, storage](const QString &) { applyStorage(storage); });
             },
             [this](const QString &error) {
                 m_storageLoaded = true;
-                if (auto *p = qobject_cast<AddDiskPage *>(page(u"disk"_s)))
+                if (auto *p = qobject_cast<AddDiskPage *>(page(QLatin1String(HardwareKind::Disk))))
                     p->setStorageError(error);
-                if (auto *p = qobject_cast<AddNicPage *>(page(u"nic"_s)))
+                if (auto *p = qobject_cast<AddNicPage *>(page(QLatin1String(HardwareKind::Nic))))
                     p->setStorageError(error);
                 updateVerdict();
             });
@@ -154,6 +157,18 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session, const models:
     updateVerdict();
 }
 
+void AddHardwareDialog::applyStorage(const models::StorageSnapshot &storage)
+{
+    m_storageLoaded = true;
+    if (auto *p = qobject_cast<AddDiskPage *>(page(QLatin1String(HardwareKind::Disk))))
+        p->setStorage(storage);
+    if (auto *p = qobject_cast<AddCdromPage *>(page(QLatin1String(HardwareKind::Cdrom))))
+        p->setStorage(storage);
+    if (auto *p = qobject_cast<AddNicPage *>(page(QLatin1String(HardwareKind::Nic))))
+        p->setStorage(storage);
+    updateVerdict();
+}
+
 void AddHardwareDialog::buildPages()
 {
     const arch::ArchModel *model = m_ctx.model();
@@ -184,7 +199,11 @@ void AddHardwareDialog::buildPages()
         } else if (is(k, HardwareKind::Cdrom)) {
             p = new AddCdromPage(model->cdromInterfaces(gctx));
         } else if (is(k, HardwareKind::Nic)) {
-            p = new AddNicPage(model->nicModels(gctx));
+            // Every model the guest can have: one that cannot be hot-plugged (sPAPR VLAN) is
+            // still added for the next boot, and the verdict line says so and why.
+            arch::GuestContext cold = gctx;
+            cold.running = false;
+            p = new AddNicPage(model->nicModels(cold));
         } else if (is(k, HardwareKind::Console)) {
             p = new AddModelPage(k, tr("&Type:"), model->consoleTypes(gctx),
                                  tr("A text console the VM window's Console tab can open."));

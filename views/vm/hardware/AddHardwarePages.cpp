@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -156,13 +157,32 @@ void AddDiskPage::fillVolumes()
         if (v.isIso || m_vmSources.contains(v.path) ||
             m_vmSources.contains(pool->info.name + u'/' + v.name))
             continue;
-        QString text = tr("%1 (%2)").arg(v.name, models::formatKiB(v.capacity / 1024));
-        if (!v.usedBy.isEmpty())
-            text = tr("%1, used by %2").arg(text, v.usedBy.join(u", "_s));
-        m_volume->addItem(text, v.name);
-        m_volume->setItemData(m_volume->count() - 1, v.format, Qt::UserRole + 1);
+        const QString size = models::formatKiB(v.capacity / 1024);
+        const int row = m_volume->count();
+        if (v.usedBy.isEmpty()) {
+            m_volume->addItem(tr("%1 (%2)").arg(v.name, size), v.name);
+            m_volume->setItemData(row, v.format, Qt::UserRole + 1);
+            continue;
+        }
+        // Another VM's disk: listed so the user sees where it went, but not offered (two
+        // guests writing one image corrupt it).
+        m_volume->addItem(tr("%1 (%2), used by %3").arg(v.name, size, v.usedBy.join(u", "_s)),
+                          v.name);
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_volume->model()))
+            model->item(row)->setEnabled(false);
     }
-    m_volume->setCurrentIndex(m_volume->count() > 0 ? 0 : -1);
+    int first = -1;
+    for (int i = 0; i < m_volume->count() && first < 0; ++i) {
+        if (volumeFree(i))
+            first = i;
+    }
+    m_volume->setCurrentIndex(first);
+}
+
+bool AddDiskPage::volumeFree(int row) const
+{
+    const auto *model = qobject_cast<const QStandardItemModel *>(m_volume->model());
+    return row >= 0 && row < m_volume->count() && (!model || model->item(row)->isEnabled());
 }
 
 void AddDiskPage::updateMode()
@@ -212,7 +232,7 @@ QString AddDiskPage::problem() const
             return tr("The new volume needs a size of at least 1 GiB.");
         return {};
     }
-    if (m_volume->count() == 0)
+    if (!volumeFree(m_volume->currentIndex()))
         return tr("The pool has no volume this VM could use.");
     return {};
 }
@@ -527,6 +547,8 @@ QString AddHostDevicePage::problem() const
 {
     if (!m_loaded)
         return tr("Reading the host's devices…");
+    if (m_table->topLevelItemCount() == 0)
+        return m_status->text();
     if (m_table->selectedItems().isEmpty())
         return tr("Choose a device in the list.");
     return {};

@@ -76,6 +76,8 @@ public:
 private:
     void updateMode();
     void fillVolumes();
+    /// Whether volume row `row` is one this VM may take (not another VM's disk).
+    bool volumeFree(int row) const;
 
     QStringList m_vmSources;
     std::optional<models::StorageSnapshot> m_storage;
