@@ -144,9 +144,33 @@ TEST_F(AddHardwareDialogTest, RunningX86GuestOffersEveryKindAndPlugsAVirtioNicNo
 
     ASSERT_TRUE(d.selectKind(u"graphics"_s));
     EXPECT_TRUE(d.choiceCombo(u"graphics"_s)->offeredIds().contains(u"vnc"_s));
+    // QEMU cannot plug graphics into a running guest: for the next boot, with the reason.
+    EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot: "_s)) << str(d.verdictText());
+    auto *graphics = qobject_cast<views::AddModelPage *>(d.page(u"graphics"_s));
+    graphics->listenEdit()->setText(u"localhost:5900"_s);
+    EXPECT_TRUE(d.verdictText().contains(u"not an IP address"_s)) << str(d.verdictText());
+    EXPECT_FALSE(d.addButton()->isEnabled());
+    graphics->listenEdit()->setText(u"0.0.0.0"_s);
+    EXPECT_EQ(d.request().listen, u"0.0.0.0"_s);
     shot(&d, u"x86_64-running-graphics"_s);
     ASSERT_TRUE(d.selectKind(u"usb-host"_s));
     shot(&d, u"x86_64-running-usb-host"_s);
+
+    // Adding the NIC: the test driver cannot hot-plug, so libvirt refuses, and the user
+    // reads the step and libvirt's words while the dialog stays open for another try.
+    ASSERT_TRUE(d.selectKind(u"nic"_s));
+    ASSERT_TRUE(d.addButton()->isEnabled());
+    bool added = false;
+    QObject::connect(&d, &AddHardwareDialog::deviceAdded, &d, [&] { added = true; });
+    d.accept();
+    ASSERT_TRUE(waitUntil([&] { return added || !d.errorText().isEmpty(); }, 10000));
+    if (!added) {
+        EXPECT_TRUE(d.errorText().startsWith(u"The device was not added."_s)) << str(d.errorText());
+        EXPECT_TRUE(d.isVisible());
+        EXPECT_TRUE(d.addButton()->isEnabled());
+        EXPECT_TRUE(d.kindList()->isEnabled());
+        shot(&d, u"x86_64-running-nic-error"_s);
+    }
 }
 
 TEST_F(AddHardwareDialogTest, S390xHasNoGraphicsAndSaysWhy)

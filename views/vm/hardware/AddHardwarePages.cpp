@@ -11,6 +11,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
@@ -91,6 +92,7 @@ AddDiskPage::AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmNa
     m_format->addItem(tr("raw (fastest)"), u"raw"_s);
     m_form->addRow(tr("&Format:"), m_format);
     m_volume = new QComboBox(this);
+    m_volume->setPlaceholderText(tr("No volume of this pool is free (see the list)"));
     m_form->addRow(tr("&Volume:"), m_volume);
     m_interface = new ChoiceCombo(this);
     m_interface->setChoices(interfaces);
@@ -420,19 +422,18 @@ AddModelPage::AddModelPage(const QString &kind, const QString &fieldLabel,
     m_choice = new ChoiceCombo(this);
     m_choice->setChoices(choices);
     form->addRow(fieldLabel, m_choice);
+    if (!explanation.isEmpty())
+        form->addRow(makeFieldNote(this, explanation));
     if (kind == QLatin1String(HardwareKind::Graphics)) {
         m_listen = new QLineEdit(u"127.0.0.1"_s, this);
         form->addRow(tr("&Listen address:"), m_listen);
-        form->addRow(makeFieldNote(
-            this, tr("127.0.0.1 keeps the display on this host (Crossvirt tunnels to it); "
-                     "0.0.0.0 opens it to the network.")));
+        form->addRow(makeFieldNote(this, tr("127.0.0.1 accepts viewers on the host itself only; "
+                                            "0.0.0.0 accepts them from any network.")));
         connect(m_listen, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
         auto sync = [this] { m_listen->setEnabled(m_choice->currentId() != "none"_L1); };
         connect(m_choice, &ChoiceCombo::currentIdChanged, this, sync);
         sync();
     }
-    if (!explanation.isEmpty())
-        form->addRow(makeFieldNote(this, explanation));
     labelFormFields(form);
     connect(m_choice, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
 }
@@ -448,8 +449,13 @@ QString AddModelPage::problem() const
 {
     if (m_choice->currentId().isEmpty())
         return tr("Nothing of this kind is available for this guest.");
-    if (m_listen && m_listen->isEnabled() && m_listen->text().trimmed().isEmpty())
-        return tr("Give a listen address (127.0.0.1 for this host only).");
+    if (m_listen && m_listen->isEnabled()) {
+        const QString listen = m_listen->text().trimmed();
+        if (listen.isEmpty())
+            return tr("Give a listen address (127.0.0.1 for this host only).");
+        if (QHostAddress address; !address.setAddress(listen))
+            return tr("%1 is not an IP address (127.0.0.1, 0.0.0.0, ::1).").arg(listen);
+    }
     return {};
 }
 
