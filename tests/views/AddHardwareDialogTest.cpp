@@ -377,6 +377,7 @@ TEST_F(AddHardwareDialogTest, HostDeviceTableGreysDevicesOtherVmsHave)
     ASSERT_NE(usb, nullptr);
     // The demo host has no USB devices: the page and the verdict say so.
     EXPECT_EQ(usb->table()->topLevelItemCount(), 0);
+    EXPECT_FALSE(usb->table()->isVisibleTo(&d)); // no empty table, the sentence instead
     EXPECT_TRUE(d.verdictText().contains(u"no USB device"_s)) << str(d.verdictText());
     EXPECT_FALSE(d.addButton()->isEnabled());
 
@@ -392,7 +393,8 @@ TEST_F(AddHardwareDialogTest, HostDeviceTableGreysDevicesOtherVmsHave)
         u"0000:03:00.0"_s,     QString()};
     usb->setDevices({receiver, stick, nic});
     ASSERT_EQ(usb->table()->topLevelItemCount(), 2); // the PCI NIC is the other page's
-    EXPECT_FALSE(usb->selectDevice(u"usb_1_5"_s));   // db-01 has it
+    EXPECT_TRUE(usb->table()->isVisibleTo(&d));
+    EXPECT_FALSE(usb->selectDevice(u"usb_1_5"_s)); // db-01 has it
     EXPECT_FALSE(usb->table()->topLevelItem(1)->flags() & Qt::ItemIsEnabled);
     EXPECT_EQ(usb->table()->topLevelItem(1)->text(2), u"db-01"_s);
     EXPECT_EQ(d.verdictText(), u"Choose a device in the list."_s);

@@ -466,8 +466,12 @@ AddHostDevicePage::AddHostDevicePage(const QString &kind, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_status = makeFieldNote(this, tr("Reading the host's devices…"));
+    // In the page's own font: while there is no list, this line is what the page says.
+    m_status = new QLabel(tr("Reading the host's devices…"), this);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
     m_table = new QTreeWidget(this);
+    m_table->hide(); // until there is something to list
     m_table->setRootIsDecorated(false);
     m_table->setUniformRowHeights(true);
     m_table->setHeaderLabels({tr("Device"), tr("Address"), tr("Used by"), tr("Node device")});
@@ -478,13 +482,14 @@ AddHostDevicePage::AddHostDevicePage(const QString &kind, QWidget *parent)
     m_table->setAccessibleName(kind == QLatin1String(HardwareKind::UsbHost)
                                    ? tr("USB devices of the host")
                                    : tr("PCI devices of the host"));
-    layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
+    layout->addWidget(m_table, 1);
     layout->addWidget(makeFieldNote(
         this, kind == QLatin1String(HardwareKind::UsbHost)
                   ? tr("The guest takes the device over: the host cannot use it meanwhile.")
                   : tr("The device is detached from the host's driver and given to the guest "
                        "(VFIO); the host cannot use it meanwhile.")));
+    layout->addStretch(); // takes the room while the table is hidden
     connect(m_table, &QTreeWidget::itemSelectionChanged, this, &AddHardwarePage::changed);
 }
 
@@ -513,8 +518,10 @@ void AddHostDevicePage::setDevices(const QList<models::HostDeviceInfo> &devices)
                               ? tr("The host has no USB device to pass through.")
                               : tr("The host has no PCI device to pass through."));
         m_status->setVisible(true);
+        m_table->hide();
     } else {
         m_status->setVisible(false);
+        m_table->show();
     }
     emit changed();
 }
