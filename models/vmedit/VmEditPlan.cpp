@@ -636,19 +636,12 @@ private:
     {
         if (m_wanted.firmware == m_old.firmware)
             return;
-        arch::GuestChangeRequest r{arch::GuestChange::Firmware, {}, m_wanted.firmware, 0, 0};
-        arch::ChangeRule rule = judge(r, false);
-        if (const arch::ArchModel *model = m_ctx.model(); model && rule.allowed()) {
-            const arch::FirmwareSpec fw = model->firmware(m_ctx.context());
-            const QString id = m_wanted.firmware.isEmpty() ? u"bios"_s : m_wanted.firmware;
-            if (!fw.choices.offers(id)) {
-                const QString why = fw.choices.reasonFor(id);
-                rule = refused(!why.isEmpty() ? why
-                                              : VmEditSteps::tr("%1 guests offer no choice of "
-                                                                "firmware")
-                                                    .arg(m_old.arch));
-            }
-        }
+        // "default" is the arch's own firmware (SeaBIOS, SLOF, ...): the arch says whether
+        // the guest may leave UEFI for it.
+        arch::GuestChangeRequest r{arch::GuestChange::Firmware, {},
+                                   m_wanted.firmware.isEmpty() ? u"default"_s : m_wanted.firmware,
+                                   0, 0};
+        const arch::ChangeRule rule = judge(r, false);
         const auto name = [](const QString &f) {
             return f == "efi"_L1 ? VmEditSteps::tr("UEFI") : VmEditSteps::tr("default");
         };
