@@ -242,3 +242,25 @@ TEST(ChangeMedia, InsertEjectAndRefusals)
 }
 
 } // namespace
+
+namespace {
+
+TEST(AddDevice, RunningQ35WithoutAFreeRootPortWaitsForTheNextBoot)
+{
+    const VmEditContext ctx =
+        test::editContext(u"x86_64-q35-uefi.xml"_s, u"x86_64-q35-uefi-live.xml"_s);
+    AddDeviceRequest r = request(u"nic"_s, u"virtio"_s);
+    r.network = u"default"_s;
+    const EditPlan plan = planAddDevice(ctx, r);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    EXPECT_EQ(plan.steps[0].rule.timing, ChangeTiming::NextBoot);
+    EXPECT_TRUE(plan.steps[0].rule.reason.contains(u"root port"_s))
+        << plan.steps[0].rule.reason.toStdString();
+    EXPECT_TRUE(plan.needsRestart());
+    // --live alone cannot wait: refused, nothing written.
+    const EditPlan live = planAddDevice(ctx, r, EditScope{true, false});
+    EXPECT_FALSE(live.ok());
+    EXPECT_TRUE(live.newInactiveXml.isEmpty());
+}
+
+} // namespace

@@ -324,3 +324,41 @@ TEST(PlanEdit, TitleDescriptionAndKernelBoot)
 }
 
 } // namespace
+
+namespace {
+
+TEST(PlanEdit, RunningX86GuestGetsAMemoryModule)
+{
+    // A running guest with a hot-plug ceiling and a NUMA cell: more memory is a DIMM now.
+    QString inactive = test::vmeditFixture(u"x86_64-q35-uefi.xml"_s);
+    const QString ceiling =
+        u"<maxMemory slots='4' unit='KiB'>8388608</maxMemory>\n  <memory unit='KiB'>"_s;
+    const QString numa = u"<cpu mode='host-model' check='partial'>\n    <numa><cell id='0' "
+                         u"cpus='0-3' memory='2097152' unit='KiB'/></numa>"_s;
+    inactive.replace(u"<memory unit='KiB'>"_s, ceiling);
+    inactive.replace(u"<cpu mode='host-model' check='partial'>"_s, numa);
+    VmEditContext ctx;
+    ctx.inactiveXml = ctx.liveXml = inactive;
+    ctx.inactive = ctx.live = parseVmConfig(inactive.toUtf8());
+    ctx.inactive.running = ctx.live.running = true;
+    ctx.hostMemoryMiB = 65536;
+    ASSERT_EQ(ctx.inactive.maxMemoryMiB, 8192);
+    ASSERT_EQ(ctx.inactive.numaCells, 1);
+
+    VmConfig wanted = ctx.inactive;
+    wanted.memoryMiB = 3072;
+    wanted.currentMemoryMiB = 3072;
+    const EditPlan plan = planEdit(ctx, wanted);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    const EditStep *dimm = stepOf(plan, GuestChange::HotplugMemory);
+    ASSERT_TRUE(dimm) << test::describe(plan).toStdString();
+    EXPECT_EQ(dimm->rule.timing, ChangeTiming::Now) << dimm->rule.reason.toStdString();
+    EXPECT_EQ(dimm->request.to, 1024);
+    EXPECT_TRUE(dimm->deviceXml.contains(u"model=\"dimm\""_s)) << dimm->deviceXml.toStdString();
+    EXPECT_TRUE(dimm->deviceXml.contains(u"<node>0</node>"_s));
+    const VmConfig after = parseVmConfig(plan.newInactiveXml.toUtf8());
+    EXPECT_EQ(after.devicesOf(u"dimm"_s).size(), 1);
+    EXPECT_EQ(after.memoryMiB, 3072) << "<memory> counts the module";
+}
+
+} // namespace
