@@ -268,6 +268,13 @@ TEST(ChangeRule, PseriesPlugsWholeCores)
     EXPECT_TIMING(rule(ppc, change(GuestChange::VcpuCount, 8, 4), smt4), ChangeTiming::Now);
     EXPECT_TIMING(rule(context(u"ppc64le"_s, false), change(GuestChange::MaxVcpus, 10), smt4),
                   ChangeTiming::Refused);
+    // TCG runs pseries guests with one thread per core only (QEMU 7.2 refuses more).
+    const ChangeRule smt =
+        rule(context(u"ppc64le"_s, false, VirtType::Qemu), change(GuestChange::CpuTopology, 4));
+    EXPECT_TIMING(smt, ChangeTiming::Refused);
+    EXPECT_TRUE(smt.reason.contains(u"one thread per core"_s)) << smt.reason.toStdString();
+    EXPECT_TIMING(rule(context(u"ppc64le"_s, false), change(GuestChange::CpuTopology, 4)),
+                  ChangeTiming::NextBoot);
     // x86 plugs single threads.
     EXPECT_TIMING(rule(context(u"x86_64"_s, true), change(GuestChange::VcpuCount, 6, 4), smt4),
                   ChangeTiming::Now);
