@@ -420,6 +420,17 @@ TEST(ChangeRule, CpuModelAndFirmwareAreCheckedAgainstTheArch)
     EXPECT_TIMING(native, ChangeTiming::NextBoot);
     EXPECT_EQ(native.reason, u"The CPU model takes effect when the guest next starts"_s);
 
+    // Named models: what this host's QEMU knows (captured domain capabilities).
+    const DomainCapabilities tcg = loadDomainCapabilities(u"domcaps-x86_64-q35-qemu.xml"_s);
+    const GuestContext narrowed = context(guests().at(0), false, VirtType::Qemu, &tcg);
+    GuestChangeRequest named = change(GuestChange::CpuModel, 0);
+    named.model = u"Nehalem"_s;
+    EXPECT_TIMING(rule(narrowed, named), ChangeTiming::NextBoot);
+    named.model = u"NotACpu"_s;
+    const ChangeRule unknown = rule(narrowed, named);
+    EXPECT_TIMING(unknown, ChangeTiming::Refused);
+    EXPECT_EQ(unknown.reason, u"This host's QEMU does not know the NotACpu CPU model"_s);
+
     GuestChangeRequest bios = change(GuestChange::Firmware, 0);
     bios.model = u"bios"_s;
     const ChangeRule arm = rule(context(u"aarch64"_s, false), bios);
