@@ -122,6 +122,13 @@ TEST_F(AddHardwareDialogTest, RunningX86GuestOffersEveryKindAndPlugsAVirtioNicNo
     EXPECT_FALSE(disk->offeredIds().contains(u"ide"_s));
     shot(&d, u"x86_64-running-storage"_s);
 
+    // A SATA CD-ROM drive cannot be plugged into a running q35 guest: next boot, and why.
+    ASSERT_TRUE(d.selectKind(u"cdrom"_s));
+    ASSERT_TRUE(d.choiceCombo(u"cdrom"_s)->setCurrentId(u"sata"_s))
+        << str(d.choiceCombo(u"cdrom"_s)->offeredIds().join(u','));
+    EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot: "_s)) << str(d.verdictText());
+    EXPECT_TRUE(d.addButton()->isEnabled());
+
     ASSERT_TRUE(d.selectKind(u"nic"_s));
     views::ChoiceCombo *nic = d.choiceCombo(u"nic"_s);
     ASSERT_TRUE(nic->setCurrentId(u"virtio"_s));
@@ -361,6 +368,18 @@ TEST_F(AddHardwareDialogTest, RemoveFromARunningGuestSaysWhen)
     EXPECT_TRUE(d.timingText().contains(u"now"_s) || d.timingText().contains(u"next boot"_s))
         << str(d.timingText());
     shot(&d, u"remove-disk-running"_s);
+
+    // Graphics cannot leave a running guest: the definition loses them for the next boot.
+    const QList<models::VmDevice> graphics = ctx.live.devicesOf(u"graphics"_s);
+    ASSERT_FALSE(graphics.isEmpty());
+    RemoveDeviceDialog display(session(u"x86_64"_s), ctx, graphics.first().id);
+    EXPECT_TRUE(display.questionText().startsWith(u"Remove Display"_s))
+        << str(display.questionText());
+    EXPECT_TRUE(display.timingText().startsWith(u"It is removed at the next boot: "_s))
+        << str(display.timingText());
+    EXPECT_TRUE(display.keptText().isEmpty());
+    EXPECT_TRUE(display.removeButton()->isEnabled());
+    shot(&display, u"remove-graphics-running"_s);
 
     RemoveDeviceDialog missing(session(u"x86_64"_s), ctx, u"vdz"_s);
     EXPECT_TRUE(missing.questionText().contains(u"no device vdz"_s));
