@@ -279,6 +279,19 @@ TEST_F(AddHardwareDialogTest, AddingANicToAShutOffVmChangesItsDefinition)
     ASSERT_TRUE(waitUntil([&] { return d.isReady(); }, 10000));
     ASSERT_TRUE(d.selectKind(u"nic"_s));
     auto *page = qobject_cast<views::AddNicPage *>(d.page(u"nic"_s));
+    // A host bridge instead of a libvirt network: its name is asked for.
+    const int bridgeRow = page->networkCombo()->count() - 1;
+    page->networkCombo()->setCurrentIndex(bridgeRow);
+    EXPECT_TRUE(page->bridgeEdit()->isVisibleTo(&d));
+    EXPECT_TRUE(d.verdictText().contains(u"bridge"_s)) << str(d.verdictText());
+    EXPECT_FALSE(d.addButton()->isEnabled());
+    page->bridgeEdit()->setText(u"br0"_s);
+    EXPECT_TRUE(d.request().bridge);
+    EXPECT_EQ(d.request().network, u"br0"_s);
+    EXPECT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
+    shot(&d, u"x86_64-shutoff-nic-bridge"_s);
+    page->networkCombo()->setCurrentIndex(page->networkCombo()->findData(u"default"_s));
+    EXPECT_FALSE(page->bridgeEdit()->isVisibleTo(&d));
     page->macEdit()->setText(u"52:54:00:ad:d0:01"_s);
     ASSERT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
     EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot"_s)) << str(d.verdictText());

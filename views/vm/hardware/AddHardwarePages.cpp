@@ -29,6 +29,9 @@ namespace HardwareKind = arch::HardwareKind;
 
 namespace {
 
+/// AddNicPage: the network list's entry that stands for a host bridge.
+constexpr int kBridgeRole = Qt::UserRole + 2;
+
 QHBoxLayout *radioRow(std::initializer_list<QRadioButton *> buttons)
 {
     auto *row = new QHBoxLayout;
@@ -329,10 +332,15 @@ QString AddCdromPage::problem() const
 AddNicPage::AddNicPage(const arch::ChoiceList &models, QWidget *parent)
     : AddHardwarePage(QString::fromLatin1(HardwareKind::Nic), parent)
 {
-    QFormLayout *form = makeForm();
+    m_form = makeForm();
+    QFormLayout *form = m_form;
     m_network = new QComboBox(this);
     m_network->setPlaceholderText(tr("Reading the host's networks…"));
     form->addRow(tr("&Network:"), m_network);
+    m_bridge = new QLineEdit(this);
+    m_bridge->setPlaceholderText(tr("br0"));
+    form->addRow(tr("&Bridge:"), m_bridge);
+    form->setRowVisible(m_bridge, false);
     m_model = new ChoiceCombo(this);
     m_model->setChoices(models);
     form->addRow(tr("&Model:"), m_model);
@@ -344,7 +352,11 @@ AddNicPage::AddNicPage(const arch::ChoiceList &models, QWidget *parent)
     form->addRow(m_status);
     labelFormFields(form);
 
-    connect(m_network, &QComboBox::currentIndexChanged, this, &AddHardwarePage::changed);
+    connect(m_network, &QComboBox::currentIndexChanged, this, [this] {
+        m_form->setRowVisible(m_bridge, isBridge());
+        emit changed();
+    });
+    connect(m_bridge, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
     connect(m_model, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
     connect(m_mac, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
 }
@@ -368,11 +380,21 @@ void AddNicPage::setStorage(const models::StorageSnapshot &storage)
                     pick = i;
             }
         }
-        m_network->setPlaceholderText(tr("The host has no virtual network"));
-        m_network->setCurrentIndex(pick >= 0 ? pick : (m_network->count() > 0 ? 0 : -1));
+        // A Linux bridge the host's admin made (virt-manager's "Bridge device").
+        if (m_network->count() > 0)
+            m_network->insertSeparator(m_network->count());
+        m_network->addItem(tr("Bridge on the host (give its name)"), QString());
+        m_network->setItemData(m_network->count() - 1, true, kBridgeRole);
+        m_network->setCurrentIndex(pick >= 0 ? pick : 0);
     }
+    m_form->setRowVisible(m_bridge, isBridge());
     m_status->setVisible(false);
     emit changed();
+}
+
+bool AddNicPage::isBridge() const
+{
+    return m_network->currentData(kBridgeRole).toBool();
 }
 
 void AddNicPage::setStorageError(const QString &error)
@@ -386,8 +408,9 @@ void AddNicPage::setStorageError(const QString &error)
 void AddNicPage::fill(models::AddDeviceRequest &request) const
 {
     request.model = m_model->currentId();
-    request.network = m_network->currentData().toString();
-    request.bridge = false;
+    request.bridge = isBridge();
+    request.network =
+        request.bridge ? m_bridge->text().trimmed() : m_network->currentData().toString();
     request.mac = m_mac->text().trimmed().toLower();
 }
 
@@ -396,7 +419,17 @@ QString AddNicPage::problem() const
     if (!m_loaded)
         return tr("Reading the host's networks…");
     if (m_network->currentIndex() < 0)
-        return tr("The host has no virtual network to connect the NIC to.");
+        return tr("Choose a network or a bridge of the host.");
+    if (isBridge()) {
+        static const QRegularExpression name(u"^[A-Za-z0-9_.:-]{1,15}$"_s);
+        const QString bridge = m_bridge->text().trimmed();
+        if (bridge.isEmpty())
+            return tr("Give the name of the host's bridge (br0).");
+        if (!name.match(bridge).hasMatch())
+            return tr("%1 is not a network device name (at most 15 letters, digits, \"-\", "
+                      "\"_\", \".\").")
+                .arg(bridge);
+    }
     if (m_model->currentId().isEmpty())
         return tr("No NIC model is available.");
     const QString mac = m_mac->text().trimmed();

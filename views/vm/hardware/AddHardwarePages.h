@@ -139,10 +139,16 @@ public:
     ChoiceCombo *choiceCombo() const override { return m_model; }
 
     QComboBox *networkCombo() const { return m_network; }
+    /// The host bridge's name, shown when the network list's bridge entry is chosen.
+    QLineEdit *bridgeEdit() const { return m_bridge; }
     QLineEdit *macEdit() const { return m_mac; }
 
 private:
+    bool isBridge() const;
+
+    QFormLayout *m_form;
     QComboBox *m_network;
+    QLineEdit *m_bridge;
     ChoiceCombo *m_model;
     QLineEdit *m_mac;
     QLabel *m_status;
