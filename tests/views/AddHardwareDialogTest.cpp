@@ -14,6 +14,7 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -435,4 +436,30 @@ TEST_F(AddHardwareDialogTest, HostDeviceTableGreysDevicesOtherVmsHave)
     EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot"_s)) << str(d.verdictText());
     EXPECT_TRUE(d.addButton()->isEnabled());
     shot(&d, u"x86_64-usb-host-table"_s);
+}
+
+TEST_F(AddHardwareDialogTest, WithoutAHostOrForAnUnknownArchNothingCanBeAdded)
+{
+    // A real-looking aarch64 virt definition, as loadVmForEdit would give it.
+    QFile file(test::sourcePath(u"tests/vmedit/data/aarch64-virt.xml"_s));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray xml = file.readAll();
+    models::VmEditContext ctx;
+    ctx.inactive = ctx.live = models::parseVmConfig(xml);
+    ctx.inactiveXml = ctx.liveXml = QString::fromUtf8(xml);
+    ASSERT_EQ(ctx.inactive.arch, u"aarch64"_s);
+
+    AddHardwareDialog noHost(nullptr, ctx);
+    EXPECT_TRUE(noHost.isReady());
+    EXPECT_TRUE(noHost.isKindOffered(u"disk"_s));
+    EXPECT_EQ(noHost.verdictText(), u"Cannot be added: the host is not connected."_s);
+    EXPECT_FALSE(noHost.addButton()->isEnabled());
+
+    ctx.inactive.arch = ctx.live.arch = u"mips64"_s;
+    AddHardwareDialog unknown(session(u"aarch64"_s), ctx);
+    EXPECT_TRUE(unknown.kindIds().isEmpty());
+    EXPECT_TRUE(unknown.verdictText().contains(u"does not know the mips64 architecture"_s))
+        << str(unknown.verdictText());
+    EXPECT_FALSE(unknown.addButton()->isEnabled());
+    shot(&unknown, u"unknown-arch"_s);
 }

@@ -97,8 +97,9 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session, const models:
     setMinimumSize(720, 460);
 
     buildPages();
-    // Size the list to its longest kind name so no name is cut.
+    // Size the list to its longest kind name so no name is cut; no list when nothing is known.
     m_kinds->setFixedWidth(m_kinds->sizeHintForColumn(0) + 2 * m_kinds->frameWidth() + 24);
+    m_kinds->setVisible(m_kinds->count() > 0);
     connect(m_kinds, &QListWidget::currentRowChanged, this, &AddHardwareDialog::showKind);
 
     if (m_session) {
@@ -116,14 +117,7 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session, const models:
                     },
                     [this, storage](const QString &) { applyStorage(storage); });
             },
-            [this](const QString &error) {
-                m_storageLoaded = true;
-                if (auto *p = qobject_cast<AddDiskPage *>(page(QLatin1String(HardwareKind::Disk))))
-                    p->setStorageError(error);
-                if (auto *p = qobject_cast<AddNicPage *>(page(QLatin1String(HardwareKind::Nic))))
-                    p->setStorageError(error);
-                updateVerdict();
-            });
+            [this](const QString &error) { storageFailed(error); });
         whenFinished(
             models::hostDevices(m_session), this,
             [this](const QList<models::HostDeviceInfo> &devices) {
@@ -134,17 +128,10 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session, const models:
                 }
                 updateVerdict();
             },
-            [this](const QString &error) {
-                m_devicesLoaded = true;
-                for (const char *k : {HardwareKind::UsbHost, HardwareKind::PciHost}) {
-                    if (auto *p = qobject_cast<AddHostDevicePage *>(page(QLatin1String(k))))
-                        p->setError(error);
-                }
-                updateVerdict();
-            });
+            [this](const QString &error) { devicesFailed(error); });
     } else {
-        m_storageLoaded = m_devicesLoaded = true;
-        setFieldErrors(m_error, {tr("The host is not connected.")});
+        storageFailed(tr("the host is not connected."));
+        devicesFailed(tr("the host is not connected."));
     }
 
     // The first offered kind, as virt-manager opens on Storage.
@@ -166,6 +153,28 @@ void AddHardwareDialog::applyStorage(const models::StorageSnapshot &storage)
         p->setStorage(storage);
     if (auto *p = qobject_cast<AddNicPage *>(page(QLatin1String(HardwareKind::Nic))))
         p->setStorage(storage);
+    updateVerdict();
+}
+
+void AddHardwareDialog::storageFailed(const QString &error)
+{
+    m_storageLoaded = true;
+    if (auto *p = qobject_cast<AddDiskPage *>(page(QLatin1String(HardwareKind::Disk))))
+        p->setStorageError(error);
+    if (auto *p = qobject_cast<AddCdromPage *>(page(QLatin1String(HardwareKind::Cdrom))))
+        p->setStorageError(error);
+    if (auto *p = qobject_cast<AddNicPage *>(page(QLatin1String(HardwareKind::Nic))))
+        p->setStorageError(error);
+    updateVerdict();
+}
+
+void AddHardwareDialog::devicesFailed(const QString &error)
+{
+    m_devicesLoaded = true;
+    for (const char *k : {HardwareKind::UsbHost, HardwareKind::PciHost}) {
+        if (auto *p = qobject_cast<AddHostDevicePage *>(page(QLatin1String(k))))
+            p->setError(error);
+    }
     updateVerdict();
 }
 
@@ -355,6 +364,8 @@ void AddHardwareDialog::updateVerdict()
     if (!m_ctx.model()) {
         text = tr("Cannot be added: Crossvirt does not know the %1 architecture.")
                    .arg(m_ctx.inactive.arch);
+    } else if (!m_session) {
+        text = tr("Cannot be added: the host is not connected.");
     } else if (kind.isEmpty() || !p) {
         cannot = false;
         text = tr("Choose a kind of device on the left.");

@@ -71,6 +71,8 @@ signals:
 private:
     void buildPages();
     void applyStorage(const models::StorageSnapshot &storage);
+    void storageFailed(const QString &error);
+    void devicesFailed(const QString &error);
     void addPage(AddHardwarePage *page);
     void showKind(int row);
     void updateVerdict();

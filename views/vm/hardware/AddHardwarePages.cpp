@@ -293,6 +293,12 @@ void AddCdromPage::setStorage(const models::StorageSnapshot &storage)
     emit changed();
 }
 
+void AddCdromPage::setStorageError(const QString &error)
+{
+    m_isoVolume->setPlaceholderText(tr("The host's ISO images could not be read: %1").arg(error));
+    emit changed();
+}
+
 void AddCdromPage::updateMode()
 {
     m_form->setRowVisible(m_isoVolume, m_iso->isChecked());

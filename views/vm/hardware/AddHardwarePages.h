@@ -103,6 +103,7 @@ public:
     AddCdromPage(const arch::ChoiceList &interfaces, QWidget *parent = nullptr);
 
     void setStorage(const models::StorageSnapshot &storage);
+    void setStorageError(const QString &error);
     void fill(models::AddDeviceRequest &request) const override;
     QString problem() const override;
     ChoiceCombo *choiceCombo() const override { return m_interface; }
