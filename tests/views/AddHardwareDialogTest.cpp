@@ -463,3 +463,34 @@ TEST_F(AddHardwareDialogTest, WithoutAHostOrForAnUnknownArchNothingCanBeAdded)
     EXPECT_FALSE(unknown.addButton()->isEnabled());
     shot(&unknown, u"unknown-arch"_s);
 }
+
+TEST_F(AddHardwareDialogTest, EveryOfferedKindWithItsDefaultsReachesAShutOffVmsDefinition)
+{
+    // One Add per kind with the page's defaults, as a user clicking through would do.
+    for (const QString &kind :
+         {u"cdrom"_s, u"console"_s, u"graphics"_s, u"video"_s, u"controller"_s, u"input"_s,
+          u"watchdog"_s, u"rng"_s, u"tpm"_s, u"disk"_s}) {
+        SCOPED_TRACE(str(kind));
+        const models::VmEditContext ctx = load(u"aarch64"_s, u"arm-cache"_s);
+        const int before = int(ctx.inactive.devices.size());
+        AddHardwareDialog d(session(u"aarch64"_s), ctx);
+        ASSERT_TRUE(waitUntil([&] { return d.isReady(); }, 10000));
+        if (!d.isKindOffered(kind)) {
+            ADD_FAILURE() << "not offered: " << str(d.kindReason(kind));
+            continue;
+        }
+        ASSERT_TRUE(d.selectKind(kind));
+        ASSERT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
+        QString summary;
+        QObject::connect(&d, &AddHardwareDialog::deviceAdded, &d,
+                         [&](const QString &s) { summary = s; });
+        d.accept();
+        ASSERT_TRUE(
+            waitUntil([&] { return !summary.isEmpty() || !d.errorText().isEmpty(); }, 10000));
+        EXPECT_TRUE(d.errorText().isEmpty()) << str(d.errorText());
+        if (!summary.isEmpty()) {
+            const models::VmEditContext after = load(u"aarch64"_s, u"arm-cache"_s);
+            EXPECT_GT(after.inactive.devices.size(), before) << str(summary);
+        }
+    }
+}
