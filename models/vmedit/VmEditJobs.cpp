@@ -43,8 +43,8 @@ QString xmlOf(virDomainPtr dom, unsigned int flags)
 bool define(virConnectPtr conn, const QString &xml, bool validate)
 {
     const QByteArray bytes = xml.toUtf8();
-    DomainHandle dom(
-        virDomainDefineXMLFlags(conn, bytes.constData(), validate ? VIR_DOMAIN_DEFINE_VALIDATE : 0));
+    DomainHandle dom(virDomainDefineXMLFlags(conn, bytes.constData(),
+                                             validate ? VIR_DOMAIN_DEFINE_VALIDATE : 0));
     if (!dom && validate) {
         const virError *err = virGetLastError();
         // A driver without schema validation (flag unsupported): libvirt's parser still checks.
@@ -157,8 +157,8 @@ bool applyLive(virDomainPtr dom, const EditStep &step)
     case arch::GuestChange::Metadata: {
         const int type = step.request.model == "title"_L1 ? VIR_DOMAIN_METADATA_TITLE
                                                           : VIR_DOMAIN_METADATA_DESCRIPTION;
-        return virDomainSetMetadata(dom, type, xml.isEmpty() ? nullptr : xml.constData(),
-                                    nullptr, nullptr, live) == 0;
+        return virDomainSetMetadata(dom, type, xml.isEmpty() ? nullptr : xml.constData(), nullptr,
+                                    nullptr, live) == 0;
     }
     default:
         return true; // written to the definition only
@@ -219,7 +219,8 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
         if (!pool)
             throwLastLibvirtError(what);
         auto created = std::make_unique<CreatedVolume>();
-        created->vol.reset(virStorageVolCreateXML(pool.get(), step.volumeXml.toUtf8().constData(), 0));
+        created->vol.reset(
+            virStorageVolCreateXML(pool.get(), step.volumeXml.toUtf8().constData(), 0));
         if (!created->vol)
             throwLastLibvirtError(what);
         volumes.push_back(std::move(created));
@@ -254,9 +255,9 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
             if (define(conn, oldInactive, false)) {
                 message += u'\n' + VmEditSteps::tr("The definition was restored.");
             } else {
-                message += u'\n' +
-                           VmEditSteps::tr("The new definition stays: it takes effect at the "
-                                           "next boot.");
+                message +=
+                    u'\n' + VmEditSteps::tr("The new definition stays: it takes effect at the "
+                                            "next boot.");
                 for (auto &v : volumes)
                     v->keep(); // the definition that stays uses them
             }
@@ -337,9 +338,8 @@ void defineEditedXml(virConnectPtr conn, const QString &uuid, const QString &xml
 
 QFuture<void> defineEditedXml(HostSession *session, const QString &uuid, const QString &xml)
 {
-    return runOnWorker(session, [uuid, xml](virConnectPtr conn) {
-        defineEditedXml(conn, uuid, xml);
-    });
+    return runOnWorker(session,
+                       [uuid, xml](virConnectPtr conn) { defineEditedXml(conn, uuid, xml); });
 }
 
 // ---- hostDevices ------------------------------------------------------------------------
@@ -406,7 +406,7 @@ std::optional<HostDeviceInfo> vmedit::parseNodeDevice(const QString &xml)
     }
     if (info.kind.isEmpty() || info.name.isEmpty())
         return std::nullopt;
-    const QString who = vendorName.isEmpty() ? productName
+    const QString who = vendorName.isEmpty()    ? productName
                         : productName.isEmpty() ? vendorName
                                                 : vendorName + u' ' + productName;
     if (info.kind == QLatin1StringView(arch::HardwareKind::UsbHost)) {
@@ -418,8 +418,8 @@ std::optional<HostDeviceInfo> vmedit::parseNodeDevice(const QString &xml)
                            .arg(bus.toUInt(nullptr, 0), 2, 16, QChar(u'0'))
                            .arg(slot.toUInt(nullptr, 0), 2, 16, QChar(u'0'))
                            .arg(function.toUInt(nullptr, 0), 1, 16);
-        info.label = VmEditSteps::tr("%1 (%2)").arg(who.isEmpty() ? info.name : who,
-                                                   info.address.mid(5));
+        info.label =
+            VmEditSteps::tr("%1 (%2)").arg(who.isEmpty() ? info.name : who, info.address.mid(5));
     }
     return info;
 }
@@ -451,13 +451,14 @@ QList<HostDeviceInfo> hostDevices(virConnectPtr conn)
     const int count = virConnectListAllDomains(conn, &doms, 0);
     const auto domains = takeLibvirtArray<DomainHandle>(doms, count);
     for (const DomainHandle &dom : domains) {
-        const VmConfig vm = parseVmConfig(takeLibvirtString(virDomainGetXMLDesc(dom.get(), 0)).toUtf8());
+        const VmConfig vm =
+            parseVmConfig(takeLibvirtString(virDomainGetXMLDesc(dom.get(), 0)).toUtf8());
         for (const VmDevice &dev : vm.devices) {
             for (HostDeviceInfo &info : out) {
                 const bool usb = dev.kind == "usb-host"_L1 && info.kind == dev.kind &&
                                  dev.source == info.vendorId + u':' + info.productId;
-                const bool pci =
-                    dev.kind == "pci-host"_L1 && info.kind == dev.kind && dev.source == info.address;
+                const bool pci = dev.kind == "pci-host"_L1 && info.kind == dev.kind &&
+                                 dev.source == info.address;
                 if ((usb || pci) && info.usedBy.isEmpty())
                     info.usedBy = vm.name;
             }
