@@ -120,8 +120,9 @@ int inactiveIndex(const VmEditContext &ctx, const VmDevice &device)
     for (qsizetype i = 0; i < in.devices.size(); ++i) {
         if (in.devices[i].kind != device.kind)
             continue;
+        // A different model there: the live one was plugged in only for this run.
         if (ordinal-- == 0)
-            return int(i);
+            return in.devices[i].model == device.model ? int(i) : -1;
     }
     return -1;
 }
