@@ -8,6 +8,7 @@
 #include "models/vmedit/VmEditInternal.h"
 #include "models/vmedit/VmEditWorker.h"
 
+#include <QLocale>
 #include <QXmlStreamReader>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
@@ -187,6 +188,20 @@ bool undoLive(virDomainPtr dom, const EditStep &step)
     return ok;
 }
 
+/// <capacity unit='bytes'> of a <volume> XML (DomainXmlBuilder::volumeXml writes bytes).
+quint64 volumeCapacity(const QString &volumeXml)
+{
+    QXmlStreamReader r(volumeXml);
+    while (r.readNextStartElement()) {
+        if (r.name() == "volume"_L1)
+            continue;
+        if (r.name() == "capacity"_L1)
+            return r.readElementText().trimmed().toULongLong();
+        r.skipCurrentElement();
+    }
+    return 0;
+}
+
 bool isLiveStep(const EditPlan &plan, const EditStep &step, bool running)
 {
     return running && plan.scope.live && step.rule.timing == arch::ChangeTiming::Now &&
@@ -206,6 +221,11 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
         throw LibvirtError(VmEditSteps::tr("Nothing was changed"),
                            VmEditSteps::tr("The virtual machine is no longer running; use "
                                            "--config to change its definition"));
+    const bool defines = plan.scope.config && !plan.newInactiveXml.isEmpty();
+    if (defines && virDomainIsPersistent(dom) == 0)
+        throw LibvirtError(VmEditSteps::tr("Nothing was changed"),
+                           VmEditSteps::tr("The virtual machine is transient: it has no "
+                                           "definition to change (use --live alone)"));
     EditResult result;
 
     // New volumes of new disks first: nothing refers to them yet.
@@ -218,6 +238,20 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
             virStoragePoolLookupByName(conn, step.volumePool.toUtf8().constData()));
         if (!pool)
             throwLastLibvirtError(what);
+        // Thin volumes are accepted whatever their size: check the pool holds all of it.
+        const quint64 capacity = volumeCapacity(step.volumeXml);
+        virStoragePoolInfo info{};
+        if (virStoragePoolGetInfo(pool.get(), &info) == 0 && capacity > info.available) {
+            const QLocale locale;
+            throw LibvirtError(what,
+                               VmEditSteps::tr("The pool “%1” has only %2 free; the disk needs %3.")
+                                   .arg(step.volumePool,
+                                        locale.formattedDataSize(qint64(info.available), 1,
+                                                                 QLocale::DataSizeIecFormat),
+                                        locale.formattedDataSize(qint64(capacity), 1,
+                                                                 QLocale::DataSizeIecFormat)));
+        }
+        virResetLastError();
         auto created = std::make_unique<CreatedVolume>();
         created->vol.reset(
             virStorageVolCreateXML(pool.get(), step.volumeXml.toUtf8().constData(), 0));
@@ -228,7 +262,6 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
 
     // The definition next, validated: a bad definition changes nothing at all.
     QString oldInactive;
-    const bool defines = plan.scope.config && !plan.newInactiveXml.isEmpty();
     if (defines) {
         oldInactive = xmlOf(dom, VIR_DOMAIN_XML_INACTIVE);
         if (!define(conn, plan.newInactiveXml, true))

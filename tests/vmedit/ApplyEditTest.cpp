@@ -326,3 +326,24 @@ TEST_F(ApplyEdit, LiveOnlyPlanOfAStoppedGuestChangesNothing)
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(ApplyEdit, DiskLargerThanThePoolIsRefusedBeforeAnythingChanges)
+{
+    const VmEditContext ctx = load(kOff);
+    AddDeviceRequest disk;
+    disk.kind = u"disk"_s;
+    disk.model = u"virtio"_s;
+    disk.pool = u"default-pool"_s;
+    disk.newVolumeGiB = 500; // the pool has 100 GiB
+    const EditPlan plan = planAddDevice(ctx, disk);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    const QStringList before = volumes();
+    const QString error = failure(applyEdit(session.get(), plan));
+    EXPECT_TRUE(error.contains(u"default-pool"_s)) << error.toStdString();
+    EXPECT_EQ(volumes(), before);
+    EXPECT_EQ(load(kOff).inactiveXml, ctx.inactiveXml);
+}
+
+} // namespace
