@@ -150,4 +150,42 @@ TEST_F(EditCliE2e, RefusedEditsChangeNothingAndAppliedOnesPersist)
                         u"title, NIC %2 and disk %3 added and removed"_s.arg(vm, mac, target));
 }
 
+TEST_F(EditCliE2e, LiveVcpuChangeOnRunningAarch64IsRefusedBeforeLibvirt)
+{
+    QString error;
+    m_session = openSession(LibvirtDaemon::localUri(), &error);
+    ASSERT_TRUE(m_session) << error.toStdString();
+    const QString vm = LibvirtDaemon::domainPrefix() + u"edit-cli-aarch64"_s;
+    // Started with no disk: the firmware runs and waits, which is all a running guest needs
+    // here (no OS boot under TCG).
+    const CliResult created =
+        runCli({u"create"_s, u"--name"_s, vm, u"--arch"_s, u"aarch64"_s, u"--memory"_s, u"512"_s,
+                u"--vcpus"_s, u"2"_s, u"--no-nic"_s, u"--start"_s});
+    ASSERT_EQ(created.exitCode, 0) << created.err.toStdString();
+    m_uuid = created.json().value("uuid"_L1).toString();
+    ASSERT_FALSE(m_uuid.isEmpty()) << created.out.toStdString();
+
+    const QString live = dumpXml(vm);
+    const QString inactive =
+        QString::fromUtf8(runCli({u"dumpxml"_s, u"--vm"_s, vm, u"--inactive"_s}).out);
+    ASSERT_TRUE(live.contains(u"id='"_s)) << "not running: " << live.toStdString();
+
+    const CliResult r = runCli({u"edit"_s, u"--vm"_s, vm, u"--vcpus"_s, u"1"_s, u"--live"_s});
+    info(u"edit-cli"_s,
+         u"aarch64 --live --vcpus 1: exit %1: %2"_s.arg(r.exitCode).arg(r.err.trimmed()));
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(u"aarch64"_s)) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(u"--config"_s)) << r.err.toStdString();
+    EXPECT_EQ(dumpXml(vm), live);
+    EXPECT_EQ(QString::fromUtf8(runCli({u"dumpxml"_s, u"--vm"_s, vm, u"--inactive"_s}).out),
+              inactive);
+
+    // Without --live it waits for the next boot: the definition has 1, the guest still 2.
+    const CliResult later = runCli({u"edit"_s, u"--vm"_s, vm, u"--vcpus"_s, u"1"_s});
+    ASSERT_EQ(later.exitCode, 0) << later.err.toStdString();
+    EXPECT_TRUE(later.json().value("restart_needed"_L1).toBool()) << later.out.toStdString();
+    EXPECT_EQ(later.json().value("config"_L1).toObject().value("vcpus"_L1).toInt(), 1);
+    EXPECT_EQ(later.json().value("live"_L1).toObject().value("vcpus"_L1).toInt(), 2);
+}
+
 } // namespace
