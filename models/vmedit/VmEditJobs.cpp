@@ -202,6 +202,10 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
     const DomainHandle domain = lookup(conn, plan.uuid);
     virDomainPtr dom = domain.get();
     const bool running = virDomainIsActive(dom) == 1;
+    if (plan.running && !running && !plan.scope.config)
+        throw LibvirtError(VmEditSteps::tr("Nothing was changed"),
+                           VmEditSteps::tr("The virtual machine is no longer running; use "
+                                           "--config to change its definition"));
     EditResult result;
 
     // New volumes of new disks first: nothing refers to them yet.
@@ -247,12 +251,15 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
         }
         QString message = error.message();
         if (defines) {
-            if (define(conn, oldInactive, false))
+            if (define(conn, oldInactive, false)) {
                 message += u'\n' + VmEditSteps::tr("The definition was restored.");
-            else
+            } else {
                 message += u'\n' +
                            VmEditSteps::tr("The new definition stays: it takes effect at the "
                                            "next boot.");
+                for (auto &v : volumes)
+                    v->keep(); // the definition that stays uses them
+            }
             virResetLastError();
         }
         if (!stillApplied.isEmpty())

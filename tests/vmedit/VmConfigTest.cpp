@@ -91,6 +91,7 @@ TEST(VmConfig, X86Q35UefiLive)
     EXPECT_TRUE(f.hasBalloon);
     EXPECT_FALSE(f.hasNumaCell);
     EXPECT_EQ(c.freeRootPorts, 0) << "every pcie-root-port has a device behind it";
+    EXPECT_EQ(f.freePciSlots, 0);
     const arch::GuestContext gc = c.context();
     EXPECT_EQ(gc.arch, u"x86_64"_s);
     EXPECT_TRUE(gc.running);
