@@ -236,7 +236,7 @@ int applyAndReport(const OpenedVm &vm, const EditPlan &plan, const Decorate &dec
     models::EditResult result;
     if (plan.isEmpty()) {
         printNote(
-            CliText::tr("Nothing to change: “%1” already is like that.").arg(vm.ctx.live.name));
+            CliText::tr("Nothing to change: “%1” is already like that.").arg(vm.ctx.live.name));
     } else {
         try {
             result = await(models::applyEdit(vm.session, plan));
