@@ -2,7 +2,7 @@
 // qemu:///system (issue 12), on a shut-off ppc64le guest (no boot: fast under TCG). Unlike
 // the test driver, the daemon keeps what each run did, so this proves that a refused edit
 // leaves the domain XML exactly as it was and that an applied one is what the next run
-// (and the next boot) reads.
+// (and the next boot) reads. On a running aarch64 guest: vCPUs refused live, a NIC hot-plugged.
 
 #include "e2e/E2eSupport.h"
 
@@ -150,7 +150,7 @@ TEST_F(EditCliE2e, RefusedEditsChangeNothingAndAppliedOnesPersist)
                         u"title, NIC %2 and disk %3 added and removed"_s.arg(vm, mac, target));
 }
 
-TEST_F(EditCliE2e, LiveVcpuChangeOnRunningAarch64IsRefusedBeforeLibvirt)
+TEST_F(EditCliE2e, RunningAarch64RefusesLiveVcpusAndTakesAHotPluggedNic)
 {
     QString error;
     m_session = openSession(LibvirtDaemon::localUri(), &error);
@@ -186,6 +186,19 @@ TEST_F(EditCliE2e, LiveVcpuChangeOnRunningAarch64IsRefusedBeforeLibvirt)
     EXPECT_TRUE(later.json().value("restart_needed"_L1).toBool()) << later.out.toStdString();
     EXPECT_EQ(later.json().value("config"_L1).toObject().value("vcpus"_L1).toInt(), 1);
     EXPECT_EQ(later.json().value("live"_L1).toObject().value("vcpus"_L1).toInt(), 2);
+
+    // A virtio NIC is hot-plugged: --live alone puts it in the running guest only.
+    const CliResult nic = runCli({u"add-device"_s, u"--vm"_s, vm, u"--kind"_s, u"nic"_s,
+                                  u"--network"_s, LibvirtDaemon::networkName(), u"--live"_s});
+    info(u"edit-cli"_s,
+         u"aarch64 add-device nic --live: exit %1: %2"_s.arg(nic.exitCode).arg(nic.err.trimmed()));
+    ASSERT_EQ(nic.exitCode, 0) << nic.err.toStdString();
+    const QJsonArray added = nic.json().value("added"_L1).toArray();
+    ASSERT_EQ(added.size(), 1) << nic.out.toStdString();
+    const QString mac = added[0].toObject().value("id"_L1).toString();
+    EXPECT_TRUE(dumpXml(vm).contains(mac)) << mac.toStdString();
+    EXPECT_FALSE(QString::fromUtf8(runCli({u"dumpxml"_s, u"--vm"_s, vm, u"--inactive"_s}).out)
+                     .contains(mac));
 }
 
 } // namespace
