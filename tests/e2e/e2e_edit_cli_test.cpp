@@ -1,8 +1,9 @@
-// crossvirt-cli edit / add-device / remove-device / change-media / dumpxml against a real
-// qemu:///system (issue 12), on a shut-off ppc64le guest (no boot: fast under TCG). Unlike
-// the test driver, the daemon keeps what each run did, so this proves that a refused edit
-// leaves the domain XML exactly as it was and that an applied one is what the next run
-// (and the next boot) reads. On a running aarch64 guest: vCPUs refused live, a NIC hot-plugged.
+// crossvirt-cli edit / add-device / remove-device / dumpxml against a real qemu:///system
+// (issue 12). Unlike the test driver, the daemon keeps what each run did, so this proves
+// that a refused edit leaves the domain XML exactly as it was and that an applied one is
+// what the next run (and the next boot) reads: on a shut-off ppc64le guest (no boot), and
+// on a running aarch64 guest (firmware only, no OS) where live vCPU changes are refused
+// with the arch's reason and a virtio NIC is hot-plugged.
 
 #include "e2e/E2eSupport.h"
 
