@@ -175,7 +175,7 @@ TEST(EditCli, LiveVcpuChangeOnRunningAarch64IsRefusedWithTheArchsReason)
     EXPECT_TRUE(written.json().value(u"applied_now"_s).toArray().isEmpty());
 }
 
-TEST(EditCli, RunningX86GuestGetsAVcpuNowAndKeepsItForTheNextBoot)
+TEST(EditCli, RunningX86GuestChangesNowWithTheScopeAsked)
 {
     const CliRun r = cli({u"edit"_s, u"--vm"_s, u"x86-run"_s, u"--vcpus"_s, u"3"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
@@ -183,6 +183,19 @@ TEST(EditCli, RunningX86GuestGetsAVcpuNowAndKeepsItForTheNextBoot)
     EXPECT_EQ(r.json().value(u"live"_s).toObject().value(u"vcpus"_s).toInt(), 3);
     EXPECT_EQ(config(r).value(u"vcpus"_s).toInt(), 3);
     EXPECT_TRUE(r.err.contains(u"Applied now"_s)) << r.err.toStdString();
+
+    // The balloon target of a running guest changes now.
+    const CliRun memory = cli({u"edit"_s, u"--vm"_s, u"x86-run"_s, u"--memory"_s, u"1024"_s});
+    ASSERT_EQ(memory.exitCode, 0) << memory.err.toStdString();
+    EXPECT_EQ(memory.json().value(u"live"_s).toObject().value(u"memory_mib"_s).toInt(), 1024);
+    EXPECT_EQ(config(memory).value(u"memory_mib"_s).toInt(), 1024);
+
+    // --live alone: the running guest only, the definition keeps its title.
+    const CliRun title =
+        cli({u"edit"_s, u"--vm"_s, u"x86-run"_s, u"--title"_s, u"now only"_s, u"--live"_s});
+    ASSERT_EQ(title.exitCode, 0) << title.err.toStdString();
+    EXPECT_EQ(title.json().value(u"live"_s).toObject().value(u"title"_s).toString(), u"now only"_s);
+    EXPECT_EQ(config(title).value(u"title"_s).toString(), QString());
 
     // --live on a shut-off VM: there is nothing running to change.
     expectRefused(cli({u"edit"_s, u"--vm"_s, u"x86-off"_s, u"--vcpus"_s, u"3"_s, u"--live"_s}),
