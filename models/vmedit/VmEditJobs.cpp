@@ -349,8 +349,9 @@ namespace {
 using NodeDeviceHandle =
     std::unique_ptr<virNodeDevice, detail::LibvirtDeleter<virNodeDevice, virNodeDeviceFree>>;
 
-/// Reads a node device's XML (USB device or PCI function); nullopt for other kinds.
-std::optional<HostDeviceInfo> parseNodeDevice(const QString &xml)
+} // namespace
+
+std::optional<HostDeviceInfo> vmedit::parseNodeDevice(const QString &xml)
 {
     HostDeviceInfo info;
     QXmlStreamReader r(xml);
@@ -423,8 +424,6 @@ std::optional<HostDeviceInfo> parseNodeDevice(const QString &xml)
     return info;
 }
 
-} // namespace
-
 QList<HostDeviceInfo> hostDevices(virConnectPtr conn)
 {
     virNodeDevicePtr *raw = nullptr;
@@ -442,7 +441,7 @@ QList<HostDeviceInfo> hostDevices(virConnectPtr conn)
     QList<HostDeviceInfo> out;
     for (const NodeDeviceHandle &d : devices) {
         const QString xml = takeLibvirtString(virNodeDeviceGetXMLDesc(d.get(), 0));
-        if (auto info = parseNodeDevice(xml))
+        if (auto info = vmedit::parseNodeDevice(xml))
             out << *info;
     }
     virResetLastError();

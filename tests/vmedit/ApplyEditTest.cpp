@@ -276,3 +276,51 @@ TEST_F(ApplyEdit, HostDevicesListWithoutFailing)
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(ApplyEdit, BalloonOfARunningGuestNow)
+{
+    const VmEditContext ctx = load(kOn);
+    VmConfig wanted = ctx.inactive;
+    wanted.currentMemoryMiB = 1024;
+    const EditPlan plan = planEdit(ctx, wanted);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    ASSERT_EQ(plan.steps.size(), 1);
+    EXPECT_EQ(plan.steps[0].rule.timing, arch::ChangeTiming::Now)
+        << plan.steps[0].rule.reason.toStdString();
+    EXPECT_EQ(applyEdit(session.get(), plan).result().appliedNow.size(), 1);
+    const VmEditContext back = load(kOn);
+    EXPECT_EQ(back.live.currentMemoryMiB, 1024);
+    EXPECT_EQ(back.inactive.currentMemoryMiB, 1024);
+}
+
+TEST_F(ApplyEdit, HotplugCeilingIsDefined)
+{
+    const VmEditContext ctx = load(kOff);
+    VmConfig wanted = ctx.inactive;
+    wanted.maxMemoryMiB = 8192;
+    wanted.memorySlots = 4;
+    const EditPlan plan = planEdit(ctx, wanted);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    EXPECT_EQ(failure(applyEdit(session.get(), plan)), QString());
+    const VmEditContext back = load(kOff);
+    EXPECT_EQ(back.inactive.maxMemoryMiB, 8192);
+    EXPECT_EQ(back.inactive.memorySlots, 4);
+    EXPECT_EQ(back.inactive.numaCells, 1);
+    EXPECT_EQ(back.inactive.memoryMiB, 2048);
+}
+
+TEST_F(ApplyEdit, LiveOnlyPlanOfAStoppedGuestChangesNothing)
+{
+    VmEditContext ctx = load(kOn);
+    VmConfig wanted = ctx.inactive;
+    wanted.vcpus = 2;
+    const EditPlan plan = planEdit(ctx, wanted, EditScope{true, false});
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    EXPECT_EQ(failure(session->forceOffDomain(kOn)), QString());
+    EXPECT_FALSE(failure(applyEdit(session.get(), plan)).isEmpty());
+    EXPECT_EQ(load(kOn).inactive.vcpus, 1);
+}
+
+} // namespace
