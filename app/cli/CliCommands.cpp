@@ -271,10 +271,11 @@ int runConsoleSnapshot(const CliContext &ctx); // ConsoleCommands.cpp
 int runSerialCommand(const CliContext &ctx);   // ConsoleCommands.cpp
 CliCommand networkCliCommand();                 // NetworkCommands.cpp
 CliCommand vmAddressesCliCommand();             // NetworkCommands.cpp
+QList<CliCommand> editCliCommands();            // EditCommands.cpp
 
 const QList<CliCommand> &cliCommands()
 {
-    static const QList<CliCommand> commands{
+    static const QList<CliCommand> commands = QList<CliCommand>{
         {"hosts", QT_TRANSLATE_NOOP("cli", "List the hosts: URI, state, arch, CPU, memory, error"),
          runHosts},
         {"list",
@@ -314,7 +315,7 @@ const QList<CliCommand> &cliCommands()
          QT_TRANSLATE_NOOP("cli", "Storage volumes: volume list|create|resize|clone|delete|"
                                   "upload|download"),
          runVolumeCommand},
-    };
+    } + editCliCommands();
     return commands;
 }
 

@@ -16,7 +16,7 @@ void printUsage(FILE *to)
 {
     QString text = QCoreApplication::translate(
         "cli", "Usage: crossvirt-cli [global options] COMMAND [options]\n"
-               "Prints JSON on stdout (serial: the console's bytes) and messages on stderr. "
+               "Prints JSON on stdout (serial: the console's bytes; dumpxml: the XML) and messages on stderr. "
                "`crossvirt-cli COMMAND --help` lists a command's options.\n\nCommands:\n");
     for (const auto &c : cli::cliCommands()) {
         // At least two spaces after the name: the man page generator splits there.

@@ -50,6 +50,16 @@ const QMap<QString, QStringList> &commandOptions()
         {u"console-snapshot"_s, {u"--vm"_s, u"--out"_s, u"--wait"_s}},
         {u"serial"_s, {u"--vm"_s, u"--seconds"_s, u"--send"_s, u"--until"_s}},
         {u"volume"_s, {}},
+        {u"edit"_s,
+         {u"--vm"_s, u"--vcpus"_s, u"--max-vcpus"_s, u"--memory"_s, u"--max-memory"_s,
+          u"--cpu"_s, u"--boot"_s, u"--autostart"_s, u"--title"_s, u"--description"_s,
+          u"--live"_s, u"--config"_s}},
+        {u"add-device"_s,
+         {u"--vm"_s, u"--kind"_s, u"--model"_s, u"--pool"_s, u"--volume"_s, u"--size"_s,
+          u"--path"_s, u"--network"_s, u"--bridge"_s, u"--mac"_s, u"--live"_s, u"--config"_s}},
+        {u"remove-device"_s, {u"--vm"_s, u"--kind"_s, u"--id"_s, u"--live"_s, u"--config"_s}},
+        {u"change-media"_s, {u"--vm"_s, u"--target"_s, u"--iso"_s, u"--eject"_s, u"--live"_s}},
+        {u"dumpxml"_s, {u"--vm"_s, u"--inactive"_s}},
     };
     return options;
 }
@@ -72,6 +82,16 @@ QStringList workingArgs(const QString &command)
         return {u"--vm"_s, u"test"_s, u"--seconds"_s, u"1"_s};
     if (command == "pool"_L1 || command == "volume"_L1)
         return {u"list"_s};
+    if (command == "edit"_L1)
+        return {u"--vm"_s, u"test"_s, u"--title"_s, u"conventions"_s};
+    if (command == "add-device"_L1)
+        return {u"--vm"_s, u"test"_s, u"--kind"_s, u"nic"_s, u"--network"_s, u"default"_s};
+    if (command == "remove-device"_L1)
+        return {u"--vm"_s, u"test"_s, u"--kind"_s, u"disk"_s, u"--id"_s, u"vda"_s};
+    if (command == "change-media"_L1)
+        return {u"--vm"_s, u"test"_s, u"--target"_s, u"hdc"_s, u"--eject"_s};
+    if (command == "dumpxml"_L1)
+        return {u"--vm"_s, u"test"_s};
     return {};
 }
 
