@@ -533,7 +533,8 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
         }
     }
 
-    // 5. CD-ROM medium: a 4 MiB file put into the running guest's empty drive.
+    // 5. CD-ROM medium: a 4 MiB file put into the running guest's empty drive, read by the
+    // guest, then ejected.
     {
         QElapsedTimer t;
         t.start();
@@ -541,27 +542,48 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
         {
             QFile f(medium);
             ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-            f.write(QByteArray(4 * 1024 * 1024, 'C'));
+            QByteArray bytes = QByteArray("CROSSVIRT-MEDIUM").repeated(256 * 1024);
+            f.write(bytes); // 4 MiB = 8192 sectors of 512 bytes
         }
-        const QString sizeCmd =
-            u"for s in /sys/block/sr*; do echo ${s##*/} $(cat $s/size); done"_s;
-        const auto before = g.shell->run(sizeCmd);
+        // Opening the drive makes sr notice a medium change and reread the capacity.
+        const QString readCmd =
+            u"dd if=/dev/sr0 bs=2048 count=1 2>/dev/null | head -c 16; echo; "
+            u"echo size $(cat /sys/block/sr0/size)"_s;
+        const auto before = g.shell->run(readCmd);
         ASSERT_TRUE(before.has_value()) << g.shell->tail();
-        // An empty drive: sr reports no capacity (0 or the 0x1fffff placeholder).
-        EXPECT_FALSE(before->contains(u" 8192"_s)) << "the empty drive: " << before->toStdString();
+        EXPECT_FALSE(before->contains(u"CROSSVIRT-MEDIUM"_s)) << "the empty drive: "
+                                                             << before->toStdString();
         ctx = load(g);
         const EditPlan plan = models::planChangeMedia(ctx, cdromTarget, medium);
         EXPECT_TRUE(allNow(plan)) << stepsText(plan).toStdString();
         if (apply(g, plan, "CD-ROM media change")) {
             QString seen;
-            // The drive reports a medium change; sr rereads the capacity when opened.
             const auto out = g.shell->runUntil(
-                u"dd if=/dev/sr0 of=/dev/null bs=2048 count=1 2>/dev/null; "_s + sizeCmd,
-                [](const QString &o) { return o.contains(u" 8192"_s); }, kGuestTimeoutMs,
-                &seen);
-            EXPECT_TRUE(out.has_value()) << "the guest's CD-ROM size (512-byte sectors): "
+                readCmd,
+                [](const QString &o) {
+                    return o.contains(u"CROSSVIRT-MEDIUM"_s) && o.contains(u"size 8192"_s);
+                },
+                kGuestTimeoutMs, &seen);
+            EXPECT_TRUE(out.has_value()) << "the guest's CD-ROM: " << seen.toStdString()
+                                         << g.shell->tail();
+            note(g, u"CD-ROM %1: medium inserted, the guest reads it: %2 (%3 ms)"_s.arg(
+                        cdromTarget, seen.simplified()).arg(t.elapsed()));
+        }
+        t.restart();
+        ctx = load(g);
+        const EditPlan eject = models::planChangeMedia(ctx, cdromTarget, QString());
+        EXPECT_TRUE(allNow(eject)) << stepsText(eject).toStdString();
+        if (apply(g, eject, "CD-ROM eject")) {
+            QString seen;
+            const auto out = g.shell->runUntil(
+                readCmd, [](const QString &o) { return !o.contains(u"CROSSVIRT-MEDIUM"_s); },
+                kGuestTimeoutMs, &seen);
+            EXPECT_TRUE(out.has_value()) << "the guest still reads the ejected medium: "
                                          << seen.toStdString() << g.shell->tail();
-            note(g, u"CD-ROM %1: medium inserted, the guest sees %2 (%3 ms)"_s.arg(
+            const VmEditContext after = load(g);
+            const models::VmDevice *drive = after.live.device(cdromTarget);
+            EXPECT_TRUE(drive && drive->source.isEmpty()) << after.liveXml.toStdString();
+            note(g, u"CD-ROM %1 ejected: the guest reads %2 (%3 ms)"_s.arg(
                         cdromTarget, seen.simplified()).arg(t.elapsed()));
         }
     }
@@ -686,7 +708,8 @@ TEST_F(EditE2e, Aarch64NicHotplugAndVcpuHotplugRefused)
     if (!defineGuest(g, u"aarch64"_s, {}, &skip, &error))
         SKIP_OR_FAIL(skip, error);
     VmEditContext ctx = load(g);
-    // A NIC hot-plugged into a PCIe machine needs a free root port.
+    // A NIC hot-plugged into a PCIe machine needs a free root port: libvirt leaves one free
+    // when it first assigns addresses; one more through Add Hardware.
     AddDeviceRequest port;
     port.kind = QString::fromLatin1(arch::HardwareKind::Controller);
     port.model = u"pci/pcie-root-port"_s;
@@ -756,6 +779,29 @@ TEST_F(EditE2e, Aarch64NicHotplugAndVcpuHotplugRefused)
     }
 
     hotplugNicSeenByGuest(g, u"52:54:00:ed:12:a6"_s);
+
+    // More NICs until no root port is free: each the plan calls "now" libvirt must do, and
+    // the one after the last free port the plan refuses with a reason (libvirt would fail:
+    // "internal error: No more available PCI slots").
+    for (int n = 2; n <= 4; ++n) {
+        ctx = load(g);
+        AddDeviceRequest nic;
+        nic.kind = QString::fromLatin1(arch::HardwareKind::Nic);
+        nic.model = u"virtio"_s;
+        nic.network = LibvirtDaemon::networkName();
+        const EditPlan plan = models::planAddDevice(ctx, nic);
+        info(g.arch, u"NIC %1 with %2 free root port(s): %3"_s.arg(n)
+                         .arg(ctx.live.freeRootPorts)
+                         .arg(stepsText(plan)));
+        if (!plan.ok()) {
+            EXPECT_EQ(ctx.live.freeRootPorts, 0) << "refused with a free root port";
+            EXPECT_FALSE(plan.refusals().trimmed().isEmpty());
+            break;
+        }
+        EXPECT_GT(ctx.live.freeRootPorts, 0);
+        if (!apply(g, plan, "a further virtio NIC hot-plug"))
+            break;
+    }
 
     // The rule matches real QEMU: libvirt asked directly refuses the hot-plug too (last,
     // since it would change the guest if a newer QEMU could do it).
