@@ -232,11 +232,7 @@ arch::GuestFacts VmConfig::facts() const
             f.hasBalloon = true;
     }
     f.hasNumaCell = numaCells > 0;
-    // GuestFacts::freePciSlots arrives with the arch's change rules (branch editarch).
-    [](auto &facts, int n) {
-        if constexpr (requires { facts.freePciSlots; })
-            facts.freePciSlots = n;
-    }(f, freeRootPorts);
+    f.freePciSlots = freeRootPorts;
     return f;
 }
 

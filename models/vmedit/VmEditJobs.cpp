@@ -202,6 +202,10 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
     const DomainHandle domain = lookup(conn, plan.uuid);
     virDomainPtr dom = domain.get();
     const bool running = virDomainIsActive(dom) == 1;
+    if (plan.running && !running && !plan.scope.config)
+        throw LibvirtError(VmEditSteps::tr("Nothing was changed"),
+                           VmEditSteps::tr("The virtual machine is no longer running; use "
+                                           "--config to change its definition"));
     EditResult result;
 
     // New volumes of new disks first: nothing refers to them yet.
@@ -247,12 +251,15 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
         }
         QString message = error.message();
         if (defines) {
-            if (define(conn, oldInactive, false))
+            if (define(conn, oldInactive, false)) {
                 message += u'\n' + VmEditSteps::tr("The definition was restored.");
-            else
+            } else {
                 message += u'\n' +
                            VmEditSteps::tr("The new definition stays: it takes effect at the "
                                            "next boot.");
+                for (auto &v : volumes)
+                    v->keep(); // the definition that stays uses them
+            }
             virResetLastError();
         }
         if (!stillApplied.isEmpty())
@@ -342,8 +349,9 @@ namespace {
 using NodeDeviceHandle =
     std::unique_ptr<virNodeDevice, detail::LibvirtDeleter<virNodeDevice, virNodeDeviceFree>>;
 
-/// Reads a node device's XML (USB device or PCI function); nullopt for other kinds.
-std::optional<HostDeviceInfo> parseNodeDevice(const QString &xml)
+} // namespace
+
+std::optional<HostDeviceInfo> vmedit::parseNodeDevice(const QString &xml)
 {
     HostDeviceInfo info;
     QXmlStreamReader r(xml);
@@ -416,8 +424,6 @@ std::optional<HostDeviceInfo> parseNodeDevice(const QString &xml)
     return info;
 }
 
-} // namespace
-
 QList<HostDeviceInfo> hostDevices(virConnectPtr conn)
 {
     virNodeDevicePtr *raw = nullptr;
@@ -435,7 +441,7 @@ QList<HostDeviceInfo> hostDevices(virConnectPtr conn)
     QList<HostDeviceInfo> out;
     for (const NodeDeviceHandle &d : devices) {
         const QString xml = takeLibvirtString(virNodeDeviceGetXMLDesc(d.get(), 0));
-        if (auto info = parseNodeDevice(xml))
+        if (auto info = vmedit::parseNodeDevice(xml))
             out << *info;
     }
     virResetLastError();

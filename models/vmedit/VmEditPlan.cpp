@@ -39,6 +39,7 @@ arch::GuestFacts VmEditContext::facts() const
         f.freeMemorySlots = lf.freeMemorySlots;
         f.hasBalloon = lf.hasBalloon;
         f.hasNumaCell = lf.hasNumaCell;
+        f.freePciSlots = lf.freePciSlots; // hot-plug room is the running guest's
     }
     f.hostMemoryMiB = hostMemoryMiB;
     f.hostCpus = hostCpus;
@@ -433,12 +434,14 @@ private:
         const bool bootChanged = m_wanted.memoryMiB != m_old.memoryMiB;
         const bool currentChanged = m_wanted.currentMemoryMiB != m_old.currentMemoryMiB;
         bool bootAllowed = false;
+        bool grownNow = false; // a memory module plugged into the running guest
         if (bootChanged) {
             const qint64 liveMemory = m_ctx.running() ? m_ctx.live.memoryMiB : m_old.memoryMiB;
             const bool hotplug = m_ctx.running() && m_ctx.live.maxMemoryMiB > 0 &&
                                  m_wanted.memoryMiB > liveMemory;
             if (hotplug && hotplugDimm(liveMemory)) {
                 bootAllowed = true;
+                grownNow = true;
             } else {
                 arch::GuestChangeRequest r{arch::GuestChange::MaxMemory, {}, {}, m_old.memoryMiB,
                                            m_wanted.memoryMiB};
@@ -471,16 +474,25 @@ private:
         }
         if (currentChanged) {
             arch::GuestFacts facts = m_facts;
-            if (bootAllowed && !m_ctx.running())
+            if (bootAllowed && (!m_ctx.running() || grownNow))
                 facts.memoryMiB = m_wanted.memoryMiB;
             const qint64 from =
                 m_ctx.running() ? m_ctx.live.currentMemoryMiB : m_old.currentMemoryMiB;
             arch::GuestChangeRequest r{arch::GuestChange::MemoryCurrent, {}, {}, from,
                                        m_wanted.currentMemoryMiB};
+            arch::ChangeRule rule = judge(r, true, &facts);
+            if (m_ctx.running() && bootAllowed && !grownNow &&
+                m_wanted.currentMemoryMiB > facts.memoryMiB) {
+                // Above the running guest's memory: it goes with the new memory.
+                facts.memoryMiB = m_wanted.memoryMiB;
+                rule = judge(r, false, &facts);
+                if (rule.timing == arch::ChangeTiming::NextBoot)
+                    rule.reason = VmEditSteps::tr("the new memory applies at the next boot");
+            }
             step(r,
                  VmEditSteps::tr("Current memory: %1 → %2")
                      .arg(mib(from), mib(m_wanted.currentMemoryMiB)),
-                 judge(r, true, &facts), [&] {
+                 rule, [&] {
                      setKiB(vmxml::ensureChild(m_domain, u"currentMemory"_s),
                             m_wanted.currentMemoryMiB);
                  });
@@ -522,6 +534,13 @@ private:
                            rule, [&] {
                                QDomElement devices = vmxml::ensureChild(m_domain, u"devices"_s);
                                devices.appendChild(vmxml::importElement(m_doc, dimm));
+                               // <memory> counts the modules too (libvirt takes the boot
+                               // memory as <memory> minus them where there is no NUMA cell).
+                               setKiB(vmxml::ensureChild(m_domain, u"memory"_s),
+                                      m_old.memoryMiB + size);
+                               if (m_old.currentMemoryMiB == m_old.memoryMiB)
+                                   setKiB(vmxml::ensureChild(m_domain, u"currentMemory"_s),
+                                          m_old.memoryMiB + size);
                            });
         s.deviceXml = dimm;
         return true;
@@ -581,14 +600,7 @@ private:
         const arch::ArchModel *model = m_ctx.model();
         if (!model)
             return false;
-        const arch::Limits limits = model->limits(m_ctx.context());
-        // Limits::memoryHotplugNeedsNumaCell arrives with the arch's change rules (editarch).
-        return [](const auto &l) {
-            if constexpr (requires { l.memoryHotplugNeedsNumaCell; })
-                return bool(l.memoryHotplugNeedsNumaCell);
-            else
-                return true;
-        }(limits);
+        return model->limits(m_ctx.context()).memoryHotplugNeedsNumaCell;
     }
 
     void bootOrder()
@@ -636,19 +648,12 @@ private:
     {
         if (m_wanted.firmware == m_old.firmware)
             return;
-        arch::GuestChangeRequest r{arch::GuestChange::Firmware, {}, m_wanted.firmware, 0, 0};
-        arch::ChangeRule rule = judge(r, false);
-        if (const arch::ArchModel *model = m_ctx.model(); model && rule.allowed()) {
-            const arch::FirmwareSpec fw = model->firmware(m_ctx.context());
-            const QString id = m_wanted.firmware.isEmpty() ? u"bios"_s : m_wanted.firmware;
-            if (!fw.choices.offers(id)) {
-                const QString why = fw.choices.reasonFor(id);
-                rule = refused(!why.isEmpty() ? why
-                                              : VmEditSteps::tr("%1 guests offer no choice of "
-                                                                "firmware")
-                                                    .arg(m_old.arch));
-            }
-        }
+        // "default" is the arch's own firmware (SeaBIOS, SLOF, ...): the arch says whether
+        // the guest may leave UEFI for it.
+        arch::GuestChangeRequest r{arch::GuestChange::Firmware, {},
+                                   m_wanted.firmware.isEmpty() ? u"default"_s : m_wanted.firmware,
+                                   0, 0};
+        const arch::ChangeRule rule = judge(r, false);
         const auto name = [](const QString &f) {
             return f == "efi"_L1 ? VmEditSteps::tr("UEFI") : VmEditSteps::tr("default");
         };
