@@ -31,7 +31,8 @@ protected:
         session = std::make_unique<HostSession>(
             u"test://"_s + test::sourcePath(u"tests/vmedit/data/edit-host.xml"_s));
         session->open();
-        ASSERT_TRUE(test::waitUntil([&] { return session->state() == ConnectionState::Connected; }));
+        ASSERT_TRUE(
+            test::waitUntil([&] { return session->state() == ConnectionState::Connected; }));
     }
 
     VmEditContext load(const QString &uuid) { return loadVmForEdit(session.get(), uuid).result(); }
@@ -86,8 +87,8 @@ TEST_F(ApplyEdit, LoadsBothDefinitionsAndTheHost)
     EXPECT_TRUE(on.live.running);
     EXPECT_EQ(on.inactive.name, u"on"_s);
 
-    EXPECT_FALSE(failure(loadVmForEdit(session.get(), u"00000000-0000-0000-0000-000000000000"_s))
-                     .isEmpty());
+    EXPECT_FALSE(
+        failure(loadVmForEdit(session.get(), u"00000000-0000-0000-0000-000000000000"_s)).isEmpty());
 }
 
 TEST_F(ApplyEdit, ShutOffChangesRoundTrip)
@@ -204,7 +205,8 @@ TEST_F(ApplyEdit, FailedHotplugRestoresTheDefinitionAndDropsTheVolume)
     const QString error = failure(applyEdit(session.get(), plan));
     if (error.isEmpty())
         GTEST_SKIP() << "this driver hot-plugged the disk; nothing to roll back";
-    EXPECT_TRUE(error.contains(VmEditSteps::tr("The definition was restored."))) << error.toStdString();
+    EXPECT_TRUE(error.contains(VmEditSteps::tr("The definition was restored.")))
+        << error.toStdString();
     EXPECT_EQ(load(kOn).inactiveXml, ctx.inactiveXml);
     EXPECT_EQ(volumes(), before) << "the volume made for the disk is gone again";
 }
@@ -321,6 +323,27 @@ TEST_F(ApplyEdit, LiveOnlyPlanOfAStoppedGuestChangesNothing)
     EXPECT_EQ(failure(session->forceOffDomain(kOn)), QString());
     EXPECT_FALSE(failure(applyEdit(session.get(), plan)).isEmpty());
     EXPECT_EQ(load(kOn).inactive.vcpus, 1);
+}
+
+} // namespace
+
+namespace {
+
+TEST_F(ApplyEdit, DiskLargerThanThePoolIsRefusedBeforeAnythingChanges)
+{
+    const VmEditContext ctx = load(kOff);
+    AddDeviceRequest disk;
+    disk.kind = u"disk"_s;
+    disk.model = u"virtio"_s;
+    disk.pool = u"default-pool"_s;
+    disk.newVolumeGiB = 500; // the pool has 100 GiB
+    const EditPlan plan = planAddDevice(ctx, disk);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    const QStringList before = volumes();
+    const QString error = failure(applyEdit(session.get(), plan));
+    EXPECT_TRUE(error.contains(u"default-pool"_s)) << error.toStdString();
+    EXPECT_EQ(volumes(), before);
+    EXPECT_EQ(load(kOff).inactiveXml, ctx.inactiveXml);
 }
 
 } // namespace

@@ -163,7 +163,8 @@ TEST(AddDevice, OtherKindsOnX86)
     };
     for (const Case &c : cases) {
         const EditPlan plan = planAddDevice(ctx, request(c.kind, c.model));
-        ASSERT_TRUE(plan.ok()) << c.kind.toStdString() << ": " << test::describe(plan).toStdString();
+        ASSERT_TRUE(plan.ok()) << c.kind.toStdString() << ": "
+                               << test::describe(plan).toStdString();
         const QString xml = plan.steps.last().deviceXml;
         EXPECT_EQ(element(xml).tagName(), c.tag);
         EXPECT_TRUE(xml.contains(c.check)) << xml.toStdString();

@@ -274,9 +274,8 @@ TEST(PlanEdit, HotplugCeilingWritesMaxMemoryAndANumaCellWhereNeeded)
     const QDomElement max = dom.firstChildElement(u"maxMemory"_s);
     EXPECT_EQ(max.attribute(u"slots"_s), u"4"_s);
     EXPECT_EQ(max.text(), u"8388608"_s);
-    const QDomElement cell = dom.firstChildElement(u"cpu"_s)
-                                 .firstChildElement(u"numa"_s)
-                                 .firstChildElement(u"cell"_s);
+    const QDomElement cell =
+        dom.firstChildElement(u"cpu"_s).firstChildElement(u"numa"_s).firstChildElement(u"cell"_s);
     ASSERT_FALSE(cell.isNull()) << plan.newInactiveXml.toStdString();
     EXPECT_EQ(cell.attribute(u"cpus"_s), u"0-3"_s) << "every vCPU up to the maximum";
     EXPECT_EQ(cell.attribute(u"memory"_s), u"2097152"_s);
