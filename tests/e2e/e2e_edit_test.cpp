@@ -7,7 +7,7 @@
 // first start; the live changes follow on the running guest.
 //   x86_64  vCPU hot-plug, a DIMM in MemTotal, CD-ROM medium, disk removal, the CPU model
 //           the boot uses; bad input refused with the XML unchanged.
-//   ppc64le a core hot-plugged (pseries).
+//   ppc64le a core and a DIMM hot-plugged (pseries); SMT refused under TCG.
 //   aarch64 a virtio NIC hot-plugged; vCPU hot-plug refused by the plan, nothing sent.
 //   s390x   a vCPU plugged, its unplug refused; a virtio NIC hot-plugged.
 
@@ -663,38 +663,79 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
 
 // ---- ppc64le ---------------------------------------------------------------------------
 
-TEST_F(EditE2e, Ppc64leCoreHotplug)
+TEST_F(EditE2e, Ppc64leCoreAndMemoryHotplug)
 {
     Guest &g = newGuest();
     QString skip, error;
-    if (!defineGuest(g, u"ppc64le"_s, {}, &skip, &error))
+    if (!defineGuest(g, u"ppc64le"_s, {0, 0, u"memhp_default_state=online"_s}, &skip, &error))
         SKIP_OR_FAIL(skip, error);
     VmEditContext ctx = load(g);
+    // QEMU 7.2 runs one thread per core on an emulated pseries ("TCG cannot support more
+    // than 1 thread/core on a pseries machine"): an SMT topology is refused there.
+    if (ctx.inactive.virtType == arch::VirtType::Qemu) {
+        VmConfig smt = ctx.inactive;
+        smt.maxVcpus = 2;
+        smt.sockets = 1;
+        smt.cores = 1;
+        smt.threads = 2;
+        const EditPlan plan = models::planEdit(ctx, smt);
+        EXPECT_FALSE(plan.ok()) << "an SMT topology on TCG pseries: " << stepsText(plan).toStdString();
+        info(g.arch, u"SMT topology on TCG: "_s + plan.refusals());
+    }
     const int threads = std::max(1, ctx.inactive.threads);
     VmConfig wanted = ctx.inactive;
     wanted.vcpus = threads;
     wanted.maxVcpus = 2 * threads;
+    wanted.maxMemoryMiB = 2048;
+    wanted.memorySlots = 2;
     const EditPlan offline = models::planEdit(ctx, wanted);
     info(g.arch, u"offline plan: "_s + stepsText(offline));
-    ASSERT_TRUE(apply(g, offline, "offline vCPU maximum"));
+    ASSERT_TRUE(apply(g, offline, "offline vCPU maximum and maximum memory"));
 
     ASSERT_TRUE(boot(g));
     EXPECT_EQ(g.report->cpus, threads);
+    const qint64 memBeforeKb = g.report->memTotalKb;
 
-    QElapsedTimer t;
-    t.start();
-    ctx = load(g);
-    VmConfig w = ctx.inactive;
-    w.vcpus = 2 * threads;
-    const EditPlan plan = models::planEdit(ctx, w);
-    EXPECT_TRUE(allNow(plan)) << stepsText(plan).toStdString();
-    if (apply(g, plan, "core hot-plug")) {
-        QString seen;
-        const int cpus = onlineCpusInGuest(g, 2 * threads, &seen);
-        EXPECT_EQ(cpus, 2 * threads) << "online CPUs in the guest: " << seen.toStdString()
-                                     << g.shell->tail();
-        note(g, u"core hot-plug (%1 thread(s) per core) %2 -> %3 vCPUs: the guest has %4 online "
-                u"(%5 ms)"_s.arg(threads).arg(threads).arg(2 * threads).arg(cpus).arg(t.elapsed()));
+    {
+        QElapsedTimer t;
+        t.start();
+        ctx = load(g);
+        VmConfig w = ctx.inactive;
+        w.vcpus = 2 * threads;
+        const EditPlan plan = models::planEdit(ctx, w);
+        EXPECT_TRUE(allNow(plan)) << stepsText(plan).toStdString();
+        if (apply(g, plan, "core hot-plug")) {
+            QString seen;
+            const int cpus = onlineCpusInGuest(g, 2 * threads, &seen);
+            EXPECT_EQ(cpus, 2 * threads) << "online CPUs in the guest: " << seen.toStdString()
+                                         << g.shell->tail();
+            note(g, u"core hot-plug (%1 thread(s) per core) %2 -> %3 vCPUs: the guest has %4 "
+                    u"online (%5 ms)"_s.arg(threads).arg(threads).arg(2 * threads).arg(cpus).arg(
+                        t.elapsed()));
+        }
+    }
+    {
+        // A 256 MiB DIMM (one pseries LMB), added by the guest's kernel through RTAS.
+        QElapsedTimer t;
+        t.start();
+        ctx = load(g);
+        VmConfig w = ctx.inactive;
+        w.memoryMiB = ctx.live.memoryMiB + 256;
+        const EditPlan plan = models::planEdit(ctx, w);
+        EXPECT_TRUE(allNow(plan)) << stepsText(plan).toStdString();
+        if (apply(g, plan, "memory hot-plug")) {
+            QString seen;
+            const auto out = g.shell->runUntil(
+                kOnlineMemory,
+                [&](const QString &o) {
+                    return o.split(u'\n').last().toLongLong() >= memBeforeKb + 200 * 1024;
+                },
+                kGuestTimeoutMs, &seen);
+            EXPECT_TRUE(out.has_value()) << "MemTotal " << memBeforeKb << " kB before, now "
+                                         << seen.toStdString() << g.shell->tail();
+            note(g, u"DIMM of 256 MiB: MemTotal %1 -> %2 kB (%3 ms)"_s.arg(memBeforeKb).arg(
+                        seen.split(u'\n').last()).arg(t.elapsed()));
+        }
     }
     note(g, u"done"_s);
 }
