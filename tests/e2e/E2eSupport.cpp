@@ -155,8 +155,7 @@ std::optional<GuestReport> GuestShell::waitForReport(int timeoutMs)
 {
     QElapsedTimer clock;
     clock.start();
-    if (!crossvirt::test::waitUntil([this] { return m_log.latestReport().has_value(); },
-                                    timeoutMs))
+    if (!crossvirt::test::waitUntil([this] { return m_log.latestReport().has_value(); }, timeoutMs))
         return std::nullopt;
     // The shell starts after the report: poke it until its prompt shows.
     const QByteArray prompt("crossvirt-guest# ");
@@ -218,8 +217,7 @@ std::optional<QString> GuestShell::run(const QString &command, int timeoutMs)
 
 std::optional<QString> GuestShell::runUntil(const QString &command,
                                             const std::function<bool(const QString &)> &done,
-                                            int timeoutMs, QString *lastOutput,
-                                            int intervalMs)
+                                            int timeoutMs, QString *lastOutput, int intervalMs)
 {
     QElapsedTimer clock;
     clock.start();

@@ -77,9 +77,8 @@ public:
     /// that output, or nullopt when it never held within `timeoutMs` (*lastOutput then
     /// holds the last answer, for the failure message).
     std::optional<QString> runUntil(const QString &command,
-                                    const std::function<bool(const QString &)> &done,
-                                    int timeoutMs, QString *lastOutput = nullptr,
-                                    int intervalMs = 1000);
+                                    const std::function<bool(const QString &)> &done, int timeoutMs,
+                                    QString *lastOutput = nullptr, int intervalMs = 1000);
 
     const GuestConsoleLog &log() const { return m_log; }
     /// The last console lines, for failure messages.

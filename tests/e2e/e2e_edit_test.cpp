@@ -84,7 +84,7 @@ QString stepsText(const EditPlan &plan)
     for (const auto &s : plan.steps) {
         const char *timing = s.rule.timing == arch::ChangeTiming::Now        ? "now"
                              : s.rule.timing == arch::ChangeTiming::NextBoot ? "next boot"
-                                                                              : "refused";
+                                                                             : "refused";
         lines << u"%1 [%2]%3"_s.arg(s.description, QLatin1StringView(timing),
                                     s.rule.reason.isEmpty() ? QString() : u" "_s + s.rule.reason);
     }
@@ -193,8 +193,8 @@ protected:
     /// Defines (does not start) the e2e guest image of `archName` with the arch's defaults
     /// through the provisioning core: direct kernel boot, 1 vCPU, 512 MiB, no NIC, no
     /// graphics, the serial console. Empty *skip/*error when it was made.
-    bool defineGuest(Guest &g, const QString &archName, const GuestOptions &options,
-                     QString *skip, QString *error)
+    bool defineGuest(Guest &g, const QString &archName, const GuestOptions &options, QString *skip,
+                     QString *error)
     {
         using namespace crossvirt::models;
         g.arch = archName;
@@ -216,8 +216,8 @@ protected:
                     await(provider.domainCapabilities(archName, g.host.machine, wanted));
             }
             if (!g.host.domainCaps) {
-                *skip = u"the host cannot run %1 guests: %2"_s.arg(archName,
-                                                                   g.host.domainCapsError);
+                *skip =
+                    u"the host cannot run %1 guests: %2"_s.arg(archName, g.host.domainCapsError);
                 return false;
             }
             const StorageSnapshot storage = await(fetchStorage(m_session.get()));
@@ -272,8 +272,8 @@ protected:
             const CreatedVm vm = await(createVm(m_session.get(), *plan), 120'000);
             g.uuid = vm.uuid;
             g.name = spec.name;
-            note(g, u"%1 defined (%2, machine %3)"_s.arg(
-                        g.name, arch::virtTypeName(wanted), spec.machine));
+            note(g, u"%1 defined (%2, machine %3)"_s.arg(g.name, arch::virtTypeName(wanted),
+                                                         spec.machine));
             return true;
         } catch (...) {
             *error = exceptionText(std::current_exception());
@@ -356,7 +356,8 @@ protected:
     int onlineCpusInGuest(Guest &g, int expected, QString *seen)
     {
         const auto out = g.shell->runUntil(
-            kOnlineCpus, [&](const QString &o) { return cpuListCount(o.split(u'\n').last()) >= expected; },
+            kOnlineCpus,
+            [&](const QString &o) { return cpuListCount(o.split(u'\n').last()) >= expected; },
             kGuestTimeoutMs, seen);
         return out ? cpuListCount(out->split(u'\n').last()) : -1;
     }
@@ -377,11 +378,11 @@ protected:
         QString seen;
         const auto out = g.shell->runUntil(
             u"cat /sys/class/net/*/address"_s,
-            [&](const QString &o) { return o.contains(mac, Qt::CaseInsensitive); },
-            kGuestTimeoutMs, &seen);
-        EXPECT_TRUE(out.has_value()) << g.arch.toStdString() << ": no NIC with " << mac.toStdString()
-                                     << " in the guest; it has: " << seen.toStdString()
-                                     << g.shell->tail();
+            [&](const QString &o) { return o.contains(mac, Qt::CaseInsensitive); }, kGuestTimeoutMs,
+            &seen);
+        EXPECT_TRUE(out.has_value())
+            << g.arch.toStdString() << ": no NIC with " << mac.toStdString()
+            << " in the guest; it has: " << seen.toStdString() << g.shell->tail();
         if (out) {
             const auto drivers = g.shell->run(
                 u"for n in /sys/class/net/*; do grep -qi %1 $n/address && echo ${n##*/} "
@@ -402,11 +403,11 @@ protected:
     std::vector<std::unique_ptr<Guest>> m_guests;
 };
 
-#define SKIP_OR_FAIL(skip, error)                                                             \
-    do {                                                                                      \
-        if (!(skip).isEmpty())                                                                \
-            GTEST_SKIP() << (skip).toStdString();                                             \
-        FAIL() << (error).toStdString();                                                      \
+#define SKIP_OR_FAIL(skip, error)                                                                  \
+    do {                                                                                           \
+        if (!(skip).isEmpty())                                                                     \
+            GTEST_SKIP() << (skip).toStdString();                                                  \
+        FAIL() << (error).toStdString();                                                           \
     } while (0)
 
 } // namespace
@@ -528,8 +529,9 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
                 kGuestTimeoutMs, &seen);
             EXPECT_TRUE(out.has_value()) << "MemTotal " << memBeforeKb << " kB before, now "
                                          << seen.toStdString() << g.shell->tail();
-            note(g, u"DIMM of 256 MiB: MemTotal %1 -> %2 kB (%3 ms)"_s.arg(memBeforeKb).arg(
-                        seen.split(u'\n').last()).arg(t.elapsed()));
+            note(g, u"DIMM of 256 MiB: MemTotal %1 -> %2 kB (%3 ms)"_s.arg(memBeforeKb)
+                        .arg(seen.split(u'\n').last())
+                        .arg(t.elapsed()));
         }
     }
 
@@ -546,13 +548,12 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
             f.write(bytes); // 4 MiB = 8192 sectors of 512 bytes
         }
         // Opening the drive makes sr notice a medium change and reread the capacity.
-        const QString readCmd =
-            u"dd if=/dev/sr0 bs=2048 count=1 2>/dev/null | head -c 16; echo; "
-            u"echo size $(cat /sys/block/sr0/size)"_s;
+        const QString readCmd = u"dd if=/dev/sr0 bs=2048 count=1 2>/dev/null | head -c 16; echo; "
+                                u"echo size $(cat /sys/block/sr0/size)"_s;
         const auto before = g.shell->run(readCmd);
         ASSERT_TRUE(before.has_value()) << g.shell->tail();
-        EXPECT_FALSE(before->contains(u"CROSSVIRT-MEDIUM"_s)) << "the empty drive: "
-                                                             << before->toStdString();
+        EXPECT_FALSE(before->contains(u"CROSSVIRT-MEDIUM"_s))
+            << "the empty drive: " << before->toStdString();
         ctx = load(g);
         const EditPlan plan = models::planChangeMedia(ctx, cdromTarget, medium);
         EXPECT_TRUE(allNow(plan)) << stepsText(plan).toStdString();
@@ -564,10 +565,11 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
                     return o.contains(u"CROSSVIRT-MEDIUM"_s) && o.contains(u"size 8192"_s);
                 },
                 kGuestTimeoutMs, &seen);
-            EXPECT_TRUE(out.has_value()) << "the guest's CD-ROM: " << seen.toStdString()
-                                         << g.shell->tail();
-            note(g, u"CD-ROM %1: medium inserted, the guest reads it: %2 (%3 ms)"_s.arg(
-                        cdromTarget, seen.simplified()).arg(t.elapsed()));
+            EXPECT_TRUE(out.has_value())
+                << "the guest's CD-ROM: " << seen.toStdString() << g.shell->tail();
+            note(g, u"CD-ROM %1: medium inserted, the guest reads it: %2 (%3 ms)"_s
+                        .arg(cdromTarget, seen.simplified())
+                        .arg(t.elapsed()));
         }
         t.restart();
         ctx = load(g);
@@ -578,13 +580,15 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
             const auto out = g.shell->runUntil(
                 readCmd, [](const QString &o) { return !o.contains(u"CROSSVIRT-MEDIUM"_s); },
                 kGuestTimeoutMs, &seen);
-            EXPECT_TRUE(out.has_value()) << "the guest still reads the ejected medium: "
-                                         << seen.toStdString() << g.shell->tail();
+            EXPECT_TRUE(out.has_value())
+                << "the guest still reads the ejected medium: " << seen.toStdString()
+                << g.shell->tail();
             const VmEditContext after = load(g);
             const models::VmDevice *drive = after.live.device(cdromTarget);
             EXPECT_TRUE(drive && drive->source.isEmpty()) << after.liveXml.toStdString();
-            note(g, u"CD-ROM %1 ejected: the guest reads %2 (%3 ms)"_s.arg(
-                        cdromTarget, seen.simplified()).arg(t.elapsed()));
+            note(g, u"CD-ROM %1 ejected: the guest reads %2 (%3 ms)"_s
+                        .arg(cdromTarget, seen.simplified())
+                        .arg(t.elapsed()));
         }
     }
 
@@ -599,15 +603,17 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
             QString seen;
             const auto out = g.shell->runUntil(
                 u"ls /sys/block"_s,
-                [&](const QString &o) { return !o.split(QRegularExpression(u"\\s+"_s)).contains(diskToRemove); },
+                [&](const QString &o) {
+                    return !o.split(QRegularExpression(u"\\s+"_s)).contains(diskToRemove);
+                },
                 kGuestTimeoutMs, &seen);
-            EXPECT_TRUE(out.has_value()) << diskToRemove.toStdString()
-                                         << " is still in the guest: " << seen.toStdString()
-                                         << g.shell->tail();
-            EXPECT_EQ(load(g).inactive.device(diskToRemove), nullptr)
-                << "still in the definition";
-            note(g, u"disk %1 removed: the guest's block devices now %2 (%3 ms)"_s.arg(
-                        diskToRemove, seen.simplified()).arg(t.elapsed()));
+            EXPECT_TRUE(out.has_value())
+                << diskToRemove.toStdString() << " is still in the guest: " << seen.toStdString()
+                << g.shell->tail();
+            EXPECT_EQ(load(g).inactive.device(diskToRemove), nullptr) << "still in the definition";
+            note(g, u"disk %1 removed: the guest's block devices now %2 (%3 ms)"_s
+                        .arg(diskToRemove, seen.simplified())
+                        .arg(t.elapsed()));
         }
     }
 
@@ -679,7 +685,8 @@ TEST_F(EditE2e, Ppc64leCoreAndMemoryHotplug)
         smt.cores = 1;
         smt.threads = 2;
         const EditPlan plan = models::planEdit(ctx, smt);
-        EXPECT_FALSE(plan.ok()) << "an SMT topology on TCG pseries: " << stepsText(plan).toStdString();
+        EXPECT_FALSE(plan.ok()) << "an SMT topology on TCG pseries: "
+                                << stepsText(plan).toStdString();
         info(g.arch, u"SMT topology on TCG: "_s + plan.refusals());
     }
     const int threads = std::max(1, ctx.inactive.threads);
@@ -707,11 +714,14 @@ TEST_F(EditE2e, Ppc64leCoreAndMemoryHotplug)
         if (apply(g, plan, "core hot-plug")) {
             QString seen;
             const int cpus = onlineCpusInGuest(g, 2 * threads, &seen);
-            EXPECT_EQ(cpus, 2 * threads) << "online CPUs in the guest: " << seen.toStdString()
-                                         << g.shell->tail();
+            EXPECT_EQ(cpus, 2 * threads)
+                << "online CPUs in the guest: " << seen.toStdString() << g.shell->tail();
             note(g, u"core hot-plug (%1 thread(s) per core) %2 -> %3 vCPUs: the guest has %4 "
-                    u"online (%5 ms)"_s.arg(threads).arg(threads).arg(2 * threads).arg(cpus).arg(
-                        t.elapsed()));
+                    u"online (%5 ms)"_s.arg(threads)
+                        .arg(threads)
+                        .arg(2 * threads)
+                        .arg(cpus)
+                        .arg(t.elapsed()));
         }
     }
     {
@@ -733,8 +743,9 @@ TEST_F(EditE2e, Ppc64leCoreAndMemoryHotplug)
                 kGuestTimeoutMs, &seen);
             EXPECT_TRUE(out.has_value()) << "MemTotal " << memBeforeKb << " kB before, now "
                                          << seen.toStdString() << g.shell->tail();
-            note(g, u"DIMM of 256 MiB: MemTotal %1 -> %2 kB (%3 ms)"_s.arg(memBeforeKb).arg(
-                        seen.split(u'\n').last()).arg(t.elapsed()));
+            note(g, u"DIMM of 256 MiB: MemTotal %1 -> %2 kB (%3 ms)"_s.arg(memBeforeKb)
+                        .arg(seen.split(u'\n').last())
+                        .arg(t.elapsed()));
         }
     }
     note(g, u"done"_s);
@@ -781,8 +792,8 @@ TEST_F(EditE2e, Aarch64NicHotplugAndVcpuHotplugRefused)
         facts.maxVcpus = w.maxVcpus;
         const arch::ChangeRule expected = ctx.model()->changeRule(
             ctx.context(), facts,
-            arch::GuestChangeRequest{arch::GuestChange::VcpuCount, {}, {}, ctx.live.vcpus,
-                                     ctx.live.vcpus + 1});
+            arch::GuestChangeRequest{
+                arch::GuestChange::VcpuCount, {}, {}, ctx.live.vcpus, ctx.live.vcpus + 1});
         EXPECT_NE(expected.timing, arch::ChangeTiming::Now);
         EXPECT_FALSE(expected.reason.isEmpty());
         // Default scope: not now, with that reason; --live alone: refused with it.
@@ -887,10 +898,11 @@ TEST_F(EditE2e, S390xVcpuPlugUnplugRefusedAndNicHotplug)
                 u"echo 1 > /sys/devices/system/cpu/rescan; "_s + kOnlineCpus,
                 [](const QString &o) { return cpuListCount(o.split(u'\n').last()) >= 2; },
                 kGuestTimeoutMs, &seen);
-            EXPECT_TRUE(out.has_value()) << "online CPUs in the guest: " << seen.toStdString()
-                                         << g.shell->tail();
-            note(g, u"vCPU plug 1 -> 2: the guest's online CPUs %1 (%2 ms)"_s.arg(
-                        seen.split(u'\n').last()).arg(t.elapsed()));
+            EXPECT_TRUE(out.has_value())
+                << "online CPUs in the guest: " << seen.toStdString() << g.shell->tail();
+            note(g, u"vCPU plug 1 -> 2: the guest's online CPUs %1 (%2 ms)"_s
+                        .arg(seen.split(u'\n').last())
+                        .arg(t.elapsed()));
         }
     }
     {
@@ -908,8 +920,8 @@ TEST_F(EditE2e, S390xVcpuPlugUnplugRefusedAndNicHotplug)
             EXPECT_FALSE(s.rule.reason.isEmpty()) << stepsText(plan).toStdString();
         }
         const EditPlan liveOnly = models::planEdit(ctx, w, EditScope{true, false});
-        EXPECT_FALSE(liveOnly.ok()) << "s390x vCPU unplug not refused: "
-                                    << stepsText(liveOnly).toStdString();
+        EXPECT_FALSE(liveOnly.ok())
+            << "s390x vCPU unplug not refused: " << stepsText(liveOnly).toStdString();
         EXPECT_FALSE(liveOnly.refusals().trimmed().isEmpty());
         bool threw = false;
         try {
