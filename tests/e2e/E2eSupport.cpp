@@ -194,7 +194,11 @@ std::optional<QString> GuestShell::run(const QString &command, int timeoutMs)
     const QByteArray begin = QByteArray("CVSH") + QByteArray::number(n) + "B";
     const QByteArray end = QByteArray("CVSH") + QByteArray::number(n) + "E";
     const qsizetype from = m_raw.size();
-    const QString line = u"echo CVSH$((%1))B; %2 2>&1; echo CVSH$((%1))E\n"_s.arg(n).arg(command);
+    QString body = command.trimmed();
+    while (body.endsWith(u';'))
+        body.chop(1);
+    // { ...; } 2>&1: stderr of every command of the line, not only of the last one.
+    const QString line = u"echo CVSH$((%1))B; { %2; } 2>&1; echo CVSH$((%1))E\n"_s.arg(n).arg(body);
     m_console->send(line.toUtf8());
     qsizetype b = -1, e = -1;
     const bool done = crossvirt::test::waitUntil(
