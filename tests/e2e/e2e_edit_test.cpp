@@ -6,7 +6,8 @@
 // memory with slots, CPU model, a CD-ROM drive) is planned before its first start; the
 // live changes follow on the running guest.
 //   x86_64  vCPU hot-plug, a DIMM in MemTotal, CD-ROM medium read then ejected, disk
-//           removal, the CPU model the boot uses; bad input refused, the XML unchanged.
+//           removal, virtio and e1000 NICs, the CPU model the boot uses; bad input
+//           refused, the XML unchanged.
 //   ppc64le a core and a DIMM hot-plugged (pseries); SMT refused under TCG.
 //   aarch64 a virtio NIC hot-plugged, more until no root port is free (then not "now");
 //           vCPU hot-plug refused by the plan, nothing sent (libvirt's own refusal shown).
@@ -365,18 +366,18 @@ protected:
         return out ? cpuListCount(out->split(u'\n').last()) : -1;
     }
 
-    /// A NIC with `mac` hot-plugged on the libvirt network of the harness, live.
-    void hotplugNicSeenByGuest(Guest &g, const QString &mac)
+    /// A NIC of `model` with `mac` hot-plugged on the libvirt network of the harness, live.
+    void hotplugNicSeenByGuest(Guest &g, const QString &mac, const QString &model = u"virtio"_s)
     {
         VmEditContext ctx = load(g);
         AddDeviceRequest nic;
         nic.kind = QString::fromLatin1(arch::HardwareKind::Nic);
-        nic.model = u"virtio"_s;
+        nic.model = model;
         nic.network = LibvirtDaemon::networkName();
         nic.mac = mac;
         const EditPlan plan = models::planAddDevice(ctx, nic);
         EXPECT_TRUE(allNow(plan)) << stepsText(plan).toStdString();
-        if (!apply(g, plan, "virtio NIC hot-plug"))
+        if (!apply(g, plan, "NIC hot-plug"))
             return;
         QString seen;
         const auto out = g.shell->runUntil(
@@ -390,8 +391,8 @@ protected:
             const auto drivers = g.shell->run(
                 u"for n in /sys/class/net/*; do grep -qi %1 $n/address && echo ${n##*/} "
                 u"$(basename $(readlink $n/device/driver)); done"_s.arg(mac));
-            note(g, u"virtio NIC %1 hot-plugged, the guest sees it: %2"_s.arg(
-                        mac, drivers.value_or(QString())));
+            note(g, u"%1 NIC %2 hot-plugged, the guest sees it: %3"_s.arg(
+                        model, mac, drivers.value_or(QString())));
         }
     }
 
@@ -620,7 +621,12 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
         }
     }
 
-    // 7. Bad input on the running guest: refused with a message, the XML unchanged, and
+    // 7. NICs hot-plugged: virtio (PCIe root port) and e1000 (conventional PCI, behind the
+    // PCIe-to-PCI bridge on q35).
+    hotplugNicSeenByGuest(g, u"52:54:00:ed:12:86"_s);
+    hotplugNicSeenByGuest(g, u"52:54:00:ed:12:e1"_s, u"e1000"_s);
+
+    // 8. Bad input on the running guest: refused with a message, the XML unchanged, and
     // applyEdit of the refused plan changes nothing either.
     {
         ctx = load(g);
