@@ -2,10 +2,13 @@
 
 #include "common/TestSupport.h"
 #include "models/connection/LibvirtError.h"
+#include "models/console/SerialConsoleSession.h"
 #include "models/provisioning/HostChoices.h"
 #include "models/provisioning/ProvisioningJobs.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 
 #include <cstdio>
 #include <signal.h>
@@ -124,6 +127,126 @@ QString createDefaultGuest(models::HostSession *session, const LibvirtDaemon &da
         *error = exceptionText(std::current_exception());
         return {};
     }
+}
+
+// ---- GuestShell ---------------------------------------------------------------------
+
+GuestShell::GuestShell(models::HostSession *session, const QString &uuid)
+    : m_console(std::make_unique<models::SerialConsoleSession>(session, uuid))
+{
+    QObject::connect(m_console.get(), &models::SerialConsoleSession::received, m_console.get(),
+                     [this](const QByteArray &bytes) {
+                         m_log.append(bytes);
+                         m_raw.append(bytes);
+                     });
+    QObject::connect(m_console.get(), &models::SerialConsoleSession::closed, m_console.get(),
+                     [this](const QString &why) { m_closeReason = why; });
+}
+
+GuestShell::~GuestShell() = default;
+
+bool GuestShell::open(int timeoutMs)
+{
+    m_console->open();
+    return crossvirt::test::waitUntil([this] { return m_console->isOpen(); }, timeoutMs);
+}
+
+std::optional<GuestReport> GuestShell::waitForReport(int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    if (!crossvirt::test::waitUntil([this] { return m_log.latestReport().has_value(); }, timeoutMs))
+        return std::nullopt;
+    // The shell starts after the report: poke it until its prompt shows.
+    const QByteArray prompt("crossvirt-guest# ");
+    const qsizetype from = m_raw.lastIndexOf("CROSSVIRT-READY");
+    const bool prompted = crossvirt::test::waitUntil(
+        [&] {
+            if (m_raw.indexOf(prompt, from) >= 0)
+                return true;
+            m_console->send("\n");
+            return crossvirt::test::waitUntil([&] { return m_raw.indexOf(prompt, from) >= 0; },
+                                              2000);
+        },
+        int(std::max<qint64>(timeoutMs - clock.elapsed(), 30'000)));
+    if (!prompted)
+        return std::nullopt;
+    return m_log.latestReport();
+}
+
+namespace {
+
+QString cleanConsoleText(const QByteArray &bytes)
+{
+    static const QRegularExpression escapes(u"\x1b\\[[0-9;?]*[A-Za-z]|\x1b[()][A-Za-z0-9]"_s);
+    QString text = QString::fromUtf8(bytes);
+    text.remove(escapes);
+    text.remove(u'\r');
+    return text;
+}
+
+} // namespace
+
+std::optional<QString> GuestShell::run(const QString &command, int timeoutMs)
+{
+    const int n = ++m_commands;
+    // "CVSH<n>" followed by B/E as the shell prints them: "$((n))" in the echoed line.
+    const QByteArray begin = QByteArray("CVSH") + QByteArray::number(n) + "B";
+    const QByteArray end = QByteArray("CVSH") + QByteArray::number(n) + "E";
+    const qsizetype from = m_raw.size();
+    QString body = command.trimmed();
+    while (body.endsWith(u';'))
+        body.chop(1);
+    // { ...; } 2>&1: stderr of every command of the line, not only of the last one.
+    const QString line = u"echo CVSH$((%1))B; { %2; } 2>&1; echo CVSH$((%1))E\n"_s.arg(n).arg(body);
+    m_console->send(line.toUtf8());
+    qsizetype b = -1, e = -1;
+    const bool done = crossvirt::test::waitUntil(
+        [&] {
+            b = m_raw.indexOf(begin, from);
+            if (b < 0)
+                return false;
+            e = m_raw.indexOf(end, b + begin.size());
+            return e >= 0;
+        },
+        timeoutMs);
+    if (!done)
+        return std::nullopt;
+    // Output: from the line after the begin marker up to the end marker.
+    qsizetype start = m_raw.indexOf('\n', b);
+    if (start < 0 || start > e)
+        start = b + begin.size();
+    return cleanConsoleText(m_raw.mid(start, e - start)).trimmed();
+}
+
+std::optional<QString> GuestShell::runUntil(const QString &command,
+                                            const std::function<bool(const QString &)> &done,
+                                            int timeoutMs, QString *lastOutput, int intervalMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (true) {
+        const int left = int(timeoutMs - clock.elapsed());
+        const auto out = run(command, std::max(left, 5000));
+        if (out) {
+            if (lastOutput)
+                *lastOutput = *out;
+            if (done(*out))
+                return out;
+        }
+        if (clock.elapsed() >= timeoutMs)
+            return std::nullopt;
+        crossvirt::test::waitUntil([] { return false; }, intervalMs);
+    }
+}
+
+std::string GuestShell::tail(int lines) const
+{
+    QString text = u"\n--- last %1 console lines ---\n"_s.arg(lines) +
+                   m_log.lastLines(lines).join(u'\n') + u"\n---"_s;
+    if (!m_closeReason.isEmpty())
+        text += u"\n(console closed: "_s + m_closeReason + u")"_s;
+    return text.toStdString();
 }
 
 } // namespace crossvirt::test::e2e

@@ -3,16 +3,23 @@
 // Helpers the app-code e2e tests share: a HostSession on the harness's daemon, waiting for
 // the futures the models hand out, and checking that a guest's QEMU really runs.
 
+#include "e2e/GuestReport.h"
 #include "e2e/LibvirtDaemon.h"
 #include "models/connection/HostSession.h"
 
+#include <QByteArray>
 #include <QFuture>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <type_traits>
+
+namespace crossvirt::models {
+class SerialConsoleSession;
+}
 
 namespace crossvirt::test::e2e {
 
@@ -45,6 +52,47 @@ QString exceptionText(std::exception_ptr e);
 QString createDefaultGuest(models::HostSession *session, const LibvirtDaemon &daemon,
                            const QString &arch, const QString &name, QString *error,
                            const QString &graphics = {}, qint64 diskGiB = 0);
+
+/// The e2e guest's serial console (tests/e2e/guest): its boot report, and the shell it
+/// runs afterwards (prompt `crossvirt-guest# `) driven by typing commands, as a user at the
+/// console would, to see a change from inside the guest.
+class GuestShell
+{
+public:
+    GuestShell(models::HostSession *session, const QString &uuid);
+    ~GuestShell();
+    GuestShell(const GuestShell &) = delete;
+    GuestShell &operator=(const GuestShell &) = delete;
+
+    /// Opens the console (SerialConsoleSession); false when it did not open in time.
+    bool open(int timeoutMs = 20'000);
+    /// Waits for the boot's CROSSVIRT-READY and the shell's prompt; the report, or nullopt.
+    std::optional<GuestReport> waitForReport(int timeoutMs);
+    /// Types `command` (one line of busybox sh) and returns what it printed, stdout and
+    /// stderr, with \r and terminal escapes removed and trimmed; nullopt when the shell did
+    /// not finish it within `timeoutMs`. The end marker is computed by the shell, so the
+    /// echoed command line cannot be mistaken for output.
+    std::optional<QString> run(const QString &command, int timeoutMs = 30'000);
+    /// run() until `done(output)` holds (the guest reacts to hot-plug asynchronously):
+    /// that output, or nullopt when it never held within `timeoutMs` (*lastOutput then
+    /// holds the last answer, for the failure message).
+    std::optional<QString> runUntil(const QString &command,
+                                    const std::function<bool(const QString &)> &done, int timeoutMs,
+                                    QString *lastOutput = nullptr, int intervalMs = 1000);
+
+    const GuestConsoleLog &log() const { return m_log; }
+    /// The last console lines, for failure messages.
+    std::string tail(int lines = 30) const;
+    /// Why the console closed (empty while open or closed on purpose).
+    QString closeReason() const { return m_closeReason; }
+
+private:
+    std::unique_ptr<models::SerialConsoleSession> m_console;
+    GuestConsoleLog m_log;
+    QByteArray m_raw;
+    QString m_closeReason;
+    int m_commands = 0;
+};
 
 // ---- implementation ---------------------------------------------------------------------
 
