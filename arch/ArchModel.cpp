@@ -49,6 +49,18 @@ QString ArchModel::cpuModeLabel(const QString &id)
     return id;
 }
 
+QString ArchModel::diskInterfaceOf(const QString &bus, const QString &controllerModel) const
+{
+    if (!controllerModel.isEmpty()) {
+        for (const QString &id : diskUniverse()) {
+            const DiskInterfaceSpec spec = diskInterfaceSpec(id);
+            if (spec.bus == bus && spec.controllerModel == controllerModel)
+                return id;
+        }
+    }
+    return bus;
+}
+
 QStringList ArchModel::diskUniverse()
 {
     return DeviceCatalogue::ids(DeviceKind::DiskInterface);

@@ -66,6 +66,10 @@ public:
     /// How to write a disk on interface `id` (bus, name prefix, controller, addresses).
     /// An id this arch does not know gives a spec with an empty bus.
     virtual DiskInterfaceSpec diskInterfaceSpec(const QString &id) const;
+    /// The interface id of an existing disk on target bus `bus` whose controller has model
+    /// `controllerModel` (a SCSI disk on an sPAPR VSCSI controller is "spapr-vscsi"); `bus`
+    /// itself when no interface of this arch names that controller.
+    QString diskInterfaceOf(const QString &bus, const QString &controllerModel) const;
     /// Names, addresses and controllers for a guest's disks and cdroms, given the
     /// interface id of each device in XML order. Controller indices are unique per
     /// controller type; controllers get the bus addresses their arch needs (sPAPR VIO).

@@ -1,6 +1,7 @@
 #include "models/vmedit/VmConfig.h"
 
 #include "arch/ArchModel.h"
+#include "arch/ArchRegistry.h"
 #include "models/vmedit/VmEditInternal.h"
 
 #include <QHash>
@@ -131,11 +132,7 @@ QString VmDevice::label() const
     if (kind == "nic"_L1)
         return VmConfig::tr("NIC %1").arg(id);
     if (kind == "console"_L1) {
-        if (model == "virtio"_L1)
-            return tr("VirtIO console");
-        if (model == "sclp"_L1)
-            return tr("SCLP console");
-        return tr("Serial console");
+        return arch::ArchModel::consoleLabel(model.isEmpty() ? u"serial"_s : model);
     }
     if (kind == "graphics"_L1)
         return VmConfig::tr("Display %1").arg(arch::ArchModel::graphicsLabel(model));
@@ -445,7 +442,10 @@ VmConfig parseVmConfig(const QByteArray &bytes)
                 dev->device.model = a.value("type"_L1).toString();
             } else if (parent == "console"_L1 && direct && name == "target"_L1) {
                 const QString t = a.value("type"_L1).toString();
-                dev->device.model = (t == "virtio"_L1 || t == "sclp"_L1) ? t : u"serial"_s;
+                // A console target type that is a console id of its own ("virtio", the
+                // SCLP console) names the console; every other target is the serial one.
+                dev->device.model =
+                    arch::DeviceCatalogue::find(arch::DeviceKind::Console, t) ? t : u"serial"_s;
             } else if (parent == "tpm"_L1 && name == "backend"_L1 && direct) {
                 dev->device.source = a.value("type"_L1).toString();
             } else if (parent == "rng"_L1 && name == "backend"_L1 && direct) {
@@ -479,6 +479,7 @@ VmConfig parseVmConfig(const QByteArray &bytes)
             ++c.freeRootPorts;
     }
 
+    const arch::ArchModel *archModel = arch::ArchRegistry::instance().find(c.arch);
     // Ids: target, MAC, alias, else libvirt's own alias naming (element + index per kind).
     QHash<QString, int> perPrefix;
     for (PendingDevice &p : done) {
@@ -491,12 +492,10 @@ VmConfig parseVmConfig(const QByteArray &bytes)
             // The interface id the arch layer knows: SCSI disks on an sPAPR VSCSI
             // controller are "spapr-vscsi", on virtio-scsi "scsi".
             d.model = p.bus;
-            if (p.bus == "scsi"_L1) {
-                const QString ci = p.controllerIndex.isEmpty() ? u"0"_s : p.controllerIndex;
-                for (const Controller &ctl : std::as_const(controllers)) {
-                    if (ctl.type == "scsi"_L1 && ctl.index == ci && ctl.model == "ibmvscsi"_L1)
-                        d.model = u"spapr-vscsi"_s;
-                }
+            const QString ci = p.controllerIndex.isEmpty() ? u"0"_s : p.controllerIndex;
+            for (const Controller &ctl : std::as_const(controllers)) {
+                if (archModel && ctl.type == p.bus && ctl.index == ci)
+                    d.model = archModel->diskInterfaceOf(p.bus, ctl.model);
             }
         } else if (d.kind == "nic"_L1 && !p.mac.isEmpty()) {
             d.id = p.mac;

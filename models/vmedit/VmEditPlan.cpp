@@ -362,7 +362,9 @@ private:
         if (m_wanted.sockets == m_old.sockets && m_wanted.cores == m_old.cores &&
             m_wanted.threads == m_old.threads)
             return;
-        arch::GuestChangeRequest r{arch::GuestChange::CpuTopology, {}, {}, 0, 0};
+        // The arch judges the threads per core (emulated POWER guests take one).
+        arch::GuestChangeRequest r{arch::GuestChange::CpuTopology, {}, {},
+                                   qMax(1, m_old.threads), qMax(1, m_wanted.threads)};
         arch::ChangeRule rule = judge(r, false);
         const int max = m_wanted.maxVcpus > 0 ? m_wanted.maxVcpus : m_old.maxVcpus;
         const bool none = m_wanted.sockets <= 0 && m_wanted.cores <= 0 && m_wanted.threads <= 0;
