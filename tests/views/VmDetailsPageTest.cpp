@@ -2,11 +2,11 @@
 // pages show the VM's values, a staged vCPU change is applied to the definition, a running
 // aarch64 guest's vCPU change waits for the next boot with the arch's reason, Revert
 // restores, and Edit XML shows libvirt's refusal and changes nothing.
+#include "views/vm/details/VmDetailsPage.h"
 #include "common/TestSupport.h"
 #include "models/connection/HostSession.h"
 #include "views/vm/VmWindow.h"
 #include "views/vm/details/EditSections.h"
-#include "views/vm/details/VmDetailsPage.h"
 #include "views/vm/details/VmXmlPage.h"
 
 #include <QApplication>
@@ -68,8 +68,7 @@ protected:
         auto session = std::make_unique<HostSession>(demoUri(hostArch));
         session->open();
         EXPECT_TRUE(test::waitUntil([&] {
-            return session->state() == ConnectionState::Connected &&
-                   !session->domains().isEmpty();
+            return session->state() == ConnectionState::Connected && !session->domains().isEmpty();
         }));
         m_sessions.push_back(std::move(session));
         return m_sessions.back().get();
@@ -246,8 +245,8 @@ TEST_F(VmDetailsPageTest, UnsavedEditsSurviveAStateChange)
 
     QFuture<void> started = host->startDomain(page->context().inactive.uuid);
     ASSERT_TRUE(test::waitUntil([&] { return started.isFinished(); }));
-    ASSERT_TRUE(test::waitUntil([&] { return page->context().running() && !page->isBusy(); },
-                                10000))
+    ASSERT_TRUE(
+        test::waitUntil([&] { return page->context().running() && !page->isBusy(); }, 10000))
         << "the page reloads when the VM starts";
     EXPECT_EQ(page->wanted().title, u"Staged title"_s);
     EXPECT_EQ(page->overviewSection()->titleEdit()->text(), u"Staged title"_s);

@@ -6,6 +6,7 @@
 #include "views/dialogs/FieldMessage.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -62,9 +63,8 @@ arch::ChoiceList withCurrent(const arch::ChoiceList &list, const QString &curren
         if (c.id != current)
             all << c;
     }
-    all.prepend(arch::Choice{current,
-                             QCoreApplication::translate("EditSections", "%1 (current)").arg(label),
-                             true, {}});
+    all.prepend(arch::Choice{
+        current, QCoreApplication::translate("EditSections", "%1 (current)").arg(label), true, {}});
     return arch::ChoiceList(all);
 }
 
@@ -106,7 +106,7 @@ QGroupBox *formBox(const QString &title, QWidget *parent, QFormLayout **form)
     auto *box = new QGroupBox(title, parent);
     *form = new QFormLayout(box);
     (*form)->setRowWrapPolicy(QFormLayout::WrapLongRows);
-    (*form)->setFieldGrowthFlag(QFormLayout::ExpandingFieldsGrow);
+    (*form)->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     return box;
 }
 
@@ -204,11 +204,9 @@ void OverviewSection::fill(const models::VmEditContext &ctx, const models::VmCon
     if (m_description->toPlainText() != wanted.description)
         m_description->setPlainText(wanted.description);
     const arch::ArchModel *model = ctx.model();
-    const QString arch =
-        model ? tr("%1 (%2)").arg(model->displayName(), wanted.arch) : wanted.arch;
-    m_arch->setText(wanted.virtType == arch::VirtType::Kvm
-                        ? tr("%1, native (KVM)").arg(arch)
-                        : tr("%1, emulated (TCG)").arg(arch));
+    const QString arch = model ? tr("%1 (%2)").arg(model->displayName(), wanted.arch) : wanted.arch;
+    m_arch->setText(wanted.virtType == arch::VirtType::Kvm ? tr("%1, native (KVM)").arg(arch)
+                                                           : tr("%1, emulated (TCG)").arg(arch));
     m_machine->setText(wanted.machine.isEmpty() ? tr("default") : wanted.machine);
     const QString emulator = emulatorOf(ctx.inactiveXml);
     m_emulator->setText(emulator.isEmpty() ? tr("the host's default") : emulator);
@@ -260,8 +258,8 @@ CpuSection::CpuSection(QWidget *parent) : EditSection(tr("CPUs"), parent)
     form->addRow(tr("Sockets:"), m_sockets);
     form->addRow(tr("Cores per socket:"), m_cores);
     form->addRow(tr("Threads per core:"), m_threads);
-    form->addRow(makeFieldNote(
-        m_topology, tr("The maximum allocation is sockets × cores × threads.")));
+    form->addRow(
+        makeFieldNote(m_topology, tr("The maximum allocation is sockets × cores × threads.")));
     body()->addWidget(m_topology);
 
     auto *config = formBox(tr("Configuration"), this, &form);
@@ -294,9 +292,8 @@ void CpuSection::topologyChanged()
     const bool manual = m_topology->isChecked();
     m_maxVcpus->setEnabled(!manual);
     if (manual)
-        m_maxVcpus->setValue(
-            qMin(m_sockets->value() * m_cores->value() * m_threads->value(),
-                 m_maxVcpus->maximum()));
+        m_maxVcpus->setValue(qMin(m_sockets->value() * m_cores->value() * m_threads->value(),
+                                  m_maxVcpus->maximum()));
     notifyEdited();
 }
 
@@ -354,9 +351,9 @@ void CpuSection::fill(const models::VmEditContext &ctx, const models::VmConfig &
             modes << c;
     }
     const QString modeId = cpuModeId(wanted.cpu.mode);
-    m_mode->setChoices(withCurrent(arch::ChoiceList(modes), modeId,
-                                   arch::ArchModel::cpuModeLabel(modeId)),
-                       modeId);
+    m_mode->setChoices(
+        withCurrent(arch::ChoiceList(modes), modeId, arch::ArchModel::cpuModeLabel(modeId)),
+        modeId);
     m_mode->setCurrentId(modeId);
     const arch::ChoiceList models = model ? model->cpuModels(gctx) : arch::ChoiceList{};
     m_model->setChoices(withCurrent(models, wanted.cpu.model, wanted.cpu.model), wanted.cpu.model);
@@ -381,8 +378,7 @@ void CpuSection::store(models::VmConfig &wanted) const
     cpu.model = cpu.mode == arch::CpuMode::Custom ? m_model->currentId() : QString();
     // Unchanged in the combos: keep the definition's <cpu> exactly (a model libvirt
     // wrote next to host-model is no change).
-    const bool sameModel =
-        cpu.mode != arch::CpuMode::Custom || cpu.model == m_baseCpu.model;
+    const bool sameModel = cpu.mode != arch::CpuMode::Custom || cpu.model == m_baseCpu.model;
     wanted.cpu = cpu.mode == m_baseCpu.mode && sameModel ? m_baseCpu : cpu;
 }
 
@@ -445,8 +441,8 @@ void MemorySection::fill(const models::VmEditContext &ctx, const models::VmConfi
     m_memory->setValue(int(wanted.memoryMiB));
     m_current->setSingleStep(step);
     m_current->setMaximum(qMax(int(wanted.memoryMiB), 1));
-    m_current->setValue(int(wanted.currentMemoryMiB > 0 ? wanted.currentMemoryMiB
-                                                        : wanted.memoryMiB));
+    m_current->setValue(
+        int(wanted.currentMemoryMiB > 0 ? wanted.currentMemoryMiB : wanted.memoryMiB));
     m_current->setEnabled(m_hasBalloon);
     m_balloonNote->setText(
         m_hasBalloon ? tr("The balloon driver gives a running guest its current allocation.")
@@ -466,17 +462,16 @@ void MemorySection::fill(const models::VmEditContext &ctx, const models::VmConfi
     const bool possible = op.supported && hotStep > 0;
     m_maxMemory->setSingleStep(qMax(hotStep, step));
     m_maxMemory->setMinimum(int(wanted.memoryMiB));
-    m_maxMemory->setValue(int(wanted.maxMemoryMiB > 0 ? wanted.maxMemoryMiB
-                                                      : wanted.memoryMiB * 2));
+    m_maxMemory->setValue(
+        int(wanted.maxMemoryMiB > 0 ? wanted.maxMemoryMiB : wanted.memoryMiB * 2));
     m_slots->setValue(wanted.memorySlots > 0 ? wanted.memorySlots : 16);
     m_hotplug->setChecked(wanted.maxMemoryMiB > 0);
     // A definition that already has <maxMemory> stays editable (it may be removed).
     m_hotplug->setEnabled(possible || wanted.maxMemoryMiB > 0);
     QString note;
     if (!possible) {
-        note = op.reason.isEmpty()
-                   ? tr("%1 guests cannot hot-plug memory.").arg(wanted.arch)
-                   : tr("No memory hot-plug: %1").arg(op.reason);
+        note = op.reason.isEmpty() ? tr("%1 guests cannot hot-plug memory.").arg(wanted.arch)
+                                   : tr("No memory hot-plug: %1").arg(op.reason);
     } else {
         note = tr("Memory is hot-plugged in modules (DIMMs) of %1 MiB steps, up to the "
                   "maximum memory; the maximum and the slots are set while the VM is shut off.")
@@ -614,12 +609,10 @@ void BootSection::fill(const models::VmEditContext &ctx, const models::VmConfig 
     // Firmware: the arch's list; the VM's own firmware stays selectable.
     arch::GuestContext plain = gctx;
     plain.firmware.clear();
-    const arch::FirmwareSpec spec =
-        model ? model->firmware(plain) : arch::FirmwareSpec{};
+    const arch::FirmwareSpec spec = model ? model->firmware(plain) : arch::FirmwareSpec{};
     m_defaultFirmware = spec.defaultFirmware.isEmpty() ? u"bios"_s : spec.defaultFirmware;
     const QString fwId = wanted.firmware.isEmpty() ? m_defaultFirmware : wanted.firmware;
-    m_firmware->setChoices(withCurrent(spec.choices, fwId,
-                                       fwId == "efi"_L1 ? tr("UEFI") : fwId),
+    m_firmware->setChoices(withCurrent(spec.choices, fwId, fwId == "efi"_L1 ? tr("UEFI") : fwId),
                            fwId);
     m_firmware->setCurrentId(fwId);
     const bool choice = m_firmware->offeredIds().size() > 1;
@@ -784,9 +777,8 @@ void DeviceSection::showDevice(const models::VmDevice &device, bool running)
         add(tr("Source:"), device.source);
         add(tr("MAC address:"), device.id);
     } else {
-        add(tr("Source:"), device.kind == "cdrom"_L1 && device.source.isEmpty()
-                               ? tr("no medium")
-                               : device.source);
+        add(tr("Source:"),
+            device.kind == "cdrom"_L1 && device.source.isEmpty() ? tr("no medium") : device.source);
         add(device.kind == "disk"_L1 || device.kind == "cdrom"_L1 ? tr("Target:") : tr("Name:"),
             device.id);
     }

@@ -113,7 +113,7 @@ public:
     QSpinBox *currentMemory() const { return m_current; }
     QGroupBox *hotplug() const { return m_hotplug; }
     QSpinBox *maxMemory() const { return m_maxMemory; }
-    QSpinBox *slots() const { return m_slots; }
+    QSpinBox *memorySlots() const { return m_slots; }
     QString hotplugNote() const;
 
 protected:

@@ -7,6 +7,7 @@
 #include "views/vm/details/EditSections.h"
 #include "views/vm/details/VmXmlPage.h"
 
+#include <QColor>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,6 +15,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -74,8 +76,8 @@ QWidget *scrolled(QWidget *page, QWidget *parent)
 void keepEdits(const models::VmConfig &base, const models::VmConfig &edited,
                models::VmConfig &target)
 {
-#define CROSSVIRT_KEEP(field)                                                                  \
-    if (edited.field != base.field)                                                            \
+#define CROSSVIRT_KEEP(field)                                                                      \
+    if (edited.field != base.field)                                                                \
         target.field = edited.field;
     CROSSVIRT_KEEP(title)
     CROSSVIRT_KEEP(description)
@@ -474,13 +476,15 @@ QString VmDetailsPage::errorText() const
 
 void VmDetailsPage::openAddHardware()
 {
-    // Wired to views/vm/hardware/AddHardwareDialog once branch addhw provides it.
+    // Not wired yet: AddHardwareDialog (views/vm/hardware, branch addhw) does not build
+    // with this branch yet. Then: open it with (m_session, m_ctx) and reload() on
+    // deviceAdded(summary).
     showError(tr("Add Hardware is not available in this build."));
 }
 
 void VmDetailsPage::openRemoveDevice()
 {
-    // Wired to views/vm/hardware/RemoveDeviceDialog once branch addhw provides it.
+    // Not wired yet: RemoveDeviceDialog (branch addhw), as openAddHardware().
     if (selectedDeviceId().isEmpty())
         return;
     showError(tr("Removing a device is not available in this build."));

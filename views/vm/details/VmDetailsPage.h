@@ -73,9 +73,9 @@ public:
     QString errorText() const;
 
 public slots:
-    /// Opens Add Hardware (views/vm/hardware, helper addhw) for this VM.
+    /// Opens Add Hardware for this VM; reloads when a device was added.
     void openAddHardware();
-    /// Opens Remove for the selected device.
+    /// Asks to remove the selected device; reloads when it was removed.
     void openRemoveDevice();
 
 signals:

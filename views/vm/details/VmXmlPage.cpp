@@ -1,6 +1,7 @@
 #include "views/vm/details/VmXmlPage.h"
 
 #include "models/connection/FutureHandling.h"
+#include "models/connection/HostSession.h"
 #include "views/dialogs/FieldMessage.h"
 
 #include <QFontDatabase>
