@@ -264,15 +264,17 @@ TEST_F(VmDetailsPageTest, EditXmlWithInvalidXmlShowsLibvirtsErrorAndChangesNothi
     xml->editButton()->click();
     ASSERT_TRUE(xml->isEditing());
     EXPECT_FALSE(xml->inactiveView()->isReadOnly());
-    // Well-formed, but not a domain libvirt accepts: a vCPU count of zero.
+    // Well-formed, but not a domain libvirt accepts: memory in an unknown unit.
     QString broken = xml->inactiveView()->toPlainText();
-    broken.replace(QRegularExpression(u"<vcpu([^>]*)>\\d+</vcpu>"_s), u"<vcpu\\1>0</vcpu>"_s);
+    broken.replace(QRegularExpression(u"<memory unit='[^']*'>"_s),
+                   u"<memory unit='lightyears'>"_s);
     ASSERT_NE(broken, xml->inactiveView()->toPlainText());
     xml->inactiveView()->setPlainText(broken);
     ASSERT_TRUE(xml->applyButton()->isEnabled());
     xml->applyButton()->click();
     ASSERT_TRUE(test::waitUntil([&] { return !xml->isBusy(); }, 10000));
-    EXPECT_FALSE(xml->errorText().isEmpty()) << "libvirt's refusal is shown";
+    EXPECT_TRUE(xml->errorText().contains(u"lightyears"_s))
+        << "libvirt's own refusal is shown: " << xml->errorText().toStdString();
     EXPECT_TRUE(xml->isEditing()) << "the edit stays to be fixed";
     EXPECT_EQ(reread(host, uuid).inactiveXml, original) << "nothing changed";
 
