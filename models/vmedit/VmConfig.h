@@ -66,6 +66,11 @@ public:
     bool autostart = false;    ///< not in the XML: filled in by loadVmForEdit()
 
     QList<VmDevice> devices; ///< in XML order
+    int numaCells = 0;       ///< <cpu><numa><cell> elements
+    QString emulator;        ///< <devices><emulator> (for the domain capabilities)
+    /// pcie-root-port controllers no device sits behind (hot-plug room on PCIe machines);
+    /// -1 when the XML has no pcie-root (not a PCI Express machine, or not yet expanded).
+    int freeRootPorts = -1;
 
     /// Devices of `kind`.
     QList<VmDevice> devicesOf(const QString &kind) const;

@@ -62,6 +62,11 @@ struct EditStep
     QString description;       ///< translated, names the values
     arch::ChangeRule rule;     ///< Now, NextBoot (with why not now) or Refused (why)
     QString deviceXml;         ///< Add/RemoveDevice, CdromMedia: the element to send
+                               ///< (Metadata: the new title or description text)
+    /// A new disk's volume, created before anything else and deleted again when the plan
+    /// fails: its pool and <volume> XML (empty: none).
+    QString volumePool;
+    QString volumeXml;
 };
 
 /// What applying a change means. ok() when no step is refused; a plan with a refused step
@@ -73,6 +78,7 @@ struct EditPlan
     /// The inactive XML to define for the NextBoot steps (empty when none).
     QString newInactiveXml;
     EditScope scope;
+    bool running = false; ///< whether the guest ran when the plan was made
 
     bool ok() const;
     bool isEmpty() const { return steps.isEmpty(); }

@@ -1,0 +1,22 @@
+#pragma once
+
+// Internal to models/: the worker-thread halves of the VM editing jobs, for models/ and for
+// tests that drive a libvirt connection directly. views/ and app/ use the QFuture entry
+// points of VmEdit.h instead.
+
+#include "models/vmedit/VmEdit.h"
+
+#include <libvirt/libvirt.h>
+
+namespace crossvirt::models {
+
+/// loadVmForEdit() on `conn` (worker thread only); throws LibvirtError.
+VmEditContext loadVmForEdit(virConnectPtr conn, const QString &uri, const QString &uuid);
+/// applyEdit() on `conn` (worker thread only); throws LibvirtError.
+EditResult applyEdit(virConnectPtr conn, const EditPlan &plan);
+/// defineEditedXml() on `conn` (worker thread only); throws LibvirtError.
+void defineEditedXml(virConnectPtr conn, const QString &uuid, const QString &xml);
+/// hostDevices() on `conn` (worker thread only); throws LibvirtError.
+QList<HostDeviceInfo> hostDevices(virConnectPtr conn);
+
+} // namespace crossvirt::models
