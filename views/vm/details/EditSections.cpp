@@ -22,7 +22,6 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QXmlStreamReader>
 
 namespace crossvirt::views {
 
@@ -112,19 +111,6 @@ QGroupBox *formBox(const QString &title, QWidget *parent, QFormLayout **form)
 
 } // namespace
 
-QString emulatorOf(const QString &domainXml)
-{
-    QXmlStreamReader xml(domainXml);
-    while (xml.readNextStartElement()) {
-        if (xml.name() == "domain"_L1 || xml.name() == "devices"_L1)
-            continue;
-        if (xml.name() == "emulator"_L1)
-            return xml.readElementText().trimmed();
-        xml.skipCurrentElement();
-    }
-    return {};
-}
-
 // ---- EditSection --------------------------------------------------------------------------
 
 EditSection::EditSection(const QString &title, QWidget *parent) : QWidget(parent)
@@ -208,8 +194,7 @@ void OverviewSection::fill(const models::VmEditContext &ctx, const models::VmCon
     m_arch->setText(wanted.virtType == arch::VirtType::Kvm ? tr("%1, native (KVM)").arg(arch)
                                                            : tr("%1, emulated (TCG)").arg(arch));
     m_machine->setText(wanted.machine.isEmpty() ? tr("default") : wanted.machine);
-    const QString emulator = emulatorOf(ctx.inactiveXml);
-    m_emulator->setText(emulator.isEmpty() ? tr("the host's default") : emulator);
+    m_emulator->setText(wanted.emulator.isEmpty() ? tr("the host's default") : wanted.emulator);
     m_firmware->setText(wanted.firmware == "efi"_L1 ? tr("UEFI")
                                                     : tr("the architecture's default"));
 }
@@ -581,7 +566,9 @@ void BootSection::fill(const models::VmEditContext &ctx, const models::VmConfig 
             bootable << d;
     }
     for (const models::VmDevice &d : wanted.devices) {
-        const bool kind = d.kind == "disk"_L1 || d.kind == "cdrom"_L1 || d.kind == "nic"_L1;
+        static const QStringList bootKinds{u"disk"_s, u"cdrom"_s, u"nic"_s, u"usb-host"_s,
+                                           u"pci-host"_s};
+        const bool kind = bootKinds.contains(d.kind);
         if (kind && !bootable.contains(&d))
             bootable << &d;
     }

@@ -193,7 +193,4 @@ private:
     QPlainTextEdit *m_xml;
 };
 
-/// The <emulator> of a domain XML (empty when none).
-QString emulatorOf(const QString &domainXml);
-
 } // namespace crossvirt::views
