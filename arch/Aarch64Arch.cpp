@@ -111,7 +111,24 @@ Limits Aarch64Arch::limitsPolicy(const GuestContext &) const
     // 512 MiB fits arm64 kernels with 4K (128 MiB blocks) and 64K (512 MiB) pages alike.
     l.memoryHotplugGranularityMiB = 512;
     l.minMemoryMiB = 128;
+    l.pciExpress = true;
     return l;
+}
+
+std::optional<ChangeRule> Aarch64Arch::changePolicy(const GuestContext &ctx, const GuestFacts &,
+                                                    const GuestChangeRequest &request) const
+{
+    // QEMU announces a DIMM on the virt board through ACPI (the GED device), which an Arm
+    // guest reads only when it boots UEFI; a device-tree boot never sees the new memory.
+    if (request.change == GuestChange::HotplugMemory) {
+        const QString fw =
+            ctx.firmware.isEmpty() ? firmwarePolicy(ctx).defaultFirmware : ctx.firmware;
+        if (fw != "efi"_L1)
+            return ChangeRule{ChangeTiming::Refused,
+                              tr("aarch64 guests see hot-plugged memory through ACPI, which "
+                                 "needs UEFI firmware")};
+    }
+    return std::nullopt;
 }
 
 Operations Aarch64Arch::operationsPolicy(const GuestContext &ctx) const

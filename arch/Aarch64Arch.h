@@ -37,6 +37,8 @@ protected:
     CpuChoice emulatedCpu(const GuestContext &ctx) const override;
     Limits limitsPolicy(const GuestContext &ctx) const override;
     Operations operationsPolicy(const GuestContext &ctx) const override;
+    std::optional<ChangeRule> changePolicy(const GuestContext &ctx, const GuestFacts &guest,
+                                           const GuestChangeRequest &request) const override;
 };
 
 } // namespace crossvirt::arch

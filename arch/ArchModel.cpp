@@ -648,12 +648,6 @@ ChoiceList ArchModel::consolePolicy(const GuestContext &ctx) const
     return policyList(ctx, DeviceKind::Console, {u"serial"_s, u"virtio"_s});
 }
 
-std::optional<ChangeRule> ArchModel::changePolicy(const GuestContext &, const GuestFacts &,
-                                                  const GuestChangeRequest &) const
-{
-    return std::nullopt;
-}
-
 Operations ArchModel::operationsPolicy(const GuestContext &) const
 {
     Operations ops;
@@ -893,7 +887,66 @@ DevicePlan ArchModel::devicePlan(const GuestContext &ctx, const DevicePlanReques
     // Entropy for the guest's early boot (key generation) on every arch.
     plan.rngModel = u"virtio"_s;
     plan.rngBackend = u"/dev/urandom"_s;
+    addSpareRootPorts(c, plan);
     return plan;
+}
+
+namespace {
+/// PCIe devices of `plan` libvirt puts behind a root port of its own (q35 and virt). An
+/// estimate that errs high: a device counted but plugged elsewhere leaves one more spare.
+int rootPortDevices(const DevicePlan &plan)
+{
+    int n = 1; // the memballoon libvirt adds to every guest
+    bool sata = false;
+    for (const PlannedDisk &d : plan.disks) {
+        if (d.device == "disk"_L1 && d.bus == "virtio"_L1)
+            ++n;
+        sata = sata || d.bus == "sata"_L1;
+    }
+    if (sata)
+        ++n; // the AHCI controller (built in on q35)
+    for (const ControllerSpec &c : plan.controllers) {
+        if ((c.type == "scsi"_L1 && c.model == "virtio-scsi"_L1) ||
+            (c.type == "usb"_L1 && c.model != "none"_L1))
+            ++n;
+    }
+    n += int(plan.nicModels.size());
+    if (!plan.rngModel.isEmpty())
+        ++n;
+    if (!plan.video.isEmpty() && plan.video != "none"_L1 && plan.video != "ramfb"_L1)
+        ++n;
+    if (!plan.watchdog.isEmpty())
+        ++n;
+    if (plan.console.consoleTargetType == "virtio"_L1)
+        ++n; // its virtio-serial controller
+    for (const InputDeviceSpec &i : plan.inputs) {
+        if (i.bus == "virtio"_L1)
+            ++n;
+    }
+    return n;
+}
+} // namespace
+
+void ArchModel::addSpareRootPorts(const GuestContext &ctx, DevicePlan &plan) const
+{
+    if (!limits(ctx).pciExpress)
+        return;
+    // On a PCIe machine a running guest hot-plugs a device only into a free pcie-root-port,
+    // and libvirt adds just the ports the defined devices fill. So, as virt-install does,
+    // write ports for the guest's own devices (libvirt fills listed ports first) plus a few
+    // spare: enough for a NIC, a disk or two and a passthrough device while the guest runs.
+    // Not more: each port is a bridge that takes a bus number and a window of the x86 I/O
+    // space (64 KiB in all) from the firmware, and more can be added while shut off.
+    constexpr int kSpareRootPorts = 4;
+    const int ports = rootPortDevices(plan) + kSpareRootPorts;
+    // Index 0 is the machine's pcie-root, which libvirt adds itself.
+    for (int i = 1; i <= ports; ++i) {
+        ControllerSpec port;
+        port.type = u"pci"_s;
+        port.model = u"pcie-root-port"_s;
+        port.index = i;
+        plan.controllers.append(port);
+    }
 }
 
 } // namespace crossvirt::arch

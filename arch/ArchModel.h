@@ -177,6 +177,9 @@ public:
     /// TPM models: "tpm-crb", "tpm-tis" (x86, aarch64), "spapr-tpm-proxy"/"tpm-spapr"
     /// (pseries); withheld where the host's domain capabilities list none.
     ChoiceList tpmModels(const GuestContext &ctx) const;
+    /// TPM backends: "emulator" (swtpm, a TPM of the guest's own), "passthrough" (the
+    /// host's TPM); withheld where the host's domain capabilities list neither.
+    ChoiceList tpmBackends(const GuestContext &ctx) const;
 
     /// Devices for a new VM of this arch on ctx (machine empty = default machine).
     DefaultDevices defaultDevices(const GuestContext &ctx) const;
@@ -228,6 +231,14 @@ protected:
     virtual std::optional<ChangeRule> changePolicy(const GuestContext &ctx,
                                                    const GuestFacts &guest,
                                                    const GuestChangeRequest &request) const;
+    /// Input devices by policy (catalogue ids "TYPE/BUS"). Default: USB tablet, keyboard
+    /// and mouse where the guest has a USB controller, then the VirtIO ones.
+    virtual ChoiceList inputPolicy(const GuestContext &ctx) const;
+    /// Watchdog models by policy. Default: watchdogModel() alone.
+    virtual ChoiceList watchdogPolicy(const GuestContext &ctx) const;
+    /// TPM models by policy, before the host narrows them. Default: TPM TIS (the sysbus
+    /// tpm-tis-device libvirt writes for non-x86 machines).
+    virtual ChoiceList tpmPolicy(const GuestContext &ctx) const;
     /// The Linux console device of the arch's own serial console (serialConsole()) without
     /// "console=": default "ttyS0" (an 8250/16550 UART).
     virtual QString serialKernelConsole(const GuestContext &ctx) const;
@@ -270,6 +281,23 @@ private:
     void planBoot(const GuestContext &ctx, const DevicePlanRequest &request,
                   DevicePlan &plan) const;
     ChoiceList narrowDisks(const GuestContext &ctx, DiskRole role) const;
+    /// pcie-root-ports for `plan`'s own devices plus spare ones for hot-plug, on PCIe machines.
+    void addSpareRootPorts(const GuestContext &ctx, DevicePlan &plan) const;
+    /// changeRule() parts (GuestChangeRules.cpp): why the request's values are impossible
+    /// for this guest; whether a device kind/model exists here; when an allowed change
+    /// reaches a running guest.
+    std::optional<ChangeRule> refusedValue(const GuestContext &ctx, const GuestFacts &guest,
+                                           const GuestChangeRequest &request) const;
+    std::optional<ChangeRule> refusedDevice(const GuestContext &ctx,
+                                            const GuestChangeRequest &request) const;
+    ChangeRule liveTiming(const GuestContext &ctx, const GuestFacts &guest,
+                          const GuestChangeRequest &request) const;
+    ChangeRule liveDeviceTiming(const GuestContext &ctx, const GuestFacts &guest,
+                                const GuestChangeRequest &request) const;
+    /// Catalogue ids of `kind` that exist only on this arch (and machine family).
+    QStringList ownIds(const GuestContext &ctx, DeviceKind kind) const;
+    /// Why guests of ctx have no USB devices, or empty when they have a USB controller.
+    QString noUsbReason(const GuestContext &ctx) const;
 };
 
 } // namespace crossvirt::arch

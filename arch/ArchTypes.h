@@ -188,6 +188,12 @@ struct Limits
     int memoryGranularityMiB = 1;        ///< guest memory must be a multiple of this (256 on ppc)
     int memoryHotplugGranularityMiB = 0; ///< DIMM size step; 0 = no memory hot-plug
     int minMemoryMiB = 0;
+    /// A DIMM needs a guest NUMA cell (<cpu><numa>): libvirt's rule for every arch but
+    /// ppc64/ppc64le, which it exempts.
+    bool memoryHotplugNeedsNumaCell = true;
+    /// PCI Express machine (x86 q35, Arm and RISC-V virt): every PCI device sits behind a
+    /// pcie-root-port, so a running guest hot-plugs a device only into a free one.
+    bool pciExpress = false;
 
     /// Rounds `mib` up to memoryGranularityMiB.
     qint64 alignMemoryMiB(qint64 mib) const;
@@ -300,11 +306,12 @@ struct DevicePlan
     QString dtb;             ///< <os><dtb>
     QStringList features;    ///< children of <features>
     CpuChoice cpu;
-    QList<ControllerSpec> controllers; ///< disk controllers, then the USB one
-    QList<PlannedDisk> disks;          ///< disks, then cdroms, as requested
-    QStringList nicModels;             ///< one per NIC; "" = no <model>
-    QList<int> nicBootOrders;          ///< one per NIC: <boot order=N/>, 0 = none
-    SerialConsoleSpec console;         ///< <serial> (when serialTargetType) and <console>
+    /// Disk controllers, then the USB one, then spare pcie-root-ports on PCIe machines.
+    QList<ControllerSpec> controllers;
+    QList<PlannedDisk> disks;  ///< disks, then cdroms, as requested
+    QStringList nicModels;     ///< one per NIC; "" = no <model>
+    QList<int> nicBootOrders;  ///< one per NIC: <boot order=N/>, 0 = none
+    SerialConsoleSpec console; ///< <serial> (when serialTargetType) and <console>
     QList<InputDeviceSpec> inputs;
     QString graphics;       ///< "vnc", "spice"; empty = none
     QString graphicsListen; ///< listen address of the graphics

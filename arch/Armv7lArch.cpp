@@ -112,6 +112,7 @@ Limits Armv7lArch::limitsPolicy(const GuestContext &) const
     l.memoryGranularityMiB = 1;
     l.memoryHotplugGranularityMiB = 0;
     l.minMemoryMiB = 128;
+    l.pciExpress = true;
     return l;
 }
 

@@ -13,7 +13,12 @@ enum class DeviceKind
     Nic,
     Graphics,
     Video,
-    Console
+    Console,
+    Controller, ///< ids "TYPE/MODEL" ("scsi/virtio-scsi")
+    Input,      ///< ids "TYPE/BUS" ("tablet/usb")
+    Watchdog,
+    Rng,
+    Tpm
 };
 
 /// One device Crossvirt knows, whatever the arch (oVirt's osinfo-defaults.properties:

@@ -74,6 +74,9 @@ struct GuestFacts
     bool hasNumaCell = false;    ///< <cpu><numa><cell> (x86 DIMMs need one)
     qint64 hostMemoryMiB = 0;    ///< 0 = unknown
     int hostCpus = 0;            ///< 0 = unknown
+    /// Free hot-plug PCIe root ports of a running guest on a PCIe machine (q35, virt):
+    /// pcie-root-port controllers no device sits behind; -1 = unknown (not checked).
+    int freePciSlots = -1;
 };
 
 /// When a change takes effect.

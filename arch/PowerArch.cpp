@@ -166,7 +166,34 @@ Limits PowerArch::limitsPolicy(const GuestContext &) const
     l.memoryGranularityMiB = 256; // PAPR memory blocks (LMBs) are 256 MiB
     l.memoryHotplugGranularityMiB = 256;
     l.minMemoryMiB = 256;
+    // libvirt exempts ppc64 from the NUMA-cell rule of memory hot-plug: PAPR guests take
+    // LMBs (memory blocks) without one.
+    l.memoryHotplugNeedsNumaCell = false;
     return l;
+}
+
+ChoiceList PowerArch::tpmPolicy(const GuestContext &ctx) const
+{
+    // The sPAPR vTPM is a VIO device; the proxy forwards to the host's TPM for secure
+    // (ultravisor) guests.
+    return policyList(ctx, DeviceKind::Tpm, {u"tpm-spapr"_s, u"spapr-tpm-proxy"_s},
+                      {{u"tpm-tis"_s, tr("POWER guests use the sPAPR vTPM, not a TIS one")}});
+}
+
+std::optional<ChangeRule> PowerArch::changePolicy(const GuestContext &, const GuestFacts &guest,
+                                                  const GuestChangeRequest &request) const
+{
+    // QEMU's pseries plugs vCPUs a whole core at a time (spapr-cpu-core), and refuses a
+    // count or maximum that is not whole cores at start.
+    const bool vcpus =
+        request.change == GuestChange::VcpuCount || request.change == GuestChange::MaxVcpus;
+    if (vcpus && guest.threadsPerCore > 1 && request.to % guest.threadsPerCore != 0) {
+        return ChangeRule{ChangeTiming::Refused,
+                          tr("POWER guests plug whole cores of %1 threads: use a multiple of %1 "
+                             "vCPUs")
+                              .arg(guest.threadsPerCore)};
+    }
+    return std::nullopt;
 }
 
 QString PowerArch::serialKernelConsole(const GuestContext &) const

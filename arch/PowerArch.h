@@ -36,6 +36,9 @@ protected:
     QString builtinFirmwareLabel() const override;
     CpuChoice emulatedCpu(const GuestContext &ctx) const override;
     Limits limitsPolicy(const GuestContext &ctx) const override;
+    ChoiceList tpmPolicy(const GuestContext &ctx) const override;
+    std::optional<ChangeRule> changePolicy(const GuestContext &ctx, const GuestFacts &guest,
+                                           const GuestChangeRequest &request) const override;
     void assignControllerAddress(ControllerSpec &controller,
                                  const QList<TakenAddress> &taken) const override;
 

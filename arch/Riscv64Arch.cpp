@@ -100,6 +100,7 @@ Limits Riscv64Arch::limitsPolicy(const GuestContext &) const
     l.memoryGranularityMiB = 1;
     l.memoryHotplugGranularityMiB = 0;
     l.minMemoryMiB = 128;
+    l.pciExpress = true;
     return l;
 }
 

@@ -153,6 +153,15 @@ Limits S390xArch::limitsPolicy(const GuestContext &) const
     return l;
 }
 
+ChoiceList S390xArch::tpmPolicy(const GuestContext &ctx) const
+{
+    const QString noTpm = tr("s390x guests have no TPM");
+    QHash<QString, QString> reasons;
+    for (const QString &id : DeviceCatalogue::ids(DeviceKind::Tpm))
+        reasons.insert(id, noTpm);
+    return policyList(ctx, DeviceKind::Tpm, {}, reasons);
+}
+
 Operations S390xArch::operationsPolicy(const GuestContext &ctx) const
 {
     // The base allows everything; only what this arch cannot do is set here.

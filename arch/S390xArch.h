@@ -41,6 +41,7 @@ protected:
     CpuChoice emulatedCpu(const GuestContext &ctx) const override;
     Limits limitsPolicy(const GuestContext &ctx) const override;
     Operations operationsPolicy(const GuestContext &ctx) const override;
+    ChoiceList tpmPolicy(const GuestContext &ctx) const override;
 };
 
 } // namespace crossvirt::arch

@@ -166,7 +166,14 @@ Limits X86Arch::limitsPolicy(const GuestContext &ctx) const
     l.memoryGranularityMiB = 1;
     l.memoryHotplugGranularityMiB = 128;
     l.minMemoryMiB = 64;
+    l.pciExpress = isQ35(ctx); // i440FX plugs devices straight into its PCI root bus
     return l;
+}
+
+ChoiceList X86Arch::tpmPolicy(const GuestContext &ctx) const
+{
+    // CRB is the TPM 2.0 interface of current PCs (what Windows 11 and systemd expect first).
+    return policyList(ctx, DeviceKind::Tpm, {u"tpm-crb"_s, u"tpm-tis"_s});
 }
 
 } // namespace crossvirt::arch

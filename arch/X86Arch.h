@@ -38,6 +38,7 @@ protected:
     QString builtinFirmwareLabel() const override;
     CpuChoice emulatedCpu(const GuestContext &ctx) const override;
     Limits limitsPolicy(const GuestContext &ctx) const override;
+    ChoiceList tpmPolicy(const GuestContext &ctx) const override;
 
 private:
     bool isQ35(const GuestContext &ctx) const;

@@ -111,11 +111,11 @@ TEST(DevicePlan, X86PcAndQ35DifferInCdromBusAndUsb)
         if (machine == "pc"_L1) {
             EXPECT_EQ(cdrom.bus, u"ide"_s);
             EXPECT_EQ(cdrom.deviceName, u"hda"_s);
-            EXPECT_EQ(plan.controllers.last().model, u"piix3-uhci"_s);
+            EXPECT_EQ(controllersOfType(plan, u"usb"_s).value(0).model, u"piix3-uhci"_s);
         } else {
             EXPECT_EQ(cdrom.bus, u"sata"_s); // q35 has no IDE
             EXPECT_EQ(cdrom.deviceName, u"sda"_s);
-            EXPECT_EQ(plan.controllers.last().model, u"qemu-xhci"_s);
+            EXPECT_EQ(controllersOfType(plan, u"usb"_s).value(0).model, u"qemu-xhci"_s);
         }
         EXPECT_EQ(plan.machine, machine);
         EXPECT_EQ(plan.features, (QStringList{u"acpi"_s, u"apic"_s}));
@@ -188,4 +188,55 @@ TEST(DevicePlan, Armv7lIsEmulatedOnTheHostsOfThisDatacenter)
     for (const QString &host : {u"x86_64"_s, u"aarch64"_s, u"ppc64le"_s, u"i686"_s})
         EXPECT_FALSE(ArchRegistry::instance().runsNatively(host, u"armv7l"_s))
             << host.toStdString();
+}
+
+TEST(DevicePlan, PcieMachinesGetSpareRootPortsForHotplug)
+{
+    // A running q35/virt guest hot-plugs a NIC or disk only into a free pcie-root-port, and
+    // libvirt fills the listed ports with the guest's own devices first: a new guest gets
+    // one per device plus spares. i440FX, pseries and s390x plug devices without them.
+    struct Case
+    {
+        QString arch;
+        QString machine;
+        bool pcie;
+    };
+    const QList<Case> cases{
+        {u"x86_64"_s, u"q35"_s, true},
+        {u"x86_64"_s, u"pc"_s, false},
+        {u"aarch64"_s, u"virt"_s, true},
+        {u"riscv64"_s, u"virt"_s, true},
+        {u"armv7l"_s, u"virt"_s, true},
+        {u"ppc64le"_s, u"pseries"_s, false},
+        {u"s390x"_s, u"s390-ccw-virtio"_s, false},
+    };
+    for (const Case &c : cases) {
+        SCOPED_TRACE(c.arch.toStdString() + " " + c.machine.toStdString());
+        const ArchModel &m = archModel(c.arch);
+        const GuestContext ctx = guestContext(c.arch, VirtType::Kvm, nullptr, c.machine);
+        const DefaultDevices d = m.defaultDevices(ctx);
+        DevicePlanRequest r;
+        r.machine = c.machine;
+        r.diskInterfaces = {u"virtio"_s};
+        r.cdromInterfaces = {d.cdromInterface};
+        r.nicModels = {u"virtio"_s};
+        r.graphics = d.graphics;
+        r.video = d.video;
+        const DevicePlan plan = m.devicePlan(ctx, r);
+        const QList<ControllerSpec> ports = controllersOfType(plan, u"pci"_s);
+        if (!c.pcie) {
+            EXPECT_TRUE(ports.isEmpty());
+            continue;
+        }
+        // Devices that surely take a port: the virtio disk, the NIC, the USB controller, the
+        // RNG and libvirt's balloon; at least 4 more stay free.
+        EXPECT_GE(ports.size(), 5 + 4);
+        for (qsizetype i = 0; i < ports.size(); ++i) {
+            EXPECT_EQ(ports.at(i).model, u"pcie-root-port"_s);
+            EXPECT_EQ(ports.at(i).index, i + 1); // 0 is the pcie-root libvirt adds
+        }
+        // The USB controller is still there, and comes before the ports.
+        EXPECT_EQ(controllersOfType(plan, u"usb"_s).size(), 1);
+        EXPECT_EQ(plan.controllers.last().type, u"pci"_s);
+    }
 }
