@@ -6,6 +6,8 @@
 #include "views/dialogs/FieldMessage.h"
 #include "views/vm/details/EditSections.h"
 #include "views/vm/details/VmXmlPage.h"
+#include "views/vm/hardware/AddHardwareDialog.h"
+#include "views/vm/hardware/RemoveDeviceDialog.h"
 
 #include <QColor>
 #include <QGroupBox>
@@ -476,18 +478,29 @@ QString VmDetailsPage::errorText() const
 
 void VmDetailsPage::openAddHardware()
 {
-    // Not wired yet: AddHardwareDialog (views/vm/hardware, branch addhw) does not build
-    // with this branch yet. Then: open it with (m_session, m_ctx) and reload() on
-    // deviceAdded(summary).
-    showError(tr("Add Hardware is not available in this build."));
+    if (!m_loaded || m_busy || !m_session)
+        return;
+    auto *dialog = new AddHardwareDialog(m_session, m_ctx, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddHardwareDialog::deviceAdded, this, [this](const QString &summary) {
+        showResult(tr("Added: %1").arg(summary));
+        reload(); // staged edits stay staged
+    });
+    dialog->open();
 }
 
 void VmDetailsPage::openRemoveDevice()
 {
-    // Not wired yet: RemoveDeviceDialog (branch addhw), as openAddHardware().
-    if (selectedDeviceId().isEmpty())
+    const QString id = selectedDeviceId();
+    if (!m_loaded || m_busy || !m_session || id.isEmpty())
         return;
-    showError(tr("Removing a device is not available in this build."));
+    auto *dialog = new RemoveDeviceDialog(m_session, m_ctx, id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RemoveDeviceDialog::deviceRemoved, this, [this](const QString &summary) {
+        showResult(tr("Removed: %1").arg(summary));
+        reload();
+    });
+    dialog->open();
 }
 
 } // namespace crossvirt::views
