@@ -168,6 +168,9 @@ OverviewSection::OverviewSection(QWidget *parent) : EditSection(tr("Overview"), 
     m_machine = detailValueLabel(hv);
     m_emulator = detailValueLabel(hv);
     m_firmware = detailValueLabel(hv);
+    // Short values on one line: a wrapping label in a scrolled form is cut, not wrapped.
+    for (QLabel *l : {m_name, m_uuid, m_state, m_arch, m_machine, m_emulator, m_firmware})
+        l->setWordWrap(false);
     form->addRow(tr("Architecture:"), m_arch);
     form->addRow(tr("Machine type:"), m_machine);
     form->addRow(tr("Emulator:"), m_emulator);
@@ -195,8 +198,17 @@ void OverviewSection::fill(const models::VmEditContext &ctx, const models::VmCon
                                                            : tr("%1, emulated (TCG)").arg(arch));
     m_machine->setText(wanted.machine.isEmpty() ? tr("default") : wanted.machine);
     m_emulator->setText(wanted.emulator.isEmpty() ? tr("the host's default") : wanted.emulator);
-    m_firmware->setText(wanted.firmware == "efi"_L1 ? tr("UEFI")
-                                                    : tr("the architecture's default"));
+    // The firmware by its name for this arch ("BIOS (SeaBIOS)", "UEFI", "SLOF").
+    QString firmware = wanted.firmware == "efi"_L1 ? tr("UEFI") : tr("the architecture's default");
+    if (model) {
+        arch::GuestContext plain = ctx.context();
+        plain.firmware.clear();
+        const arch::FirmwareSpec spec = model->firmware(plain);
+        const QString id = wanted.firmware.isEmpty() ? spec.defaultFirmware : wanted.firmware;
+        if (const arch::Choice *c = spec.choices.find(id))
+            firmware = c->label;
+    }
+    m_firmware->setText(firmware);
 }
 
 void OverviewSection::store(models::VmConfig &wanted) const
@@ -419,7 +431,6 @@ void MemorySection::fill(const models::VmEditContext &ctx, const models::VmConfi
     const int step = qMax(limits.memoryGranularityMiB, 1);
     const int hotStep = limits.memoryHotplugGranularityMiB;
     m_hasBalloon = ctx.facts().hasBalloon;
-    m_baseMemoryMiB = ctx.inactive.memoryMiB;
 
     m_memory->setSingleStep(step);
     m_memory->setMinimum(qMax(limits.minMemoryMiB, step));
@@ -469,10 +480,10 @@ void MemorySection::fill(const models::VmEditContext &ctx, const models::VmConfi
 void MemorySection::store(models::VmConfig &wanted) const
 {
     wanted.memoryMiB = m_memory->value();
+    // Without a balloon the current allocation is left alone: planEdit makes it follow
+    // the boot memory.
     if (m_hasBalloon)
         wanted.currentMemoryMiB = m_current->value();
-    else if (wanted.memoryMiB != m_baseMemoryMiB)
-        wanted.currentMemoryMiB = wanted.memoryMiB; // no balloon: all of it, always
     const bool hotplug = m_hotplug->isChecked();
     wanted.maxMemoryMiB = hotplug ? m_maxMemory->value() : 0;
     wanted.memorySlots = hotplug ? m_slots->value() : 0;
@@ -497,7 +508,8 @@ BootSection::BootSection(QWidget *parent) : EditSection(tr("Boot Options"), pare
     auto *orderLayout = new QGridLayout(orderBox);
     m_bootList = new QListWidget(orderBox);
     m_bootList->setAccessibleName(tr("Boot device order"));
-    m_bootList->setMinimumHeight(m_bootList->fontMetrics().lineSpacing() * 5);
+    m_bootList->setMinimumHeight(m_bootList->fontMetrics().lineSpacing() * 4);
+    m_bootList->setMaximumHeight(m_bootList->fontMetrics().lineSpacing() * 8);
     m_up = new QPushButton(tr("Up"), orderBox);
     m_down = new QPushButton(tr("Down"), orderBox);
     m_up->setToolTip(tr("Try this device earlier"));

@@ -124,7 +124,6 @@ private:
     QGroupBox *m_hotplug;
     QLabel *m_balloonNote, *m_hotplugNote, *m_stepNote;
     bool m_hasBalloon = true;
-    qint64 m_baseMemoryMiB = 0;
 };
 
 /// Autostart, the boot order over the VM's disks, CD-ROMs and NICs, firmware where the

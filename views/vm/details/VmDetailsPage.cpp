@@ -123,6 +123,7 @@ VmDetailsPage::VmDetailsPage(models::HostSession *session, const QString &uuid, 
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({m_list->minimumWidth(), 10 * m_list->minimumWidth()});
     layout->addWidget(splitter, 1);
 
     m_loading = new QLabel(tr("Loading the virtual machine's configuration…"), m_stack);
@@ -145,9 +146,6 @@ VmDetailsPage::VmDetailsPage(models::HostSession *session, const QString &uuid, 
     auto *pending = new QGroupBox(tr("Pending changes"), this);
     auto *pendingLayout = new QVBoxLayout(pending);
     m_steps = detailTable({tr("Change"), tr("Takes effect")}, pending);
-    m_steps->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_steps->setColumnWidth(0, fontMetrics().averageCharWidth() * 40);
-    m_steps->setWordWrap(true);
     m_steps->setMaximumHeight(fontMetrics().lineSpacing() * 6);
     pendingLayout->addWidget(m_steps);
     m_message = new QLabel(pending);
@@ -286,8 +284,15 @@ void VmDetailsPage::rebuildList()
     add(tr("Boot Options"), u"boot"_s, QStyle::SP_MediaPlay);
     // What the guest has now; devices only in the definition wait for the next boot,
     // devices only in the live guest go away at shutdown.
+    // Two devices with one label ("Serial console" for <serial> and <console>) are told
+    // apart by their names.
+    QStringList labels;
+    for (const models::VmDevice &d : m_ctx.live.devices)
+        labels << d.label();
     for (const models::VmDevice &d : m_ctx.live.devices) {
         QString text = d.label();
+        if (labels.count(text) > 1)
+            text = tr("%1 (%2)").arg(text, d.id);
         if (m_ctx.running() && !m_ctx.inactive.device(d.id))
             text = tr("%1 (until shutdown)").arg(text);
         add(text, kDevicePrefix + d.id, deviceIcon(d.kind));
