@@ -10,6 +10,8 @@
 #include "views/vm/details/VmXmlPage.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QGroupBox>
 #include <QLineEdit>
@@ -149,6 +151,7 @@ TEST_F(VmDetailsPageTest, PagesShowTheVmsValues)
     EXPECT_TRUE(page->deviceSection()->factLines().join(u'\n').contains(cdroms.first().id));
     EXPECT_TRUE(page->deviceSection()->changeMediaButton()->isVisibleTo(page));
     EXPECT_TRUE(page->removeButton()->isEnabled()) << "a device is selected";
+    page->window()->grab().save(shotPath(u"details-x86_64-cdrom"_s));
     ASSERT_TRUE(page->selectPage(u"cpus"_s));
     EXPECT_FALSE(page->removeButton()->isEnabled()) << "no device selected";
 
@@ -192,6 +195,45 @@ TEST_F(VmDetailsPageTest, VcpuChangeOnAShutOffVmIsAppliedToTheDefinition)
     EXPECT_EQ(page->cpuSection()->vcpus()->value(), 3);
     EXPECT_TRUE(page->stepLines().isEmpty()) << page->stepLines().join(u'\n').toStdString();
     EXPECT_FALSE(page->applyButton()->isEnabled());
+}
+
+TEST_F(VmDetailsPageTest, ChangeMediaAndEjectOnAShutOffVmsCdrom)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"legacy-win2k8"_s);
+    const QString uuid = page->context().inactive.uuid;
+    const QList<VmDevice> cdroms = page->context().inactive.devicesOf(u"cdrom"_s);
+    ASSERT_FALSE(cdroms.isEmpty());
+    const QString target = cdroms.first().id;
+    ASSERT_TRUE(page->selectPage(u"device:"_s + target));
+    EXPECT_FALSE(page->deviceSection()->ejectButton()->isEnabled()) << "the drive is empty";
+
+    // Change media…: a path typed in the dialog.
+    const QString iso = u"/var/lib/libvirt/images/debian-12-netinst.iso"_s;
+    page->deviceSection()->changeMediaButton()->click();
+    auto *dialog = page->deviceSection()->findChild<QDialog *>();
+    ASSERT_NE(dialog, nullptr);
+    auto *path = dialog->findChild<QLineEdit *>();
+    ASSERT_NE(path, nullptr);
+    path->setText(iso);
+    auto *buttons = dialog->findChild<QDialogButtonBox *>();
+    buttons->button(QDialogButtonBox::Ok)->click();
+    ASSERT_TRUE(waitIdle(page));
+    EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
+    const VmDevice *inserted = reread(host, uuid).inactive.device(target);
+    ASSERT_NE(inserted, nullptr);
+    EXPECT_EQ(inserted->source, iso);
+    EXPECT_TRUE(page->deviceSection()->factLines().join(u'\n').contains(iso));
+
+    // Eject empties it again.
+    ASSERT_TRUE(page->deviceSection()->ejectButton()->isEnabled());
+    page->deviceSection()->ejectButton()->click();
+    ASSERT_TRUE(waitIdle(page));
+    EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
+    const VmDevice *ejected = reread(host, uuid).inactive.device(target);
+    ASSERT_NE(ejected, nullptr);
+    EXPECT_TRUE(ejected->source.isEmpty()) << ejected->source.toStdString();
+    EXPECT_FALSE(page->deviceSection()->ejectButton()->isEnabled());
 }
 
 TEST_F(VmDetailsPageTest, RunningAarch64VcpuChangeWaitsForTheNextBootWithTheArchsReason)

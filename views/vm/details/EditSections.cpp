@@ -67,6 +67,14 @@ arch::ChoiceList withCurrent(const arch::ChoiceList &list, const QString &curren
     return arch::ChoiceList(all);
 }
 
+/// Moves `combo`'s note on what it withholds into `note` (a row of its own under the
+/// form): a wrapped note inside a form field in a scrolled page is cut, not wrapped.
+QString takeNote(ChoiceCombo *combo)
+{
+    combo->noteLabel()->hide();
+    return combo->noteText();
+}
+
 QSpinBox *mibSpin(QWidget *parent)
 {
     auto *spin = new QSpinBox(parent);
@@ -264,6 +272,8 @@ CpuSection::CpuSection(QWidget *parent) : EditSection(tr("CPUs"), parent)
     m_model = new ChoiceCombo(config);
     form->addRow(tr("CPU mode:"), m_mode);
     form->addRow(tr("Model:"), m_model);
+    m_cpuNote = makeFieldNote(config);
+    form->addRow(m_cpuNote);
     body()->addWidget(config);
     body()->addStretch();
     labelForms();
@@ -354,6 +364,16 @@ void CpuSection::fill(const models::VmEditContext &ctx, const models::VmConfig &
     m_mode->setCurrentId(modeId);
     const arch::ChoiceList models = model ? model->cpuModels(gctx) : arch::ChoiceList{};
     m_model->setChoices(withCurrent(models, wanted.cpu.model, wanted.cpu.model), wanted.cpu.model);
+    QStringList notes;
+    for (ChoiceCombo *c : {m_mode, m_model}) {
+        if (const QString n = takeNote(c); !n.isEmpty())
+            notes << n;
+    }
+    m_cpuNote->setText(notes.join(u'\n'));
+    QStringList tips{m_mode->noteLabel()->toolTip(), m_model->noteLabel()->toolTip()};
+    tips.removeAll(QString());
+    m_cpuNote->setToolTip(tips.join(u'\n'));
+    m_cpuNote->setVisible(!notes.isEmpty());
     if (!wanted.cpu.model.isEmpty())
         m_model->setCurrentId(wanted.cpu.model);
     updateModelEnabled();
@@ -410,9 +430,8 @@ MemorySection::MemorySection(QWidget *parent) : EditSection(tr("Memory"), parent
 
     connect(m_memory, &QSpinBox::valueChanged, this, [this](int mib) {
         // The balloon cannot give the guest more than it booted with.
-        if (m_hasBalloon)
-            m_current->setMaximum(mib);
-        else
+        m_current->setMaximum(mib);
+        if (!m_hasBalloon)
             m_current->setValue(mib);
         m_maxMemory->setMinimum(mib);
         notifyEdited();
@@ -617,6 +636,8 @@ void BootSection::fill(const models::VmEditContext &ctx, const models::VmConfig 
     const bool choice = m_firmware->offeredIds().size() > 1;
     m_firmware->comboBox()->setEnabled(choice);
     QStringList fwNotes;
+    if (const QString withheld = takeNote(m_firmware); !withheld.isEmpty())
+        fwNotes << withheld;
     if (spec.requiresUefi)
         fwNotes << tr("%1 guests boot with UEFI only.").arg(wanted.arch);
     if (!spec.problem.isEmpty())
@@ -793,7 +814,19 @@ void DeviceSection::showDevice(const models::VmDevice &device, bool running)
     m_mediaNote->setText(running ? tr("The running guest sees the new medium at once.")
                                  : tr("The medium is used at the next boot."));
     m_mediaNote->show();
-    m_xml->setPlainText(device.xml.trimmed());
+    // The element as cut from the domain XML: its inner lines keep the domain's indent.
+    QStringList lines = device.xml.trimmed().split(u'\n');
+    if (lines.size() > 1) {
+        const QString &last = lines.last();
+        const qsizetype indent = last.size() - QStringView(last).trimmed().size();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            qsizetype n = 0;
+            while (n < indent && n < lines[i].size() && lines[i][n].isSpace())
+                ++n;
+            lines[i].remove(0, n);
+        }
+    }
+    m_xml->setPlainText(lines.join(u'\n'));
 }
 
 QStringList DeviceSection::factLines() const

@@ -95,7 +95,7 @@ private:
     void updateModelEnabled();
 
     QSpinBox *m_vcpus, *m_maxVcpus, *m_sockets, *m_cores, *m_threads;
-    QLabel *m_hotplugNote, *m_limitsNote;
+    QLabel *m_hotplugNote, *m_limitsNote, *m_cpuNote;
     QGroupBox *m_topology;
     ChoiceCombo *m_mode, *m_model;
     arch::CpuChoice m_baseCpu;

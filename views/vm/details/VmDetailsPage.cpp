@@ -146,7 +146,7 @@ VmDetailsPage::VmDetailsPage(models::HostSession *session, const QString &uuid, 
     auto *pending = new QGroupBox(tr("Pending changes"), this);
     auto *pendingLayout = new QVBoxLayout(pending);
     m_steps = detailTable({tr("Change"), tr("Takes effect")}, pending);
-    m_steps->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    m_steps->setMaximumHeight(fontMetrics().lineSpacing() * 5);
     pendingLayout->addWidget(m_steps);
     m_message = new QLabel(pending);
     m_message->setWordWrap(true);
@@ -304,6 +304,13 @@ void VmDetailsPage::rebuildList()
                     deviceIcon(d.kind));
         }
     }
+    // Wide enough for every name (up to a third of a normal window).
+    int widest = 0;
+    for (int i = 0; i < m_list->count(); ++i)
+        widest = qMax(widest, m_list->fontMetrics().horizontalAdvance(m_list->item(i)->text()));
+    const int wanted = widest + m_list->iconSize().width() + 4 * m_list->frameWidth() +
+                       m_list->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 16;
+    m_list->setMinimumWidth(qBound(m_list->fontMetrics().averageCharWidth() * 16, wanted, 280));
     if (!selectPage(keep.isEmpty() ? u"overview"_s : keep))
         selectPage(u"overview"_s);
     pageChanged();
