@@ -151,6 +151,7 @@ TEST_F(VmDetailsPageTest, PagesShowTheVmsValues)
     EXPECT_TRUE(page->deviceSection()->factLines().join(u'\n').contains(cdroms.first().id));
     EXPECT_TRUE(page->deviceSection()->changeMediaButton()->isVisibleTo(page));
     EXPECT_TRUE(page->removeButton()->isEnabled()) << "a device is selected";
+    QApplication::processEvents(); // the splitter lays out the wider list
     page->window()->grab().save(shotPath(u"details-x86_64-cdrom"_s));
     ASSERT_TRUE(page->selectPage(u"cpus"_s));
     EXPECT_FALSE(page->removeButton()->isEnabled()) << "no device selected";
@@ -256,6 +257,9 @@ TEST_F(VmDetailsPageTest, RunningAarch64VcpuChangeWaitsForTheNextBootWithTheArch
     EXPECT_EQ(page->stepLines().first(),
               step.description + u" — at next boot: "_s + step.rule.reason);
     EXPECT_TRUE(page->applyButton()->isEnabled()) << "a next-boot change may be applied";
+    page->selectPage(u"cpus"_s);
+    QApplication::processEvents();
+    page->window()->grab().save(shotPath(u"details-aarch64-running-vcpus"_s));
 }
 
 TEST_F(VmDetailsPageTest, RevertRestoresTheDefinitionsValues)

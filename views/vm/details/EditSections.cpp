@@ -255,6 +255,7 @@ CpuSection::CpuSection(QWidget *parent) : EditSection(tr("CPUs"), parent)
 
     m_topology = formBox(tr("Manually set CPU topology"), this, &form);
     m_topology->setCheckable(true);
+    m_topologyForm = form;
     m_sockets = new QSpinBox(m_topology);
     m_cores = new QSpinBox(m_topology);
     m_threads = new QSpinBox(m_topology);
@@ -272,9 +273,9 @@ CpuSection::CpuSection(QWidget *parent) : EditSection(tr("CPUs"), parent)
     m_model = new ChoiceCombo(config);
     form->addRow(tr("CPU mode:"), m_mode);
     form->addRow(tr("Model:"), m_model);
-    m_cpuNote = makeFieldNote(config);
-    form->addRow(m_cpuNote);
     body()->addWidget(config);
+    m_cpuNote = makeFieldNote(this);
+    body()->addWidget(m_cpuNote);
     body()->addStretch();
     labelForms();
 
@@ -294,9 +295,18 @@ CpuSection::CpuSection(QWidget *parent) : EditSection(tr("CPUs"), parent)
     connect(m_model, &ChoiceCombo::currentIdChanged, this, &CpuSection::notifyEdited);
 }
 
+void CpuSection::showTopologyFields(bool manual)
+{
+    // Folded away unless set: most guests leave the topology to the hypervisor.
+    for (int row = 0; row < m_topologyForm->rowCount(); ++row)
+        m_topologyForm->setRowVisible(row, manual);
+    m_topology->setFlat(!manual); // no empty frame while folded
+}
+
 void CpuSection::topologyChanged()
 {
     const bool manual = m_topology->isChecked();
+    showTopologyFields(manual);
     m_maxVcpus->setEnabled(!manual);
     if (manual)
         m_maxVcpus->setValue(qMin(m_sockets->value() * m_cores->value() * m_threads->value(),
@@ -351,6 +361,7 @@ void CpuSection::fill(const models::VmEditContext &ctx, const models::VmConfig &
     m_cores->setValue(manual ? qMax(wanted.cores, 1) : 1);
     m_threads->setValue(manual ? qMax(wanted.threads, 1) : 1);
     m_maxVcpus->setEnabled(!manual);
+    showTopologyFields(manual);
 
     QList<arch::Choice> modes{{u"default"_s, tr("Hypervisor default"), true, {}}};
     if (model) {
@@ -776,7 +787,7 @@ DeviceSection::DeviceSection(QWidget *parent) : QWidget(parent)
             [this] { emit changeMediaRequested(m_id, QString()); });
 }
 
-void DeviceSection::showDevice(const models::VmDevice &device, bool running)
+void DeviceSection::showDevice(const models::VmDevice &device, bool running, int bootPosition)
 {
     m_id = device.id;
     m_source = device.source;
@@ -804,7 +815,7 @@ void DeviceSection::showDevice(const models::VmDevice &device, bool running)
     }
     if (device.kind == "disk"_L1 || device.kind == "cdrom"_L1 || device.kind == "nic"_L1)
         add(tr("Boot order:"),
-            device.bootOrder > 0 ? QString::number(device.bootOrder) : tr("not a boot device"));
+            bootPosition > 0 ? QString::number(bootPosition) : tr("not a boot device"));
     if (device.readOnly)
         add(tr("Access:"), tr("read-only"));
 

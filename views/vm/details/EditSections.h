@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -92,11 +93,13 @@ protected:
 
 private:
     void topologyChanged();
+    void showTopologyFields(bool manual);
     void updateModelEnabled();
 
     QSpinBox *m_vcpus, *m_maxVcpus, *m_sockets, *m_cores, *m_threads;
     QLabel *m_hotplugNote, *m_limitsNote, *m_cpuNote;
     QGroupBox *m_topology;
+    QFormLayout *m_topologyForm;
     ChoiceCombo *m_mode, *m_model;
     arch::CpuChoice m_baseCpu;
 };
@@ -167,7 +170,8 @@ class DeviceSection : public QWidget
     Q_OBJECT
 public:
     explicit DeviceSection(QWidget *parent = nullptr);
-    void showDevice(const models::VmDevice &device, bool running);
+    /// `bootPosition`: the device's place in the VM's boot order (1 = first), 0 = none.
+    void showDevice(const models::VmDevice &device, bool running, int bootPosition);
 
     QString deviceId() const { return m_id; }
     QPushButton *changeMediaButton() const { return m_changeMedia; }

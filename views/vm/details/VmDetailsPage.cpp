@@ -356,7 +356,8 @@ void VmDetailsPage::pageChanged()
         if (!d)
             d = m_ctx.inactive.device(id);
         if (d) {
-            m_device->showDevice(*d, m_ctx.running());
+            m_device->showDevice(*d, m_ctx.running(),
+                                 int(m_ctx.inactive.bootOrder().indexOf(id)) + 1);
             m_stack->setCurrentIndex(int(keys.size()) + 1);
         }
     }
