@@ -8,8 +8,11 @@
 #include "views/vm/VmWindow.h"
 #include "views/vm/details/EditSections.h"
 #include "views/vm/details/VmXmlPage.h"
+#include "views/vm/hardware/AddHardwareDialog.h"
+#include "views/vm/hardware/RemoveDeviceDialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -235,6 +238,44 @@ TEST_F(VmDetailsPageTest, ChangeMediaAndEjectOnAShutOffVmsCdrom)
     ASSERT_NE(ejected, nullptr);
     EXPECT_TRUE(ejected->source.isEmpty()) << ejected->source.toStdString();
     EXPECT_FALSE(page->deviceSection()->ejectButton()->isEnabled());
+}
+
+TEST_F(VmDetailsPageTest, S390xBootsFromOneDeviceOnly)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"s390-test"_s);
+    views::BootSection *boot = page->bootSection();
+    EXPECT_FALSE(boot->bootRuleNote().isEmpty()) << "the firmware's limit is explained";
+    QListWidget *list = boot->bootList();
+    ASSERT_GE(list->count(), 2);
+    // Check the first two: only the one checked last stays checked.
+    list->item(0)->setCheckState(Qt::Checked);
+    list->item(1)->setCheckState(Qt::Checked);
+    EXPECT_EQ(boot->checkedBootIds(), QStringList{list->item(1)->data(Qt::UserRole).toString()});
+    for (const EditStep &step : page->plan().steps)
+        EXPECT_NE(step.rule.timing, arch::ChangeTiming::Refused) << step.rule.reason.toStdString();
+}
+
+TEST_F(VmDetailsPageTest, AddHardwareAndRemoveOpenTheirDialogsForThisVm)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"legacy-win2k8"_s);
+    page->addHardwareButton()->click();
+    auto *add = page->findChild<views::AddHardwareDialog *>();
+    ASSERT_NE(add, nullptr);
+    EXPECT_TRUE(add->isVisible());
+    EXPECT_FALSE(add->kindIds().isEmpty());
+    add->reject();
+
+    const QList<VmDevice> nics = page->context().inactive.devicesOf(u"nic"_s);
+    ASSERT_FALSE(nics.isEmpty());
+    ASSERT_TRUE(page->selectPage(u"device:"_s + nics.first().id));
+    page->removeButton()->click();
+    auto *remove = page->findChild<views::RemoveDeviceDialog *>();
+    ASSERT_NE(remove, nullptr);
+    EXPECT_TRUE(remove->questionText().contains(nics.first().id))
+        << remove->questionText().toStdString();
+    remove->reject();
 }
 
 TEST_F(VmDetailsPageTest, RunningAarch64VcpuChangeWaitsForTheNextBootWithTheArchsReason)
