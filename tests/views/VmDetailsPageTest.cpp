@@ -383,6 +383,27 @@ TEST_F(VmDetailsPageTest, EditXmlWithInvalidXmlShowsLibvirtsErrorAndChangesNothi
     EXPECT_TRUE(xml->errorText().isEmpty());
 }
 
+TEST_F(VmDetailsPageTest, EditXmlAcceptedByLibvirtIsDefinedAndShownOnThePages)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"legacy-win2k8"_s);
+    views::VmXmlPage *xml = page->xmlPage();
+    xml->setEditing(true);
+    QString edited = xml->inactiveView()->toPlainText();
+    edited.replace(u"<name>legacy-win2k8</name>"_s,
+                   u"<name>legacy-win2k8</name>\n  <title>Edited as XML</title>"_s);
+    xml->inactiveView()->setPlainText(edited);
+    xml->applyButton()->click();
+    ASSERT_TRUE(test::waitUntil([&] { return !xml->isBusy(); }, 10000));
+    EXPECT_TRUE(xml->errorText().isEmpty()) << xml->errorText().toStdString();
+    EXPECT_FALSE(xml->isEditing());
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return !page->isBusy() && page->context().inactive.title == u"Edited as XML"_s; },
+        10000));
+    EXPECT_EQ(page->overviewSection()->titleEdit()->text(), u"Edited as XML"_s);
+    EXPECT_TRUE(xml->inactiveView()->toPlainText().contains(u"Edited as XML"_s));
+}
+
 TEST_F(VmDetailsPageTest, EveryPageScreenshotForX86AndPower)
 {
     struct Shot
