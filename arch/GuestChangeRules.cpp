@@ -227,7 +227,8 @@ std::optional<ChangeRule> ArchModel::refusedValue(const GuestContext &ctx, const
         const ChoiceList models = cpuModels(cold);
         if (models.contains(m) && !models.offers(m))
             return refuse(models.reasonFor(m));
-        if (!models.contains(m) && ctx.domainCaps && !ctx.domainCaps->customModels.isEmpty())
+        const DomainCapabilities *caps = capsFor(cold);
+        if (!models.contains(m) && caps && !caps->customModels.isEmpty())
             return refuse(tr("This host's QEMU does not know the %1 CPU model").arg(m));
         if (!modes.offers(u"custom"_s))
             return refuse(modes.reasonFor(u"custom"_s));

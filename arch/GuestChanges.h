@@ -16,7 +16,7 @@ enum class GuestChange
 {
     VcpuCount,     ///< current vCPUs (virDomainSetVcpusFlags); from/to are counts
     MaxVcpus,      ///< the vCPU ceiling (<vcpu> maximum); from/to are counts
-    CpuTopology,   ///< sockets/cores/threads
+    CpuTopology,   ///< sockets/cores/threads; `to` = the new threads per core (0 = not given)
     CpuModel,      ///< <cpu> mode and model
     MemoryCurrent, ///< the balloon target (<currentMemory>); from/to in MiB
     MaxMemory,     ///< boot memory (<memory>); from/to in MiB

@@ -180,9 +180,16 @@ ChoiceList PowerArch::tpmPolicy(const GuestContext &ctx) const
                       {{u"tpm-tis"_s, tr("POWER guests use the sPAPR vTPM, not a TIS one")}});
 }
 
-std::optional<ChangeRule> PowerArch::changePolicy(const GuestContext &, const GuestFacts &guest,
+std::optional<ChangeRule> PowerArch::changePolicy(const GuestContext &ctx, const GuestFacts &guest,
                                                   const GuestChangeRequest &request) const
 {
+    // QEMU 7.2 refuses it at start: "TCG cannot support more than 1 thread/core on a pseries
+    // machine".
+    if (request.change == GuestChange::CpuTopology && request.to > 1 && !ctx.isNative()) {
+        return ChangeRule{ChangeTiming::Refused,
+                          tr("Emulated POWER guests have one thread per core: QEMU's TCG runs "
+                             "no SMT on pseries")};
+    }
     // QEMU's pseries plugs vCPUs a whole core at a time (spapr-cpu-core), and refuses a
     // count or maximum that is not whole cores at start.
     const bool vcpus =

@@ -61,8 +61,8 @@ QString kindOf(const QString &element, const QXmlStreamAttributes &a)
     }
     if (element == "memory"_L1)
         return u"dimm"_s;
-    static const QStringList same{u"graphics"_s, u"video"_s,   u"controller"_s, u"input"_s,
-                                  u"watchdog"_s, u"rng"_s,     u"tpm"_s,        u"memballoon"_s};
+    static const QStringList same{u"graphics"_s, u"video"_s, u"controller"_s, u"input"_s,
+                                  u"watchdog"_s, u"rng"_s,   u"tpm"_s,        u"memballoon"_s};
     return same.contains(element) ? element : u"other"_s;
 }
 
@@ -122,7 +122,8 @@ QString VmDevice::label() const
 {
     const auto tr = [](const char *text) { return VmConfig::tr(text); };
     if (kind == "disk"_L1 || kind == "cdrom"_L1) {
-        const QString bus = model.isEmpty() ? QString() : arch::ArchModel::diskInterfaceLabel(model);
+        const QString bus =
+            model.isEmpty() ? QString() : arch::ArchModel::diskInterfaceLabel(model);
         const QString what = kind == "cdrom"_L1 ? tr("CD-ROM") : tr("Disk");
         return bus.isEmpty() ? VmConfig::tr("%1 %2").arg(what, id)
                              : VmConfig::tr("%1 %2 %3").arg(bus, what, id);
@@ -232,11 +233,7 @@ arch::GuestFacts VmConfig::facts() const
             f.hasBalloon = true;
     }
     f.hasNumaCell = numaCells > 0;
-    // GuestFacts::freePciSlots arrives with the arch's change rules (branch editarch).
-    [](auto &facts, int n) {
-        if constexpr (requires { facts.freePciSlots; })
-            facts.freePciSlots = n;
-    }(f, freeRootPorts);
+    f.freePciSlots = freeRootPorts;
     return f;
 }
 
@@ -269,9 +266,9 @@ VmConfig parseVmConfig(const QByteArray &bytes)
     };
     QList<Controller> controllers;
     bool loaderIsEfi = false;
-    QList<int> rootPorts;   // index of every pcie-root-port controller
-    bool pcieRoot = false;  // a PCI Express machine (q35, virt)
-    QSet<int> busesInUse;   // PCI buses devices sit on
+    QList<int> rootPorts;  // index of every pcie-root-port controller
+    bool pcieRoot = false; // a PCI Express machine (q35, virt)
+    QSet<int> busesInUse;  // PCI buses devices sit on
     auto pciBus = [](const QXmlStreamAttributes &a) {
         bool ok = false;
         const int bus = a.value("bus"_L1).toString().toInt(&ok, 0);
@@ -370,8 +367,7 @@ VmConfig parseVmConfig(const QByteArray &bytes)
                 c.cores = a.value("cores"_L1).toInt();
                 c.threads = a.value("threads"_L1).toInt();
             }
-        } else if (depth == 4 && path[1] == "cpu"_L1 && path[2] == "numa"_L1 &&
-                   name == "cell"_L1) {
+        } else if (depth == 4 && path[1] == "cpu"_L1 && path[2] == "numa"_L1 && name == "cell"_L1) {
             ++c.numaCells;
         } else if (depth == 3 && path[1] == "devices"_L1) {
             if (name == "emulator"_L1) {
@@ -440,11 +436,10 @@ VmConfig parseVmConfig(const QByteArray &bytes)
                 } else if (name == "model"_L1) {
                     dev->device.model = a.value("type"_L1).toString();
                 } else if (name == "source"_L1) {
-                    dev->device.source = a.hasAttribute("network"_L1)
-                                             ? a.value("network"_L1).toString()
-                                         : a.hasAttribute("bridge"_L1)
-                                             ? a.value("bridge"_L1).toString()
-                                             : a.value("dev"_L1).toString();
+                    dev->device.source =
+                        a.hasAttribute("network"_L1)  ? a.value("network"_L1).toString()
+                        : a.hasAttribute("bridge"_L1) ? a.value("bridge"_L1).toString()
+                                                      : a.value("dev"_L1).toString();
                 }
             } else if (parent == "video"_L1 && direct && name == "model"_L1) {
                 dev->device.model = a.value("type"_L1).toString();

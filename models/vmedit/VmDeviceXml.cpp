@@ -120,8 +120,9 @@ int inactiveIndex(const VmEditContext &ctx, const VmDevice &device)
     for (qsizetype i = 0; i < in.devices.size(); ++i) {
         if (in.devices[i].kind != device.kind)
             continue;
+        // A different model there: the live one was plugged in only for this run.
         if (ordinal-- == 0)
-            return int(i);
+            return in.devices[i].model == device.model ? int(i) : -1;
     }
     return -1;
 }
@@ -200,15 +201,14 @@ DeviceXml storageXml(const VmEditContext &ctx, const arch::ArchModel &model,
     QString volume = r.volume;
     if (!cdrom && r.newVolumeGiB > 0 && volume.isEmpty()) {
         // Named after the VM and the disk's target ("web-vdb.qcow2").
-        const auto probe = DiskXmlBuilder::plan(liveXml, model, out.model, r.pool, u"x"_s,
-                                                r.format, diskTargets(ctx.inactive));
+        const auto probe = DiskXmlBuilder::plan(liveXml, model, out.model, r.pool, u"x"_s, r.format,
+                                                diskTargets(ctx.inactive));
         volume = ctx.inactive.name + u'-' + probe.targetDev +
                  (r.format == "raw"_L1 ? u".img"_s : u".qcow2"_s);
     }
-    const DiskAttachPlan p =
-        DiskXmlBuilder::plan(liveXml, model, out.model, r.pool.isEmpty() ? u"-"_s : r.pool,
-                             volume.isEmpty() ? u"-"_s : volume,
-                             cdrom ? u"raw"_s : r.format, diskTargets(ctx.inactive));
+    const DiskAttachPlan p = DiskXmlBuilder::plan(
+        liveXml, model, out.model, r.pool.isEmpty() ? u"-"_s : r.pool,
+        volume.isEmpty() ? u"-"_s : volume, cdrom ? u"raw"_s : r.format, diskTargets(ctx.inactive));
     if (!p.error.isEmpty()) {
         out.error = p.error;
         return out;
@@ -285,10 +285,10 @@ DeviceXml deviceXml(const VmEditContext &ctx, const arch::ArchModel &model,
             w.writeStartElement(elementName);
             w.writeAttribute(u"type"_s, u"pty"_s);
             w.writeStartElement(u"target"_s);
-            w.writeAttribute(u"type"_s, serial ? spec.serialTargetType
-                                               : (spec.consoleTargetType.isEmpty()
-                                                      ? u"serial"_s
-                                                      : spec.consoleTargetType));
+            w.writeAttribute(
+                u"type"_s,
+                serial ? spec.serialTargetType
+                       : (spec.consoleTargetType.isEmpty() ? u"serial"_s : spec.consoleTargetType));
             w.writeAttribute(u"port"_s, QString::number(port));
             if (serial && !spec.serialTargetModel.isEmpty()) {
                 w.writeEmptyElement(u"model"_s);
@@ -401,7 +401,8 @@ DeviceXml deviceXml(const VmEditContext &ctx, const arch::ArchModel &model,
     }
     if (kind == "usb-host"_L1) {
         // "046d:c52b" (vendor:product, as HostDeviceInfo gives them).
-        static const QRegularExpression ids(u"^(?:0x)?([0-9a-fA-F]{1,4}):(?:0x)?([0-9a-fA-F]{1,4})$"_s);
+        static const QRegularExpression ids(
+            u"^(?:0x)?([0-9a-fA-F]{1,4}):(?:0x)?([0-9a-fA-F]{1,4})$"_s);
         const auto m = ids.match(r.hostDevice);
         if (!m.hasMatch()) {
             out.error = VmEditSteps::tr("Give the USB device as VENDOR:PRODUCT (e.g. 046d:c52b), "
@@ -491,7 +492,8 @@ EditPlan planAddDevice(const VmEditContext &ctx, const AddDeviceRequest &request
               ruleFor(ctx, facts, cr));
     }
     const QString description =
-        dev.name.isEmpty() ? what : VmEditSteps::tr("Add %1 %2").arg(kindLabel(request.kind), dev.name);
+        dev.name.isEmpty() ? what
+                           : VmEditSteps::tr("Add %1 %2").arg(kindLabel(request.kind), dev.name);
     EditStep &s = p.add(change, description, dev.xml, ruleFor(ctx, facts, change));
     if (!dev.volumeXml.isEmpty()) {
         s.volumePool = request.pool;
@@ -520,9 +522,9 @@ EditPlan planRemoveDevice(const VmEditContext &ctx, const QString &id, const Edi
     }
     arch::GuestChangeRequest change{arch::GuestChange::RemoveDevice, {}, {}, 0, 0};
     if (!device)
-        return vmedit::refusedPlan(ctx, scope, change, VmEditSteps::tr("Remove “%1”").arg(id),
-                                   VmEditSteps::tr("The virtual machine has no device “%1”")
-                                       .arg(id));
+        return vmedit::refusedPlan(
+            ctx, scope, change, VmEditSteps::tr("Remove “%1”").arg(id),
+            VmEditSteps::tr("The virtual machine has no device “%1”").arg(id));
     change.deviceKind = device->kind;
     change.model = device->model;
     DevicePlanner p(ctx, scope);
@@ -534,8 +536,8 @@ EditPlan planRemoveDevice(const VmEditContext &ctx, const QString &id, const Edi
     p.add(change, VmEditSteps::tr("Remove %1").arg(device->label()), device->xml, rule);
     bool changed = false;
     if (scope.config && p.plan.ok()) {
-        const int at = inLive ? inactiveIndex(ctx, *device)
-                              : int(device - ctx.inactive.devices.constData());
+        const int at =
+            inLive ? inactiveIndex(ctx, *device) : int(device - ctx.inactive.devices.constData());
         const QList<QDomElement> elements = vmxml::deviceElements(p.doc);
         if (at >= 0 && at < elements.size()) {
             p.devices().removeChild(elements[at]);
@@ -551,15 +553,15 @@ EditPlan planChangeMedia(const VmEditContext &ctx, const QString &target, const 
 {
     const VmConfig &from = ctx.running() ? ctx.live : ctx.inactive;
     const VmDevice *device = from.device(target);
-    arch::GuestChangeRequest change{arch::GuestChange::CdromMedia,
-                                    QString::fromLatin1(arch::HardwareKind::Cdrom), {}, 0, 0};
+    arch::GuestChangeRequest change{
+        arch::GuestChange::CdromMedia, QString::fromLatin1(arch::HardwareKind::Cdrom), {}, 0, 0};
     const QString what = source.isEmpty()
                              ? VmEditSteps::tr("Eject the CD-ROM %1").arg(target)
                              : VmEditSteps::tr("CD-ROM %1: insert “%2”").arg(target, source);
     if (!device)
-        return vmedit::refusedPlan(ctx, scope, change, what,
-                                   VmEditSteps::tr("The virtual machine has no device “%1”")
-                                       .arg(target));
+        return vmedit::refusedPlan(
+            ctx, scope, change, what,
+            VmEditSteps::tr("The virtual machine has no device “%1”").arg(target));
     if (device->kind != "cdrom"_L1)
         return vmedit::refusedPlan(ctx, scope, change, what,
                                    VmEditSteps::tr("“%1” is not a CD-ROM").arg(device->label()));

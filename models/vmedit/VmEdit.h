@@ -75,7 +75,10 @@ struct EditPlan
 {
     QString uuid;
     QList<EditStep> steps;
-    /// The inactive XML to define for the NextBoot steps (empty when none).
+    /// The inactive XML to define (empty when nothing goes into the definition): every
+    /// allowed step written, the Now steps too when the scope includes --config, so the
+    /// next boot keeps them. applyEdit defines it first (validated), then makes the live
+    /// calls, and puts the old definition back when one of them fails.
     QString newInactiveXml;
     EditScope scope;
     bool running = false; ///< whether the guest ran when the plan was made
@@ -90,7 +93,9 @@ struct EditPlan
 
 /// Plans the changes from `ctx.inactive`/`ctx.live` to `wanted` (a copy of ctx.inactive
 /// the caller changed: vCPUs, topology, CPU, memory, boot order, firmware, kernel boot,
-/// autostart, title, description).
+/// autostart, title, description). The boot order is wanted.bootOrder(): set the devices'
+/// bootOrder (1, 2, ...; 0 = not booted) and clear osBootDevices. More memory for a running
+/// guest with <maxMemory> becomes a memory module (HotplugMemory) where the arch allows it.
 EditPlan planEdit(const VmEditContext &ctx, const VmConfig &wanted, const EditScope &scope = {});
 
 /// A device to add (Add Hardware, `crossvirt-cli add-device`).
@@ -110,7 +115,9 @@ struct AddDeviceRequest
     QString mac;          ///< "" = libvirt generates one
     // graphics
     QString listen = QStringLiteral("127.0.0.1");
-    // usb-host / pci-host: the node device name ("usb_1_2", "pci_0000_00_1f_2")
+    // usb-host: the device's ids VENDOR:PRODUCT ("046d:c52b", HostDeviceInfo::vendorId and
+    // productId: libvirt finds a USB device by them); pci-host: the node device name
+    // ("pci_0000_00_1f_2") or its address ("0000:00:1f.2")
     QString hostDevice;
 };
 

@@ -4,6 +4,8 @@
 
 #include "models/vmedit/VmEdit.h"
 
+#include <optional>
+
 class QXmlStreamAttributes;
 
 namespace crossvirt::models::vmedit {
@@ -37,5 +39,9 @@ arch::ChangeRule ruleFor(const VmEditContext &ctx, const arch::GuestFacts &facts
 QString usbIdText(const QString &id);
 /// "0000:00:1f.2" for the attributes of a PCI <address domain bus slot function>.
 QString pciAddressText(const QXmlStreamAttributes &address);
+
+/// A node device's XML as a passthrough candidate (USB device or PCI function; nullopt for
+/// any other kind). usedBy is left empty.
+std::optional<HostDeviceInfo> parseNodeDevice(const QString &xml);
 
 } // namespace crossvirt::models::vmedit

@@ -8,6 +8,7 @@
 #include "models/vmedit/VmEditInternal.h"
 #include "models/vmedit/VmEditWorker.h"
 
+#include <QLocale>
 #include <QXmlStreamReader>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
@@ -43,8 +44,8 @@ QString xmlOf(virDomainPtr dom, unsigned int flags)
 bool define(virConnectPtr conn, const QString &xml, bool validate)
 {
     const QByteArray bytes = xml.toUtf8();
-    DomainHandle dom(
-        virDomainDefineXMLFlags(conn, bytes.constData(), validate ? VIR_DOMAIN_DEFINE_VALIDATE : 0));
+    DomainHandle dom(virDomainDefineXMLFlags(conn, bytes.constData(),
+                                             validate ? VIR_DOMAIN_DEFINE_VALIDATE : 0));
     if (!dom && validate) {
         const virError *err = virGetLastError();
         // A driver without schema validation (flag unsupported): libvirt's parser still checks.
@@ -157,8 +158,8 @@ bool applyLive(virDomainPtr dom, const EditStep &step)
     case arch::GuestChange::Metadata: {
         const int type = step.request.model == "title"_L1 ? VIR_DOMAIN_METADATA_TITLE
                                                           : VIR_DOMAIN_METADATA_DESCRIPTION;
-        return virDomainSetMetadata(dom, type, xml.isEmpty() ? nullptr : xml.constData(),
-                                    nullptr, nullptr, live) == 0;
+        return virDomainSetMetadata(dom, type, xml.isEmpty() ? nullptr : xml.constData(), nullptr,
+                                    nullptr, live) == 0;
     }
     default:
         return true; // written to the definition only
@@ -187,6 +188,20 @@ bool undoLive(virDomainPtr dom, const EditStep &step)
     return ok;
 }
 
+/// <capacity unit='bytes'> of a <volume> XML (DomainXmlBuilder::volumeXml writes bytes).
+quint64 volumeCapacity(const QString &volumeXml)
+{
+    QXmlStreamReader r(volumeXml);
+    while (r.readNextStartElement()) {
+        if (r.name() == "volume"_L1)
+            continue;
+        if (r.name() == "capacity"_L1)
+            return r.readElementText().trimmed().toULongLong();
+        r.skipCurrentElement();
+    }
+    return 0;
+}
+
 bool isLiveStep(const EditPlan &plan, const EditStep &step, bool running)
 {
     return running && plan.scope.live && step.rule.timing == arch::ChangeTiming::Now &&
@@ -202,6 +217,15 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
     const DomainHandle domain = lookup(conn, plan.uuid);
     virDomainPtr dom = domain.get();
     const bool running = virDomainIsActive(dom) == 1;
+    if (plan.running && !running && !plan.scope.config)
+        throw LibvirtError(VmEditSteps::tr("Nothing was changed"),
+                           VmEditSteps::tr("The virtual machine is no longer running; use "
+                                           "--config to change its definition"));
+    const bool defines = plan.scope.config && !plan.newInactiveXml.isEmpty();
+    if (defines && virDomainIsPersistent(dom) == 0)
+        throw LibvirtError(VmEditSteps::tr("Nothing was changed"),
+                           VmEditSteps::tr("The virtual machine is transient: it has no "
+                                           "definition to change (use --live alone)"));
     EditResult result;
 
     // New volumes of new disks first: nothing refers to them yet.
@@ -214,8 +238,23 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
             virStoragePoolLookupByName(conn, step.volumePool.toUtf8().constData()));
         if (!pool)
             throwLastLibvirtError(what);
+        // Thin volumes are accepted whatever their size: check the pool holds all of it.
+        const quint64 capacity = volumeCapacity(step.volumeXml);
+        virStoragePoolInfo info{};
+        if (virStoragePoolGetInfo(pool.get(), &info) == 0 && capacity > info.available) {
+            const QLocale locale;
+            throw LibvirtError(what,
+                               VmEditSteps::tr("The pool “%1” has only %2 free; the disk needs %3.")
+                                   .arg(step.volumePool,
+                                        locale.formattedDataSize(qint64(info.available), 1,
+                                                                 QLocale::DataSizeIecFormat),
+                                        locale.formattedDataSize(qint64(capacity), 1,
+                                                                 QLocale::DataSizeIecFormat)));
+        }
+        virResetLastError();
         auto created = std::make_unique<CreatedVolume>();
-        created->vol.reset(virStorageVolCreateXML(pool.get(), step.volumeXml.toUtf8().constData(), 0));
+        created->vol.reset(
+            virStorageVolCreateXML(pool.get(), step.volumeXml.toUtf8().constData(), 0));
         if (!created->vol)
             throwLastLibvirtError(what);
         volumes.push_back(std::move(created));
@@ -223,7 +262,6 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
 
     // The definition next, validated: a bad definition changes nothing at all.
     QString oldInactive;
-    const bool defines = plan.scope.config && !plan.newInactiveXml.isEmpty();
     if (defines) {
         oldInactive = xmlOf(dom, VIR_DOMAIN_XML_INACTIVE);
         if (!define(conn, plan.newInactiveXml, true))
@@ -247,12 +285,15 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
         }
         QString message = error.message();
         if (defines) {
-            if (define(conn, oldInactive, false))
+            if (define(conn, oldInactive, false)) {
                 message += u'\n' + VmEditSteps::tr("The definition was restored.");
-            else
-                message += u'\n' +
-                           VmEditSteps::tr("The new definition stays: it takes effect at the "
-                                           "next boot.");
+            } else {
+                message +=
+                    u'\n' + VmEditSteps::tr("The new definition stays: it takes effect at the "
+                                            "next boot.");
+                for (auto &v : volumes)
+                    v->keep(); // the definition that stays uses them
+            }
             virResetLastError();
         }
         if (!stillApplied.isEmpty())
@@ -330,9 +371,8 @@ void defineEditedXml(virConnectPtr conn, const QString &uuid, const QString &xml
 
 QFuture<void> defineEditedXml(HostSession *session, const QString &uuid, const QString &xml)
 {
-    return runOnWorker(session, [uuid, xml](virConnectPtr conn) {
-        defineEditedXml(conn, uuid, xml);
-    });
+    return runOnWorker(session,
+                       [uuid, xml](virConnectPtr conn) { defineEditedXml(conn, uuid, xml); });
 }
 
 // ---- hostDevices ------------------------------------------------------------------------
@@ -342,8 +382,9 @@ namespace {
 using NodeDeviceHandle =
     std::unique_ptr<virNodeDevice, detail::LibvirtDeleter<virNodeDevice, virNodeDeviceFree>>;
 
-/// Reads a node device's XML (USB device or PCI function); nullopt for other kinds.
-std::optional<HostDeviceInfo> parseNodeDevice(const QString &xml)
+} // namespace
+
+std::optional<HostDeviceInfo> vmedit::parseNodeDevice(const QString &xml)
 {
     HostDeviceInfo info;
     QXmlStreamReader r(xml);
@@ -398,7 +439,7 @@ std::optional<HostDeviceInfo> parseNodeDevice(const QString &xml)
     }
     if (info.kind.isEmpty() || info.name.isEmpty())
         return std::nullopt;
-    const QString who = vendorName.isEmpty() ? productName
+    const QString who = vendorName.isEmpty()    ? productName
                         : productName.isEmpty() ? vendorName
                                                 : vendorName + u' ' + productName;
     if (info.kind == QLatin1StringView(arch::HardwareKind::UsbHost)) {
@@ -410,13 +451,11 @@ std::optional<HostDeviceInfo> parseNodeDevice(const QString &xml)
                            .arg(bus.toUInt(nullptr, 0), 2, 16, QChar(u'0'))
                            .arg(slot.toUInt(nullptr, 0), 2, 16, QChar(u'0'))
                            .arg(function.toUInt(nullptr, 0), 1, 16);
-        info.label = VmEditSteps::tr("%1 (%2)").arg(who.isEmpty() ? info.name : who,
-                                                   info.address.mid(5));
+        info.label =
+            VmEditSteps::tr("%1 (%2)").arg(who.isEmpty() ? info.name : who, info.address.mid(5));
     }
     return info;
 }
-
-} // namespace
 
 QList<HostDeviceInfo> hostDevices(virConnectPtr conn)
 {
@@ -435,7 +474,7 @@ QList<HostDeviceInfo> hostDevices(virConnectPtr conn)
     QList<HostDeviceInfo> out;
     for (const NodeDeviceHandle &d : devices) {
         const QString xml = takeLibvirtString(virNodeDeviceGetXMLDesc(d.get(), 0));
-        if (auto info = parseNodeDevice(xml))
+        if (auto info = vmedit::parseNodeDevice(xml))
             out << *info;
     }
     virResetLastError();
@@ -445,13 +484,14 @@ QList<HostDeviceInfo> hostDevices(virConnectPtr conn)
     const int count = virConnectListAllDomains(conn, &doms, 0);
     const auto domains = takeLibvirtArray<DomainHandle>(doms, count);
     for (const DomainHandle &dom : domains) {
-        const VmConfig vm = parseVmConfig(takeLibvirtString(virDomainGetXMLDesc(dom.get(), 0)).toUtf8());
+        const VmConfig vm =
+            parseVmConfig(takeLibvirtString(virDomainGetXMLDesc(dom.get(), 0)).toUtf8());
         for (const VmDevice &dev : vm.devices) {
             for (HostDeviceInfo &info : out) {
                 const bool usb = dev.kind == "usb-host"_L1 && info.kind == dev.kind &&
                                  dev.source == info.vendorId + u':' + info.productId;
-                const bool pci =
-                    dev.kind == "pci-host"_L1 && info.kind == dev.kind && dev.source == info.address;
+                const bool pci = dev.kind == "pci-host"_L1 && info.kind == dev.kind &&
+                                 dev.source == info.address;
                 if ((usb || pci) && info.usedBy.isEmpty())
                     info.usedBy = vm.name;
             }

@@ -39,6 +39,7 @@ arch::GuestFacts VmEditContext::facts() const
         f.freeMemorySlots = lf.freeMemorySlots;
         f.hasBalloon = lf.hasBalloon;
         f.hasNumaCell = lf.hasNumaCell;
+        f.freePciSlots = lf.freePciSlots; // hot-plug room is the running guest's
     }
     f.hostMemoryMiB = hostMemoryMiB;
     f.hostCpus = hostCpus;
@@ -206,8 +207,8 @@ class EditPlanner
 {
 public:
     EditPlanner(const VmEditContext &ctx, const VmConfig &wanted, const EditScope &scope)
-        : m_ctx(ctx), m_old(ctx.inactive), m_wanted(wanted), m_scope(scope),
-          m_facts(ctx.facts()), m_doc(vmxml::parse(ctx.inactiveXml))
+        : m_ctx(ctx), m_old(ctx.inactive), m_wanted(wanted), m_scope(scope), m_facts(ctx.facts()),
+          m_doc(vmxml::parse(ctx.inactiveXml))
     {
         m_plan.uuid = m_old.uuid.isEmpty() ? ctx.live.uuid : m_old.uuid;
         m_plan.scope = scope;
@@ -257,8 +258,7 @@ private:
     arch::ChangeRule judge(const arch::GuestChangeRequest &request, bool liveCall,
                            const arch::GuestFacts *facts = nullptr) const
     {
-        return scoped(m_ctx, ruleFor(m_ctx, facts ? *facts : m_facts, request), m_scope,
-                      liveCall);
+        return scoped(m_ctx, ruleFor(m_ctx, facts ? *facts : m_facts, request), m_scope, liveCall);
     }
 
     void metadata()
@@ -268,8 +268,9 @@ private:
             if (from == to)
                 return;
             arch::GuestChangeRequest r{arch::GuestChange::Metadata, {}, field, 0, 0};
-            EditStep &s = step(r, VmEditSteps::tr("%1: %2 → %3").arg(label, quoted(from), quoted(to)),
-                               judge(r, true), [&] { vmxml::setChildText(m_domain, field, to); });
+            EditStep &s =
+                step(r, VmEditSteps::tr("%1: %2 → %3").arg(label, quoted(from), quoted(to)),
+                     judge(r, true), [&] { vmxml::setChildText(m_domain, field, to); });
             // The live call (virDomainSetMetadata) needs the text: carried in deviceXml.
             s.deviceXml = to;
         };
@@ -288,8 +289,8 @@ private:
         bool countAllowed = false;
         int sockets = m_old.sockets;
         if (maxChanged) {
-            arch::GuestChangeRequest r{arch::GuestChange::MaxVcpus, {}, {}, m_old.maxVcpus,
-                                       m_wanted.maxVcpus};
+            arch::GuestChangeRequest r{
+                arch::GuestChange::MaxVcpus, {}, {}, m_old.maxVcpus, m_wanted.maxVcpus};
             arch::ChangeRule rule = judge(r, false);
             QString description = VmEditSteps::tr("Maximum vCPUs: %1 → %2")
                                       .arg(m_old.maxVcpus)
@@ -316,8 +317,7 @@ private:
             if (maxAllowed)
                 facts.maxVcpus = m_wanted.maxVcpus;
             const int from = m_ctx.running() ? m_ctx.live.vcpus : m_old.vcpus;
-            arch::GuestChangeRequest r{arch::GuestChange::VcpuCount, {}, {}, from,
-                                       m_wanted.vcpus};
+            arch::GuestChangeRequest r{arch::GuestChange::VcpuCount, {}, {}, from, m_wanted.vcpus};
             arch::ChangeRule rule = judge(r, true, &facts);
             if (rule.timing == arch::ChangeTiming::Now && m_wanted.vcpus > m_ctx.live.maxVcpus) {
                 rule = m_scope.config
@@ -433,15 +433,17 @@ private:
         const bool bootChanged = m_wanted.memoryMiB != m_old.memoryMiB;
         const bool currentChanged = m_wanted.currentMemoryMiB != m_old.currentMemoryMiB;
         bool bootAllowed = false;
+        bool grownNow = false; // a memory module plugged into the running guest
         if (bootChanged) {
             const qint64 liveMemory = m_ctx.running() ? m_ctx.live.memoryMiB : m_old.memoryMiB;
-            const bool hotplug = m_ctx.running() && m_ctx.live.maxMemoryMiB > 0 &&
-                                 m_wanted.memoryMiB > liveMemory;
+            const bool hotplug =
+                m_ctx.running() && m_ctx.live.maxMemoryMiB > 0 && m_wanted.memoryMiB > liveMemory;
             if (hotplug && hotplugDimm(liveMemory)) {
                 bootAllowed = true;
+                grownNow = true;
             } else {
-                arch::GuestChangeRequest r{arch::GuestChange::MaxMemory, {}, {}, m_old.memoryMiB,
-                                           m_wanted.memoryMiB};
+                arch::GuestChangeRequest r{
+                    arch::GuestChange::MaxMemory, {}, {}, m_old.memoryMiB, m_wanted.memoryMiB};
                 arch::ChangeRule rule = judge(r, false);
                 const QList<QDomElement> cells = numaCells(m_domain);
                 if (rule.allowed() && cells.size() > 1)
@@ -471,16 +473,25 @@ private:
         }
         if (currentChanged) {
             arch::GuestFacts facts = m_facts;
-            if (bootAllowed && !m_ctx.running())
+            if (bootAllowed && (!m_ctx.running() || grownNow))
                 facts.memoryMiB = m_wanted.memoryMiB;
             const qint64 from =
                 m_ctx.running() ? m_ctx.live.currentMemoryMiB : m_old.currentMemoryMiB;
-            arch::GuestChangeRequest r{arch::GuestChange::MemoryCurrent, {}, {}, from,
-                                       m_wanted.currentMemoryMiB};
+            arch::GuestChangeRequest r{
+                arch::GuestChange::MemoryCurrent, {}, {}, from, m_wanted.currentMemoryMiB};
+            arch::ChangeRule rule = judge(r, true, &facts);
+            if (m_ctx.running() && bootAllowed && !grownNow &&
+                m_wanted.currentMemoryMiB > facts.memoryMiB) {
+                // Above the running guest's memory: it goes with the new memory.
+                facts.memoryMiB = m_wanted.memoryMiB;
+                rule = judge(r, false, &facts);
+                if (rule.timing == arch::ChangeTiming::NextBoot)
+                    rule.reason = VmEditSteps::tr("the new memory applies at the next boot");
+            }
             step(r,
                  VmEditSteps::tr("Current memory: %1 → %2")
                      .arg(mib(from), mib(m_wanted.currentMemoryMiB)),
-                 judge(r, true, &facts), [&] {
+                 rule, [&] {
                      setKiB(vmxml::ensureChild(m_domain, u"currentMemory"_s),
                             m_wanted.currentMemoryMiB);
                  });
@@ -492,8 +503,8 @@ private:
     bool hotplugDimm(qint64 liveMemory)
     {
         const qint64 size = m_wanted.memoryMiB - liveMemory;
-        arch::GuestChangeRequest r{arch::GuestChange::HotplugMemory, u"dimm"_s, {}, liveMemory,
-                                   size};
+        arch::GuestChangeRequest r{
+            arch::GuestChange::HotplugMemory, u"dimm"_s, {}, liveMemory, size};
         const arch::ChangeRule rule = judge(r, true);
         if (rule.timing != arch::ChangeTiming::Now)
             return false;
@@ -516,13 +527,20 @@ private:
             d.appendChild(mem);
             dimm = vmxml::elementToString(mem);
         }
-        EditStep &s = step(r,
-                           VmEditSteps::tr("Memory: %1 → %2 (a %3 memory module)")
-                               .arg(mib(liveMemory), mib(m_wanted.memoryMiB), mib(size)),
-                           rule, [&] {
-                               QDomElement devices = vmxml::ensureChild(m_domain, u"devices"_s);
-                               devices.appendChild(vmxml::importElement(m_doc, dimm));
-                           });
+        EditStep &s =
+            step(r,
+                 VmEditSteps::tr("Memory: %1 → %2 (a %3 memory module)")
+                     .arg(mib(liveMemory), mib(m_wanted.memoryMiB), mib(size)),
+                 rule, [&] {
+                     QDomElement devices = vmxml::ensureChild(m_domain, u"devices"_s);
+                     devices.appendChild(vmxml::importElement(m_doc, dimm));
+                     // <memory> counts the modules too (libvirt takes the boot
+                     // memory as <memory> minus them where there is no NUMA cell).
+                     setKiB(vmxml::ensureChild(m_domain, u"memory"_s), m_old.memoryMiB + size);
+                     if (m_old.currentMemoryMiB == m_old.memoryMiB)
+                         setKiB(vmxml::ensureChild(m_domain, u"currentMemory"_s),
+                                m_old.memoryMiB + size);
+                 });
         s.deviceXml = dimm;
         return true;
     }
@@ -533,8 +551,11 @@ private:
         if (m_wanted.maxMemoryMiB == m_old.maxMemoryMiB &&
             m_wanted.memorySlots == m_old.memorySlots)
             return;
-        arch::GuestChangeRequest r{arch::GuestChange::MaxMemory, {}, u"maxMemory"_s,
-                                   m_old.maxMemoryMiB, m_wanted.maxMemoryMiB};
+        arch::GuestChangeRequest r{arch::GuestChange::MaxMemory,
+                                   {},
+                                   u"maxMemory"_s,
+                                   m_old.maxMemoryMiB,
+                                   m_wanted.maxMemoryMiB};
         arch::ChangeRule rule = judge(r, false);
         const qint64 boot = m_wanted.memoryMiB > 0 ? m_wanted.memoryMiB : m_old.memoryMiB;
         if (rule.allowed() && m_wanted.maxMemoryMiB > 0 && m_wanted.maxMemoryMiB < boot)
@@ -542,11 +563,10 @@ private:
                                .arg(mib(m_wanted.maxMemoryMiB), mib(boot)));
         if (rule.allowed() && m_wanted.maxMemoryMiB > 0 && m_wanted.memorySlots <= 0)
             rule = refused(VmEditSteps::tr("Memory hot-plug needs at least one slot"));
-        const QString to = m_wanted.maxMemoryMiB > 0
-                               ? VmEditSteps::tr("%1 in %2 slots")
-                                     .arg(mib(m_wanted.maxMemoryMiB))
-                                     .arg(m_wanted.memorySlots)
-                               : VmEditSteps::tr("none");
+        const QString to = m_wanted.maxMemoryMiB > 0 ? VmEditSteps::tr("%1 in %2 slots")
+                                                           .arg(mib(m_wanted.maxMemoryMiB))
+                                                           .arg(m_wanted.memorySlots)
+                                                     : VmEditSteps::tr("none");
         const QString from = m_old.maxMemoryMiB > 0 ? VmEditSteps::tr("%1 in %2 slots")
                                                           .arg(mib(m_old.maxMemoryMiB))
                                                           .arg(m_old.memorySlots)
@@ -581,14 +601,7 @@ private:
         const arch::ArchModel *model = m_ctx.model();
         if (!model)
             return false;
-        const arch::Limits limits = model->limits(m_ctx.context());
-        // Limits::memoryHotplugNeedsNumaCell arrives with the arch's change rules (editarch).
-        return [](const auto &l) {
-            if constexpr (requires { l.memoryHotplugNeedsNumaCell; })
-                return bool(l.memoryHotplugNeedsNumaCell);
-            else
-                return true;
-        }(limits);
+        return model->limits(m_ctx.context()).memoryHotplugNeedsNumaCell;
     }
 
     void bootOrder()
@@ -636,34 +649,31 @@ private:
     {
         if (m_wanted.firmware == m_old.firmware)
             return;
-        arch::GuestChangeRequest r{arch::GuestChange::Firmware, {}, m_wanted.firmware, 0, 0};
-        arch::ChangeRule rule = judge(r, false);
-        if (const arch::ArchModel *model = m_ctx.model(); model && rule.allowed()) {
-            const arch::FirmwareSpec fw = model->firmware(m_ctx.context());
-            const QString id = m_wanted.firmware.isEmpty() ? u"bios"_s : m_wanted.firmware;
-            if (!fw.choices.offers(id)) {
-                const QString why = fw.choices.reasonFor(id);
-                rule = refused(!why.isEmpty() ? why
-                                              : VmEditSteps::tr("%1 guests offer no choice of "
-                                                                "firmware")
-                                                    .arg(m_old.arch));
-            }
-        }
+        // "default" is the arch's own firmware (SeaBIOS, SLOF, ...): the arch says whether
+        // the guest may leave UEFI for it.
+        arch::GuestChangeRequest r{arch::GuestChange::Firmware,
+                                   {},
+                                   m_wanted.firmware.isEmpty() ? u"default"_s : m_wanted.firmware,
+                                   0,
+                                   0};
+        const arch::ChangeRule rule = judge(r, false);
         const auto name = [](const QString &f) {
             return f == "efi"_L1 ? VmEditSteps::tr("UEFI") : VmEditSteps::tr("default");
         };
-        step(r, VmEditSteps::tr("Firmware: %1 → %2").arg(name(m_old.firmware), name(m_wanted.firmware)),
-             rule, [&] {
-                 QDomElement os = vmxml::ensureChild(m_domain, u"os"_s);
-                 if (m_wanted.firmware == "efi"_L1) {
-                     os.setAttribute(u"firmware"_s, u"efi"_s);
-                     return;
-                 }
-                 os.removeAttribute(u"firmware"_s);
-                 vmxml::removeChildren(os, u"loader"_s);
-                 vmxml::removeChildren(os, u"nvram"_s);
-                 vmxml::removeChildren(os, u"firmware"_s);
-             });
+        step(
+            r,
+            VmEditSteps::tr("Firmware: %1 → %2").arg(name(m_old.firmware), name(m_wanted.firmware)),
+            rule, [&] {
+                QDomElement os = vmxml::ensureChild(m_domain, u"os"_s);
+                if (m_wanted.firmware == "efi"_L1) {
+                    os.setAttribute(u"firmware"_s, u"efi"_s);
+                    return;
+                }
+                os.removeAttribute(u"firmware"_s);
+                vmxml::removeChildren(os, u"loader"_s);
+                vmxml::removeChildren(os, u"nvram"_s);
+                vmxml::removeChildren(os, u"firmware"_s);
+            });
     }
 
     void kernelBoot()
@@ -689,7 +699,8 @@ private:
         }
         if (rule.allowed() && m_wanted.kernel.isEmpty() &&
             !(m_wanted.initrd.isEmpty() && m_wanted.cmdline.isEmpty() && m_wanted.dtb.isEmpty()))
-            rule = refused(VmEditSteps::tr("An initrd, command line or device tree needs a kernel"));
+            rule =
+                refused(VmEditSteps::tr("An initrd, command line or device tree needs a kernel"));
         step(r, VmEditSteps::tr("Direct kernel boot: %1").arg(changes.join(u", "_s)), rule, [&] {
             QDomElement os = vmxml::ensureChild(m_domain, u"os"_s);
             vmxml::setChildText(os, u"kernel"_s, m_wanted.kernel);
@@ -703,7 +714,10 @@ private:
     {
         if (m_wanted.autostart == m_old.autostart)
             return;
-        arch::GuestChangeRequest r{arch::GuestChange::Autostart, {}, {}, m_old.autostart ? 1 : 0,
+        arch::GuestChangeRequest r{arch::GuestChange::Autostart,
+                                   {},
+                                   {},
+                                   m_old.autostart ? 1 : 0,
                                    m_wanted.autostart ? 1 : 0};
         // Not part of either definition: libvirt keeps it beside them, whatever the scope.
         step(r,

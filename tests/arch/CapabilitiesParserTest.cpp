@@ -137,3 +137,26 @@ TEST(DomainCapabilitiesParser, HandWrittenNativeCapsOfferHostModel)
     EXPECT_EQ(z.hostModelName, u"gen15a-base"_s);
     EXPECT_TRUE(z.customModelUsable(u"z14"_s));
 }
+
+TEST(DomainCapabilitiesParser, TpmRngAndHostdevEnumsOfAddHardware)
+{
+    // Add Hardware's TPM, RNG and passthrough lists narrow by these enums.
+    const DomainCapabilities q35 = loadDomainCapabilities(u"domcaps-x86_64-q35-kvm.xml"_s);
+    EXPECT_EQ(q35.deviceEnum(u"tpm"_s, u"model"_s).values,
+              (QStringList{u"tpm-tis"_s, u"tpm-crb"_s}));
+    // No swtpm on the capture host: libvirt offers only the host's TPM.
+    EXPECT_EQ(q35.deviceEnum(u"tpm"_s, u"backendModel"_s).values, QStringList{u"passthrough"_s});
+    EXPECT_TRUE(q35.deviceEnum(u"rng"_s, u"model"_s).allows(u"virtio"_s));
+    EXPECT_TRUE(q35.deviceEnum(u"hostdev"_s, u"subsysType"_s).allows(u"pci"_s));
+
+    const DomainCapabilities ppc = loadDomainCapabilities(u"domcaps-ppc64le-pseries-qemu.xml"_s);
+    EXPECT_EQ(ppc.deviceEnum(u"tpm"_s, u"model"_s).values,
+              (QStringList{u"tpm-spapr"_s, u"spapr-tpm-proxy"_s}));
+
+    const DomainCapabilities z =
+        loadDomainCapabilities(u"domcaps-s390x-s390-ccw-virtio-qemu.xml"_s);
+    EXPECT_FALSE(z.devicesSupported.value(u"tpm"_s, true));
+    EXPECT_FALSE(z.deviceEnum(u"tpm"_s, u"model"_s).allows(u"tpm-tis"_s));
+    EXPECT_FALSE(z.deviceEnum(u"hostdev"_s, u"subsysType"_s).allows(u"usb"_s));
+    EXPECT_TRUE(z.deviceEnum(u"hostdev"_s, u"subsysType"_s).allows(u"pci"_s));
+}

@@ -268,6 +268,13 @@ TEST(ChangeRule, PseriesPlugsWholeCores)
     EXPECT_TIMING(rule(ppc, change(GuestChange::VcpuCount, 8, 4), smt4), ChangeTiming::Now);
     EXPECT_TIMING(rule(context(u"ppc64le"_s, false), change(GuestChange::MaxVcpus, 10), smt4),
                   ChangeTiming::Refused);
+    // TCG runs pseries guests with one thread per core only (QEMU 7.2 refuses more).
+    const ChangeRule smt =
+        rule(context(u"ppc64le"_s, false, VirtType::Qemu), change(GuestChange::CpuTopology, 4));
+    EXPECT_TIMING(smt, ChangeTiming::Refused);
+    EXPECT_TRUE(smt.reason.contains(u"one thread per core"_s)) << smt.reason.toStdString();
+    EXPECT_TIMING(rule(context(u"ppc64le"_s, false), change(GuestChange::CpuTopology, 4)),
+                  ChangeTiming::NextBoot);
     // x86 plugs single threads.
     EXPECT_TIMING(rule(context(u"x86_64"_s, true), change(GuestChange::VcpuCount, 6, 4), smt4),
                   ChangeTiming::Now);
@@ -412,6 +419,17 @@ TEST(ChangeRule, CpuModelAndFirmwareAreCheckedAgainstTheArch)
     const ChangeRule native = rule(context(u"x86_64"_s, true), passthrough);
     EXPECT_TIMING(native, ChangeTiming::NextBoot);
     EXPECT_EQ(native.reason, u"The CPU model takes effect when the guest next starts"_s);
+
+    // Named models: what this host's QEMU knows (captured domain capabilities).
+    const DomainCapabilities tcg = loadDomainCapabilities(u"domcaps-x86_64-q35-qemu.xml"_s);
+    const GuestContext narrowed = context(guests().at(0), false, VirtType::Qemu, &tcg);
+    GuestChangeRequest named = change(GuestChange::CpuModel, 0);
+    named.model = u"Nehalem"_s;
+    EXPECT_TIMING(rule(narrowed, named), ChangeTiming::NextBoot);
+    named.model = u"NotACpu"_s;
+    const ChangeRule unknown = rule(narrowed, named);
+    EXPECT_TIMING(unknown, ChangeTiming::Refused);
+    EXPECT_EQ(unknown.reason, u"This host's QEMU does not know the NotACpu CPU model"_s);
 
     GuestChangeRequest bios = change(GuestChange::Firmware, 0);
     bios.model = u"bios"_s;

@@ -103,6 +103,11 @@ TEST_P(DomainXmlPerArch, DefinesOnTestDriverAndReadsBack)
     }
     for (const QString &ctl : back.controllers)
         EXPECT_NE(ctl, u"scsi/spapr-vscsi"_s) << "libvirt's model is ibmvscsi";
+    if (spec.machine == "pc"_L1 || c.arch.startsWith(u"ppc64"_s) || c.arch == "s390x"_L1) {
+        // Their devices plug into the root bus (or the channel subsystem): no root ports.
+        EXPECT_FALSE(back.controllers.contains(u"pci/pcie-root-port"_s))
+            << back.controllers.join(u' ').toStdString();
+    }
     ASSERT_TRUE(spec.nic);
     EXPECT_EQ(back.nicModels, QStringList{spec.nic->model});
     if (spec.graphics == "none"_L1) {
@@ -125,8 +130,9 @@ TEST_P(DomainXmlPerArch, DefinesOnTestDriverAndReadsBack)
 INSTANTIATE_TEST_SUITE_P(
     EveryArch, DomainXmlPerArch,
     ::testing::Values(
-        ArchCase{
-            "x86_64_q35", u"x86_64"_s, u"q35"_s, arch::VirtType::Kvm, u"virtio"_s, u"sata"_s, {}},
+        // Spare PCIe root ports let a running q35/virt guest take a hot-plugged NIC or disk.
+        ArchCase{"x86_64_q35", u"x86_64"_s, u"q35"_s, arch::VirtType::Kvm, u"virtio"_s, u"sata"_s,
+                 u"pci/pcie-root-port"_s},
         ArchCase{"x86_64_q35_scsi", u"x86_64"_s, u"q35"_s, arch::VirtType::Kvm, u"scsi"_s,
                  u"sata"_s, u"scsi/virtio-scsi"_s},
         ArchCase{
@@ -151,7 +157,13 @@ INSTANTIATE_TEST_SUITE_P(
                  u"virtio"_s,
                  u"scsi"_s,
                  u"scsi/virtio-scsi"_s},
-        ArchCase{"riscv64", u"riscv64"_s, u"virt"_s, arch::VirtType::Qemu, u"virtio"_s, {}, {}},
+        ArchCase{"riscv64",
+                 u"riscv64"_s,
+                 u"virt"_s,
+                 arch::VirtType::Qemu,
+                 u"virtio"_s,
+                 {},
+                 u"pci/pcie-root-port"_s},
         ArchCase{"armv7l_virt", u"armv7l"_s, u"virt"_s, arch::VirtType::Qemu, u"virtio"_s,
                  u"scsi"_s, u"scsi/virtio-scsi"_s}));
 

@@ -91,6 +91,7 @@ TEST(VmConfig, X86Q35UefiLive)
     EXPECT_TRUE(f.hasBalloon);
     EXPECT_FALSE(f.hasNumaCell);
     EXPECT_EQ(c.freeRootPorts, 0) << "every pcie-root-port has a device behind it";
+    EXPECT_EQ(f.freePciSlots, 0);
     const arch::GuestContext gc = c.context();
     EXPECT_EQ(gc.arch, u"x86_64"_s);
     EXPECT_TRUE(gc.running);
@@ -178,6 +179,57 @@ TEST(VmConfig, MemoryUnits)
     EXPECT_TRUE(f.hasNumaCell);
     EXPECT_EQ(f.freeMemorySlots, 15);
     EXPECT_EQ(c.devicesOf(u"dimm"_s).value(0).source, u"512"_s);
+}
+
+} // namespace
+
+#include "models/vmedit/VmEditInternal.h"
+
+namespace {
+
+TEST(HostDevices, NodeDeviceXml)
+{
+    // As `virsh nodedev-dumpxml` prints them on a real host.
+    const auto pci = models::vmedit::parseNodeDevice(uR"(<device>
+  <name>pci_0000_00_03_0</name>
+  <path>/sys/devices/pci0000:00/0000:00:03.0</path>
+  <parent>computer</parent>
+  <driver><name>virtio-pci</name></driver>
+  <capability type='pci'>
+    <class>0x020000</class>
+    <domain>0</domain>
+    <bus>0</bus>
+    <slot>3</slot>
+    <function>0</function>
+    <product id='0x1041'>Virtio 1.0 network device</product>
+    <vendor id='0x1af4'>Red Hat, Inc.</vendor>
+  </capability>
+</device>)"_s);
+    ASSERT_TRUE(pci);
+    EXPECT_EQ(pci->name, u"pci_0000_00_03_0"_s);
+    EXPECT_EQ(pci->kind, u"pci-host"_s);
+    EXPECT_EQ(pci->address, u"0000:00:03.0"_s);
+    EXPECT_EQ(pci->vendorId, u"1af4"_s);
+    EXPECT_EQ(pci->productId, u"1041"_s);
+    EXPECT_EQ(pci->label, u"Red Hat, Inc. Virtio 1.0 network device (00:03.0)"_s);
+
+    const auto usb = models::vmedit::parseNodeDevice(uR"(<device>
+  <name>usb_1_2</name>
+  <parent>usb_usb1</parent>
+  <capability type='usb_device'>
+    <bus>1</bus>
+    <device>2</device>
+    <product id='0xc52b'>Unifying Receiver</product>
+    <vendor id='0x046d'>Logitech, Inc.</vendor>
+  </capability>
+</device>)"_s);
+    ASSERT_TRUE(usb);
+    EXPECT_EQ(usb->kind, u"usb-host"_s);
+    EXPECT_EQ(usb->address, u"1.2"_s);
+    EXPECT_EQ(usb->label, u"Logitech, Inc. Unifying Receiver (046d:c52b)"_s);
+
+    EXPECT_FALSE(models::vmedit::parseNodeDevice(
+        u"<device><name>computer</name><capability type='system'/></device>"_s));
 }
 
 } // namespace

@@ -48,9 +48,7 @@ QString describe(const models::EditPlan &plan)
 {
     QStringList lines;
     for (const models::EditStep &s : plan.steps)
-        lines << u"%1 [%2] %3"_s.arg(s.description)
-                     .arg(int(s.rule.timing))
-                     .arg(s.rule.reason);
+        lines << u"%1 [%2] %3"_s.arg(s.description).arg(int(s.rule.timing)).arg(s.rule.reason);
     return lines.join(u'\n');
 }
 
