@@ -14,6 +14,7 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -122,6 +123,13 @@ TEST_F(AddHardwareDialogTest, RunningX86GuestOffersEveryKindAndPlugsAVirtioNicNo
     EXPECT_FALSE(disk->offeredIds().contains(u"ide"_s));
     shot(&d, u"x86_64-running-storage"_s);
 
+    // A SATA CD-ROM drive cannot be plugged into a running q35 guest: next boot, and why.
+    ASSERT_TRUE(d.selectKind(u"cdrom"_s));
+    ASSERT_TRUE(d.choiceCombo(u"cdrom"_s)->setCurrentId(u"sata"_s))
+        << str(d.choiceCombo(u"cdrom"_s)->offeredIds().join(u','));
+    EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot: "_s)) << str(d.verdictText());
+    EXPECT_TRUE(d.addButton()->isEnabled());
+
     ASSERT_TRUE(d.selectKind(u"nic"_s));
     views::ChoiceCombo *nic = d.choiceCombo(u"nic"_s);
     ASSERT_TRUE(nic->setCurrentId(u"virtio"_s));
@@ -144,9 +152,33 @@ TEST_F(AddHardwareDialogTest, RunningX86GuestOffersEveryKindAndPlugsAVirtioNicNo
 
     ASSERT_TRUE(d.selectKind(u"graphics"_s));
     EXPECT_TRUE(d.choiceCombo(u"graphics"_s)->offeredIds().contains(u"vnc"_s));
+    // QEMU cannot plug graphics into a running guest: for the next boot, with the reason.
+    EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot: "_s)) << str(d.verdictText());
+    auto *graphics = qobject_cast<views::AddModelPage *>(d.page(u"graphics"_s));
+    graphics->listenEdit()->setText(u"localhost:5900"_s);
+    EXPECT_TRUE(d.verdictText().contains(u"not an IP address"_s)) << str(d.verdictText());
+    EXPECT_FALSE(d.addButton()->isEnabled());
+    graphics->listenEdit()->setText(u"0.0.0.0"_s);
+    EXPECT_EQ(d.request().listen, u"0.0.0.0"_s);
     shot(&d, u"x86_64-running-graphics"_s);
     ASSERT_TRUE(d.selectKind(u"usb-host"_s));
     shot(&d, u"x86_64-running-usb-host"_s);
+
+    // Adding the NIC: the test driver cannot hot-plug, so libvirt refuses, and the user
+    // reads the step and libvirt's words while the dialog stays open for another try.
+    ASSERT_TRUE(d.selectKind(u"nic"_s));
+    ASSERT_TRUE(d.addButton()->isEnabled());
+    bool added = false;
+    QObject::connect(&d, &AddHardwareDialog::deviceAdded, &d, [&] { added = true; });
+    d.accept();
+    ASSERT_TRUE(waitUntil([&] { return added || !d.errorText().isEmpty(); }, 10000));
+    if (!added) {
+        EXPECT_TRUE(d.errorText().startsWith(u"The device was not added."_s)) << str(d.errorText());
+        EXPECT_TRUE(d.isVisible());
+        EXPECT_TRUE(d.addButton()->isEnabled());
+        EXPECT_TRUE(d.kindList()->isEnabled());
+        shot(&d, u"x86_64-running-nic-error"_s);
+    }
 }
 
 TEST_F(AddHardwareDialogTest, S390xHasNoGraphicsAndSaysWhy)
@@ -248,6 +280,19 @@ TEST_F(AddHardwareDialogTest, AddingANicToAShutOffVmChangesItsDefinition)
     ASSERT_TRUE(waitUntil([&] { return d.isReady(); }, 10000));
     ASSERT_TRUE(d.selectKind(u"nic"_s));
     auto *page = qobject_cast<views::AddNicPage *>(d.page(u"nic"_s));
+    // A host bridge instead of a libvirt network: its name is asked for.
+    const int bridgeRow = page->networkCombo()->count() - 1;
+    page->networkCombo()->setCurrentIndex(bridgeRow);
+    EXPECT_TRUE(page->bridgeEdit()->isVisibleTo(&d));
+    EXPECT_TRUE(d.verdictText().contains(u"bridge"_s)) << str(d.verdictText());
+    EXPECT_FALSE(d.addButton()->isEnabled());
+    page->bridgeEdit()->setText(u"br0"_s);
+    EXPECT_TRUE(d.request().bridge);
+    EXPECT_EQ(d.request().network, u"br0"_s);
+    EXPECT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
+    shot(&d, u"x86_64-shutoff-nic-bridge"_s);
+    page->networkCombo()->setCurrentIndex(page->networkCombo()->findData(u"default"_s));
+    EXPECT_FALSE(page->bridgeEdit()->isVisibleTo(&d));
     page->macEdit()->setText(u"52:54:00:ad:d0:01"_s);
     ASSERT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
     EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot"_s)) << str(d.verdictText());
@@ -270,7 +315,7 @@ TEST_F(AddHardwareDialogTest, AddingANewVolumeDiskToAShutOffPseriesVm)
     auto *page = qobject_cast<views::AddDiskPage *>(d.page(u"disk"_s));
     ASSERT_NE(page, nullptr);
     EXPECT_TRUE(page->choiceCombo()->offeredIds().contains(u"spapr-vscsi"_s));
-    EXPECT_EQ(page->nameEdit()->text(), u"power-batch-disk1.qcow2"_s);
+    EXPECT_TRUE(page->nameEdit()->text().isEmpty()); // named by the core, as the CLI does
     page->sizeSpin()->setValue(0);
     EXPECT_FALSE(d.addButton()->isEnabled());
     page->sizeSpin()->setValue(2);
@@ -278,13 +323,17 @@ TEST_F(AddHardwareDialogTest, AddingANewVolumeDiskToAShutOffPseriesVm)
     ASSERT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
     shot(&d, u"ppc64le-shutoff-new-disk"_s);
 
-    // The existing volumes exclude the VM's own disk and ISO images.
+    // The existing volumes leave out the VM's own disk and ISO images; the other VMs' disks
+    // are listed greyed (naming their VM), so the demo pool has nothing free to take.
     page->existingVolumeButton()->setChecked(true);
-    for (int i = 0; i < page->volumeCombo()->count(); ++i) {
-        const QString v = page->volumeCombo()->itemData(i).toString();
-        EXPECT_NE(v, u"power-batch.qcow2"_s);
-        EXPECT_FALSE(v.endsWith(u".iso"_s));
-    }
+    QStringList listed;
+    for (int i = 0; i < page->volumeCombo()->count(); ++i)
+        listed << page->volumeCombo()->itemText(i);
+    EXPECT_FALSE(listed.join(u'|').contains(u"power-batch.qcow2"_s)) << str(listed.join(u'|'));
+    EXPECT_FALSE(listed.join(u'|').contains(u".iso"_s));
+    EXPECT_TRUE(listed.join(u'|').contains(u"used by power-db"_s)) << str(listed.join(u'|'));
+    EXPECT_EQ(d.verdictText(), u"The pool has no volume this VM could use."_s);
+    EXPECT_FALSE(d.addButton()->isEnabled());
     shot(&d, u"ppc64le-shutoff-existing-disk"_s);
     page->newVolumeButton()->setChecked(true);
 
@@ -294,7 +343,9 @@ TEST_F(AddHardwareDialogTest, AddingANewVolumeDiskToAShutOffPseriesVm)
     d.accept();
     ASSERT_TRUE(waitUntil([&] { return !summary.isEmpty() || !d.errorText().isEmpty(); }, 10000));
     ASSERT_TRUE(d.errorText().isEmpty()) << str(d.errorText());
-    EXPECT_TRUE(definition(u"ppc64le"_s, u"power-batch"_s).contains(u"power-batch-disk1.qcow2"_s));
+    EXPECT_TRUE(summary.contains(u"vd"_s)) << str(summary);
+    const QString xml = definition(u"ppc64le"_s, u"power-batch"_s);
+    EXPECT_TRUE(xml.contains(u"power-batch-vda.qcow2"_s)) << str(xml);
 }
 
 TEST_F(AddHardwareDialogTest, RemoveNamesTheDiskKeepsItsVolumeAndRemovesIt)
@@ -332,7 +383,114 @@ TEST_F(AddHardwareDialogTest, RemoveFromARunningGuestSaysWhen)
         << str(d.timingText());
     shot(&d, u"remove-disk-running"_s);
 
+    // Graphics cannot leave a running guest: the definition loses them for the next boot.
+    const QList<models::VmDevice> graphics = ctx.live.devicesOf(u"graphics"_s);
+    ASSERT_FALSE(graphics.isEmpty());
+    RemoveDeviceDialog display(session(u"x86_64"_s), ctx, graphics.first().id);
+    EXPECT_TRUE(display.questionText().startsWith(u"Remove Display"_s))
+        << str(display.questionText());
+    EXPECT_TRUE(display.timingText().startsWith(u"It is removed at the next boot: "_s))
+        << str(display.timingText());
+    EXPECT_TRUE(display.keptText().isEmpty());
+    EXPECT_TRUE(display.removeButton()->isEnabled());
+    shot(&display, u"remove-graphics-running"_s);
+
     RemoveDeviceDialog missing(session(u"x86_64"_s), ctx, u"vdz"_s);
     EXPECT_TRUE(missing.questionText().contains(u"no device vdz"_s));
     EXPECT_FALSE(missing.removeButton()->isEnabled());
+}
+
+TEST_F(AddHardwareDialogTest, HostDeviceTableGreysDevicesOtherVmsHave)
+{
+    const models::VmEditContext ctx = load(u"x86_64"_s, u"legacy-win2k8"_s);
+    AddHardwareDialog d(session(u"x86_64"_s), ctx);
+    ASSERT_TRUE(waitUntil([&] { return d.isReady(); }, 10000));
+    ASSERT_TRUE(d.selectKind(u"usb-host"_s));
+    auto *usb = qobject_cast<views::AddHostDevicePage *>(d.page(u"usb-host"_s));
+    ASSERT_NE(usb, nullptr);
+    // The demo host has no USB devices: the page and the verdict say so.
+    EXPECT_EQ(usb->table()->topLevelItemCount(), 0);
+    EXPECT_FALSE(usb->table()->isVisibleTo(&d)); // no empty table, the sentence instead
+    EXPECT_TRUE(d.verdictText().contains(u"no USB device"_s)) << str(d.verdictText());
+    EXPECT_FALSE(d.addButton()->isEnabled());
+
+    // As a host with devices lists them (hostDevices() of a real host).
+    models::HostDeviceInfo receiver{u"usb_1_4"_s, u"usb-host"_s, u"Logitech Receiver (046d:c52b)"_s,
+                                    u"046d"_s,    u"c52b"_s,     u"1.4"_s,
+                                    QString()};
+    models::HostDeviceInfo stick{u"usb_1_5"_s, u"usb-host"_s, u"SanDisk Cruzer (0781:5567)"_s,
+                                 u"0781"_s,    u"5567"_s,     u"1.5"_s,
+                                 u"db-01"_s};
+    models::HostDeviceInfo nic{
+        u"pci_0000_03_00_0"_s, u"pci-host"_s, u"Intel I350 (03:00.0)"_s, u"8086"_s, u"1521"_s,
+        u"0000:03:00.0"_s,     QString()};
+    usb->setDevices({receiver, stick, nic});
+    ASSERT_EQ(usb->table()->topLevelItemCount(), 2); // the PCI NIC is the other page's
+    EXPECT_TRUE(usb->table()->isVisibleTo(&d));
+    EXPECT_FALSE(usb->selectDevice(u"usb_1_5"_s)); // db-01 has it
+    EXPECT_FALSE(usb->table()->topLevelItem(1)->flags() & Qt::ItemIsEnabled);
+    EXPECT_EQ(usb->table()->topLevelItem(1)->text(2), u"db-01"_s);
+    EXPECT_EQ(d.verdictText(), u"Choose a device in the list."_s);
+    ASSERT_TRUE(usb->selectDevice(u"usb_1_4"_s));
+    EXPECT_EQ(d.request().hostDevice, u"046d:c52b"_s);
+    EXPECT_TRUE(d.verdictText().startsWith(u"Added at the next boot"_s)) << str(d.verdictText());
+    EXPECT_TRUE(d.addButton()->isEnabled());
+    shot(&d, u"x86_64-usb-host-table"_s);
+}
+
+TEST_F(AddHardwareDialogTest, WithoutAHostOrForAnUnknownArchNothingCanBeAdded)
+{
+    // A real-looking aarch64 virt definition, as loadVmForEdit would give it.
+    QFile file(test::sourcePath(u"tests/vmedit/data/aarch64-virt.xml"_s));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QByteArray xml = file.readAll();
+    models::VmEditContext ctx;
+    ctx.inactive = ctx.live = models::parseVmConfig(xml);
+    ctx.inactiveXml = ctx.liveXml = QString::fromUtf8(xml);
+    ASSERT_EQ(ctx.inactive.arch, u"aarch64"_s);
+
+    AddHardwareDialog noHost(nullptr, ctx);
+    EXPECT_TRUE(noHost.isReady());
+    EXPECT_TRUE(noHost.isKindOffered(u"disk"_s));
+    EXPECT_EQ(noHost.verdictText(), u"Cannot be added: the host is not connected."_s);
+    EXPECT_FALSE(noHost.addButton()->isEnabled());
+
+    ctx.inactive.arch = ctx.live.arch = u"mips64"_s;
+    AddHardwareDialog unknown(session(u"aarch64"_s), ctx);
+    EXPECT_TRUE(unknown.kindIds().isEmpty());
+    EXPECT_TRUE(unknown.verdictText().contains(u"does not know the mips64 architecture"_s))
+        << str(unknown.verdictText());
+    EXPECT_FALSE(unknown.addButton()->isEnabled());
+    shot(&unknown, u"unknown-arch"_s);
+}
+
+TEST_F(AddHardwareDialogTest, EveryOfferedKindWithItsDefaultsReachesAShutOffVmsDefinition)
+{
+    // One Add per kind with the page's defaults, as a user clicking through would do.
+    for (const QString &kind :
+         {u"cdrom"_s, u"console"_s, u"graphics"_s, u"video"_s, u"controller"_s, u"input"_s,
+          u"watchdog"_s, u"rng"_s, u"tpm"_s, u"disk"_s}) {
+        SCOPED_TRACE(str(kind));
+        const models::VmEditContext ctx = load(u"aarch64"_s, u"arm-cache"_s);
+        const int before = int(ctx.inactive.devices.size());
+        AddHardwareDialog d(session(u"aarch64"_s), ctx);
+        ASSERT_TRUE(waitUntil([&] { return d.isReady(); }, 10000));
+        if (!d.isKindOffered(kind)) {
+            ADD_FAILURE() << "not offered: " << str(d.kindReason(kind));
+            continue;
+        }
+        ASSERT_TRUE(d.selectKind(kind));
+        ASSERT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
+        QString summary;
+        QObject::connect(&d, &AddHardwareDialog::deviceAdded, &d,
+                         [&](const QString &s) { summary = s; });
+        d.accept();
+        ASSERT_TRUE(
+            waitUntil([&] { return !summary.isEmpty() || !d.errorText().isEmpty(); }, 10000));
+        EXPECT_TRUE(d.errorText().isEmpty()) << str(d.errorText());
+        if (!summary.isEmpty()) {
+            const models::VmEditContext after = load(u"aarch64"_s, u"arm-cache"_s);
+            EXPECT_GT(after.inactive.devices.size(), before) << str(summary);
+        }
+    }
 }

@@ -4,6 +4,7 @@
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "models/provisioning/StorageInventory.h"
+#include "models/storage/StorageJobs.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
 #include "views/vm/hardware/AddHardwarePages.h"
@@ -96,31 +97,27 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session, const models:
     setMinimumSize(720, 460);
 
     buildPages();
-    // Size the list to its longest kind name so no name is cut.
+    // Size the list to its longest kind name so no name is cut; no list when nothing is known.
     m_kinds->setFixedWidth(m_kinds->sizeHintForColumn(0) + 2 * m_kinds->frameWidth() + 24);
+    m_kinds->setVisible(m_kinds->count() > 0);
     connect(m_kinds, &QListWidget::currentRowChanged, this, &AddHardwareDialog::showKind);
 
     if (m_session) {
         whenFinished(
             models::fetchStorage(m_session), this,
             [this](const models::StorageSnapshot &storage) {
-                m_storageLoaded = true;
-                if (auto *p = qobject_cast<AddDiskPage *>(page(u"disk"_s)))
-                    p->setStorage(storage);
-                if (auto *p = qobject_cast<AddCdromPage *>(page(u"cdrom"_s)))
-                    p->setStorage(storage);
-                if (auto *p = qobject_cast<AddNicPage *>(page(u"nic"_s)))
-                    p->setStorage(storage);
-                updateVerdict();
+                // The pools again with the VMs using each volume, so Storage does not offer
+                // another VM's disk as if it were free; without them, the pools as read.
+                models::whenFinished(
+                    models::storage::readPools(m_session), this,
+                    [this, storage](const QList<models::PoolContents> &pools) {
+                        models::StorageSnapshot withUsers = storage;
+                        withUsers.pools = pools;
+                        applyStorage(withUsers);
+                    },
+                    [this, storage](const QString &) { applyStorage(storage); });
             },
-            [this](const QString &error) {
-                m_storageLoaded = true;
-                if (auto *p = qobject_cast<AddDiskPage *>(page(u"disk"_s)))
-                    p->setStorageError(error);
-                if (auto *p = qobject_cast<AddNicPage *>(page(u"nic"_s)))
-                    p->setStorageError(error);
-                updateVerdict();
-            });
+            [this](const QString &error) { storageFailed(error); });
         whenFinished(
             models::hostDevices(m_session), this,
             [this](const QList<models::HostDeviceInfo> &devices) {
@@ -131,17 +128,10 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session, const models:
                 }
                 updateVerdict();
             },
-            [this](const QString &error) {
-                m_devicesLoaded = true;
-                for (const char *k : {HardwareKind::UsbHost, HardwareKind::PciHost}) {
-                    if (auto *p = qobject_cast<AddHostDevicePage *>(page(QLatin1String(k))))
-                        p->setError(error);
-                }
-                updateVerdict();
-            });
+            [this](const QString &error) { devicesFailed(error); });
     } else {
-        m_storageLoaded = m_devicesLoaded = true;
-        setFieldErrors(m_error, {tr("The host is not connected.")});
+        storageFailed(tr("the host is not connected."));
+        devicesFailed(tr("the host is not connected."));
     }
 
     // The first offered kind, as virt-manager opens on Storage.
@@ -151,6 +141,40 @@ AddHardwareDialog::AddHardwareDialog(models::HostSession *session, const models:
             first = i;
     }
     m_kinds->setCurrentRow(first >= 0 ? first : 0);
+    updateVerdict();
+}
+
+void AddHardwareDialog::applyStorage(const models::StorageSnapshot &storage)
+{
+    m_storageLoaded = true;
+    if (auto *p = qobject_cast<AddDiskPage *>(page(QLatin1String(HardwareKind::Disk))))
+        p->setStorage(storage);
+    if (auto *p = qobject_cast<AddCdromPage *>(page(QLatin1String(HardwareKind::Cdrom))))
+        p->setStorage(storage);
+    if (auto *p = qobject_cast<AddNicPage *>(page(QLatin1String(HardwareKind::Nic))))
+        p->setStorage(storage);
+    updateVerdict();
+}
+
+void AddHardwareDialog::storageFailed(const QString &error)
+{
+    m_storageLoaded = true;
+    if (auto *p = qobject_cast<AddDiskPage *>(page(QLatin1String(HardwareKind::Disk))))
+        p->setStorageError(error);
+    if (auto *p = qobject_cast<AddCdromPage *>(page(QLatin1String(HardwareKind::Cdrom))))
+        p->setStorageError(error);
+    if (auto *p = qobject_cast<AddNicPage *>(page(QLatin1String(HardwareKind::Nic))))
+        p->setStorageError(error);
+    updateVerdict();
+}
+
+void AddHardwareDialog::devicesFailed(const QString &error)
+{
+    m_devicesLoaded = true;
+    for (const char *k : {HardwareKind::UsbHost, HardwareKind::PciHost}) {
+        if (auto *p = qobject_cast<AddHostDevicePage *>(page(QLatin1String(k))))
+            p->setError(error);
+    }
     updateVerdict();
 }
 
@@ -184,7 +208,11 @@ void AddHardwareDialog::buildPages()
         } else if (is(k, HardwareKind::Cdrom)) {
             p = new AddCdromPage(model->cdromInterfaces(gctx));
         } else if (is(k, HardwareKind::Nic)) {
-            p = new AddNicPage(model->nicModels(gctx));
+            // Every model the guest can have: one that cannot be hot-plugged (sPAPR VLAN) is
+            // still added for the next boot, and the verdict line says so and why.
+            arch::GuestContext cold = gctx;
+            cold.running = false;
+            p = new AddNicPage(model->nicModels(cold));
         } else if (is(k, HardwareKind::Console)) {
             p = new AddModelPage(k, tr("&Type:"), model->consoleTypes(gctx),
                                  tr("A text console the VM window's Console tab can open."));
@@ -336,6 +364,8 @@ void AddHardwareDialog::updateVerdict()
     if (!m_ctx.model()) {
         text = tr("Cannot be added: Crossvirt does not know the %1 architecture.")
                    .arg(m_ctx.inactive.arch);
+    } else if (!m_session) {
+        text = tr("Cannot be added: the host is not connected.");
     } else if (kind.isEmpty() || !p) {
         cannot = false;
         text = tr("Choose a kind of device on the left.");

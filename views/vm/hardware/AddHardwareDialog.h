@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/provisioning/StorageInventory.h"
 #include "models/vmedit/VmEdit.h"
 
 #include <QDialog>
@@ -69,6 +70,9 @@ signals:
 
 private:
     void buildPages();
+    void applyStorage(const models::StorageSnapshot &storage);
+    void storageFailed(const QString &error);
+    void devicesFailed(const QString &error);
     void addPage(AddHardwarePage *page);
     void showKind(int row);
     void updateVerdict();

@@ -11,12 +11,14 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -27,6 +29,9 @@ namespace HardwareKind = arch::HardwareKind;
 
 namespace {
 
+/// AddNicPage: the network list's entry that stands for a host bridge.
+constexpr int kBridgeRole = Qt::UserRole + 2;
+
 QHBoxLayout *radioRow(std::initializer_list<QRadioButton *> buttons)
 {
     auto *row = new QHBoxLayout;
@@ -35,11 +40,6 @@ QHBoxLayout *radioRow(std::initializer_list<QRadioButton *> buttons)
         row->addWidget(b);
     row->addStretch();
     return row;
-}
-
-QString volumeExtension(const QString &format)
-{
-    return format == "raw"_L1 ? u"img"_s : format;
 }
 
 } // namespace
@@ -65,8 +65,7 @@ QFormLayout *AddHardwarePage::makeForm()
 
 AddDiskPage::AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmName,
                          const QStringList &vmSources, QWidget *parent)
-    : AddHardwarePage(QString::fromLatin1(HardwareKind::Disk), parent), m_vmName(vmName),
-      m_vmSources(vmSources)
+    : AddHardwarePage(QString::fromLatin1(HardwareKind::Disk), parent), m_vmSources(vmSources)
 {
     m_form = makeForm();
     m_newVolume = new QRadioButton(tr("Create a &new volume"), this);
@@ -80,6 +79,9 @@ AddDiskPage::AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmNa
     m_pool = new QComboBox(this);
     m_form->addRow(tr("&Pool:"), m_pool);
     m_name = new QLineEdit(this);
+    // Empty: the core names it after the VM and the disk's target ("web-01-vdb.qcow2"), as
+    // crossvirt-cli add-device does.
+    m_name->setPlaceholderText(tr("Automatic: %1-TARGET.qcow2").arg(vmName));
     m_form->addRow(tr("Na&me:"), m_name);
     m_size = new QSpinBox(this);
     m_size->setRange(0, 1024 * 1024);
@@ -93,6 +95,7 @@ AddDiskPage::AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmNa
     m_format->addItem(tr("raw (fastest)"), u"raw"_s);
     m_form->addRow(tr("&Format:"), m_format);
     m_volume = new QComboBox(this);
+    m_volume->setPlaceholderText(tr("No volume of this pool is free (see the list)"));
     m_form->addRow(tr("&Volume:"), m_volume);
     m_interface = new ChoiceCombo(this);
     m_interface->setChoices(interfaces);
@@ -107,16 +110,11 @@ AddDiskPage::AddDiskPage(const arch::ChoiceList &interfaces, const QString &vmNa
     });
     connect(m_pool, &QComboBox::currentIndexChanged, this, [this] {
         fillVolumes();
-        suggestName();
         emit changed();
     });
-    connect(m_name, &QLineEdit::textEdited, this, [this] { m_nameEdited = true; });
     connect(m_name, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
     connect(m_size, &QSpinBox::valueChanged, this, &AddHardwarePage::changed);
-    connect(m_format, &QComboBox::currentIndexChanged, this, [this] {
-        suggestName();
-        emit changed();
-    });
+    connect(m_format, &QComboBox::currentIndexChanged, this, &AddHardwarePage::changed);
     connect(m_volume, &QComboBox::currentIndexChanged, this, &AddHardwarePage::changed);
     connect(m_interface, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
     updateMode();
@@ -140,7 +138,6 @@ void AddDiskPage::setStorage(const models::StorageSnapshot &storage)
     }
     m_status->setVisible(false);
     fillVolumes();
-    suggestName();
     emit changed();
 }
 
@@ -165,30 +162,32 @@ void AddDiskPage::fillVolumes()
         if (v.isIso || m_vmSources.contains(v.path) ||
             m_vmSources.contains(pool->info.name + u'/' + v.name))
             continue;
-        QString text = tr("%1 (%2)").arg(v.name, models::formatKiB(v.capacity / 1024));
-        if (!v.usedBy.isEmpty())
-            text = tr("%1, used by %2").arg(text, v.usedBy.join(u", "_s));
-        m_volume->addItem(text, v.name);
-        m_volume->setItemData(m_volume->count() - 1, v.format, Qt::UserRole + 1);
+        const QString size = models::formatKiB(v.capacity / 1024);
+        const int row = m_volume->count();
+        if (v.usedBy.isEmpty()) {
+            m_volume->addItem(tr("%1 (%2)").arg(v.name, size), v.name);
+            m_volume->setItemData(row, v.format, Qt::UserRole + 1);
+            continue;
+        }
+        // Another VM's disk: listed so the user sees where it went, but not offered (two
+        // guests writing one image corrupt it).
+        m_volume->addItem(tr("%1 (%2), used by %3").arg(v.name, size, v.usedBy.join(u", "_s)),
+                          v.name);
+        if (auto *model = qobject_cast<QStandardItemModel *>(m_volume->model()))
+            model->item(row)->setEnabled(false);
     }
-    m_volume->setCurrentIndex(m_volume->count() > 0 ? 0 : -1);
+    int first = -1;
+    for (int i = 0; i < m_volume->count() && first < 0; ++i) {
+        if (volumeFree(i))
+            first = i;
+    }
+    m_volume->setCurrentIndex(first);
 }
 
-void AddDiskPage::suggestName()
+bool AddDiskPage::volumeFree(int row) const
 {
-    if (m_nameEdited)
-        return;
-    const models::PoolContents *pool =
-        m_storage ? m_storage->pool(m_pool->currentData().toString()) : nullptr;
-    const QString ext = volumeExtension(m_format->currentData().toString());
-    QString name;
-    for (int i = 1;; ++i) {
-        name = u"%1-disk%2.%3"_s.arg(m_vmName).arg(i).arg(ext);
-        if (!pool || !pool->volume(name))
-            break;
-    }
-    const QSignalBlocker block(m_name);
-    m_name->setText(name);
+    const auto *model = qobject_cast<const QStandardItemModel *>(m_volume->model());
+    return row >= 0 && row < m_volume->count() && (!model || model->item(row)->isEnabled());
 }
 
 void AddDiskPage::updateMode()
@@ -229,8 +228,6 @@ QString AddDiskPage::problem() const
         return tr("No disk interface is available.");
     if (m_newVolume->isChecked()) {
         const QString name = m_name->text().trimmed();
-        if (name.isEmpty())
-            return tr("Give the new volume a name.");
         if (name.contains(u'/'))
             return tr("A volume name cannot contain \"/\".");
         const models::PoolContents *pool = m_storage->pool(m_pool->currentData().toString());
@@ -240,7 +237,7 @@ QString AddDiskPage::problem() const
             return tr("The new volume needs a size of at least 1 GiB.");
         return {};
     }
-    if (m_volume->count() == 0)
+    if (!volumeFree(m_volume->currentIndex()))
         return tr("The pool has no volume this VM could use.");
     return {};
 }
@@ -296,6 +293,12 @@ void AddCdromPage::setStorage(const models::StorageSnapshot &storage)
     emit changed();
 }
 
+void AddCdromPage::setStorageError(const QString &error)
+{
+    m_isoVolume->setPlaceholderText(tr("The host's ISO images could not be read: %1").arg(error));
+    emit changed();
+}
+
 void AddCdromPage::updateMode()
 {
     m_form->setRowVisible(m_isoVolume, m_iso->isChecked());
@@ -335,10 +338,15 @@ QString AddCdromPage::problem() const
 AddNicPage::AddNicPage(const arch::ChoiceList &models, QWidget *parent)
     : AddHardwarePage(QString::fromLatin1(HardwareKind::Nic), parent)
 {
-    QFormLayout *form = makeForm();
+    m_form = makeForm();
+    QFormLayout *form = m_form;
     m_network = new QComboBox(this);
     m_network->setPlaceholderText(tr("Reading the host's networks…"));
     form->addRow(tr("&Network:"), m_network);
+    m_bridge = new QLineEdit(this);
+    m_bridge->setPlaceholderText(tr("br0"));
+    form->addRow(tr("&Bridge:"), m_bridge);
+    form->setRowVisible(m_bridge, false);
     m_model = new ChoiceCombo(this);
     m_model->setChoices(models);
     form->addRow(tr("&Model:"), m_model);
@@ -350,7 +358,11 @@ AddNicPage::AddNicPage(const arch::ChoiceList &models, QWidget *parent)
     form->addRow(m_status);
     labelFormFields(form);
 
-    connect(m_network, &QComboBox::currentIndexChanged, this, &AddHardwarePage::changed);
+    connect(m_network, &QComboBox::currentIndexChanged, this, [this] {
+        m_form->setRowVisible(m_bridge, isBridge());
+        emit changed();
+    });
+    connect(m_bridge, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
     connect(m_model, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
     connect(m_mac, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
 }
@@ -374,11 +386,21 @@ void AddNicPage::setStorage(const models::StorageSnapshot &storage)
                     pick = i;
             }
         }
-        m_network->setPlaceholderText(tr("The host has no virtual network"));
-        m_network->setCurrentIndex(pick >= 0 ? pick : (m_network->count() > 0 ? 0 : -1));
+        // A Linux bridge the host's admin made (virt-manager's "Bridge device").
+        if (m_network->count() > 0)
+            m_network->insertSeparator(m_network->count());
+        m_network->addItem(tr("Bridge on the host (give its name)"), QString());
+        m_network->setItemData(m_network->count() - 1, true, kBridgeRole);
+        m_network->setCurrentIndex(pick >= 0 ? pick : 0);
     }
+    m_form->setRowVisible(m_bridge, isBridge());
     m_status->setVisible(false);
     emit changed();
+}
+
+bool AddNicPage::isBridge() const
+{
+    return m_network->currentData(kBridgeRole).toBool();
 }
 
 void AddNicPage::setStorageError(const QString &error)
@@ -392,8 +414,9 @@ void AddNicPage::setStorageError(const QString &error)
 void AddNicPage::fill(models::AddDeviceRequest &request) const
 {
     request.model = m_model->currentId();
-    request.network = m_network->currentData().toString();
-    request.bridge = false;
+    request.bridge = isBridge();
+    request.network =
+        request.bridge ? m_bridge->text().trimmed() : m_network->currentData().toString();
     request.mac = m_mac->text().trimmed().toLower();
 }
 
@@ -402,7 +425,17 @@ QString AddNicPage::problem() const
     if (!m_loaded)
         return tr("Reading the host's networks…");
     if (m_network->currentIndex() < 0)
-        return tr("The host has no virtual network to connect the NIC to.");
+        return tr("Choose a network or a bridge of the host.");
+    if (isBridge()) {
+        static const QRegularExpression name(u"^[A-Za-z0-9_.:-]{1,15}$"_s);
+        const QString bridge = m_bridge->text().trimmed();
+        if (bridge.isEmpty())
+            return tr("Give the name of the host's bridge (br0).");
+        if (!name.match(bridge).hasMatch())
+            return tr("%1 is not a network device name (at most 15 letters, digits, \"-\", "
+                      "\"_\", \".\").")
+                .arg(bridge);
+    }
     if (m_model->currentId().isEmpty())
         return tr("No NIC model is available.");
     const QString mac = m_mac->text().trimmed();
@@ -428,19 +461,18 @@ AddModelPage::AddModelPage(const QString &kind, const QString &fieldLabel,
     m_choice = new ChoiceCombo(this);
     m_choice->setChoices(choices);
     form->addRow(fieldLabel, m_choice);
+    if (!explanation.isEmpty())
+        form->addRow(makeFieldNote(this, explanation));
     if (kind == QLatin1String(HardwareKind::Graphics)) {
         m_listen = new QLineEdit(u"127.0.0.1"_s, this);
         form->addRow(tr("&Listen address:"), m_listen);
-        form->addRow(makeFieldNote(
-            this, tr("127.0.0.1 keeps the display on this host (Crossvirt tunnels to it); "
-                     "0.0.0.0 opens it to the network.")));
+        form->addRow(makeFieldNote(this, tr("127.0.0.1 accepts viewers on the host itself only; "
+                                            "0.0.0.0 accepts them from any network.")));
         connect(m_listen, &QLineEdit::textChanged, this, &AddHardwarePage::changed);
         auto sync = [this] { m_listen->setEnabled(m_choice->currentId() != "none"_L1); };
         connect(m_choice, &ChoiceCombo::currentIdChanged, this, sync);
         sync();
     }
-    if (!explanation.isEmpty())
-        form->addRow(makeFieldNote(this, explanation));
     labelFormFields(form);
     connect(m_choice, &ChoiceCombo::currentIdChanged, this, &AddHardwarePage::changed);
 }
@@ -456,8 +488,13 @@ QString AddModelPage::problem() const
 {
     if (m_choice->currentId().isEmpty())
         return tr("Nothing of this kind is available for this guest.");
-    if (m_listen && m_listen->isEnabled() && m_listen->text().trimmed().isEmpty())
-        return tr("Give a listen address (127.0.0.1 for this host only).");
+    if (m_listen && m_listen->isEnabled()) {
+        const QString listen = m_listen->text().trimmed();
+        if (listen.isEmpty())
+            return tr("Give a listen address (127.0.0.1 for this host only).");
+        if (QHostAddress address; !address.setAddress(listen))
+            return tr("%1 is not an IP address (127.0.0.1, 0.0.0.0, ::1).").arg(listen);
+    }
     return {};
 }
 
@@ -468,8 +505,12 @@ AddHostDevicePage::AddHostDevicePage(const QString &kind, QWidget *parent)
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    m_status = makeFieldNote(this, tr("Reading the host's devices…"));
+    // In the page's own font: while there is no list, this line is what the page says.
+    m_status = new QLabel(tr("Reading the host's devices…"), this);
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
     m_table = new QTreeWidget(this);
+    m_table->hide(); // until there is something to list
     m_table->setRootIsDecorated(false);
     m_table->setUniformRowHeights(true);
     m_table->setHeaderLabels({tr("Device"), tr("Address"), tr("Used by"), tr("Node device")});
@@ -480,13 +521,14 @@ AddHostDevicePage::AddHostDevicePage(const QString &kind, QWidget *parent)
     m_table->setAccessibleName(kind == QLatin1String(HardwareKind::UsbHost)
                                    ? tr("USB devices of the host")
                                    : tr("PCI devices of the host"));
-    layout->addWidget(m_table, 1);
     layout->addWidget(m_status);
+    layout->addWidget(m_table, 1);
     layout->addWidget(makeFieldNote(
         this, kind == QLatin1String(HardwareKind::UsbHost)
                   ? tr("The guest takes the device over: the host cannot use it meanwhile.")
                   : tr("The device is detached from the host's driver and given to the guest "
                        "(VFIO); the host cannot use it meanwhile.")));
+    layout->addStretch(); // takes the room while the table is hidden
     connect(m_table, &QTreeWidget::itemSelectionChanged, this, &AddHardwarePage::changed);
 }
 
@@ -500,6 +542,10 @@ void AddHostDevicePage::setDevices(const QList<models::HostDeviceInfo> &devices)
         auto *item = new QTreeWidgetItem(
             m_table, {d.label.isEmpty() ? d.name : d.label, d.address, d.usedBy, d.name});
         item->setData(0, Qt::UserRole, d.name);
+        // A USB device is passed through by its ids (it gets a new address when replugged).
+        const bool usbIds = d.kind == QLatin1String(HardwareKind::UsbHost) &&
+                            !d.vendorId.isEmpty() && !d.productId.isEmpty();
+        item->setData(0, Qt::UserRole + 1, usbIds ? d.vendorId + u':' + d.productId : d.name);
         if (!d.usedBy.isEmpty()) {
             // Given to another VM: shown so the user knows where it went, not selectable.
             item->setFlags(item->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsEnabled));
@@ -511,8 +557,10 @@ void AddHostDevicePage::setDevices(const QList<models::HostDeviceInfo> &devices)
                               ? tr("The host has no USB device to pass through.")
                               : tr("The host has no PCI device to pass through."));
         m_status->setVisible(true);
+        m_table->hide();
     } else {
         m_status->setVisible(false);
+        m_table->show();
     }
     emit changed();
 }
@@ -544,13 +592,15 @@ void AddHostDevicePage::fill(models::AddDeviceRequest &request) const
 {
     const QList<QTreeWidgetItem *> selected = m_table->selectedItems();
     request.hostDevice =
-        selected.isEmpty() ? QString() : selected.first()->data(0, Qt::UserRole).toString();
+        selected.isEmpty() ? QString() : selected.first()->data(0, Qt::UserRole + 1).toString();
 }
 
 QString AddHostDevicePage::problem() const
 {
     if (!m_loaded)
         return tr("Reading the host's devices…");
+    if (m_table->topLevelItemCount() == 0)
+        return m_status->text();
     if (m_table->selectedItems().isEmpty())
         return tr("Choose a device in the list.");
     return {};

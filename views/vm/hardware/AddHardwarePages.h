@@ -76,13 +76,12 @@ public:
 private:
     void updateMode();
     void fillVolumes();
-    void suggestName();
+    /// Whether volume row `row` is one this VM may take (not another VM's disk).
+    bool volumeFree(int row) const;
 
-    QString m_vmName;
     QStringList m_vmSources;
     std::optional<models::StorageSnapshot> m_storage;
     QString m_storageError;
-    bool m_nameEdited = false;
 
     QFormLayout *m_form;
     QRadioButton *m_newVolume;
@@ -104,6 +103,7 @@ public:
     AddCdromPage(const arch::ChoiceList &interfaces, QWidget *parent = nullptr);
 
     void setStorage(const models::StorageSnapshot &storage);
+    void setStorageError(const QString &error);
     void fill(models::AddDeviceRequest &request) const override;
     QString problem() const override;
     ChoiceCombo *choiceCombo() const override { return m_interface; }
@@ -140,10 +140,16 @@ public:
     ChoiceCombo *choiceCombo() const override { return m_model; }
 
     QComboBox *networkCombo() const { return m_network; }
+    /// The host bridge's name, shown when the network list's bridge entry is chosen.
+    QLineEdit *bridgeEdit() const { return m_bridge; }
     QLineEdit *macEdit() const { return m_mac; }
 
 private:
+    bool isBridge() const;
+
+    QFormLayout *m_form;
     QComboBox *m_network;
+    QLineEdit *m_bridge;
     ChoiceCombo *m_model;
     QLineEdit *m_mac;
     QLabel *m_status;

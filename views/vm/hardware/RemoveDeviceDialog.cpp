@@ -59,13 +59,16 @@ RemoveDeviceDialog::RemoveDeviceDialog(models::HostSession *session,
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     removeButton()->setText(tr("&Remove"));
+    // Cancel is what Enter does: removing is the choice made on purpose.
+    removeButton()->setAutoDefault(false);
     m_buttons->button(QDialogButtonBox::Cancel)->setDefault(true);
+    m_buttons->button(QDialogButtonBox::Cancel)->setFocus();
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RemoveDeviceDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row, 1);
     layout->addWidget(m_buttons);
-    setMinimumWidth(500);
+    setMinimumWidth(560);
 
     if (!device) {
         setWindowTitle(tr("Remove Device from %1").arg(vmName));
