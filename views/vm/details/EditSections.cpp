@@ -108,6 +108,16 @@ QString kindLabel(const QString &kind)
                                    : QCoreApplication::translate("EditSections", it.value());
 }
 
+/// Shows the rows of a checkable form box only while it is checked (no empty frame).
+void foldGroup(QGroupBox *box, bool open)
+{
+    if (auto *form = qobject_cast<QFormLayout *>(box->layout())) {
+        for (int row = 0; row < form->rowCount(); ++row)
+            form->setRowVisible(row, open);
+    }
+    box->setFlat(!open);
+}
+
 QGroupBox *formBox(const QString &title, QWidget *parent, QFormLayout **form)
 {
     auto *box = new QGroupBox(title, parent);
@@ -255,7 +265,6 @@ CpuSection::CpuSection(QWidget *parent) : EditSection(tr("CPUs"), parent)
 
     m_topology = formBox(tr("Manually set CPU topology"), this, &form);
     m_topology->setCheckable(true);
-    m_topologyForm = form;
     m_sockets = new QSpinBox(m_topology);
     m_cores = new QSpinBox(m_topology);
     m_threads = new QSpinBox(m_topology);
@@ -298,9 +307,7 @@ CpuSection::CpuSection(QWidget *parent) : EditSection(tr("CPUs"), parent)
 void CpuSection::showTopologyFields(bool manual)
 {
     // Folded away unless set: most guests leave the topology to the hypervisor.
-    for (int row = 0; row < m_topologyForm->rowCount(); ++row)
-        m_topologyForm->setRowVisible(row, manual);
-    m_topology->setFlat(!manual); // no empty frame while folded
+    foldGroup(m_topology, manual);
 }
 
 void CpuSection::topologyChanged()
@@ -450,7 +457,10 @@ MemorySection::MemorySection(QWidget *parent) : EditSection(tr("Memory"), parent
     connect(m_current, &QSpinBox::valueChanged, this, &MemorySection::notifyEdited);
     connect(m_maxMemory, &QSpinBox::valueChanged, this, &MemorySection::notifyEdited);
     connect(m_slots, &QSpinBox::valueChanged, this, &MemorySection::notifyEdited);
-    connect(m_hotplug, &QGroupBox::toggled, this, &MemorySection::notifyEdited);
+    connect(m_hotplug, &QGroupBox::toggled, this, [this](bool on) {
+        foldGroup(m_hotplug, on);
+        notifyEdited();
+    });
 }
 
 void MemorySection::fill(const models::VmEditContext &ctx, const models::VmConfig &wanted)
@@ -492,6 +502,7 @@ void MemorySection::fill(const models::VmEditContext &ctx, const models::VmConfi
         int(wanted.maxMemoryMiB > 0 ? wanted.maxMemoryMiB : wanted.memoryMiB * 2));
     m_slots->setValue(wanted.memorySlots > 0 ? wanted.memorySlots : 16);
     m_hotplug->setChecked(wanted.maxMemoryMiB > 0);
+    foldGroup(m_hotplug, m_hotplug->isChecked());
     // A definition that already has <maxMemory> stays editable (it may be removed).
     m_hotplug->setEnabled(possible || wanted.maxMemoryMiB > 0);
     QString note;

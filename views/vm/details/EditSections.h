@@ -9,7 +9,6 @@
 #include <QWidget>
 
 class QCheckBox;
-class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -99,7 +98,6 @@ private:
     QSpinBox *m_vcpus, *m_maxVcpus, *m_sockets, *m_cores, *m_threads;
     QLabel *m_hotplugNote, *m_limitsNote, *m_cpuNote;
     QGroupBox *m_topology;
-    QFormLayout *m_topologyForm;
     ChoiceCombo *m_mode, *m_model;
     arch::CpuChoice m_baseCpu;
 };
