@@ -114,6 +114,11 @@ void foldGroup(QGroupBox *box, bool open)
     if (auto *form = qobject_cast<QFormLayout *>(box->layout())) {
         for (int row = 0; row < form->rowCount(); ++row)
             form->setRowVisible(row, open);
+        // The style's margins, or none while folded (an empty frame otherwise).
+        if (open)
+            form->setContentsMargins(-1, -1, -1, -1);
+        else
+            form->setContentsMargins(0, 0, 0, 0);
     }
     box->setFlat(!open);
 }
