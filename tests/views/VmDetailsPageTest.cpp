@@ -303,6 +303,26 @@ TEST_F(VmDetailsPageTest, RunningAarch64VcpuChangeWaitsForTheNextBootWithTheArch
     page->window()->grab().save(shotPath(u"details-aarch64-running-vcpus"_s));
 }
 
+TEST_F(VmDetailsPageTest, RunningX86VcpuChangeAppliesNow)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"web-01"_s);
+    ASSERT_TRUE(page->context().running());
+    page->cpuSection()->vcpus()->setValue(page->cpuSection()->vcpus()->value() - 1);
+    ASSERT_EQ(page->plan().steps.size(), 1) << page->stepLines().join(u'\n').toStdString();
+    EXPECT_EQ(page->plan().steps.first().rule.timing, arch::ChangeTiming::Now)
+        << page->stepLines().join(u'\n').toStdString();
+    EXPECT_TRUE(page->stepLines().first().endsWith(u" — applies now"_s));
+
+    const int wanted = page->wanted().vcpus;
+    page->applyButton()->click();
+    ASSERT_TRUE(waitIdle(page));
+    EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
+    const VmEditContext after = reread(host, page->context().inactive.uuid);
+    EXPECT_EQ(after.live.vcpus, wanted) << "the running guest has it now";
+    EXPECT_EQ(after.inactive.vcpus, wanted) << "and keeps it at the next boot";
+}
+
 TEST_F(VmDetailsPageTest, RevertRestoresTheDefinitionsValues)
 {
     HostSession *host = openHost(u"x86_64"_s);
