@@ -254,6 +254,11 @@ TEST_F(VmDetailsPageTest, S390xBootsFromOneDeviceOnly)
     EXPECT_EQ(boot->checkedBootIds(), QStringList{list->item(1)->data(Qt::UserRole).toString()});
     for (const EditStep &step : page->plan().steps)
         EXPECT_NE(step.rule.timing, arch::ChangeTiming::Refused) << step.rule.reason.toStdString();
+
+    // No memory hot-plug on s390x: the fields are off and the page says why.
+    EXPECT_FALSE(page->memorySection()->hotplug()->isEnabled());
+    EXPECT_TRUE(page->memorySection()->hotplugNote().startsWith(u"No memory hot-plug: "_s))
+        << page->memorySection()->hotplugNote().toStdString();
 }
 
 TEST_F(VmDetailsPageTest, AddHardwareAndRemoveOpenTheirDialogsForThisVm)
@@ -437,6 +442,10 @@ TEST_F(VmDetailsPageTest, EveryPageScreenshotForX86AndPower)
         ASSERT_TRUE(page->isLoaded()) << shot.vm.toStdString();
         auto *window = qobject_cast<views::VmWindow *>(page->window());
         ASSERT_NE(window, nullptr);
+        if (shot.tag == u"ppc64le"_s) {
+            EXPECT_EQ(page->memorySection()->memory()->singleStep(), 256)
+                << "POWER guests' memory comes in 256 MiB steps";
+        }
         for (int i = 0; i < page->pageList()->count(); ++i) {
             page->pageList()->setCurrentRow(i);
             QApplication::processEvents();
