@@ -328,6 +328,20 @@ TEST_F(VmDetailsPageTest, RunningX86VcpuChangeAppliesNow)
     EXPECT_EQ(after.inactive.vcpus, wanted) << "and keeps it at the next boot";
 }
 
+TEST_F(VmDetailsPageTest, RefusedChangeDisablesApplyAndSaysWhy)
+{
+    HostSession *host = openHost(u"ppc64le"_s);
+    views::VmDetailsPage *page = openDetails(host, u"power-db"_s);
+    // Typed, not stepped: off POWER's 256 MiB step.
+    page->memorySection()->memory()->setValue(page->memorySection()->memory()->value() + 100);
+    ASSERT_FALSE(page->plan().ok());
+    EXPECT_FALSE(page->applyButton()->isEnabled());
+    EXPECT_TRUE(page->revertButton()->isEnabled());
+    const QString lines = page->stepLines().join(u'\n');
+    EXPECT_TRUE(lines.contains(u" — refused: "_s)) << lines.toStdString();
+    EXPECT_EQ(page->applyButton()->toolTip(), page->plan().refusals());
+}
+
 TEST_F(VmDetailsPageTest, RevertRestoresTheDefinitionsValues)
 {
     HostSession *host = openHost(u"x86_64"_s);
@@ -376,6 +390,9 @@ TEST_F(VmDetailsPageTest, EditXmlWithInvalidXmlShowsLibvirtsErrorAndChangesNothi
     const QString original = reread(host, uuid).inactiveXml;
     views::VmXmlPage *xml = page->xmlPage();
 
+    auto *window = qobject_cast<views::VmWindow *>(page->window());
+    ASSERT_NE(window, nullptr);
+    window->tabs()->setCurrentWidget(xml);
     xml->editButton()->click();
     ASSERT_TRUE(xml->isEditing());
     EXPECT_FALSE(xml->inactiveView()->isReadOnly());
@@ -391,6 +408,7 @@ TEST_F(VmDetailsPageTest, EditXmlWithInvalidXmlShowsLibvirtsErrorAndChangesNothi
     EXPECT_TRUE(xml->errorText().contains(u"memory"_s))
         << "libvirt's own refusal is shown: " << xml->errorText().toStdString();
     EXPECT_TRUE(xml->isEditing()) << "the edit stays to be fixed";
+    page->window()->grab().save(shotPath(u"details-x86_64-xml-refused"_s));
     EXPECT_EQ(reread(host, uuid).inactiveXml, original) << "nothing changed";
 
     // Not even XML.
