@@ -321,6 +321,7 @@ TEST_F(AddHardwareDialogTest, AddingANewVolumeDiskToAShutOffPseriesVm)
     page->sizeSpin()->setValue(2);
     ASSERT_TRUE(page->choiceCombo()->setCurrentId(u"virtio"_s));
     ASSERT_TRUE(d.addButton()->isEnabled()) << str(d.verdictText());
+    EXPECT_EQ(page->nameEdit()->placeholderText(), u"Automatic: power-batch-vda.qcow2"_s);
     shot(&d, u"ppc64le-shutoff-new-disk"_s);
 
     // The existing volumes leave out the VM's own disk and ISO images; the other VMs' disks

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -316,7 +317,7 @@ AddHardwarePage *AddHardwareDialog::page(const QString &kind) const
 
 ChoiceCombo *AddHardwareDialog::choiceCombo(const QString &kind) const
 {
-    const AddHardwarePage *p = page(kind);
+    AddHardwarePage *p = page(kind);
     return p ? p->choiceCombo() : nullptr;
 }
 
@@ -358,7 +359,7 @@ void AddHardwareDialog::updateVerdict()
 {
     m_plan.reset();
     const QString kind = currentKind();
-    const AddHardwarePage *p = page(kind);
+    AddHardwarePage *p = page(kind);
     QString text;
     bool cannot = true; // a refusal, shown in red (missing input is not)
     if (!m_ctx.model()) {
@@ -402,6 +403,14 @@ void AddHardwareDialog::updateVerdict()
                 text = tr("Added at the next boot.");
             else
                 text = tr("Added at the next boot (the VM is shut off).");
+            // Show the name the core gives a new volume the user did not name.
+            if (auto *disk = qobject_cast<AddDiskPage *>(p)) {
+                static const QRegularExpression nameElement(u"<name>([^<]+)</name>"_s);
+                for (const models::EditStep &step : std::as_const(plan.steps)) {
+                    if (const auto m = nameElement.match(step.volumeXml); m.hasMatch())
+                        disk->setAutomaticName(m.captured(1));
+                }
+            }
             m_plan = std::move(plan);
         }
     }

@@ -149,6 +149,11 @@ void AddDiskPage::setStorageError(const QString &error)
     emit changed();
 }
 
+void AddDiskPage::setAutomaticName(const QString &name)
+{
+    m_name->setPlaceholderText(tr("Automatic: %1").arg(name));
+}
+
 void AddDiskPage::fillVolumes()
 {
     const QSignalBlocker block(m_volume);

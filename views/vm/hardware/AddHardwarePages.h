@@ -61,6 +61,8 @@ public:
 
     void setStorage(const models::StorageSnapshot &storage);
     void setStorageError(const QString &error);
+    /// The name the new volume gets when the name field is left empty.
+    void setAutomaticName(const QString &name);
     void fill(models::AddDeviceRequest &request) const override;
     QString problem() const override;
     ChoiceCombo *choiceCombo() const override { return m_interface; }
