@@ -306,6 +306,18 @@ TEST_F(VmDetailsPageTest, RunningAarch64VcpuChangeWaitsForTheNextBootWithTheArch
     page->selectPage(u"cpus"_s);
     QApplication::processEvents();
     page->window()->grab().save(shotPath(u"details-aarch64-running-vcpus"_s));
+
+    // Applied: written for the next boot; the running guest keeps its two.
+    page->applyButton()->click();
+    ASSERT_TRUE(waitIdle(page));
+    EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
+    const VmEditContext after = reread(host, page->context().inactive.uuid);
+    EXPECT_EQ(after.inactive.vcpus, 1);
+    EXPECT_EQ(after.live.vcpus, 2);
+    EXPECT_TRUE(page->stepLines().isEmpty()) << page->stepLines().join(u'\n').toStdString();
+    EXPECT_EQ(page->cpuSection()->vcpus()->value(), 1);
+    EXPECT_TRUE(page->cpuSection()->countNotes().contains(u"has 2 vCPU(s) now"_s))
+        << page->cpuSection()->countNotes().toStdString();
 }
 
 TEST_F(VmDetailsPageTest, RunningX86VcpuChangeAppliesNow)

@@ -359,6 +359,11 @@ void CpuSection::fill(const models::VmEditContext &ctx, const models::VmConfig &
     m_hotplugNote->setText(hotplug.join(u'\n'));
     m_hotplugNote->setVisible(!hotplug.isEmpty());
     QStringList limitsText;
+    // A running guest may differ from its definition until it restarts.
+    if (ctx.running() && ctx.live.vcpus != ctx.inactive.vcpus)
+        limitsText << tr("The running guest has %n vCPU(s) now; the values above are for "
+                         "its next boot.",
+                         nullptr, ctx.live.vcpus);
     if (ctx.hostCpus > 0)
         limitsText << tr("The host has %n CPU(s).", nullptr, ctx.hostCpus);
     if (limits.maxVcpus > 0)
@@ -400,6 +405,11 @@ void CpuSection::fill(const models::VmEditContext &ctx, const models::VmConfig &
     if (!wanted.cpu.model.isEmpty())
         m_model->setCurrentId(wanted.cpu.model);
     updateModelEnabled();
+}
+
+QString CpuSection::countNotes() const
+{
+    return m_hotplugNote->text() + u'\n' + m_limitsNote->text();
 }
 
 void CpuSection::store(models::VmConfig &wanted) const
@@ -490,6 +500,9 @@ void MemorySection::fill(const models::VmEditContext &ctx, const models::VmConfi
                      : tr("This VM has no memory balloon: it always has its boot memory."));
     m_balloonNote->show();
     QStringList steps;
+    if (ctx.running() && ctx.live.memoryMiB != ctx.inactive.memoryMiB)
+        steps << tr("The running guest has %1 MiB now; the values above are for its next boot.")
+                     .arg(ctx.live.memoryMiB);
     if (step > 1)
         steps << tr("%1 guests take memory in steps of %2 MiB.").arg(wanted.arch).arg(step);
     if (ctx.hostMemoryMiB > 0)

@@ -86,6 +86,8 @@ public:
     QGroupBox *topology() const { return m_topology; }
     ChoiceCombo *mode() const { return m_mode; }
     ChoiceCombo *model() const { return m_model; }
+    /// The notes under the vCPU counts (hot-plug, the running guest's count, limits).
+    QString countNotes() const;
 
 protected:
     void fill(const models::VmEditContext &ctx, const models::VmConfig &wanted) override;
