@@ -20,6 +20,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
@@ -276,11 +277,22 @@ TEST_F(VmDetailsPageTest, AddHardwareAndRemoveOpenTheirDialogsForThisVm)
     ASSERT_FALSE(nics.isEmpty());
     ASSERT_TRUE(page->selectPage(u"device:"_s + nics.first().id));
     page->removeButton()->click();
-    auto *remove = page->findChild<views::RemoveDeviceDialog *>();
+    // Closed, it deletes itself.
+    QPointer<views::RemoveDeviceDialog> remove = page->findChild<views::RemoveDeviceDialog *>();
     ASSERT_NE(remove, nullptr);
     EXPECT_TRUE(remove->questionText().contains(nics.first().id))
         << remove->questionText().toStdString();
-    remove->reject();
+
+    // Removed: the page reloads and the NIC leaves the list.
+    ASSERT_TRUE(remove->removeButton()->isEnabled()) << remove->timingText().toStdString();
+    remove->removeButton()->click();
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return !page->isBusy() && !page->context().inactive.device(nics.first().id); },
+        10000))
+        << (remove ? remove->errorText().toStdString() : std::string());
+    EXPECT_FALSE(page->selectPage(u"device:"_s + nics.first().id));
+    EXPECT_TRUE(page->messageText().startsWith(u"Removed: "_s))
+        << page->messageText().toStdString();
 }
 
 TEST_F(VmDetailsPageTest, RunningAarch64VcpuChangeWaitsForTheNextBootWithTheArchsReason)
