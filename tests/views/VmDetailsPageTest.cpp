@@ -262,16 +262,30 @@ TEST_F(VmDetailsPageTest, S390xBootsFromOneDeviceOnly)
         << page->memorySection()->hotplugNote().toStdString();
 }
 
-TEST_F(VmDetailsPageTest, AddHardwareAndRemoveOpenTheirDialogsForThisVm)
+TEST_F(VmDetailsPageTest, AddHardwareAndRemoveChangeTheVmAndThePageFollows)
 {
     HostSession *host = openHost(u"x86_64"_s);
     views::VmDetailsPage *page = openDetails(host, u"legacy-win2k8"_s);
     page->addHardwareButton()->click();
-    auto *add = page->findChild<views::AddHardwareDialog *>();
+    QPointer<views::AddHardwareDialog> add = page->findChild<views::AddHardwareDialog *>();
     ASSERT_NE(add, nullptr);
     EXPECT_TRUE(add->isVisible());
-    EXPECT_FALSE(add->kindIds().isEmpty());
-    add->reject();
+    // Added: the page reloads and lists the new device.
+    ASSERT_TRUE(test::waitUntil([&] { return add->isReady(); }, 10000));
+    ASSERT_TRUE(add->isKindOffered(u"rng"_s)) << add->kindReason(u"rng"_s).toStdString();
+    ASSERT_TRUE(add->selectKind(u"rng"_s));
+    const qsizetype before = page->context().inactive.devicesOf(u"rng"_s).size();
+    ASSERT_TRUE(add->addButton()->isEnabled()) << add->verdictText().toStdString();
+    add->addButton()->click();
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            return !page->isBusy() &&
+                   page->context().inactive.devicesOf(u"rng"_s).size() == before + 1;
+        },
+        10000));
+    EXPECT_TRUE(page->messageText().startsWith(u"Added: "_s)) << page->messageText().toStdString();
+    const VmDevice rng = page->context().inactive.devicesOf(u"rng"_s).last();
+    EXPECT_TRUE(page->selectPage(u"device:"_s + rng.id)) << rng.id.toStdString();
 
     const QList<VmDevice> nics = page->context().inactive.devicesOf(u"nic"_s);
     ASSERT_FALSE(nics.isEmpty());
