@@ -148,6 +148,8 @@ int nextControllerIndex(const VmEditContext &ctx, const QString &type)
 void setDiskSource(QDomElement disk, const QString &source)
 {
     vmxml::removeChildren(disk, u"source"_s);
+    // The old medium's backing chain is not the new one's.
+    vmxml::removeChildren(disk, u"backingStore"_s);
     if (source.isEmpty()) {
         disk.setAttribute(u"type"_s, u"file"_s);
         return;

@@ -296,9 +296,12 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
             }
             virResetLastError();
         }
-        if (!stillApplied.isEmpty())
+        if (!stillApplied.isEmpty()) {
             message += u'\n' + VmEditSteps::tr("Already applied to the running guest: %1")
                                    .arg(stillApplied.join(u"; "_s));
+            for (auto &v : volumes)
+                v->keep(); // a disk that stays plugged in may use them
+        }
         throw LibvirtError(error.context(), message, error.code());
     }
 

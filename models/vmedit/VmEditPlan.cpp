@@ -6,6 +6,7 @@
 #include "models/vmedit/VmXmlDom.h"
 
 #include <functional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -227,8 +228,8 @@ public:
         vcpus();
         topology();
         cpuModel();
+        hotplugCeiling(); // first: the boot memory is judged against the new ceiling
         memory();
-        hotplugCeiling();
         bootOrder();
         firmware();
         kernelBoot();
@@ -444,7 +445,10 @@ private:
             } else {
                 arch::GuestChangeRequest r{
                     arch::GuestChange::MaxMemory, {}, {}, m_old.memoryMiB, m_wanted.memoryMiB};
-                arch::ChangeRule rule = judge(r, false);
+                arch::GuestFacts facts = m_facts;
+                if (m_ceilingMiB && !m_ctx.running())
+                    facts.maxMemoryMiB = *m_ceilingMiB;
+                arch::ChangeRule rule = judge(r, false, &facts);
                 const QList<QDomElement> cells = numaCells(m_domain);
                 if (rule.allowed() && cells.size() > 1)
                     rule = refused(VmEditSteps::tr("The memory is split over %1 NUMA cells; "
@@ -556,7 +560,27 @@ private:
                                    u"maxMemory"_s,
                                    m_old.maxMemoryMiB,
                                    m_wanted.maxMemoryMiB};
-        arch::ChangeRule rule = judge(r, false);
+        arch::ChangeRule rule;
+        if (m_wanted.maxMemoryMiB > 0) {
+            // The arch's checks of a memory size (step, host), without the old ceiling...
+            arch::GuestFacts facts = m_facts;
+            facts.maxMemoryMiB = 0;
+            rule = judge(r, false, &facts);
+            // ...and whether its guests can hot-plug memory at all.
+            if (const arch::ArchModel *model = m_ctx.model(); model && rule.allowed()) {
+                const arch::Operation hotplug = model->operations(m_ctx.context()).memoryHotplug;
+                if (!hotplug)
+                    rule = refused(hotplug.reason);
+            }
+        } else {
+            rule = scoped(m_ctx,
+                          arch::ChangeRule{arch::ChangeTiming::NextBoot,
+                                           VmEditSteps::tr("The maximum memory takes effect when "
+                                                           "the guest next starts")},
+                          m_scope, false);
+            if (rule.allowed() && !m_old.devicesOf(u"dimm"_s).isEmpty())
+                rule = refused(VmEditSteps::tr("Remove the guest's memory modules first"));
+        }
         const qint64 boot = m_wanted.memoryMiB > 0 ? m_wanted.memoryMiB : m_old.memoryMiB;
         if (rule.allowed() && m_wanted.maxMemoryMiB > 0 && m_wanted.maxMemoryMiB < boot)
             rule = refused(VmEditSteps::tr("The maximum memory %1 is below the memory %2")
@@ -571,6 +595,8 @@ private:
                                                           .arg(mib(m_old.maxMemoryMiB))
                                                           .arg(m_old.memorySlots)
                                                     : VmEditSteps::tr("none");
+        if (rule.allowed())
+            m_ceilingMiB = m_wanted.maxMemoryMiB;
         step(r, VmEditSteps::tr("Maximum memory for hot-plug: %1 → %2").arg(from, to), rule, [&] {
             if (m_wanted.maxMemoryMiB <= 0) {
                 vmxml::removeChildren(m_domain, u"maxMemory"_s);
@@ -735,6 +761,8 @@ private:
     QDomElement m_domain;
     EditPlan m_plan;
     bool m_changed = false;
+    /// The hot-plug ceiling boot memory is judged against: the new one once allowed.
+    std::optional<qint64> m_ceilingMiB;
 };
 
 } // namespace

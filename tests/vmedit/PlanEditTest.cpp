@@ -361,3 +361,47 @@ TEST(PlanEdit, RunningX86GuestGetsAMemoryModule)
 }
 
 } // namespace
+
+namespace {
+
+TEST(PlanEdit, HotplugCeilingIsTheArchsToGive)
+{
+    const VmEditContext z = test::editContext(u"s390x.xml"_s);
+    VmConfig wanted = z.inactive;
+    wanted.maxMemoryMiB = 8192;
+    wanted.memorySlots = 4;
+    const EditPlan plan = planEdit(z, wanted);
+    EXPECT_FALSE(plan.ok()) << "s390x guests cannot hot-plug memory";
+    EXPECT_TRUE(plan.refusals().contains(u"s390x"_s)) << plan.refusals().toStdString();
+
+    // Raising the ceiling and the memory above the old ceiling together is fine.
+    const VmEditContext x86 = test::editContext(u"x86_64-q35-uefi.xml"_s);
+    wanted = x86.inactive;
+    wanted.maxMemoryMiB = 4096;
+    wanted.memorySlots = 2;
+    VmEditContext withCeiling = x86;
+    withCeiling.inactiveXml = planEdit(x86, wanted).newInactiveXml;
+    ASSERT_FALSE(withCeiling.inactiveXml.isEmpty());
+    withCeiling.inactive = withCeiling.live = parseVmConfig(withCeiling.inactiveXml.toUtf8());
+    ASSERT_EQ(withCeiling.inactive.maxMemoryMiB, 4096);
+    wanted = withCeiling.inactive;
+    wanted.maxMemoryMiB = 16384;
+    wanted.memoryMiB = 8192;
+    const EditPlan both = planEdit(withCeiling, wanted);
+    ASSERT_TRUE(both.ok()) << test::describe(both).toStdString();
+    const VmConfig after = parseVmConfig(both.newInactiveXml.toUtf8());
+    EXPECT_EQ(after.maxMemoryMiB, 16384);
+    EXPECT_EQ(after.memoryMiB, 8192);
+    EXPECT_EQ(after.numaCells, 1);
+    const QDomElement cell = root(both.newInactiveXml)
+                                 .firstChildElement(u"cpu"_s)
+                                 .firstChildElement(u"numa"_s)
+                                 .firstChildElement(u"cell"_s);
+    EXPECT_EQ(cell.attribute(u"memory"_s), u"8388608"_s) << "the one cell follows the memory";
+
+    // Memory above the ceiling alone is refused.
+    wanted.maxMemoryMiB = 4096;
+    EXPECT_FALSE(planEdit(withCeiling, wanted).ok());
+}
+
+} // namespace
