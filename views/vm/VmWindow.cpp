@@ -9,6 +9,8 @@
 #include "views/mainwindow/WindowLayout.h"
 #include "views/vm/ConsolePage.h"
 #include "views/vm/OverviewPage.h"
+#include "views/vm/details/VmDetailsPage.h"
+#include "views/vm/details/VmXmlPage.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -31,12 +33,16 @@ VmWindow::VmWindow(models::HostSession *session, const QString &uuid,
     scroll->setWidget(m_overview);
     scroll->setFrameShape(QFrame::NoFrame);
     m_tabs->addTab(scroll, tr("Overview"));
+    // Details and XML load the VM for editing when first shown.
+    m_details = new VmDetailsPage(session, uuid, this);
+    m_tabs->addTab(m_details, tr("Details"));
     if (collector) {
         m_performance = new VmPerformancePage(collector, uuid, this);
         m_tabs->addTab(m_performance, tr("Performance"));
     }
     m_console = new ConsolePage(session, uuid, this);
     m_tabs->addTab(m_console, tr("Console"));
+    m_tabs->addTab(m_details->xmlPage(), tr("XML"));
     // The console connects when its tab is first shown, not for every opened window.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (m_tabs->widget(index) == m_console && !m_consoleStarted) {

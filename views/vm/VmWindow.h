@@ -17,6 +17,7 @@ namespace crossvirt::views {
 class ConsolePage;
 class VmPerformancePage;
 class OverviewPage;
+class VmDetailsPage;
 
 /// A VM's own window: Overview now; Performance, Console and Disks pages join it.
 class VmWindow : public QMainWindow
@@ -33,6 +34,8 @@ public:
     OverviewPage *overview() const { return m_overview; }
     ConsolePage *console() const { return m_console; }
     VmPerformancePage *performance() const { return m_performance; }
+    /// The Details tab (staged edits); its xmlPage() is the XML tab.
+    VmDetailsPage *details() const { return m_details; }
     /// Brings the Console tab to the front (it connects the first time it is shown).
     void showConsole();
     /// Re-reads the domain XML (off the GUI thread) and refreshes the pages.
@@ -58,6 +61,7 @@ private:
     OverviewPage *m_overview;
     ConsolePage *m_console;
     VmPerformancePage *m_performance = nullptr;
+    VmDetailsPage *m_details = nullptr;
     bool m_consoleStarted = false;
 };
 
