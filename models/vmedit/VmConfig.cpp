@@ -132,22 +132,42 @@ QString VmDevice::label() const
     if (kind == "nic"_L1)
         return VmConfig::tr("NIC %1").arg(id);
     if (kind == "console"_L1) {
-        return arch::ArchModel::consoleLabel(model.isEmpty() ? u"serial"_s : model);
+        const QString console = model.isEmpty() ? u"serial"_s : model;
+        // libvirt writes the first serial port a second time as <console target
+        // type='serial'>: the same port, named so it is not taken for a second one.
+        if (console == "serial"_L1 && xml.trimmed().startsWith("<console"_L1))
+            return VmConfig::tr("Console (the serial port)");
+        return arch::ArchModel::consoleLabel(console);
     }
     if (kind == "graphics"_L1)
         return VmConfig::tr("Display %1").arg(arch::ArchModel::graphicsLabel(model));
     if (kind == "video"_L1)
         return VmConfig::tr("Video %1").arg(arch::ArchModel::videoLabel(model));
-    if (kind == "controller"_L1)
-        return VmConfig::tr("Controller %1").arg(model);
-    if (kind == "input"_L1)
-        return VmConfig::tr("Input %1").arg(model);
-    if (kind == "watchdog"_L1)
-        return VmConfig::tr("Watchdog %1").arg(model);
-    if (kind == "rng"_L1)
-        return VmConfig::tr("Random number generator %1").arg(model);
-    if (kind == "tpm"_L1)
-        return VmConfig::tr("TPM %1").arg(model);
+    // The catalogue's names ("VirtIO-SCSI controller", "USB tablet"), else the raw model.
+    const auto known = [this](arch::DeviceKind k) {
+        return arch::DeviceCatalogue::find(k, model) ? arch::DeviceCatalogue::label(k, model)
+                                                     : QString();
+    };
+    if (kind == "controller"_L1) {
+        const QString l = known(arch::DeviceKind::Controller);
+        return l.isEmpty() ? VmConfig::tr("Controller %1").arg(model) : l;
+    }
+    if (kind == "input"_L1) {
+        const QString l = known(arch::DeviceKind::Input);
+        return l.isEmpty() ? VmConfig::tr("Input %1").arg(model) : l;
+    }
+    if (kind == "watchdog"_L1) {
+        const QString l = known(arch::DeviceKind::Watchdog);
+        return VmConfig::tr("Watchdog %1").arg(l.isEmpty() ? model : l);
+    }
+    if (kind == "rng"_L1) {
+        const QString l = known(arch::DeviceKind::Rng);
+        return l.isEmpty() ? VmConfig::tr("Random number generator %1").arg(model) : l;
+    }
+    if (kind == "tpm"_L1) {
+        const QString l = known(arch::DeviceKind::Tpm);
+        return l.isEmpty() ? VmConfig::tr("TPM %1").arg(model) : l;
+    }
     if (kind == "usb-host"_L1)
         return VmConfig::tr("USB host device %1").arg(source);
     if (kind == "pci-host"_L1)
