@@ -70,6 +70,10 @@
         <source>aarch64 guests boot from the network through UEFI, which this host does not provide</source>
         <translation>Convidados aarch64 inicializam pela rede por meio de UEFI, que este host não oferece</translation>
     </message>
+    <message>
+        <source>aarch64 guests see hot-plugged memory through ACPI, which needs UEFI firmware</source>
+        <translation>Convidados aarch64 veem a memória conectada a quente por meio de ACPI, que requer firmware UEFI</translation>
+    </message>
 </context>
 <context>
     <name>ArchModel</name>
@@ -312,6 +316,362 @@
     <message>
         <source>%1 guests take no device tree (DTB) file: QEMU and the firmware describe their hardware</source>
         <translation>Convidados %1 não usam arquivo de device tree (DTB): o QEMU e o firmware descrevem o hardware deles</translation>
+    </message>
+    <message>
+        <source>x86 (PC)</source>
+        <translation>x86 (PC)</translation>
+    </message>
+    <message>
+        <source>x86 pc (i440FX)</source>
+        <translation>x86 pc (i440FX)</translation>
+    </message>
+    <message>
+        <source>VirtIO-SCSI controller</source>
+        <translation>Controlador VirtIO-SCSI</translation>
+    </message>
+    <message>
+        <source>sPAPR VSCSI controller</source>
+        <translation>Controlador sPAPR VSCSI</translation>
+    </message>
+    <message>
+        <source>USB 3 controller (qemu-xhci)</source>
+        <translation>Controlador USB 3 (qemu-xhci)</translation>
+    </message>
+    <message>
+        <source>USB 3 controller (NEC xHCI)</source>
+        <translation>Controlador USB 3 (NEC xHCI)</translation>
+    </message>
+    <message>
+        <source>USB 1 controller (PIIX3 UHCI)</source>
+        <translation>Controlador USB 1 (PIIX3 UHCI)</translation>
+    </message>
+    <message>
+        <source>VirtIO serial controller</source>
+        <translation>Controlador serial VirtIO</translation>
+    </message>
+    <message>
+        <source>PCIe root port (room for a hot-plugged device)</source>
+        <translation>Porta raiz PCIe (espaço para um dispositivo conectado a quente)</translation>
+    </message>
+    <message>
+        <source>USB tablet</source>
+        <translation>Tablet USB</translation>
+    </message>
+    <message>
+        <source>USB keyboard</source>
+        <translation>Teclado USB</translation>
+    </message>
+    <message>
+        <source>USB mouse</source>
+        <translation>Mouse USB</translation>
+    </message>
+    <message>
+        <source>VirtIO tablet</source>
+        <translation>Tablet VirtIO</translation>
+    </message>
+    <message>
+        <source>VirtIO keyboard</source>
+        <translation>Teclado VirtIO</translation>
+    </message>
+    <message>
+        <source>VirtIO mouse</source>
+        <translation>Mouse VirtIO</translation>
+    </message>
+    <message>
+        <source>PS/2 mouse</source>
+        <translation>Mouse PS/2</translation>
+    </message>
+    <message>
+        <source>PS/2 keyboard</source>
+        <translation>Teclado PS/2</translation>
+    </message>
+    <message>
+        <source>Intel 6300ESB (PCI)</source>
+        <translation>Intel 6300ESB (PCI)</translation>
+    </message>
+    <message>
+        <source>iBase IB700 (ISA)</source>
+        <translation>iBase IB700 (ISA)</translation>
+    </message>
+    <message>
+        <source>DIAG 288</source>
+        <translation>DIAG 288</translation>
+    </message>
+    <message>
+        <source>VirtIO RNG</source>
+        <translation>VirtIO RNG</translation>
+    </message>
+    <message>
+        <source>TPM CRB</source>
+        <translation>TPM CRB</translation>
+    </message>
+    <message>
+        <source>TPM TIS</source>
+        <translation>TPM TIS</translation>
+    </message>
+    <message>
+        <source>sPAPR vTPM</source>
+        <translation>sPAPR vTPM</translation>
+    </message>
+    <message>
+        <source>sPAPR TPM proxy</source>
+        <translation>Proxy TPM sPAPR</translation>
+    </message>
+    <message>
+        <source>%1 guests of this machine take at most %2 vCPUs</source>
+        <translation>Convidados %1 desta máquina aceitam no máximo %2 vCPUs</translation>
+    </message>
+    <message>
+        <source>The host has %1 CPUs: a KVM guest with more vCPUs than that stalls waiting for them</source>
+        <translation>O hospedeiro tem %1 CPUs: um convidado KVM com mais vCPUs que isso trava esperando por elas</translation>
+    </message>
+    <message>
+        <source>%1 guests need at least %2 MiB of memory</source>
+        <translation>Convidados %1 precisam de pelo menos %2 MiB de memória</translation>
+    </message>
+    <message>
+        <source>%1 guest memory comes in steps of %2 MiB: use %3 or %4 MiB</source>
+        <translation>A memória de convidados %1 varia em incrementos de %2 MiB: use %3 ou %4 MiB</translation>
+    </message>
+    <message>
+        <source>%1 guest memory comes in steps of %2 MiB: use %3 MiB</source>
+        <translation>A memória de convidados %1 varia em incrementos de %2 MiB: use %3 MiB</translation>
+    </message>
+    <message>
+        <source>The host has only %1 MiB of memory</source>
+        <translation>O hospedeiro tem apenas %1 MiB de memória</translation>
+    </message>
+    <message>
+        <source>A guest needs at least one vCPU</source>
+        <translation>Um convidado precisa de pelo menos uma vCPU</translation>
+    </message>
+    <message>
+        <source>%1 vCPUs is above this guest&apos;s maximum of %2: raise the maximum first</source>
+        <translation>%1 vCPUs ultrapassam o máximo de %2 deste convidado: aumente o máximo primeiro</translation>
+    </message>
+    <message>
+        <source>The maximum cannot be below the %1 vCPUs the guest has: lower the vCPU count first</source>
+        <translation>O máximo não pode ser menor que as %1 vCPUs que o convidado tem: reduza o número de vCPUs primeiro</translation>
+    </message>
+    <message>
+        <source>%1 MiB is above this guest&apos;s maximum memory of %2 MiB</source>
+        <translation>%1 MiB ultrapassa a memória máxima de %2 MiB deste convidado</translation>
+    </message>
+    <message>
+        <source>Current memory cannot be above the guest&apos;s memory of %1 MiB: raise the memory first</source>
+        <translation>A memória atual não pode ser maior que a memória do convidado, de %1 MiB: aumente a memória primeiro</translation>
+    </message>
+    <message>
+        <source>%1 guests cannot hot-plug memory</source>
+        <translation>Convidados %1 não podem conectar memória a quente</translation>
+    </message>
+    <message>
+        <source>This guest was defined without a maximum memory and hot-plug slots, which memory hot-plug needs</source>
+        <translation>Este convidado foi definido sem memória máxima e sem slots de conexão a quente, necessários para conectar memória a quente</translation>
+    </message>
+    <message>
+        <source>All %1 memory hot-plug slots of this guest are in use</source>
+        <translation>Todos os %1 slots de conexão a quente de memória deste convidado estão em uso</translation>
+    </message>
+    <message>
+        <source>libvirt hot-plugs memory into %1 guests only when they have a NUMA cell (&lt;cpu&gt;&lt;numa&gt;)</source>
+        <translation>O libvirt só conecta memória a quente em convidados %1 que tenham uma célula NUMA (&lt;cpu&gt;&lt;numa&gt;)</translation>
+    </message>
+    <message>
+        <source>Hot-plugged memory of %1 guests comes in steps of %2 MiB</source>
+        <translation>A memória conectada a quente em convidados %1 varia em incrementos de %2 MiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB more would exceed this guest&apos;s maximum memory of %2 MiB</source>
+        <translation>Mais %1 MiB ultrapassariam a memória máxima de %2 MiB deste convidado</translation>
+    </message>
+    <message>
+        <source>%1 guests need UEFI firmware</source>
+        <translation>Convidados %1 precisam de firmware UEFI</translation>
+    </message>
+    <message>
+        <source>%1 guests have no %2 firmware</source>
+        <translation>Convidados %1 não têm firmware %2</translation>
+    </message>
+    <message>
+        <source>Unknown device kind %1</source>
+        <translation>Tipo de dispositivo desconhecido: %1</translation>
+    </message>
+    <message>
+        <source>%1 guests know no %2 device %3</source>
+        <translation>Convidados %1 não reconhecem o dispositivo %2 %3</translation>
+    </message>
+    <message>
+        <source>The vCPU maximum of a running guest is fixed; the new one takes effect when the guest next starts</source>
+        <translation>O máximo de vCPUs de um convidado em execução é fixo; o novo valor entra em vigor na próxima inicialização do convidado</translation>
+    </message>
+    <message>
+        <source>The CPU topology takes effect when the guest next starts</source>
+        <translation>A topologia de CPU entra em vigor na próxima inicialização do convidado</translation>
+    </message>
+    <message>
+        <source>The CPU model takes effect when the guest next starts</source>
+        <translation>O modelo de CPU entra em vigor na próxima inicialização do convidado</translation>
+    </message>
+    <message>
+        <source>Boot memory takes effect when the guest next starts</source>
+        <translation>A memória de inicialização entra em vigor na próxima vez que o convidado iniciar</translation>
+    </message>
+    <message>
+        <source>This guest has no memory balloon: its memory changes when it next starts</source>
+        <translation>Este convidado não tem balloon de memória: a memória dele muda na próxima inicialização</translation>
+    </message>
+    <message>
+        <source>The boot order takes effect when the guest next starts</source>
+        <translation>A ordem de inicialização entra em vigor na próxima vez que o convidado iniciar</translation>
+    </message>
+    <message>
+        <source>The firmware takes effect when the guest next starts</source>
+        <translation>O firmware entra em vigor na próxima inicialização do convidado</translation>
+    </message>
+    <message>
+        <source>Direct kernel boot settings take effect when the guest next starts</source>
+        <translation>As configurações de inicialização direta do kernel entram em vigor na próxima vez que o convidado iniciar</translation>
+    </message>
+    <message>
+        <source>%1 disks cannot be added to or removed from a running %2 guest</source>
+        <translation>Discos %1 não podem ser adicionados a nem removidos de um convidado %2 em execução</translation>
+    </message>
+    <message>
+        <source>%1 CD-ROM drives cannot be added to or removed from a running guest; the change takes effect when it next starts</source>
+        <translation>Unidades de CD-ROM %1 não podem ser adicionadas a nem removidas de um convidado em execução; a alteração entra em vigor na próxima inicialização</translation>
+    </message>
+    <message>
+        <source>Consoles and serial ports are set up when the guest starts</source>
+        <translation>Consoles e portas seriais são configurados quando o convidado inicia</translation>
+    </message>
+    <message>
+        <source>QEMU cannot add or remove graphics of a running guest</source>
+        <translation>O QEMU não consegue adicionar nem remover gráficos de um convidado em execução</translation>
+    </message>
+    <message>
+        <source>QEMU cannot add or remove the video card of a running guest</source>
+        <translation>O QEMU não consegue adicionar nem remover a placa de vídeo de um convidado em execução</translation>
+    </message>
+    <message>
+        <source>libvirt hot-plugs only VirtIO-SCSI controllers; this one changes when the guest next starts</source>
+        <translation>O libvirt só conecta a quente controladores VirtIO-SCSI; este muda na próxima inicialização do convidado</translation>
+    </message>
+    <message>
+        <source>PS/2 devices are part of the machine and cannot be plugged while it runs</source>
+        <translation>Dispositivos PS/2 fazem parte da máquina e não podem ser conectados com ela em execução</translation>
+    </message>
+    <message>
+        <source>libvirt plugs only the Intel 6300ESB watchdog into a running guest; this one changes when the guest next starts</source>
+        <translation>O libvirt só conecta o watchdog Intel 6300ESB a um convidado em execução; este muda na próxima inicialização do convidado</translation>
+    </message>
+    <message>
+        <source>QEMU cannot add or remove the TPM of a running guest</source>
+        <translation>O QEMU não consegue adicionar nem remover o TPM de um convidado em execução</translation>
+    </message>
+    <message>
+        <source>This guest has no free PCIe root port to plug the device into: it is added when the guest next starts (add spare root ports while the guest is shut off)</source>
+        <translation>Este convidado não tem porta raiz PCIe livre para conectar o dispositivo: ele será adicionado na próxima inicialização do convidado (adicione portas raiz extras enquanto o convidado estiver desligado)</translation>
+    </message>
+    <message>
+        <source>%1 guests have no USB controller</source>
+        <translation>Convidados %1 não têm controlador USB</translation>
+    </message>
+    <message>
+        <source>%1 guests have no %2</source>
+        <translation>Convidados %1 não têm %2</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
+        <source>CD-ROM drive</source>
+        <translation>Unidade de CD-ROM</translation>
+    </message>
+    <message>
+        <source>Network interface</source>
+        <translation>Interface de rede</translation>
+    </message>
+    <message>
+        <source>Console or serial port</source>
+        <translation>Console ou porta serial</translation>
+    </message>
+    <message>
+        <source>Graphics</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Controlador</translation>
+    </message>
+    <message>
+        <source>Input device</source>
+        <translation>Dispositivo de entrada</translation>
+    </message>
+    <message>
+        <source>Watchdog</source>
+        <translation>Watchdog</translation>
+    </message>
+    <message>
+        <source>Random number generator</source>
+        <translation>Gerador de números aleatórios</translation>
+    </message>
+    <message>
+        <source>TPM</source>
+        <translation>TPM</translation>
+    </message>
+    <message>
+        <source>USB host device</source>
+        <translation>Dispositivo USB do hospedeiro</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU cannot pass USB host devices to %1 guests</source>
+        <translation>O QEMU deste hospedeiro não consegue repassar dispositivos USB do hospedeiro para convidados %1</translation>
+    </message>
+    <message>
+        <source>PCI host device</source>
+        <translation>Dispositivo PCI do hospedeiro</translation>
+    </message>
+    <message>
+        <source>PCI passthrough needs KVM: this %1 guest is emulated</source>
+        <translation>O passthrough PCI precisa de KVM: este convidado %1 é emulado</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU cannot pass PCI host devices to %1 guests</source>
+        <translation>O QEMU deste hospedeiro não consegue repassar dispositivos PCI do hospedeiro para convidados %1</translation>
+    </message>
+    <message>
+        <source>%1 guests have no PCI Express bus</source>
+        <translation>Convidados %1 não têm barramento PCI Express</translation>
+    </message>
+    <message>
+        <source>%1 machines plug PCI devices straight into their root bus and need no root ports</source>
+        <translation>Máquinas %1 conectam dispositivos PCI diretamente ao barramento raiz e não precisam de portas raiz</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU offers no TPM for %1 guests</source>
+        <translation>O QEMU deste hospedeiro não oferece TPM para convidados %1</translation>
+    </message>
+    <message>
+        <source>Emulated TPM (swtpm)</source>
+        <translation>TPM emulado (swtpm)</translation>
+    </message>
+    <message>
+        <source>The host&apos;s TPM (passthrough)</source>
+        <translation>O TPM do hospedeiro (passthrough)</translation>
+    </message>
+    <message>
+        <source>This host has no TPM emulator (swtpm installed for libvirt)</source>
+        <translation>Este hospedeiro não tem emulador de TPM (swtpm instalado para o libvirt)</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU cannot pass the host&apos;s TPM to %1 guests</source>
+        <translation>O QEMU deste hospedeiro não consegue repassar o TPM do hospedeiro para convidados %1</translation>
     </message>
 </context>
 <context>
@@ -674,6 +1034,81 @@
     <message>
         <source>Unknown</source>
         <translation>Desconhecido</translation>
+    </message>
+</context>
+<context>
+    <name>EditSections</name>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1 (atual)</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
+        <source>CD-ROM</source>
+        <translation>CD-ROM</translation>
+    </message>
+    <message>
+        <source>Network interface</source>
+        <translation>Interface de rede</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <source>Graphics</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>Controlador</translation>
+    </message>
+    <message>
+        <source>Input device</source>
+        <translation>Dispositivo de entrada</translation>
+    </message>
+    <message>
+        <source>Watchdog</source>
+        <translation>Watchdog</translation>
+    </message>
+    <message>
+        <source>Random number generator</source>
+        <translation>Gerador de números aleatórios</translation>
+    </message>
+    <message>
+        <source>TPM</source>
+        <translation>TPM</translation>
+    </message>
+    <message>
+        <source>USB host device</source>
+        <translation>Dispositivo USB do hospedeiro</translation>
+    </message>
+    <message>
+        <source>PCI host device</source>
+        <translation>Dispositivo PCI do hospedeiro</translation>
+    </message>
+    <message>
+        <source>Memory balloon</source>
+        <translation>Balloon de memória</translation>
+    </message>
+    <message>
+        <source>Memory module (DIMM)</source>
+        <translation>Módulo de memória (DIMM)</translation>
+    </message>
+    <message>
+        <source>Other device</source>
+        <translation>Outro dispositivo</translation>
     </message>
 </context>
 <context>
@@ -1087,6 +1522,18 @@
         <source>IBM POWER10</source>
         <translation>IBM POWER10</translation>
     </message>
+    <message>
+        <source>POWER guests use the sPAPR vTPM, not a TIS one</source>
+        <translation>Convidados POWER usam o sPAPR vTPM, não um TIS</translation>
+    </message>
+    <message>
+        <source>Emulated POWER guests have one thread per core: QEMU&apos;s TCG runs no SMT on pseries</source>
+        <translation>Convidados POWER emulados têm uma thread por núcleo: o TCG do QEMU não executa SMT em pseries</translation>
+    </message>
+    <message>
+        <source>POWER guests plug whole cores of %1 threads: use a multiple of %1 vCPUs</source>
+        <translation>Convidados POWER conectam núcleos inteiros de %1 threads: use um múltiplo de %1 vCPUs</translation>
+    </message>
 </context>
 <context>
     <name>Ppc64Arch</name>
@@ -1261,6 +1708,10 @@
     <message>
         <source>s390x guests boot only from the first device with a boot order: QEMU&apos;s s390-ccw firmware does not try the next one</source>
         <translation>Convidados s390x inicializam apenas do primeiro dispositivo com ordem de inicialização: o firmware s390-ccw do QEMU não tenta o seguinte</translation>
+    </message>
+    <message>
+        <source>s390x guests have no TPM</source>
+        <translation>Convidados s390x não têm TPM</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1997,495 @@
     <message>
         <source>%1 guests have no graphical display.</source>
         <translation>Convidados %1 não têm tela gráfica.</translation>
+    </message>
+</context>
+<context>
+    <name>VmConfig</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation>%2 %1 %3</translation>
+    </message>
+    <message>
+        <source>NIC %1</source>
+        <translation>Placa de rede %1</translation>
+    </message>
+    <message>
+        <source>Console (the serial port)</source>
+        <translation>Console (a porta serial)</translation>
+    </message>
+    <message>
+        <source>Display %1</source>
+        <translation>Tela %1</translation>
+    </message>
+    <message>
+        <source>Video %1</source>
+        <translation>Vídeo %1</translation>
+    </message>
+    <message>
+        <source>Controller %1</source>
+        <translation>Controlador %1</translation>
+    </message>
+    <message>
+        <source>Input %1</source>
+        <translation>Entrada %1</translation>
+    </message>
+    <message>
+        <source>Watchdog %1</source>
+        <translation>Watchdog %1</translation>
+    </message>
+    <message>
+        <source>Random number generator %1</source>
+        <translation>Gerador de números aleatórios %1</translation>
+    </message>
+    <message>
+        <source>TPM %1</source>
+        <translation>TPM %1</translation>
+    </message>
+    <message>
+        <source>USB host device %1</source>
+        <translation>Dispositivo USB do hospedeiro %1</translation>
+    </message>
+    <message>
+        <source>PCI host device %1</source>
+        <translation>Dispositivo PCI do hospedeiro %1</translation>
+    </message>
+    <message>
+        <source>Memory balloon %1</source>
+        <translation>Balloon de memória %1</translation>
+    </message>
+    <message>
+        <source>Memory module %1</source>
+        <translation>Módulo de memória %1</translation>
+    </message>
+    <message>
+        <source>Device %1</source>
+        <translation>Dispositivo %1</translation>
+    </message>
+</context>
+<context>
+    <name>VmDetailsPage</name>
+    <message>
+        <source>applies now</source>
+        <translation>aplica-se agora</translation>
+    </message>
+    <message>
+        <source>at next boot: %1</source>
+        <translation>na próxima inicialização: %1</translation>
+    </message>
+    <message>
+        <source>at next boot</source>
+        <translation>na próxima inicialização</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>recusado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VmEditSteps</name>
+    <message>
+        <source>disk</source>
+        <translation>disco</translation>
+    </message>
+    <message>
+        <source>CD-ROM</source>
+        <translation>CD-ROM</translation>
+    </message>
+    <message>
+        <source>network interface</source>
+        <translation>interface de rede</translation>
+    </message>
+    <message>
+        <source>console</source>
+        <translation>console</translation>
+    </message>
+    <message>
+        <source>display</source>
+        <translation>tela</translation>
+    </message>
+    <message>
+        <source>video adapter</source>
+        <translation>adaptador de vídeo</translation>
+    </message>
+    <message>
+        <source>controller</source>
+        <translation>controlador</translation>
+    </message>
+    <message>
+        <source>input device</source>
+        <translation>dispositivo de entrada</translation>
+    </message>
+    <message>
+        <source>watchdog</source>
+        <translation>watchdog</translation>
+    </message>
+    <message>
+        <source>random number generator</source>
+        <translation>gerador de números aleatórios</translation>
+    </message>
+    <message>
+        <source>TPM</source>
+        <translation>TPM</translation>
+    </message>
+    <message>
+        <source>USB host device</source>
+        <translation>Dispositivo USB do hospedeiro</translation>
+    </message>
+    <message>
+        <source>PCI host device</source>
+        <translation>Dispositivo PCI do hospedeiro</translation>
+    </message>
+    <message>
+        <source>A disk needs a volume or a file</source>
+        <translation>Um disco precisa de um volume ou de um arquivo</translation>
+    </message>
+    <message>
+        <source>A network interface needs a network or a bridge</source>
+        <translation>Uma interface de rede precisa de uma rede ou de uma bridge</translation>
+    </message>
+    <message>
+        <source>Which controller? Give TYPE/MODEL, e.g. scsi/virtio-scsi</source>
+        <translation>Qual controlador? Informe TYPE/MODEL, p. ex. scsi/virtio-scsi</translation>
+    </message>
+    <message>
+        <source>Give the USB device as VENDOR:PRODUCT (e.g. 046d:c52b), not “%1”</source>
+        <translation>Informe o dispositivo USB como VENDOR:PRODUCT (p. ex. 046d:c52b), não “%1”</translation>
+    </message>
+    <message>
+        <source>Give the PCI device as pci_DDDD_BB_SS_F or DDDD:BB:SS.F, not “%1”</source>
+        <translation>Informe o dispositivo PCI como pci_DDDD_BB_SS_F ou DDDD:BB:SS.F, não “%1”</translation>
+    </message>
+    <message>
+        <source>Crossvirt cannot add a device of kind “%1”</source>
+        <translation>O Crossvirt não pode adicionar um dispositivo do tipo “%1”</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Adicionar %1</translation>
+    </message>
+    <message>
+        <source>Crossvirt does not know the architecture “%1”.</source>
+        <translation>O Crossvirt não conhece a arquitetura “%1”.</translation>
+    </message>
+    <message>
+        <source>Add controller %1</source>
+        <translation>Adicionar o controlador %1</translation>
+    </message>
+    <message>
+        <source>Add %1 %2</source>
+        <translation>Adicionar %1 %2</translation>
+    </message>
+    <message>
+        <source>Remove “%1”</source>
+        <translation>Remover “%1”</translation>
+    </message>
+    <message>
+        <source>The virtual machine has no device “%1”</source>
+        <translation>A máquina virtual não tem o dispositivo “%1”</translation>
+    </message>
+    <message>
+        <source>the device is in the definition only</source>
+        <translation>o dispositivo está apenas na definição</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remover %1</translation>
+    </message>
+    <message>
+        <source>Eject the CD-ROM %1</source>
+        <translation>Ejetar o CD-ROM %1</translation>
+    </message>
+    <message>
+        <source>CD-ROM %1: insert “%2”</source>
+        <translation>CD-ROM %1: inserir “%2”</translation>
+    </message>
+    <message>
+        <source>“%1” is not a CD-ROM</source>
+        <translation>“%1” não é um CD-ROM</translation>
+    </message>
+    <message>
+        <source>Eject “%1” from the CD-ROM %2</source>
+        <translation>Ejetar “%1” do CD-ROM %2</translation>
+    </message>
+    <message>
+        <source>CD-ROM %1: “%2” → “%3”</source>
+        <translation>CD-ROM %1: “%2” → “%3”</translation>
+    </message>
+    <message>
+        <source>Reading the virtual machine</source>
+        <translation>Lendo a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Nothing was changed</source>
+        <translation>Nada foi alterado</translation>
+    </message>
+    <message>
+        <source>The virtual machine is no longer running; use --config to change its definition</source>
+        <translation>A máquina virtual não está mais em execução; use --config para alterar a definição dela</translation>
+    </message>
+    <message>
+        <source>The virtual machine is transient: it has no definition to change (use --live alone)</source>
+        <translation>A máquina virtual é transitória: não tem definição a alterar (use só --live)</translation>
+    </message>
+    <message>
+        <source>Creating the volume for “%1”</source>
+        <translation>Criando o volume para “%1”</translation>
+    </message>
+    <message>
+        <source>The pool “%1” has only %2 free; the disk needs %3.</source>
+        <translation>O pool “%1” tem apenas %2 livres; o disco precisa de %3.</translation>
+    </message>
+    <message>
+        <source>Writing the definition</source>
+        <translation>Gravando a definição</translation>
+    </message>
+    <message>
+        <source>The definition was restored.</source>
+        <translation>A definição foi restaurada.</translation>
+    </message>
+    <message>
+        <source>The new definition stays: it takes effect at the next boot.</source>
+        <translation>A nova definição permanece: ela entra em vigor na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>Already applied to the running guest: %1</source>
+        <translation>Já aplicado ao convidado em execução: %1</translation>
+    </message>
+    <message>
+        <source>The other changes were applied.</source>
+        <translation>As outras alterações foram aplicadas.</translation>
+    </message>
+    <message>
+        <source>Writing the edited XML</source>
+        <translation>Gravando o XML editado</translation>
+    </message>
+    <message>
+        <source>The XML is not well-formed: %1 (line %2)</source>
+        <translation>O XML não está bem formado: %1 (linha %2)</translation>
+    </message>
+    <message>
+        <source>The XML must keep the virtual machine&apos;s UUID %1</source>
+        <translation>O XML deve manter o UUID %1 da máquina virtual</translation>
+    </message>
+    <message>
+        <source>%1 (%2:%3)</source>
+        <translation>%1 (%2:%3)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Listing the host&apos;s devices</source>
+        <translation>Listando os dispositivos do hospedeiro</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The virtual machine is not running: a change can only go to its definition (--config)</source>
+        <translation>A máquina virtual não está em execução: uma alteração só pode ir para a definição dela (--config)</translation>
+    </message>
+    <message>
+        <source>libvirt cannot change this on a running guest</source>
+        <translation>o libvirt não pode alterar isso em um convidado em execução</translation>
+    </message>
+    <message>
+        <source>written to the definition only (--config)</source>
+        <translation>gravado apenas na definição (--config)</translation>
+    </message>
+    <message>
+        <source>cannot apply to the running guest; use --config</source>
+        <translation>não pode ser aplicado ao convidado em execução; use --config</translation>
+    </message>
+    <message>
+        <source>%1: cannot apply to the running guest; use --config</source>
+        <translation>%1: não pode ser aplicado ao convidado em execução; use --config</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>ativado</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desativado</translation>
+    </message>
+    <message>
+        <source>hypervisor default</source>
+        <translation>padrão do hipervisor</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>%1 sockets × %2 cores × %3 threads</source>
+        <translation>%1 sockets × %2 núcleos × %3 threads</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>Definição</translation>
+    </message>
+    <message>
+        <source>The virtual machine&apos;s definition could not be read.</source>
+        <translation>Não foi possível ler a definição da máquina virtual.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <source>Maximum vCPUs: %1 → %2</source>
+        <translation>Máximo de vCPUs: %1 → %2</translation>
+    </message>
+    <message>
+        <source>The topology has %1 vCPUs per socket; the maximum must be a multiple of it</source>
+        <translation>A topologia tem %1 vCPUs por socket; o máximo deve ser múltiplo disso</translation>
+    </message>
+    <message>
+        <source> (%1 sockets)</source>
+        <translation> (%1 sockets)</translation>
+    </message>
+    <message>
+        <source>the new maximum of vCPUs applies at the next boot</source>
+        <translation>o novo máximo de vCPUs vale a partir da próxima inicialização</translation>
+    </message>
+    <message>
+        <source>the running guest has at most %1 vCPUs</source>
+        <translation>o convidado em execução tem no máximo %1 vCPUs</translation>
+    </message>
+    <message>
+        <source>vCPUs: %1 → %2</source>
+        <translation>vCPUs: %1 → %2</translation>
+    </message>
+    <message>
+        <source>The topology gives %1 vCPUs; it must equal the maximum of %2</source>
+        <translation>A topologia dá %1 vCPUs; deve ser igual ao máximo de %2</translation>
+    </message>
+    <message>
+        <source>CPU topology: %1 → %2</source>
+        <translation>Topologia da CPU: %1 → %2</translation>
+    </message>
+    <message>
+        <source>CPU: %1 → %2</source>
+        <translation>CPU: %1 → %2</translation>
+    </message>
+    <message>
+        <source>The memory is split over %1 NUMA cells; change them in the XML</source>
+        <translation>A memória está dividida em %1 células NUMA; altere-as no XML</translation>
+    </message>
+    <message>
+        <source>Memory: %1 → %2</source>
+        <translation>Memória: %1 → %2</translation>
+    </message>
+    <message>
+        <source>the new memory applies at the next boot</source>
+        <translation>a nova memória vale a partir da próxima inicialização</translation>
+    </message>
+    <message>
+        <source>Current memory: %1 → %2</source>
+        <translation>Memória atual: %1 → %2</translation>
+    </message>
+    <message>
+        <source>Memory: %1 → %2 (a %3 memory module)</source>
+        <translation>Memória: %1 → %2 (um módulo de memória de %3)</translation>
+    </message>
+    <message>
+        <source>The maximum memory takes effect when the guest next starts</source>
+        <translation>A memória máxima entra em vigor na próxima vez que o convidado iniciar</translation>
+    </message>
+    <message>
+        <source>Remove the guest&apos;s memory modules first</source>
+        <translation>Remova primeiro os módulos de memória do convidado</translation>
+    </message>
+    <message>
+        <source>The maximum memory %1 is below the memory %2</source>
+        <translation>A memória máxima %1 é menor que a memória %2</translation>
+    </message>
+    <message>
+        <source>Memory hot-plug needs at least one slot</source>
+        <translation>A conexão de memória a quente precisa de pelo menos um slot</translation>
+    </message>
+    <message>
+        <source>%1 in %2 slots</source>
+        <translation>%1 em %2 slots</translation>
+    </message>
+    <message>
+        <source>Maximum memory for hot-plug: %1 → %2</source>
+        <translation>Memória máxima para conexão a quente: %1 → %2</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be booted from</source>
+        <translation>Não é possível inicializar a partir de “%1”</translation>
+    </message>
+    <message>
+        <source>Boot order: %1 → %2</source>
+        <translation>Ordem de inicialização: %1 → %2</translation>
+    </message>
+    <message>
+        <source>UEFI</source>
+        <translation>UEFI</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>padrão</translation>
+    </message>
+    <message>
+        <source>Firmware: %1 → %2</source>
+        <translation>Firmware: %1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation>%1 %2 → %3</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>kernel</translation>
+    </message>
+    <message>
+        <source>initrd</source>
+        <translation>initrd</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>linha de comando</translation>
+    </message>
+    <message>
+        <source>device tree</source>
+        <translation>device tree</translation>
+    </message>
+    <message>
+        <source>An initrd, command line or device tree needs a kernel</source>
+        <translation>Um initrd, uma linha de comando ou uma device tree precisa de um kernel</translation>
+    </message>
+    <message>
+        <source>Direct kernel boot: %1</source>
+        <translation>Inicialização direta do kernel: %1</translation>
+    </message>
+    <message>
+        <source>Start with the host: %1 → %2</source>
+        <translation>Iniciar com o host: %1 → %2</translation>
     </message>
 </context>
 <context>
@@ -2381,18 +3321,6 @@ o tomou).</translation>
         <translation>--import-volume recebe POOL/VOLUME</translation>
     </message>
     <message>
-        <source>Usage: crossvirt-cli [global options] COMMAND [options]
-Prints JSON on stdout (serial: the console&apos;s bytes) and messages on stderr. `crossvirt-cli COMMAND --help` lists a command&apos;s options.
-
-Commands:
-</source>
-        <translation>Uso: crossvirt-cli [opções globais] COMANDO [opções]
-Imprime JSON na saída padrão (serial: os bytes do console) e mensagens em stderr. `crossvirt-cli COMANDO --help` lista as opções de um comando.
-
-Comandos:
-</translation>
-    </message>
-    <message>
         <source>Storage pools: pool list|create|start|stop|autostart|refresh|delete</source>
         <translation>Pools de armazenamento: pool list|create|start|stop|autostart|refresh|delete</translation>
     </message>
@@ -2627,6 +3555,250 @@ Comandos:
     <message>
         <source>%1 (use --force to replace it)</source>
         <translation>%1 (use --force para substituí-lo)</translation>
+    </message>
+    <message>
+        <source>The VM, by name or UUID.</source>
+        <translation>A VM, pelo nome ou UUID.</translation>
+    </message>
+    <message>
+        <source>Change the running guest. Alone: only now; a change that cannot apply now is refused (exit 1) with the reason.</source>
+        <translation>Altera o convidado em execução. Sozinha: só agora; uma alteração que não pode ser aplicada agora é recusada (sai com 1) com o motivo.</translation>
+    </message>
+    <message>
+        <source>Change the definition (what the next boot uses). Alone: the running guest is left as it is. Neither --live nor --config: live where the arch allows it, and always the definition.</source>
+        <translation>Altera a definição (o que a próxima inicialização usa). Sozinha: o convidado em execução fica como está. Sem --live nem --config: ao vivo onde a arquitetura permite, e sempre a definição.</translation>
+    </message>
+    <message>
+        <source>%1: give the VM with --vm NAME</source>
+        <translation>%1: informe a VM com --vm NAME</translation>
+    </message>
+    <message>
+        <source>%1: the change was refused</source>
+        <translation>%1: a alteração foi recusada</translation>
+    </message>
+    <message>
+        <source>nothing was changed</source>
+        <translation>nada foi alterado</translation>
+    </message>
+    <message>
+        <source>Nothing to change: “%1” is already like that.</source>
+        <translation>Nada a alterar: “%1” já está assim.</translation>
+    </message>
+    <message>
+        <source>Applied now: %1</source>
+        <translation>Aplicado agora: %1</translation>
+    </message>
+    <message>
+        <source>At the next boot: %1</source>
+        <translation>Na próxima inicialização: %1</translation>
+    </message>
+    <message>
+        <source>“%1” runs with the old values until it is restarted.</source>
+        <translation>“%1” continua com os valores antigos até ser reiniciada.</translation>
+    </message>
+    <message>
+        <source>--boot: “%1” has no device “%2” (its disks, CD-ROMs and NICs: %3; or hd, cdrom, network)</source>
+        <translation>--boot: “%1” não tem o dispositivo “%2” (seus discos, CD-ROMs e placas de rede: %3; ou hd, cdrom, network)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>--boot: give the devices in boot order, e.g. vda,cdrom</source>
+        <translation>--boot: informe os dispositivos na ordem de inicialização, p. ex. vda,cdrom</translation>
+    </message>
+    <message>
+        <source>The number of vCPUs.</source>
+        <translation>O número de vCPUs.</translation>
+    </message>
+    <message>
+        <source>The most vCPUs it can have (the hot-plug ceiling).</source>
+        <translation>O máximo de vCPUs que ela pode ter (o limite para conexão a quente).</translation>
+    </message>
+    <message>
+        <source>Current memory in MiB (the balloon target while it runs).</source>
+        <translation>Memória atual em MiB (o alvo do balloon enquanto está em execução).</translation>
+    </message>
+    <message>
+        <source>Maximum memory in MiB (the memory it boots with).</source>
+        <translation>Memória máxima em MiB (a memória com que ela inicializa).</translation>
+    </message>
+    <message>
+        <source>CPU: host-model, host-passthrough, maximum, default (QEMU&apos;s) or a model name (`choices --arch A` lists them).</source>
+        <translation>CPU: host-model, host-passthrough, maximum, default (o do QEMU) ou um nome de modelo (`choices --arch A` lista os modelos).</translation>
+    </message>
+    <message>
+        <source>Boot order, comma-separated: device ids (vda, sdb, a NIC&apos;s MAC) or hd, cdrom, network for the first of that kind.</source>
+        <translation>Ordem de inicialização, separada por vírgulas: ids de dispositivo (vda, sdb, o MAC de uma placa de rede) ou hd, cdrom, network para o primeiro desse tipo.</translation>
+    </message>
+    <message>
+        <source>Start it with the host: on or off.</source>
+        <translation>Inicia a VM com o host: on ou off.</translation>
+    </message>
+    <message>
+        <source>Its title (a short description).</source>
+        <translation>O título dela (uma descrição curta).</translation>
+    </message>
+    <message>
+        <source>Its description.</source>
+        <translation>A descrição dela.</translation>
+    </message>
+    <message>
+        <source>edit: give at least one change (--vcpus, --max-vcpus, --memory, --max-memory, --cpu, --boot, --autostart, --title, --description)</source>
+        <translation>edit: informe pelo menos uma alteração (--vcpus, --max-vcpus, --memory, --max-memory, --cpu, --boot, --autostart, --title, --description)</translation>
+    </message>
+    <message>
+        <source>--autostart %1: use on or off</source>
+        <translation>--autostart %1: use on ou off</translation>
+    </message>
+    <message>
+        <source>disk, cdrom, nic, console, graphics, video, controller, input, watchdog, rng, tpm, usb-host or pci-host.</source>
+        <translation>disk, cdrom, nic, console, graphics, video, controller, input, watchdog, rng, tpm, usb-host ou pci-host.</translation>
+    </message>
+    <message>
+        <source>The model or bus: a disk interface (virtio, scsi, ...), NIC model, console (serial, virtio), graphics (vnc, spice), video model, controller TYPE/MODEL, input TYPE/BUS, watchdog, RNG or TPM model. Default: the arch&apos;s.</source>
+        <translation>O modelo ou barramento: uma interface de disco (virtio, scsi, ...), modelo de placa de rede, console (serial, virtio), gráficos (vnc, spice), modelo de vídeo, TYPE/MODEL do controlador, TYPE/BUS de entrada, modelo de watchdog, RNG ou TPM. Padrão: o da arquitetura.</translation>
+    </message>
+    <message>
+        <source>disk, cdrom: the pool of the volume (default for a new disk: &apos;default&apos; or the first active).</source>
+        <translation>disk, cdrom: o pool do volume (padrão para um disco novo: &apos;default&apos; ou o primeiro ativo).</translation>
+    </message>
+    <message>
+        <source>disk, cdrom: an existing volume; with --size, the new volume&apos;s name.</source>
+        <translation>disk, cdrom: um volume existente; com --size, o nome do novo volume.</translation>
+    </message>
+    <message>
+        <source>disk: create a new volume of GiB.</source>
+        <translation>disk: cria um novo volume de GiB.</translation>
+    </message>
+    <message>
+        <source>disk: the new volume&apos;s format: qcow2 (default) or raw.</source>
+        <translation>disk: o formato do novo volume: qcow2 (padrão) ou raw.</translation>
+    </message>
+    <message>
+        <source>disk, cdrom: a file on the host instead of a pool volume.</source>
+        <translation>disk, cdrom: um arquivo no hospedeiro em vez de um volume de pool.</translation>
+    </message>
+    <message>
+        <source>nic: the libvirt network.</source>
+        <translation>nic: a rede do libvirt.</translation>
+    </message>
+    <message>
+        <source>nic: a host bridge instead of a network.</source>
+        <translation>nic: uma bridge do hospedeiro em vez de uma rede.</translation>
+    </message>
+    <message>
+        <source>nic: the MAC (default: libvirt&apos;s).</source>
+        <translation>nic: o MAC (padrão: o do libvirt).</translation>
+    </message>
+    <message>
+        <source>graphics: the address to listen on (default 127.0.0.1).</source>
+        <translation>graphics: o endereço de escuta (padrão 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>usb-host, pci-host: the host&apos;s node device (usb_1_2, pci_0000_00_1f_2).</source>
+        <translation>usb-host, pci-host: o node device do hospedeiro (usb_1_2, pci_0000_00_1f_2).</translation>
+    </message>
+    <message>
+        <source>add-device: give the kind of device with --kind KIND</source>
+        <translation>add-device: informe o tipo de dispositivo com --kind KIND</translation>
+    </message>
+    <message>
+        <source>add-device: give --network or --bridge, not both</source>
+        <translation>add-device: informe --network ou --bridge, não ambos</translation>
+    </message>
+    <message>
+        <source>--kind %1: Crossvirt adds no such device; give one of %2</source>
+        <translation>--kind %1: o Crossvirt não adiciona esse tipo de dispositivo; informe um de %2</translation>
+    </message>
+    <message>
+        <source>The kind of the device: disk, cdrom, nic, console, graphics, video, controller, ...</source>
+        <translation>O tipo do dispositivo: disk, cdrom, nic, console, graphics, video, controller, ...</translation>
+    </message>
+    <message>
+        <source>The device: a disk&apos;s or CD-ROM&apos;s target (vda, sdb), a NIC&apos;s MAC, else its id as `dumpxml` and `edit`&apos;s JSON list it (video0, serial0).</source>
+        <translation>O dispositivo: o alvo de um disco ou CD-ROM (vda, sdb), o MAC de uma placa de rede, ou então o id dele como `dumpxml` e a lista JSON de `edit` o mostram (video0, serial0).</translation>
+    </message>
+    <message>
+        <source>remove-device: give the device with --kind KIND --id ID</source>
+        <translation>remove-device: informe o dispositivo com --kind KIND --id ID</translation>
+    </message>
+    <message>
+        <source>--kind %1: “%2” has no device of that kind (its kinds: %3)</source>
+        <translation>--kind %1: “%2” não tem dispositivo desse tipo (seus tipos: %3)</translation>
+    </message>
+    <message>
+        <source>--id %1 is a %2, not a %3 (%3 devices of “%4”: %5)</source>
+        <translation>--id %1 é um %2, não um %3 (dispositivos %3 de “%4”: %5)</translation>
+    </message>
+    <message>
+        <source>--id %1: “%2” has no such %3 (its %3 devices: %4)</source>
+        <translation>--id %1: “%2” não tem esse %3 (seus dispositivos %3: %4)</translation>
+    </message>
+    <message>
+        <source>--iso %1: no pool of %2 has such a volume (give POOL/VOLUME or a path)</source>
+        <translation>--iso %1: nenhum pool de %2 tem esse volume (informe POOL/VOLUME ou um caminho)</translation>
+    </message>
+    <message>
+        <source>--iso %1: the pools %2 all have it; give POOL/VOLUME</source>
+        <translation>--iso %1: todos os pools %2 o têm; informe POOL/VOLUME</translation>
+    </message>
+    <message>
+        <source>The CD-ROM&apos;s target (sda, hdc).</source>
+        <translation>O alvo do CD-ROM (sda, hdc).</translation>
+    </message>
+    <message>
+        <source>The medium to insert: a volume (POOL/VOLUME, or a name only one pool has) or a path on the host.</source>
+        <translation>A mídia a inserir: um volume (POOL/VOLUME, ou um nome que só um pool tem) ou um caminho no hospedeiro.</translation>
+    </message>
+    <message>
+        <source>Take the medium out.</source>
+        <translation>Retira a mídia.</translation>
+    </message>
+    <message>
+        <source>change-media: give --target T and one of --iso VOL_OR_PATH and --eject</source>
+        <translation>change-media: informe --target T e um entre --iso VOL_OR_PATH e --eject</translation>
+    </message>
+    <message>
+        <source>--target %1: “%2” has no CD-ROM %1 (its CD-ROMs: %3)</source>
+        <translation>--target %1: “%2” não tem o CD-ROM %1 (seus CD-ROMs: %3)</translation>
+    </message>
+    <message>
+        <source>The persistent definition (what the next boot uses) of a running VM.</source>
+        <translation>A definição persistente (o que a próxima inicialização usa) de uma VM em execução.</translation>
+    </message>
+    <message>
+        <source>Change a VM&apos;s vCPUs, memory, CPU, boot order, autostart, title (--vm, --live, --config)</source>
+        <translation>Altera vCPUs, memória, CPU, ordem de inicialização, início automático e título de uma VM (--vm, --live, --config)</translation>
+    </message>
+    <message>
+        <source>Add a device to a VM (--vm, --kind disk|cdrom|nic|...), hot-plugged where the arch allows</source>
+        <translation>Adiciona um dispositivo a uma VM (--vm, --kind disk|cdrom|nic|...), conectado a quente quando a arquitetura permite</translation>
+    </message>
+    <message>
+        <source>Remove a device from a VM (--vm, --kind, --id TARGET_OR_MAC)</source>
+        <translation>Remove um dispositivo de uma VM (--vm, --kind, --id TARGET_OR_MAC)</translation>
+    </message>
+    <message>
+        <source>Insert or eject a CD-ROM&apos;s medium (--vm, --target, --iso or --eject)</source>
+        <translation>Insere ou ejeta a mídia de um CD-ROM (--vm, --target, --iso ou --eject)</translation>
+    </message>
+    <message>
+        <source>Print a VM&apos;s domain XML (--vm; --inactive: the definition)</source>
+        <translation>Imprime o XML de domínio de uma VM (--vm; --inactive: a definição)</translation>
+    </message>
+    <message>
+        <source>Usage: crossvirt-cli [global options] COMMAND [options]
+Prints JSON on stdout (serial: the console&apos;s bytes; dumpxml: the XML) and messages on stderr. `crossvirt-cli COMMAND --help` lists a command&apos;s options.
+
+Commands:
+</source>
+        <translation>Uso: crossvirt-cli [opções globais] COMMAND [opções]
+Imprime JSON na stdout (serial: os bytes do console; dumpxml: o XML) e mensagens na stderr. `crossvirt-cli COMMAND --help` lista as opções de um comando.
+
+Comandos:
+</translation>
     </message>
 </context>
 <context>
@@ -2921,6 +4093,17 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Path</source>
         <translation>Caminho</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::VmDevice</name>
+    <message>
+        <source>CD-ROM</source>
+        <translation>CD-ROM</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disco</translation>
     </message>
 </context>
 <context>
@@ -3318,6 +4501,77 @@ Convidados %2, executados nativamente</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::AddCdromPage</name>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interface:</translation>
+    </message>
+    <message>
+        <source>E&amp;mpty drive</source>
+        <translation>Unidade va&amp;zia</translation>
+    </message>
+    <message>
+        <source>ISO &amp;volume</source>
+        <translation>&amp;Volume ISO</translation>
+    </message>
+    <message>
+        <source>&amp;File path</source>
+        <translation>Caminho do &amp;arquivo</translation>
+    </message>
+    <message>
+        <source>Medium:</source>
+        <translation>Mídia:</translation>
+    </message>
+    <message>
+        <source>Reading the host&apos;s storage…</source>
+        <translation>Lendo o armazenamento do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>I&amp;SO:</source>
+        <translation>I&amp;SO:</translation>
+    </message>
+    <message>
+        <source>/var/lib/libvirt/images/install.iso</source>
+        <translation>/var/lib/libvirt/images/install.iso</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>&amp;Caminho:</translation>
+    </message>
+    <message>
+        <source>The medium can be changed or ejected later from the CD-ROM&apos;s page.</source>
+        <translation>A mídia pode ser trocada ou ejetada depois na página do CD-ROM.</translation>
+    </message>
+    <message>
+        <source>%1 (pool %2)</source>
+        <translation>%1 (pool %2)</translation>
+    </message>
+    <message>
+        <source>No ISO image in the host&apos;s pools</source>
+        <translation>Nenhuma imagem ISO nos pools do hospedeiro</translation>
+    </message>
+    <message>
+        <source>The host&apos;s ISO images could not be read: %1</source>
+        <translation>Não foi possível ler as imagens ISO do host: %1</translation>
+    </message>
+    <message>
+        <source>No CD-ROM interface is available.</source>
+        <translation>Nenhuma interface de CD-ROM está disponível.</translation>
+    </message>
+    <message>
+        <source>Choose an ISO image, or leave the drive empty.</source>
+        <translation>Escolha uma imagem ISO ou deixe a unidade vazia.</translation>
+    </message>
+    <message>
+        <source>Give the ISO image&apos;s path, or leave the drive empty.</source>
+        <translation>Informe o caminho da imagem ISO ou deixe a unidade vazia.</translation>
+    </message>
+    <message>
+        <source>The path must be absolute (start with &quot;/&quot;).</source>
+        <translation>O caminho deve ser absoluto (começar com &quot;/&quot;).</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::AddConnectionDialog</name>
     <message>
         <source>Add Connection</source>
@@ -3414,6 +4668,487 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Co&amp;nnect</source>
         <translation>&amp;Conectar</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::AddDiskPage</name>
+    <message>
+        <source>Create a &amp;new volume</source>
+        <translation>Criar um &amp;novo volume</translation>
+    </message>
+    <message>
+        <source>Use an &amp;existing volume</source>
+        <translation>Usar um volume &amp;existente</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source>Automatic: %1-TARGET.qcow2</source>
+        <translation>Automático: %1-TARGET.qcow2</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>No&amp;me:</translation>
+    </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Tamanho:</translation>
+    </message>
+    <message>
+        <source>qcow2 (thin, snapshots)</source>
+        <translation>qcow2 (alocação dinâmica, snapshots)</translation>
+    </message>
+    <message>
+        <source>raw (fastest)</source>
+        <translation>raw (mais rápido)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Formato:</translation>
+    </message>
+    <message>
+        <source>No volume of this pool is free (see the list)</source>
+        <translation>Nenhum volume deste pool está livre (veja a lista)</translation>
+    </message>
+    <message>
+        <source>&amp;Volume:</source>
+        <translation>&amp;Volume:</translation>
+    </message>
+    <message>
+        <source>&amp;Interface:</source>
+        <translation>&amp;Interface:</translation>
+    </message>
+    <message>
+        <source>Reading the host&apos;s storage…</source>
+        <translation>Lendo o armazenamento do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 free)</source>
+        <translation>%1 (%2 livres)</translation>
+    </message>
+    <message>
+        <source>The host&apos;s storage could not be read: %1</source>
+        <translation>Não foi possível ler o armazenamento do host: %1</translation>
+    </message>
+    <message>
+        <source>Automatic: %1</source>
+        <translation>Automático: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (%2), used by %3</source>
+        <translation>%1 (%2), usado por %3</translation>
+    </message>
+    <message>
+        <source>The host&apos;s storage could not be read.</source>
+        <translation>Não foi possível ler o armazenamento do hospedeiro.</translation>
+    </message>
+    <message>
+        <source>The host has no active storage pool.</source>
+        <translation>O hospedeiro não tem nenhum pool de armazenamento ativo.</translation>
+    </message>
+    <message>
+        <source>No disk interface is available.</source>
+        <translation>Nenhuma interface de disco está disponível.</translation>
+    </message>
+    <message>
+        <source>A volume name cannot contain &quot;/&quot;.</source>
+        <translation>O nome de um volume não pode conter &quot;/&quot;.</translation>
+    </message>
+    <message>
+        <source>The pool already has a volume named %1.</source>
+        <translation>O pool já tem um volume chamado %1.</translation>
+    </message>
+    <message>
+        <source>The new volume needs a size of at least 1 GiB.</source>
+        <translation>O novo volume precisa de um tamanho de pelo menos 1 GiB.</translation>
+    </message>
+    <message>
+        <source>The pool has no volume this VM could use.</source>
+        <translation>O pool não tem nenhum volume que esta VM possa usar.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::AddHardwareDialog</name>
+    <message>
+        <source>Add Hardware to %1</source>
+        <translation>Adicionar hardware a %1</translation>
+    </message>
+    <message>
+        <source>Device kinds</source>
+        <translation>Tipos de dispositivo</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Adicionar</translation>
+    </message>
+    <message>
+        <source>the host is not connected.</source>
+        <translation>o hospedeiro não está conectado.</translation>
+    </message>
+    <message>
+        <source>Unknown architecture</source>
+        <translation>Arquitetura desconhecida</translation>
+    </message>
+    <message>
+        <source>Crossvirt does not know the %1 architecture, so it cannot say which devices this VM can have.</source>
+        <translation>O Crossvirt não conhece a arquitetura %1, por isso não sabe dizer quais dispositivos esta VM pode ter.</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>A text console the VM window&apos;s Console tab can open.</source>
+        <translation>Um console de texto que a aba Console da janela da VM pode abrir.</translation>
+    </message>
+    <message>
+        <source>A graphical display the Console tab shows.</source>
+        <translation>Uma tela gráfica que a aba Console mostra.</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>The display adapter the guest draws on.</source>
+        <translation>O adaptador de vídeo em que o convidado desenha.</translation>
+    </message>
+    <message>
+        <source>&amp;Controller:</source>
+        <translation>&amp;Controlador:</translation>
+    </message>
+    <message>
+        <source>A bus that disks or USB devices are attached to.</source>
+        <translation>Um barramento ao qual discos ou dispositivos USB são conectados.</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Dispositivo:</translation>
+    </message>
+    <message>
+        <source>A tablet keeps the pointer in step with the console window; a keyboard or mouse for guests without one.</source>
+        <translation>Um tablet mantém o ponteiro sincronizado com a janela do console; um teclado ou mouse, para convidados que não têm um.</translation>
+    </message>
+    <message>
+        <source>Resets the guest when it stops answering its watchdog.</source>
+        <translation>Reinicia o convidado quando ele para de responder ao seu watchdog.</translation>
+    </message>
+    <message>
+        <source>Gives the guest entropy from the host&apos;s /dev/urandom.</source>
+        <translation>Fornece ao convidado entropia do /dev/urandom do hospedeiro.</translation>
+    </message>
+    <message>
+        <source>An emulated TPM 2.0 (swtpm) for measured boot and disk encryption keys.</source>
+        <translation>Um TPM 2.0 emulado (swtpm) para inicialização medida e chaves de criptografia de disco.</translation>
+    </message>
+    <message>
+        <source>Not available for this VM.</source>
+        <translation>Não disponível para esta VM.</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>Não disponível: %1</translation>
+    </message>
+    <message>
+        <source>Cannot be added: Crossvirt does not know the %1 architecture.</source>
+        <translation>Não pode ser adicionado: o Crossvirt não conhece a arquitetura %1.</translation>
+    </message>
+    <message>
+        <source>Cannot be added: the host is not connected.</source>
+        <translation>Não pode ser adicionado: o hospedeiro não está conectado.</translation>
+    </message>
+    <message>
+        <source>Choose a kind of device on the left.</source>
+        <translation>Escolha um tipo de dispositivo à esquerda.</translation>
+    </message>
+    <message>
+        <source>Cannot be added: not available for this VM.</source>
+        <translation>Não pode ser adicionado: não disponível para esta VM.</translation>
+    </message>
+    <message>
+        <source>Cannot be added: %1</source>
+        <translation>Não pode ser adicionado: %1</translation>
+    </message>
+    <message>
+        <source>Cannot be added: Crossvirt found nothing to change.</source>
+        <translation>Não pode ser adicionado: o Crossvirt não encontrou nada para alterar.</translation>
+    </message>
+    <message>
+        <source>Added to the running guest now.</source>
+        <translation>Adicionado ao convidado em execução agora.</translation>
+    </message>
+    <message>
+        <source>Added at the next boot: %1</source>
+        <translation>Adicionado na próxima inicialização: %1</translation>
+    </message>
+    <message>
+        <source>Added at the next boot.</source>
+        <translation>Adicionado na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>Added at the next boot (the VM is shut off).</source>
+        <translation>Adicionado na próxima inicialização (a VM está desligada).</translation>
+    </message>
+    <message>
+        <source>%1, now</source>
+        <translation>%1, agora</translation>
+    </message>
+    <message>
+        <source>%1, at the next boot</source>
+        <translation>%1, na próxima inicialização</translation>
+    </message>
+    <message>
+        <source>The device was not added. %1</source>
+        <translation>O dispositivo não foi adicionado. %1</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::AddHostDevicePage</name>
+    <message>
+        <source>Reading the host&apos;s devices…</source>
+        <translation>Lendo os dispositivos do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Endereço</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Usado por</translation>
+    </message>
+    <message>
+        <source>Node device</source>
+        <translation>Dispositivo de nó</translation>
+    </message>
+    <message>
+        <source>USB devices of the host</source>
+        <translation>Dispositivos USB do hospedeiro</translation>
+    </message>
+    <message>
+        <source>PCI devices of the host</source>
+        <translation>Dispositivos PCI do hospedeiro</translation>
+    </message>
+    <message>
+        <source>The guest takes the device over: the host cannot use it meanwhile.</source>
+        <translation>O convidado assume o dispositivo: o hospedeiro não pode usá-lo enquanto isso.</translation>
+    </message>
+    <message>
+        <source>The device is detached from the host&apos;s driver and given to the guest (VFIO); the host cannot use it meanwhile.</source>
+        <translation>O dispositivo é desconectado do driver do hospedeiro e entregue ao convidado (VFIO); o hospedeiro não pode usá-lo enquanto isso.</translation>
+    </message>
+    <message>
+        <source>%1 already has this device.</source>
+        <translation>%1 já tem este dispositivo.</translation>
+    </message>
+    <message>
+        <source>The host has no USB device to pass through.</source>
+        <translation>O hospedeiro não tem nenhum dispositivo USB para repassar.</translation>
+    </message>
+    <message>
+        <source>The host has no PCI device to pass through.</source>
+        <translation>O hospedeiro não tem nenhum dispositivo PCI para repassar.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s devices could not be read: %1</source>
+        <translation>Não foi possível ler os dispositivos do host: %1</translation>
+    </message>
+    <message>
+        <source>Choose a device in the list.</source>
+        <translation>Escolha um dispositivo na lista.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::AddModelPage</name>
+    <message>
+        <source>&amp;Listen address:</source>
+        <translation>Endereço de &amp;escuta:</translation>
+    </message>
+    <message>
+        <source>127.0.0.1 accepts viewers on the host itself only; 0.0.0.0 accepts them from any network.</source>
+        <translation>127.0.0.1 aceita visualizadores apenas no próprio hospedeiro; 0.0.0.0 os aceita de qualquer rede.</translation>
+    </message>
+    <message>
+        <source>Nothing of this kind is available for this guest.</source>
+        <translation>Nada deste tipo está disponível para este convidado.</translation>
+    </message>
+    <message>
+        <source>Give a listen address (127.0.0.1 for this host only).</source>
+        <translation>Informe um endereço de escuta (127.0.0.1 apenas para este hospedeiro).</translation>
+    </message>
+    <message>
+        <source>%1 is not an IP address (127.0.0.1, 0.0.0.0, ::1).</source>
+        <translation>%1 não é um endereço IP (127.0.0.1, 0.0.0.0, ::1).</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::AddNicPage</name>
+    <message>
+        <source>Reading the host&apos;s networks…</source>
+        <translation>Lendo as redes do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>&amp;Rede:</translation>
+    </message>
+    <message>
+        <source>br0</source>
+        <translation>br0</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge:</source>
+        <translation>&amp;Bridge:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>Generated by libvirt</source>
+        <translation>Gerado pelo libvirt</translation>
+    </message>
+    <message>
+        <source>M&amp;AC address:</source>
+        <translation>Endereço M&amp;AC:</translation>
+    </message>
+    <message>
+        <source>%1 (not running)</source>
+        <translation>%1 (não está em execução)</translation>
+    </message>
+    <message>
+        <source>Bridge on the host (give its name)</source>
+        <translation>Bridge no hospedeiro (informe o nome dela)</translation>
+    </message>
+    <message>
+        <source>The host&apos;s networks could not be read: %1</source>
+        <translation>Não foi possível ler as redes do host: %1</translation>
+    </message>
+    <message>
+        <source>Choose a network or a bridge of the host.</source>
+        <translation>Escolha uma rede ou uma bridge do hospedeiro.</translation>
+    </message>
+    <message>
+        <source>Give the name of the host&apos;s bridge (br0).</source>
+        <translation>Informe o nome da bridge do hospedeiro (br0).</translation>
+    </message>
+    <message>
+        <source>%1 is not a network device name (at most 15 letters, digits, &quot;-&quot;, &quot;_&quot;, &quot;.&quot;).</source>
+        <translation>%1 não é um nome de dispositivo de rede (no máximo 15 letras, dígitos, &quot;-&quot;, &quot;_&quot;, &quot;.&quot;).</translation>
+    </message>
+    <message>
+        <source>No NIC model is available.</source>
+        <translation>Nenhum modelo de placa de rede está disponível.</translation>
+    </message>
+    <message>
+        <source>%1 is not a MAC address (six hex pairs: 52:54:00:12:34:56).</source>
+        <translation>%1 não é um endereço MAC (seis pares hexadecimais: 52:54:00:12:34:56).</translation>
+    </message>
+    <message>
+        <source>%1 is a multicast address; a NIC needs a unicast one (even first byte).</source>
+        <translation>%1 é um endereço multicast; uma placa de rede precisa de um endereço unicast (primeiro byte par).</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::BootSection</name>
+    <message>
+        <source>Boot Options</source>
+        <translation>Opções de inicialização</translation>
+    </message>
+    <message>
+        <source>Autostart</source>
+        <translation>Início automático</translation>
+    </message>
+    <message>
+        <source>Start the virtual machine when the host boots</source>
+        <translation>Iniciar a máquina virtual quando o hospedeiro inicializar</translation>
+    </message>
+    <message>
+        <source>Boot device order</source>
+        <translation>Ordem dos dispositivos de inicialização</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Descer</translation>
+    </message>
+    <message>
+        <source>Try this device earlier</source>
+        <translation>Tentar este dispositivo antes</translation>
+    </message>
+    <message>
+        <source>Try this device later</source>
+        <translation>Tentar este dispositivo depois</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <translation>Firmware:</translation>
+    </message>
+    <message>
+        <source>Direct kernel boot</source>
+        <translation>Inicialização direta do kernel</translation>
+    </message>
+    <message>
+        <source>A kernel file on the host; empty boots from a device</source>
+        <translation>Um arquivo de kernel no hospedeiro; vazio inicializa a partir de um dispositivo</translation>
+    </message>
+    <message>
+        <source>Kernel path:</source>
+        <translation>Caminho do kernel:</translation>
+    </message>
+    <message>
+        <source>Initrd path:</source>
+        <translation>Caminho do initrd:</translation>
+    </message>
+    <message>
+        <source>Kernel arguments:</source>
+        <translation>Argumentos do kernel:</translation>
+    </message>
+    <message>
+        <source>DTB path:</source>
+        <translation>Caminho do DTB:</translation>
+    </message>
+    <message numerus="yes">
+        <source>The firmware tries %n device(s).</source>
+        <translation>
+            <numerusform>O firmware tenta %n dispositivo.</numerusform>
+            <numerusform>O firmware tenta %n dispositivos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This VM has no disk, CD-ROM or network interface to boot from.</source>
+        <translation>Esta VM não tem disco, CD-ROM nem interface de rede pelos quais inicializar.</translation>
+    </message>
+    <message>
+        <source>UEFI</source>
+        <translation>UEFI</translation>
+    </message>
+    <message>
+        <source>%1 guests boot with UEFI only.</source>
+        <translation>Convidados %1 inicializam apenas com UEFI.</translation>
+    </message>
+    <message>
+        <source>A firmware change takes effect at the next boot.</source>
+        <translation>Uma alteração de firmware entra em vigor na próxima inicialização.</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +5337,95 @@ Convidados %2, executados nativamente</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::CpuSection</name>
+    <message>
+        <source>CPUs</source>
+        <translation>CPUs</translation>
+    </message>
+    <message>
+        <source>vCPUs</source>
+        <translation>vCPUs</translation>
+    </message>
+    <message>
+        <source>Current allocation:</source>
+        <translation>Alocação atual:</translation>
+    </message>
+    <message>
+        <source>Maximum allocation:</source>
+        <translation>Alocação máxima:</translation>
+    </message>
+    <message>
+        <source>Manually set CPU topology</source>
+        <translation>Definir a topologia da CPU manualmente</translation>
+    </message>
+    <message>
+        <source>Sockets:</source>
+        <translation>Soquetes:</translation>
+    </message>
+    <message>
+        <source>Cores per socket:</source>
+        <translation>Núcleos por soquete:</translation>
+    </message>
+    <message>
+        <source>Threads per core:</source>
+        <translation>Threads por núcleo:</translation>
+    </message>
+    <message>
+        <source>The maximum allocation is sockets × cores × threads.</source>
+        <translation>A alocação máxima é soquetes × núcleos × threads.</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuração</translation>
+    </message>
+    <message>
+        <source>CPU mode:</source>
+        <translation>Modo da CPU:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <source>A named model is used with the mode Custom.</source>
+        <translation>Um modelo nomeado é usado com o modo Personalizado.</translation>
+    </message>
+    <message>
+        <source>vCPUs are not hot-plugged: %1</source>
+        <translation>vCPUs não são conectadas a quente: %1</translation>
+    </message>
+    <message>
+        <source>vCPUs can be added while the VM runs, not removed: %1</source>
+        <translation>vCPUs podem ser adicionadas com a VM em execução, mas não removidas: %1</translation>
+    </message>
+    <message>
+        <source>While the VM runs, vCPUs can be added up to the maximum allocation.</source>
+        <translation>Com a VM em execução, vCPUs podem ser adicionadas até a alocação máxima.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The running guest has %n vCPU(s) now; the values above are for its next boot.</source>
+        <translation>
+            <numerusform>O convidado em execução tem %n vCPU agora; os valores acima são para a próxima inicialização.</numerusform>
+            <numerusform>O convidado em execução tem %n vCPUs agora; os valores acima são para a próxima inicialização.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The host has %n CPU(s).</source>
+        <translation>
+            <numerusform>O hospedeiro tem %n CPU.</numerusform>
+            <numerusform>O hospedeiro tem %n CPUs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 guests take at most %2 vCPUs.</source>
+        <translation>Convidados %1 usam no máximo %2 vCPUs.</translation>
+    </message>
+    <message>
+        <source>Hypervisor default</source>
+        <translation>Padrão do hypervisor</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::CredentialDialogProvider</name>
     <message>
         <source>Authentication required</source>
@@ -3746,6 +5570,105 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Tiles</source>
         <translation>Mosaico</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::DeviceSection</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>Mídia</translation>
+    </message>
+    <message>
+        <source>Change media…</source>
+        <translation>Trocar mídia…</translation>
+    </message>
+    <message>
+        <source>Eject</source>
+        <translation>Ejetar</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
+    <message>
+        <source>Device XML</source>
+        <translation>XML do dispositivo</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Origem:</translation>
+    </message>
+    <message>
+        <source>MAC address:</source>
+        <translation>Endereço MAC:</translation>
+    </message>
+    <message>
+        <source>no medium</source>
+        <translation>sem mídia</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Destino:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>Boot order:</source>
+        <translation>Ordem de inicialização:</translation>
+    </message>
+    <message>
+        <source>not a boot device</source>
+        <translation>não é um dispositivo de inicialização</translation>
+    </message>
+    <message>
+        <source>Access:</source>
+        <translation>Acesso:</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>somente leitura</translation>
+    </message>
+    <message>
+        <source>The running guest sees the new medium at once.</source>
+        <translation>O convidado em execução vê a nova mídia imediatamente.</translation>
+    </message>
+    <message>
+        <source>The medium is used at the next boot.</source>
+        <translation>A mídia é usada na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>Change media of %1</source>
+        <translation>Trocar mídia de %1</translation>
+    </message>
+    <message>
+        <source>/var/lib/libvirt/images/install.iso or POOL/VOLUME</source>
+        <translation>/var/lib/libvirt/images/install.iso ou POOL/VOLUME</translation>
+    </message>
+    <message>
+        <source>ISO file or volume:</source>
+        <translation>Arquivo ISO ou volume:</translation>
+    </message>
+    <message>
+        <source>A path on the host, or a storage pool and volume as POOL/VOLUME.</source>
+        <translation>Um caminho no hospedeiro, ou um pool de armazenamento e um volume como POOL/VOLUME.</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Inserir</translation>
     </message>
 </context>
 <context>
@@ -4230,6 +6153,73 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>The virtual machines of the selected host or cluster, with a small picture of each running one&apos;s screen</source>
         <translation>As máquinas virtuais do hospedeiro ou cluster selecionado, com uma pequena imagem da tela de cada uma em execução</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::MemorySection</name>
+    <message>
+        <source>Memory</source>
+        <translation>Memória</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Alocação</translation>
+    </message>
+    <message>
+        <source>Boot memory:</source>
+        <translation>Memória de inicialização:</translation>
+    </message>
+    <message>
+        <source>Current allocation:</source>
+        <translation>Alocação atual:</translation>
+    </message>
+    <message>
+        <source>Memory hot-plug</source>
+        <translation>Conexão a quente de memória</translation>
+    </message>
+    <message>
+        <source>Maximum memory:</source>
+        <translation>Memória máxima:</translation>
+    </message>
+    <message>
+        <source>Memory slots:</source>
+        <translation>Slots de memória:</translation>
+    </message>
+    <message>
+        <source>The balloon driver gives a running guest its current allocation.</source>
+        <translation>O driver de balloon dá a um convidado em execução sua alocação atual.</translation>
+    </message>
+    <message>
+        <source>This VM has no memory balloon: it always has its boot memory.</source>
+        <translation>Esta VM não tem balloon de memória: ela sempre tem sua memória de inicialização.</translation>
+    </message>
+    <message>
+        <source>The running guest has %1 MiB now; the values above are for its next boot.</source>
+        <translation>O convidado em execução tem %1 MiB agora; os valores acima são para a próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>%1 guests take memory in steps of %2 MiB.</source>
+        <translation>Convidados %1 usam memória em incrementos de %2 MiB.</translation>
+    </message>
+    <message>
+        <source>The host has %1 MiB.</source>
+        <translation>O hospedeiro tem %1 MiB.</translation>
+    </message>
+    <message>
+        <source>Crossvirt does not know %1 guests.</source>
+        <translation>O Crossvirt não conhece convidados %1.</translation>
+    </message>
+    <message>
+        <source>%1 guests cannot hot-plug memory.</source>
+        <translation>Convidados %1 não podem conectar memória a quente.</translation>
+    </message>
+    <message>
+        <source>No memory hot-plug: %1</source>
+        <translation>Sem conexão a quente de memória: %1</translation>
+    </message>
+    <message>
+        <source>Memory is hot-plugged in modules (DIMMs) of %1 MiB steps, up to the maximum memory; the maximum and the slots are set while the VM is shut off.</source>
+        <translation>A memória é conectada a quente em módulos (DIMMs) em incrementos de %1 MiB, até a memória máxima; o máximo e os slots são definidos com a VM desligada.</translation>
     </message>
 </context>
 <context>
@@ -4887,6 +6877,180 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::OverviewSection</name>
+    <message>
+        <source>Overview</source>
+        <translation>Visão geral</translation>
+    </message>
+    <message>
+        <source>Basic details</source>
+        <translation>Detalhes básicos</translation>
+    </message>
+    <message>
+        <source>Renaming is not offered here: the name names the VM&apos;s files and logs on the host.</source>
+        <translation>Renomear não é oferecido aqui: o nome identifica os arquivos e logs da VM no hospedeiro.</translation>
+    </message>
+    <message>
+        <source>A short title shown next to the name</source>
+        <translation>Um título curto exibido ao lado do nome</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>UUID:</source>
+        <translation>UUID:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>Título:</translation>
+    </message>
+    <message>
+        <source>Description:</source>
+        <translation>Descrição:</translation>
+    </message>
+    <message>
+        <source>Hypervisor details</source>
+        <translation>Detalhes do hypervisor</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>Arquitetura:</translation>
+    </message>
+    <message>
+        <source>Machine type:</source>
+        <translation>Tipo de máquina:</translation>
+    </message>
+    <message>
+        <source>Emulator:</source>
+        <translation>Emulador:</translation>
+    </message>
+    <message>
+        <source>Firmware:</source>
+        <translation>Firmware:</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Em execução</translation>
+    </message>
+    <message>
+        <source>Shut off</source>
+        <translation>Desligada</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1, native (KVM)</source>
+        <translation>%1, nativo (KVM)</translation>
+    </message>
+    <message>
+        <source>%1, emulated (TCG)</source>
+        <translation>%1, emulado (TCG)</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>padrão</translation>
+    </message>
+    <message>
+        <source>the host&apos;s default</source>
+        <translation>o padrão do hospedeiro</translation>
+    </message>
+    <message>
+        <source>UEFI</source>
+        <translation>UEFI</translation>
+    </message>
+    <message>
+        <source>the architecture&apos;s default</source>
+        <translation>o padrão da arquitetura</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::RemoveDeviceDialog</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remover</translation>
+    </message>
+    <message>
+        <source>Remove Device from %1</source>
+        <translation>Remover dispositivo de %1</translation>
+    </message>
+    <message>
+        <source>%1 has no device %2.</source>
+        <translation>%1 não tem o dispositivo %2.</translation>
+    </message>
+    <message>
+        <source>It may have been removed already: reload the VM&apos;s details.</source>
+        <translation>Talvez ele já tenha sido removido: recarregue os detalhes da VM.</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Remover %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from %3?</source>
+        <translation>Remover %1 (%2) de %3?</translation>
+    </message>
+    <message>
+        <source>Remove %1 on %2 from %3?</source>
+        <translation>Remover %1 em %2 de %3?</translation>
+    </message>
+    <message>
+        <source>Remove %1 from %2?</source>
+        <translation>Remover %1 de %2?</translation>
+    </message>
+    <message>
+        <source>The volume itself is kept: removing a disk never deletes its volume. Delete it from the host&apos;s Storage tab if no longer needed.</source>
+        <translation>O volume em si é mantido: remover um disco nunca exclui seu volume. Exclua-o na aba Armazenamento do hospedeiro se não for mais necessário.</translation>
+    </message>
+    <message>
+        <source>The ISO image itself is kept.</source>
+        <translation>A imagem ISO em si é mantida.</translation>
+    </message>
+    <message>
+        <source>It cannot be removed.</source>
+        <translation>Ele não pode ser removido.</translation>
+    </message>
+    <message>
+        <source>It cannot be removed: %1</source>
+        <translation>Ele não pode ser removido: %1</translation>
+    </message>
+    <message>
+        <source>It is removed from the running guest now and from its definition.</source>
+        <translation>Ele é removido do convidado em execução agora e da sua definição.</translation>
+    </message>
+    <message>
+        <source>It is removed at the next boot: %1</source>
+        <translation>Ele é removido na próxima inicialização: %1</translation>
+    </message>
+    <message>
+        <source>It is removed at the next boot.</source>
+        <translation>Ele é removido na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>It is removed from the definition: %1 no longer has it at its next start.</source>
+        <translation>Ele é removido da definição: %1 não o terá mais na próxima inicialização.</translation>
+    </message>
+    <message>
+        <source>%1, now</source>
+        <translation>%1, agora</translation>
+    </message>
+    <message>
+        <source>%1, at the next boot</source>
+        <translation>%1, na próxima inicialização</translation>
+    </message>
+    <message>
+        <source>The device was not removed. %1</source>
+        <translation>O dispositivo não foi removido. %1</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::ScreenshotConsole</name>
     <message>
         <source>Screenshot of the virtual machine</source>
@@ -5309,6 +7473,117 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>Devices in the order the VM tries them; checked ones are bootable</source>
         <translation>Dispositivos na ordem em que a VM os tenta; os marcados são inicializáveis</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmDetailsPage</name>
+    <message>
+        <source>Hardware</source>
+        <translation>Hardware</translation>
+    </message>
+    <message>
+        <source>Loading the virtual machine&apos;s configuration…</source>
+        <translation>Carregando a configuração da máquina virtual…</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Alterações pendentes</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Alteração</translation>
+    </message>
+    <message>
+        <source>Takes effect</source>
+        <translation>Entra em vigor</translation>
+    </message>
+    <message>
+        <source>Add Hardware…</source>
+        <translation>Adicionar hardware…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Remover…</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Reverter</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>This virtual machine was deleted.</source>
+        <translation>Esta máquina virtual foi excluída.</translation>
+    </message>
+    <message>
+        <source>Could not load the virtual machine: %1</source>
+        <translation>Não foi possível carregar a máquina virtual: %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Visão geral</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPUs</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Memória</translation>
+    </message>
+    <message>
+        <source>Boot Options</source>
+        <translation>Opções de inicialização</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (until shutdown)</source>
+        <translation>%1 (até o desligamento)</translation>
+    </message>
+    <message>
+        <source>%1 (at next boot)</source>
+        <translation>%1 (na próxima inicialização)</translation>
+    </message>
+    <message>
+        <source>No changes</source>
+        <translation>Nenhuma alteração</translation>
+    </message>
+    <message>
+        <source>Select a device to remove it</source>
+        <translation>Selecione um dispositivo para removê-lo</translation>
+    </message>
+    <message>
+        <source>Changes applied.</source>
+        <translation>Alterações aplicadas.</translation>
+    </message>
+    <message>
+        <source>Applied now: %1</source>
+        <translation>Aplicado agora: %1</translation>
+    </message>
+    <message>
+        <source>At the next boot: %1</source>
+        <translation>Na próxima inicialização: %1</translation>
+    </message>
+    <message>
+        <source>Medium ejected from %1.</source>
+        <translation>Mídia ejetada de %1.</translation>
+    </message>
+    <message>
+        <source>%1 now holds %2.</source>
+        <translation>%1 agora contém %2.</translation>
+    </message>
+    <message>
+        <source>Added: %1</source>
+        <translation>Adicionado: %1</translation>
+    </message>
+    <message>
+        <source>Removed: %1</source>
+        <translation>Removido: %1</translation>
     </message>
 </context>
 <context>
@@ -5819,6 +8094,69 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>%1 on %2</source>
         <comment>VM window title: VM name, host name</comment>
         <translation>%1 em %2</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation>XML</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmXmlPage</name>
+    <message>
+        <source>Inactive XML</source>
+        <translation>XML inativo</translation>
+    </message>
+    <message>
+        <source>Live XML</source>
+        <translation>XML ativo</translation>
+    </message>
+    <message>
+        <source>Inactive (next boot)</source>
+        <translation>Inativo (próxima inicialização)</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Ativo</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
+    </message>
+    <message>
+        <source>Edit XML</source>
+        <translation>Editar XML</translation>
+    </message>
+    <message>
+        <source>For experts: edit the definition the next boot uses. libvirt validates it before it is saved.</source>
+        <translation>Para especialistas: edite a definição que a próxima inicialização usa. O libvirt a valida antes de salvá-la.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>The VM is not running: it has no live XML.</source>
+        <translation>A VM não está em execução: ela não tem XML ativo.</translation>
+    </message>
+    <message>
+        <source>libvirt refused the XML: %1</source>
+        <translation>O libvirt recusou o XML: %1</translation>
+    </message>
+    <message>
+        <source>Editing the definition the next boot uses. libvirt checks it before it is saved; a running VM keeps its live configuration until it restarts.</source>
+        <translation>Editando a definição que a próxima inicialização usa. O libvirt a verifica antes de salvá-la; uma VM em execução mantém sua configuração ativa até ser reiniciada.</translation>
+    </message>
+    <message>
+        <source>Live: what the running VM uses now. Inactive: what its next boot uses.</source>
+        <translation>Ativo: o que a VM em execução usa agora. Inativo: o que a próxima inicialização usa.</translation>
     </message>
 </context>
 <context>
