@@ -262,6 +262,7 @@ std::optional<ChangeRule> ArchModel::refusedValue(const GuestContext &ctx, const
     case GuestChange::Autostart:
     case GuestChange::Metadata:
     case GuestChange::CdromMedia:
+    case GuestChange::Rename:
         return std::nullopt;
     }
     return std::nullopt;
@@ -354,6 +355,11 @@ ChangeRule ArchModel::liveTiming(const GuestContext &ctx, const GuestFacts &gues
     case GuestChange::AddDevice:
     case GuestChange::RemoveDevice:
         return liveDeviceTiming(ctx, guest, request);
+    case GuestChange::Rename:
+        // libvirt (qemuDomainRename) refuses an active domain: the running QEMU, its
+        // monitor socket and logs are all named after the guest. Not even for the next
+        // boot: there is no "pending name" in a definition.
+        return refuse(tr("A running virtual machine cannot be renamed: shut it down first"));
     }
     return nextBoot({});
 }

@@ -29,6 +29,9 @@ enum class GuestChange
     AddDevice,    ///< deviceKind/model say which
     RemoveDevice, ///< deviceKind/model say which
     CdromMedia,   ///< insert or eject the medium of an existing CD-ROM
+    /// A new name (virDomainRename): libvirt renames only a shut-off guest. The name's own
+    /// rules (empty, "/", taken) are models::NameRules', judged by the edit plan.
+    Rename,
 };
 
 /// Device kinds of Add Hardware and of a guest's device list (ArchModel::hardwareKinds()).

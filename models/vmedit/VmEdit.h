@@ -14,6 +14,7 @@
 #include <QFuture>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <optional>
 
@@ -34,6 +35,8 @@ struct VmEditContext
     std::shared_ptr<const arch::DomainCapabilities> domainCaps;
     qint64 hostMemoryMiB = 0;
     int hostCpus = 0;
+    /// The names of the host's other VMs (a new name must not be one of them).
+    QStringList otherVmNames;
 
     bool running() const { return live.running; }
     /// The arch model of the VM's arch (nullptr when Crossvirt does not know it).
@@ -62,7 +65,8 @@ struct EditStep
     QString description;       ///< translated, names the values
     arch::ChangeRule rule;     ///< Now, NextBoot (with why not now) or Refused (why)
     QString deviceXml;         ///< Add/RemoveDevice, CdromMedia: the element to send
-                               ///< (Metadata: the new title or description text)
+                               ///< (Metadata: the new title or description text;
+                               ///< Rename: the new name)
     /// A new disk's volume, created before anything else and deleted again when the plan
     /// fails: its pool and <volume> XML (empty: none).
     QString volumePool;
@@ -92,10 +96,12 @@ struct EditPlan
 };
 
 /// Plans the changes from `ctx.inactive`/`ctx.live` to `wanted` (a copy of ctx.inactive
-/// the caller changed: vCPUs, topology, CPU, memory, boot order, firmware, kernel boot,
-/// autostart, title, description). The boot order is wanted.bootOrder(): set the devices'
-/// bootOrder (1, 2, ...; 0 = not booted) and clear osBootDevices. More memory for a running
-/// guest with <maxMemory> becomes a memory module (HotplugMemory) where the arch allows it.
+/// the caller changed: name, vCPUs, topology, CPU, memory, boot order, firmware, kernel
+/// boot, autostart, title, description). A new name is a Rename step, refused on a running
+/// guest and for a name NameRules refuses (empty, "/", another VM's). The boot order is
+/// wanted.bootOrder(): set the devices' bootOrder (1, 2, ...; 0 = not booted) and clear
+/// osBootDevices. More memory for a running guest with <maxMemory> becomes a memory module
+/// (HotplugMemory) where the arch allows it.
 EditPlan planEdit(const VmEditContext &ctx, const VmConfig &wanted, const EditScope &scope = {});
 
 /// A device to add (Add Hardware, `crossvirt-cli add-device`).
@@ -144,11 +150,12 @@ struct EditResult
 
 /// Reads both definitions, autostart, the host's figures and domain capabilities.
 QFuture<VmEditContext> loadVmForEdit(HostSession *session, const QString &uuid);
-/// Applies an ok() plan: live steps with virDomainSetVcpusFlags / SetMemoryFlags /
-/// Attach/Detach/UpdateDeviceFlags (LIVE|CONFIG where both), then defines newInactiveXml
-/// and sets autostart. Fails with a LibvirtError naming the step; steps already applied
-/// are listed in the error's text. A plan with a refused step fails before libvirt is
-/// called.
+/// Applies an ok() plan: a Rename step first (virDomainRename; when it fails nothing else
+/// is done, and when a later step fails the old name is put back), then live steps with
+/// virDomainSetVcpusFlags / SetMemoryFlags / Attach/Detach/UpdateDeviceFlags (LIVE|CONFIG where
+/// both), then defines newInactiveXml and sets autostart. Fails with a LibvirtError naming the
+/// step; steps already applied are listed in the error's text. A plan with a refused step fails
+/// before libvirt is called.
 QFuture<EditResult> applyEdit(HostSession *session, const EditPlan &plan);
 
 /// Defines `xml` for an existing VM (Edit XML), validated by libvirt first

@@ -86,6 +86,20 @@ VmEditContext loadVmForEdit(virConnectPtr conn, const QString &uri, const QStrin
         ctx.inactive.autostart = ctx.live.autostart = autostart != 0;
     virResetLastError();
 
+    virDomainPtr *all = nullptr;
+    const int count = virConnectListAllDomains(conn, &all, 0);
+    for (int i = 0; i < count; ++i) {
+        const DomainHandle other(all[i]);
+        char otherUuid[VIR_UUID_STRING_BUFLEN] = {};
+        if (virDomainGetUUIDString(other.get(), otherUuid) == 0 &&
+            uuid.compare(QLatin1StringView(otherUuid), Qt::CaseInsensitive) == 0)
+            continue;
+        if (const char *name = virDomainGetName(other.get()))
+            ctx.otherVmNames << QString::fromUtf8(name);
+    }
+    free(all);
+    virResetLastError();
+
     virNodeInfo node{};
     if (virNodeGetInfo(conn, &node) == 0) {
         ctx.hostMemoryMiB = qint64(node.memory / 1024);
@@ -202,6 +216,37 @@ quint64 volumeCapacity(const QString &volumeXml)
     return 0;
 }
 
+/// A rename done by applyEdit, undone (best effort) unless the whole plan succeeded.
+class RenameGuard
+{
+public:
+    explicit RenameGuard(virDomainPtr dom) : m_dom(dom) {}
+    RenameGuard(const RenameGuard &) = delete;
+    RenameGuard &operator=(const RenameGuard &) = delete;
+    ~RenameGuard()
+    {
+        if (m_oldName.isEmpty())
+            return;
+        virDomainRename(m_dom, m_oldName.toUtf8().constData(), 0);
+        virResetLastError();
+    }
+    /// Renames to `newName`; false with libvirt's error set when libvirt refused.
+    bool rename(const QString &newName)
+    {
+        const char *old = virDomainGetName(m_dom);
+        const QString oldName = old ? QString::fromUtf8(old) : QString();
+        if (virDomainRename(m_dom, newName.toUtf8().constData(), 0) < 0)
+            return false;
+        m_oldName = oldName;
+        return true;
+    }
+    void keep() { m_oldName.clear(); }
+
+private:
+    virDomainPtr m_dom;
+    QString m_oldName;
+};
+
 bool isLiveStep(const EditPlan &plan, const EditStep &step, bool running)
 {
     return running && plan.scope.live && step.rule.timing == arch::ChangeTiming::Now &&
@@ -227,6 +272,18 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
                            VmEditSteps::tr("The virtual machine is transient: it has no "
                                            "definition to change (use --live alone)"));
     EditResult result;
+
+    // The name first: it is the step libvirt refuses most (a name taken meanwhile, a guest
+    // started meanwhile: "cannot rename active domain"), and when it fails nothing else has
+    // been done. Every later failure puts the old name back (the guard), so a failed plan
+    // never leaves a renamed VM. newInactiveXml already carries the new name.
+    RenameGuard renamed(dom);
+    for (const EditStep &step : plan.steps) {
+        if (step.request.change != arch::GuestChange::Rename)
+            continue;
+        if (!renamed.rename(step.deviceXml))
+            throwLastLibvirtError(step.description);
+    }
 
     // New volumes of new disks first: nothing refers to them yet.
     std::vector<std::unique_ptr<CreatedVolume>> volumes;
@@ -315,6 +372,7 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
                 QString message = error.message();
                 if (defines || !done.isEmpty())
                     message += u'\n' + VmEditSteps::tr("The other changes were applied.");
+                renamed.keep(); // with them, under the new name
                 for (auto &v : volumes)
                     v->keep();
                 throw LibvirtError(error.context(), message, error.code());
@@ -322,11 +380,13 @@ EditResult applyEdit(virConnectPtr conn, const EditPlan &plan)
             result.appliedNow << step.description;
             continue;
         }
-        if (isLiveStep(plan, step, running))
+        // A rename is done at once (the guest is shut off), not waiting for a boot.
+        if (isLiveStep(plan, step, running) || step.request.change == arch::GuestChange::Rename)
             result.appliedNow << step.description;
         else
             result.nextBoot << step.description;
     }
+    renamed.keep();
     for (auto &v : volumes)
         v->keep();
     return result;

@@ -1,6 +1,7 @@
 // planEdit(): the changes of the details pages and `crossvirt-cli edit` as steps judged by
 // the arch class, and the inactive XML with them written (the DOM libvirt gave, edited).
 #include "arch/ArchRegistry.h"
+#include "models/provisioning/NameRules.h"
 #include "models/vmedit/VmEdit.h"
 #include "models/vmedit/VmEditInternal.h"
 #include "models/vmedit/VmXmlDom.h"
@@ -224,6 +225,7 @@ public:
                                        VmEditSteps::tr("The virtual machine's definition could "
                                                        "not be read."));
         }
+        rename();
         metadata();
         vcpus();
         topology();
@@ -260,6 +262,40 @@ private:
                            const arch::GuestFacts *facts = nullptr) const
     {
         return scoped(m_ctx, ruleFor(m_ctx, facts ? *facts : m_facts, request), m_scope, liveCall);
+    }
+
+    /// A new name: virDomainRename at apply time, not the definition (libvirt refuses a
+    /// definition whose name differs from the domain's of the same UUID). The definition
+    /// other steps write carries the new name, as it is defined after the rename.
+    void rename()
+    {
+        if (m_wanted.name == m_old.name)
+            return;
+        arch::GuestChangeRequest r{arch::GuestChange::Rename, {}, {}, 0, 0};
+        arch::ChangeRule rule = judge(r, false);
+        if (rule.allowed()) {
+            const QStringList problems =
+                NameRules::vmNameProblems(m_wanted.name, m_ctx.otherVmNames);
+            if (!problems.isEmpty())
+                rule = refused(problems.join(u' '));
+        }
+        EditStep s;
+        s.request = r;
+        s.description =
+            VmEditSteps::tr("Name: %1 → %2").arg(quoted(m_old.name), quoted(m_wanted.name));
+        // libvirt 9.0 moves nothing on a rename. A UEFI guest whose definition names no
+        // variables file (firmware autoselection: <os firmware='efi'>) gets one named after
+        // the VM at each start, so the next start makes a fresh one from the template and the
+        // old one (boot entries, Secure Boot keys) stays behind unused. A named file is kept.
+        const QDomElement nvram = vmxml::child(vmxml::child(m_domain, u"os"_s), u"nvram"_s);
+        if (m_old.firmware == "efi"_L1 && nvram.text().trimmed().isEmpty())
+            s.description += VmEditSteps::tr(" (its UEFI variables start afresh: libvirt names "
+                                             "their file after the VM)");
+        s.rule = rule;
+        s.deviceXml = m_wanted.name;
+        if (vmedit::writesConfig(s, m_scope))
+            vmxml::setChildText(m_domain, u"name"_s, m_wanted.name); // no define of its own
+        m_plan.steps << s;
     }
 
     void metadata()

@@ -141,6 +141,7 @@ QList<GuestChangeRequest> validEverywhere()
         change(GuestChange::Autostart, 1),
         change(GuestChange::Metadata, 0),
         change(GuestChange::CdromMedia, 0),
+        change(GuestChange::Rename, 0),
         add(HardwareKind::Disk, u"virtio"_s),
         add(HardwareKind::Nic, u"virtio"_s),
         add(HardwareKind::Rng, u"virtio"_s),
@@ -165,6 +166,20 @@ TEST(ChangeRule, ShutOffGuestTakesEveryAllowedChangeAtNextBootWithoutReason)
             EXPECT_TIMING(got, ChangeTiming::NextBoot);
             EXPECT_TRUE(got.reason.isEmpty()) << got.reason.toStdString();
         }
+    }
+}
+
+// libvirt renames only inactive domains (qemuDomainRename: "cannot rename active domain"):
+// a running guest of any arch is refused with the reason, never deferred to a next boot.
+TEST(ChangeRule, RenameOnlyWhileShutOff)
+{
+    for (const Guest &g : guests()) {
+        SCOPED_TRACE(g.arch.toStdString() + " " + g.machine.toStdString());
+        const ChangeRule running = rule(context(g, true), change(GuestChange::Rename, 0));
+        EXPECT_TIMING(running, ChangeTiming::Refused);
+        EXPECT_TRUE(running.reason.contains(u"shut it down"_s)) << running.reason.toStdString();
+        EXPECT_TIMING(rule(context(g, false), change(GuestChange::Rename, 0)),
+                      ChangeTiming::NextBoot);
     }
 }
 

@@ -347,3 +347,125 @@ TEST_F(ApplyEdit, DiskLargerThanThePoolIsRefusedBeforeAnythingChanges)
 }
 
 } // namespace
+
+// ---- rename (virDomainRename; libvirt renames only inactive domains) ----------------------
+
+namespace {
+
+const EditStep *renameStep(const EditPlan &plan)
+{
+    for (const EditStep &s : plan.steps) {
+        if (s.request.change == arch::GuestChange::Rename)
+            return &s;
+    }
+    return nullptr;
+}
+
+QStringList deviceIds(const VmConfig &c)
+{
+    QStringList ids;
+    for (const VmDevice &d : c.devices)
+        ids << d.kind + u'/' + d.id;
+    return ids;
+}
+
+TEST_F(ApplyEdit, RenameShutOffVmKeepsItsUuidAndDevices)
+{
+    const VmEditContext ctx = load(kOff);
+    EXPECT_TRUE(ctx.otherVmNames.contains(u"on"_s)) << ctx.otherVmNames.join(u',').toStdString();
+    EXPECT_FALSE(ctx.otherVmNames.contains(u"off"_s)) << "its own name is not another VM's";
+    VmConfig wanted = ctx.inactive;
+    wanted.name = u"off-renamed"_s;
+    const EditPlan plan = planEdit(ctx, wanted);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    ASSERT_NE(renameStep(plan), nullptr);
+    EXPECT_TRUE(plan.newInactiveXml.isEmpty()) << "a rename alone defines nothing";
+
+    const EditResult result = applyEdit(session.get(), plan).result();
+    EXPECT_EQ(result.appliedNow, QStringList{renameStep(plan)->description});
+
+    const VmEditContext back = load(kOff); // by UUID
+    EXPECT_EQ(back.inactive.name, u"off-renamed"_s);
+    EXPECT_EQ(back.inactive.uuid, kOff);
+    EXPECT_EQ(deviceIds(back.inactive), deviceIds(ctx.inactive));
+    EXPECT_EQ(back.inactive.vcpus, ctx.inactive.vcpus);
+    EXPECT_EQ(back.inactive.title, ctx.inactive.title);
+}
+
+TEST_F(ApplyEdit, RenameWithOtherChangesDefinesThemUnderTheNewName)
+{
+    const VmEditContext ctx = load(kOff);
+    VmConfig wanted = ctx.inactive;
+    wanted.name = u"renamed-and-bigger"_s;
+    wanted.vcpus = 3;
+    const EditPlan plan = planEdit(ctx, wanted);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    EXPECT_EQ(plan.steps.first().request.change, arch::GuestChange::Rename) << "listed first";
+    EXPECT_EQ(failure(applyEdit(session.get(), plan)), QString());
+    const VmEditContext back = load(kOff);
+    EXPECT_EQ(back.inactive.name, u"renamed-and-bigger"_s);
+    EXPECT_EQ(back.inactive.vcpus, 3);
+}
+
+TEST_F(ApplyEdit, RenameToAnotherVmsNameIsRefusedWithTheName)
+{
+    const VmEditContext ctx = load(kOff);
+    VmConfig wanted = ctx.inactive;
+    wanted.name = u"on"_s;
+    wanted.vcpus = 2;
+    const EditPlan plan = planEdit(ctx, wanted);
+    ASSERT_FALSE(plan.ok());
+    const EditStep *step = renameStep(plan);
+    ASSERT_NE(step, nullptr);
+    EXPECT_FALSE(step->rule.allowed());
+    EXPECT_TRUE(step->rule.reason.contains(u"“on” already exists"_s))
+        << step->rule.reason.toStdString();
+    EXPECT_FALSE(failure(applyEdit(session.get(), plan)).isEmpty());
+    EXPECT_EQ(load(kOff).inactiveXml, ctx.inactiveXml) << "nothing of the plan applied";
+}
+
+TEST_F(ApplyEdit, RenameRefusesNamesNameRulesRefuse)
+{
+    const VmEditContext ctx = load(kOff);
+    for (const QString &bad : {QString(), u"a/b"_s}) {
+        VmConfig wanted = ctx.inactive;
+        wanted.name = bad;
+        const EditPlan plan = planEdit(ctx, wanted);
+        const EditStep *step = renameStep(plan);
+        ASSERT_NE(step, nullptr) << bad.toStdString();
+        EXPECT_FALSE(step->rule.allowed()) << bad.toStdString();
+        EXPECT_FALSE(step->rule.reason.isEmpty());
+    }
+}
+
+TEST_F(ApplyEdit, RenameOfARunningVmIsRefusedAndChangesNothing)
+{
+    const VmEditContext ctx = load(kOn);
+    ASSERT_TRUE(ctx.running());
+    VmConfig wanted = ctx.inactive;
+    wanted.name = u"on-renamed"_s;
+    const EditPlan plan = planEdit(ctx, wanted);
+    ASSERT_FALSE(plan.ok());
+    const EditStep *step = renameStep(plan);
+    ASSERT_NE(step, nullptr);
+    EXPECT_TRUE(step->rule.reason.contains(u"shut it down"_s)) << step->rule.reason.toStdString();
+    EXPECT_FALSE(failure(applyEdit(session.get(), plan)).isEmpty());
+    EXPECT_EQ(load(kOn).inactive.name, u"on"_s);
+}
+
+TEST_F(ApplyEdit, RenameIsUndoneWhenTheDefinitionIsRejected)
+{
+    const VmEditContext ctx = load(kOff);
+    VmConfig wanted = ctx.inactive;
+    wanted.name = u"never-kept"_s;
+    wanted.vcpus = 2;
+    EditPlan plan = planEdit(ctx, wanted);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    plan.newInactiveXml.replace(u"<devices>"_s, u"<devices><bogus/>"_s);
+    EXPECT_FALSE(failure(applyEdit(session.get(), plan)).isEmpty());
+    const VmEditContext back = load(kOff);
+    EXPECT_EQ(back.inactive.name, u"off"_s) << "the old name is put back";
+    EXPECT_EQ(back.inactiveXml, ctx.inactiveXml);
+}
+
+} // namespace

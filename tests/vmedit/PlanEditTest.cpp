@@ -6,6 +6,7 @@
 #include "models/vmedit/VmEdit.h"
 
 #include <QDomDocument>
+#include <QRegularExpression>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -402,6 +403,37 @@ TEST(PlanEdit, HotplugCeilingIsTheArchsToGive)
     // Memory above the ceiling alone is refused.
     wanted.maxMemoryMiB = 4096;
     EXPECT_FALSE(planEdit(withCeiling, wanted).ok());
+}
+
+} // namespace
+
+namespace {
+
+// A rename goes with the other changes: the definition they write carries the new name
+// (it is defined after virDomainRename), and the step says when UEFI variables are lost.
+TEST(PlanEdit, RenameIsAStepAndTheDefinitionCarriesTheNewName)
+{
+    const VmEditContext ctx = test::editContext(u"x86_64-q35-uefi.xml"_s);
+    VmConfig wanted = ctx.inactive;
+    wanted.name = u"web-renamed"_s;
+    wanted.vcpus = 4;
+    const EditPlan plan = planEdit(ctx, wanted);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    const EditStep *rename = stepOf(plan, GuestChange::Rename);
+    ASSERT_NE(rename, nullptr);
+    EXPECT_EQ(rename->deviceXml, u"web-renamed"_s);
+    EXPECT_EQ(reparse(plan).name, u"web-renamed"_s);
+    // Its <nvram> names the file: the variables stay with the guest.
+    EXPECT_FALSE(rename->description.contains(u"UEFI"_s)) << rename->description.toStdString();
+
+    // Firmware autoselection with no file named yet: libvirt derives it from the name.
+    VmEditContext autoselected = ctx;
+    autoselected.inactiveXml.remove(QRegularExpression(u"<nvram[^>]*>[^<]*</nvram>"_s));
+    ASSERT_FALSE(autoselected.inactiveXml.contains(u"<nvram"_s));
+    const EditStep *fresh = stepOf(planEdit(autoselected, wanted), GuestChange::Rename);
+    ASSERT_NE(fresh, nullptr);
+    EXPECT_TRUE(fresh->description.contains(u"UEFI variables start afresh"_s))
+        << fresh->description.toStdString();
 }
 
 } // namespace
