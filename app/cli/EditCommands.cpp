@@ -365,11 +365,15 @@ int runEditCommand(const CliContext &ctx)
         u"LIST"_s);
     const QCommandLineOption autostart(
         u"autostart"_s, CliText::tr("Start it with the host: on or off."), u"ON_OFF"_s);
+    const QCommandLineOption name(
+        u"name"_s,
+        CliText::tr("A new name (the VM must be shut off: libvirt renames only inactive VMs)."),
+        u"NEW"_s);
     const QCommandLineOption title(u"title"_s, CliText::tr("Its title (a short description)."),
                                    u"TEXT"_s);
     const QCommandLineOption description(u"description"_s, CliText::tr("Its description."),
                                          u"TEXT"_s);
-    parser.addOptions({vm, vcpus, maxVcpus, memory, maxMemory, cpu, boot, autostart, title,
+    parser.addOptions({vm, name, vcpus, maxVcpus, memory, maxMemory, cpu, boot, autostart, title,
                        description, liveOption(), configOption()});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
@@ -377,10 +381,10 @@ int runEditCommand(const CliContext &ctx)
     const bool anyChange = parser.isSet(vcpus) || parser.isSet(maxVcpus) || parser.isSet(memory) ||
                            parser.isSet(maxMemory) || parser.isSet(cpu) || parser.isSet(boot) ||
                            parser.isSet(autostart) || parser.isSet(title) ||
-                           parser.isSet(description);
+                           parser.isSet(description) || parser.isSet(name);
     if (!anyChange && parser.isSet(vm)) {
-        printError(CliText::tr("edit: give at least one change (--vcpus, --max-vcpus, --memory, "
-                               "--max-memory, --cpu, --boot, --autostart, --title, "
+        printError(CliText::tr("edit: give at least one change (--name, --vcpus, --max-vcpus, "
+                               "--memory, --max-memory, --cpu, --boot, --autostart, --title, "
                                "--description)"));
         return kExitUsage;
     }
@@ -417,6 +421,8 @@ int runEditCommand(const CliContext &ctx)
         return kExitRefused;
     if (parser.isSet(autostart))
         wanted.autostart = autostartValue == "on"_L1;
+    if (parser.isSet(name))
+        wanted.name = parser.value(name);
     if (parser.isSet(title))
         wanted.title = parser.value(title);
     if (parser.isSet(description))
@@ -495,8 +501,11 @@ int runAddDeviceCommand(const CliContext &ctx)
     const QCommandLineOption path(
         u"path"_s, CliText::tr("disk, cdrom: a file on the host instead of a pool volume."),
         u"PATH"_s);
-    const QCommandLineOption network(u"network"_s, CliText::tr("nic: the libvirt network."),
-                                     u"NET"_s);
+    const QCommandLineOption network(
+        u"network"_s,
+        CliText::tr("nic: the libvirt network (default: the host's 'default' network, else its "
+                    "first, as for a new VM)."),
+        u"NET"_s);
     const QCommandLineOption bridge(
         u"bridge"_s, CliText::tr("nic: a host bridge instead of a network."), u"BRIDGE"_s);
     const QCommandLineOption mac(u"mac"_s, CliText::tr("nic: the MAC (default: libvirt's)."),
@@ -555,6 +564,22 @@ int runAddDeviceCommand(const CliContext &ctx)
     if (parser.isSet(listen))
         request.listen = parser.value(listen);
     request.hostDevice = parser.value(hostDevice);
+    if (kindId == QLatin1StringView(arch::HardwareKind::Nic) && request.network.isEmpty()) {
+        // The same default network as the New VM dialog.
+        try {
+            request.network =
+                models::ProvisioningDefaults::network(await(models::fetchStorage(opened->session)));
+        } catch (...) {
+            printError(models::errorText(std::current_exception()));
+            return kExitHostFailed;
+        }
+        if (request.network.isEmpty()) {
+            printError(CliText::tr("add-device: %1 has no libvirt network to put the NIC on; "
+                                   "give --bridge BRIDGE (a host bridge) or define a network")
+                           .arg(opened->session->uri()));
+            return kExitRefused;
+        }
+    }
     if (request.newVolumeGiB > 0 && request.pool.isEmpty()) {
         // The same default pool as attach-disk and the New VM dialog.
         try {
@@ -769,8 +794,9 @@ QList<CliCommand> editCliCommands()
 {
     return {
         {"edit",
-         QT_TRANSLATE_NOOP("cli", "Change a VM's vCPUs, memory, CPU, boot order, autostart, title "
-                                  "(--vm, --live, --config)"),
+         QT_TRANSLATE_NOOP("cli",
+                           "Change a VM's name, vCPUs, memory, CPU, boot order, autostart, title "
+                           "(--vm, --live, --config)"),
          runEditCommand},
         {"add-device",
          QT_TRANSLATE_NOOP("cli", "Add a device to a VM (--vm, --kind disk|cdrom|nic|...), "

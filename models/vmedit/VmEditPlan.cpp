@@ -278,6 +278,8 @@ private:
                 NameRules::vmNameProblems(m_wanted.name, m_ctx.otherVmNames);
             if (!problems.isEmpty())
                 rule = refused(problems.join(u' '));
+            else
+                rule.timing = arch::ChangeTiming::Now; // virDomainRename takes effect at once
         }
         EditStep s;
         s.request = r;

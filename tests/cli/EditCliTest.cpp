@@ -6,9 +6,12 @@
 // the command stops before anything is sent to libvirt.
 #include "CliRunner.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
@@ -294,4 +297,53 @@ TEST(EditCli, ChangesAndEjectsTheCdromMedium)
                    u"x.iso"_s, u"--eject"_s})
                   .exitCode,
               64);
+}
+
+TEST(EditCli, RenamesAShutOffVmAndKeepsItsUuid)
+{
+    const CliRun r = cli({u"edit"_s, u"--vm"_s, u"x86-off"_s, u"--name"_s, u"x86-renamed"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject c = config(r);
+    EXPECT_EQ(c.value(u"name"_s).toString(), u"x86-renamed"_s);
+    EXPECT_EQ(c.value(u"uuid"_s).toString(), u"3c0a6a51-0e7d-4b1c-9d0e-000000000001"_s);
+    EXPECT_FALSE(device(c, u"52:54:00:00:00:01"_s).isEmpty()) << "its devices stay";
+    EXPECT_EQ(r.json().value(u"vm"_s).toString(), u"x86-renamed"_s);
+}
+
+TEST(EditCli, RenameToATakenNameOrOfARunningVmIsRefused)
+{
+    expectRefused(cli({u"edit"_s, u"--vm"_s, u"x86-off"_s, u"--name"_s, u"x86-run"_s}),
+                  u"“x86-run” already exists"_s);
+    expectRefused(cli({u"edit"_s, u"--vm"_s, u"x86-off"_s, u"--name"_s, u"a/b"_s}), u"“/”"_s);
+    expectRefused(cli({u"edit"_s, u"--vm"_s, u"x86-run"_s, u"--name"_s, u"x86-other"_s}),
+                  u"shut it down"_s);
+}
+
+TEST(EditCli, AddsANicOnTheHostsDefaultNetworkWhenNoneIsGiven)
+{
+    const CliRun r = cli({u"add-device"_s, u"--vm"_s, u"x86-off"_s, u"--kind"_s, u"nic"_s,
+                          u"--mac"_s, u"52:54:00:aa:bb:cd"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const QJsonObject nic = device(config(r), u"52:54:00:aa:bb:cd"_s);
+    EXPECT_EQ(nic.value(u"source"_s).toString(), u"default"_s) << r.out.toStdString();
+}
+
+TEST(EditCli, NicWithoutANetworkOnAHostWithNoneSaysWhatToGive)
+{
+    // The same host without its <network>.
+    QFile in(qEnvironmentVariable("CROSSVIRT_SOURCE_DIR") + u"/tests/cli/data/edit-host.xml"_s);
+    ASSERT_TRUE(in.open(QIODevice::ReadOnly));
+    QString xml = QString::fromUtf8(in.readAll());
+    xml.remove(QRegularExpression(u"<network>.*</network>"_s,
+                                  QRegularExpression::DotMatchesEverythingOption));
+    ASSERT_FALSE(xml.contains(u"<network>"_s));
+    QTemporaryDir dir;
+    QFile out(dir.filePath(u"no-network.xml"_s));
+    ASSERT_TRUE(out.open(QIODevice::WriteOnly));
+    out.write(xml.toUtf8());
+    out.close();
+    const CliRun r = runCli({u"--connect"_s, u"test://"_s + out.fileName(), u"add-device"_s,
+                             u"--vm"_s, u"x86-off"_s, u"--kind"_s, u"nic"_s});
+    expectRefused(r, u"--bridge"_s);
+    EXPECT_TRUE(r.err.contains(u"no libvirt network"_s)) << r.err.toStdString();
 }

@@ -4,7 +4,9 @@
 // restores, and Edit XML shows libvirt's refusal and changes nothing.
 #include "views/vm/details/VmDetailsPage.h"
 #include "common/TestSupport.h"
+#include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
+#include "models/inventory/InventoryModel.h"
 #include "views/vm/VmWindow.h"
 #include "views/vm/details/EditSections.h"
 #include "views/vm/details/VmXmlPage.h"
@@ -520,4 +522,86 @@ TEST_F(VmDetailsPageTest, EveryPageScreenshotForX86AndPower)
         QApplication::processEvents();
         EXPECT_TRUE(window->grab().save(shotPath(u"details-%1-xml"_s.arg(shot.tag))));
     }
+}
+
+// Renaming, as in virt-manager: the Overview's name is editable while the VM is shut off;
+// Apply renames it (virDomainRename) and the inventory and the window title follow.
+TEST_F(VmDetailsPageTest, ShutOffVmIsRenamedFromTheOverviewAndTheInventoryFollows)
+{
+    // A datacenter of one demo host and its inventory, as the main window has them.
+    Datacenter dc(ConnectionStore(test::makeTempDir() + u"/connections.json"_s));
+    dc.useTransient({demoUri(u"x86_64"_s)});
+    InventoryModel inventory(&dc);
+    ASSERT_EQ(dc.sessions().size(), 1);
+    HostSession *host = dc.sessions().first();
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return host->state() == ConnectionState::Connected && !host->domains().isEmpty(); }));
+    const QString uuid = uuidOf(host, u"legacy-win2k8"_s);
+    auto *window = new views::VmWindow(host, uuid);
+    window->setAttribute(Qt::WA_DeleteOnClose, false);
+    m_windows.emplace_back(window);
+    window->followNames(&inventory, u"legacy-win2k8"_s);
+    window->show();
+    window->tabs()->setCurrentWidget(window->details());
+    views::VmDetailsPage *page = window->details();
+    ASSERT_TRUE(test::waitUntil([&] { return page->isLoaded() && !page->isBusy(); }, 10000));
+    ASSERT_FALSE(page->context().running());
+    EXPECT_TRUE(window->windowTitle().startsWith(u"legacy-win2k8 on "_s))
+        << window->windowTitle().toStdString();
+
+    QLineEdit *name = page->overviewSection()->nameEdit();
+    EXPECT_FALSE(name->isReadOnly());
+    EXPECT_EQ(name->text(), u"legacy-win2k8"_s);
+    // A taken name is said next to the field and refused in the plan.
+    name->setText(u"web-01"_s);
+    emit name->textEdited(u"web-01"_s);
+    EXPECT_TRUE(page->overviewSection()->nameNote().contains(u"“web-01” already exists"_s))
+        << page->overviewSection()->nameNote().toStdString();
+    EXPECT_FALSE(page->applyButton()->isEnabled());
+
+    name->setText(u"win2k8-archive"_s);
+    emit name->textEdited(u"win2k8-archive"_s);
+    EXPECT_TRUE(page->overviewSection()->nameNote().isEmpty());
+    ASSERT_EQ(page->stepLines().size(), 1) << page->stepLines().join(u'\n').toStdString();
+    EXPECT_TRUE(page->stepLines().first().contains(u"win2k8-archive"_s));
+    EXPECT_TRUE(page->stepLines().first().endsWith(u" — applies now"_s))
+        << page->stepLines().first().toStdString();
+    page->selectPage(u"overview"_s);
+    QApplication::processEvents();
+    page->window()->grab().save(shotPath(u"details-x86_64-overview-rename"_s));
+    ASSERT_TRUE(page->applyButton()->isEnabled());
+    page->applyButton()->click();
+    ASSERT_TRUE(waitIdle(page));
+    EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
+
+    EXPECT_EQ(reread(host, uuid).inactive.name, u"win2k8-archive"_s);
+    EXPECT_TRUE(test::waitUntil(
+        [&] {
+            return inventory.domainIndex(host->uri(), uuid)
+                       .data(InventoryModel::NameRole)
+                       .toString() == u"win2k8-archive"_s;
+        },
+        10000))
+        << "the inventory shows the new name";
+    EXPECT_TRUE(test::waitUntil(
+        [&] { return window->windowTitle().startsWith(u"win2k8-archive on "_s); }, 10000))
+        << window->windowTitle().toStdString();
+    EXPECT_TRUE(test::waitUntil([&] { return !page->isBusy() && page->stepLines().isEmpty(); }))
+        << page->stepLines().join(u'\n').toStdString();
+    EXPECT_EQ(name->text(), u"win2k8-archive"_s);
+}
+
+TEST_F(VmDetailsPageTest, RunningVmsNameIsReadOnlyWithTheReason)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"web-01"_s);
+    ASSERT_TRUE(page->context().running());
+    QLineEdit *name = page->overviewSection()->nameEdit();
+    EXPECT_TRUE(name->isReadOnly());
+    const QString note = page->overviewSection()->nameNote();
+    EXPECT_TRUE(note.contains(u"shut it down"_s)) << note.toStdString();
+    EXPECT_EQ(name->toolTip(), note);
+    page->selectPage(u"overview"_s);
+    QApplication::processEvents();
+    page->window()->grab().save(shotPath(u"details-x86_64-overview-running"_s));
 }

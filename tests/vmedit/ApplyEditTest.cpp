@@ -379,6 +379,8 @@ TEST_F(ApplyEdit, RenameShutOffVmKeepsItsUuidAndDevices)
     const EditPlan plan = planEdit(ctx, wanted);
     ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
     ASSERT_NE(renameStep(plan), nullptr);
+    EXPECT_EQ(renameStep(plan)->rule.timing, arch::ChangeTiming::Now) << "not at a next boot";
+    EXPECT_FALSE(plan.needsRestart());
     EXPECT_TRUE(plan.newInactiveXml.isEmpty()) << "a rename alone defines nothing";
 
     const EditResult result = applyEdit(session.get(), plan).result();

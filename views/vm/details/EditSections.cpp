@@ -1,4 +1,5 @@
 #include "views/vm/details/EditSections.h"
+#include "models/provisioning/NameRules.h"
 
 #include "views/common/Accessibility.h"
 #include "views/common/DetailWidgets.h"
@@ -169,9 +170,11 @@ OverviewSection::OverviewSection(QWidget *parent) : EditSection(tr("Overview"), 
 {
     QFormLayout *form = nullptr;
     auto *basic = formBox(tr("Basic details"), this, &form);
-    m_name = detailValueLabel(basic);
-    m_name->setToolTip(tr("Renaming is not offered here: the name names the VM's files and "
-                          "logs on the host."));
+    m_name = new QLineEdit(basic);
+    m_nameNote = makeFieldNote(basic);
+    // The field's whole width (a Preferred label wraps at its own guess of a width).
+    m_nameNote->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_nameNote->hide();
     m_uuid = detailValueLabel(basic);
     m_state = detailValueLabel(basic);
     m_title = new QLineEdit(basic);
@@ -180,6 +183,7 @@ OverviewSection::OverviewSection(QWidget *parent) : EditSection(tr("Overview"), 
     m_description->setTabChangesFocus(true);
     m_description->setMaximumHeight(m_description->fontMetrics().lineSpacing() * 6);
     form->addRow(tr("Name:"), m_name);
+    form->addRow(QString(), m_nameNote);
     form->addRow(tr("UUID:"), m_uuid);
     form->addRow(tr("State:"), m_state);
     form->addRow(tr("Title:"), m_title);
@@ -192,7 +196,7 @@ OverviewSection::OverviewSection(QWidget *parent) : EditSection(tr("Overview"), 
     m_emulator = detailValueLabel(hv);
     m_firmware = detailValueLabel(hv);
     // Short values on one line: a wrapping label in a scrolled form is cut, not wrapped.
-    for (QLabel *l : {m_name, m_uuid, m_state, m_arch, m_machine, m_emulator, m_firmware})
+    for (QLabel *l : {m_uuid, m_state, m_arch, m_machine, m_emulator, m_firmware})
         l->setWordWrap(false);
     form->addRow(tr("Architecture:"), m_arch);
     form->addRow(tr("Machine type:"), m_machine);
@@ -202,13 +206,35 @@ OverviewSection::OverviewSection(QWidget *parent) : EditSection(tr("Overview"), 
     body()->addStretch();
     labelForms();
 
+    connect(m_name, &QLineEdit::textEdited, this, [this] {
+        updateNameNote();
+        notifyEdited();
+    });
     connect(m_title, &QLineEdit::textEdited, this, &OverviewSection::notifyEdited);
     connect(m_description, &QPlainTextEdit::textChanged, this, &OverviewSection::notifyEdited);
 }
 
 void OverviewSection::fill(const models::VmEditContext &ctx, const models::VmConfig &wanted)
 {
-    m_name->setText(wanted.name);
+    if (m_name->text() != wanted.name)
+        m_name->setText(wanted.name);
+    m_loadedName = ctx.inactive.name;
+    m_otherNames = ctx.otherVmNames;
+    // The arch's verdict on a rename (the same rule as the plan's): read-only while it runs.
+    m_nameLocked.clear();
+    if (const arch::ArchModel *model = ctx.model()) {
+        const arch::ChangeRule rule = model->changeRule(ctx.context(), ctx.facts(),
+                                                        {arch::GuestChange::Rename, {}, {}, 0, 0});
+        if (!rule.allowed())
+            m_nameLocked = rule.reason;
+    } else if (ctx.running()) {
+        m_nameLocked = tr("A running virtual machine cannot be renamed: shut it down first");
+    }
+    // Read-only looks like the values below it (the UUID), not like a field to type in.
+    m_name->setReadOnly(!m_nameLocked.isEmpty());
+    m_name->setFrame(m_nameLocked.isEmpty());
+    m_name->setToolTip(m_nameLocked);
+    updateNameNote();
     m_uuid->setText(wanted.uuid);
     m_state->setText(ctx.running() ? tr("Running") : tr("Shut off"));
     if (m_title->text() != wanted.title)
@@ -234,8 +260,26 @@ void OverviewSection::fill(const models::VmEditContext &ctx, const models::VmCon
     m_firmware->setText(firmware);
 }
 
+void OverviewSection::updateNameNote()
+{
+    const QString note = nameNote();
+    m_nameNote->setText(note);
+    m_nameNote->setVisible(!note.isEmpty());
+}
+
+QString OverviewSection::nameNote() const
+{
+    if (!m_nameLocked.isEmpty())
+        return m_nameLocked;
+    if (m_name->text() == m_loadedName)
+        return {};
+    return models::NameRules::vmNameProblems(m_name->text(), m_otherNames).join(u' ');
+}
+
 void OverviewSection::store(models::VmConfig &wanted) const
 {
+    if (m_nameLocked.isEmpty())
+        wanted.name = m_name->text();
     wanted.title = m_title->text();
     wanted.description = m_description->toPlainText();
 }

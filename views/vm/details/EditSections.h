@@ -51,7 +51,8 @@ private:
     bool m_loading = false;
 };
 
-/// Name, title and description; arch, machine and emulator read-only.
+/// Name (editable while the VM is shut off: libvirt renames only inactive domains), title
+/// and description; arch, machine and emulator read-only.
 class OverviewSection : public EditSection
 {
     Q_OBJECT
@@ -59,6 +60,9 @@ public:
     explicit OverviewSection(QWidget *parent = nullptr);
     void store(models::VmConfig &wanted) const override;
 
+    QLineEdit *nameEdit() const { return m_name; }
+    /// Why the name cannot be changed now, or what is wrong with the typed one (empty: fine).
+    QString nameNote() const;
     QLineEdit *titleEdit() const { return m_title; }
     QPlainTextEdit *descriptionEdit() const { return m_description; }
     QString archText() const;
@@ -68,8 +72,15 @@ protected:
     void fill(const models::VmEditContext &ctx, const models::VmConfig &wanted) override;
 
 private:
-    QLabel *m_name, *m_uuid, *m_state, *m_arch, *m_machine, *m_emulator, *m_firmware;
+    void updateNameNote();
+
+    QLineEdit *m_name;
+    QLabel *m_nameNote;
+    QLabel *m_uuid, *m_state, *m_arch, *m_machine, *m_emulator, *m_firmware;
     QLineEdit *m_title;
+    QString m_nameLocked;     ///< the arch's reason the name is read-only now (running)
+    QString m_loadedName;     ///< the name the VM has
+    QStringList m_otherNames; ///< the host's other VMs
     QPlainTextEdit *m_description;
 };
 

@@ -81,6 +81,7 @@ void keepEdits(const models::VmConfig &base, const models::VmConfig &edited,
 #define CROSSVIRT_KEEP(field)                                                                      \
     if (edited.field != base.field)                                                                \
         target.field = edited.field;
+    CROSSVIRT_KEEP(name)
     CROSSVIRT_KEEP(title)
     CROSSVIRT_KEEP(description)
     CROSSVIRT_KEEP(vcpus)
