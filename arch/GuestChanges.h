@@ -29,7 +29,18 @@ enum class GuestChange
     AddDevice,    ///< deviceKind/model say which
     RemoveDevice, ///< deviceKind/model say which
     CdromMedia,   ///< insert or eject the medium of an existing CD-ROM
+    /// Change an existing device in place (virDomainUpdateDeviceFlags); deviceKind/model
+    /// name it (model = the model it has after the change), `to` = the DeviceUpdate flags
+    /// of what changes. Only network interfaces are updated in place.
+    UpdateDevice,
 };
+
+/// What a GuestChange::UpdateDevice request changes (GuestChangeRequest::to, or-ed).
+namespace DeviceUpdate {
+inline constexpr qint64 Source = 1;    ///< a NIC's libvirt network or host bridge
+inline constexpr qint64 LinkState = 2; ///< a NIC's link state (up or down)
+inline constexpr qint64 Model = 4;     ///< the device's model
+} // namespace DeviceUpdate
 
 /// Device kinds of Add Hardware and of a guest's device list (ArchModel::hardwareKinds()).
 namespace HardwareKind {
