@@ -681,9 +681,15 @@ EditPlan planUpdateNic(const VmEditContext &ctx, const QString &mac, const NicUp
     };
     const QString label = device->label();
 
+    // What the definition has counts too: a model applied for the next boot is not
+    // planned again while the guest still runs the old one.
+    const VmDevice *defined = ctx.inactive.device(mac);
     const QString newType = update.bridge ? u"bridge"_s : u"network"_s;
-    const bool sourceChanges = !update.network.isEmpty() &&
-                               (update.network != device->source || newType != device->sourceType);
+    const auto otherSource = [&](const VmDevice *d) {
+        return d && (update.network != d->source || newType != d->sourceType);
+    };
+    const bool sourceChanges =
+        !update.network.isEmpty() && (otherSource(device) || otherSource(defined));
     if (sourceChanges) {
         arch::GuestChangeRequest r = change;
         r.model = device->model;
@@ -695,7 +701,8 @@ EditPlan planUpdateNic(const VmEditContext &ctx, const QString &mac, const NicUp
                        nicSourceText(newType, update.network)),
               vmxml::elementToString(live.documentElement()), rule(r));
     }
-    const bool linkChanges = update.linkUp && *update.linkUp == device->linkDown;
+    const bool linkChanges = update.linkUp && (*update.linkUp == device->linkDown ||
+                                               (defined && *update.linkUp == defined->linkDown));
     if (linkChanges) {
         arch::GuestChangeRequest r = change;
         r.model = device->model;
@@ -706,7 +713,8 @@ EditPlan planUpdateNic(const VmEditContext &ctx, const QString &mac, const NicUp
                              : VmEditSteps::tr("%1: link down").arg(label),
               vmxml::elementToString(live.documentElement()), rule(r));
     }
-    const bool modelChanges = !update.model.isEmpty() && update.model != device->model;
+    const QString definedModel = defined ? defined->model : device->model;
+    const bool modelChanges = !update.model.isEmpty() && update.model != definedModel;
     if (modelChanges) {
         arch::GuestChangeRequest r = change;
         r.model = update.model;
@@ -715,7 +723,7 @@ EditPlan planUpdateNic(const VmEditContext &ctx, const QString &mac, const NicUp
         setNicModel(one.documentElement(), device->model, update.model);
         p.add(r,
               VmEditSteps::tr("%1: model %2 → %3")
-                  .arg(label, device->model.isEmpty() ? VmEditSteps::tr("default") : device->model,
+                  .arg(label, definedModel.isEmpty() ? VmEditSteps::tr("default") : definedModel,
                        update.model),
               vmxml::elementToString(one.documentElement()), rule(r));
     }
