@@ -494,12 +494,16 @@ TEST(ChangeRule, NicsHotPlugExceptSpaprVlan)
               u"s390x guests have only VirtIO network cards"_s);
 }
 
+namespace {
+
 GuestChangeRequest updateNic(const QString &model, qint64 what)
 {
     GuestChangeRequest r = device(GuestChange::UpdateDevice, HardwareKind::Nic, model);
     r.to = what;
     return r;
 }
+
+} // namespace
 
 TEST(ChangeRule, NicSourceAndLinkChangeLiveModelAtTheNextBoot)
 {

@@ -637,7 +637,7 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
                 .arg(mac);
         const auto waitCarrier = [&](const QString &want, QString *seen) {
             return g.shell->runUntil(
-                carrier, [&](const QString &o) { return o.contains(u"carrier="_s + want); },
+                carrier, [&](const QString &o) { return o.contains(QString(u"carrier="_s + want)); },
                 kGuestTimeoutMs, seen);
         };
         QString seen;

@@ -5,6 +5,7 @@
 #include "views/vm/details/VmDetailsPage.h"
 #include "common/TestSupport.h"
 #include "models/connection/HostSession.h"
+#include "views/dialogs/ChoiceCombo.h"
 #include "views/vm/VmWindow.h"
 #include "views/vm/details/EditSections.h"
 #include "views/vm/details/VmXmlPage.h"
