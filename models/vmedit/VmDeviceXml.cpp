@@ -1,5 +1,6 @@
 // Device plans: the XML of a device to add (per kind, from the arch's lists), removing one,
 // changing a CD-ROM's medium. Each is judged by arch::ArchModel::changeRule().
+#include "arch/DeviceCatalogue.h"
 #include "models/provisioning/DomainXmlBuilder.h"
 #include "models/vmedit/VmEdit.h"
 #include "models/vmedit/VmEditInternal.h"
@@ -508,14 +509,18 @@ void setNicLink(QDomElement iface, bool up)
 }
 
 /// The NIC's <model type>. The guest address stays (the guest keeps naming the NIC the
-/// same) unless the new model sits on another bus (sPAPR VIO vs PCI); virtio's <driver>
-/// tuning goes with virtio.
+/// same) unless one of the models is an arch's own device on its own bus (the catalogue's
+/// onlyOn: a VIO NIC of POWER) and the other is not; virtio's <driver> tuning goes with
+/// virtio.
 void setNicModel(QDomElement iface, const QString &from, const QString &to)
 {
     QDomElement model = vmxml::ensureChild(iface, u"model"_s);
     model.setAttribute(u"type"_s, to);
-    const auto vio = [](const QString &m) { return m == "spapr-vlan"_L1; };
-    if (vio(from) != vio(to))
+    const auto archOwn = [](const QString &m) {
+        const arch::CatalogueEntry *e = arch::DeviceCatalogue::find(arch::DeviceKind::Nic, m);
+        return e && !e->onlyOn.isEmpty();
+    };
+    if (archOwn(from) != archOwn(to))
         vmxml::removeChildren(iface, u"address"_s);
     if (from == "virtio"_L1 && to != "virtio"_L1)
         vmxml::removeChildren(iface, u"driver"_s);
