@@ -647,7 +647,7 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
         } else {
             for (const bool up : {false, true}) {
                 ctx = load(g);
-                NicUpdate u;
+                models::NicUpdate u;
                 u.linkUp = up;
                 const EditPlan plan = models::planUpdateNic(ctx, mac, u);
                 EXPECT_TRUE(allNow(plan)) << stepsText(plan).toStdString();
@@ -659,7 +659,7 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
                 EXPECT_TRUE(out.has_value())
                     << "link " << (up ? "up" : "down") << ": the guest's carrier says "
                     << seen.toStdString();
-                const VmDevice *defined = load(g).inactive.device(mac);
+                const models::VmDevice *defined = load(g).inactive.device(mac);
                 ASSERT_NE(defined, nullptr);
                 EXPECT_EQ(defined->linkDown, !up) << "the definition keeps the link state";
                 if (out)

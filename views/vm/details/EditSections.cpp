@@ -936,6 +936,7 @@ void DeviceSection::showNic(const models::VmDevice &device, const models::NicUpd
     notes << tr("The MAC address stays. Changes are listed under Pending changes until you "
                 "apply them.");
     m_nicNote->setText(notes.join(u' '));
+    m_nicNote->show();
     m_nicBox->show();
     m_filling = false;
 }
