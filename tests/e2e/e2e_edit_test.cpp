@@ -659,7 +659,8 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
                 EXPECT_TRUE(out.has_value())
                     << "link " << (up ? "up" : "down") << ": the guest's carrier says "
                     << seen.toStdString();
-                const models::VmDevice *defined = load(g).inactive.device(mac);
+                const VmEditContext after = load(g);
+                const models::VmDevice *defined = after.inactive.device(mac);
                 ASSERT_NE(defined, nullptr);
                 EXPECT_EQ(defined->linkDown, !up) << "the definition keeps the link state";
                 if (out)

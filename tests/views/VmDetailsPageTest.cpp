@@ -233,7 +233,8 @@ TEST_F(VmDetailsPageTest, ChangeMediaAndEjectOnAShutOffVmsCdrom)
     buttons->button(QDialogButtonBox::Ok)->click();
     ASSERT_TRUE(waitIdle(page));
     EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
-    const VmDevice *inserted = reread(host, uuid).inactive.device(target);
+    const VmEditContext insertedCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *inserted = insertedCtx.inactive.device(target);
     ASSERT_NE(inserted, nullptr);
     EXPECT_EQ(inserted->source, iso);
     EXPECT_TRUE(page->deviceSection()->factLines().join(u'\n').contains(iso));
@@ -243,7 +244,8 @@ TEST_F(VmDetailsPageTest, ChangeMediaAndEjectOnAShutOffVmsCdrom)
     page->deviceSection()->ejectButton()->click();
     ASSERT_TRUE(waitIdle(page));
     EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
-    const VmDevice *ejected = reread(host, uuid).inactive.device(target);
+    const VmEditContext ejectedCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *ejected = ejectedCtx.inactive.device(target);
     ASSERT_NE(ejected, nullptr);
     EXPECT_TRUE(ejected->source.isEmpty()) << ejected->source.toStdString();
     EXPECT_FALSE(page->deviceSection()->ejectButton()->isEnabled());
@@ -277,7 +279,8 @@ TEST_F(VmDetailsPageTest, ChangeMediaOffersTheHostsIsoVolumes)
     dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     ASSERT_TRUE(waitIdle(page));
     EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
-    const VmDevice *inserted = reread(host, uuid).inactive.device(target);
+    const VmEditContext insertedCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *inserted = insertedCtx.inactive.device(target);
     ASSERT_NE(inserted, nullptr);
     EXPECT_EQ(inserted->source, u"default/debian-12-netinst.iso"_s);
 
@@ -338,7 +341,8 @@ TEST_F(VmDetailsPageTest, NicSourceModelAndLinkOfAShutOffVmAreStagedAndApplied)
     page->applyButton()->click();
     ASSERT_TRUE(waitIdle(page));
     EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
-    const VmDevice *after = reread(host, uuid).inactive.device(nic.id);
+    const VmEditContext afterCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *after = afterCtx.inactive.device(nic.id);
     ASSERT_NE(after, nullptr) << "the MAC stays";
     EXPECT_EQ(after->sourceType, u"bridge"_s);
     EXPECT_EQ(after->source, u"br0"_s);
@@ -363,7 +367,8 @@ TEST_F(VmDetailsPageTest, NicSourceModelAndLinkOfAShutOffVmAreStagedAndApplied)
     page->applyButton()->click();
     ASSERT_TRUE(waitIdle(page));
     EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
-    const VmDevice *back = reread(host, uuid).inactive.device(nic.id);
+    const VmEditContext backCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *back = backCtx.inactive.device(nic.id);
     ASSERT_NE(back, nullptr);
     EXPECT_EQ(back->sourceType, u"network"_s);
     EXPECT_EQ(back->source, u"default"_s);
