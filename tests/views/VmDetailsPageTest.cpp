@@ -375,6 +375,30 @@ TEST_F(VmDetailsPageTest, NicSourceModelAndLinkOfAShutOffVmAreStagedAndApplied)
     page->window()->grab().save(shotPath(u"details-x86_64-nic"_s));
 }
 
+TEST_F(VmDetailsPageTest, RunningVmsNicLinkAppliesNowAndItsModelAtTheNextBoot)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"web-01"_s);
+    ASSERT_TRUE(page->context().running());
+    const QList<VmDevice> nics = page->context().live.devicesOf(u"nic"_s);
+    ASSERT_FALSE(nics.isEmpty());
+    ASSERT_TRUE(page->selectPage(u"device:"_s + nics.first().id));
+    views::DeviceSection *device = page->deviceSection();
+    device->linkUp()->setChecked(false);
+    const QString newModel = nics.first().model == "e1000"_L1 ? u"virtio"_s : u"e1000"_s;
+    ASSERT_TRUE(device->nicModel()->setCurrentId(newModel));
+    const QStringList steps = page->stepLines();
+    ASSERT_EQ(steps.size(), 2) << steps.join(u'\n').toStdString();
+    EXPECT_TRUE(steps[0].endsWith(u"link down — applies now"_s)) << steps[0].toStdString();
+    EXPECT_TRUE(steps[1].contains(u"at next boot: QEMU cannot change the model"_s))
+        << steps[1].toStdString();
+    QApplication::processEvents();
+    page->window()->grab().save(shotPath(u"details-x86_64-nic-running"_s));
+    page->revertButton()->click();
+    EXPECT_TRUE(page->stepLines().isEmpty());
+    EXPECT_TRUE(device->linkUp()->isChecked());
+}
+
 TEST_F(VmDetailsPageTest, S390xBootsFromOneDeviceOnly)
 {
     HostSession *host = openHost(u"x86_64"_s);
