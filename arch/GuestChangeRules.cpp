@@ -256,6 +256,19 @@ std::optional<ChangeRule> ArchModel::refusedValue(const GuestContext &ctx, const
         if (!hardwareKindIds().contains(request.deviceKind))
             return refuse(tr("Unknown device kind %1").arg(request.deviceKind));
         return std::nullopt;
+    case GuestChange::UpdateDevice:
+        if (request.deviceKind != QLatin1StringView(HardwareKind::Nic))
+            return refuse(tr("Only network interfaces can be changed in place; remove the "
+                             "device and add a new one"));
+        if ((request.to & DeviceUpdate::Model) && !request.model.isEmpty()) {
+            const ChoiceList models = nicModels(cold);
+            if (!models.contains(request.model))
+                return refuse(tr("%1 guests know no network interface model %2")
+                                  .arg(name(), request.model));
+            if (!models.offers(request.model))
+                return refuse(models.reasonFor(request.model));
+        }
+        return std::nullopt;
     case GuestChange::CpuTopology:
     case GuestChange::BootOrder:
     case GuestChange::KernelBoot:
@@ -360,6 +373,14 @@ ChangeRule ArchModel::liveTiming(const GuestContext &ctx, const GuestFacts &gues
         // monitor socket and logs are all named after the guest. Not even for the next
         // boot: there is no "pending name" in a definition.
         return refuse(tr("A running virtual machine cannot be renamed: shut it down first"));
+    case GuestChange::UpdateDevice:
+        // libvirt updates a running NIC's <source> (network or bridge) and <link state>
+        // (qemuDomainChangeNet); QEMU cannot swap the emulated device for another model.
+        if (request.to & DeviceUpdate::Model)
+            return nextBoot(tr("QEMU cannot change the model of a running guest's network "
+                               "interface: the new model takes effect when the guest next "
+                               "starts"));
+        return now();
     }
     return nextBoot({});
 }

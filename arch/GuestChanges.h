@@ -32,7 +32,18 @@ enum class GuestChange
     /// A new name (virDomainRename): libvirt renames only a shut-off guest. The name's own
     /// rules (empty, "/", taken) are models::NameRules', judged by the edit plan.
     Rename,
+    /// Change an existing device in place (virDomainUpdateDeviceFlags); deviceKind/model
+    /// name it (model = the model it has after the change), `to` = the DeviceUpdate flags
+    /// of what changes. Only network interfaces are updated in place.
+    UpdateDevice,
 };
+
+/// What a GuestChange::UpdateDevice request changes (GuestChangeRequest::to, or-ed).
+namespace DeviceUpdate {
+inline constexpr qint64 Source = 1;    ///< a NIC's libvirt network or host bridge
+inline constexpr qint64 LinkState = 2; ///< a NIC's link state (up or down)
+inline constexpr qint64 Model = 4;     ///< the device's model
+} // namespace DeviceUpdate
 
 /// Device kinds of Add Hardware and of a guest's device list (ArchModel::hardwareKinds()).
 namespace HardwareKind {

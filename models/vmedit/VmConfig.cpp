@@ -450,6 +450,8 @@ VmConfig parseVmConfig(const QByteArray &bytes)
             } else if (parent == "interface"_L1 && direct) {
                 if (name == "mac"_L1) {
                     dev->mac = a.value("address"_L1).toString();
+                } else if (name == "link"_L1) {
+                    dev->device.linkDown = a.value("state"_L1) == "down"_L1;
                 } else if (name == "model"_L1) {
                     dev->device.model = a.value("type"_L1).toString();
                 } else if (name == "source"_L1) {
@@ -530,6 +532,8 @@ VmConfig parseVmConfig(const QByteArray &bytes)
             d.source = p.pciAddress;
         if (d.kind == "nic"_L1 && d.id.isEmpty())
             d.id = prefix + QString::number(index);
+        if (d.kind == "nic"_L1)
+            d.sourceType = p.type;
         c.devices.append(d);
     }
     return c;

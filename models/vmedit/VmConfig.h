@@ -26,6 +26,9 @@ struct VmDevice
     QString model;  ///< disk interface id, NIC model, video model, "vnc", "virtio", ...
     QString source; ///< disk/CD-ROM: file or pool/volume (empty: no medium); NIC: network
                     ///< or bridge
+    /// NIC: the <interface type> ("network", "bridge", "direct", "user", ...).
+    QString sourceType;
+    bool linkDown = false; ///< NIC: <link state='down'> (the guest sees no carrier)
     int bootOrder = 0; ///< <boot order>; 0 = none
     bool readOnly = false;
     QString xml; ///< the element as it is in the domain XML (one element)

@@ -1,5 +1,6 @@
 // Device plans: the XML of a device to add (per kind, from the arch's lists), removing one,
 // changing a CD-ROM's medium. Each is judged by arch::ArchModel::changeRule().
+#include "arch/DeviceCatalogue.h"
 #include "models/provisioning/DomainXmlBuilder.h"
 #include "models/vmedit/VmEdit.h"
 #include "models/vmedit/VmEditInternal.h"
@@ -462,6 +463,69 @@ DeviceXml deviceXml(const VmEditContext &ctx, const arch::ArchModel &model,
     return out;
 }
 
+
+// ---- NIC updates -------------------------------------------------------------------------
+
+/// "network “default”" or "bridge “br0”" (translated).
+QString nicSourceText(const QString &type, const QString &source)
+{
+    if (source.isEmpty())
+        return VmEditSteps::tr("no source");
+    if (type == "bridge"_L1)
+        return VmEditSteps::tr("bridge “%1”").arg(source);
+    if (type == "network"_L1)
+        return VmEditSteps::tr("network “%1”").arg(source);
+    return VmEditSteps::tr("%1 “%2”").arg(type, source);
+}
+
+/// Points an <interface> at a libvirt network or a host bridge. The old <source> goes whole
+/// (a running guest's carries the network's bridge and port id, which are libvirt's).
+void setNicSource(QDomElement iface, const QString &network, bool bridge)
+{
+    iface.setAttribute(u"type"_s, bridge ? u"bridge"_s : u"network"_s);
+    QDomElement s = iface.ownerDocument().createElement(u"source"_s);
+    s.setAttribute(bridge ? u"bridge"_s : u"network"_s, network);
+    const QDomElement old = vmxml::child(iface, u"source"_s);
+    if (!old.isNull()) {
+        iface.replaceChild(s, old);
+        return;
+    }
+    const QDomElement mac = vmxml::child(iface, u"mac"_s);
+    if (!mac.isNull())
+        iface.insertAfter(s, mac);
+    else
+        iface.insertBefore(s, iface.firstChild());
+}
+
+/// <link state='down'/>, or no <link> (up, libvirt's default).
+void setNicLink(QDomElement iface, bool up)
+{
+    vmxml::removeChildren(iface, u"link"_s);
+    if (up)
+        return;
+    QDomElement link = iface.ownerDocument().createElement(u"link"_s);
+    link.setAttribute(u"state"_s, u"down"_s);
+    iface.appendChild(link);
+}
+
+/// The NIC's <model type>. The guest address stays (the guest keeps naming the NIC the
+/// same) unless one of the models is an arch's own device on its own bus (the catalogue's
+/// onlyOn: a VIO NIC of POWER) and the other is not; virtio's <driver> tuning goes with
+/// virtio.
+void setNicModel(QDomElement iface, const QString &from, const QString &to)
+{
+    QDomElement model = vmxml::ensureChild(iface, u"model"_s);
+    model.setAttribute(u"type"_s, to);
+    const auto archOwn = [](const QString &m) {
+        const arch::CatalogueEntry *e = arch::DeviceCatalogue::find(arch::DeviceKind::Nic, m);
+        return e && !e->onlyOn.isEmpty();
+    };
+    if (archOwn(from) != archOwn(to))
+        vmxml::removeChildren(iface, u"address"_s);
+    if (from == "virtio"_L1 && to != "virtio"_L1)
+        vmxml::removeChildren(iface, u"driver"_s);
+}
+
 } // namespace
 
 EditPlan planAddDevice(const VmEditContext &ctx, const AddDeviceRequest &request,
@@ -592,6 +656,128 @@ EditPlan planChangeMedia(const VmEditContext &ctx, const QString &target, const 
     }
     p.finish(changed);
     return p.plan;
+}
+
+EditPlan planUpdateNic(const VmEditContext &ctx, const QString &mac, const NicUpdate &update,
+                       const EditScope &scope)
+{
+    const VmConfig &from = ctx.running() ? ctx.live : ctx.inactive;
+    const VmDevice *device = from.device(mac);
+    // A NIC only in the definition (added for the next boot) is updated there.
+    if (!device && ctx.running())
+        device = ctx.inactive.device(mac);
+    const QString nicKind = QString::fromLatin1(arch::HardwareKind::Nic);
+    arch::GuestChangeRequest change{arch::GuestChange::UpdateDevice, nicKind, {}, 0, 0};
+    if (!device || device->kind != nicKind)
+        return vmedit::refusedPlan(
+            ctx, scope, change, VmEditSteps::tr("Change the network interface %1").arg(mac),
+            VmEditSteps::tr("The virtual machine has no network interface “%1”").arg(mac));
+    const bool inLive = ctx.running() && ctx.live.device(mac) == device;
+    const arch::GuestFacts facts = ctx.facts();
+    DevicePlanner p(ctx, scope);
+    // The running NIC's element as libvirt has it, each live step's changes added to it.
+    QDomDocument live = vmxml::parse(device->xml);
+    const auto rule = [&](const arch::GuestChangeRequest &r) {
+        arch::ChangeRule verdict = ruleFor(ctx, facts, r);
+        if (ctx.running() && !inLive && verdict.allowed())
+            verdict = arch::ChangeRule{arch::ChangeTiming::NextBoot,
+                                       VmEditSteps::tr("the device is in the definition only")};
+        return verdict;
+    };
+    const QString label = device->label();
+
+    // What the definition has counts too: a model applied for the next boot is not
+    // planned again while the guest still runs the old one.
+    const VmDevice *defined = ctx.inactive.device(mac);
+    const QString newType = update.bridge ? u"bridge"_s : u"network"_s;
+    const auto otherSource = [&](const VmDevice *d) {
+        return d && (update.network != d->source || newType != d->sourceType);
+    };
+    const bool sourceChanges =
+        !update.network.isEmpty() && (otherSource(device) || otherSource(defined));
+    if (sourceChanges) {
+        arch::GuestChangeRequest r = change;
+        r.model = device->model;
+        r.to = arch::DeviceUpdate::Source;
+        setNicSource(live.documentElement(), update.network, update.bridge);
+        p.add(r,
+              VmEditSteps::tr("%1: %2 → %3")
+                  .arg(label, nicSourceText(device->sourceType, device->source),
+                       nicSourceText(newType, update.network)),
+              vmxml::elementToString(live.documentElement()), rule(r));
+    }
+    const bool linkChanges = update.linkUp && (*update.linkUp == device->linkDown ||
+                                               (defined && *update.linkUp == defined->linkDown));
+    if (linkChanges) {
+        arch::GuestChangeRequest r = change;
+        r.model = device->model;
+        r.to = arch::DeviceUpdate::LinkState;
+        setNicLink(live.documentElement(), *update.linkUp);
+        p.add(r,
+              *update.linkUp ? VmEditSteps::tr("%1: link up").arg(label)
+                             : VmEditSteps::tr("%1: link down").arg(label),
+              vmxml::elementToString(live.documentElement()), rule(r));
+    }
+    const QString definedModel = defined ? defined->model : device->model;
+    const bool modelChanges = !update.model.isEmpty() && update.model != definedModel;
+    if (modelChanges) {
+        arch::GuestChangeRequest r = change;
+        r.model = update.model;
+        r.to = arch::DeviceUpdate::Model;
+        QDomDocument one = vmxml::parse(device->xml);
+        setNicModel(one.documentElement(), device->model, update.model);
+        p.add(r,
+              VmEditSteps::tr("%1: model %2 → %3")
+                  .arg(label, definedModel.isEmpty() ? VmEditSteps::tr("default") : definedModel,
+                       update.model),
+              vmxml::elementToString(one.documentElement()), rule(r));
+    }
+
+    bool changed = false;
+    if (scope.config && p.plan.ok() && !p.plan.isEmpty()) {
+        const int at = inLive ? inactiveIndex(ctx, *device)
+                              : int(device - ctx.inactive.devices.constData());
+        const QList<QDomElement> elements = vmxml::deviceElements(p.doc);
+        if (at >= 0 && at < elements.size()) {
+            QDomElement iface = elements[at];
+            if (sourceChanges)
+                setNicSource(iface, update.network, update.bridge);
+            if (linkChanges)
+                setNicLink(iface, *update.linkUp);
+            if (modelChanges) {
+                const QString old = vmxml::child(iface, u"model"_s).attribute(u"type"_s);
+                setNicModel(iface, old, update.model);
+            }
+            changed = true;
+        }
+    }
+    p.finish(changed);
+    return p.plan;
+}
+
+EditPlan planEdit(const VmEditContext &ctx, const VmConfig &wanted,
+                  const QMap<QString, NicUpdate> &nics, const EditScope &scope)
+{
+    EditPlan plan = planEdit(ctx, wanted, scope);
+    VmEditContext next = ctx;
+    for (auto it = nics.cbegin(); it != nics.cend(); ++it) {
+        if (it->isEmpty())
+            continue;
+        // Each NIC's plan starts from the definition the plan so far writes.
+        if (!plan.newInactiveXml.isEmpty() && plan.newInactiveXml != next.inactiveXml) {
+            const bool autostart = next.inactive.autostart;
+            next.inactiveXml = plan.newInactiveXml;
+            next.inactive = parseVmConfig(next.inactiveXml.toUtf8());
+            next.inactive.autostart = autostart;
+        }
+        const EditPlan nic = planUpdateNic(next, it.key(), *it, scope);
+        plan.steps += nic.steps;
+        if (!nic.newInactiveXml.isEmpty())
+            plan.newInactiveXml = nic.newInactiveXml;
+    }
+    if (!plan.ok())
+        plan.newInactiveXml.clear();
+    return plan;
 }
 
 } // namespace crossvirt::models

@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QFuture>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -138,6 +139,31 @@ EditPlan planRemoveDevice(const VmEditContext &ctx, const QString &id,
 /// target `target`.
 EditPlan planChangeMedia(const VmEditContext &ctx, const QString &target, const QString &source,
                          const EditScope &scope = {});
+
+/// A change to an existing network interface (the NIC page of the Details tab). Fields
+/// left unset stay as they are; the MAC never changes.
+struct NicUpdate
+{
+    QString network;           ///< the new libvirt network, or host bridge with bridge; "" = keep
+    bool bridge = false;       ///< `network` names a host bridge (<interface type='bridge'>)
+    QString model;             ///< the new NIC model; "" = keep
+    std::optional<bool> linkUp; ///< the new link state; nullopt = keep
+
+    bool isEmpty() const { return network.isEmpty() && model.isEmpty() && !linkUp; }
+};
+
+/// Plans updating the NIC with MAC `mac` (VmDevice::id): one step per thing that changes
+/// (source, link state, model), each judged by the arch (GuestChange::UpdateDevice). On a
+/// running guest the source and link state apply now (virDomainUpdateDeviceFlags), the
+/// model at the next boot; everything goes into the definition. Values equal to the
+/// NIC's current ones are left out.
+EditPlan planUpdateNic(const VmEditContext &ctx, const QString &mac, const NicUpdate &update,
+                       const EditScope &scope = {});
+
+/// planEdit(), then the NIC updates of `nics` (MAC -> update) on top of it, as one plan
+/// (the Details tab stages both).
+EditPlan planEdit(const VmEditContext &ctx, const VmConfig &wanted,
+                  const QMap<QString, NicUpdate> &nics, const EditScope &scope = {});
 
 /// What apply did, per step: applied now, written for the next boot.
 struct EditResult

@@ -168,6 +168,7 @@ bool applyLive(virDomainPtr dom, const EditStep &step)
     case arch::GuestChange::RemoveDevice:
         return virDomainDetachDeviceFlags(dom, xml.constData(), live) == 0;
     case arch::GuestChange::CdromMedia:
+    case arch::GuestChange::UpdateDevice:
         return virDomainUpdateDeviceFlags(dom, xml.constData(), live) == 0;
     case arch::GuestChange::Metadata: {
         const int type = step.request.model == "title"_L1 ? VIR_DOMAIN_METADATA_TITLE

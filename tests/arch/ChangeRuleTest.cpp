@@ -509,6 +509,56 @@ TEST(ChangeRule, NicsHotPlugExceptSpaprVlan)
               u"s390x guests have only VirtIO network cards"_s);
 }
 
+namespace {
+
+GuestChangeRequest updateNic(const QString &model, qint64 what)
+{
+    GuestChangeRequest r = device(GuestChange::UpdateDevice, HardwareKind::Nic, model);
+    r.to = what;
+    return r;
+}
+
+} // namespace
+
+TEST(ChangeRule, NicSourceAndLinkChangeLiveModelAtTheNextBoot)
+{
+    for (const Guest &g : guests()) {
+        SCOPED_TRACE(g.arch.toStdString());
+        const GuestContext running = context(g, true);
+        // A new network or bridge, and the link state, reach the running guest now.
+        EXPECT_TIMING(rule(running, updateNic(u"virtio"_s, DeviceUpdate::Source)),
+                      ChangeTiming::Now);
+        EXPECT_TIMING(rule(running, updateNic(u"virtio"_s, DeviceUpdate::LinkState)),
+                      ChangeTiming::Now);
+        EXPECT_TIMING(rule(running, updateNic(u"virtio"_s,
+                                              DeviceUpdate::Source | DeviceUpdate::LinkState)),
+                      ChangeTiming::Now);
+        // A model change waits for the next boot, and says why.
+        const ChangeRule model = rule(running, updateNic(u"virtio"_s, DeviceUpdate::Model));
+        EXPECT_TIMING(model, ChangeTiming::NextBoot);
+        EXPECT_TRUE(model.reason.contains(u"model"_s)) << model.reason.toStdString();
+        // A shut-off guest takes all of it into its definition, with nothing to explain.
+        const ChangeRule off =
+            rule(context(g, false), updateNic(u"virtio"_s, DeviceUpdate::Model));
+        EXPECT_TIMING(off, ChangeTiming::NextBoot);
+        EXPECT_TRUE(off.reason.isEmpty());
+    }
+    // The model must be one the arch offers, running or not.
+    const ChangeRule e1000 =
+        rule(context(u"s390x"_s, false), updateNic(u"e1000"_s, DeviceUpdate::Model));
+    EXPECT_TIMING(e1000, ChangeTiming::Refused);
+    EXPECT_EQ(e1000.reason, u"s390x guests have only VirtIO network cards"_s);
+    EXPECT_TIMING(rule(context(u"x86_64"_s, false), updateNic(u"nosuch"_s, DeviceUpdate::Model)),
+                  ChangeTiming::Refused);
+    // The model is not judged when only the source changes (a NIC defined by hand).
+    EXPECT_TIMING(rule(context(u"x86_64"_s, true), updateNic(u"nosuch"_s, DeviceUpdate::Source)),
+                  ChangeTiming::Now);
+    // Only NICs are updated in place.
+    GuestChangeRequest disk = device(GuestChange::UpdateDevice, HardwareKind::Disk, u"virtio"_s);
+    disk.to = DeviceUpdate::Model;
+    EXPECT_TIMING(rule(context(u"x86_64"_s, true), disk), ChangeTiming::Refused);
+}
+
 TEST(ChangeRule, OtherDevicesPerKindOnARunningGuest)
 {
     const GuestContext q35 = context(guests().at(0), true);

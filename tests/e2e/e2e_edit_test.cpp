@@ -626,6 +626,51 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
     hotplugNicSeenByGuest(g, u"52:54:00:ed:12:86"_s);
     hotplugNicSeenByGuest(g, u"52:54:00:ed:12:e1"_s, u"e1000"_s);
 
+    // 7b. The virtio NIC's link set down, then up again (planUpdateNic, live): the guest's
+    // carrier follows at once; the definition keeps the state.
+    {
+        const QString mac = u"52:54:00:ed:12:86"_s;
+        // The carrier of the NIC with `mac`, brought up in the guest first ("" = no answer).
+        const QString carrier =
+            u"for n in /sys/class/net/*; do grep -qi %1 $n/address && { ip link set ${n##*/} "
+            u"up 2>/dev/null || ifconfig ${n##*/} up; echo carrier=$(cat $n/carrier); }; done"_s
+                .arg(mac);
+        const auto waitCarrier = [&](const QString &want, QString *seen) {
+            return g.shell->runUntil(
+                carrier, [&](const QString &o) { return o.contains(QString(u"carrier="_s + want)); },
+                kGuestTimeoutMs, seen);
+        };
+        QString seen;
+        if (!waitCarrier(u"1"_s, &seen)) {
+            ADD_FAILURE() << "the hot-plugged NIC has no carrier before the change: "
+                          << seen.toStdString();
+        } else {
+            for (const bool up : {false, true}) {
+                ctx = load(g);
+                models::NicUpdate u;
+                u.linkUp = up;
+                const EditPlan plan = models::planUpdateNic(ctx, mac, u);
+                EXPECT_TRUE(allNow(plan)) << stepsText(plan).toStdString();
+                QElapsedTimer t;
+                t.start();
+                if (!apply(g, plan, up ? "NIC link up" : "NIC link down"))
+                    break;
+                const auto out = waitCarrier(up ? u"1"_s : u"0"_s, &seen);
+                EXPECT_TRUE(out.has_value())
+                    << "link " << (up ? "up" : "down") << ": the guest's carrier says "
+                    << seen.toStdString();
+                const VmEditContext after = load(g);
+                const models::VmDevice *defined = after.inactive.device(mac);
+                ASSERT_NE(defined, nullptr);
+                EXPECT_EQ(defined->linkDown, !up) << "the definition keeps the link state";
+                if (out)
+                    note(g, u"NIC %1 link %2: the guest's carrier follows (%3 ms)"_s.arg(
+                                mac, up ? u"up"_s : u"down"_s)
+                                .arg(t.elapsed()));
+            }
+        }
+    }
+
     // 8. Bad input on the running guest: refused with a message, the XML unchanged, and
     // applyEdit of the refused plan changes nothing either.
     {

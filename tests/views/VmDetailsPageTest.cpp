@@ -7,6 +7,7 @@
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryModel.h"
+#include "views/dialogs/ChoiceCombo.h"
 #include "views/vm/VmWindow.h"
 #include "views/vm/details/EditSections.h"
 #include "views/vm/details/VmXmlPage.h"
@@ -24,6 +25,8 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QComboBox>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSpinBox>
@@ -220,14 +223,20 @@ TEST_F(VmDetailsPageTest, ChangeMediaAndEjectOnAShutOffVmsCdrom)
     page->deviceSection()->changeMediaButton()->click();
     auto *dialog = page->deviceSection()->findChild<QDialog *>();
     ASSERT_NE(dialog, nullptr);
-    auto *path = dialog->findChild<QLineEdit *>();
+    // A path typed in the dialog (the fallback to the host's ISO volumes).
+    auto *pathChoice = dialog->findChild<QRadioButton *>(u"pathChoice"_s);
+    ASSERT_NE(pathChoice, nullptr);
+    pathChoice->setChecked(true);
+    auto *path = dialog->findChild<QLineEdit *>(u"isoPath"_s);
     ASSERT_NE(path, nullptr);
+    ASSERT_TRUE(path->isVisibleTo(dialog));
     path->setText(iso);
     auto *buttons = dialog->findChild<QDialogButtonBox *>();
     buttons->button(QDialogButtonBox::Ok)->click();
     ASSERT_TRUE(waitIdle(page));
     EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
-    const VmDevice *inserted = reread(host, uuid).inactive.device(target);
+    const VmEditContext insertedCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *inserted = insertedCtx.inactive.device(target);
     ASSERT_NE(inserted, nullptr);
     EXPECT_EQ(inserted->source, iso);
     EXPECT_TRUE(page->deviceSection()->factLines().join(u'\n').contains(iso));
@@ -237,10 +246,159 @@ TEST_F(VmDetailsPageTest, ChangeMediaAndEjectOnAShutOffVmsCdrom)
     page->deviceSection()->ejectButton()->click();
     ASSERT_TRUE(waitIdle(page));
     EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
-    const VmDevice *ejected = reread(host, uuid).inactive.device(target);
+    const VmEditContext ejectedCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *ejected = ejectedCtx.inactive.device(target);
     ASSERT_NE(ejected, nullptr);
     EXPECT_TRUE(ejected->source.isEmpty()) << ejected->source.toStdString();
     EXPECT_FALSE(page->deviceSection()->ejectButton()->isEnabled());
+}
+
+TEST_F(VmDetailsPageTest, ChangeMediaOffersTheHostsIsoVolumes)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"legacy-win2k8"_s);
+    const QString uuid = page->context().inactive.uuid;
+    const QString target = page->context().inactive.devicesOf(u"cdrom"_s).value(0).id;
+    ASSERT_FALSE(target.isEmpty());
+    ASSERT_TRUE(page->selectPage(u"device:"_s + target));
+    views::DeviceSection *device = page->deviceSection();
+    // The host's storage is read with the VM.
+    ASSERT_TRUE(test::waitUntil([&] { return device->hasStorage(); }, 10000));
+    device->changeMediaButton()->click();
+    QDialog *dialog = device->mediaDialog();
+    ASSERT_NE(dialog, nullptr);
+    auto *volumes = dialog->findChild<QComboBox *>(u"isoVolumes"_s);
+    // The empty drive opens on the list, with the demo host's ISO in its pool.
+    EXPECT_TRUE(dialog->findChild<QRadioButton *>(u"isoChoice"_s)->isChecked());
+    EXPECT_TRUE(volumes->isVisibleTo(dialog));
+    EXPECT_FALSE(dialog->findChild<QLineEdit *>(u"isoPath"_s)->isVisibleTo(dialog));
+    const int row = volumes->findText(u"debian-12-netinst.iso (pool default)"_s);
+    ASSERT_GE(row, 0) << volumes->itemText(0).toStdString();
+    volumes->setCurrentIndex(row);
+    dialog->adjustSize();
+    QApplication::processEvents();
+    dialog->grab().save(shotPath(u"details-x86_64-change-media"_s));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    ASSERT_TRUE(waitIdle(page));
+    EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
+    const VmEditContext insertedCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *inserted = insertedCtx.inactive.device(target);
+    ASSERT_NE(inserted, nullptr);
+    EXPECT_EQ(inserted->source, u"default/debian-12-netinst.iso"_s);
+
+    // Opened again, the dialog shows the volume the drive holds.
+    device->changeMediaButton()->click();
+    dialog = device->mediaDialog();
+    ASSERT_NE(dialog, nullptr);
+    volumes = dialog->findChild<QComboBox *>(u"isoVolumes"_s);
+    EXPECT_EQ(volumes->currentData().toStringList(),
+              (QStringList{u"default"_s, u"debian-12-netinst.iso"_s}));
+    dialog->reject();
+}
+
+TEST_F(VmDetailsPageTest, NicSourceModelAndLinkOfAShutOffVmAreStagedAndApplied)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"legacy-win2k8"_s);
+    ASSERT_FALSE(page->context().running());
+    const QString uuid = page->context().inactive.uuid;
+    const QList<VmDevice> nics = page->context().inactive.devicesOf(u"nic"_s);
+    ASSERT_FALSE(nics.isEmpty());
+    const VmDevice nic = nics.first();
+    ASSERT_EQ(nic.source, u"default"_s);
+    ASSERT_TRUE(page->selectPage(u"device:"_s + nic.id));
+    views::DeviceSection *device = page->deviceSection();
+    ASSERT_TRUE(device->nicBox()->isVisibleTo(page));
+    QComboBox *network = device->networkCombo();
+    // The host's networks arrive with the VM; the NIC's own is chosen.
+    ASSERT_TRUE(test::waitUntil([&] { return network->count() > 1; }, 10000));
+    EXPECT_EQ(network->currentData().toString(), u"default"_s);
+    EXPECT_TRUE(device->linkUp()->isChecked());
+    EXPECT_EQ(device->nicModel()->currentId(), nic.model);
+    EXPECT_FALSE(device->bridgeEdit()->isVisibleTo(page));
+    EXPECT_TRUE(page->stepLines().isEmpty()) << page->stepLines().join(u'\n').toStdString();
+
+    // A host bridge, another model, the link down: three staged steps for the next boot.
+    int bridgeRow = -1;
+    for (int i = 0; i < network->count(); ++i) {
+        if (network->itemText(i).startsWith(u"Bridge on the host"_s))
+            bridgeRow = i;
+    }
+    ASSERT_GE(bridgeRow, 0);
+    network->setCurrentIndex(bridgeRow);
+    ASSERT_TRUE(device->bridgeEdit()->isVisibleTo(page));
+    device->bridgeEdit()->setText(u"br0"_s);
+    const QString newModel = nic.model == "e1000"_L1 ? u"virtio"_s : u"e1000"_s;
+    ASSERT_TRUE(device->nicModel()->setCurrentId(newModel));
+    device->linkUp()->setChecked(false);
+    const QStringList steps = page->stepLines();
+    ASSERT_EQ(steps.size(), 3) << steps.join(u'\n').toStdString();
+    EXPECT_TRUE(steps.join(u'\n').contains(u"bridge “br0”"_s)) << steps.join(u'\n').toStdString();
+    for (const QString &line : steps)
+        EXPECT_TRUE(line.contains(u"at next boot"_s)) << line.toStdString();
+    ASSERT_TRUE(page->applyButton()->isEnabled());
+    QApplication::processEvents();
+    page->window()->grab().save(shotPath(u"details-x86_64-nic-staged"_s));
+
+    page->applyButton()->click();
+    ASSERT_TRUE(waitIdle(page));
+    EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
+    const VmEditContext afterCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *after = afterCtx.inactive.device(nic.id);
+    ASSERT_NE(after, nullptr) << "the MAC stays";
+    EXPECT_EQ(after->sourceType, u"bridge"_s);
+    EXPECT_EQ(after->source, u"br0"_s);
+    EXPECT_EQ(after->model, newModel);
+    EXPECT_TRUE(after->linkDown);
+    // Nothing left staged; the page shows the new values.
+    EXPECT_TRUE(page->stepLines().isEmpty()) << page->stepLines().join(u'\n').toStdString();
+    EXPECT_TRUE(page->nicUpdates().isEmpty());
+    EXPECT_TRUE(device->bridgeEdit()->isVisibleTo(page));
+    EXPECT_EQ(device->bridgeEdit()->text(), u"br0"_s);
+    EXPECT_FALSE(device->linkUp()->isChecked());
+
+    // Back to the network, and Revert drops a staged change.
+    const int defaultRow = network->findData(u"default"_s);
+    ASSERT_GE(defaultRow, 0);
+    network->setCurrentIndex(defaultRow);
+    ASSERT_EQ(page->stepLines().size(), 1) << page->stepLines().join(u'\n').toStdString();
+    page->revertButton()->click();
+    EXPECT_TRUE(page->stepLines().isEmpty());
+    EXPECT_EQ(device->bridgeEdit()->text(), u"br0"_s);
+    network->setCurrentIndex(network->findData(u"default"_s));
+    page->applyButton()->click();
+    ASSERT_TRUE(waitIdle(page));
+    EXPECT_TRUE(page->errorText().isEmpty()) << page->errorText().toStdString();
+    const VmEditContext backCtx = reread(host, uuid); // kept: the device points into it
+    const VmDevice *back = backCtx.inactive.device(nic.id);
+    ASSERT_NE(back, nullptr);
+    EXPECT_EQ(back->sourceType, u"network"_s);
+    EXPECT_EQ(back->source, u"default"_s);
+    page->window()->grab().save(shotPath(u"details-x86_64-nic"_s));
+}
+
+TEST_F(VmDetailsPageTest, RunningVmsNicLinkAppliesNowAndItsModelAtTheNextBoot)
+{
+    HostSession *host = openHost(u"x86_64"_s);
+    views::VmDetailsPage *page = openDetails(host, u"web-01"_s);
+    ASSERT_TRUE(page->context().running());
+    const QList<VmDevice> nics = page->context().live.devicesOf(u"nic"_s);
+    ASSERT_FALSE(nics.isEmpty());
+    ASSERT_TRUE(page->selectPage(u"device:"_s + nics.first().id));
+    views::DeviceSection *device = page->deviceSection();
+    device->linkUp()->setChecked(false);
+    const QString newModel = nics.first().model == "e1000"_L1 ? u"virtio"_s : u"e1000"_s;
+    ASSERT_TRUE(device->nicModel()->setCurrentId(newModel));
+    const QStringList steps = page->stepLines();
+    ASSERT_EQ(steps.size(), 2) << steps.join(u'\n').toStdString();
+    EXPECT_TRUE(steps[0].endsWith(u"link down — applies now"_s)) << steps[0].toStdString();
+    EXPECT_TRUE(steps[1].contains(u"at next boot: QEMU cannot change the model"_s))
+        << steps[1].toStdString();
+    QApplication::processEvents();
+    page->window()->grab().save(shotPath(u"details-x86_64-nic-running"_s));
+    page->revertButton()->click();
+    EXPECT_TRUE(page->stepLines().isEmpty());
+    EXPECT_TRUE(device->linkUp()->isChecked());
 }
 
 TEST_F(VmDetailsPageTest, S390xBootsFromOneDeviceOnly)

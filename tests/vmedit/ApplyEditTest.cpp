@@ -250,6 +250,61 @@ TEST_F(ApplyEdit, RemoveAndMediaRoundTrip)
     EXPECT_EQ(load(kOff).inactive.device(u"sda"_s)->source, u"/default-pool/other.iso"_s);
 }
 
+TEST_F(ApplyEdit, NicUpdateOfAShutOffGuestRoundTrips)
+{
+    const QString mac = u"52:54:00:00:00:e1"_s;
+    VmEditContext ctx = load(kOff);
+    NicUpdate u;
+    u.network = u"br0"_s;
+    u.bridge = true;
+    u.model = u"e1000e"_s;
+    u.linkUp = false;
+    const EditPlan plan = planUpdateNic(ctx, mac, u);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    ASSERT_EQ(plan.steps.size(), 3) << test::describe(plan).toStdString();
+    EXPECT_EQ(failure(applyEdit(session.get(), plan)), QString());
+    ctx = load(kOff);
+    const QList<VmDevice> nics = ctx.inactive.devicesOf(u"nic"_s);
+    ASSERT_EQ(nics.size(), 1);
+    EXPECT_EQ(nics[0].id, mac) << "the MAC stays";
+    EXPECT_EQ(nics[0].source, u"br0"_s);
+    EXPECT_EQ(nics[0].sourceType, u"bridge"_s);
+    EXPECT_EQ(nics[0].model, u"e1000e"_s);
+    EXPECT_TRUE(nics[0].linkDown);
+
+    // And back to the network, link up.
+    u = NicUpdate{};
+    u.network = u"default"_s;
+    u.linkUp = true;
+    EXPECT_EQ(failure(applyEdit(session.get(), planUpdateNic(ctx, mac, u))), QString());
+    const VmDevice back = *load(kOff).inactive.device(mac);
+    EXPECT_EQ(back.source, u"default"_s);
+    EXPECT_EQ(back.sourceType, u"network"_s);
+    EXPECT_FALSE(back.linkDown);
+    EXPECT_EQ(back.model, u"e1000e"_s);
+}
+
+TEST_F(ApplyEdit, NicModelOfARunningGuestWaitsForTheNextBoot)
+{
+    const QString mac = u"52:54:00:00:00:e2"_s;
+    VmEditContext ctx = load(kOn);
+    ASSERT_TRUE(ctx.running());
+    ASSERT_TRUE(ctx.live.device(mac)) << "fixture: the running guest's NIC";
+    NicUpdate u;
+    u.model = u"e1000e"_s;
+    const EditPlan plan = planUpdateNic(ctx, mac, u);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    ASSERT_EQ(plan.steps.size(), 1);
+    EXPECT_EQ(plan.steps[0].rule.timing, arch::ChangeTiming::NextBoot);
+    EXPECT_FALSE(plan.steps[0].rule.reason.isEmpty());
+    const EditResult result = applyEdit(session.get(), plan).result();
+    EXPECT_TRUE(result.appliedNow.isEmpty());
+    EXPECT_EQ(result.nextBoot.size(), 1);
+    ctx = load(kOn);
+    EXPECT_EQ(ctx.inactive.device(mac)->model, u"e1000e"_s);
+    EXPECT_EQ(ctx.live.device(mac)->model, u"virtio"_s) << "the running guest keeps its NIC";
+}
+
 TEST_F(ApplyEdit, EditedXmlMustKeepTheUuid)
 {
     const VmEditContext ctx = load(kOff);

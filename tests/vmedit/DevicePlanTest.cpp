@@ -265,3 +265,138 @@ TEST(AddDevice, RunningQ35WithoutAFreeRootPortWaitsForTheNextBoot)
 }
 
 } // namespace
+
+// ---- planUpdateNic --------------------------------------------------------------------------
+
+namespace {
+
+const QString kNic = u"52:54:00:6b:3c:01"_s;
+
+QDomElement nicIn(const QString &domainXml, const QString &mac)
+{
+    QDomDocument doc;
+    doc.setContent(domainXml);
+    QDomElement i = doc.documentElement().firstChildElement(u"devices"_s).firstChildElement(
+        u"interface"_s);
+    for (; !i.isNull(); i = i.nextSiblingElement(u"interface"_s)) {
+        if (i.firstChildElement(u"mac"_s).attribute(u"address"_s) == mac)
+            return i;
+    }
+    return {};
+}
+
+} // namespace
+
+TEST(UpdateNic, ShutOffGuestTakesSourceModelAndLinkIntoItsDefinition)
+{
+    const VmEditContext ctx = test::editContext(u"x86_64-q35-uefi.xml"_s);
+    NicUpdate u;
+    u.network = u"br0"_s;
+    u.bridge = true;
+    u.model = u"e1000e"_s;
+    u.linkUp = false;
+    const EditPlan plan = planUpdateNic(ctx, kNic, u);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    ASSERT_EQ(plan.steps.size(), 3) << test::describe(plan).toStdString();
+    for (const EditStep &s : plan.steps) {
+        EXPECT_EQ(s.request.change, arch::GuestChange::UpdateDevice);
+        EXPECT_EQ(s.rule.timing, ChangeTiming::NextBoot);
+        EXPECT_TRUE(s.rule.reason.isEmpty());
+    }
+    const QDomElement nic = nicIn(plan.newInactiveXml, kNic);
+    ASSERT_FALSE(nic.isNull()) << "the MAC stays";
+    EXPECT_EQ(nic.attribute(u"type"_s), u"bridge"_s);
+    EXPECT_EQ(nic.firstChildElement(u"source"_s).attribute(u"bridge"_s), u"br0"_s);
+    EXPECT_FALSE(nic.firstChildElement(u"source"_s).hasAttribute(u"network"_s));
+    EXPECT_EQ(nic.firstChildElement(u"model"_s).attribute(u"type"_s), u"e1000e"_s);
+    EXPECT_EQ(nic.firstChildElement(u"link"_s).attribute(u"state"_s), u"down"_s);
+    // Same bus (PCI): the guest address stays, so the guest keeps naming the NIC the same.
+    EXPECT_EQ(nic.firstChildElement(u"address"_s).attribute(u"bus"_s), u"0x01"_s);
+    const VmConfig after = parseVmConfig(plan.newInactiveXml.toUtf8());
+    ASSERT_TRUE(after.device(kNic));
+    EXPECT_TRUE(after.device(kNic)->linkDown);
+    EXPECT_EQ(after.device(kNic)->sourceType, u"bridge"_s);
+    EXPECT_EQ(after.devicesOf(u"nic"_s).size(), 1);
+}
+
+TEST(UpdateNic, RunningGuestGetsSourceAndLinkNowAndTheModelAtTheNextBoot)
+{
+    const VmEditContext ctx =
+        test::editContext(u"x86_64-q35-uefi.xml"_s, u"x86_64-q35-uefi-live.xml"_s);
+    ASSERT_TRUE(ctx.running());
+    NicUpdate u;
+    u.network = u"isolated"_s;
+    u.model = u"e1000e"_s;
+    u.linkUp = false;
+    const EditPlan plan = planUpdateNic(ctx, kNic, u);
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    ASSERT_EQ(plan.steps.size(), 3) << test::describe(plan).toStdString();
+    const EditStep &source = plan.steps[0];
+    const EditStep &link = plan.steps[1];
+    const EditStep &model = plan.steps[2];
+    EXPECT_EQ(source.rule.timing, ChangeTiming::Now) << source.rule.reason.toStdString();
+    EXPECT_EQ(link.rule.timing, ChangeTiming::Now) << link.rule.reason.toStdString();
+    EXPECT_EQ(model.rule.timing, ChangeTiming::NextBoot);
+    EXPECT_TRUE(model.rule.reason.contains(u"model"_s)) << model.rule.reason.toStdString();
+    EXPECT_TRUE(plan.needsRestart());
+    // The live XML is the running NIC's (alias, target), with the new source and link but
+    // the model it runs with: QEMU cannot swap the model.
+    const QDomElement live = element(link.deviceXml);
+    EXPECT_EQ(live.firstChildElement(u"mac"_s).attribute(u"address"_s), kNic);
+    EXPECT_EQ(live.firstChildElement(u"alias"_s).attribute(u"name"_s), u"net0"_s);
+    EXPECT_EQ(live.firstChildElement(u"source"_s).attribute(u"network"_s), u"isolated"_s);
+    EXPECT_FALSE(live.firstChildElement(u"source"_s).hasAttribute(u"portid"_s));
+    EXPECT_EQ(live.firstChildElement(u"link"_s).attribute(u"state"_s), u"down"_s);
+    EXPECT_EQ(live.firstChildElement(u"model"_s).attribute(u"type"_s), u"virtio"_s);
+    // The definition gets all three.
+    const QDomElement def = nicIn(plan.newInactiveXml, kNic);
+    EXPECT_EQ(def.firstChildElement(u"source"_s).attribute(u"network"_s), u"isolated"_s);
+    EXPECT_EQ(def.firstChildElement(u"model"_s).attribute(u"type"_s), u"e1000e"_s);
+    EXPECT_EQ(def.firstChildElement(u"link"_s).attribute(u"state"_s), u"down"_s);
+}
+
+TEST(UpdateNic, UnchangedValuesAreNoStepsAndUnknownMacsOrModelsAreRefused)
+{
+    const VmEditContext ctx = test::editContext(u"x86_64-q35-uefi.xml"_s);
+    NicUpdate same;
+    same.network = u"default"_s;
+    same.model = u"virtio"_s;
+    same.linkUp = true;
+    const EditPlan none = planUpdateNic(ctx, kNic, same);
+    EXPECT_TRUE(none.isEmpty()) << test::describe(none).toStdString();
+    EXPECT_TRUE(none.newInactiveXml.isEmpty());
+
+    NicUpdate u;
+    u.network = u"default"_s;
+    EXPECT_FALSE(planUpdateNic(ctx, u"52:54:00:ff:ff:ff"_s, u).ok());
+    u.model = u"no-such-nic"_s;
+    const EditPlan bad = planUpdateNic(ctx, kNic, u);
+    EXPECT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.newInactiveXml.isEmpty());
+
+    // s390x has VirtIO NICs only.
+    const VmEditContext s390 = test::editContext(u"s390x.xml"_s);
+    const QList<VmDevice> nics = s390.inactive.devicesOf(u"nic"_s);
+    ASSERT_FALSE(nics.isEmpty());
+    NicUpdate e1000;
+    e1000.model = u"e1000"_s;
+    const EditPlan refused = planUpdateNic(s390, nics[0].id, e1000);
+    EXPECT_FALSE(refused.ok());
+    EXPECT_FALSE(refused.refusals().isEmpty());
+}
+
+TEST(UpdateNic, StagedWithOtherEditsInOnePlan)
+{
+    const VmEditContext ctx = test::editContext(u"x86_64-q35-uefi.xml"_s);
+    VmConfig wanted = ctx.inactive;
+    wanted.title = u"Renamed"_s;
+    NicUpdate u;
+    u.linkUp = false;
+    const EditPlan plan = planEdit(ctx, wanted, {{kNic, u}});
+    ASSERT_TRUE(plan.ok()) << test::describe(plan).toStdString();
+    ASSERT_EQ(plan.steps.size(), 2) << test::describe(plan).toStdString();
+    const VmConfig after = parseVmConfig(plan.newInactiveXml.toUtf8());
+    EXPECT_EQ(after.title, u"Renamed"_s);
+    ASSERT_TRUE(after.device(kNic));
+    EXPECT_TRUE(after.device(kNic)->linkDown);
+}

@@ -5,7 +5,9 @@
 #include "views/common/DetailWidgets.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
+#include "views/vm/hardware/HostSourceCombos.h"
 
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
@@ -20,6 +22,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -845,6 +848,25 @@ DeviceSection::DeviceSection(QWidget *parent) : QWidget(parent)
     mediaLayout->addWidget(m_mediaNote);
     layout->addWidget(m_media);
 
+    m_nicBox = new QGroupBox(tr("Network"), this);
+    auto *nicForm = new QFormLayout(m_nicBox);
+    nicForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_network = new QComboBox(m_nicBox);
+    m_network->setPlaceholderText(tr("Reading the host's networks…"));
+    nicForm->addRow(tr("&Network source:"), m_network);
+    m_bridge = new QLineEdit(m_nicBox);
+    m_bridge->setPlaceholderText(tr("br0"));
+    nicForm->addRow(tr("&Bridge:"), m_bridge);
+    m_nicModel = new ChoiceCombo(m_nicBox);
+    nicForm->addRow(tr("&Model:"), m_nicModel);
+    m_linkUp = new QCheckBox(tr("&Link up (the guest sees the cable plugged in)"), m_nicBox);
+    nicForm->addRow(tr("Link state:"), m_linkUp);
+    m_nicNote = makeFieldNote(m_nicBox);
+    nicForm->addRow(m_nicNote);
+    labelFormFields(nicForm);
+    layout->addWidget(m_nicBox);
+    m_nicBox->hide();
+
     auto *xmlBox = new QGroupBox(tr("XML"), this);
     auto *xmlLayout = new QVBoxLayout(xmlBox);
     m_xml = new QPlainTextEdit(xmlBox);
@@ -855,6 +877,10 @@ DeviceSection::DeviceSection(QWidget *parent) : QWidget(parent)
     xmlLayout->addWidget(m_xml);
     layout->addWidget(xmlBox, 1);
 
+    connect(m_network, &QComboBox::currentIndexChanged, this, &DeviceSection::nicFieldChanged);
+    connect(m_bridge, &QLineEdit::textChanged, this, &DeviceSection::nicFieldChanged);
+    connect(m_nicModel, &ChoiceCombo::currentIdChanged, this, &DeviceSection::nicFieldChanged);
+    connect(m_linkUp, &QCheckBox::toggled, this, &DeviceSection::nicFieldChanged);
     connect(m_changeMedia, &QPushButton::clicked, this, &DeviceSection::askForMedia);
     connect(m_eject, &QPushButton::clicked, this,
             [this] { emit changeMediaRequested(m_id, QString()); });
@@ -894,6 +920,7 @@ void DeviceSection::showDevice(const models::VmDevice &device, bool running, int
 
     const bool cdrom = device.kind == "cdrom"_L1;
     m_media->setVisible(cdrom);
+    m_nicBox->hide(); // showNic() shows it
     m_eject->setEnabled(!device.source.isEmpty());
     m_mediaNote->setText(running ? tr("The running guest sees the new medium at once.")
                                  : tr("The medium is used at the next boot."));
@@ -926,33 +953,171 @@ QStringList DeviceSection::factLines() const
     return lines;
 }
 
+void DeviceSection::showNic(const models::VmDevice &device, const models::NicUpdate &staged,
+                            const arch::ChoiceList &models, bool running)
+{
+    m_filling = true;
+    m_nic = device;
+    m_nicStaged = staged;
+    // Only a network or bridge source is offered here (not macvtap, user networking, …).
+    m_nicEditable = device.sourceType == "network"_L1 || device.sourceType == "bridge"_L1;
+    fillNetworkChoice();
+    arch::ChoiceList choices = models;
+    if (!device.model.isEmpty() && !choices.contains(device.model))
+        choices.append(arch::Choice{device.model, device.model, true, {}}); // keep what it has
+    m_nicModel->setChoices(choices);
+    m_nicModel->setCurrentId(staged.model.isEmpty() ? device.model : staged.model);
+    m_linkUp->setChecked(staged.linkUp.value_or(!device.linkDown));
+    m_network->setEnabled(m_nicEditable);
+    m_bridge->setEnabled(m_nicEditable);
+    QStringList notes;
+    if (!m_nicEditable)
+        notes << tr("This interface's source (%1) is changed in the XML tab.")
+                     .arg(device.sourceType);
+    if (running)
+        notes << tr("A new network or bridge and the link state reach the running guest at "
+                    "once; a new model takes effect when it next starts.");
+    notes << tr("The MAC address stays. Changes are listed under Pending changes until you "
+                "apply them.");
+    m_nicNote->setText(notes.join(u' '));
+    m_nicNote->show();
+    m_nicBox->show();
+    m_filling = false;
+}
+
+void DeviceSection::fillNetworkChoice()
+{
+    const bool wasFilling = m_filling;
+    m_filling = true;
+    const QString network = m_nicStaged.network.isEmpty() ? m_nic.source : m_nicStaged.network;
+    const bool bridge = m_nicStaged.network.isEmpty() ? m_nic.sourceType == "bridge"_L1
+                                                      : m_nicStaged.bridge;
+    if (m_storage)
+        fillNetworks(m_network, *m_storage);
+    else
+        m_network->clear();
+    if (!m_storage && !m_storageError.isEmpty())
+        m_network->setPlaceholderText(
+            tr("The host's networks could not be read: %1").arg(m_storageError));
+    selectNetwork(m_network, network, bridge);
+    m_bridge->setText(bridge ? network : QString());
+    if (auto *form = qobject_cast<QFormLayout *>(m_nicBox->layout()))
+        form->setRowVisible(m_bridge, isBridgeEntry(m_network));
+    m_filling = wasFilling;
+}
+
+models::NicUpdate DeviceSection::nicUpdate() const
+{
+    models::NicUpdate u;
+    if (m_nicEditable) {
+        u.bridge = isBridgeEntry(m_network);
+        u.network = u.bridge ? m_bridge->text().trimmed() : m_network->currentData().toString();
+    }
+    u.model = m_nicModel->currentId();
+    u.linkUp = m_linkUp->isChecked();
+    return u;
+}
+
+void DeviceSection::nicFieldChanged()
+{
+    if (auto *form = qobject_cast<QFormLayout *>(m_nicBox->layout()))
+        form->setRowVisible(m_bridge, isBridgeEntry(m_network));
+    if (m_filling || m_nicBox->isHidden())
+        return;
+    models::NicUpdate u = nicUpdate();
+    // A bridge name being typed is no change yet.
+    if (u.bridge && !isBridgeName(u.network))
+        u.network.clear();
+    m_nicStaged = u;
+    emit nicEdited(m_nic.id, u);
+}
+
+void DeviceSection::setStorage(const models::StorageSnapshot &storage)
+{
+    m_storage = storage;
+    m_storageError.clear();
+    if (!m_nicBox->isHidden())
+        fillNetworkChoice();
+}
+
+void DeviceSection::setStorageError(const QString &error)
+{
+    m_storageError = error;
+    if (!m_nicBox->isHidden())
+        fillNetworkChoice();
+}
+
 void DeviceSection::askForMedia()
 {
     auto *dialog = new QDialog(this);
+    m_mediaDialog = dialog;
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Change media of %1").arg(m_id));
     auto *layout = new QVBoxLayout(dialog);
     auto *form = new QFormLayout;
-    auto *path = new QLineEdit(m_source, dialog);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto *iso = new QRadioButton(tr("ISO &volume"), dialog);
+    auto *file = new QRadioButton(tr("&File path"), dialog);
+    iso->setObjectName(u"isoChoice"_s);
+    file->setObjectName(u"pathChoice"_s);
+    auto *group = new QButtonGroup(dialog);
+    group->addButton(iso);
+    group->addButton(file);
+    auto *radios = new QHBoxLayout;
+    radios->addWidget(iso);
+    radios->addWidget(file);
+    radios->addStretch();
+    form->addRow(tr("Medium:"), radios);
+    // The host's ISO images, as Add Hardware's CD-ROM page lists them.
+    auto *volumes = new QComboBox(dialog);
+    volumes->setObjectName(u"isoVolumes"_s);
+    volumes->setMinimumWidth(volumes->fontMetrics().averageCharWidth() * 48);
+    if (m_storage)
+        fillIsoVolumes(volumes, *m_storage);
+    else if (!m_storageError.isEmpty())
+        volumes->setPlaceholderText(
+            tr("The host's ISO images could not be read: %1").arg(m_storageError));
+    else
+        volumes->setPlaceholderText(tr("Reading the host's storage…"));
+    form->addRow(tr("I&SO:"), volumes);
+    auto *path = new QLineEdit(dialog);
+    path->setObjectName(u"isoPath"_s);
     path->setMinimumWidth(path->fontMetrics().averageCharWidth() * 48);
     path->setPlaceholderText(tr("/var/lib/libvirt/images/install.iso or POOL/VOLUME"));
-    form->addRow(tr("ISO file or volume:"), path);
+    form->addRow(tr("&Path:"), path);
     labelFormFields(form);
     layout->addLayout(form);
-    layout->addWidget(makeFieldNote(
-        dialog, tr("A path on the host, or a storage pool and volume as POOL/VOLUME.")));
+    auto *note = makeFieldNote(
+        dialog, tr("A path on the host, or a storage pool and volume as POOL/VOLUME."));
+    layout->addWidget(note);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Insert"));
     layout->addWidget(buttons);
-    const auto update = [buttons, path] {
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(!path->text().trimmed().isEmpty());
+
+    // The current medium chosen where it is a listed volume, else typed.
+    const bool listed = !m_source.startsWith(u'/') && !m_source.isEmpty() &&
+                        selectIsoVolume(volumes, m_source);
+    const bool useList = listed || (m_source.isEmpty() && volumes->count() > 0);
+    (useList ? iso : file)->setChecked(true);
+    if (!listed)
+        path->setText(m_source);
+    const auto update = [form, iso, volumes, path, note, buttons] {
+        form->setRowVisible(volumes, iso->isChecked());
+        form->setRowVisible(path, !iso->isChecked());
+        note->setVisible(!iso->isChecked());
+        buttons->button(QDialogButtonBox::Ok)
+            ->setEnabled(iso->isChecked() ? volumes->currentIndex() >= 0
+                                          : !path->text().trimmed().isEmpty());
     };
     update();
+    connect(group, &QButtonGroup::buttonToggled, dialog, update);
+    connect(volumes, &QComboBox::currentIndexChanged, dialog, update);
     connect(path, &QLineEdit::textChanged, dialog, update);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, path] {
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, iso, volumes, path] {
         const QString target = m_id;
-        const QString source = path->text().trimmed();
+        const QString source =
+            iso->isChecked() ? isoVolumeOf(volumes).join(u'/') : path->text().trimmed();
         dialog->accept();
         emit changeMediaRequested(target, source);
     });

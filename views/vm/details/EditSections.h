@@ -4,11 +4,17 @@
 // Memory and Boot Options edit a staged VmConfig; the device page shows one device's
 // facts. Every list and every "why not" comes from the VM's arch class.
 
+#include "models/provisioning/StorageInventory.h"
 #include "models/vmedit/VmEdit.h"
 
+#include <QPointer>
+
 #include <QWidget>
+#include <optional>
 
 class QCheckBox;
+class QComboBox;
+class QDialog;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -175,7 +181,9 @@ private:
     bool m_filling = false;
 };
 
-/// One device's facts; a CD-ROM also offers Change media… and Eject.
+/// One device's facts; a CD-ROM also offers Change media… (an ISO volume of the host's
+/// pools or a path) and Eject; a NIC's network or bridge, model and link state are edited
+/// here and staged (nicEdited) like the other pages.
 class DeviceSection : public QWidget
 {
     Q_OBJECT
@@ -183,19 +191,41 @@ public:
     explicit DeviceSection(QWidget *parent = nullptr);
     /// `bootPosition`: the device's place in the VM's boot order (1 = first), 0 = none.
     void showDevice(const models::VmDevice &device, bool running, int bootPosition);
+    /// After showDevice() of a NIC: its editable fields, showing `staged` over `device`
+    /// (the definition's NIC); `models`: the arch's NIC models.
+    void showNic(const models::VmDevice &device, const models::NicUpdate &staged,
+                 const arch::ChoiceList &models, bool running);
+    /// The host's ISO volumes and networks (for Change media… and the NIC's source).
+    void setStorage(const models::StorageSnapshot &storage);
+    void setStorageError(const QString &error);
+    /// Whether the host's ISO volumes and networks were read.
+    bool hasStorage() const { return m_storage.has_value(); }
 
     QString deviceId() const { return m_id; }
     QPushButton *changeMediaButton() const { return m_changeMedia; }
     QPushButton *ejectButton() const { return m_eject; }
+    QGroupBox *nicBox() const { return m_nicBox; }
+    QComboBox *networkCombo() const { return m_network; }
+    QLineEdit *bridgeEdit() const { return m_bridge; }
+    ChoiceCombo *nicModel() const { return m_nicModel; }
+    QCheckBox *linkUp() const { return m_linkUp; }
+    /// The NIC page's fields as an update (empty fields: unchanged).
+    models::NicUpdate nicUpdate() const;
+    /// The open Change media dialog, or nullptr.
+    QDialog *mediaDialog() const { return m_mediaDialog; }
     /// The facts as "Label: value" lines (for tests).
     QStringList factLines() const;
 
 signals:
     /// `source`: a file path or POOL/VOLUME; empty = eject.
     void changeMediaRequested(const QString &target, const QString &source);
+    /// The user changed a field of the NIC page with MAC `mac`.
+    void nicEdited(const QString &mac, const crossvirt::models::NicUpdate &update);
 
 private:
     void askForMedia();
+    void fillNetworkChoice();
+    void nicFieldChanged();
 
     QString m_id;
     QString m_source;
@@ -205,6 +235,21 @@ private:
     QLabel *m_mediaNote;
     QPushButton *m_changeMedia, *m_eject;
     QPlainTextEdit *m_xml;
+
+    QGroupBox *m_nicBox;
+    QComboBox *m_network;
+    QLineEdit *m_bridge;
+    ChoiceCombo *m_nicModel;
+    QCheckBox *m_linkUp;
+    QLabel *m_nicNote;
+    bool m_nicEditable = false;
+    bool m_filling = false;
+    models::VmDevice m_nic;        ///< the NIC shown (definition's)
+    models::NicUpdate m_nicStaged; ///< what was staged when it was shown
+
+    std::optional<models::StorageSnapshot> m_storage;
+    QString m_storageError;
+    QPointer<QDialog> m_mediaDialog;
 };
 
 } // namespace crossvirt::views

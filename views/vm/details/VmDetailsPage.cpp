@@ -143,6 +143,7 @@ VmDetailsPage::VmDetailsPage(models::HostSession *session, const QString &uuid, 
     m_device = new DeviceSection(m_stack);
     m_stack->addWidget(scrolled(m_device, m_stack));
     connect(m_device, &DeviceSection::changeMediaRequested, this, &VmDetailsPage::changeMedia);
+    connect(m_device, &DeviceSection::nicEdited, this, &VmDetailsPage::nicEdited);
 
     auto *pending = new QGroupBox(tr("Pending changes"), this);
     auto *pendingLayout = new QVBoxLayout(pending);
@@ -247,9 +248,18 @@ void VmDetailsPage::loaded(const models::VmEditContext &ctx)
     models::VmConfig wanted = ctx.inactive;
     if (m_loaded)
         keepEdits(m_ctx.inactive, m_wanted, wanted);
+    // Staged NIC changes the host now has (applied), or of NICs that are gone, drop out.
+    for (auto it = m_nicUpdates.begin(); it != m_nicUpdates.end();) {
+        const bool gone = !ctx.inactive.device(it.key()) && !ctx.live.device(it.key());
+        if (gone || models::planUpdateNic(ctx, it.key(), *it).isEmpty())
+            it = m_nicUpdates.erase(it);
+        else
+            ++it;
+    }
     m_ctx = ctx;
     m_wanted = wanted;
     m_loaded = true;
+    fetchStorage();
     fillSections();
     rebuildList();
     setBusy(false);
@@ -359,6 +369,18 @@ void VmDetailsPage::pageChanged()
         if (d) {
             m_device->showDevice(*d, m_ctx.running(),
                                  int(m_ctx.inactive.bootOrder().indexOf(id)) + 1);
+            if (d->kind == "nic"_L1) {
+                // The definition's NIC: what the next boot has (a model staged for it too).
+                const models::VmDevice *defined = m_ctx.inactive.device(id);
+                arch::ChoiceList nicModels;
+                if (const arch::ArchModel *model = m_ctx.model()) {
+                    arch::GuestContext cold = m_ctx.context();
+                    cold.running = false;
+                    nicModels = model->nicModels(cold);
+                }
+                m_device->showNic(defined ? *defined : *d, m_nicUpdates.value(id), nicModels,
+                                  m_ctx.running());
+            }
             m_stack->setCurrentIndex(int(keys.size()) + 1);
         }
     }
@@ -376,7 +398,7 @@ void VmDetailsPage::replan()
 {
     if (!m_loaded)
         return;
-    m_plan = models::planEdit(m_ctx, m_wanted);
+    m_plan = models::planEdit(m_ctx, m_wanted, m_nicUpdates);
     m_steps->clear();
     for (const models::EditStep &step : std::as_const(m_plan.steps)) {
         auto *item = new QTreeWidgetItem(
@@ -449,9 +471,11 @@ void VmDetailsPage::revert()
     if (!m_loaded || m_busy)
         return;
     m_wanted = m_ctx.inactive;
+    m_nicUpdates.clear();
     fillSections();
     showResult({});
     replan();
+    pageChanged(); // a NIC page shows the definition again
 }
 
 void VmDetailsPage::changeMedia(const QString &target, const QString &source)
@@ -465,6 +489,25 @@ void VmDetailsPage::changeMedia(const QString &target, const QString &source)
     }
     runPlan(plan, source.isEmpty() ? tr("Medium ejected from %1.").arg(target)
                                    : tr("%1 now holds %2.").arg(target, source));
+}
+
+void VmDetailsPage::nicEdited(const QString &mac, const models::NicUpdate &update)
+{
+    if (!m_loaded)
+        return;
+    m_nicUpdates.insert(mac, update);
+    replan();
+}
+
+void VmDetailsPage::fetchStorage()
+{
+    if (!m_session)
+        return;
+    // The host's ISO volumes and networks, for Change media… and the NIC pages.
+    models::whenFinished(
+        models::fetchStorage(m_session), this,
+        [this](const models::StorageSnapshot &storage) { m_device->setStorage(storage); },
+        [this](const QString &error) { m_device->setStorageError(error); });
 }
 
 void VmDetailsPage::showResult(const QString &text)

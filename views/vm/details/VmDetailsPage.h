@@ -55,6 +55,8 @@ public:
     const models::VmEditContext &context() const { return m_ctx; }
     const models::VmConfig &wanted() const { return m_wanted; }
     const models::EditPlan &plan() const { return m_plan; }
+    /// The NIC pages' staged changes, by MAC.
+    const QMap<QString, models::NicUpdate> &nicUpdates() const { return m_nicUpdates; }
 
     QListWidget *pageList() const { return m_list; }
     OverviewSection *overviewSection() const { return m_overview; }
@@ -99,6 +101,8 @@ private:
     void showResult(const QString &text);
     void showError(const QString &text);
     void changeMedia(const QString &target, const QString &source);
+    void nicEdited(const QString &mac, const models::NicUpdate &update);
+    void fetchStorage();
     void runPlan(const models::EditPlan &plan, const QString &doneText);
     QString selectedKey() const;
     QString selectedDeviceId() const;
@@ -108,6 +112,8 @@ private:
     models::VmEditContext m_ctx;
     models::VmConfig m_wanted;
     models::EditPlan m_plan;
+    /// The NIC pages' staged changes, by MAC.
+    QMap<QString, models::NicUpdate> m_nicUpdates;
     bool m_loaded = false;
     bool m_busy = false;
     bool m_reloadPending = false;

@@ -1,5 +1,7 @@
 #include "views/vm/hardware/AddHardwarePages.h"
 
+#include "views/vm/hardware/HostSourceCombos.h"
+
 #include "arch/GuestChanges.h"
 #include "models/inventory/InventoryModel.h"
 #include "views/common/Accessibility.h"
@@ -28,9 +30,6 @@ using namespace Qt::StringLiterals;
 namespace HardwareKind = arch::HardwareKind;
 
 namespace {
-
-/// AddNicPage: the network list's entry that stands for a host bridge.
-constexpr int kBridgeRole = Qt::UserRole + 2;
 
 QHBoxLayout *radioRow(std::initializer_list<QRadioButton *> buttons)
 {
@@ -286,15 +285,7 @@ AddCdromPage::AddCdromPage(const arch::ChoiceList &interfaces, QWidget *parent)
 
 void AddCdromPage::setStorage(const models::StorageSnapshot &storage)
 {
-    const QSignalBlocker block(m_isoVolume);
-    m_isoVolume->clear();
-    for (const models::PoolContents &p : storage.pools) {
-        for (const models::VolumeInfo &v : p.isoVolumes())
-            m_isoVolume->addItem(tr("%1 (pool %2)").arg(v.name, p.info.name),
-                                 QStringList{p.info.name, v.name});
-    }
-    m_isoVolume->setPlaceholderText(tr("No ISO image in the host's pools"));
-    m_isoVolume->setCurrentIndex(m_isoVolume->count() > 0 ? 0 : -1);
+    fillIsoVolumes(m_isoVolume, storage);
     emit changed();
 }
 
@@ -314,7 +305,7 @@ void AddCdromPage::fill(models::AddDeviceRequest &request) const
 {
     request.model = m_interface->currentId();
     if (m_iso->isChecked()) {
-        const QStringList poolVolume = m_isoVolume->currentData().toStringList();
+        const QStringList poolVolume = isoVolumeOf(m_isoVolume);
         request.pool = poolVolume.value(0);
         request.volume = poolVolume.value(1);
     } else if (m_file->isChecked()) {
@@ -375,29 +366,7 @@ AddNicPage::AddNicPage(const arch::ChoiceList &models, QWidget *parent)
 void AddNicPage::setStorage(const models::StorageSnapshot &storage)
 {
     m_loaded = true;
-    {
-        const QSignalBlocker block(m_network);
-        m_network->clear();
-        for (const models::NetworkInfo &n : storage.networks) {
-            m_network->addItem(n.active ? n.name : tr("%1 (not running)").arg(n.name), n.name);
-            m_network->setItemData(m_network->count() - 1, n.active, Qt::UserRole + 1);
-        }
-        // The first running network is the default, as virt-manager picks "default".
-        int pick = m_network->findData(u"default"_s);
-        if (pick < 0 || !m_network->itemData(pick, Qt::UserRole + 1).toBool()) {
-            pick = -1;
-            for (int i = 0; i < m_network->count() && pick < 0; ++i) {
-                if (m_network->itemData(i, Qt::UserRole + 1).toBool())
-                    pick = i;
-            }
-        }
-        // A Linux bridge the host's admin made (virt-manager's "Bridge device").
-        if (m_network->count() > 0)
-            m_network->insertSeparator(m_network->count());
-        m_network->addItem(tr("Bridge on the host (give its name)"), QString());
-        m_network->setItemData(m_network->count() - 1, true, kBridgeRole);
-        m_network->setCurrentIndex(pick >= 0 ? pick : 0);
-    }
+    fillNetworks(m_network, storage);
     m_form->setRowVisible(m_bridge, isBridge());
     m_status->setVisible(false);
     emit changed();
@@ -405,7 +374,7 @@ void AddNicPage::setStorage(const models::StorageSnapshot &storage)
 
 bool AddNicPage::isBridge() const
 {
-    return m_network->currentData(kBridgeRole).toBool();
+    return isBridgeEntry(m_network);
 }
 
 void AddNicPage::setStorageError(const QString &error)
@@ -432,11 +401,10 @@ QString AddNicPage::problem() const
     if (m_network->currentIndex() < 0)
         return tr("Choose a network or a bridge of the host.");
     if (isBridge()) {
-        static const QRegularExpression name(u"^[A-Za-z0-9_.:-]{1,15}$"_s);
         const QString bridge = m_bridge->text().trimmed();
         if (bridge.isEmpty())
             return tr("Give the name of the host's bridge (br0).");
-        if (!name.match(bridge).hasMatch())
+        if (!isBridgeName(bridge))
             return tr("%1 is not a network device name (at most 15 letters, digits, \"-\", "
                       "\"_\", \".\").")
                 .arg(bridge);
