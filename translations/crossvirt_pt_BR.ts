@@ -673,6 +673,22 @@
         <source>This host&apos;s QEMU cannot pass the host&apos;s TPM to %1 guests</source>
         <translation>O QEMU deste hospedeiro não consegue repassar o TPM do hospedeiro para convidados %1</translation>
     </message>
+    <message>
+        <source>Only network interfaces can be changed in place; remove the device and add a new one</source>
+        <translation>Só interfaces de rede podem ser alteradas no lugar; remova o dispositivo e adicione um novo</translation>
+    </message>
+    <message>
+        <source>%1 guests know no network interface model %2</source>
+        <translation>Convidados %1 não conhecem o modelo de interface de rede %2</translation>
+    </message>
+    <message>
+        <source>A running virtual machine cannot be renamed: shut it down first</source>
+        <translation>Uma máquina virtual em execução não pode ser renomeada: desligue-a primeiro</translation>
+    </message>
+    <message>
+        <source>QEMU cannot change the model of a running guest&apos;s network interface: the new model takes effect when the guest next starts</source>
+        <translation>O QEMU não pode alterar o modelo da interface de rede de um convidado em execução: o novo modelo entra em vigor na próxima vez que o convidado iniciar</translation>
+    </message>
 </context>
 <context>
     <name>Armv7lArch</name>
@@ -2487,6 +2503,50 @@
         <source>Start with the host: %1 → %2</source>
         <translation>Iniciar com o host: %1 → %2</translation>
     </message>
+    <message>
+        <source>no source</source>
+        <translation>sem origem</translation>
+    </message>
+    <message>
+        <source>bridge “%1”</source>
+        <translation>bridge “%1”</translation>
+    </message>
+    <message>
+        <source>network “%1”</source>
+        <translation>rede “%1”</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1 “%2”</translation>
+    </message>
+    <message>
+        <source>Change the network interface %1</source>
+        <translation>Alterar a interface de rede %1</translation>
+    </message>
+    <message>
+        <source>The virtual machine has no network interface “%1”</source>
+        <translation>A máquina virtual não tem a interface de rede “%1”</translation>
+    </message>
+    <message>
+        <source>%1: link up</source>
+        <translation>%1: link ativo</translation>
+    </message>
+    <message>
+        <source>%1: link down</source>
+        <translation>%1: link inativo</translation>
+    </message>
+    <message>
+        <source>%1: model %2 → %3</source>
+        <translation>%1: modelo %2 → %3</translation>
+    </message>
+    <message>
+        <source>Name: %1 → %2</source>
+        <translation>Nome: %1 → %2</translation>
+    </message>
+    <message>
+        <source> (its UEFI variables start afresh: libvirt names their file after the VM)</source>
+        <translation> (as variáveis UEFI dela recomeçam do zero: o libvirt dá ao arquivo delas o nome da VM)</translation>
+    </message>
 </context>
 <context>
     <name>VmSpecValidator</name>
@@ -3645,10 +3705,6 @@ o tomou).</translation>
         <translation>A descrição dela.</translation>
     </message>
     <message>
-        <source>edit: give at least one change (--vcpus, --max-vcpus, --memory, --max-memory, --cpu, --boot, --autostart, --title, --description)</source>
-        <translation>edit: informe pelo menos uma alteração (--vcpus, --max-vcpus, --memory, --max-memory, --cpu, --boot, --autostart, --title, --description)</translation>
-    </message>
-    <message>
         <source>--autostart %1: use on or off</source>
         <translation>--autostart %1: use on ou off</translation>
     </message>
@@ -3679,10 +3735,6 @@ o tomou).</translation>
     <message>
         <source>disk, cdrom: a file on the host instead of a pool volume.</source>
         <translation>disk, cdrom: um arquivo no hospedeiro em vez de um volume de pool.</translation>
-    </message>
-    <message>
-        <source>nic: the libvirt network.</source>
-        <translation>nic: a rede do libvirt.</translation>
     </message>
     <message>
         <source>nic: a host bridge instead of a network.</source>
@@ -3769,10 +3821,6 @@ o tomou).</translation>
         <translation>A definição persistente (o que a próxima inicialização usa) de uma VM em execução.</translation>
     </message>
     <message>
-        <source>Change a VM&apos;s vCPUs, memory, CPU, boot order, autostart, title (--vm, --live, --config)</source>
-        <translation>Altera vCPUs, memória, CPU, ordem de inicialização, início automático e título de uma VM (--vm, --live, --config)</translation>
-    </message>
-    <message>
         <source>Add a device to a VM (--vm, --kind disk|cdrom|nic|...), hot-plugged where the arch allows</source>
         <translation>Adiciona um dispositivo a uma VM (--vm, --kind disk|cdrom|nic|...), conectado a quente quando a arquitetura permite</translation>
     </message>
@@ -3799,6 +3847,26 @@ Imprime JSON na stdout (serial: os bytes do console; dumpxml: o XML) e mensagens
 
 Comandos:
 </translation>
+    </message>
+    <message>
+        <source>A new name (the VM must be shut off: libvirt renames only inactive VMs).</source>
+        <translation>Um novo nome (a VM deve estar desligada: o libvirt só renomeia VMs inativas).</translation>
+    </message>
+    <message>
+        <source>edit: give at least one change (--name, --vcpus, --max-vcpus, --memory, --max-memory, --cpu, --boot, --autostart, --title, --description)</source>
+        <translation>edit: informe pelo menos uma alteração (--name, --vcpus, --max-vcpus, --memory, --max-memory, --cpu, --boot, --autostart, --title, --description)</translation>
+    </message>
+    <message>
+        <source>nic: the libvirt network (default: the host&apos;s &apos;default&apos; network, else its first, as for a new VM).</source>
+        <translation>nic: a rede do libvirt (padrão: a rede &apos;default&apos; do hospedeiro ou, se não houver, a primeira dele, como para uma nova VM).</translation>
+    </message>
+    <message>
+        <source>add-device: %1 has no libvirt network to put the NIC on; give --bridge BRIDGE (a host bridge) or define a network</source>
+        <translation>add-device: %1 não tem rede do libvirt à qual conectar a placa de rede; informe --bridge BRIDGE (uma bridge do hospedeiro) ou defina uma rede</translation>
+    </message>
+    <message>
+        <source>Change a VM&apos;s name, vCPUs, memory, CPU, boot order, autostart, title (--vm, --live, --config)</source>
+        <translation>Altera nome, vCPUs, memória, CPU, ordem de inicialização, início automático e título de uma VM (--vm, --live, --config)</translation>
     </message>
 </context>
 <context>
@@ -5060,6 +5128,10 @@ Convidados %2, executados nativamente</translation>
         <source>%1 is a multicast address; a NIC needs a unicast one (even first byte).</source>
         <translation>%1 é um endereço multicast; uma placa de rede precisa de um endereço unicast (primeiro byte par).</translation>
     </message>
+    <message>
+        <source>%1 (not on the host)</source>
+        <translation>%1 (não está no hospedeiro)</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::BootSection</name>
@@ -5659,16 +5731,88 @@ Convidados %2, executados nativamente</translation>
         <translation>/var/lib/libvirt/images/install.iso ou POOL/VOLUME</translation>
     </message>
     <message>
-        <source>ISO file or volume:</source>
-        <translation>Arquivo ISO ou volume:</translation>
-    </message>
-    <message>
         <source>A path on the host, or a storage pool and volume as POOL/VOLUME.</source>
         <translation>Um caminho no hospedeiro, ou um pool de armazenamento e um volume como POOL/VOLUME.</translation>
     </message>
     <message>
         <source>Insert</source>
         <translation>Inserir</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Rede</translation>
+    </message>
+    <message>
+        <source>Reading the host&apos;s networks…</source>
+        <translation>Lendo as redes do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>&amp;Network source:</source>
+        <translation>Origem da &amp;rede:</translation>
+    </message>
+    <message>
+        <source>br0</source>
+        <translation>br0</translation>
+    </message>
+    <message>
+        <source>&amp;Bridge:</source>
+        <translation>&amp;Bridge:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modelo:</translation>
+    </message>
+    <message>
+        <source>&amp;Link up (the guest sees the cable plugged in)</source>
+        <translation>&amp;Link ativo (o convidado vê o cabo conectado)</translation>
+    </message>
+    <message>
+        <source>Link state:</source>
+        <translation>Estado do link:</translation>
+    </message>
+    <message>
+        <source>This interface&apos;s source (%1) is changed in the XML tab.</source>
+        <translation>A origem desta interface (%1) é alterada na aba XML.</translation>
+    </message>
+    <message>
+        <source>A new network or bridge and the link state reach the running guest at once; a new model takes effect when it next starts.</source>
+        <translation>Uma nova rede ou bridge e o estado do link chegam imediatamente ao convidado em execução; um novo modelo entra em vigor na próxima vez que ele iniciar.</translation>
+    </message>
+    <message>
+        <source>The MAC address stays. Changes are listed under Pending changes until you apply them.</source>
+        <translation>O endereço MAC é mantido. As alterações ficam listadas em Alterações pendentes até que você as aplique.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s networks could not be read: %1</source>
+        <translation>Não foi possível ler as redes do hospedeiro: %1</translation>
+    </message>
+    <message>
+        <source>ISO &amp;volume</source>
+        <translation>&amp;Volume ISO</translation>
+    </message>
+    <message>
+        <source>&amp;File path</source>
+        <translation>Caminho do &amp;arquivo</translation>
+    </message>
+    <message>
+        <source>Medium:</source>
+        <translation>Mídia:</translation>
+    </message>
+    <message>
+        <source>The host&apos;s ISO images could not be read: %1</source>
+        <translation>Não foi possível ler as imagens ISO do hospedeiro: %1</translation>
+    </message>
+    <message>
+        <source>Reading the host&apos;s storage…</source>
+        <translation>Lendo o armazenamento do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>I&amp;SO:</source>
+        <translation>I&amp;SO:</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>&amp;Caminho:</translation>
     </message>
 </context>
 <context>
@@ -6887,10 +7031,6 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>Detalhes básicos</translation>
     </message>
     <message>
-        <source>Renaming is not offered here: the name names the VM&apos;s files and logs on the host.</source>
-        <translation>Renomear não é oferecido aqui: o nome identifica os arquivos e logs da VM no hospedeiro.</translation>
-    </message>
-    <message>
         <source>A short title shown next to the name</source>
         <translation>Um título curto exibido ao lado do nome</translation>
     </message>
@@ -6969,6 +7109,10 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>the architecture&apos;s default</source>
         <translation>o padrão da arquitetura</translation>
+    </message>
+    <message>
+        <source>A running virtual machine cannot be renamed: shut it down first</source>
+        <translation>Uma máquina virtual em execução não pode ser renomeada: desligue-a primeiro</translation>
     </message>
 </context>
 <context>
