@@ -8,6 +8,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
 
 #include <cstdio>
@@ -247,6 +249,34 @@ std::string GuestShell::tail(int lines) const
     if (!m_closeReason.isEmpty())
         text += u"\n(console closed: "_s + m_closeReason + u")"_s;
     return text.toStdString();
+}
+
+} // namespace crossvirt::test::e2e
+
+namespace crossvirt::test::e2e {
+
+QJsonObject CliRun::json() const
+{
+    return QJsonDocument::fromJson(out).object();
+}
+
+CliRun runCliProgram(const QString &cliPath, const QStringList &args, int timeoutMs)
+{
+    QProcess cli;
+    QElapsedTimer timer;
+    timer.start();
+    cli.start(cliPath, args);
+    CliRun r;
+    if (!cli.waitForFinished(timeoutMs)) {
+        cli.kill();
+        cli.waitForFinished();
+    } else if (cli.exitStatus() == QProcess::NormalExit) {
+        r.exitCode = cli.exitCode();
+    }
+    r.out = cli.readAllStandardOutput();
+    r.err = QString::fromLocal8Bit(cli.readAllStandardError());
+    r.ms = timer.elapsed();
+    return r;
 }
 
 } // namespace crossvirt::test::e2e

@@ -9,7 +9,9 @@
 
 #include <QByteArray>
 #include <QFuture>
+#include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -93,6 +95,20 @@ private:
     QString m_closeReason;
     int m_commands = 0;
 };
+
+/// What one run of crossvirt-cli gave: exit code (-1 when it crashed or timed out), stdout,
+/// stderr and how long it took.
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+    qint64 ms = 0;
+    QJsonObject json() const;
+};
+
+/// Runs the crossvirt-cli at `cliPath` with `args` (killed after `timeoutMs`).
+CliRun runCliProgram(const QString &cliPath, const QStringList &args, int timeoutMs = 120'000);
 
 // ---- implementation ---------------------------------------------------------------------
 

@@ -107,31 +107,11 @@ TEST_F(CliE2e, ChoicesForEveryArchAreNarrowedByTheRealHostAndExplained)
     }
 }
 
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-    qint64 ms = 0;
-};
+using CliResult = CliRun;
 
 CliResult runCli(const QStringList &args, int timeoutMs)
 {
-    QProcess cli;
-    QElapsedTimer timer;
-    timer.start();
-    cli.start(QStringLiteral(CROSSVIRT_CLI_PATH), args);
-    CliResult r;
-    if (!cli.waitForFinished(timeoutMs)) {
-        cli.kill();
-        cli.waitForFinished();
-    } else if (cli.exitStatus() == QProcess::NormalExit) {
-        r.exitCode = cli.exitCode();
-    }
-    r.out = cli.readAllStandardOutput();
-    r.err = QString::fromLocal8Bit(cli.readAllStandardError());
-    r.ms = timer.elapsed();
-    return r;
+    return runCliProgram(QStringLiteral(CROSSVIRT_CLI_PATH), args, timeoutMs);
 }
 
 class CliSerialE2e : public LibvirtDaemonTest

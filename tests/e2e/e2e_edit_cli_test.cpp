@@ -22,29 +22,12 @@ namespace {
 [[maybe_unused]] ::testing::Environment *const e2eEnvironment =
     ::testing::AddGlobalTestEnvironment(new LibvirtDaemonEnvironment);
 
-struct CliResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using CliResult = CliRun;
 
 CliResult runCli(const QStringList &args)
 {
-    QProcess cli;
-    cli.start(QStringLiteral(CROSSVIRT_CLI_PATH),
-              QStringList{u"--connect"_s, LibvirtDaemon::localUri()} + args);
-    CliResult r;
-    if (!cli.waitForFinished(120'000)) {
-        cli.kill();
-        cli.waitForFinished();
-    } else if (cli.exitStatus() == QProcess::NormalExit) {
-        r.exitCode = cli.exitCode();
-    }
-    r.out = cli.readAllStandardOutput();
-    r.err = QString::fromLocal8Bit(cli.readAllStandardError());
-    return r;
+    return runCliProgram(QStringLiteral(CROSSVIRT_CLI_PATH),
+                         QStringList{u"--connect"_s, LibvirtDaemon::localUri()} + args);
 }
 
 class EditCliE2e : public LibvirtDaemonTest

@@ -191,6 +191,24 @@ protected:
         info(g.arch, u"%1 (%2 s)"_s.arg(text).arg(double(g.clock.elapsed()) / 1000.0, 0, 'f', 1));
     }
 
+    /// After a 256 MiB DIMM was plugged: the guest onlines its memory and MemTotal grows by
+    /// (about) that much; `t` timed the plug.
+    void expectDimmSeen(Guest &g, qint64 memBeforeKb, const QElapsedTimer &t)
+    {
+        QString seen;
+        const auto out = g.shell->runUntil(
+            kOnlineMemory,
+            [&](const QString &o) {
+                return o.split(u'\n').last().toLongLong() >= memBeforeKb + 200 * 1024;
+            },
+            kGuestTimeoutMs, &seen);
+        EXPECT_TRUE(out.has_value()) << "MemTotal " << memBeforeKb << " kB before, now "
+                                     << seen.toStdString() << g.shell->tail();
+        note(g, u"DIMM of 256 MiB: MemTotal %1 -> %2 kB (%3 ms)"_s.arg(memBeforeKb)
+                    .arg(seen.split(u'\n').last())
+                    .arg(t.elapsed()));
+    }
+
     /// Defines (does not start) the e2e guest image of `archName` with the arch's defaults
     /// through the provisioning core: direct kernel boot, 1 vCPU, 512 MiB, no NIC, no
     /// graphics, the serial console. Empty *skip/*error when it was made.
@@ -523,20 +541,8 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
         for (const auto &s : plan.steps)
             sawDimm = sawDimm || s.request.change == arch::GuestChange::HotplugMemory;
         EXPECT_TRUE(sawDimm) << "no DIMM step: " << stepsText(plan).toStdString();
-        if (apply(g, plan, "memory hot-plug")) {
-            QString seen;
-            const auto out = g.shell->runUntil(
-                kOnlineMemory,
-                [&](const QString &o) {
-                    return o.split(u'\n').last().toLongLong() >= memBeforeKb + 200 * 1024;
-                },
-                kGuestTimeoutMs, &seen);
-            EXPECT_TRUE(out.has_value()) << "MemTotal " << memBeforeKb << " kB before, now "
-                                         << seen.toStdString() << g.shell->tail();
-            note(g, u"DIMM of 256 MiB: MemTotal %1 -> %2 kB (%3 ms)"_s.arg(memBeforeKb)
-                        .arg(seen.split(u'\n').last())
-                        .arg(t.elapsed()));
-        }
+        if (apply(g, plan, "memory hot-plug"))
+            expectDimmSeen(g, memBeforeKb, t);
     }
 
     // 5. CD-ROM medium: a 4 MiB file put into the running guest's empty drive, read by the
@@ -637,7 +643,8 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
                 .arg(mac);
         const auto waitCarrier = [&](const QString &want, QString *seen) {
             return g.shell->runUntil(
-                carrier, [&](const QString &o) { return o.contains(QString(u"carrier="_s + want)); },
+                carrier,
+                [&](const QString &o) { return o.contains(QString(u"carrier="_s + want)); },
                 kGuestTimeoutMs, seen);
         };
         QString seen;
@@ -656,16 +663,15 @@ TEST_F(EditE2e, X86_64LiveCpuMemoryCdromDiskAndNextBootCpuModel)
                 if (!apply(g, plan, up ? "NIC link up" : "NIC link down"))
                     break;
                 const auto out = waitCarrier(up ? u"1"_s : u"0"_s, &seen);
-                EXPECT_TRUE(out.has_value())
-                    << "link " << (up ? "up" : "down") << ": the guest's carrier says "
-                    << seen.toStdString();
+                EXPECT_TRUE(out.has_value()) << "link " << (up ? "up" : "down")
+                                             << ": the guest's carrier says " << seen.toStdString();
                 const VmEditContext after = load(g);
                 const models::VmDevice *defined = after.inactive.device(mac);
                 ASSERT_NE(defined, nullptr);
                 EXPECT_EQ(defined->linkDown, !up) << "the definition keeps the link state";
                 if (out)
-                    note(g, u"NIC %1 link %2: the guest's carrier follows (%3 ms)"_s.arg(
-                                mac, up ? u"up"_s : u"down"_s)
+                    note(g, u"NIC %1 link %2: the guest's carrier follows (%3 ms)"_s
+                                .arg(mac, up ? u"up"_s : u"down"_s)
                                 .arg(t.elapsed()));
             }
         }
@@ -787,20 +793,8 @@ TEST_F(EditE2e, Ppc64leCoreAndMemoryHotplug)
         w.memoryMiB = ctx.live.memoryMiB + 256;
         const EditPlan plan = models::planEdit(ctx, w);
         EXPECT_TRUE(allNow(plan)) << stepsText(plan).toStdString();
-        if (apply(g, plan, "memory hot-plug")) {
-            QString seen;
-            const auto out = g.shell->runUntil(
-                kOnlineMemory,
-                [&](const QString &o) {
-                    return o.split(u'\n').last().toLongLong() >= memBeforeKb + 200 * 1024;
-                },
-                kGuestTimeoutMs, &seen);
-            EXPECT_TRUE(out.has_value()) << "MemTotal " << memBeforeKb << " kB before, now "
-                                         << seen.toStdString() << g.shell->tail();
-            note(g, u"DIMM of 256 MiB: MemTotal %1 -> %2 kB (%3 ms)"_s.arg(memBeforeKb)
-                        .arg(seen.split(u'\n').last())
-                        .arg(t.elapsed()));
-        }
+        if (apply(g, plan, "memory hot-plug"))
+            expectDimmSeen(g, memBeforeKb, t);
     }
     note(g, u"done"_s);
 }
