@@ -3,6 +3,7 @@
 #include "arch/ArchTypes.h"
 #include "arch/DeviceCatalogue.h"
 #include "arch/GuestChanges.h"
+#include "arch/GuestPortability.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -185,6 +186,21 @@ public:
     /// host's TPM); withheld where the host's domain capabilities list neither.
     ChoiceList tpmBackends(const GuestContext &ctx) const;
 
+    // ---- an existing guest on another host (arch/GuestPortability.h) --------------------
+    /// What the host of `target` lacks for an existing guest that needs `guest` (a
+    /// template deployed on it, a VM copied there): another guest arch; a machine type the
+    /// host's QEMU does not offer for the arch (`hostCaps`' machines; the nearest versions
+    /// named); UEFI where the domain capabilities offer none; a CPU model the host cannot
+    /// provide; disk buses, NIC/video models, graphics and TPM models its domain
+    /// capabilities do not list; host devices (bound to the host they were made on); more
+    /// vCPUs than the machine allows. Empty when the guest can run there. `target.virtType`
+    /// is how the host would run it (an emulated host cannot give a Kvm-only CPU mode).
+    /// `hostCaps` and target.domainCaps may be null (test driver): then only the arch rules.
+    /// Arch rules come from portabilityPolicy().
+    QList<PortabilityProblem> portabilityProblems(const GuestContext &target,
+                                                  const GuestRequirements &guest,
+                                                  const HostCapabilities *hostCaps) const;
+
     /// Devices for a new VM of this arch on ctx (machine empty = default machine).
     DefaultDevices defaultDevices(const GuestContext &ctx) const;
 
@@ -232,6 +248,10 @@ protected:
     virtual Operations operationsPolicy(const GuestContext &ctx) const;
     /// The arch's own verdict on a change, after the base has checked values and
     /// operations(): return nullopt to keep the base's verdict. Default: nullopt.
+    /// Arch-specific problems of portabilityProblems(), added to the common ones.
+    /// Default: none.
+    virtual QList<PortabilityProblem> portabilityPolicy(const GuestContext &target,
+                                                        const GuestRequirements &guest) const;
     virtual std::optional<ChangeRule> changePolicy(const GuestContext &ctx,
                                                    const GuestFacts &guest,
                                                    const GuestChangeRequest &request) const;

@@ -59,6 +59,11 @@ struct DomainSummary
     int vcpus = 0;
     quint64 memoryKiB = 0; ///< current allocation (balloon)
     quint64 maxMemoryKiB = 0;
+    /// From Crossvirt's <metadata> (CrossvirtMetadata): a template is an inactive domain
+    /// that is never started; VMs of a VM pool carry the pool's name.
+    bool isTemplate = false;
+    QString fromTemplate; ///< the name of the template the VM was made from
+    QString vmPool;       ///< the VM pool the VM belongs to
 };
 
 struct DiskInfo
