@@ -230,4 +230,44 @@ TEST_F(TemplateCoreE2e, OverlayVmBlocksTemplateDeletionByItsBackingStore)
         EXPECT_NE(t.name, kBase);
 }
 
+TEST_F(TemplateCoreE2e, CopiedVmOwnsItsVolume)
+{
+    QString error;
+    const auto session = openSession(LibvirtDaemon::localUri(), &error);
+    ASSERT_TRUE(session) << error.toStdString();
+    const QString uuid = defineBaseVm();
+    ASSERT_FALSE(uuid.isEmpty());
+    const TemplateInfo tmpl = await(makeTemplate(session.get(), uuid, {}));
+
+    HostChoicesProvider provider(session.get());
+    FromTemplateRequest request;
+    request.name = kVm;
+    request.targetPool = LibvirtDaemon::poolName();
+    request.diskMode = TemplateDiskMode::Copy;
+    const FromTemplatePlan plan =
+        planFromTemplate(tmpl, request, await(provider.guestContext(tmpl.arch, tmpl.machine)),
+                         await(fetchStorage(session.get())));
+    ASSERT_TRUE(plan.ok()) << plan.problems.join(u"\n"_s).toStdString();
+    ASSERT_EQ(plan.disks.size(), 1);
+    EXPECT_TRUE(plan.disks[0].copy);
+
+    TemplateDeployer deployer(session.get(), session.get());
+    QSignalSpy done(&deployer, &TemplateDeployer::finished);
+    QSignalSpy failed(&deployer, &TemplateDeployer::failed);
+    deployer.start(plan);
+    ASSERT_TRUE(crossvirt::test::waitUntil([&] { return !done.isEmpty() || !failed.isEmpty(); },
+                                           120'000));
+    ASSERT_TRUE(failed.isEmpty()) << failed.first().at(0).toString().toStdString();
+    const auto vm = done.first().at(0).value<DeployedVm>();
+    ASSERT_EQ(vm.volumes.size(), 1);
+    const QString copy = volumeXml(kVm + u".qcow2"_s);
+    EXPECT_FALSE(copy.isEmpty());
+    EXPECT_FALSE(copy.contains(u"<backingStore>"_s)) << copy.toStdString();
+
+    // A copy leans on nothing: the template goes while the VM stays.
+    const QString deleted = failure(deleteTemplate(session.get(), uuid, true));
+    EXPECT_TRUE(deleted.isEmpty()) << deleted.toStdString();
+    EXPECT_FALSE(volumeXml(kVm + u".qcow2"_s).isEmpty());
+}
+
 } // namespace
