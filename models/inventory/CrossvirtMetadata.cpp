@@ -108,15 +108,22 @@ CrossvirtMetadata readCrossvirtMetadata(const QByteArray &domainXml)
     return m;
 }
 
-QString crossvirtMetadataElement(const CrossvirtMetadata &m)
+namespace {
+
+/// The element as text. Prefixed ("crossvirt:vm" declaring xmlns:crossvirt): the form
+/// libvirt keeps in a domain XML. Unprefixed, in a default namespace: the form
+/// virDomainSetMetadata takes, because libvirt declares the key's prefix on the root itself
+/// and refuses an element that already declares it ("failed to create a new XML namespace").
+QString writeElement(const CrossvirtMetadata &m, bool prefixed)
 {
     QString out;
     QXmlStreamWriter w(&out);
     w.setAutoFormatting(true);
     w.setAutoFormattingIndent(2);
-    const QString p = kCrossvirtMetadataPrefix + u':';
+    const QString p = prefixed ? kCrossvirtMetadataPrefix + u':' : QString();
     w.writeStartElement(p + u"vm"_s);
-    w.writeAttribute(u"xmlns:"_s + kCrossvirtMetadataPrefix, kCrossvirtMetadataNs);
+    w.writeAttribute(prefixed ? u"xmlns:"_s + kCrossvirtMetadataPrefix : u"xmlns"_s,
+                     kCrossvirtMetadataNs);
     if (m.isTemplate) {
         w.writeStartElement(p + u"template"_s);
         if (m.templateCreated.isValid())
@@ -145,6 +152,13 @@ QString crossvirtMetadataElement(const CrossvirtMetadata &m)
     }
     w.writeEndElement();
     return out;
+}
+
+} // namespace
+
+QString crossvirtMetadataElement(const CrossvirtMetadata &metadata)
+{
+    return writeElement(metadata, false);
 }
 
 QString withCrossvirtMetadata(const QString &domainXml, const CrossvirtMetadata &metadata)
@@ -176,7 +190,7 @@ QString withCrossvirtMetadata(const QString &domainXml, const CrossvirtMetadata 
             else
                 domain.insertAfter(meta, after);
         }
-        meta.appendChild(vmxml::importElement(doc, crossvirtMetadataElement(metadata)));
+        meta.appendChild(vmxml::importElement(doc, writeElement(metadata, true)));
     } else if (!meta.isNull() && meta.firstChildElement().isNull()) {
         domain.removeChild(meta);
     }

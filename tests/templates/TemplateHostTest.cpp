@@ -269,4 +269,31 @@ TEST_F(TemplateHost, DeletedBaseIsRefusedByThePlan)
     Q_UNUSED(made)
 }
 
+TEST_F(TemplateHost, MetadataSetByAnotherClientReachesTheInventory)
+{
+    // virDomainSetMetadata (another Crossvirt, a VM pool mark) fires no lifecycle event.
+    CrossvirtMetadata pool;
+    pool.vmPool = u"builders"_s;
+    const QString element = crossvirtMetadataElement(pool);
+    const QString rc = await(runOnWorker(session.get(), [element](virConnectPtr conn) {
+        DomainHandle dom(virDomainLookupByName(conn, "loose"));
+        if (virDomainSetMetadata(dom.get(), VIR_DOMAIN_METADATA_ELEMENT,
+                                    element.toUtf8().constData(),
+                                    QString(kCrossvirtMetadataPrefix).toUtf8().constData(),
+                                    QString(kCrossvirtMetadataNs).toUtf8().constData(),
+                                    VIR_DOMAIN_AFFECT_CONFIG) == 0)
+            return QString();
+        return LibvirtError::fromLastError({}).message();
+    }));
+    ASSERT_TRUE(rc.isEmpty()) << rc.toStdString();
+    EXPECT_EQ(readCrossvirtMetadata(inactiveXml(kLoose).toUtf8()).vmPool, u"builders"_s);
+    EXPECT_TRUE(test::waitUntil([&] {
+        for (const DomainSummary &d : session->domains()) {
+            if (d.uuid == kLoose)
+                return d.vmPool == "builders"_L1;
+        }
+        return false;
+    }));
+}
+
 } // namespace
