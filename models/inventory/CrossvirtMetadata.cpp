@@ -28,7 +28,8 @@ CrossvirtMetadata readCrossvirtMetadata(const QByteArray &domainXml)
 {
     CrossvirtMetadata m;
     // The inventory reads every domain's XML: most carry no Crossvirt element at all.
-    if (!domainXml.contains(QByteArrayView(kCrossvirtMetadataNs.data(), kCrossvirtMetadataNs.size())))
+    if (!domainXml.contains(
+            QByteArrayView(kCrossvirtMetadataNs.data(), kCrossvirtMetadataNs.size())))
         return m;
     QXmlStreamReader xml(domainXml);
     int depth = 0;
@@ -39,7 +40,8 @@ CrossvirtMetadata readCrossvirtMetadata(const QByteArray &domainXml)
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::EndElement) {
             --depth;
-            if (inTemplate && xml.name() == "template"_L1 && xml.namespaceUri() == kCrossvirtMetadataNs)
+            if (inTemplate && xml.name() == "template"_L1 &&
+                xml.namespaceUri() == kCrossvirtMetadataNs)
                 inTemplate = false;
             else if (inOurs && depth == 2)
                 inOurs = false;
@@ -181,7 +183,8 @@ QString withCrossvirtMetadata(const QString &domainXml, const CrossvirtMetadata 
             // Where libvirt writes it: after name, uuid, genid, title and description.
             meta = doc.createElement(u"metadata"_s);
             QDomElement after;
-            for (const QString &n : {u"name"_s, u"uuid"_s, u"genid"_s, u"title"_s, u"description"_s}) {
+            for (const QString &n :
+                 {u"name"_s, u"uuid"_s, u"genid"_s, u"title"_s, u"description"_s}) {
                 if (const QDomElement e = domain.firstChildElement(n); !e.isNull())
                     after = e;
             }

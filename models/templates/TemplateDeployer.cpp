@@ -168,9 +168,8 @@ struct TemplateDeployFlow
         }
         QPointer<HostSession> src(source), tgt(target);
         whenFinished(
-            runOnWorker(target, [plan = s->plan](virConnectPtr conn) {
-                return createOverlays(conn, plan);
-            }),
+            runOnWorker(target, [plan = s->plan](
+                                    virConnectPtr conn) { return createOverlays(conn, plan); }),
             d,
             [d, src, tgt, s](const QList<MadeVolume> &made) {
                 s->made << made;
@@ -234,10 +233,10 @@ struct TemplateDeployFlow
         emitStep(d, TemplateText::tr("Defining %1").arg(s->plan.request.name));
         QPointer<HostSession> tgt(target);
         whenFinished(
-            runOnWorker(target, [plan = s->plan, made = s->made,
-                                 uri = target->uri()](virConnectPtr conn) {
-                return defineVm(conn, uri, plan, made);
-            }),
+            runOnWorker(target,
+                        [plan = s->plan, made = s->made, uri = target->uri()](virConnectPtr conn) {
+                            return defineVm(conn, uri, plan, made);
+                        }),
             d,
             [d, s](const DeployedVm &vm) {
                 s->finished = true;
@@ -283,8 +282,7 @@ struct TemplateDeployFlow
 TemplateDeployer::TemplateDeployer(HostSession *templateHost, HostSession *targetHost,
                                    QObject *parent)
     : QObject(parent), m_templateHost(templateHost), m_targetHost(targetHost)
-{
-}
+{}
 
 TemplateDeployer::~TemplateDeployer()
 {
@@ -294,9 +292,8 @@ TemplateDeployer::~TemplateDeployer()
     m_shared->finished = true;
     // Nobody waits for the result any more: still remove what was made.
     if (m_targetHost && !m_shared->made.isEmpty()) {
-        runOnWorker(m_targetHost.data(), [made = m_shared->made](virConnectPtr conn) {
-            deleteVolumes(conn, made);
-        });
+        runOnWorker(m_targetHost.data(),
+                    [made = m_shared->made](virConnectPtr conn) { deleteVolumes(conn, made); });
     }
 }
 

@@ -76,7 +76,8 @@ TEST(CrossvirtMetadata, AnotherPrefixAndNoMetadataElement)
     EXPECT_EQ(readCrossvirtMetadata(replaced.toUtf8()).vmPool, u"p2"_s);
     EXPECT_FALSE(replaced.contains(u"p1"_s)) << replaced.toStdString();
 
-    const QString bare = u"<domain type='kvm'><name>y</name><uuid>u</uuid><memory>1</memory></domain>"_s;
+    const QString bare =
+        u"<domain type='kvm'><name>y</name><uuid>u</uuid><memory>1</memory></domain>"_s;
     const QString added = withCrossvirtMetadata(bare, pool);
     EXPECT_EQ(readCrossvirtMetadata(added.toUtf8()).vmPool, u"p2"_s);
     EXPECT_LT(added.indexOf(u"<uuid>"_s), added.indexOf(u"<metadata>"_s));
@@ -90,7 +91,8 @@ TEST(CrossvirtMetadata, SetMetadataFormReadsBack)
     // own prefix on the root, the children in the default namespace of the same URI.
     QString element = crossvirtMetadataElement(templateMeta());
     EXPECT_FALSE(element.contains(u"xmlns:crossvirt"_s)) << element.toStdString();
-    element.replace(u"<vm "_s, u"<crossvirt:vm xmlns:crossvirt=\"https://crossvirt.org/xmlns/vm/1.0\" "_s);
+    element.replace(u"<vm "_s,
+                    u"<crossvirt:vm xmlns:crossvirt=\"https://crossvirt.org/xmlns/vm/1.0\" "_s);
     element.replace(u"</vm>"_s, u"</crossvirt:vm>"_s);
     const QString xml = u"<domain><name>x</name><metadata>"_s + element + u"</metadata></domain>"_s;
     EXPECT_EQ(readCrossvirtMetadata(xml.toUtf8()), templateMeta()) << xml.toStdString();

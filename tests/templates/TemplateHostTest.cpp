@@ -277,11 +277,10 @@ TEST_F(TemplateHost, MetadataSetByAnotherClientReachesTheInventory)
     const QString element = crossvirtMetadataElement(pool);
     const QString rc = await(runOnWorker(session.get(), [element](virConnectPtr conn) {
         DomainHandle dom(virDomainLookupByName(conn, "loose"));
-        if (virDomainSetMetadata(dom.get(), VIR_DOMAIN_METADATA_ELEMENT,
-                                    element.toUtf8().constData(),
-                                    QString(kCrossvirtMetadataPrefix).toUtf8().constData(),
-                                    QString(kCrossvirtMetadataNs).toUtf8().constData(),
-                                    VIR_DOMAIN_AFFECT_CONFIG) == 0)
+        if (virDomainSetMetadata(
+                dom.get(), VIR_DOMAIN_METADATA_ELEMENT, element.toUtf8().constData(),
+                QString(kCrossvirtMetadataPrefix).toUtf8().constData(),
+                QString(kCrossvirtMetadataNs).toUtf8().constData(), VIR_DOMAIN_AFFECT_CONFIG) == 0)
             return QString();
         return LibvirtError::fromLastError({}).message();
     }));
