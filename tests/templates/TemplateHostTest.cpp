@@ -295,4 +295,25 @@ TEST_F(TemplateHost, MetadataSetByAnotherClientReachesTheInventory)
     }));
 }
 
+TEST_F(TemplateHost, CancelWhileDefiningTakesTheVmBackOut)
+{
+    const TemplateInfo t = await(makeTemplate(session.get(), kWebBase, {}));
+    FromTemplatePlan p = plan(t, u"web-late"_s);
+    p.request.start = true;
+    TemplateDeployer deployer(session.get(), session.get());
+    QSignalSpy done(&deployer, &TemplateDeployer::finished);
+    QSignalSpy failed(&deployer, &TemplateDeployer::failed);
+    QObject::connect(&deployer, &TemplateDeployer::progress, &deployer,
+                     [&](const DeployProgress &step) {
+                         if (step.step.startsWith(u"Defining"_s))
+                             deployer.cancel();
+                     });
+    deployer.start(p);
+    ASSERT_TRUE(test::waitUntil([&] { return !done.isEmpty() || !failed.isEmpty(); }, 10000));
+    ASSERT_TRUE(done.isEmpty());
+    EXPECT_TRUE(failed.first().at(1).toBool()) << "reported as cancelled";
+    EXPECT_FALSE(vmNames().contains(u"web-late"_s));
+    EXPECT_FALSE(volumes().contains(u"web-late.qcow2"_s));
+}
+
 } // namespace
