@@ -301,6 +301,19 @@ protected:
         return out;
     }
 
+    /// The source VM on a qcow2 disk of `diskSize` (plus `extraDisks`), planned as "dst".
+    ClonePlan sourceAndPlan(qint64 diskSize, const QString &extraDisks = {})
+    {
+        sparseRaw(u"data.raw"_s, diskSize);
+        const QString disk = qcow2From(u"data.raw"_s, u"src.qcow2"_s);
+        sparseRaw(u"base.img"_s, 8 * kMiB);
+        const QString uuid = defineSource(disk, extraDisks);
+        EXPECT_FALSE(uuid.isEmpty());
+        const ClonePlan p = plan(uuid, vmName(u"dst"_s));
+        EXPECT_TRUE(p.ok()) << p.problems.join(u" | "_s).toStdString();
+        return p;
+    }
+
     ClonePlan plan(const QString &uuid, const QString &newName)
     {
         const CloneSource source = await(loadCloneSource(session.get(), uuid));
@@ -400,16 +413,12 @@ TEST_F(CloneCoreE2e, AnOverlayDoesNotGoToAnotherHost)
 
 TEST_F(CloneCoreE2e, ClonesADefinedVmWithItsOwnDiskMacAndNvram)
 {
-    sparseRaw(u"data.raw"_s, 64 * kMiB);
-    const QString disk = qcow2From(u"data.raw"_s, u"src.qcow2"_s);
-    sparseRaw(u"base.img"_s, 8 * kMiB);
-    const QString uuid = defineSource(disk);
-    ASSERT_FALSE(uuid.isEmpty());
+    const ClonePlan p = sourceAndPlan(64 * kMiB);
+    ASSERT_TRUE(p.ok());
+    const QString disk = images + u"/src.qcow2"_s;
     const QString sourceXml = inactiveXml(vmName(u"src"_s));
     const QByteArray sourceVars = contents(nvramDir + u"/src_VARS.fd"_s);
-
-    const ClonePlan p = plan(uuid, vmName(u"dst"_s));
-    ASSERT_TRUE(p.ok()) << p.problems.join(u" | "_s).toStdString();
+    ASSERT_FALSE(sourceVars.isEmpty());
     ASSERT_EQ(p.disks.size(), 3);
     EXPECT_EQ(p.disks[0].mode, CloneDiskMode::Copy);
     EXPECT_EQ(p.disks[0].newVolume, vmName(u"dst"_s) + u".qcow2"_s);
@@ -446,13 +455,8 @@ TEST_F(CloneCoreE2e, ClonesADefinedVmWithItsOwnDiskMacAndNvram)
 
 TEST_F(CloneCoreE2e, ACancelledCloneLeavesNothing)
 {
-    sparseRaw(u"data.raw"_s, 64 * kMiB);
-    const QString disk = qcow2From(u"data.raw"_s, u"src.qcow2"_s);
-    sparseRaw(u"base.img"_s, 8 * kMiB);
-    const QString uuid = defineSource(disk);
-    ASSERT_FALSE(uuid.isEmpty());
-    const ClonePlan p = plan(uuid, vmName(u"dst"_s));
-    ASSERT_TRUE(p.ok()) << p.problems.join(u" | "_s).toStdString();
+    const ClonePlan p = sourceAndPlan(64 * kMiB);
+    ASSERT_TRUE(p.ok());
 
     const CloneOutcome o = clone(p, 40, true);
     ASSERT_FALSE(o.result) << "the clone finished before it was cancelled";
@@ -466,16 +470,12 @@ TEST_F(CloneCoreE2e, ACancelledCloneLeavesNothing)
 
 TEST_F(CloneCoreE2e, AFailureHalfWayRemovesTheFirstCopy)
 {
-    sparseRaw(u"data.raw"_s, 16 * kMiB);
-    const QString disk = qcow2From(u"data.raw"_s, u"src.qcow2"_s);
-    qcow2From(u"data.raw"_s, u"src-data.qcow2"_s);
-    sparseRaw(u"base.img"_s, 8 * kMiB);
-    const QString uuid = defineSource(disk, uR"(<disk type='file' device='disk'>
+    sparseRaw(u"extra.raw"_s, 16 * kMiB);
+    qcow2From(u"extra.raw"_s, u"src-data.qcow2"_s);
+    const ClonePlan p = sourceAndPlan(16 * kMiB, uR"(<disk type='file' device='disk'>
       <driver name='qemu' type='qcow2'/><source file='%1/src-data.qcow2'/>
       <target dev='vdc' bus='virtio'/></disk>)"_s.arg(images));
-    ASSERT_FALSE(uuid.isEmpty());
-    const ClonePlan p = plan(uuid, vmName(u"dst"_s));
-    ASSERT_TRUE(p.ok()) << p.problems.join(u" | "_s).toStdString();
+    ASSERT_TRUE(p.ok());
     const QString second = vmName(u"dst"_s) + u"-1.qcow2"_s;
     ASSERT_EQ(p.disks[2].newVolume, second);
 
