@@ -129,7 +129,8 @@ CloneSource readCloneSource(virConnectPtr conn, const QString &uri, const QStrin
     }
 
     virStoragePoolPtr *pools = nullptr;
-    const int np = virConnectListAllStoragePools(conn, &pools, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
+    const int np =
+        virConnectListAllStoragePools(conn, &pools, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
     if (np < 0)
         throwLastLibvirtError(context);
     for (const StoragePoolHandle &pool : takeLibvirtArray<StoragePoolHandle>(pools, np)) {
@@ -185,12 +186,14 @@ public:
     NvramPool(virConnectPtr conn, const QString &dir, const QString &step)
     {
         virStoragePoolPtr *raw = nullptr;
-        const int n = virConnectListAllStoragePools(conn, &raw, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
+        const int n =
+            virConnectListAllStoragePools(conn, &raw, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
         for (StoragePoolHandle &pool : takeLibvirtArray<StoragePoolHandle>(raw, n)) {
             PoolInfo info;
             readPoolXml(QByteArray(LibvirtString(virStoragePoolGetXMLDesc(pool.get(), 0)).get()),
                         info);
-            if (!m_pool && QFileInfo(info.path).absoluteFilePath() == QFileInfo(dir).absoluteFilePath())
+            if (!m_pool &&
+                QFileInfo(info.path).absoluteFilePath() == QFileInfo(dir).absoluteFilePath())
                 m_pool = std::move(pool);
         }
         virResetLastError();
@@ -245,10 +248,9 @@ class CloneRun
 public:
     CloneRun(virConnectPtr conn, QString uri, ClonePlan plan,
              std::shared_ptr<VmClonerShared> shared, int chunkDelayMs)
-        : m_conn(conn), m_uri(std::move(uri)), m_plan(std::move(plan)),
-          m_shared(std::move(shared)), m_chunkDelayMs(chunkDelayMs)
-    {
-    }
+        : m_conn(conn), m_uri(std::move(uri)), m_plan(std::move(plan)), m_shared(std::move(shared)),
+          m_chunkDelayMs(chunkDelayMs)
+    {}
 
     CloneResult run()
     {
@@ -262,9 +264,10 @@ public:
             else
                 message = VmCloner::tr("Could not clone “%1” as “%2”: %3")
                               .arg(m_plan.sourceName, m_plan.newName, f.message);
-            message += u"\n"_s + (left.isEmpty()
-                                      ? VmCloner::tr("Nothing was left behind.")
-                                      : VmCloner::tr("Could not remove: %1").arg(left.join(u"; "_s)));
+            message +=
+                u"\n"_s + (left.isEmpty()
+                               ? VmCloner::tr("Nothing was left behind.")
+                               : VmCloner::tr("Could not remove: %1").arg(left.join(u"; "_s)));
             f.message = message;
             throw;
         }
@@ -304,12 +307,13 @@ private:
 
         const QString checking = VmCloner::tr("Checking “%1”").arg(m_plan.sourceName);
         reportStep(checking);
-        const DomainHandle source(virDomainLookupByUUIDString(m_conn, utf8(m_plan.sourceUuid).constData()));
+        const DomainHandle source(
+            virDomainLookupByUUIDString(m_conn, utf8(m_plan.sourceUuid).constData()));
         if (!source)
             failLibvirt(checking);
         if (virDomainIsActive(source.get()) == 1) {
-            throw CloneFailure{VmCloner::tr("“%1” is running now: shut it down first.")
-                                   .arg(m_plan.sourceName)};
+            throw CloneFailure{
+                VmCloner::tr("“%1” is running now: shut it down first.").arg(m_plan.sourceName)};
         }
         if (DomainHandle(virDomainLookupByName(m_conn, utf8(m_plan.newName).constData()))) {
             throw CloneFailure{
@@ -378,7 +382,8 @@ private:
         } catch (const transfer::TransferError &e) {
             throw CloneFailure{e.message};
         }
-        StorageVolHandle vol(virStorageVolCreateXML(pool.get(), utf8(d.newVolumeXml).constData(), 0));
+        StorageVolHandle vol(
+            virStorageVolCreateXML(pool.get(), utf8(d.newVolumeXml).constData(), 0));
         if (!vol)
             failLibvirt(step);
         remember(std::move(vol), d.newVolume);
@@ -419,7 +424,8 @@ private:
             const VolumeCopyResult result = transfer::copyVolume(host, host, request, control);
             StorageVolHandle vol(virStorageVolLookupByPath(m_conn, utf8(result.path).constData()));
             if (!vol) {
-                const StoragePoolHandle pool(virStoragePoolLookupByName(m_conn, utf8(d.newPool).constData()));
+                const StoragePoolHandle pool(
+                    virStoragePoolLookupByName(m_conn, utf8(d.newPool).constData()));
                 if (pool)
                     vol.reset(virStorageVolLookupByName(pool.get(), utf8(d.newVolume).constData()));
             }
@@ -439,9 +445,11 @@ private:
     {
         if (m_plan.nvramSource.isEmpty() || m_plan.nvramTarget.isEmpty())
             return;
-        const QString step = VmCloner::tr("Copying the UEFI variables to %1").arg(m_plan.nvramTarget);
+        const QString step =
+            VmCloner::tr("Copying the UEFI variables to %1").arg(m_plan.nvramTarget);
         reportStep(VmCloner::tr("Copying the UEFI variables"));
-        m_nvramPool = std::make_unique<NvramPool>(m_conn, QFileInfo(m_plan.nvramSource).path(), step);
+        m_nvramPool =
+            std::make_unique<NvramPool>(m_conn, QFileInfo(m_plan.nvramSource).path(), step);
         const StorageVolHandle source(virStorageVolLookupByName(
             m_nvramPool->get(), utf8(QFileInfo(m_plan.nvramSource).fileName()).constData()));
         virResetLastError();
@@ -458,9 +466,8 @@ private:
         spec.name = name;
         spec.format = u"raw"_s;
         spec.capacity = facts->capacity;
-        StorageVolHandle vol(virStorageVolCreateXMLFrom(m_nvramPool->get(),
-                                                        utf8(volumeXml(spec)).constData(),
-                                                        source.get(), 0));
+        StorageVolHandle vol(virStorageVolCreateXMLFrom(
+            m_nvramPool->get(), utf8(volumeXml(spec)).constData(), source.get(), 0));
         if (!vol)
             failLibvirt(step);
         remember(std::move(vol), name);
@@ -564,9 +571,9 @@ void VmCloner::start(const ClonePlan &plan)
         });
     };
     if (!plan.ok()) {
-        fail(VmCloner::tr("Could not clone “%1”: %2")
-                 .arg(plan.sourceName, plan.problems.join(u' ')),
-             false);
+        fail(
+            VmCloner::tr("Could not clone “%1”: %2").arg(plan.sourceName, plan.problems.join(u' ')),
+            false);
         return;
     }
     if (!m_session) {

@@ -154,7 +154,8 @@ TEST_F(CloneJobsTest, LoadsTheSourceAndWhatTheHostHas)
 
 TEST_F(CloneJobsTest, AMissingVmFailsWithLibvirtsText)
 {
-    QFuture<CloneSource> f = loadCloneSource(session.get(), u"00000000-0000-0000-0000-000000000000"_s);
+    QFuture<CloneSource> f =
+        loadCloneSource(session.get(), u"00000000-0000-0000-0000-000000000000"_s);
     ASSERT_TRUE(waitUntil([&] { return f.isFinished(); }));
     EXPECT_THROW(f.waitForFinished(), LibvirtError);
 }
