@@ -489,7 +489,14 @@ private:
                 continue;
             const NewVolume &v = m_created.at(size_t(byTarget.value(target)));
             const CloneDiskPlan *d = plans.value(target);
-            QDomElement source = doc.createElement(u"source"_s);
+            // The <source> keeps its children (seclabel, ...): only where it points changes.
+            QDomElement source = disk.firstChildElement(u"source"_s);
+            if (source.isNull()) {
+                source = doc.createElement(u"source"_s);
+                disk.insertBefore(source, disk.firstChildElement(u"target"_s));
+            }
+            for (const QString &attr : {u"file"_s, u"dev"_s, u"pool"_s, u"volume"_s, u"mode"_s})
+                source.removeAttribute(attr);
             if (disk.attribute(u"type"_s) == "volume"_L1) {
                 source.setAttribute(u"pool"_s, d->newPool);
                 source.setAttribute(u"volume"_s, d->newVolume);
@@ -500,11 +507,6 @@ private:
                 disk.setAttribute(u"type"_s, u"file"_s);
                 source.setAttribute(u"file"_s, v.path);
             }
-            const QDomElement old = disk.firstChildElement(u"source"_s);
-            if (old.isNull())
-                disk.insertBefore(source, disk.firstChildElement(u"target"_s));
-            else
-                disk.replaceChild(source, old);
             if (d->mode == CloneDiskMode::NewEmpty)
                 vmxml::removeChildren(disk, u"backingStore"_s);
         }
