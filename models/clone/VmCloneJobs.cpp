@@ -238,7 +238,6 @@ struct NewVolume
 {
     StorageVolHandle vol;
     QString path;
-    QString label; ///< for messages: the volume's name
     bool block = false;
 };
 
@@ -360,7 +359,7 @@ private:
         return r;
     }
 
-    void remember(StorageVolHandle vol, const QString &label)
+    void remember(StorageVolHandle vol)
     {
         NewVolume v;
         v.path = takeLibvirtString(virStorageVolGetPath(vol.get()));
@@ -368,7 +367,6 @@ private:
         v.block = virStorageVolGetInfo(vol.get(), &info) == 0 && info.type == VIR_STORAGE_VOL_BLOCK;
         virResetLastError();
         v.vol = std::move(vol);
-        v.label = label;
         m_created.push_back(std::move(v));
     }
 
@@ -386,7 +384,7 @@ private:
             virStorageVolCreateXML(pool.get(), utf8(d.newVolumeXml).constData(), 0));
         if (!vol)
             failLibvirt(step);
-        remember(std::move(vol), d.newVolume);
+        remember(std::move(vol));
     }
 
     void copy(int index, int number, const CloneDiskPlan &d)
@@ -431,7 +429,7 @@ private:
             }
             if (!vol)
                 failLibvirt(VmCloner::tr("Copying %1").arg(d.newVolume));
-            remember(std::move(vol), d.newVolume);
+            remember(std::move(vol));
         } catch (const transfer::TransferError &e) {
             throw CloneFailure{e.message, e.kind == TransferFailure::Cancelled};
         }
@@ -470,7 +468,7 @@ private:
             m_nvramPool->get(), utf8(volumeXml(spec)).constData(), source.get(), 0));
         if (!vol)
             failLibvirt(step);
-        remember(std::move(vol), name);
+        remember(std::move(vol));
         m_nvramVolume = true;
     }
 
