@@ -3,6 +3,7 @@
 #include "models/connection/LibvirtError.h"
 #include "models/connection/WorkerJobs.h"
 
+#include <QDomDocument>
 #include <QLocale>
 #include <libvirt/virterror.h>
 
@@ -78,6 +79,33 @@ bool openVolumeStream(virConnectPtr conn, virStorageVolPtr vol, bool upload, qui
     return false;
 }
 
+std::optional<VolumeFacts> readVolumeFacts(virStorageVolPtr vol)
+{
+    VolumeFacts v;
+    virStorageVolInfo info{};
+    if (virStorageVolGetInfo(vol, &info) != 0)
+        return std::nullopt;
+    v.capacity = info.capacity;
+    v.allocation = info.allocation;
+    v.physical = info.capacity;
+    if (virStorageVolGetInfoFlags(vol, &info, VIR_STORAGE_VOL_GET_PHYSICAL) == 0)
+        v.physical = info.allocation; // with the flag, the physical size
+    virResetLastError();
+    const QString xml = takeLibvirtString(virStorageVolGetXMLDesc(vol, 0));
+    if (xml.isEmpty())
+        return std::nullopt;
+    QDomDocument doc;
+    if (!doc.setContent(xml))
+        return std::nullopt;
+    const QDomElement root = doc.documentElement();
+    v.format =
+        root.firstChildElement(u"target"_s).firstChildElement(u"format"_s).attribute(u"type"_s);
+    const QDomElement backing = root.firstChildElement(u"backingStore"_s);
+    v.backingPath = backing.firstChildElement(u"path"_s).text().trimmed();
+    v.backingFormat = backing.firstChildElement(u"format"_s).attribute(u"type"_s);
+    return v;
+}
+
 // ---- ProgressMeter ------------------------------------------------------------------------
 
 void ProgressMeter::start(quint64 total)
@@ -107,8 +135,7 @@ std::optional<TransferProgress> ProgressMeter::advance(quint64 n, bool data)
     p.bytesTotal = m_total;
     const qint64 span = now - m_samples.front().first;
     if (span >= 200)
-        p.bytesPerSecond =
-            double(m_position - m_samples.front().second) * 1000.0 / double(span);
+        p.bytesPerSecond = double(m_position - m_samples.front().second) * 1000.0 / double(span);
     else if (now > 0)
         p.bytesPerSecond = double(m_position) * 1000.0 / double(now);
     if (p.bytesPerSecond > 0 && m_total >= m_position)
