@@ -346,6 +346,69 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
     return plan;
 }
 
+QFuture<PoolHostFacts> loadPoolHostFacts(HostSession *session, const TemplateInfo &tmpl)
+{
+    auto promise = std::make_shared<QPromise<PoolHostFacts>>();
+    QFuture<PoolHostFacts> future = promise->future();
+    promise->start();
+    auto fail = [promise](const QString &error) {
+        promise->setException(std::make_exception_ptr(LibvirtError(QString(), error)));
+        promise->finish();
+    };
+    if (!session) {
+        fail(notConnectedText());
+        return future;
+    }
+    PoolHostFacts facts;
+    facts.uri = session->uri();
+    facts.hostArch = session->hostInfo().arch;
+    quint64 usedKiB = 0;
+    for (const DomainSummary &d : session->domains()) {
+        if (d.state == DomainState::Running || d.state == DomainState::Paused ||
+            d.state == DomainState::Blocked || d.state == DomainState::ShuttingDown)
+            usedKiB += d.memoryKiB;
+    }
+    const quint64 hostKiB = session->hostInfo().memoryKiB;
+    facts.freeMemoryMiB = hostKiB > usedKiB ? qint64((hostKiB - usedKiB) / 1024) : 0;
+
+    // The provider's cache outlives it in the future's job; the provider itself is only
+    // needed to queue the read.
+    HostChoicesProvider provider(session);
+    const QPointer<HostSession> guarded(session);
+    whenFinished(
+        provider.guestContext(tmpl.arch, tmpl.machine, true), session,
+        [promise, facts, guarded, fail](const GuestHostContext &context) {
+            PoolHostFacts withContext = facts;
+            withContext.context = context;
+            if (!guarded) {
+                fail(notConnectedText());
+                return;
+            }
+            whenFinished(
+                fetchStorage(guarded.data()), guarded.data(),
+                [promise, withContext](const StorageSnapshot &storage) {
+                    PoolHostFacts all = withContext;
+                    all.storage = storage;
+                    promise->addResult(all);
+                    promise->finish();
+                },
+                fail);
+        },
+        fail);
+    return future;
+}
+
+QStringList vmPoolNames(const QList<DomainSummary> &domains)
+{
+    QStringList names;
+    for (const DomainSummary &d : domains) {
+        if (!d.vmPool.isEmpty() && !names.contains(d.vmPool))
+            names << d.vmPool;
+    }
+    names.sort();
+    return names;
+}
+
 // ---------------------------------------------------------------------------------------
 // VmPoolCreator
 
