@@ -174,6 +174,19 @@ TEST_F(BulkRunnerTest, CancelMarksWhatHadNotStarted)
     EXPECT_EQ(stateOf(a.get(), u"a-shared"_s), DomainState::Shutoff);
 }
 
+TEST_F(BulkRunnerTest, CloneMakesSuggestedNamesAndRefusesARunningVm)
+{
+    const QList<BulkItemResult> results =
+        run(BulkAction::Clone, {target(b.get(), u"b-nodisk"_s), target(b.get(), u"b-on"_s)});
+    ASSERT_EQ(results.size(), 2);
+    EXPECT_TRUE(results[0].ok) << describe(results).toStdString();
+    EXPECT_TRUE(results[0].message.contains(u"b-nodisk-clone"_s)) << results[0].message.toStdString();
+    EXPECT_FALSE(results[1].ok) << "a running VM is not cloned";
+    EXPECT_FALSE(results[1].message.isEmpty());
+    EXPECT_TRUE(test::waitUntil([&] { return !byName(b.get(), u"b-nodisk-clone"_s).uuid.isEmpty(); }));
+    EXPECT_TRUE(byName(b.get(), u"b-on-clone"_s).uuid.isEmpty());
+}
+
 TEST_F(BulkRunnerTest, UnknownHostFailsItsItemsOnly)
 {
     const QList<BulkItemResult> results =

@@ -199,6 +199,46 @@ TEST_F(PoolCreatorTest, StartedMembersAreForcedOffByThePoolDelete)
     }));
 }
 
+TEST_F(PoolCreatorTest, AtMostTwoMembersPerHostAtOnceAndCancelStopsTheRest)
+{
+    const TemplateInfo tmpl = webTemplate();
+    VmPoolRequest r = request();
+    r.count = 5;
+    const VmPoolPlan plan = planVmPool(tmpl, r, {facts(a.get(), tmpl)});
+    ASSERT_TRUE(plan.ok()) << plan.problems.join(u'\n').toStdString();
+    const QStringList volumesBefore = volumes(a.get());
+
+    VmPoolCreator creator(lookup());
+    std::optional<QList<VmPoolMemberResult>> results;
+    QObject::connect(&creator, &VmPoolCreator::finished, &creator,
+                     [&](const QList<VmPoolMemberResult> &res) { results = res; });
+    creator.start(plan);
+    int running = 0;
+    for (TemplateDeployer *d : creator.findChildren<TemplateDeployer *>())
+        running += d->isRunning() ? 1 : 0;
+    EXPECT_EQ(running, 2) << "two deployers on the one host, the other members wait";
+
+    creator.cancel();
+    ASSERT_TRUE(test::waitUntil([&] { return results.has_value(); }, 30000));
+    ASSERT_EQ(results->size(), 5);
+    int made = 0;
+    for (int i = 0; i < 5; ++i) {
+        if ((*results)[i].ok)
+            ++made;
+        else
+            EXPECT_FALSE((*results)[i].message.isEmpty());
+    }
+    for (int i = 2; i < 5; ++i)
+        EXPECT_FALSE((*results)[i].ok) << "members not started when cancelled are not made";
+    // What was made stays (and is the pool's); what was cancelled left nothing behind.
+    test::waitUntil([] { return false; }, 300);
+    int inPool = 0;
+    for (const DomainSummary &d : a->domains())
+        inPool += d.vmPool == "web"_L1 ? 1 : 0;
+    EXPECT_EQ(inPool, made);
+    EXPECT_EQ(volumes(a.get()).size(), volumesBefore.size() + made);
+}
+
 TEST_F(PoolCreatorTest, RefusedPlanCreatesNothing)
 {
     const TemplateInfo tmpl = webTemplate();
