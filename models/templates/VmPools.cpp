@@ -193,9 +193,6 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
     }
     const QList<arch::HostPlacement> ranked =
         arch::rankHosts(tmpl.arch, candidates, request.allowEmulation);
-    bool anyNative = false;
-    for (const arch::HostPlacement &p : ranked)
-        anyNative = anyNative || (p.offered && p.execution == arch::Execution::Native);
 
     auto diskModeOn = [&](const QString &uri) {
         return uri == tmpl.uri ? request.diskMode : TemplateDiskMode::Copy;
@@ -210,21 +207,16 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
         return r;
     };
 
-    // The group used: the offered hosts of the best execution, each checked with a trial
-    // plan of one member (names aside), so a host lacking the template's machine type,
-    // firmware or room is withheld with its reason rather than failing a member later.
-    QList<const PoolHostFacts *> group;
+    // The group used: the offered hosts of the best execution that can take a member. Each
+    // offered host is checked with a trial plan of one member (names aside), so a host
+    // lacking the template's machine type, firmware or room is withheld with its reason
+    // rather than failing a member later. Emulating hosts are used only when no native
+    // host passes.
+    QList<const PoolHostFacts *> nativeHosts, emulatingHosts;
     for (const arch::HostPlacement &p : ranked) {
         const PoolHostFacts *facts = byUri.value(p.id);
         if (!p.offered) {
             plan.withheldHosts << qMakePair(p.id, p.reason);
-            continue;
-        }
-        if (anyNative && p.execution != arch::Execution::Native) {
-            plan.withheldHosts << qMakePair(
-                p.id, VmPoolPlan::tr("Emulates %1 guests; hosts that run them natively are "
-                                     "used first.")
-                          .arg(tmpl.arch));
             continue;
         }
         StorageSnapshot trialStorage = facts->storage;
@@ -236,7 +228,16 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
             plan.withheldHosts << qMakePair(p.id, trial.problems.join(u' '));
             continue;
         }
-        group << facts;
+        (p.execution == arch::Execution::Native ? nativeHosts : emulatingHosts) << facts;
+    }
+    const QList<const PoolHostFacts *> group = nativeHosts.isEmpty() ? emulatingHosts
+                                                                     : nativeHosts;
+    if (!nativeHosts.isEmpty()) {
+        for (const PoolHostFacts *h : std::as_const(emulatingHosts))
+            plan.withheldHosts << qMakePair(
+                h->uri, VmPoolPlan::tr("Emulates %1 guests; hosts that run them natively are "
+                                       "used first.")
+                            .arg(tmpl.arch));
     }
     if (group.isEmpty()) {
         plan.problems << VmPoolPlan::tr("No host of the cluster can run the template “%1”.")

@@ -108,6 +108,25 @@ TEST(PlanVmPool, EmulatingHostsOnlyWhenAllowedAndNoNativeHost)
     }
 }
 
+TEST(PlanVmPool, EmulatingHostTakesOverWhenTheNativeOneCannot)
+{
+    // The only native host has 1 GiB free in its pool: not even one 2 GiB copy fits.
+    const TemplateInfo tmpl = test::x86Template(kA, 1024, 2ull << 30);
+    const QList<PoolHostFacts> hosts = {
+        test::hostFacts(kB, kX86Caps, tmpl, 64 * 1024, 1ull << 30),
+        test::hostFacts(kPower, kPowerCaps, tmpl, 64 * 1024),
+    };
+    VmPoolRequest r = request(2);
+    r.allowEmulation = true;
+    const VmPoolPlan plan = planVmPool(tmpl, r, hosts);
+    ASSERT_TRUE(plan.ok()) << joined(plan.problems).toStdString();
+    EXPECT_EQ(test::membersOn(plan, kPower), 2);
+    EXPECT_FALSE(withheldReason(plan, kB).isEmpty());
+
+    r.allowEmulation = false;
+    EXPECT_FALSE(planVmPool(tmpl, r, hosts).ok());
+}
+
 TEST(PlanVmPool, PowerTemplateGoesToThePowerHost)
 {
     const TemplateInfo tmpl = test::ppcTemplate(kPower);
