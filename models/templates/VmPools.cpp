@@ -452,8 +452,19 @@ VmPoolCreator::VmPoolCreator(SessionLookup sessionFor, QObject *parent)
     d->sessionFor = std::move(sessionFor);
 }
 
-// The deployers are children: each one's destructor cleans up what it has under way.
-VmPoolCreator::~VmPoolCreator() = default;
+VmPoolCreator::~VmPoolCreator()
+{
+    // A deployer under way goes with the creator (its destructor cleans up what it had
+    // made), without reporting back to a creator that is being destroyed.
+    const auto deployers = d->deployers;
+    d->deployers.clear();
+    for (const QPointer<TemplateDeployer> &deployer : deployers) {
+        if (deployer) {
+            deployer->disconnect(this);
+            delete deployer.data();
+        }
+    }
+}
 
 bool VmPoolCreator::isRunning() const
 {

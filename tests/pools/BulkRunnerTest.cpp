@@ -139,7 +139,7 @@ TEST_F(BulkRunnerTest, ForceOffThenDeleteKeepsSharedVolumes)
     EXPECT_TRUE(volumes(b.get()).contains(u"b-on.qcow2"_s));
 }
 
-TEST_F(BulkRunnerTest, TemplateIsNotStarted)
+TEST_F(BulkRunnerTest, TemplateIsNotStartedNorCloned)
 {
     ASSERT_TRUE(byName(a.get(), u"web-tpl"_s).isTemplate)
         << "the inventory reads Crossvirt's template metadata";
@@ -150,6 +150,13 @@ TEST_F(BulkRunnerTest, TemplateIsNotStarted)
     EXPECT_TRUE(results[0].message.contains(u"template"_s)) << results[0].message.toStdString();
     EXPECT_TRUE(results[1].ok) << describe(results).toStdString();
     EXPECT_EQ(stateOf(a.get(), u"web-tpl"_s), DomainState::Shutoff);
+
+    // Nor cloned: a clone would share its read-only bases and claim to be a template.
+    const QList<BulkItemResult> cloned = run(BulkAction::Clone, {target(a.get(), u"web-tpl"_s)});
+    ASSERT_EQ(cloned.size(), 1);
+    EXPECT_FALSE(cloned[0].ok);
+    EXPECT_TRUE(cloned[0].message.contains(u"template"_s)) << cloned[0].message.toStdString();
+    EXPECT_TRUE(byName(a.get(), u"web-tpl-clone"_s).uuid.isEmpty());
 }
 
 TEST_F(BulkRunnerTest, CancelMarksWhatHadNotStarted)
