@@ -195,9 +195,9 @@ void BulkRunner::Private::run(int index)
     switch (action) {
     case BulkAction::Start:
         if (isTemplate) {
-            finishItem(index, false,
-                       BulkRunner::tr("“%1” is a template: make a VM from it instead.")
-                           .arg(target.name));
+            finishItem(
+                index, false,
+                BulkRunner::tr("“%1” is a template: make a VM from it instead.").arg(target.name));
             return;
         }
         call(session->startDomain(target.uuid), BulkRunner::tr("Started"));
@@ -217,8 +217,8 @@ void BulkRunner::Private::run(int index)
         }
         whenFinished(
             session->domainVolumes(target.uuid), q,
-            [this, index, session = QPointer<HostSession>(session)](
-                const QList<DomainVolume> &volumes) {
+            [this, index,
+             session = QPointer<HostSession>(session)](const QList<DomainVolume> &volumes) {
                 if (!session) {
                     finishItem(index, false,
                                BulkRunner::tr("Not connected to %1.").arg(targets.at(index).uri));
@@ -246,9 +246,9 @@ void BulkRunner::Private::run(int index)
     case BulkAction::Clone:
         if (isTemplate) {
             // A clone would share the template's read-only bases and carry its metadata.
-            finishItem(index, false,
-                       BulkRunner::tr("“%1” is a template: make a VM from it instead.")
-                           .arg(target.name));
+            finishItem(
+                index, false,
+                BulkRunner::tr("“%1” is a template: make a VM from it instead.").arg(target.name));
             return;
         }
         runClone(index, session);

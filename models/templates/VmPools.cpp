@@ -230,8 +230,7 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
         }
         (p.execution == arch::Execution::Native ? nativeHosts : emulatingHosts) << facts;
     }
-    const QList<const PoolHostFacts *> group = nativeHosts.isEmpty() ? emulatingHosts
-                                                                     : nativeHosts;
+    const QList<const PoolHostFacts *> group = nativeHosts.isEmpty() ? emulatingHosts : nativeHosts;
     if (!nativeHosts.isEmpty()) {
         for (const PoolHostFacts *h : std::as_const(emulatingHosts))
             plan.withheldHosts << qMakePair(
@@ -240,8 +239,8 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
                             .arg(tmpl.arch));
     }
     if (group.isEmpty()) {
-        plan.problems << VmPoolPlan::tr("No host of the cluster can run the template “%1”.")
-                             .arg(tmpl.name);
+        plan.problems
+            << VmPoolPlan::tr("No host of the cluster can run the template “%1”.").arg(tmpl.name);
         return plan;
     }
 
@@ -257,8 +256,8 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
             taken << VmPoolPlan::tr("%1 (on %2)").arg(name, where.join(u", "_s));
     }
     if (!taken.isEmpty()) {
-        plan.problems << VmPoolPlan::tr("These names are already taken: %1.")
-                             .arg(taken.join(u", "_s));
+        plan.problems
+            << VmPoolPlan::tr("These names are already taken: %1.").arg(taken.join(u", "_s));
         return plan;
     }
 
@@ -656,9 +655,9 @@ void deleteNext(const std::shared_ptr<PoolDeletion> &job)
 {
     if (job->vms.isEmpty() || !job->session) {
         if (!job->vms.isEmpty())
-            job->promise.setException(std::make_exception_ptr(LibvirtError(
-                QString(), Text::tr("The connection was closed; deleted: %1")
-                               .arg(job->deleted.join(u", "_s)))));
+            job->promise.setException(std::make_exception_ptr(
+                LibvirtError(QString(), Text::tr("The connection was closed; deleted: %1")
+                                            .arg(job->deleted.join(u", "_s)))));
         else
             job->promise.addResult(job->deleted);
         job->promise.finish();
@@ -676,11 +675,10 @@ void deleteNext(const std::shared_ptr<PoolDeletion> &job)
             deleteNext(job);
         },
         [job, vm](const QString &error) {
-            const QString text =
-                job->deleted.isEmpty()
-                    ? Text::tr("Could not delete “%1”: %2").arg(vm.name, error)
-                    : Text::tr("Could not delete “%1”: %2 (deleted: %3)")
-                          .arg(vm.name, error, job->deleted.join(u", "_s));
+            const QString text = job->deleted.isEmpty()
+                                     ? Text::tr("Could not delete “%1”: %2").arg(vm.name, error)
+                                     : Text::tr("Could not delete “%1”: %2 (deleted: %3)")
+                                           .arg(vm.name, error, job->deleted.join(u", "_s));
             job->promise.setException(std::make_exception_ptr(LibvirtError(QString(), text)));
             job->promise.finish();
         });

@@ -71,8 +71,8 @@ TEST(PlanVmPool, NativeHostsTakeTheMembersEmulatingOnesAreWithheld)
             EXPECT_EQ(m.plan.request.vmPool, u"web"_s);
             EXPECT_EQ(m.plan.request.name, m.name);
             // Overlays only on the template's own host; elsewhere full copies.
-            EXPECT_EQ(m.plan.request.diskMode, m.hostUri == kA ? TemplateDiskMode::Overlay
-                                                               : TemplateDiskMode::Copy)
+            EXPECT_EQ(m.plan.request.diskMode,
+                      m.hostUri == kA ? TemplateDiskMode::Overlay : TemplateDiskMode::Copy)
                 << m.name.toStdString();
         }
         EXPECT_EQ(plan.members.first().name, u"web-01"_s);
@@ -150,10 +150,10 @@ TEST(PlanVmPool, ClusterOfAnotherArchIsRefused)
     const TemplateInfo tmpl = test::x86Template(kA);
     VmPoolRequest r = request(2);
     r.clusterArch = u"ppc64le"_s;
-    const VmPoolPlan plan =
-        planVmPool(tmpl, r, {test::hostFacts(kA, kX86Caps, tmpl, 16 * 1024)});
+    const VmPoolPlan plan = planVmPool(tmpl, r, {test::hostFacts(kA, kX86Caps, tmpl, 16 * 1024)});
     ASSERT_FALSE(plan.ok());
-    EXPECT_TRUE(joined(plan.problems).contains(u"ppc64le"_s)) << joined(plan.problems).toStdString();
+    EXPECT_TRUE(joined(plan.problems).contains(u"ppc64le"_s))
+        << joined(plan.problems).toStdString();
     EXPECT_TRUE(plan.members.isEmpty());
 }
 

@@ -142,7 +142,8 @@ TEST_F(PoolCreatorTest, CreatesTheMembersAndOneFailureLeavesTheOthers)
     EXPECT_TRUE(byName(a.get(), u"web-02"_s).vmPool.isEmpty());
     EXPECT_EQ(byName(a.get(), u"web-01"_s).fromTemplate, u"web-tpl"_s);
     const QStringList volumesAfter = volumes(a.get());
-    EXPECT_EQ(volumesAfter.size(), volumesBefore.size() + 2) << volumesAfter.join(u' ').toStdString();
+    EXPECT_EQ(volumesAfter.size(), volumesBefore.size() + 2)
+        << volumesAfter.join(u' ').toStdString();
 
     // Deleting the pool removes its two VMs and their overlays, nothing else.
     QFuture<QStringList> del = deleteVmPoolOnHost(a.get(), u"web"_s);
