@@ -194,6 +194,7 @@ TEST_F(CloneViewsTest, MakeTemplateSaysWhatHappensAndRefusesARunningVm)
 {
     const DomainSummary base = *session->domain(uuidOf(session, u"db-02"_s));
     views::MakeTemplateDialog ok(session, base);
+    ok.show();
     EXPECT_TRUE(ok.makeButton()->isEnabled());
     EXPECT_FALSE(ok.refusalLabel()->isVisible());
     ok.descriptionEdit()->setPlainText(u"PostgreSQL 16 on Debian 12"_s);
@@ -201,6 +202,7 @@ TEST_F(CloneViewsTest, MakeTemplateSaysWhatHappensAndRefusesARunningVm)
 
     const DomainSummary running = *session->domain(uuidOf(session, u"web-run"_s));
     views::MakeTemplateDialog refused(session, running);
+    refused.show();
     EXPECT_FALSE(refused.makeButton()->isEnabled());
     EXPECT_TRUE(refused.refusalLabel()->isVisible());
     EXPECT_TRUE(refused.refusalLabel()->text().contains(u"Shut it down first"_s));
@@ -291,6 +293,7 @@ TEST(CloneViewsScreenshots, CloneFormWithThreeDisksAndNvramThenInProgress)
 
     CloneDialog dialog(nullptr, source.uuid, source.name);
     dialog.setSource(source);
+    dialog.show();
     ASSERT_TRUE(dialog.plan().ok()) << dialog.plan().problems.join(u"; "_s).toStdString();
     EXPECT_EQ(dialog.diskTable()->rowCount(), 3);
     EXPECT_TRUE(dialog.nvramLabel()->isVisible());
