@@ -304,7 +304,8 @@ TEST(CloneViewsScreenshots, CloneFormWithThreeDisksAndNvramThenInProgress)
     CloneProgress p;
     p.disk = 1;
     p.diskCount = 2;
-    p.volume = u"web-uefi-data-volume-for-logs-clone.qcow2"_s;
+    p.copyNumber = 2;
+    p.volume = u"web-uefi-clone-1.qcow2"_s;
     p.diskDone = 5 * GiB;
     p.diskTotal = 12 * GiB;
     p.allDone = 8 * GiB;

@@ -49,11 +49,13 @@ BulkProgressDialog::BulkProgressDialog(models::BulkRunner::SessionLookup session
 
     m_table = new QTreeWidget(this);
     m_table->setRootIsDecorated(false);
-    m_table->setUniformRowHeights(true);
+    // A failure's message may be long: it wraps, the row grows.
+    m_table->setWordWrap(true);
+    m_table->setUniformRowHeights(false);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->setFocusPolicy(Qt::NoFocus);
     m_table->setAccessibleName(tr("Result of each virtual machine"));
     m_table->setHeaderLabels({tr("Virtual machine"), tr("Host"), tr("Result")});
-    m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->header()->setStretchLastSection(true);
     m_table->setColumnWidth(VmColumn, 180);
     m_table->setColumnWidth(HostColumn, 150);
@@ -93,7 +95,7 @@ BulkProgressDialog::BulkProgressDialog(models::BulkRunner::SessionLookup session
     connect(m_runner, &models::BulkRunner::itemStarted, this, &BulkProgressDialog::showStarted);
     connect(m_runner, &models::BulkRunner::itemFinished, this, &BulkProgressDialog::showFinished);
     connect(m_runner, &models::BulkRunner::finished, this, &BulkProgressDialog::showAllFinished);
-    resize(640, qBound(300, 170 + 26 * int(targets.size()), 600));
+    resize(760, qBound(240, 170 + 26 * int(targets.size()), 600));
 }
 
 BulkProgressDialog::~BulkProgressDialog() = default;

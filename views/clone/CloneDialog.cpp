@@ -14,7 +14,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
-#include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -83,20 +82,22 @@ CloneDialog::CloneDialog(models::HostSession *session, const QString &uuid, cons
                                  .arg(vmName.toHtmlEscaped(), host.toHtmlEscaped()));
     layout->addWidget(m_heading);
 
-    m_pages = new QStackedWidget(this);
-    m_loading = new QLabel(tr("Reading “%1” and its disks…").arg(vmName), m_pages);
+    // One of three shows (loading, refusal, form); hidden ones take no room, so a refusal
+    // is a small window.
+    m_loading = new QLabel(tr("Reading “%1” and its disks…").arg(vmName), this);
     m_loading->setAlignment(Qt::AlignCenter);
     m_loading->setWordWrap(true);
-    m_pages->addWidget(m_loading);
-    m_refusal = new QLabel(m_pages);
+    layout->addWidget(m_loading, 1);
+    m_refusal = new QLabel(this);
     m_refusal->setWordWrap(true);
     m_refusal->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_refusal->setAccessibleName(tr("Why this virtual machine cannot be cloned"));
-    m_pages->addWidget(m_refusal);
-    auto *form = new QWidget(m_pages);
-    buildForm(form);
-    m_pages->addWidget(form);
-    layout->addWidget(m_pages, 1);
+    m_refusal->hide();
+    layout->addWidget(m_refusal, 1);
+    m_form = new QWidget(this);
+    buildForm(m_form);
+    m_form->hide();
+    layout->addWidget(m_form, 1);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     cloneButton()->setText(tr("&Clone"));
@@ -104,7 +105,7 @@ CloneDialog::CloneDialog(models::HostSession *session, const QString &uuid, cons
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CloneDialog::startClone);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &CloneDialog::reject);
     layout->addWidget(m_buttons);
-    resize(860, 520);
+    resize(1000, 300);
 
     if (!session)
         return;
@@ -113,8 +114,7 @@ CloneDialog::CloneDialog(models::HostSession *session, const QString &uuid, cons
         [this](const models::CloneSource &source) { setSource(source); },
         [this](const QString &error) {
             m_loadFailed = true;
-            m_refusal->setText(tr("Could not read “%1”: %2").arg(m_vmName, error));
-            m_pages->setCurrentWidget(m_refusal);
+            showRefusal(tr("Could not read “%1”: %2").arg(m_vmName, error));
         });
 }
 
@@ -137,9 +137,11 @@ void CloneDialog::buildForm(QWidget *page)
     m_disks = new QTableWidget(0, ColumnCount, page);
     m_disks->setAccessibleName(tr("Disks of the clone"));
     m_disks->setHorizontalHeaderLabels(
-        {tr("Disk"), tr("Source"), tr("Size"), tr("Clone as"), tr("Notes"), tr("Progress")});
+        {tr("Disk"), tr("Source"), tr("Size"), tr("Clone as"), tr("New volume"), tr("Notes"),
+         tr("Progress")});
     m_disks->verticalHeader()->hide();
     m_disks->setSelectionMode(QAbstractItemView::NoSelection);
+    m_disks->setFocusPolicy(Qt::NoFocus); // the combos take the focus, not the cells
     m_disks->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_disks->setWordWrap(false);
     // Paths differ at their end (web-01.qcow2, web-02.qcow2): lose the middle.
@@ -149,11 +151,13 @@ void CloneDialog::buildForm(QWidget *page)
     h->setSectionResizeMode(SourceColumn, QHeaderView::Interactive);
     h->setSectionResizeMode(SizeColumn, QHeaderView::ResizeToContents);
     h->setSectionResizeMode(ModeColumn, QHeaderView::ResizeToContents);
+    h->setSectionResizeMode(NewVolumeColumn, QHeaderView::Interactive);
     h->setSectionResizeMode(NotesColumn, QHeaderView::Stretch);
     h->setSectionResizeMode(ProgressColumn, QHeaderView::Stretch);
-    m_disks->setColumnWidth(SourceColumn, 230);
+    m_disks->setColumnWidth(SourceColumn, 220);
+    m_disks->setColumnWidth(NewVolumeColumn, 190);
     m_disks->setColumnHidden(ProgressColumn, true);
-    layout->addWidget(m_disks, 1);
+    layout->addWidget(m_disks);
 
     m_macs = new QLabel(page);
     m_macs->setWordWrap(true);
@@ -176,6 +180,7 @@ void CloneDialog::buildForm(QWidget *page)
     m_overall->setRange(0, 1000);
     m_overall->hide();
     layout->addWidget(m_overall);
+    layout->addStretch(1);
 }
 
 QPushButton *CloneDialog::cloneButton() const
@@ -211,16 +216,15 @@ void CloneDialog::setSource(const models::CloneSource &source)
         setWindowTitle(tr("Clone %1").arg(m_vmName));
     }
     if (source.running) {
-        m_refusal->setText(
+        showRefusal(
             tr("“%1” is running. Shut it down first: a copy of a disk in use would be torn, so "
                "only a shut-off virtual machine can be cloned.")
                 .arg(m_vmName));
-        m_pages->setCurrentWidget(m_refusal);
-        cloneButton()->setEnabled(false);
         cloneButton()->setToolTip(tr("Shut “%1” down first").arg(m_vmName));
         return;
     }
-    m_pages->setCurrentIndex(2);
+    m_loading->hide();
+    m_form->show();
     {
         const QSignalBlocker block(m_name);
         m_name->setText(models::suggestedCloneName(source));
@@ -228,6 +232,7 @@ void CloneDialog::setSource(const models::CloneSource &source)
     m_plan = models::planClone(source, request());
     fillDisks();
     showPlan();
+    fitTableToRows();
     m_name->setFocus();
     m_name->selectAll();
 }
@@ -244,14 +249,17 @@ void CloneDialog::fillDisks()
         auto *path = new QTableWidgetItem(s.path.isEmpty() ? tr("(no medium)") : s.path);
         path->setToolTip(s.path);
         m_disks->setItem(row, SourceColumn, path);
-        m_disks->setItem(row, SizeColumn,
-                         new QTableWidgetItem(s.capacity ? bytesText(s.capacity) : QString()));
+        auto *size = new QTableWidgetItem(s.capacity ? bytesText(s.capacity) : QString());
+        if (s.capacity)
+            size->setToolTip(tr("%1 in use").arg(bytesText(s.allocation)));
+        m_disks->setItem(row, SizeColumn, size);
         auto *combo = new QComboBox(m_disks);
         combo->setAccessibleName(tr("How to clone %1").arg(s.target));
         for (CloneDiskMode mode : offeredModes(s))
             combo->addItem(models::cloneDiskModeLabel(mode), int(mode));
         combo->setEnabled(combo->count() > 1);
         m_disks->setCellWidget(row, ModeColumn, combo);
+        m_disks->setItem(row, NewVolumeColumn, new QTableWidgetItem);
         m_disks->setItem(row, NotesColumn, new QTableWidgetItem);
         connect(combo, &QComboBox::currentIndexChanged, this, [this] { replan(); });
     }
@@ -290,18 +298,17 @@ void CloneDialog::showPlan()
             if (i >= 0)
                 combo->setCurrentIndex(i);
         }
-        QString notes = disk.why;
-        if (!disk.newVolume.isEmpty()) {
-            const QString where = disk.newPool.isEmpty()
-                                      ? disk.newVolume
-                                      : disk.newPool + u'/' + disk.newVolume;
-            notes = disk.mode == CloneDiskMode::Copy
-                        ? tr("%1 → %2 (%3 to copy)").arg(disk.why, where, bytesText(disk.bytes))
-                        : tr("%1 → %2").arg(disk.why, where);
-        }
-        QTableWidgetItem *item = m_disks->item(row, NotesColumn);
-        item->setText(notes);
-        item->setToolTip(notes);
+        QString where;
+        if (!disk.newVolume.isEmpty())
+            where = disk.newPool.isEmpty() ? disk.newVolume : disk.newPool + u'/' + disk.newVolume;
+        QTableWidgetItem *volume = m_disks->item(row, NewVolumeColumn);
+        volume->setText(where.isEmpty() ? tr("(the same)") : where);
+        volume->setToolTip(disk.mode == CloneDiskMode::Copy
+                               ? tr("%1: %2 to copy").arg(where, bytesText(disk.bytes))
+                               : where);
+        QTableWidgetItem *notes = m_disks->item(row, NotesColumn);
+        notes->setText(disk.why);
+        notes->setToolTip(disk.why);
     }
     m_macs->setText(m_plan.newMacs.isEmpty()
                         ? tr("Network: no interfaces.")
@@ -360,6 +367,28 @@ void CloneDialog::setCloning(bool cloning)
     m_status->setText(tr("Cloning “%1” as “%2”…").arg(m_vmName, m_plan.newName));
 }
 
+void CloneDialog::fitTableToRows()
+{
+    // As tall as its rows (up to eight): no empty pane under two disks.
+    int height = m_disks->horizontalHeader()->sizeHint().height() + 2 * m_disks->frameWidth();
+    for (int row = 0; row < qMin(8, m_disks->rowCount()); ++row)
+        height += m_disks->rowHeight(row);
+    m_disks->setFixedHeight(height);
+    resize(width(), sizeHint().height());
+}
+
+void CloneDialog::showRefusal(const QString &text)
+{
+    m_refusal->setText(text);
+    m_loading->hide();
+    m_form->hide();
+    m_refusal->show();
+    cloneButton()->setEnabled(false);
+    cloneButton()->hide();
+    cancelButton()->setText(tr("Close"));
+    resize(600, heightForWidth(600) > 0 ? heightForWidth(600) : sizeHint().height());
+}
+
 void CloneDialog::startClone()
 {
     if (!m_plan.ok() || !m_session || isCloning())
@@ -394,8 +423,12 @@ void CloneDialog::showProgress(const models::CloneProgress &p)
         else if (row == p.disk)
             bar->setValue(perMille(p.diskDone, p.diskTotal));
     }
-    m_overall->setRange(0, 1000);
-    m_overall->setValue(perMille(p.allDone, p.allTotal));
+    if (p.allTotal) {
+        m_overall->setRange(0, 1000);
+        m_overall->setValue(perMille(p.allDone, p.allTotal));
+    } else {
+        m_overall->setRange(0, 0); // creating volumes, copying NVRAM, defining: busy
+    }
     m_status->setText(p.text());
 }
 

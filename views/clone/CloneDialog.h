@@ -11,7 +11,6 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QStackedWidget;
 class QTableWidget;
 
 namespace crossvirt::models {
@@ -50,6 +49,7 @@ public:
         SourceColumn,
         SizeColumn,
         ModeColumn,
+        NewVolumeColumn,
         NotesColumn,
         ProgressColumn,
         ColumnCount
@@ -87,6 +87,8 @@ private:
     void replan();
     void showPlan();
     void setCloning(bool cloning);
+    void fitTableToRows();
+    void showRefusal(const QString &text);
     void onFailed(const QString &message, bool cancelled);
     models::CloneRequest request() const;
 
@@ -99,7 +101,7 @@ private:
     models::VmCloner *m_cloner = nullptr;
 
     QLabel *m_heading;
-    QStackedWidget *m_pages;
+    QWidget *m_form;
     QLabel *m_loading;
     QLabel *m_refusal;
     QLineEdit *m_name = nullptr;
