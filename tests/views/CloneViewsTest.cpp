@@ -209,6 +209,27 @@ TEST_F(CloneViewsTest, MakeTemplateSaysWhatHappensAndRefusesARunningVm)
     screenshot(&refused, u"make-template-running-refused"_s);
 }
 
+TEST_F(CloneViewsTest, MakeTemplateTurnsTheVmIntoATemplate)
+{
+    const QString uuid = uuidOf(session, u"cache-03"_s);
+    views::MakeTemplateDialog dialog(session, *session->domain(uuid));
+    dialog.show();
+    dialog.descriptionEdit()->setPlainText(u"Redis cache"_s);
+    QSignalSpy made(&dialog, &views::MakeTemplateDialog::templateMade);
+    dialog.makeButton()->click();
+    ASSERT_TRUE(test::waitUntil([&] { return !made.isEmpty() || !dialog.errorLabel()->isHidden(); },
+                                10000));
+    ASSERT_EQ(made.size(), 1) << dialog.errorLabel()->text().toStdString();
+    const auto info = made.at(0).at(0).value<TemplateInfo>();
+    EXPECT_EQ(info.name, u"cache-03"_s);
+    EXPECT_EQ(info.metadata.templateDescription, u"Redis cache"_s);
+    EXPECT_EQ(dialog.result(), QDialog::Accepted);
+    EXPECT_TRUE(test::waitUntil([&] {
+        const auto d = session->domain(uuid);
+        return d && d->isTemplate;
+    })) << "the inventory shows it as a template";
+}
+
 TEST_F(CloneViewsTest, BulkStartShowsEachVmsResult)
 {
     const QList<BulkTarget> targets{

@@ -37,6 +37,9 @@ MakeTemplateDialog::MakeTemplateDialog(models::HostSession *session,
     auto *heading = new QLabel(tr("<b>Make a template of “%1”</b>").arg(vm.name.toHtmlEscaped()),
                                this);
     layout->addWidget(heading);
+    // A refusal comes first: it is the one thing to read.
+    m_refusal = makeFieldError(this);
+    layout->addWidget(m_refusal);
 
     auto *what = new QLabel(this);
     what->setWordWrap(true);
@@ -61,8 +64,6 @@ MakeTemplateDialog::MakeTemplateDialog(models::HostSession *session,
     descriptionLabel->setBuddy(m_description);
     layout->addWidget(m_description, 1);
 
-    m_refusal = makeFieldError(this);
-    layout->addWidget(m_refusal);
     m_error = makeFieldError(this);
     layout->addWidget(m_error);
 
