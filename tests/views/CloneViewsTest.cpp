@@ -156,8 +156,8 @@ TEST_F(CloneViewsTest, FormShowsEachDiskWithOnlyTheModesItAllows)
     EXPECT_TRUE(dialog->cloneButton()->isEnabled());
 
     // A new empty disk copies nothing.
-    dialog->modeCombo(vda)->setCurrentIndex(dialog->modeCombo(vda)->findData(
-        int(CloneDiskMode::NewEmpty)));
+    dialog->modeCombo(vda)->setCurrentIndex(
+        dialog->modeCombo(vda)->findData(int(CloneDiskMode::NewEmpty)));
     EXPECT_EQ(dialog->plan().bytesToCopy(), 0u);
     EXPECT_TRUE(dialog->totalLabel()->text().startsWith(u"Nothing to copy"_s));
     screenshot(dialog.get(), u"clone-form-test-driver"_s);
@@ -232,10 +232,9 @@ TEST_F(CloneViewsTest, MakeTemplateTurnsTheVmIntoATemplate)
 
 TEST_F(CloneViewsTest, BulkStartShowsEachVmsResult)
 {
-    const QList<BulkTarget> targets{
-        {hostUri(), uuidOf(session, u"db-02"_s), u"db-02"_s},
-        {hostUri(), uuidOf(session, u"web-run"_s), u"web-run"_s},
-        {hostUri(), uuidOf(session, u"cache-03"_s), u"cache-03"_s}};
+    const QList<BulkTarget> targets{{hostUri(), uuidOf(session, u"db-02"_s), u"db-02"_s},
+                                    {hostUri(), uuidOf(session, u"web-run"_s), u"web-run"_s},
+                                    {hostUri(), uuidOf(session, u"cache-03"_s), u"cache-03"_s}};
     views::BulkProgressDialog dialog([this](const QString &uri) { return datacenter.session(uri); },
                                      BulkAction::Start, targets);
     dialog.show();
@@ -299,10 +298,10 @@ TEST(CloneViewsScreenshots, CloneFormWithThreeDisksAndNvramThenInProgress)
     constexpr quint64 GiB = 1024ull * 1024 * 1024;
     source.disks = {
         disk(u"vda"_s, u"disk"_s, u"web-uefi.qcow2"_s, u"qcow2"_s, 20 * GiB, 3 * GiB, false),
-        disk(u"vdb"_s, u"disk"_s, u"web-uefi-data-volume-for-logs.qcow2"_s, u"qcow2"_s,
-             100 * GiB, 12 * GiB, false),
-        disk(u"sda"_s, u"cdrom"_s, u"debian-12.8.0-amd64-netinst.iso"_s, u"raw"_s,
-             GiB * 63 / 100, GiB * 63 / 100, true)};
+        disk(u"vdb"_s, u"disk"_s, u"web-uefi-data-volume-for-logs.qcow2"_s, u"qcow2"_s, 100 * GiB,
+             12 * GiB, false),
+        disk(u"sda"_s, u"cdrom"_s, u"debian-12.8.0-amd64-netinst.iso"_s, u"raw"_s, GiB * 63 / 100,
+             GiB * 63 / 100, true)};
     source.nvramPath = u"/var/lib/libvirt/qemu/nvram/web-uefi_VARS.fd"_s;
     source.nvramTemplate = u"/usr/share/OVMF/OVMF_VARS.fd"_s;
     source.otherVmNames = {u"web-uefi"_s, u"db-01"_s};
@@ -361,8 +360,8 @@ protected:
             const QModelIndex row = window()->tree()->currentIndex();
             selection.select(row, row);
         }
-        window()->tree()->selectionModel()->select(
-            selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        window()->tree()->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect |
+                                                                  QItemSelectionModel::Rows);
         QApplication::processEvents();
     }
 
@@ -449,11 +448,12 @@ TEST_F(CloneViewsWindowTest, NewEmptyCloneRunsAndIsSelectedInTheTree)
     dialog->modeCombo(vda)->setCurrentIndex(
         dialog->modeCombo(vda)->findData(int(CloneDiskMode::NewEmpty)));
     dialog->nameEdit()->setText(u"web-base-empty"_s);
-    ASSERT_TRUE(dialog->cloneButton()->isEnabled()) << dialog->plan().problems.join(u"; "_s).toStdString();
+    ASSERT_TRUE(dialog->cloneButton()->isEnabled())
+        << dialog->plan().problems.join(u"; "_s).toStdString();
     QPointer<CloneDialog> guard(dialog);
     dialog->cloneButton()->click();
-    ASSERT_TRUE(test::waitUntil([&] { return !uuidOf(session, u"web-base-empty"_s).isEmpty(); },
-                                20000))
+    ASSERT_TRUE(
+        test::waitUntil([&] { return !uuidOf(session, u"web-base-empty"_s).isEmpty(); }, 20000))
         << (guard ? guard->statusLabel()->text().toStdString() : std::string());
     EXPECT_TRUE(test::waitUntil([&] { return guard.isNull() || !guard->isVisible(); }))
         << "the dialog closes when done";

@@ -174,14 +174,13 @@ void BulkProgressDialog::showAllFinished(const QList<models::BulkItemResult> &re
             setRowState(row, r.ok ? WorkState::Done : WorkState::Failed, r.message);
     }
     m_overall->setValue(m_overall->maximum());
-    m_summary->setText(failed == 0
-                           ? tr("%1: done for all %n virtual machines.", nullptr,
-                                int(results.size()))
-                                 .arg(models::bulkActionLabel(m_action))
-                           : tr("%1: %2 of %n virtual machines failed; see each one's result.",
-                                nullptr, int(results.size()))
-                                 .arg(models::bulkActionLabel(m_action))
-                                 .arg(failed));
+    m_summary->setText(
+        failed == 0 ? tr("%1: done for all %n virtual machines.", nullptr, int(results.size()))
+                          .arg(models::bulkActionLabel(m_action))
+                    : tr("%1: %2 of %n virtual machines failed; see each one's result.", nullptr,
+                         int(results.size()))
+                          .arg(models::bulkActionLabel(m_action))
+                          .arg(failed));
     cancelButton()->setEnabled(false);
     closeButton()->setEnabled(true);
     closeButton()->setDefault(true);

@@ -76,10 +76,10 @@ CloneDialog::CloneDialog(models::HostSession *session, const QString &uuid, cons
     const QString host = session && !session->hostInfo().hostname.isEmpty()
                              ? session->hostInfo().hostname
                              : QString();
-    m_heading->setText(host.isEmpty()
-                           ? tr("<b>Clone “%1”</b>").arg(vmName.toHtmlEscaped())
-                           : tr("<b>Clone “%1”</b> on %2")
-                                 .arg(vmName.toHtmlEscaped(), host.toHtmlEscaped()));
+    m_heading->setText(
+        host.isEmpty()
+            ? tr("<b>Clone “%1”</b>").arg(vmName.toHtmlEscaped())
+            : tr("<b>Clone “%1”</b> on %2").arg(vmName.toHtmlEscaped(), host.toHtmlEscaped()));
     layout->addWidget(m_heading);
 
     // One of three shows (loading, refusal, form); hidden ones take no room, so a refusal
@@ -136,9 +136,8 @@ void CloneDialog::buildForm(QWidget *page)
     layout->addWidget(new QLabel(tr("Storage:"), page));
     m_disks = new QTableWidget(0, ColumnCount, page);
     m_disks->setAccessibleName(tr("Disks of the clone"));
-    m_disks->setHorizontalHeaderLabels(
-        {tr("Disk"), tr("Source"), tr("Size"), tr("Clone as"), tr("New volume"), tr("Notes"),
-         tr("Progress")});
+    m_disks->setHorizontalHeaderLabels({tr("Disk"), tr("Source"), tr("Size"), tr("Clone as"),
+                                        tr("New volume"), tr("Notes"), tr("Progress")});
     m_disks->verticalHeader()->hide();
     m_disks->setSelectionMode(QAbstractItemView::NoSelection);
     m_disks->setFocusPolicy(Qt::NoFocus); // the combos take the focus, not the cells
@@ -317,9 +316,9 @@ void CloneDialog::showPlan()
     m_nvram->setText(tr("UEFI variables copied to %1").arg(m_plan.nvramTarget));
     m_nvram->setToolTip(tr("From %1").arg(m_plan.nvramSource));
     const quint64 total = m_plan.bytesToCopy();
-    m_total->setText(total ? tr("To copy: %1 (only the used part of each disk).")
-                                 .arg(bytesText(total))
-                           : tr("Nothing to copy: the clone's disks are shared or new and empty."));
+    m_total->setText(
+        total ? tr("To copy: %1 (only the used part of each disk).").arg(bytesText(total))
+              : tr("Nothing to copy: the clone's disks are shared or new and empty."));
     const bool ok = m_plan.ok();
     cloneButton()->setEnabled(ok && !isCloning());
     cloneButton()->setToolTip(ok ? tr("Create “%1”").arg(m_plan.newName)
@@ -436,9 +435,8 @@ void CloneDialog::onFailed(const QString &message, bool cancelled)
 {
     setCloning(false);
     if (cancelled) {
-        m_status->setText(message.isEmpty()
-                              ? tr("Cancelled. The copies made so far were removed.")
-                              : tr("Cancelled. %1").arg(message));
+        m_status->setText(message.isEmpty() ? tr("Cancelled. The copies made so far were removed.")
+                                            : tr("Cancelled. %1").arg(message));
     } else {
         m_status->setText(tr("The clone failed: %1").arg(message));
     }

@@ -34,8 +34,8 @@ MakeTemplateDialog::MakeTemplateDialog(models::HostSession *session,
 {
     setWindowTitle(tr("Make Template of %1").arg(vm.name));
     auto *layout = new QVBoxLayout(this);
-    auto *heading = new QLabel(tr("<b>Make a template of “%1”</b>").arg(vm.name.toHtmlEscaped()),
-                               this);
+    auto *heading =
+        new QLabel(tr("<b>Make a template of “%1”</b>").arg(vm.name.toHtmlEscaped()), this);
     layout->addWidget(heading);
     // A refusal comes first: it is the one thing to read.
     m_refusal = makeFieldError(this);

@@ -233,7 +233,7 @@ void ActionController::bulk(models::BulkAction action, const QList<VmTarget> &ta
                     QMessageBox::Yes | QMessageBox::Cancel, m_window);
     box.setInformativeText(lines.join(u'\n'));
     box.setDefaultButton(action == models::BulkAction::Delete ? QMessageBox::Cancel
-                                                               : QMessageBox::Yes);
+                                                              : QMessageBox::Yes);
     box.button(QMessageBox::Yes)->setText(models::bulkActionLabel(action));
     if (box.exec() != QMessageBox::Yes)
         return;

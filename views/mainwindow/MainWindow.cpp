@@ -30,9 +30,9 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSet>
 #include <QStyle>
 #include <QTimer>
 #include <QToolBar>
@@ -709,8 +709,7 @@ void MainWindow::createCloneActions()
                 connect(m_proxy, &QAbstractItemModel::rowsInserted, pending, pick);
                 QTimer::singleShot(30'000, pending, &QObject::deleteLater);
             });
-    connect(m_actions, &ActionController::templateMade, this,
-            [this] { updateActions(); });
+    connect(m_actions, &ActionController::templateMade, this, [this] { updateActions(); });
 }
 
 QList<VmTarget> MainWindow::selectedVms() const
