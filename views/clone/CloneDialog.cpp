@@ -105,7 +105,7 @@ CloneDialog::CloneDialog(models::HostSession *session, const QString &uuid, cons
     connect(m_buttons, &QDialogButtonBox::accepted, this, &CloneDialog::startClone);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &CloneDialog::reject);
     layout->addWidget(m_buttons);
-    resize(1000, 300);
+    resize(1060, 300);
 
     if (!session)
         return;
@@ -154,7 +154,7 @@ void CloneDialog::buildForm(QWidget *page)
     h->setSectionResizeMode(NotesColumn, QHeaderView::Stretch);
     h->setSectionResizeMode(ProgressColumn, QHeaderView::Stretch);
     m_disks->setColumnWidth(SourceColumn, 220);
-    m_disks->setColumnWidth(NewVolumeColumn, 190);
+    m_disks->setColumnWidth(NewVolumeColumn, 225);
     m_disks->setColumnHidden(ProgressColumn, true);
     layout->addWidget(m_disks);
 
@@ -373,7 +373,10 @@ void CloneDialog::fitTableToRows()
     for (int row = 0; row < qMin(8, m_disks->rowCount()); ++row)
         height += m_disks->rowHeight(row);
     m_disks->setFixedHeight(height);
-    resize(width(), sizeHint().height());
+    // Word-wrapped labels: the height they need at this width, not at their narrowest.
+    layout()->activate();
+    const int fit = heightForWidth(width());
+    resize(width(), fit > 0 ? fit : minimumSizeHint().height());
 }
 
 void CloneDialog::showRefusal(const QString &text)
