@@ -178,6 +178,26 @@ TEST_F(CloneViewsTest, ATakenNameIsRefusedInTheDialog)
     EXPECT_FALSE(dialog->problemsLabel()->isVisible());
 }
 
+// The test driver has no volume streams: a Copy fails there, and the dialog says so, stays
+// open with the form usable again, and nothing was defined.
+TEST_F(CloneViewsTest, AFailedCopySaysWhyAndLeavesTheFormUsable)
+{
+    auto dialog = openClone(u"web-base"_s);
+    ASSERT_EQ(dialog->plan().disks.at(rowOf(dialog.get(), u"vda"_s)).mode, CloneDiskMode::Copy);
+    dialog->cloneButton()->click();
+    EXPECT_TRUE(dialog->isCloning() || dialog->statusLabel()->text().startsWith(u"The clone"_s));
+    EXPECT_FALSE(dialog->nameEdit()->isEnabled() && dialog->isCloning());
+    ASSERT_TRUE(test::waitUntil([&] { return !dialog->isCloning(); }, 20000));
+    EXPECT_TRUE(dialog->statusLabel()->text().startsWith(u"The clone failed:"_s))
+        << dialog->statusLabel()->text().toStdString();
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_TRUE(dialog->nameEdit()->isEnabled());
+    EXPECT_TRUE(dialog->cloneButton()->isEnabled());
+    EXPECT_FALSE(dialog->overallProgress()->isVisible());
+    EXPECT_TRUE(uuidOf(session, u"web-base-clone"_s).isEmpty()) << "nothing defined";
+    screenshot(dialog.get(), u"clone-copy-failed"_s);
+}
+
 TEST_F(CloneViewsTest, ARunningVmIsRefusedWithTheReason)
 {
     auto dialog = openClone(u"web-run"_s);

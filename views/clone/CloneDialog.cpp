@@ -228,7 +228,11 @@ void CloneDialog::setSource(const models::CloneSource &source)
         const QSignalBlocker block(m_name);
         m_name->setText(models::suggestedCloneName(source));
     }
+    m_disks->setRowCount(0);
     m_plan = models::planClone(source, request());
+    m_defaultModes.clear();
+    for (const models::CloneDiskPlan &disk : std::as_const(m_plan.disks))
+        m_defaultModes.insert(disk.source.target, disk.mode);
     fillDisks();
     showPlan();
     fitTableToRows();
@@ -270,10 +274,13 @@ models::CloneRequest CloneDialog::request() const
     r.newName = m_name->text().trimmed();
     for (int row = 0; row < m_disks->rowCount(); ++row) {
         const QComboBox *combo = modeCombo(row);
-        if (combo && combo->count() > 1) {
-            r.diskModes.insert(m_disks->item(row, DiskColumn)->data(Qt::UserRole).toString(),
-                               CloneDiskMode(combo->currentData().toInt()));
-        }
+        if (!combo || combo->count() < 2)
+            continue;
+        // Only what the user changed: the plan's own choice keeps its own reason.
+        const QString target = m_disks->item(row, DiskColumn)->data(Qt::UserRole).toString();
+        const auto mode = CloneDiskMode(combo->currentData().toInt());
+        if (m_defaultModes.value(target, mode) != mode)
+            r.diskModes.insert(target, mode);
     }
     return r;
 }

@@ -98,6 +98,7 @@ private:
     std::optional<models::CloneSource> m_source;
     bool m_loadFailed = false;
     models::ClonePlan m_plan;
+    QMap<QString, models::CloneDiskMode> m_defaultModes; ///< target -> the plan's own mode
     models::VmCloner *m_cloner = nullptr;
 
     QLabel *m_heading;
