@@ -850,12 +850,21 @@ bool MainWindow::showSeveralSelected()
     QString list = names.mid(0, shown).join(u", "_s);
     if (names.size() > shown)
         list += tr(" and %n more", nullptr, int(names.size() - shown));
+    // What each bulk action would touch, so nobody is surprised by the confirmation.
+    QStringList counts;
+    for (auto action : {models::BulkAction::Start, models::BulkAction::Shutdown,
+                        models::BulkAction::ForceOff, models::BulkAction::Delete,
+                        models::BulkAction::Clone}) {
+        counts << tr("%1: %2")
+                      .arg(models::bulkActionLabel(action).toHtmlEscaped())
+                      .arg(bulkTargets(action).size());
+    }
     m_details->showSelectionSummary(
         tr("<p><b>%n virtual machines selected</b></p><p>%1</p><p>on %2</p>"
-           "<p>Start, Shut Down, Force Off, Delete and Clone act on each of them that "
-           "can; one window lists each result.</p>",
+           "<p>The VM actions act on each of them that can; one window lists each "
+           "result.</p><p>%3</p>",
            nullptr, int(vms.size()))
-            .arg(list, hosts.join(u", "_s)));
+            .arg(list, hosts.join(u", "_s), counts.join(u" · "_s)));
     return true;
 }
 
