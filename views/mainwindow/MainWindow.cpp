@@ -852,9 +852,9 @@ bool MainWindow::showSeveralSelected()
         list += tr(" and %n more", nullptr, int(names.size() - shown));
     // What each bulk action would touch, so nobody is surprised by the confirmation.
     QStringList counts;
-    for (auto action : {models::BulkAction::Start, models::BulkAction::Shutdown,
-                        models::BulkAction::ForceOff, models::BulkAction::Delete,
-                        models::BulkAction::Clone}) {
+    for (auto action :
+         {models::BulkAction::Start, models::BulkAction::Shutdown, models::BulkAction::ForceOff,
+          models::BulkAction::Delete, models::BulkAction::Clone}) {
         counts << tr("%1: %2")
                       .arg(models::bulkActionLabel(action).toHtmlEscaped())
                       .arg(bulkTargets(action).size());
