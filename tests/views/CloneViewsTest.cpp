@@ -279,6 +279,26 @@ TEST_F(CloneViewsTest, BulkStartShowsEachVmsResult)
     screenshot(&dialog, u"bulk-start-with-a-failure"_s);
 }
 
+TEST_F(CloneViewsTest, BulkCancelSkipsTheVmsNotStartedYet)
+{
+    const QList<BulkTarget> targets{{hostUri(), uuidOf(session, u"db-02"_s), u"db-02"_s},
+                                    {hostUri(), uuidOf(session, u"cache-03"_s), u"cache-03"_s},
+                                    {hostUri(), uuidOf(session, u"web-base"_s), u"web-base"_s}};
+    views::BulkProgressDialog dialog([this](const QString &uri) { return datacenter.session(uri); },
+                                     BulkAction::Start, targets);
+    dialog.show();
+    dialog.start();
+    dialog.reject(); // Cancel while the first VM (one host: one at a time) is under way
+    EXPECT_TRUE(dialog.isVisible()) << "Cancel stops the run, the window stays to show it";
+    ASSERT_TRUE(test::waitUntil([&] { return dialog.isFinished(); }, 20000));
+    EXPECT_EQ(dialog.stateOf(2), views::WorkState::Failed);
+    EXPECT_EQ(dialog.messageOf(2), u"Cancelled"_s);
+    EXPECT_TRUE(dialog.closeButton()->isEnabled());
+    const auto last = session->domain(uuidOf(session, u"web-base"_s));
+    ASSERT_TRUE(last.has_value());
+    EXPECT_EQ(last->state, DomainState::Shutoff) << "a cancelled VM is not started";
+}
+
 // Dialogs as the user sees them on a UEFI VM with three disks (no host: the values are
 // what loadCloneSource reads), the copy in progress included.
 TEST(CloneViewsScreenshots, CloneFormWithThreeDisksAndNvramThenInProgress)
