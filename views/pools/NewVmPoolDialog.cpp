@@ -172,6 +172,7 @@ NewVmPoolDialog::NewVmPoolDialog(models::Datacenter *datacenter, models::Cluster
 
     m_listing->load();
     fillTemplates();
+    fillTargets();
 }
 
 NewVmPoolDialog::~NewVmPoolDialog() = default;
