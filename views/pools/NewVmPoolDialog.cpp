@@ -162,8 +162,8 @@ NewVmPoolDialog::NewVmPoolDialog(models::Datacenter *datacenter, models::Cluster
         // The names follow the pool's name until the user writes their own pattern.
         if (!m_patternEdited)
             m_pattern->setText(name.isEmpty() ? QString() : name + u"-%02d"_s);
-        replan();
     });
+    connect(m_poolName, &QLineEdit::textChanged, this, &NewVmPoolDialog::replan);
     connect(m_pattern, &QLineEdit::textEdited, this, [this] { m_patternEdited = true; });
     connect(m_pattern, &QLineEdit::textChanged, this, &NewVmPoolDialog::replan);
     connect(m_count, &QSpinBox::valueChanged, this, &NewVmPoolDialog::replan);
