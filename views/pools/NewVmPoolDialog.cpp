@@ -43,6 +43,7 @@ enum Column
     MemberColumn,
     HostColumn,
     RunsColumn,
+    DisksColumn,
     StatusColumn
 };
 
@@ -125,13 +126,18 @@ NewVmPoolDialog::NewVmPoolDialog(models::Datacenter *datacenter, models::Cluster
 
     auto *placementBox = new QGroupBox(tr("Placement"), this);
     auto *placementLayout = new QVBoxLayout(placementBox);
-    m_table = new QTableWidget(0, 4, placementBox);
-    m_table->setHorizontalHeaderLabels({tr("VM"), tr("Host"), tr("Runs"), tr("Status")});
+    m_table = new QTableWidget(0, 5, placementBox);
+    m_table->setHorizontalHeaderLabels(
+        {tr("VM"), tr("Host"), tr("Runs"), tr("Disks"), tr("Status")});
+    m_table->setShowGrid(false);
+    m_table->setAlternatingRowColors(true);
+    for (int c = MemberColumn; c < StatusColumn; ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(StatusColumn, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Placement"));
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     placementLayout->addWidget(m_table, 1);
     m_withheld = makeFieldNote(placementBox);
     placementLayout->addWidget(m_withheld);
@@ -452,6 +458,13 @@ void NewVmPoolDialog::replan()
             m_table->setItem(row, RunsColumn,
                              new QTableWidgetItem(native ? tr("native (KVM)")
                                                          : tr("emulated (TCG)")));
+            bool copies = false;
+            for (const models::FromTemplateDisk &disk : m.plan.disks)
+                copies = copies || disk.copy;
+            m_table->setItem(row, DisksColumn,
+                             new QTableWidgetItem(m.plan.disks.isEmpty() ? tr("none")
+                                                  : copies              ? tr("full copies")
+                                                                        : tr("overlays")));
             m_table->setItem(row, StatusColumn,
                              new QTableWidgetItem(m.plan.ok() ? tr("To be created")
                                                               : m.plan.problems.join(u' ')));
@@ -460,8 +473,6 @@ void NewVmPoolDialog::replan()
         for (const auto &[uri, reason] : std::as_const(m_plan->withheldHosts))
             withheld << tr("%1: %2").arg(m_datacenter->displayName(uri), reason);
     }
-    m_table->resizeColumnsToContents();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     const QString withheldText =
         withheld.isEmpty() ? QString() : tr("Hosts not used: %1").arg(withheld.join(u"; "_s));
     m_withheld->setText(withheldText);
@@ -476,8 +487,7 @@ void NewVmPoolDialog::replan()
         m_status->setText(tr("Reading the hosts' capabilities and storage…"));
     if (m_plan) {
         problems << m_plan->problems;
-        m_status->setText(m_plan->ok() ? tr("%n VM(s) will be created.", nullptr,
-                                            int(m_plan->members.size()))
+        m_status->setText(m_plan->ok() ? tr("VMs to create: %1.").arg(m_plan->members.size())
                                        : QString());
     }
     // An untouched new dialog waits for a template before it complains.
@@ -527,6 +537,7 @@ void NewVmPoolDialog::create()
                     status->setToolTip(status->text());
                     status->setForeground(r.ok ? palette().text() : QBrush(Qt::red));
                 }
+                m_table->resizeRowsToContents(); // a failure's whole message, wrapped
             });
     connect(creator, &models::VmPoolCreator::finished, this,
             [this, creator](const QList<models::VmPoolMemberResult> &results) {
@@ -538,7 +549,7 @@ void NewVmPoolDialog::create()
                     made += r.ok ? 1 : 0;
                 const int failed = int(results.size()) - made;
                 m_status->setText(failed == 0
-                                      ? tr("Created %n VM(s) of the pool.", nullptr, made)
+                                      ? tr("Created all %1 VMs of the pool.").arg(made)
                                       : tr("Created %1 of %2 VMs; %3 failed (see their rows).")
                                             .arg(made)
                                             .arg(results.size())

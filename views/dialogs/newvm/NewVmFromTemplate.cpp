@@ -187,34 +187,40 @@ void NewVmFromTemplate::fillTemplates()
     QTreeWidget *tree = m_placement->templates();
     const QString previous = m_templateKey;
     {
+        // Grouped by host; in each host the offered templates first.
         const QSignalBlocker block(tree);
         tree->clear();
-        QList<QTreeWidgetItem *> offered, withheld;
-        for (const models::TemplateInfo &t : std::as_const(m_templates)) {
-            const QString reason = withheldReason(t);
-            auto *item = new QTreeWidgetItem(
-                {t.name, t.arch, m_datacenter->displayName(t.uri),
-                 reason.isEmpty() ? t.summary : tr("Not offered: %1").arg(reason)});
-            item->setData(0, UriRole, t.uri);
-            item->setData(0, UuidRole, t.uuid);
-            item->setToolTip(3, item->text(3));
-            if (!reason.isEmpty()) {
-                item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
-                withheld << item;
-            } else {
-                offered << item;
+        QHash<QString, QTreeWidgetItem *> hosts;
+        QTreeWidgetItem *keep = nullptr;
+        for (bool offeredPass : {true, false}) {
+            for (const models::TemplateInfo &t : std::as_const(m_templates)) {
+                const QString reason = withheldReason(t);
+                if (reason.isEmpty() != offeredPass)
+                    continue;
+                QTreeWidgetItem *&host = hosts[t.uri];
+                if (!host) {
+                    host = new QTreeWidgetItem(tree, {m_datacenter->displayName(t.uri)});
+                    host->setFlags(Qt::ItemIsEnabled);
+                    host->setFirstColumnSpanned(true);
+                    QFont bold = host->font(0);
+                    bold.setBold(true);
+                    host->setFont(0, bold);
+                }
+                auto *item = new QTreeWidgetItem(
+                    host, {t.name, t.arch,
+                           reason.isEmpty() ? t.summary : tr("Not offered: %1").arg(reason)});
+                item->setData(0, UriRole, t.uri);
+                item->setData(0, UuidRole, t.uuid);
+                item->setToolTip(2, item->text(2));
+                if (!reason.isEmpty())
+                    item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
+                else if (templateKey(t.uri, t.uuid) == previous)
+                    keep = item;
             }
         }
-        tree->addTopLevelItems(offered);
-        tree->addTopLevelItems(withheld);
-        for (int c = 0; c < 3; ++c)
+        tree->expandAll();
+        for (int c = 0; c < 2; ++c)
             tree->resizeColumnToContents(c);
-        QTreeWidgetItem *keep = nullptr;
-        for (QTreeWidgetItem *item : std::as_const(offered)) {
-            if (templateKey(item->data(0, UriRole).toString(),
-                            item->data(0, UuidRole).toString()) == previous)
-                keep = item;
-        }
         tree->setCurrentItem(keep);
     }
     QStringList note;
@@ -227,8 +233,7 @@ void NewVmFromTemplate::fillTemplates()
     for (const models::TemplateInfo &t : std::as_const(m_templates))
         withheldCount += withheldReason(t).isEmpty() ? 0 : 1;
     if (withheldCount > 0)
-        note << tr("%n template(s) of another arch are shown but cannot be used here.", nullptr,
-                   withheldCount);
+        note << tr("Templates greyed out are not offered here; the reason is beside each.");
     if (!m_listErrors.isEmpty())
         note << tr("Templates could not be listed on %1").arg(m_listErrors.join(u"; "_s));
     m_placement->templateNote()->setText(note.join(u'\n'));
@@ -239,7 +244,7 @@ void NewVmFromTemplate::fillTemplates()
 std::optional<models::TemplateInfo> NewVmFromTemplate::currentTemplate() const
 {
     const QTreeWidgetItem *item = m_placement->templates()->currentItem();
-    if (!item || !(item->flags() & Qt::ItemIsEnabled))
+    if (!item || !(item->flags() & Qt::ItemIsSelectable))
         return std::nullopt;
     const QString uri = item->data(0, UriRole).toString();
     const QString uuid = item->data(0, UuidRole).toString();
@@ -253,8 +258,8 @@ std::optional<models::TemplateInfo> NewVmFromTemplate::currentTemplate() const
 bool NewVmFromTemplate::selectTemplate(const QString &uri, const QString &name)
 {
     QTreeWidget *tree = m_placement->templates();
-    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = tree->topLevelItem(i);
+    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
+        QTreeWidgetItem *item = *it;
         if (item->data(0, UriRole).toString() == uri && item->text(0) == name &&
             (item->flags() & Qt::ItemIsEnabled)) {
             tree->setCurrentItem(item);
@@ -439,9 +444,11 @@ void NewVmFromTemplate::replan()
             lines << tr("Nothing will be made until these are fixed:");
             for (const QString &problem : p.problems)
                 lines << tr("  • %1").arg(problem);
+            lines << QString() << tr("The template %1 (%2):").arg(tmpl->name, tmpl->arch)
+                  << tr("  %1").arg(tmpl->summary);
         } else {
-            lines << tr("VM %1 from template %2 (%3, %4)")
-                         .arg(p.request.name, tmpl->name, tmpl->arch, tmpl->summary);
+            lines << tr("VM %1 from template %2 (%3)").arg(p.request.name, tmpl->name, tmpl->arch);
+            lines << tr("  %1").arg(tmpl->summary);
             for (const models::FromTemplateDisk &d : p.disks) {
                 if (d.copy)
                     lines << tr("  %1: full copy of %2 (%3) as %4 in pool %5")
@@ -451,16 +458,14 @@ void NewVmFromTemplate::replan()
                     lines << tr("  %1: overlay %2 in pool %3 on the template's %4")
                                  .arg(d.base.target, d.volume, d.pool, d.base.volume);
             }
-            lines << (p.request.start ? tr("Started once it is created.")
-                                      : tr("Left shut off once it is created."));
+            lines << (p.request.start ? tr("  Started once it is created.")
+                                      : tr("  Left shut off once it is created."));
             lines << QString() << tr("Domain XML:") << p.domainXml.trimmed();
         }
     }
     setFieldErrors(m_summary->problems(), m_plan && !m_plan->ok()
-                                              ? QStringList{tr("The VM cannot be made: %n "
-                                                               "problem(s), listed below.",
-                                                               nullptr,
-                                                               int(m_plan->problems.size()))}
+                                              ? QStringList{tr("The VM cannot be made; the "
+                                                               "problems are listed below.")}
                                               : QStringList());
     m_summary->details()->setPlainText(lines.join(u'\n'));
     emit changed();

@@ -50,9 +50,8 @@ VmPlacementPage::VmPlacementPage(QWidget *parent) : NewVmPage(parent)
     form->addRow(tr("&Place in:"), m_target);
 
     m_templates = new QTreeWidget(this);
-    m_templates->setColumnCount(4);
-    m_templates->setHeaderLabels({tr("Template"), tr("Arch"), tr("Host"), tr("Details")});
-    m_templates->setRootIsDecorated(false);
+    m_templates->setColumnCount(3);
+    m_templates->setHeaderLabels({tr("Template"), tr("Arch"), tr("Details")});
     m_templates->setAllColumnsShowFocus(true);
     m_templates->setMinimumHeight(180);
     m_templates->setAccessibleName(tr("Templates"));

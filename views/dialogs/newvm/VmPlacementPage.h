@@ -44,8 +44,8 @@ public:
 
     QRadioButton *fromInstall() const { return m_fromInstall; }
     QRadioButton *fromTemplate() const { return m_fromTemplate; }
-    /// Templates of every connected host: offered ones enabled, others disabled with the
-    /// reason in their "Details" column.
+    /// Templates of every connected host, grouped by host: offered ones enabled, others
+    /// disabled with the reason in their "Details" column.
     QTreeWidget *templates() const { return m_templates; }
     QLabel *templateNote() const { return m_templateNote; }
     /// Shows the template list instead of the arch, host, machine, OS and name rows.
