@@ -191,7 +191,9 @@ TEST_F(TemplateViewsTest, WizardOffersOverlaysOnlyOnTheTemplatesHost)
     EXPECT_TRUE(page->overlay()->isEnabled());
     EXPECT_TRUE(page->overlay()->isChecked());
 
+    page->name()->setText(u"web-07"_s);
     host->setCurrentIndex(host->findData(b->uri()));
+    screenshot(d.get(), u"wizard-template-host-page"_s);
     EXPECT_FALSE(page->overlay()->isEnabled());
     EXPECT_TRUE(page->copy()->isChecked());
     EXPECT_TRUE(page->diskNote()->text().contains(u"withheld"_s))

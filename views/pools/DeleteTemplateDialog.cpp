@@ -20,7 +20,7 @@ DeleteTemplateDialog::DeleteTemplateDialog(models::HostSession *session, const Q
     : QDialog(parent), m_session(session), m_uuid(uuid)
 {
     setWindowTitle(tr("Delete Template"));
-    setMinimumWidth(520);
+    setMinimumWidth(560);
     auto *layout = new QVBoxLayout(this);
     auto *row = new QHBoxLayout;
     auto *icon = new QLabel(this);
@@ -49,6 +49,7 @@ DeleteTemplateDialog::DeleteTemplateDialog(models::HostSession *session, const Q
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_delete, &QPushButton::clicked, this, &DeleteTemplateDialog::run);
+    adjustSize();
 }
 
 void DeleteTemplateDialog::run()
@@ -77,6 +78,7 @@ void DeleteTemplateDialog::run()
             m_status->clear();
             m_delete->setEnabled(true);
             setFieldErrors(m_error, {tr("The template was not deleted: %1").arg(error)});
+            adjustSize(); // room for the reason
         });
 }
 

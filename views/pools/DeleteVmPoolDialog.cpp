@@ -102,12 +102,11 @@ void DeleteVmPoolDialog::poolChanged()
     m_table->resizeColumnsToContents();
     m_table->horizontalHeader()->setStretchLastSection(true);
     const int vms = m_table->rowCount();
-    m_hosts->setText(vms ? tr("On %n host(s): %1", nullptr, int(hostNames.size()))
+    m_hosts->setText(vms ? tr("Hosts: %1. The VMs are forced off and deleted with the volumes "
+                              "made for them; the template's volumes stay.")
                                .arg(hostNames.join(u", "_s))
                          : QString());
-    m_confirm->setText(tr("Force off and delete these %n VM(s) and the volumes made for them "
-                          "(the template's volumes stay)",
-                          nullptr, vms));
+    m_confirm->setText(tr("&Delete the VMs listed (%1)").arg(vms));
     m_confirm->setChecked(false);
     m_confirm->setEnabled(vms > 0);
 }
