@@ -98,7 +98,10 @@ void MainWindow::createPoolActions()
     m_newVmPool = new QAction(tr("&New VM Pool…"), this);
     m_deleteVmPool = new QAction(tr("&Delete VM Pool…"), this);
     m_deleteTemplate = new QAction(tr("Delete T&emplate…"), this);
+    m_newVmFromTemplate->setShortcut(QKeySequence(tr("Ctrl+Alt+V")));
     m_newVmPool->setShortcut(QKeySequence(tr("Ctrl+Alt+P")));
+    m_deleteVmPool->setShortcut(QKeySequence(tr("Ctrl+Alt+Shift+P")));
+    m_deleteTemplate->setShortcut(QKeySequence(tr("Ctrl+Alt+Shift+T")));
     m_newVmPool->setToolTip(tr("Several VMs from one template, spread over a cluster's hosts"));
     m_deleteTemplate->setToolTip(tr("Delete the selected template"));
     connect(m_newVmFromTemplate, &QAction::triggered, this, [this] {
