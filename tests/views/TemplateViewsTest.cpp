@@ -56,7 +56,9 @@ void screenshot(QWidget *widget, const QString &name)
         dir = QCoreApplication::applicationDirPath() + u"/screenshots"_s;
     QDir().mkpath(dir);
     widget->show();
-    QCoreApplication::processEvents();
+    // Nested layouts with word-wrapped notes settle over a few passes of the event loop.
+    for (int i = 0; i < 5; ++i)
+        QCoreApplication::processEvents();
     EXPECT_TRUE(widget->grab().save(dir + u'/' + name + u".png"_s)) << qPrintable(name);
 }
 

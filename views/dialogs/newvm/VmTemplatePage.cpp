@@ -73,8 +73,9 @@ VmTemplatePage::VmTemplatePage(QWidget *parent) : NewVmPage(parent)
     diskLayout->setSpacing(2);
     diskLayout->addWidget(m_overlay);
     diskLayout->addWidget(m_copy);
-    diskLayout->addWidget(m_diskNote);
     form->addRow(tr("Disks:"), disks);
+    // Its own row: a word-wrapped note nested in the radios' box kept its first height.
+    form->addRow(QString(), m_diskNote);
 
     m_start = new QCheckBox(tr("&Start the VM after creating it"), this);
     form->addRow(QString(), m_start);
