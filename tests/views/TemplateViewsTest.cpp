@@ -62,8 +62,7 @@ void screenshot(QWidget *widget, const QString &name)
     EXPECT_TRUE(widget->grab().save(dir + u'/' + name + u".png"_s)) << qPrintable(name);
 }
 
-std::optional<models::DomainSummary> domainNamed(const models::HostSession *s,
-                                                const QString &name)
+std::optional<models::DomainSummary> domainNamed(const models::HostSession *s, const QString &name)
 {
     for (const models::DomainSummary &d : s->domains()) {
         if (d.name == name)
@@ -349,8 +348,7 @@ TEST_F(NewVmPoolDialogTest, CreatesAThreeVmPool)
     d->poolNameEdit()->setText(u"app"_s);
     d->patternEdit()->setText(u"app-%d"_s);
     d->countSpin()->setValue(3);
-    ASSERT_TRUE(d->createButton()->isEnabled())
-        << d->problemsLabel()->text().toStdString();
+    ASSERT_TRUE(d->createButton()->isEnabled()) << d->problemsLabel()->text().toStdString();
     d->createButton()->click();
     ASSERT_TRUE(waitUntil([&] { return d->isFinished(); }, 60000));
     ASSERT_EQ(d->results().size(), 3);
@@ -380,8 +378,8 @@ TEST_F(TemplateViewsTest, DeletesAPoolOnEveryHostItHasVmsOn)
     const QStringList results = column(d.table(), 1);
     for (const QString &r : results)
         EXPECT_TRUE(r.startsWith(u"Deleted"_s)) << r.toStdString();
-    ASSERT_TRUE(waitUntil([&] { return !domainNamed(a, u"old-01"_s) && !domainNamed(b, u"old-03"_s); },
-                          10000));
+    ASSERT_TRUE(waitUntil(
+        [&] { return !domainNamed(a, u"old-01"_s) && !domainNamed(b, u"old-03"_s); }, 10000));
     EXPECT_TRUE(domainNamed(a, u"web-base"_s).has_value()) << "VMs of no pool stay";
     screenshot(&d, u"delete-pool-done"_s);
 }

@@ -36,11 +36,9 @@ void ActionController::newVmPool(const QString &clusterId)
                 int made = 0;
                 for (const auto &r : results)
                     made += r.ok ? 1 : 0;
-                emit statusMessage(tr("VM pool %1: %2 of %3 VMs created.")
-                                       .arg(pool)
-                                       .arg(made)
-                                       .arg(results.size()),
-                                   8000);
+                emit statusMessage(
+                    tr("VM pool %1: %2 of %3 VMs created.").arg(pool).arg(made).arg(results.size()),
+                    8000);
             });
     dialog->open();
 }
@@ -66,16 +64,15 @@ void ActionController::deleteTemplate(const VmTarget &vm)
                                             m_models.datacenter->displayName(vm.uri), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const QString name = vm.name;
-    connect(dialog, &DeleteTemplateDialog::templateDeleted, this, [this, name] {
-        emit statusMessage(tr("Deleted the template %1.").arg(name), 5000);
-    });
+    connect(dialog, &DeleteTemplateDialog::templateDeleted, this,
+            [this, name] { emit statusMessage(tr("Deleted the template %1.").arg(name), 5000); });
     dialog->open();
 }
 
 void ActionController::newVmFromTemplate(const QString &clusterId, const QString &hostUri)
 {
-    auto *dialog = new NewVmDialog(m_models.datacenter, m_models.clusters, m_models.capabilities,
-                                   m_window);
+    auto *dialog =
+        new NewVmDialog(m_models.datacenter, m_models.clusters, m_models.capabilities, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!clusterId.isEmpty())
         dialog->selectCluster(clusterId);

@@ -51,8 +51,8 @@ enum Column
 
 NewVmPoolDialog::NewVmPoolDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
                                  models::HostCapabilitiesService *capabilities, QWidget *parent)
-    : QDialog(parent), m_datacenter(datacenter), m_clusters(clusters),
-      m_capabilities(capabilities), m_listing(new TemplateListing(datacenter, this))
+    : QDialog(parent), m_datacenter(datacenter), m_clusters(clusters), m_capabilities(capabilities),
+      m_listing(new TemplateListing(datacenter, this))
 {
     setWindowTitle(tr("New VM Pool"));
     setMinimumSize(940, 680);
@@ -161,8 +161,7 @@ NewVmPoolDialog::NewVmPoolDialog(models::Datacenter *datacenter, models::Cluster
     connect(m_create, &QPushButton::clicked, this, &NewVmPoolDialog::create);
 
     connect(m_listing, &TemplateListing::updated, this, &NewVmPoolDialog::fillTemplates);
-    connect(m_templates, &QTreeWidget::currentItemChanged, this,
-            &NewVmPoolDialog::templateChanged);
+    connect(m_templates, &QTreeWidget::currentItemChanged, this, &NewVmPoolDialog::templateChanged);
     connect(m_target, &QComboBox::currentIndexChanged, this, &NewVmPoolDialog::targetChanged);
     connect(m_poolName, &QLineEdit::textEdited, this, [this](const QString &name) {
         // The names follow the pool's name until the user writes their own pattern.
@@ -325,9 +324,8 @@ void NewVmPoolDialog::fillTargets()
             keep = -1;
         m_target->setCurrentIndex(keep >= 0 ? keep : firstOffered);
     }
-    const QString note = tmpl && !withheld.isEmpty()
-                             ? tr("Not offered: %1").arg(withheld.join(u"; "_s))
-                             : QString();
+    const QString note =
+        tmpl && !withheld.isEmpty() ? tr("Not offered: %1").arg(withheld.join(u"; "_s)) : QString();
     m_targetNote->setText(note);
     m_targetNote->setVisible(!note.isEmpty());
     targetChanged();
@@ -401,8 +399,8 @@ void NewVmPoolDialog::targetChanged()
 void NewVmPoolDialog::updatePreview()
 {
     QString error;
-    const QStringList names = models::expandNamePattern(m_pattern->text(), m_count->value(), 1,
-                                                        &error);
+    const QStringList names =
+        models::expandNamePattern(m_pattern->text(), m_count->value(), 1, &error);
     QString preview;
     if (!names.isEmpty()) {
         preview = names.size() <= 3 ? names.join(u", "_s)
@@ -410,9 +408,9 @@ void NewVmPoolDialog::updatePreview()
     }
     m_preview->setText(preview);
     m_preview->setVisible(!preview.isEmpty());
-    setFieldErrors(m_patternError,
-                   m_pattern->text().isEmpty() || error.isEmpty() ? QStringList()
-                                                                  : QStringList{error});
+    setFieldErrors(m_patternError, m_pattern->text().isEmpty() || error.isEmpty()
+                                       ? QStringList()
+                                       : QStringList{error});
 }
 
 void NewVmPoolDialog::replan()
@@ -455,16 +453,16 @@ void NewVmPoolDialog::replan()
             m_table->setItem(row, MemberColumn, new QTableWidgetItem(m.name));
             m_table->setItem(row, HostColumn,
                              new QTableWidgetItem(m_datacenter->displayName(m.hostUri)));
-            m_table->setItem(row, RunsColumn,
-                             new QTableWidgetItem(native ? tr("native (KVM)")
-                                                         : tr("emulated (TCG)")));
+            m_table->setItem(
+                row, RunsColumn,
+                new QTableWidgetItem(native ? tr("native (KVM)") : tr("emulated (TCG)")));
             bool copies = false;
             for (const models::FromTemplateDisk &disk : m.plan.disks)
                 copies = copies || disk.copy;
             m_table->setItem(row, DisksColumn,
                              new QTableWidgetItem(m.plan.disks.isEmpty() ? tr("none")
-                                                  : copies              ? tr("full copies")
-                                                                        : tr("overlays")));
+                                                  : copies               ? tr("full copies")
+                                                                         : tr("overlays")));
             m_table->setItem(row, StatusColumn,
                              new QTableWidgetItem(m.plan.ok() ? tr("To be created")
                                                               : m.plan.problems.join(u' ')));
@@ -522,11 +520,10 @@ void NewVmPoolDialog::create()
     m_status->setText(tr("Creating the pool %1…").arg(m_plan->request.name));
     for (int row = 0; row < m_table->rowCount(); ++row)
         m_table->item(row, StatusColumn)->setText(tr("Waiting…"));
-    connect(creator, &models::VmPoolCreator::progress, this,
-            [this](int done, int all) {
-                m_progress->setRange(0, all);
-                m_progress->setValue(done);
-            });
+    connect(creator, &models::VmPoolCreator::progress, this, [this](int done, int all) {
+        m_progress->setRange(0, all);
+        m_progress->setValue(done);
+    });
     connect(creator, &models::VmPoolCreator::memberFinished, this,
             [this](const models::VmPoolMemberResult &r) {
                 for (int row = 0; row < m_table->rowCount(); ++row) {

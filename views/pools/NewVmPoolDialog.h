@@ -79,7 +79,8 @@ public:
 
 signals:
     /// Every member ended; `results` in plan order.
-    void poolCreated(const QString &pool, const QList<crossvirt::models::VmPoolMemberResult> &results);
+    void poolCreated(const QString &pool,
+                     const QList<crossvirt::models::VmPoolMemberResult> &results);
 
 public:
     void reject() override;

@@ -43,13 +43,12 @@ QString formatSize(quint64 bytes)
 
 } // namespace
 
-NewVmFromTemplate::NewVmFromTemplate(models::Datacenter *datacenter,
-                                     models::ClusterList *clusters,
+NewVmFromTemplate::NewVmFromTemplate(models::Datacenter *datacenter, models::ClusterList *clusters,
                                      models::HostCapabilitiesService *capabilities,
                                      VmPlacementPage *placement, VmTemplatePage *page,
                                      VmTemplateSummaryPage *summary, QObject *parent)
-    : QObject(parent), m_datacenter(datacenter), m_clusters(clusters),
-      m_capabilities(capabilities), m_placement(placement), m_page(page), m_summary(summary),
+    : QObject(parent), m_datacenter(datacenter), m_clusters(clusters), m_capabilities(capabilities),
+      m_placement(placement), m_page(page), m_summary(summary),
       m_requests(new models::GuestContextRequests(this))
 {
     m_page->start()->setChecked(true);
@@ -275,11 +274,11 @@ void NewVmFromTemplate::templateChanged()
     const QString key = tmpl ? templateKey(tmpl->uri, tmpl->uuid) : QString();
     if (key != m_templateKey) {
         m_templateKey = key;
-        m_page->templateLabel()->setText(
-            tmpl ? tr("%1 (%2 on %3): %4")
-                       .arg(tmpl->name, tmpl->arch, m_datacenter->displayName(tmpl->uri),
-                            tmpl->summary)
-                 : QString());
+        m_page->templateLabel()->setText(tmpl ? tr("%1 (%2 on %3): %4")
+                                                    .arg(tmpl->name, tmpl->arch,
+                                                         m_datacenter->displayName(tmpl->uri),
+                                                         tmpl->summary)
+                                              : QString());
         fillHosts();
     }
     emit changed();
@@ -452,8 +451,8 @@ void NewVmFromTemplate::replan()
             for (const models::FromTemplateDisk &d : p.disks) {
                 if (d.copy)
                     lines << tr("  %1: full copy of %2 (%3) as %4 in pool %5")
-                                 .arg(d.base.target, d.base.volume, formatSize(d.bytes),
-                                      d.volume, d.pool);
+                                 .arg(d.base.target, d.base.volume, formatSize(d.bytes), d.volume,
+                                      d.pool);
                 else
                     lines << tr("  %1: overlay %2 in pool %3 on the template's %4")
                                  .arg(d.base.target, d.volume, d.pool, d.base.volume);

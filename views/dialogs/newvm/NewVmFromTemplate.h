@@ -68,8 +68,7 @@ public:
 signals:
     /// Something a page's Next/Create depends on changed.
     void changed();
-    void deployed(crossvirt::models::HostSession *session,
-                  const crossvirt::models::DeployedVm &vm);
+    void deployed(crossvirt::models::HostSession *session, const crossvirt::models::DeployedVm &vm);
     void deployFailed(const QString &message, bool cancelled);
 
 private:
