@@ -111,7 +111,8 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
     addPage(m_summaryPage, SummaryPage, [this] {
         return isReady() && m_problems.isEmpty() && !m_creating && m_planError.isEmpty();
     });
-    addPage(m_templatePage, TemplatePage, [this] { return m_fromTemplate->templatePageComplete(); });
+    addPage(m_templatePage, TemplatePage,
+            [this] { return m_fromTemplate->templatePageComplete(); });
     addPage(m_templateSummaryPage, TemplateSummaryPage,
             [this] { return m_fromTemplate->summaryComplete(); });
     connect(m_fromTemplate, &NewVmFromTemplate::changed, this, [this] {

@@ -5,14 +5,14 @@
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
 
+#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QButtonGroup>
-#include <QHeaderView>
 #include <QRadioButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
