@@ -6,6 +6,7 @@
 // 3-VM pool and reports a failed member without stopping the others; Delete VM Pool and
 // Delete Template. Screenshots go to $CROSSVIRT_SHOTS_DIR (else screenshots/ next to the
 // test).
+#include "MainWindowFixture.h"
 #include "common/TestSupport.h"
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
@@ -15,6 +16,7 @@
 #include "views/dialogs/NewVmDialog.h"
 #include "views/dialogs/newvm/NewVmFromTemplate.h"
 #include "views/dialogs/newvm/VmTemplatePage.h"
+#include "views/mainwindow/MainWindow.h"
 #include "views/pools/DeleteTemplateDialog.h"
 #include "views/pools/DeleteVmPoolDialog.h"
 #include "views/pools/NewVmPoolDialog.h"
@@ -25,6 +27,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -438,4 +442,44 @@ TEST_F(TemplateViewsTest, OverviewShowsTemplateAndPoolLines)
     page.showDetails(details, u"x86_64"_s);
     EXPECT_TRUE(page.fromTemplateText().isEmpty());
     EXPECT_TRUE(page.vmPoolText().isEmpty());
+}
+
+// ---- the main window's Pools menu ----------------------------------------------------------
+
+TEST(TemplateMainWindowTest, PoolsMenuActionsFollowTheSelection)
+{
+    const QString uri = hostUri(u"a"_s);
+    test::MainWindowUnderTest app = test::openMainWindow({uri});
+    QString error;
+    models::HostSession *a = test::connectedSession(app, uri, &error);
+    ASSERT_TRUE(a) << error.toStdString();
+    ASSERT_TRUE(waitUntil([&] { return domainNamed(a, u"tpl-web"_s).has_value(); }, 10000));
+    views::MainWindow *w = app.window.get();
+
+    QMenu *pools = nullptr;
+    for (QAction *m : w->menuBar()->actions()) {
+        if (m->menu() && m->text() == u"&Pools"_s)
+            pools = m->menu();
+    }
+    ASSERT_TRUE(pools);
+    for (QAction *a2 : {w->newVmFromTemplateAction(), w->newVmPoolAction(), w->deleteVmPoolAction(),
+                        w->deleteTemplateAction()})
+        EXPECT_TRUE(pools->actions().contains(a2)) << a2->text().toStdString();
+
+    ASSERT_TRUE(w->select(uri, domainNamed(a, u"tpl-web"_s)->uuid));
+    EXPECT_TRUE(w->deleteTemplateAction()->isEnabled()) << "a template is selected";
+    ASSERT_TRUE(w->select(uri, domainNamed(a, u"web-base"_s)->uuid));
+    EXPECT_FALSE(w->deleteTemplateAction()->isEnabled()) << "a VM is no template";
+
+    w->newVmPoolAction()->trigger();
+    auto *poolDialog = w->findChild<NewVmPoolDialog *>();
+    ASSERT_TRUE(poolDialog);
+    EXPECT_TRUE(waitUntil([&] { return poolDialog->templatesLoaded(); }, 10000));
+    poolDialog->close();
+
+    w->newVmFromTemplateAction()->trigger();
+    auto *wizard = w->findChild<NewVmDialog *>();
+    ASSERT_TRUE(wizard);
+    EXPECT_TRUE(wizard->fromTemplate()->isActive()) << "the wizard opens on its template path";
+    wizard->close();
 }
