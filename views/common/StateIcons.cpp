@@ -20,7 +20,9 @@ enum class Glyph
     Cross,
     Dots,
     Check,
-    Moon
+    Moon,
+    Stencil,
+    Clock
 };
 
 QIcon paint(const QColor &color, Glyph glyph)
@@ -69,6 +71,20 @@ QIcon paint(const QColor &color, Glyph glyph)
             p.setPen(QPen(Qt::white, s * 0.12, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             p.drawPolyline(
                 QList<QPointF>{{s * 0.30, s * 0.52}, {s * 0.45, s * 0.67}, {s * 0.70, s * 0.36}});
+            break;
+        case Glyph::Stencil:
+            // A page with a dashed outline: the shape new VMs are cut from.
+            p.setPen(QPen(Qt::white, qMax(1.0, s * 0.07), Qt::DashLine));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(QRectF(s * 0.30, s * 0.26, s * 0.40, s * 0.48));
+            p.setPen(QPen(Qt::white, qMax(1.0, s * 0.07)));
+            p.drawLine(QPointF(s * 0.38, s * 0.42), QPointF(s * 0.62, s * 0.42));
+            p.drawLine(QPointF(s * 0.38, s * 0.56), QPointF(s * 0.62, s * 0.56));
+            break;
+        case Glyph::Clock:
+            p.setPen(QPen(Qt::white, s * 0.10, Qt::SolidLine, Qt::RoundCap));
+            p.drawLine(QPointF(s * 0.5, s * 0.5), QPointF(s * 0.5, s * 0.28));
+            p.drawLine(QPointF(s * 0.5, s * 0.5), QPointF(s * 0.66, s * 0.58));
             break;
         case Glyph::Moon:
             p.drawEllipse(QPointF(s * 0.5, s * 0.5), s * 0.2, s * 0.2);
@@ -138,6 +154,37 @@ QIcon connectionStateIcon(ConnectionState state)
         break;
     case ConnectionState::Disconnected:
         icon = paint(QColor(0x80, 0x86, 0x8c), Glyph::Stop);
+        break;
+    }
+    cache.insert(int(state), icon);
+    return icon;
+}
+
+QIcon templateIcon()
+{
+    static const QIcon icon = paint(QColor(0x2f, 0x7f, 0x8f), Glyph::Stencil);
+    return icon;
+}
+
+QIcon workStateIcon(WorkState state)
+{
+    static QHash<int, QIcon> cache;
+    auto it = cache.find(int(state));
+    if (it != cache.end())
+        return *it;
+    QIcon icon;
+    switch (state) {
+    case WorkState::Waiting:
+        icon = paint(QColor(0x80, 0x86, 0x8c), Glyph::Clock);
+        break;
+    case WorkState::Working:
+        icon = paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
+        break;
+    case WorkState::Done:
+        icon = paint(QColor(0x2e, 0x9d, 0x4a), Glyph::Check);
+        break;
+    case WorkState::Failed:
+        icon = paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
         break;
     }
     cache.insert(int(state), icon);

@@ -4,6 +4,9 @@
 #include "models/connection/Datacenter.h"
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
+#include "views/bulk/BulkProgressDialog.h"
+#include "views/clone/CloneDialog.h"
+#include "views/clone/MakeTemplateDialog.h"
 #include "views/connection/AddConnectionDialog.h"
 #include "views/dialogs/ClusterDialog.h"
 #include "views/dialogs/NewDiskDialog.h"
@@ -11,6 +14,7 @@
 #include "views/mainwindow/DeleteVmDialog.h"
 
 #include <QMessageBox>
+#include <QPushButton>
 #include <QWidget>
 
 namespace crossvirt::views {
@@ -146,6 +150,104 @@ void ActionController::addDisk(const VmTarget &vm)
     auto *dialog = new NewDiskDialog(session, *summary, m_models.capabilities, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void ActionController::clone(const VmTarget &vm)
+{
+    HostSession *session = vm.isValid() ? m_models.datacenter->session(vm.uri) : nullptr;
+    if (!session)
+        return;
+    auto *dialog = new CloneDialog(session, vm.uuid, vm.name, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString uri = vm.uri;
+    connect(dialog, &CloneDialog::cloned, this, [this, uri](const models::CloneResult &result) {
+        emit statusMessage(tr("Cloned as %1.").arg(result.name), 5000);
+        emit vmCloned(result.uri.isEmpty() ? uri : result.uri, result.uuid, result.name);
+    });
+    dialog->open();
+}
+
+void ActionController::makeTemplate(const VmTarget &vm)
+{
+    HostSession *session = vm.isValid() ? m_models.datacenter->session(vm.uri) : nullptr;
+    if (!session)
+        return;
+    const auto summary = session->domain(vm.uuid);
+    if (!summary)
+        return;
+    auto *dialog = new MakeTemplateDialog(session, *summary, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString uri = vm.uri;
+    connect(dialog, &MakeTemplateDialog::templateMade, this,
+            [this, uri](const models::TemplateInfo &info) {
+                emit statusMessage(tr("%1 is now a template.").arg(info.name), 5000);
+                emit templateMade(info.uri.isEmpty() ? uri : info.uri, info.uuid, info.name);
+            });
+    dialog->open();
+}
+
+void ActionController::bulk(models::BulkAction action, const QList<VmTarget> &targets)
+{
+    QList<models::BulkTarget> run;
+    QStringList lines;
+    for (const VmTarget &t : targets) {
+        if (!t.isValid())
+            continue;
+        run << models::BulkTarget{t.uri, t.uuid, t.name};
+        const HostSession *s = m_models.datacenter->session(t.uri);
+        const QString host =
+            s && !s->hostInfo().hostname.isEmpty() ? s->hostInfo().hostname : t.uri;
+        lines << tr("%1 (on %2)").arg(t.name, host);
+    }
+    if (run.isEmpty())
+        return;
+    QString question;
+    switch (action) {
+    case models::BulkAction::Start:
+        question = tr("Start these %n virtual machines?", nullptr, int(run.size()));
+        break;
+    case models::BulkAction::Shutdown:
+        question = tr("Shut down these %n virtual machines?", nullptr, int(run.size()));
+        break;
+    case models::BulkAction::ForceOff:
+        question = tr("Force off these %n virtual machines? This is like pulling the power "
+                      "cord: unsaved data in the guests is lost.",
+                      nullptr, int(run.size()));
+        break;
+    case models::BulkAction::Delete:
+        question = tr("Delete these %n virtual machines, with the storage volumes no other "
+                      "virtual machine uses? Running ones are forced off first. This cannot be "
+                      "undone.",
+                      nullptr, int(run.size()));
+        break;
+    case models::BulkAction::Clone:
+        question = tr("Clone these %n virtual machines? Each is cloned on its own host as "
+                      "NAME-clone with copies of its disks.",
+                      nullptr, int(run.size()));
+        break;
+    }
+    QMessageBox box(action == models::BulkAction::Delete || action == models::BulkAction::ForceOff
+                        ? QMessageBox::Warning
+                        : QMessageBox::Question,
+                    models::bulkActionLabel(action), question,
+                    QMessageBox::Yes | QMessageBox::Cancel, m_window);
+    box.setInformativeText(lines.join(u'\n'));
+    box.setDefaultButton(action == models::BulkAction::Delete ? QMessageBox::Cancel
+                                                              : QMessageBox::Yes);
+    box.button(QMessageBox::Yes)->setText(models::bulkActionLabel(action));
+    if (box.exec() != QMessageBox::Yes)
+        return;
+    // The targets are the VMs the box listed, whatever the tree shows now.
+    QPointer<models::Datacenter> datacenter = m_models.datacenter;
+    auto *dialog = new BulkProgressDialog(
+        [datacenter](const QString &uri) -> HostSession * {
+            return datacenter ? datacenter->session(uri) : nullptr;
+        },
+        action, run, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    emit bulkStarted(dialog);
+    dialog->show();
+    dialog->start();
 }
 
 void ActionController::newVm(const QString &clusterId, const QString &hostUri)

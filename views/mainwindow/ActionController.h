@@ -1,5 +1,6 @@
 #pragma once
 
+#include "models/bulk/BulkActions.h"
 #include "models/inventory/InventoryTypes.h"
 #include "views/mainwindow/MainWindowModels.h"
 
@@ -31,6 +32,8 @@ struct VmTarget
 /// The main window's VM and host actions: confirmations, the Delete dialog (fed by a
 /// worker-thread read of the VM's storage), and the requests to the host. It never reads
 /// the window's selection: callers pass the VM or host the user acted on.
+class BulkProgressDialog;
+
 class ActionController : public QObject
 {
     Q_OBJECT
@@ -49,6 +52,15 @@ public:
     /// dialog, then deletes `vm` and the ticked volumes.
     void deleteVm(const VmTarget &vm);
     void addDisk(const VmTarget &vm);
+
+    // Clone, templates and bulk actions (issue 14).
+    /// The Clone dialog for `vm` (a running VM is refused there with the reason).
+    void clone(const VmTarget &vm);
+    /// The Make Template dialog for `vm`.
+    void makeTemplate(const VmTarget &vm);
+    /// Asks once, listing `targets`, then runs `action` on all of them in a
+    /// BulkProgressDialog (one result per VM).
+    void bulk(models::BulkAction action, const QList<VmTarget> &targets);
 
     /// The New VM wizard, preselecting a cluster (if any) or else a host.
     void newVm(const QString &clusterId, const QString &hostUri);
@@ -78,6 +90,11 @@ signals:
     void vmCreated(const QString &uri, const QString &uuid, bool openConsole, const QString &name);
     /// A cluster was created or edited: show the tree by cluster.
     void clustersChanged();
+    /// A Clone dialog made `name` (selected in the tree).
+    void vmCloned(const QString &uri, const QString &uuid, const QString &name);
+    void templateMade(const QString &uri, const QString &uuid, const QString &name);
+    /// A bulk action was confirmed and runs in `dialog` (non-modal, deleted when closed).
+    void bulkStarted(crossvirt::views::BulkProgressDialog *dialog);
     /// Emitted when a Delete finished; `problems` lists the volumes that were kept.
     void vmDeleted(const QString &uri, const QString &uuid, const QStringList &problems);
 

@@ -47,6 +47,12 @@ DetailsPane::DetailsPane(models::DatacenterStats *stats, QWidget *parent)
     m_emptyPage = new QLabel(tr("Select a host or a virtual machine."), this);
     m_emptyPage->setAlignment(Qt::AlignCenter);
     addWidget(m_emptyPage);
+    m_selectionPage = new QLabel(this);
+    m_selectionPage->setAlignment(Qt::AlignCenter);
+    m_selectionPage->setWordWrap(true);
+    m_selectionPage->setTextFormat(Qt::RichText);
+    m_selectionPage->setMargin(24);
+    addWidget(m_selectionPage);
     m_hostTabs = new QTabWidget(this);
     m_hostPage = new HostDetailsPage(m_hostTabs);
     m_hostTabs->addTab(scrolling(m_hostPage, m_hostTabs), tr("Details"));
@@ -79,6 +85,13 @@ void DetailsPane::showNothing()
 {
     ++m_generation;
     setCurrentWidget(m_emptyPage);
+}
+
+void DetailsPane::showSelectionSummary(const QString &text)
+{
+    ++m_generation;
+    m_selectionPage->setText(text);
+    setCurrentWidget(m_selectionPage);
 }
 
 void DetailsPane::showHost(HostSession *session, const QString &displayName)

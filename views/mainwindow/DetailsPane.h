@@ -30,6 +30,9 @@ public:
     explicit DetailsPane(models::DatacenterStats *stats, QWidget *parent = nullptr);
 
     void showNothing();
+    /// Several VMs selected: a short summary (rich text) instead of one VM's overview.
+    void showSelectionSummary(const QString &text);
+    QLabel *selectionSummary() const { return m_selectionPage; }
     void showHost(models::HostSession *session, const QString &displayName);
     void showCluster(const QString &name, const QList<models::HostSession *> &hosts);
     /// Reads the VM's details from its host, and again whenever its state changes while it
@@ -53,6 +56,7 @@ private:
 
     models::DatacenterStats *m_stats;
     QLabel *m_emptyPage;
+    QLabel *m_selectionPage;
     QTabWidget *m_hostTabs;
     HostDetailsPage *m_hostPage;
     HostChartsPage *m_hostCharts;

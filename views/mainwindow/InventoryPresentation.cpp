@@ -1,5 +1,6 @@
 #include "views/mainwindow/InventoryPresentation.h"
 
+#include "models/connection/HostSession.h"
 #include "models/inventory/InventoryModel.h"
 #include "views/common/StateIcons.h"
 #include "views/common/Theme.h"
@@ -11,6 +12,21 @@
 namespace crossvirt::views {
 
 using models::InventoryModel;
+
+namespace {
+
+/// True for a template's row (Crossvirt's metadata, read with the inventory).
+bool isTemplateRow(const QModelIndex &source)
+{
+    const auto *session = qobject_cast<const models::HostSession *>(
+        source.data(InventoryModel::HostSessionRole).value<QObject *>());
+    if (!session)
+        return false;
+    const auto d = session->domain(source.data(InventoryModel::UuidRole).toString());
+    return d && d->isTemplate;
+}
+
+} // namespace
 
 QVariant InventoryPresentation::data(const QModelIndex &index, int role) const
 {
@@ -24,8 +40,18 @@ QVariant InventoryPresentation::data(const QModelIndex &index, int role) const
             return connectionStateIcon(
                 models::ConnectionState(source.data(InventoryModel::ConnectionStateRole).toInt()));
         }
+        if (isTemplateRow(source))
+            return templateIcon();
         return domainStateIcon(
             models::DomainState(source.data(InventoryModel::DomainStateRole).toInt()));
+    }
+    // A template is never started: "Template" says more than "Shut off".
+    if ((role == Qt::DisplayRole || role == Qt::ToolTipRole) &&
+        index.column() == InventoryModel::StateColumn && kind == InventoryModel::ItemKind::Domain &&
+        isTemplateRow(source)) {
+        return role == Qt::DisplayRole
+                   ? tr("Template")
+                   : tr("A template: new virtual machines are made from it; it is never started.");
     }
     // A name may be elided in a narrow column: the tooltip always has it whole.
     if (role == Qt::ToolTipRole && index.column() == InventoryModel::NameColumn) {

@@ -30,12 +30,15 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QSet>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace crossvirt::views {
 
@@ -109,7 +112,8 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSortingEnabled(false);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Ctrl/Shift pick several VMs (across hosts) for the bulk actions.
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     // A name too long for its column loses its middle, not its distinguishing end
     // ("test-state-p…" twice); the tooltip has it whole.
@@ -168,6 +172,10 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
         updateActions();
         showSelection();
     });
+    connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateActions();
+        showSelection();
+    });
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
         QModelIndex src = toBaseIndex(index);
         if (src.model() == m_models.clusterInventory)
@@ -221,6 +229,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::createActions()
 {
+    createCloneActions();
     QStyle *st = style();
     m_addConnection =
         new QAction(st->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Connection…"), this);
@@ -318,13 +327,25 @@ void MainWindow::createActions()
         if (vm.isValid())
             openVm(vm.uri, vm.uuid);
     });
-    connect(m_start, &QAction::triggered, this, [this] { m_actions->start(selectedVm()); });
-    connect(m_shutdown, &QAction::triggered, this, [this] { m_actions->shutdown(selectedVm()); });
+    connect(m_start, &QAction::triggered, this, [this] {
+        if (!runOnSeveral(models::BulkAction::Start))
+            m_actions->start(selectedVm());
+    });
+    connect(m_shutdown, &QAction::triggered, this, [this] {
+        if (!runOnSeveral(models::BulkAction::Shutdown))
+            m_actions->shutdown(selectedVm());
+    });
     connect(m_reboot, &QAction::triggered, this, [this] { m_actions->reboot(selectedVm()); });
-    connect(m_forceOff, &QAction::triggered, this, [this] { m_actions->forceOff(selectedVm()); });
+    connect(m_forceOff, &QAction::triggered, this, [this] {
+        if (!runOnSeveral(models::BulkAction::ForceOff))
+            m_actions->forceOff(selectedVm());
+    });
     connect(m_pause, &QAction::triggered, this, [this] { m_actions->pause(selectedVm()); });
     connect(m_resume, &QAction::triggered, this, [this] { m_actions->resume(selectedVm()); });
-    connect(m_delete, &QAction::triggered, this, [this] { m_actions->deleteVm(selectedVm()); });
+    connect(m_delete, &QAction::triggered, this, [this] {
+        if (!runOnSeveral(models::BulkAction::Delete))
+            m_actions->deleteVm(selectedVm());
+    });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addConnection);
@@ -349,6 +370,9 @@ void MainWindow::createActions()
     vm->addSeparator();
     vm->addAction(m_addDisk);
     vm->addAction(m_delete);
+    vm->addSeparator();
+    vm->addAction(m_clone);
+    vm->addAction(m_makeTemplate);
     QMenu *viewMenu = menuBar()->addMenu(tr("V&iew"));
     viewMenu->addAction(m_byHost);
     viewMenu->addAction(m_byCluster);
@@ -386,7 +410,7 @@ void MainWindow::createActions()
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a :
          {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume, m_addDisk, m_delete,
-          m_connect, m_disconnect, m_removeConnection, m_editCluster})
+          m_clone, m_makeTemplate, m_connect, m_disconnect, m_removeConnection, m_editCluster})
         m_tree->addAction(a);
 }
 
@@ -519,6 +543,7 @@ void MainWindow::updateActions()
     m_disconnect->setEnabled(host && session &&
                              session->state() != models::ConnectionState::Disconnected);
     m_removeConnection->setEnabled(host);
+    updateCloneActions(d ? &*d : nullptr);
 }
 
 void MainWindow::updateSummary()
@@ -546,6 +571,8 @@ void MainWindow::updateSummary()
 
 void MainWindow::showSelection()
 {
+    if (showSeveralSelected())
+        return;
     const QModelIndex src = currentSourceIndex();
     if (!src.isValid()) {
         const auto cluster = m_models.clusters->cluster(currentClusterId());
@@ -650,6 +677,196 @@ bool MainWindow::select(const QString &uri, const QString &uuid)
     if (!idx.isValid())
         return false;
     m_tree->setCurrentIndex(idx);
+    return true;
+}
+
+} // namespace crossvirt::views
+
+// Clone, templates and bulk actions (issue 14) ---------------------------------------------
+
+namespace crossvirt::views {
+
+void MainWindow::createCloneActions()
+{
+    m_clone = new QAction(tr("&Clone…"), this);
+    m_clone->setShortcut(QKeySequence(tr("Ctrl+Shift+C")));
+    m_makeTemplate = new QAction(tr("Make &Template…"), this);
+    m_makeTemplate->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+    connect(m_clone, &QAction::triggered, this, [this] {
+        if (!runOnSeveral(models::BulkAction::Clone))
+            m_actions->clone(selectedVm());
+    });
+    connect(m_makeTemplate, &QAction::triggered, this,
+            [this] { m_actions->makeTemplate(selectedVm()); });
+    connect(m_actions, &ActionController::vmCloned, this,
+            [this](const QString &uri, const QString &uuid) {
+                // The clone arrives with the host's next inventory event: select it then.
+                if (select(uri, uuid))
+                    return;
+                auto *pending = new QObject(this);
+                auto pick = [this, uri, uuid, pending] {
+                    if (select(uri, uuid))
+                        pending->deleteLater();
+                };
+                connect(m_proxy, &QAbstractItemModel::rowsInserted, pending, pick);
+                QTimer::singleShot(30'000, pending, &QObject::deleteLater);
+            });
+    connect(m_actions, &ActionController::templateMade, this, [this] { updateActions(); });
+}
+
+QList<VmTarget> MainWindow::selectedVms() const
+{
+    QList<VmTarget> vms;
+    QModelIndexList rows = m_tree->selectionModel()->selectedRows(InventoryModel::NameColumn);
+    // Tree order, whatever order the rows were picked in.
+    std::sort(rows.begin(), rows.end(), [this](const QModelIndex &a, const QModelIndex &b) {
+        return m_tree->visualRect(a).top() < m_tree->visualRect(b).top();
+    });
+    QSet<QString> seen;
+    for (const QModelIndex &row : std::as_const(rows)) {
+        QModelIndex src = toBaseIndex(row);
+        if (src.model() == m_models.clusterInventory)
+            src = m_models.clusterInventory->toInventoryIndex(src);
+        const auto d = m_models.inventory->domainAt(src);
+        if (!d)
+            continue;
+        const QString uri = src.data(InventoryModel::UriRole).toString();
+        if (seen.contains(uri + u' ' + d->uuid))
+            continue;
+        seen.insert(uri + u' ' + d->uuid);
+        vms.append({uri, d->uuid, d->name, d->state});
+    }
+    return vms;
+}
+
+QList<VmTarget> MainWindow::bulkTargets(models::BulkAction action) const
+{
+    QList<VmTarget> targets;
+    for (const VmTarget &vm : selectedVms()) {
+        const HostSession *session = m_models.datacenter->session(vm.uri);
+        const auto d = session ? session->domain(vm.uuid) : std::nullopt;
+        if (!d)
+            continue;
+        bool applies = false;
+        switch (action) {
+        case models::BulkAction::Start:
+            applies = !d->isTemplate &&
+                      (d->state == DomainState::Shutoff || d->state == DomainState::Crashed);
+            break;
+        case models::BulkAction::Shutdown:
+            applies = d->state == DomainState::Running || d->state == DomainState::Blocked;
+            break;
+        case models::BulkAction::ForceOff:
+            applies = models::isActive(d->state);
+            break;
+        case models::BulkAction::Delete:
+            applies = true;
+            break;
+        case models::BulkAction::Clone:
+            applies = !models::isActive(d->state);
+            break;
+        }
+        if (applies)
+            targets << vm;
+    }
+    return targets;
+}
+
+bool MainWindow::runOnSeveral(models::BulkAction action)
+{
+    if (selectedVms().size() < 2)
+        return false;
+    m_actions->bulk(action, bulkTargets(action));
+    return true;
+}
+
+void MainWindow::updateCloneActions(const models::DomainSummary *d)
+{
+    const int selected = int(selectedVms().size());
+    if (selected > 1) {
+        // Several VMs: the bulk actions, each on the selected VMs it applies to.
+        const QList<std::pair<QAction *, models::BulkAction>> bulk{
+            {m_start, models::BulkAction::Start},
+            {m_shutdown, models::BulkAction::Shutdown},
+            {m_forceOff, models::BulkAction::ForceOff},
+            {m_delete, models::BulkAction::Delete},
+            {m_clone, models::BulkAction::Clone}};
+        for (const auto &[a, action] : bulk) {
+            const int n = int(bulkTargets(action).size());
+            a->setEnabled(n > 0);
+            a->setToolTip(n > 0 ? tr("%1 %n of the selected virtual machines", nullptr, n)
+                                      .arg(models::bulkActionLabel(action))
+                                : tr("None of the selected virtual machines can be given this "
+                                     "action"));
+        }
+        for (QAction *a : {m_open, m_reboot, m_pause, m_resume, m_addDisk, m_makeTemplate}) {
+            a->setEnabled(false);
+            a->setToolTip(tr("Acts on one virtual machine: select only one"));
+        }
+        return;
+    }
+    m_clone->setEnabled(bool(d));
+    m_clone->setToolTip(d && models::isActive(d->state)
+                            ? tr("Shut “%1” down first: only a shut-off virtual machine can be "
+                                 "cloned")
+                                  .arg(d->name)
+                            : tr("Copy the selected virtual machine under a new name"));
+    m_makeTemplate->setEnabled(d && !d->isTemplate);
+    m_makeTemplate->setToolTip(
+        d && d->isTemplate ? tr("“%1” already is a template").arg(d->name)
+                           : tr("Turn the selected virtual machine into a template new ones "
+                                "are made from"));
+    m_delete->setToolTip(tr("Delete the selected virtual machine"));
+    m_start->setToolTip(tr("Start the selected virtual machine"));
+    m_forceOff->setToolTip(tr("Turn the selected virtual machine off at once"));
+    m_open->setToolTip(tr("Open the selected virtual machine's window"));
+    m_pause->setToolTip({});
+    m_resume->setToolTip({});
+    if (d && d->isTemplate) {
+        // A template's disks are read-only bases: starting it makes no sense.
+        m_start->setEnabled(false);
+        m_start->setToolTip(tr("“%1” is a template: it is never started. Clone it, or make a "
+                               "new virtual machine from it.")
+                                .arg(d->name));
+        m_start->setStatusTip(m_start->toolTip());
+    } else {
+        m_start->setStatusTip({});
+    }
+}
+
+bool MainWindow::showSeveralSelected()
+{
+    const QList<VmTarget> vms = selectedVms();
+    if (vms.size() < 2)
+        return false;
+    QStringList names, hosts;
+    for (const VmTarget &vm : vms) {
+        names << vm.name.toHtmlEscaped();
+        const HostSession *s = m_models.datacenter->session(vm.uri);
+        const QString host =
+            s && !s->hostInfo().hostname.isEmpty() ? s->hostInfo().hostname : vm.uri;
+        if (!hosts.contains(host.toHtmlEscaped()))
+            hosts << host.toHtmlEscaped();
+    }
+    constexpr int shown = 8;
+    QString list = names.mid(0, shown).join(u", "_s);
+    if (names.size() > shown)
+        list += tr(" and %n more", nullptr, int(names.size() - shown));
+    // What each bulk action would touch, so nobody is surprised by the confirmation.
+    QStringList counts;
+    for (auto action :
+         {models::BulkAction::Start, models::BulkAction::Shutdown, models::BulkAction::ForceOff,
+          models::BulkAction::Delete, models::BulkAction::Clone}) {
+        counts << tr("%1: %2")
+                      .arg(models::bulkActionLabel(action).toHtmlEscaped())
+                      .arg(bulkTargets(action).size());
+    }
+    m_details->showSelectionSummary(
+        tr("<p><b>%n virtual machines selected</b></p><p>%1</p><p>on %2</p>"
+           "<p>The VM actions act on each of them that can; one window lists each "
+           "result.</p><p>%3</p>",
+           nullptr, int(vms.size()))
+            .arg(list, hosts.join(u", "_s), counts.join(u" · "_s)));
     return true;
 }
 

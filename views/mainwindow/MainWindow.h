@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/bulk/BulkActions.h"
+#include "models/inventory/InventoryTypes.h"
 #include "views/mainwindow/MainWindowModels.h"
 
 #include <QMainWindow>
@@ -84,12 +86,25 @@ public:
     QAction *newVmAction() const { return m_newVm; }
     QAction *addDiskAction() const { return m_addDisk; }
     QAction *newClusterAction() const { return m_newCluster; }
+    // Clone, templates and bulk actions (issue 14).
+    QAction *cloneAction() const { return m_clone; }
+    QAction *makeTemplateAction() const { return m_makeTemplate; }
+    /// The VMs selected in the tree (several with Ctrl/Shift), in tree order.
+    QList<VmTarget> selectedVms() const;
+    /// The selected VMs `action` applies to (Start: shut-off VMs that are no template...).
+    QList<VmTarget> bulkTargets(models::BulkAction action) const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    void createCloneActions();
+    /// Runs `action` on the selection: several VMs go through a bulk confirmation.
+    bool runOnSeveral(models::BulkAction action);
+    void updateCloneActions(const models::DomainSummary *selected);
+    /// Several VMs selected: their summary in the details pane (true), else false.
+    bool showSeveralSelected();
     void updateActions();
     void showSelection();
     void updateSummary();
@@ -126,6 +141,7 @@ private:
     QAction *m_newVm, *m_addDisk, *m_newCluster, *m_editCluster, *m_deleteCluster, *m_byHost,
         *m_byCluster;
     QAction *m_tiles = nullptr;
+    QAction *m_clone = nullptr, *m_makeTemplate = nullptr;
     QList<QPointer<VmWindow>> m_vmWindows;
     MainWindowLayout *m_layout = nullptr;
     QAction *m_resetLayout = nullptr;
