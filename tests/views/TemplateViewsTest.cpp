@@ -16,6 +16,7 @@
 #include "views/dialogs/NewVmDialog.h"
 #include "views/dialogs/newvm/NewVmFromTemplate.h"
 #include "views/dialogs/newvm/VmTemplatePage.h"
+#include "views/mainwindow/ActionController.h"
 #include "views/mainwindow/MainWindow.h"
 #include "views/pools/DeleteTemplateDialog.h"
 #include "views/pools/DeleteVmPoolDialog.h"
@@ -481,5 +482,23 @@ TEST(TemplateMainWindowTest, PoolsMenuActionsFollowTheSelection)
     auto *wizard = w->findChild<NewVmDialog *>();
     ASSERT_TRUE(wizard);
     EXPECT_TRUE(wizard->fromTemplate()->isActive()) << "the wizard opens on its template path";
-    wizard->close();
+    ASSERT_TRUE(waitUntil([&] { return wizard->fromTemplate()->templatesLoaded(); }, 10000));
+    ASSERT_TRUE(wizard->fromTemplate()->selectTemplate(uri, u"tpl-web"_s));
+    wizard->next();
+    wizard->templatePage()->name()->setText(u"web-picked"_s);
+    wizard->templatePage()->start()->setChecked(false);
+    wizard->next();
+    ASSERT_TRUE(waitUntil(
+        [&] { return wizard->fromTemplate()->plan() && wizard->fromTemplate()->plan()->ok(); },
+        10000));
+    wizard->button(QWizard::FinishButton)->click();
+    // The new VM is selected in the tree once the host reports it.
+    EXPECT_TRUE(waitUntil(
+        [&] {
+            const auto made = domainNamed(a, u"web-picked"_s);
+            return made && w->selectedVms().size() == 1 &&
+                   w->selectedVms().constFirst().uuid == made->uuid;
+        },
+        20000))
+        << "the VM made from the template is selected";
 }

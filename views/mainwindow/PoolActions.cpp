@@ -5,6 +5,7 @@
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
+#include "models/inventory/InventoryFilterProxy.h"
 #include "models/inventory/InventoryModel.h"
 #include "views/dialogs/NewVmDialog.h"
 #include "views/mainwindow/ActionController.h"
@@ -16,6 +17,7 @@
 #include <QAction>
 #include <QMenu>
 #include <QMenuBar>
+#include <QTimer>
 #include <QTreeView>
 
 namespace crossvirt::views {
@@ -129,6 +131,22 @@ void MainWindow::createPoolActions()
     }
     menuBar()->insertMenu(before, pools);
     m_tree->addAction(m_deleteTemplate);
+
+    // A VM made from a template is defined when the wizard says so, but reaches the tree with
+    // the host's next inventory event: select it then (the window's own handler, connected
+    // earlier, tried at once).
+    connect(m_actions, &ActionController::vmCreated, this,
+            [this](const QString &uri, const QString &uuid) {
+                if (selectedVm().uuid == uuid || select(uri, uuid))
+                    return;
+                auto *pending = new QObject(this);
+                connect(m_proxy, &QAbstractItemModel::rowsInserted, pending,
+                        [this, uri, uuid, pending] {
+                            if (select(uri, uuid))
+                                pending->deleteLater();
+                        });
+                QTimer::singleShot(30'000, pending, &QObject::deleteLater);
+            });
 }
 
 void MainWindow::updatePoolActions(const models::DomainSummary *selected)
