@@ -256,7 +256,7 @@ class NewVmPoolDialogTest : public TemplateViewsTest
 protected:
     std::unique_ptr<NewVmPoolDialog> poolDialog(const QString &target)
     {
-        auto d = std::make_unique<NewVmPoolDialog>(&datacenter, &clusters, nullptr);
+        auto d = std::make_unique<NewVmPoolDialog>(&datacenter, &clusters);
         d->show();
         EXPECT_TRUE(waitUntil([&] { return d->templatesLoaded(); }, 10000));
         EXPECT_TRUE(d->selectTemplate(a->uri(), u"tpl-web"_s));

@@ -28,8 +28,7 @@ using models::HostSession;
 
 void ActionController::newVmPool(const QString &clusterId)
 {
-    auto *dialog = new NewVmPoolDialog(m_models.datacenter, m_models.clusters,
-                                       m_models.capabilities, m_window);
+    auto *dialog = new NewVmPoolDialog(m_models.datacenter, m_models.clusters, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!clusterId.isEmpty())
         dialog->selectTarget(clusterId); // kept when the template picked fits its arch

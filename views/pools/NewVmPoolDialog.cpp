@@ -4,7 +4,6 @@
 #include "models/connection/Datacenter.h"
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
-#include "models/provisioning/HostCapabilitiesService.h"
 #include "views/common/Accessibility.h"
 #include "views/dialogs/FieldMessage.h"
 #include "views/pools/TemplateListing.h"
@@ -50,8 +49,8 @@ enum Column
 } // namespace
 
 NewVmPoolDialog::NewVmPoolDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
-                                 models::HostCapabilitiesService *capabilities, QWidget *parent)
-    : QDialog(parent), m_datacenter(datacenter), m_clusters(clusters), m_capabilities(capabilities),
+                                 QWidget *parent)
+    : QDialog(parent), m_datacenter(datacenter), m_clusters(clusters),
       m_listing(new TemplateListing(datacenter, this))
 {
     setWindowTitle(tr("New VM Pool"));

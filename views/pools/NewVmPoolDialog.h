@@ -22,7 +22,6 @@ class QTreeWidget;
 namespace crossvirt::models {
 class ClusterList;
 class Datacenter;
-class HostCapabilitiesService;
 } // namespace crossvirt::models
 
 namespace crossvirt::views {
@@ -40,8 +39,10 @@ class NewVmPoolDialog : public QDialog
 {
     Q_OBJECT
 public:
+    /// Each target host's facts (guest context, storage, free memory) are read with
+    /// models::loadPoolHostFacts when a template and a target are chosen.
     NewVmPoolDialog(models::Datacenter *datacenter, models::ClusterList *clusters,
-                    models::HostCapabilitiesService *capabilities, QWidget *parent = nullptr);
+                    QWidget *parent = nullptr);
     ~NewVmPoolDialog() override;
 
     /// True once every connected host listed its templates.
@@ -99,7 +100,6 @@ private:
 
     models::Datacenter *m_datacenter;
     models::ClusterList *m_clusters;
-    models::HostCapabilitiesService *m_capabilities;
     TemplateListing *m_listing;
 
     QTreeWidget *m_templates;
