@@ -13,6 +13,7 @@
 #include "models/storage/StorageJobs.h"
 #include "views/dialogs/ChoiceCombo.h"
 #include "views/dialogs/FieldMessage.h"
+#include "views/dialogs/newvm/NewVmFromTemplate.h"
 #include "views/dialogs/newvm/VmBootOrderPage.h"
 #include "views/dialogs/newvm/VmDevicesPage.h"
 #include "views/dialogs/newvm/VmInstallPage.h"
@@ -20,6 +21,7 @@
 #include "views/dialogs/newvm/VmResourcesPage.h"
 #include "views/dialogs/newvm/VmStoragePage.h"
 #include "views/dialogs/newvm/VmSummaryPage.h"
+#include "views/dialogs/newvm/VmTemplatePage.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -28,6 +30,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
@@ -91,8 +94,15 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
     m_devicesPage = new VmDevicesPage(this);
     m_bootOrderPage = new VmBootOrderPage(this);
     m_summaryPage = new VmSummaryPage(this);
-    addPage(m_placementPage, PlacementPage,
-            [this] { return isReady() && !pageHasProblems(PlacementPage); });
+    m_templatePage = new VmTemplatePage(this);
+    m_templateSummaryPage = new VmTemplateSummaryPage(this);
+    m_fromTemplate = new NewVmFromTemplate(datacenter, clusters, m_capabilities, m_placementPage,
+                                           m_templatePage, m_templateSummaryPage, this);
+    addPage(m_placementPage, PlacementPage, [this] {
+        if (m_fromTemplate->isActive())
+            return m_fromTemplate->placementComplete();
+        return isReady() && !pageHasProblems(PlacementPage);
+    });
     addPage(m_installPage, InstallPage, [this] { return !pageHasProblems(InstallPage); });
     addPage(m_resourcesPage, ResourcesPage, [this] { return !pageHasProblems(ResourcesPage); });
     addPage(m_storagePage, StoragePage, [this] { return !pageHasProblems(StoragePage); });
@@ -101,8 +111,37 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
     addPage(m_summaryPage, SummaryPage, [this] {
         return isReady() && m_problems.isEmpty() && !m_creating && m_planError.isEmpty();
     });
+    addPage(m_templatePage, TemplatePage,
+            [this] { return m_fromTemplate->templatePageComplete(); });
+    addPage(m_templateSummaryPage, TemplateSummaryPage,
+            [this] { return m_fromTemplate->summaryComplete(); });
+    connect(m_fromTemplate, &NewVmFromTemplate::changed, this, [this] {
+        for (int id : {int(PlacementPage), int(TemplatePage), int(TemplateSummaryPage)})
+            qobject_cast<NewVmPage *>(page(id))->recheck();
+    });
+    connect(m_fromTemplate, &NewVmFromTemplate::deployed, this,
+            [this](models::HostSession *session, const models::DeployedVm &vm) {
+                models::CreatedVm created;
+                created.name = vm.name;
+                created.uuid = vm.uuid;
+                created.started = vm.started;
+                created.volume = vm.volumes.value(0);
+                created.extraVolumes = vm.volumes.mid(1);
+                if (session)
+                    emit vmCreated(session, created, false);
+                QWizard::accept();
+            });
+    connect(m_fromTemplate, &NewVmFromTemplate::deployFailed, this,
+            [this](const QString &, bool cancelled) {
+                if (cancelled && m_closeWhenCancelled)
+                    QWizard::reject();
+            });
 
     VmPlacementPage *p = m_placementPage;
+    connect(p->target(), &QComboBox::currentIndexChanged, this, [this] {
+        const Target target = currentTarget();
+        m_fromTemplate->setTarget(target.clusterId, target.hostUri);
+    });
     connect(p->target(), &QComboBox::currentIndexChanged, this, &NewVmDialog::targetChanged);
     connect(p->arch(), &QComboBox::currentIndexChanged, this, &NewVmDialog::archChanged);
     connect(p->host(), &QComboBox::currentIndexChanged, this, &NewVmDialog::hostChanged);
@@ -195,6 +234,8 @@ NewVmDialog::NewVmDialog(models::Datacenter *datacenter, models::ClusterList *cl
 
     fillTargets();
     targetChanged();
+    const Target target = currentTarget();
+    m_fromTemplate->setTarget(target.clusterId, target.hostUri);
 }
 
 NewVmDialog::~NewVmDialog() = default;
@@ -961,8 +1002,46 @@ void NewVmDialog::setBusy(bool busy)
     m_summaryPage->status()->setText(busy ? tr("Reading the host's choices…") : QString());
 }
 
+void NewVmDialog::setFromTemplate(bool fromTemplate)
+{
+    (fromTemplate ? m_placementPage->fromTemplate() : m_placementPage->fromInstall())
+        ->setChecked(true);
+}
+
+int NewVmDialog::nextId() const
+{
+    // From a template, the template decides the OS, resources, storage and devices: its
+    // own two pages follow the first one. The install path never reaches them.
+    switch (currentId()) {
+    case PlacementPage:
+        return m_fromTemplate->isActive() ? int(TemplatePage) : int(InstallPage);
+    case TemplatePage:
+        return TemplateSummaryPage;
+    case SummaryPage:
+    case TemplateSummaryPage:
+        return -1;
+    default:
+        return QWizard::nextId();
+    }
+}
+
+void NewVmDialog::reject()
+{
+    // Cancel during a deployment stops it first (what it made is removed), then closes.
+    if (m_fromTemplate->isDeploying()) {
+        m_closeWhenCancelled = true;
+        m_fromTemplate->cancel();
+        return;
+    }
+    QWizard::reject();
+}
+
 void NewVmDialog::accept()
 {
+    if (currentId() == TemplateSummaryPage) {
+        m_fromTemplate->deploy();
+        return;
+    }
     if (m_creating || !m_problems.isEmpty() || !m_context)
         return;
     models::HostSession *session = currentSession();

@@ -35,6 +35,9 @@ class VmPlacementPage;
 class VmResourcesPage;
 class VmStoragePage;
 class VmSummaryPage;
+class VmTemplatePage;
+class VmTemplateSummaryPage;
+class NewVmFromTemplate;
 
 /// The New VM wizard. Where (a cluster, whose arch and hosts decide, or a host and an arch
 /// it can run), machine type, OS from the osinfo catalogue (setting recommended sizes),
@@ -128,8 +131,18 @@ public:
         StoragePage,
         DevicesPage,
         BootOrderPage,
-        SummaryPage
+        SummaryPage,
+        TemplatePage,       ///< from a template: name, host, disks, start
+        TemplateSummaryPage ///< from a template: the plan's problems or what will be made
     };
+
+    /// The "From a template" path (its template list, plan and deployment).
+    NewVmFromTemplate *fromTemplate() const { return m_fromTemplate; }
+    VmTemplatePage *templatePage() const { return m_templatePage; }
+    VmTemplateSummaryPage *templateSummaryPage() const { return m_templateSummaryPage; }
+    /// Chooses "From a template" (true) or "Install an operating system" on the first page.
+    void setFromTemplate(bool fromTemplate);
+    int nextId() const override;
 
 signals:
     /// The VM was defined (and started when asked). `openConsole`: the user wants its console.
@@ -138,6 +151,7 @@ signals:
 
 public:
     void accept() override;
+    void reject() override;
 
 private:
     struct Target
@@ -180,6 +194,7 @@ private:
     QString m_storageUri; ///< host the storage snapshot is from
     bool m_refillMachines = false;
     bool m_creating = false;
+    bool m_closeWhenCancelled = false;
     QList<models::ValidationProblem> m_problems;
     QString m_planError;
     QString m_xmlText;
@@ -191,6 +206,9 @@ private:
     VmStoragePage *m_storagePage = nullptr;
     VmDevicesPage *m_devicesPage = nullptr;
     VmSummaryPage *m_summaryPage = nullptr;
+    VmTemplatePage *m_templatePage = nullptr;
+    VmTemplateSummaryPage *m_templateSummaryPage = nullptr;
+    NewVmFromTemplate *m_fromTemplate = nullptr;
     QHash<QString, QLabel *> m_errorLabels; ///< field id -> its inline message
     QHash<QString, int> m_fieldPage;        ///< field id -> page
 };

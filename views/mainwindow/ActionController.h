@@ -71,6 +71,15 @@ public:
     void editCluster(const QString &clusterId);
     void deleteCluster(const QString &clusterId);
 
+    // VM pools and templates (issue 14; views/mainwindow/PoolActions.cpp).
+    /// The New VM Pool dialog, preselecting cluster `clusterId` when it fits the template.
+    void newVmPool(const QString &clusterId);
+    void deleteVmPool();
+    /// Asks (optionally with its base volumes) and deletes template `vm`.
+    void deleteTemplate(const VmTarget &vm);
+    /// The New VM wizard on its "From a template" path.
+    void newVmFromTemplate(const QString &clusterId, const QString &hostUri);
+
 signals:
     void statusMessage(const QString &text, int timeoutMs);
     void failed(const QString &title, const QString &text);

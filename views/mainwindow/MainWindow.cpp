@@ -156,6 +156,7 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     setCentralWidget(splitter);
 
     createActions();
+    createPoolActions();
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
@@ -497,6 +498,7 @@ void MainWindow::updateActions()
     m_editCluster->setEnabled(!clusterId.isEmpty());
     m_deleteCluster->setEnabled(!clusterId.isEmpty());
     m_newVm->setEnabled(!m_models.datacenter->sessions().isEmpty());
+    updatePoolActions(d ? &*d : nullptr);
     // A disk can be added to a stopped VM, or hot-plugged when its arch allows it.
     bool diskOk = bool(d);
     QString diskWhyNot;

@@ -15,6 +15,7 @@ class QTreeView;
 namespace crossvirt::models {
 class InventoryStatsProxy;
 class InventoryFilterProxy;
+struct DomainSummary;
 } // namespace crossvirt::models
 
 namespace crossvirt::views {
@@ -70,6 +71,11 @@ public:
     /// Shows an error the way every failed action does.
     void reportError(const QString &title, const QString &text);
 
+    // VM pools and templates (issue 14; PoolActions.cpp).
+    QAction *newVmPoolAction() const { return m_newVmPool; }
+    QAction *deleteVmPoolAction() const { return m_deleteVmPool; }
+    QAction *deleteTemplateAction() const { return m_deleteTemplate; }
+    QAction *newVmFromTemplateAction() const { return m_newVmFromTemplate; }
     QAction *startAction() const { return m_start; }
     QAction *shutdownAction() const { return m_shutdown; }
     QAction *rebootAction() const { return m_reboot; }
@@ -115,6 +121,9 @@ private:
     QModelIndex toBaseIndex(const QModelIndex &viewIndex) const;
     QModelIndex fromBaseIndex(const QModelIndex &baseIndex) const;
     void editPreferences();
+    /// The Pools menu (New VM Pool, Delete VM Pool, New VM from Template, Delete Template).
+    void createPoolActions();
+    void updatePoolActions(const models::DomainSummary *selected);
 
     MainWindowModels m_models;
     models::InventoryStatsProxy *m_statsByHost;
@@ -136,6 +145,8 @@ private:
     QList<QPointer<VmWindow>> m_vmWindows;
     MainWindowLayout *m_layout = nullptr;
     QAction *m_resetLayout = nullptr;
+    QAction *m_newVmPool = nullptr, *m_deleteVmPool = nullptr, *m_deleteTemplate = nullptr,
+            *m_newVmFromTemplate = nullptr;
 };
 
 } // namespace crossvirt::views

@@ -57,6 +57,12 @@ OverviewPage::OverviewPage(QWidget *parent)
     form->addRow(tr("Graphics:"), m_graphics);
     form->addRow(tr("Video:"), m_video);
     form->addRow(tr("Consoles:"), m_consoles);
+    // Crossvirt's metadata: the template the VM came from and its VM pool, when set.
+    m_generalForm = form;
+    m_fromTemplate = detailValueLabel(general);
+    m_vmPool = detailValueLabel(general);
+    form->addRow(tr("Made from:"), m_fromTemplate);
+    form->addRow(tr("VM pool:"), m_vmPool);
     contentLayout->addWidget(general);
 
     auto *disksBox = new QGroupBox(tr("Disks"), m_content);
@@ -158,6 +164,10 @@ void OverviewPage::showDetails(const models::DomainDetails &d, const QString &ho
     for (const auto &c : d.consoles)
         consoles << (c.targetType.isEmpty() ? c.kind : tr("%1 (%2)").arg(c.kind, c.targetType));
     m_consoles->setText(consoles.isEmpty() ? tr("none") : consoles.join(u", "_s));
+    m_fromTemplate->setText(tr("template %1").arg(s.fromTemplate));
+    m_generalForm->setRowVisible(m_fromTemplate, !s.fromTemplate.isEmpty());
+    m_vmPool->setText(s.vmPool);
+    m_generalForm->setRowVisible(m_vmPool, !s.vmPool.isEmpty());
 
     m_disks->clear();
     for (const auto &disk : d.disks) {
@@ -193,6 +203,16 @@ void OverviewPage::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
     m_addresses->stop(); // nobody looks: no polling
+}
+
+QString OverviewPage::fromTemplateText() const
+{
+    return m_generalForm->isRowVisible(m_fromTemplate) ? m_fromTemplate->text() : QString();
+}
+
+QString OverviewPage::vmPoolText() const
+{
+    return m_generalForm->isRowVisible(m_vmPool) ? m_vmPool->text() : QString();
 }
 
 } // namespace crossvirt::views

@@ -33,6 +33,9 @@ public:
     QString nicAddressesText(const QString &mac) const;
     /// The State the page shows ("Running", "Paused"...), for tests.
     QString stateText() const;
+    /// The "Made from" and "VM pool" rows, empty when hidden (for tests).
+    QString fromTemplateText() const;
+    QString vmPoolText() const;
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -46,6 +49,9 @@ private:
         *m_consoles, *m_video;
     QTreeWidget *m_disks;
     QTreeWidget *m_nics;
+    QFormLayout *m_generalForm = nullptr;
+    QLabel *m_fromTemplate = nullptr; ///< "template web-tpl" (row hidden when not made from one)
+    QLabel *m_vmPool = nullptr;       ///< the VM pool (row hidden when in none)
     QPointer<models::HostSession> m_session;
     models::NicAddressWatcher *m_addresses;
     QString m_watchedUuid; ///< the running VM whose addresses are read while shown

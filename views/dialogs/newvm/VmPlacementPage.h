@@ -7,6 +7,9 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
+class QRadioButton;
+class QTreeWidget;
+class QFormLayout;
 
 namespace crossvirt::models {
 class OsFilterProxyModel;
@@ -17,8 +20,10 @@ namespace crossvirt::views {
 
 class ChoiceCombo;
 
-/// New VM, page 1: where (a cluster or a host), the guest arch, the host the placement
-/// picked, the machine type, the OS (searchable osinfo list) and the name.
+/// New VM, page 1: what the VM is made from (an OS install or a template), where (a cluster
+/// or a host), the guest arch, the host the placement picked, the machine type, the OS
+/// (searchable osinfo list) and the name. From a template, the template decides the arch,
+/// machine and OS, so those rows give way to the list of templates.
 class VmPlacementPage : public NewVmPage
 {
     Q_OBJECT
@@ -37,7 +42,23 @@ public:
     models::OsListModel *osModel() const { return m_osModel; }
     QLineEdit *name() const { return m_name; }
 
+    QRadioButton *fromInstall() const { return m_fromInstall; }
+    QRadioButton *fromTemplate() const { return m_fromTemplate; }
+    /// Templates of every connected host, grouped by host: offered ones enabled, others
+    /// disabled with the reason in their "Details" column.
+    QTreeWidget *templates() const { return m_templates; }
+    QLabel *templateNote() const { return m_templateNote; }
+    /// Shows the template list instead of the arch, host, machine, OS and name rows.
+    void showTemplateRows(bool fromTemplate);
+
 private:
+    QFormLayout *m_form;
+    QRadioButton *m_fromInstall;
+    QRadioButton *m_fromTemplate;
+    QTreeWidget *m_templates;
+    QLabel *m_templateNote;
+    QWidget *m_templateBox;
+    QList<QWidget *> m_installRows;
     QComboBox *m_target;
     QComboBox *m_arch;
     QLabel *m_archNote;
