@@ -11,7 +11,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 namespace crossvirt::cli {
 
@@ -34,8 +37,72 @@ void printError(const QString &message)
     fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 
+void printNote(const QString &text)
+{
+    const QByteArray bytes = (text + u'\n').toLocal8Bit();
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    fflush(stderr);
+}
+
 namespace {
 constexpr const char *kErrorProperty = "crossvirtCliError";
+
+void writeStderr(const QString &text)
+{
+    const QByteArray b = text.toLocal8Bit();
+    fwrite(b.constData(), 1, size_t(b.size()), stderr);
+    fflush(stderr);
+}
+
+std::atomic_bool g_interrupted{false};
+
+extern "C" void onInterruptSignal(int)
+{
+    g_interrupted = true;
+}
+} // namespace
+
+ProgressLine::ProgressLine()
+    : m_tty(isatty(STDERR_FILENO))
+{
+    m_sinceLine.start();
+}
+
+void ProgressLine::show(const QString &line)
+{
+    if (m_tty) {
+        writeStderr(u"\r"_s + line.leftJustified(m_last.size()));
+        m_last = line;
+    } else if (m_last.isEmpty() || m_sinceLine.elapsed() >= 1000) {
+        m_last = line; // the first at once, then one a second
+        writeStderr(line + u"\n"_s);
+        m_sinceLine.restart();
+    }
+}
+
+void ProgressLine::end()
+{
+    if (m_tty && !m_last.isEmpty())
+        writeStderr(u"\n"_s);
+    m_last.clear();
+}
+
+InterruptWatch::InterruptWatch(std::function<void()> onInterrupt)
+{
+    g_interrupted = false;
+    std::signal(SIGINT, onInterruptSignal);
+    std::signal(SIGTERM, onInterruptSignal);
+    QObject::connect(&m_poll, &QTimer::timeout, &m_poll, [onInterrupt = std::move(onInterrupt)] {
+        if (g_interrupted.exchange(false))
+            onInterrupt();
+    });
+    m_poll.start(100);
+}
+
+InterruptWatch::~InterruptWatch()
+{
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
 }
 
 QList<HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObject *owner)

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QJsonValue>
 #include <QStringList>
+#include <QTimer>
 #include <functional>
 #include <type_traits>
 
@@ -23,6 +25,7 @@ enum ExitCode
     kExitRefused = 1,    ///< the input was refused or invalid (the reasons are on stderr)
     kExitHostFailed = 2, ///< a host was unreachable or libvirt failed (libvirt's text on stderr)
     kExitUsage = 64,     ///< bad usage (unknown command or option, missing argument)
+    kExitInterrupted = 130, ///< a long job cancelled by Ctrl-C or SIGTERM (the shell's code)
 };
 
 /// What every subcommand gets: the hosts to work on and its own arguments.
@@ -96,5 +99,38 @@ template<typename T> T await(QFuture<T> future)
 
 void printJson(const QJsonValue &value);
 void printError(const QString &message);
+/// A line on stderr that is not an error ("Copying ..."), without the program prefix.
+void printNote(const QString &text);
+
+/// Progress of a long job on stderr: on a terminal one line rewritten in place, otherwise
+/// the first line at once and then at most one a second (a log stays short).
+class ProgressLine
+{
+public:
+    ProgressLine();
+    void show(const QString &line);
+    /// Ends a line rewritten in place, before any other message is printed.
+    void end();
+
+private:
+    bool m_tty = false;
+    QElapsedTimer m_sinceLine;
+    QString m_last;
+};
+
+/// While alive, Ctrl-C (SIGINT) and SIGTERM call `onInterrupt` from the event loop (the
+/// signal handler only sets a flag): a long job cancels, cleans up and the command exits
+/// with kExitInterrupted. The default handlers come back when it is destroyed.
+class InterruptWatch
+{
+public:
+    explicit InterruptWatch(std::function<void()> onInterrupt);
+    ~InterruptWatch();
+    InterruptWatch(const InterruptWatch &) = delete;
+    InterruptWatch &operator=(const InterruptWatch &) = delete;
+
+private:
+    QTimer m_poll;
+};
 
 } // namespace crossvirt::cli
