@@ -1,6 +1,7 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/cli/ProvisioningCommands.h"
+#include "app/cli/TemplateCommands.h"
 #include "models/connection/HostSession.h"
 
 #include <QCommandLineParser>
@@ -235,8 +236,9 @@ bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *ex
     const QString name = ctx.arguments.value(0);
     if (parser.isSet(help)) {
         QString summary;
+        const QString command = name.section(u' ', 0, 0); // "pool" of "pool create"
         for (const CliCommand &c : cliCommands()) {
-            if (name == QLatin1String(c.name))
+            if (command == QLatin1String(c.name))
                 summary = QCoreApplication::translate("cli", c.summary);
         }
         // helpText() starts with a "Usage: <program> [options]" line: say the command.
@@ -259,6 +261,38 @@ bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *ex
         return false;
     }
     return true;
+}
+
+bool requireOptions(const QCommandLineParser &parser, const QStringList &names)
+{
+    QStringList missing;
+    for (const QString &n : names) {
+        if (!parser.isSet(n))
+            missing << u"--"_s + n;
+    }
+    if (missing.isEmpty())
+        return true;
+    printError(QCoreApplication::translate("cli", "%1 required").arg(missing.join(u", "_s)));
+    return false;
+}
+
+CliContext subcommandContext(const CliContext &ctx)
+{
+    CliContext sub = ctx;
+    sub.arguments = QStringList{ctx.arguments.value(0) + u' ' + ctx.arguments.value(1)} +
+                    ctx.arguments.mid(2);
+    return sub;
+}
+
+int unknownSubcommand(const QString &command, const QString &sub, const QString &list)
+{
+    if (sub.isEmpty())
+        printError(
+            QCoreApplication::translate("cli", "%1: give a subcommand: %2").arg(command, list));
+    else
+        printError(QCoreApplication::translate("cli", "%1: unknown subcommand %2 (one of: %3)")
+                       .arg(command, sub, list));
+    return kExitUsage;
 }
 
 namespace {
@@ -382,7 +416,7 @@ const QList<CliCommand> &cliCommands()
          QT_TRANSLATE_NOOP("cli", "Storage volumes: volume list|create|resize|clone|delete|"
                                   "upload|download"),
          runVolumeCommand},
-    } + editCliCommands();
+    } + editCliCommands() + templateCliCommands();
     return commands;
 }
 

@@ -69,6 +69,16 @@ QString globalHelpText();
 bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *exitCode,
                       bool positional = false);
 
+/// False, with "--a, --b required" printed, when any of the options `names` is not set.
+bool requireOptions(const QCommandLineParser &parser, const QStringList &names);
+
+/// The context of a subcommand: "template create --vm x" runs with the arguments
+/// "template create", "--vm", "x" (its --help names both words, the summary the command's).
+CliContext subcommandContext(const CliContext &ctx);
+/// The usage error for a missing or unknown subcommand of `command` (`list`: the valid
+/// ones); returns kExitUsage.
+int unknownSubcommand(const QString &command, const QString &sub, const QString &list);
+
 int runStatsCommand(const CliContext &ctx); // StatsCommand.cpp
 int runPoolCommand(const CliContext &ctx);   // StorageCommands.cpp
 int runVolumeCommand(const CliContext &ctx); // StorageCommands.cpp
