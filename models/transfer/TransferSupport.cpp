@@ -4,6 +4,7 @@
 #include "models/connection/WorkerJobs.h"
 
 #include <QLocale>
+#include <QXmlStreamReader>
 #include <libvirt/virterror.h>
 
 #include <cstring>
@@ -76,6 +77,45 @@ bool openVolumeStream(virConnectPtr conn, virStorageVolPtr vol, bool upload, qui
     if (!open(false))
         throwLibvirt(TransferFailure::HostFailed, context);
     return false;
+}
+
+std::optional<VolumeFacts> readVolumeFacts(virStorageVolPtr vol)
+{
+    VolumeFacts v;
+    virStorageVolInfo info{};
+    if (virStorageVolGetInfo(vol, &info) != 0)
+        return std::nullopt;
+    v.capacity = info.capacity;
+    v.allocation = info.allocation;
+    v.physical = info.capacity;
+    if (virStorageVolGetInfoFlags(vol, &info, VIR_STORAGE_VOL_GET_PHYSICAL) == 0)
+        v.physical = info.allocation; // with the flag, the physical size
+    virResetLastError();
+    const QString xml = takeLibvirtString(virStorageVolGetXMLDesc(vol, 0));
+    if (xml.isEmpty())
+        return std::nullopt;
+    QXmlStreamReader r(xml);
+    QStringList path;
+    while (!r.atEnd()) {
+        r.readNext();
+        if (r.isEndElement()) {
+            path.removeLast();
+            continue;
+        }
+        if (!r.isStartElement())
+            continue;
+        path << r.name().toString();
+        const QString where = path.join(u'/');
+        if (where == "volume/target/format"_L1) {
+            v.format = r.attributes().value("type"_L1).toString();
+        } else if (where == "volume/backingStore/format"_L1) {
+            v.backingFormat = r.attributes().value("type"_L1).toString();
+        } else if (where == "volume/backingStore/path"_L1) {
+            v.backingPath = r.readElementText().trimmed();
+            path.removeLast();
+        }
+    }
+    return v;
 }
 
 // ---- ProgressMeter ------------------------------------------------------------------------

@@ -47,6 +47,19 @@ StoragePoolHandle activePool(virConnectPtr conn, const QString &name, const QStr
 bool openVolumeStream(virConnectPtr conn, virStorageVolPtr vol, bool upload, quint64 length,
                       StreamHandle *stream, const QString &context);
 
+/// What a copy needs to know of a volume.
+struct VolumeFacts
+{
+    QString format; ///< qcow2, raw, iso ("" when libvirt does not say)
+    quint64 capacity = 0;
+    quint64 allocation = 0; ///< bytes in use on the host (what a target pool must have)
+    quint64 physical = 0;   ///< the file's length: what a download stream carries
+    QString backingPath;    ///< a qcow2 overlay's backing file ("" for none)
+    QString backingFormat;
+};
+/// Reads them; nullopt with libvirt's last error set when it cannot.
+std::optional<VolumeFacts> readVolumeFacts(virStorageVolPtr vol);
+
 /// Position, the rate over the last seconds and a progress value at most ten times a
 /// second (the GUI thread is not flooded by a fast local copy).
 class ProgressMeter

@@ -6,7 +6,6 @@
 #include "models/transfer/TransferSupport.h"
 
 #include <QThread>
-#include <QXmlStreamReader>
 #include <libvirt/virterror.h>
 
 #include <vector>
@@ -28,56 +27,6 @@ namespace {
 
 constexpr size_t kChunk = 256 * 1024;
 constexpr quint64 kZeroPiece = 1 << 20;
-
-/// What the copy needs to know of the source volume.
-struct SourceVolume
-{
-    QString format;
-    quint64 capacity = 0;
-    quint64 allocation = 0; ///< bytes in use on the host (what the target pool must have)
-    quint64 physical = 0;   ///< the file's length: what the download stream carries
-    QString backingPath;
-    QString backingFormat;
-};
-
-SourceVolume readSource(virStorageVolPtr vol, const QString &context)
-{
-    SourceVolume v;
-    virStorageVolInfo info{};
-    if (virStorageVolGetInfo(vol, &info) != 0)
-        throwLibvirt(TransferFailure::HostFailed, context);
-    v.capacity = info.capacity;
-    v.allocation = info.allocation;
-    v.physical = info.capacity;
-    if (virStorageVolGetInfoFlags(vol, &info, VIR_STORAGE_VOL_GET_PHYSICAL) == 0)
-        v.physical = info.allocation; // with the flag, the physical size
-    virResetLastError();
-    const QString xml = takeLibvirtString(virStorageVolGetXMLDesc(vol, 0));
-    if (xml.isEmpty())
-        throwLibvirt(TransferFailure::HostFailed, context);
-    QXmlStreamReader r(xml);
-    QStringList path;
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isEndElement()) {
-            path.removeLast();
-            continue;
-        }
-        if (!r.isStartElement())
-            continue;
-        path << r.name().toString();
-        const QString where = path.join(u'/');
-        if (where == "volume/target/format"_L1)
-            v.format = r.attributes().value("type"_L1).toString();
-        else if (where == "volume/backingStore/format"_L1)
-            v.backingFormat = r.attributes().value("type"_L1).toString();
-        else if (where == "volume/backingStore/path"_L1) {
-            v.backingPath = r.readElementText().trimmed();
-            path.removeLast();
-        }
-    }
-    return v;
-}
 
 /// One copy on the calling thread.
 class Copier
@@ -111,7 +60,10 @@ public:
             }
             throwLibvirt(TransferFailure::Invalid, m_context);
         }
-        const SourceVolume facts = readSource(source.get(), m_context);
+        const std::optional<VolumeFacts> read = readVolumeFacts(source.get());
+        if (!read)
+            throwLibvirt(TransferFailure::HostFailed, m_context);
+        const VolumeFacts &facts = *read;
         if (!sameHost && !facts.backingPath.isEmpty()) {
             refuse(VolumeCopy::tr("“%1” is an overlay on “%2”, which the other host does not "
                                   "have: its copy there would not start")
