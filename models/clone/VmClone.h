@@ -166,10 +166,10 @@ struct CloneResult
     QString nvramPath;      ///< the clone's NVRAM file, when copied
 };
 
-/// Runs an ok() ClonePlan: re-checks that the source is still shut off, creates and fills
-/// the new volumes one after another (VolumeCopy), copies the NVRAM (through a storage
-/// pool over its folder, virt-manager's way, so it works on remote hosts), then defines
-/// the clone. Cancel or a failure removes every volume and file it created and defines
+/// Runs an ok() ClonePlan: re-checks that the source is still shut off, copies the NVRAM
+/// (through a storage pool over its folder, virt-manager's way, so it works on remote
+/// hosts), creates and fills the new volumes one after another (VolumeCopy's copy), then
+/// defines the clone. Cancel or a failure removes every volume and file it created and defines
 /// nothing; the source is never changed.
 class VmCloner : public QObject
 {

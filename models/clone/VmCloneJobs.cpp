@@ -1,5 +1,5 @@
 // The clone jobs: the source read on the host's worker, and VmCloner's run on a thread of
-// its own (volumes one by one, the NVRAM through a storage pool, then the definition).
+// its own (the NVRAM through a storage pool, volumes one by one, then the definition).
 #include "models/clone/VmClone.h"
 
 #include "models/connection/LibvirtError.h"
@@ -317,6 +317,8 @@ private:
         }
         virResetLastError();
 
+        // The NVRAM first: small and quick; a cancel during the disk copies removes it again.
+        copyNvram();
         QMap<QString, int> byTarget; // disk target -> index into m_created
         int copyNumber = 0;
         for (int i = 0; i < m_plan.disks.size(); ++i) {
@@ -332,8 +334,6 @@ private:
             byTarget.insert(d.source.target, int(m_created.size()) - 1);
         }
         checkCancel();
-        copyNvram();
-        checkCancel();
 
         const QString defining = VmCloner::tr("Defining “%1”").arg(m_plan.newName);
         reportStep(defining);
@@ -348,11 +348,11 @@ private:
             r.uuid = QString::fromLatin1(uuid);
         r.name = m_plan.newName;
         for (const NewVolume &v : m_created) {
-            if (!m_nvramVolume || &v != &m_created.back())
+            if (m_nvramVolume && &v == &m_created.front())
+                r.nvramPath = v.path;
+            else
                 r.newVolumes << v.path;
         }
-        if (m_nvramVolume)
-            r.nvramPath = m_created.back().path;
         return r;
     }
 
@@ -529,7 +529,7 @@ private:
     quint64 m_doneBytes = 0;
     std::unique_ptr<NvramPool> m_nvramPool; // outlives the volumes made in it
     std::vector<NewVolume> m_created;
-    bool m_nvramVolume = false; // the last of m_created is the NVRAM file
+    bool m_nvramVolume = false; // the first of m_created is the NVRAM file
 };
 
 } // namespace
