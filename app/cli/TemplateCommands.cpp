@@ -447,6 +447,21 @@ int runTemplateCreate(const CliContext &ctx)
     const auto found = findVm(hosts, parser.value(vmOption), &exitCode);
     if (!found)
         return exitCode;
+    // What the inventory already tells is refused here (exit 1), before the host is asked.
+    const models::DomainSummary &vm = found->vm;
+    QString refusal;
+    if (models::isActive(vm.state))
+        refusal = CliText::tr("“%1” is running: shut it down first, so its disks are "
+                              "consistent bases");
+    else if (!vm.persistent)
+        refusal = CliText::tr("“%1” is transient: a template must stay defined when it is not "
+                              "running");
+    else if (vm.isTemplate)
+        refusal = CliText::tr("“%1” already is a template");
+    if (!refusal.isEmpty()) {
+        printError(CliText::tr("template: %1").arg(refusal.arg(vm.name)));
+        return kExitRefused;
+    }
     try {
         const TemplateInfo t = await(models::makeTemplate(found->session, found->vm.uuid,
                                                           parser.value(descriptionOption)));
@@ -915,7 +930,10 @@ int runVmPoolList(const CliContext &ctx)
         QStringList uris;
         QStringList templates;
         int running = 0;
-        for (const FoundVm &f : it.value()) {
+        QList<FoundVm> members = it.value();
+        std::sort(members.begin(), members.end(),
+                  [](const FoundVm &a, const FoundVm &b) { return a.vm.name < b.vm.name; });
+        for (const FoundVm &f : std::as_const(members)) {
             vms.append(QJsonObject{{u"name"_s, f.vm.name},
                                    {u"uuid"_s, f.vm.uuid},
                                    {u"host"_s, f.session->uri()},
