@@ -251,9 +251,59 @@ void printTable(const QStringList &headers, const QList<QStringList> &rows)
     fflush(stdout);
 }
 
-QCommandLineOption jsonOption()
+/// Fills a listing from the connected hosts: one JSON object and one table row per entry;
+/// returns how many hosts could not be read.
+using CollectListing = std::function<int(const Hosts &, QJsonArray *, QList<QStringList> *)>;
+
+/// A `list` subcommand: every host asked; a table, or JSON with --json. Exit 2 when a
+/// host could not be reached or read (what the others have is still listed).
+int runListing(const CliContext &ctx, const QStringList &headers, const CollectListing &collect)
 {
-    return {u"json"_s, CliText::tr("Print JSON instead of a table.")};
+    QCommandLineParser parser;
+    const QCommandLineOption json(u"json"_s, CliText::tr("Print JSON instead of a table."));
+    parser.addOption(json);
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, ctx, &exitCode))
+        return exitCode;
+    QObject owner;
+    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
+    QJsonArray out;
+    QList<QStringList> rows;
+    const int notRead = collect(hosts, &out, &rows);
+    if (parser.isSet(json))
+        printJson(out);
+    else
+        printTable(headers, rows);
+    return hosts.unreachable + notRead ? kExitHostFailed : kExitOk;
+}
+
+struct Subcommand
+{
+    QLatin1StringView name;
+    int (*run)(const CliContext &);
+};
+
+/// `command SUB ...` with SUB one of `subs`; the command alone (or with an option first)
+/// runs `list`, like `network` does.
+int runSubcommand(const CliContext &ctx, const QString &command, const QList<Subcommand> &subs,
+                  int (*list)(const CliContext &))
+{
+    const QString sub = ctx.arguments.value(1);
+    QStringList names;
+    for (const Subcommand &s : subs) {
+        if (sub == s.name)
+            return s.run(subcommandContext(ctx));
+        names << s.name;
+    }
+    if (sub == "-h"_L1 || sub == "--help"_L1) {
+        QCommandLineParser parser;
+        int exitCode = kExitOk;
+        parseCommandLine(parser, ctx, &exitCode);
+        return exitCode;
+    }
+    if (sub.isEmpty() || sub.startsWith(u'-'))
+        return list(ctx);
+    return unknownSubcommand(command, sub, names.join(u", "_s));
 }
 
 QJsonObject templateJson(const TemplateInfo &t)
@@ -474,24 +524,13 @@ int runTemplateCreate(const CliContext &ctx)
 
 int runTemplateList(const CliContext &ctx)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption json = jsonOption();
-    parser.addOption(json);
-    int exitCode = kExitOk;
-    if (!parseCommandLine(parser, ctx, &exitCode))
-        return exitCode;
-    QObject owner;
-    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    int notAsked = hosts.unreachable;
-    const QList<FoundTemplate> templates = allTemplates(hosts, &notAsked);
-    if (parser.isSet(json)) {
-        QJsonArray out;
-        for (const FoundTemplate &t : templates)
-            out.append(templateJson(t.info));
-        printJson(out);
-    } else {
-        QList<QStringList> rows;
-        for (const FoundTemplate &f : templates) {
+    const QStringList headers{CliText::tr("NAME"),  CliText::tr("ARCH"), CliText::tr("MACHINE"),
+                              CliText::tr("DISKS"), CliText::tr("HOST"),
+                              CliText::tr("DESCRIPTION")};
+    return runListing(ctx, headers, [](const Hosts &hosts, QJsonArray *out,
+                                       QList<QStringList> *rows) {
+        int notRead = 0;
+        for (const FoundTemplate &f : allTemplates(hosts, &notRead)) {
             const TemplateInfo &t = f.info;
             int missing = 0;
             for (const models::TemplateDisk &d : t.disks)
@@ -499,14 +538,12 @@ int runTemplateList(const CliContext &ctx)
             const QString disks =
                 missing ? CliText::tr("%1 (%2 missing)").arg(t.disks.size()).arg(missing)
                         : QString::number(t.disks.size());
-            rows << QStringList{t.name,  t.arch, t.machine, disks, t.uri,
-                                t.metadata.templateDescription};
+            out->append(templateJson(t));
+            *rows << QStringList{t.name, t.arch, t.machine, disks, t.uri,
+                                 t.metadata.templateDescription};
         }
-        printTable({CliText::tr("NAME"), CliText::tr("ARCH"), CliText::tr("MACHINE"),
-                    CliText::tr("DISKS"), CliText::tr("HOST"), CliText::tr("DESCRIPTION")},
-                   rows);
-    }
-    return notAsked ? kExitHostFailed : kExitOk;
+        return notRead;
+    });
 }
 
 int runTemplateDelete(const CliContext &ctx)
@@ -550,22 +587,11 @@ int runTemplateDelete(const CliContext &ctx)
 
 int runTemplateCommand(const CliContext &ctx)
 {
-    const QString sub = ctx.arguments.value(1);
-    if (sub == "create"_L1)
-        return runTemplateCreate(subcommandContext(ctx));
-    if (sub == "list"_L1)
-        return runTemplateList(subcommandContext(ctx));
-    if (sub == "delete"_L1)
-        return runTemplateDelete(subcommandContext(ctx));
-    if (sub.isEmpty() || (sub.startsWith(u'-') && sub != "-h"_L1 && sub != "--help"_L1))
-        return runTemplateList(ctx); // `template` alone lists, like `network`
-    if (sub == "-h"_L1 || sub == "--help"_L1) {
-        QCommandLineParser parser;
-        int exitCode = kExitOk;
-        parseCommandLine(parser, ctx, &exitCode);
-        return exitCode;
-    }
-    return unknownSubcommand(u"template"_s, sub, u"create, list, delete"_s);
+    return runSubcommand(ctx, u"template"_s,
+                         {{"create"_L1, runTemplateCreate},
+                          {"list"_L1, runTemplateList},
+                          {"delete"_L1, runTemplateDelete}},
+                         runTemplateList);
 }
 
 // ---- create --template ------------------------------------------------------------------
@@ -914,73 +940,51 @@ int runVmPoolDelete(const CliContext &ctx)
 
 int runVmPoolList(const CliContext &ctx)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption json = jsonOption();
-    parser.addOption(json);
-    int exitCode = kExitOk;
-    if (!parseCommandLine(parser, ctx, &exitCode))
-        return exitCode;
-    QObject owner;
-    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    const QMap<QString, QList<FoundVm>> pools = vmPools(hosts);
-    QJsonArray out;
-    QList<QStringList> rows;
-    for (auto it = pools.cbegin(); it != pools.cend(); ++it) {
-        QJsonArray vms;
-        QStringList uris;
-        QStringList templates;
-        int running = 0;
-        QList<FoundVm> members = it.value();
-        std::sort(members.begin(), members.end(),
-                  [](const FoundVm &a, const FoundVm &b) { return a.vm.name < b.vm.name; });
-        for (const FoundVm &f : std::as_const(members)) {
-            vms.append(QJsonObject{{u"name"_s, f.vm.name},
-                                   {u"uuid"_s, f.vm.uuid},
-                                   {u"host"_s, f.session->uri()},
-                                   {u"state"_s, models::domainStateText(f.vm.state)}});
-            running += models::isActive(f.vm.state) ? 1 : 0;
-            if (!uris.contains(f.session->uri()))
-                uris << f.session->uri();
-            if (!f.vm.fromTemplate.isEmpty() && !templates.contains(f.vm.fromTemplate))
-                templates << f.vm.fromTemplate;
+    const QStringList headers{CliText::tr("POOL"), CliText::tr("TEMPLATE"), CliText::tr("VMS"),
+                              CliText::tr("RUNNING"), CliText::tr("HOSTS")};
+    return runListing(ctx, headers, [](const Hosts &hosts, QJsonArray *out,
+                                       QList<QStringList> *rows) {
+        const QMap<QString, QList<FoundVm>> pools = vmPools(hosts);
+        for (auto it = pools.cbegin(); it != pools.cend(); ++it) {
+            QJsonArray vms;
+            QStringList uris;
+            QStringList templates;
+            int running = 0;
+            QList<FoundVm> members = it.value();
+            std::sort(members.begin(), members.end(),
+                      [](const FoundVm &a, const FoundVm &b) { return a.vm.name < b.vm.name; });
+            for (const FoundVm &f : std::as_const(members)) {
+                vms.append(QJsonObject{{u"name"_s, f.vm.name},
+                                       {u"uuid"_s, f.vm.uuid},
+                                       {u"host"_s, f.session->uri()},
+                                       {u"state"_s, models::domainStateText(f.vm.state)}});
+                running += models::isActive(f.vm.state) ? 1 : 0;
+                if (!uris.contains(f.session->uri()))
+                    uris << f.session->uri();
+                if (!f.vm.fromTemplate.isEmpty() && !templates.contains(f.vm.fromTemplate))
+                    templates << f.vm.fromTemplate;
+            }
+            out->append(QJsonObject{{u"name"_s, it.key()},
+                                    {u"templates"_s, QJsonArray::fromStringList(templates)},
+                                    {u"vms"_s, vms},
+                                    {u"running"_s, running},
+                                    {u"hosts"_s, QJsonArray::fromStringList(uris)}});
+            *rows << QStringList{it.key(), templates.join(u", "_s), QString::number(vms.size()),
+                                 QString::number(running), uris.join(u", "_s)};
         }
-        out.append(QJsonObject{{u"name"_s, it.key()},
-                               {u"templates"_s, QJsonArray::fromStringList(templates)},
-                               {u"vms"_s, vms},
-                               {u"running"_s, running},
-                               {u"hosts"_s, QJsonArray::fromStringList(uris)}});
-        rows << QStringList{it.key(), templates.join(u", "_s), QString::number(vms.size()),
-                            QString::number(running), uris.join(u", "_s)};
-    }
-    if (parser.isSet(json))
-        printJson(out);
-    else
-        printTable({CliText::tr("POOL"), CliText::tr("TEMPLATE"), CliText::tr("VMS"),
-                    CliText::tr("RUNNING"), CliText::tr("HOSTS")},
-                   rows);
-    return hosts.unreachable ? kExitHostFailed : kExitOk;
+        return 0;
+    });
 }
 
 } // namespace
 
 int runVmPoolCommand(const CliContext &ctx)
 {
-    const QString sub = ctx.arguments.value(1);
-    if (sub == "create"_L1)
-        return runVmPoolCreate(subcommandContext(ctx));
-    if (sub == "delete"_L1)
-        return runVmPoolDelete(subcommandContext(ctx));
-    if (sub == "list"_L1)
-        return runVmPoolList(subcommandContext(ctx));
-    if (sub.isEmpty() || (sub.startsWith(u'-') && sub != "-h"_L1 && sub != "--help"_L1))
-        return runVmPoolList(ctx); // `vm-pool` alone lists
-    if (sub == "-h"_L1 || sub == "--help"_L1) {
-        QCommandLineParser parser;
-        int exitCode = kExitOk;
-        parseCommandLine(parser, ctx, &exitCode);
-        return exitCode;
-    }
-    return unknownSubcommand(u"vm-pool"_s, sub, u"create, delete, list"_s);
+    return runSubcommand(ctx, u"vm-pool"_s,
+                         {{"create"_L1, runVmPoolCreate},
+                          {"delete"_L1, runVmPoolDelete},
+                          {"list"_L1, runVmPoolList}},
+                         runVmPoolList);
 }
 
 bool isVmPoolCall(const QStringList &arguments)

@@ -17,24 +17,20 @@
 
 using namespace Qt::StringLiterals;
 using crossvirt::test::CliRun;
+using crossvirt::test::expectRefused;
 using crossvirt::test::runCli;
+using crossvirt::test::testDriverHost;
 
 namespace {
 
 QString templateHost()
 {
-    return u"test://"_s + qEnvironmentVariable("CROSSVIRT_SOURCE_DIR") +
-           u"/tests/cli/data/template-host.xml"_s;
+    return testDriverHost(u"tests/cli/data/template-host.xml"_s);
 }
 
 CliRun cli(const QStringList &args)
 {
     return runCli(QStringList{u"--connect"_s, templateHost()} + args);
-}
-
-QJsonArray jsonArray(const CliRun &r)
-{
-    return QJsonDocument::fromJson(r.out).array();
 }
 
 QJsonObject byName(const QJsonArray &array, const QString &name)
@@ -52,15 +48,6 @@ QStringList names(const QJsonArray &array)
     for (const QJsonValue &v : array)
         out << v.toObject().value(u"name"_s).toString();
     return out;
-}
-
-/// A refusal: exit 1, the reason on stderr, nothing printed as made.
-void expectRefused(const CliRun &r, const QString &reasonPart)
-{
-    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
-    EXPECT_TRUE(r.err.contains(reasonPart, Qt::CaseInsensitive))
-        << "expected “" << reasonPart.toStdString() << "” in: " << r.err.toStdString();
-    EXPECT_TRUE(r.out.isEmpty()) << r.out.toStdString();
 }
 
 /// A clusters.json (the GUI's saved clusters) in a private config folder, for --cluster.
@@ -97,7 +84,7 @@ TEST(TemplateCli, ListShowsEveryTemplateOfTheHostAndNoVm)
 {
     CliRun r = cli({u"template"_s, u"list"_s, u"--json"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-    const QJsonArray templates = jsonArray(r);
+    const QJsonArray templates = r.jsonArray();
     QStringList listed = names(templates);
     listed.sort();
     EXPECT_EQ(listed, (QStringList{u"tpl-power"_s, u"tpl-web"_s})) << r.out.toStdString();
@@ -289,7 +276,7 @@ TEST(TemplateCli, PoolListShowsThePoolsOfTheHost)
 {
     CliRun r = cli({u"vm-pool"_s, u"list"_s, u"--json"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
-    const QJsonArray pools = jsonArray(r);
+    const QJsonArray pools = r.jsonArray();
     ASSERT_EQ(pools.size(), 1) << r.out.toStdString();
     const QJsonObject web = pools[0].toObject();
     EXPECT_EQ(web.value(u"name"_s).toString(), u"web"_s);
