@@ -277,6 +277,23 @@ int runListing(const CliContext &ctx, const QStringList &headers, const CollectL
     return hosts.unreachable + notRead ? kExitHostFailed : kExitOk;
 }
 
+/// Parses a subcommand that names one thing by its one positional argument (`template
+/// delete T`): the name, or nullopt when the command must end (*exitCode set: 0 after
+/// --help, 64 with `missing` printed when not exactly one name was given).
+std::optional<QString> parseOneName(QCommandLineParser &parser, const CliContext &ctx,
+                                    const QString &missing, int *exitCode)
+{
+    if (!parseCommandLine(parser, ctx, exitCode, true))
+        return std::nullopt;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        printError(missing);
+        *exitCode = kExitUsage;
+        return std::nullopt;
+    }
+    return positional.first();
+}
+
 struct Subcommand
 {
     QLatin1StringView name;
@@ -554,16 +571,14 @@ int runTemplateDelete(const CliContext &ctx)
     parser.addOption(volumesOption);
     parser.addPositionalArgument(u"TEMPLATE"_s, CliText::tr("The template, by name or UUID."));
     int exitCode = kExitOk;
-    if (!parseCommandLine(parser, ctx, &exitCode, true))
+    const auto wanted = parseOneName(
+        parser, ctx, CliText::tr("template delete: give one template, by name or UUID"),
+        &exitCode);
+    if (!wanted)
         return exitCode;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        printError(CliText::tr("template delete: give one template, by name or UUID"));
-        return kExitUsage;
-    }
     QObject owner;
     const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    const auto found = findTemplate(hosts, positional.first(), &exitCode);
+    const auto found = findTemplate(hosts, *wanted, &exitCode);
     if (!found)
         return exitCode;
     const bool withVolumes = parser.isSet(volumesOption);
@@ -903,14 +918,11 @@ int runVmPoolDelete(const CliContext &ctx)
     QCommandLineParser parser;
     parser.addPositionalArgument(u"POOL"_s, CliText::tr("The VM pool to delete with its VMs."));
     int exitCode = kExitOk;
-    if (!parseCommandLine(parser, ctx, &exitCode, true))
+    const auto wanted =
+        parseOneName(parser, ctx, CliText::tr("pool delete: give one VM pool by name"), &exitCode);
+    if (!wanted)
         return exitCode;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        printError(CliText::tr("pool delete: give one VM pool by name"));
-        return kExitUsage;
-    }
-    const QString pool = positional.first();
+    const QString pool = *wanted;
     QObject owner;
     const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
     const QList<FoundVm> vms = vmPools(hosts).value(pool);
