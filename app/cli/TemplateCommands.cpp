@@ -132,10 +132,17 @@ std::optional<FoundVm> findVm(const Hosts &hosts, const QString &wanted, int *ex
                 found << FoundVm{s, d};
         }
     }
-    return onlyOne(found, wanted,
-                   CliText::tr("vm: there is no virtual machine “%1” on the connected hosts")
-                       .arg(wanted),
-                   hosts.unreachable, exitCode);
+    return onlyOne(
+        found, wanted,
+        CliText::tr("vm: there is no virtual machine “%1” on the connected hosts").arg(wanted),
+        hosts.unreachable, exitCode);
+}
+
+/// Opens the command's hosts (owned by `owner`) and finds the VM `wanted` among them.
+std::optional<FoundVm> openAndFindVm(const CliContext &ctx, const QString &wanted, QObject *owner,
+                                     int *exitCode)
+{
+    return findVm(openAll(ctx.uris, ctx.timeoutSeconds, owner), wanted, exitCode);
 }
 
 struct FoundTemplate
@@ -161,8 +168,7 @@ QList<FoundTemplate> allTemplates(const Hosts &hosts, int *notAsked)
     return out;
 }
 
-std::optional<FoundTemplate> findTemplate(const Hosts &hosts, const QString &wanted,
-                                          int *exitCode)
+std::optional<FoundTemplate> findTemplate(const Hosts &hosts, const QString &wanted, int *exitCode)
 {
     int notAsked = hosts.unreachable;
     QList<FoundTemplate> found;
@@ -170,10 +176,10 @@ std::optional<FoundTemplate> findTemplate(const Hosts &hosts, const QString &wan
         if (namesOrIs(t.info.name, t.info.uuid, wanted))
             found << t;
     }
-    return onlyOne(found, wanted,
-                   CliText::tr("template: there is no template “%1” on the connected hosts")
-                       .arg(wanted),
-                   notAsked, exitCode);
+    return onlyOne(
+        found, wanted,
+        CliText::tr("template: there is no template “%1” on the connected hosts").arg(wanted),
+        notAsked, exitCode);
 }
 
 /// The saved cluster `wanted` (by name, case-insensitively, or id), from the clusters file
@@ -361,15 +367,15 @@ QJsonObject templateJson(const TemplateInfo &t)
 template<typename Job, typename Progress, typename Result>
 int runJob(Job &job, void (Job::*progress)(const Progress &),
            const std::function<QString(const Progress &)> &progressText,
-           void (Job::*finished)(const Result &), const std::function<void(const Result &)> &onFinished,
+           void (Job::*finished)(const Result &),
+           const std::function<void(const Result &)> &onFinished,
            const std::function<void()> &start)
 {
     QEventLoop loop;
     ProgressLine line;
     int result = kExitOk;
     bool ended = false;
-    QObject::connect(&job, progress, &loop,
-                     [&](const Progress &p) { line.show(progressText(p)); });
+    QObject::connect(&job, progress, &loop, [&](const Progress &p) { line.show(progressText(p)); });
     QObject::connect(&job, finished, &loop, [&](const Result &r) {
         line.end();
         onFinished(r);
@@ -430,8 +436,7 @@ int runCloneCommand(const CliContext &ctx)
         return kExitUsage;
     }
     QObject owner;
-    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    const auto found = findVm(hosts, parser.value(vmOption), &exitCode);
+    const auto found = openAndFindVm(ctx, parser.value(vmOption), &owner, &exitCode);
     if (!found)
         return exitCode;
     HostSession *session = found->session;
@@ -501,8 +506,8 @@ int runTemplateCreate(const CliContext &ctx)
     const QCommandLineOption vmOption(
         u"vm"_s, CliText::tr("The shut-off VM that becomes the template, by name or UUID."),
         u"NAME"_s);
-    const QCommandLineOption descriptionOption(
-        u"description"_s, CliText::tr("What the template is for."), u"TEXT"_s);
+    const QCommandLineOption descriptionOption(u"description"_s,
+                                               CliText::tr("What the template is for."), u"TEXT"_s);
     parser.addOptions({vmOption, descriptionOption});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
@@ -510,8 +515,7 @@ int runTemplateCreate(const CliContext &ctx)
     if (!requireOptions(parser, {u"vm"_s}))
         return kExitUsage;
     QObject owner;
-    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    const auto found = findVm(hosts, parser.value(vmOption), &exitCode);
+    const auto found = openAndFindVm(ctx, parser.value(vmOption), &owner, &exitCode);
     if (!found)
         return exitCode;
     // What the inventory already tells is refused here (exit 1), before the host is asked.
@@ -530,8 +534,8 @@ int runTemplateCreate(const CliContext &ctx)
         return kExitRefused;
     }
     try {
-        const TemplateInfo t = await(models::makeTemplate(found->session, found->vm.uuid,
-                                                          parser.value(descriptionOption)));
+        const TemplateInfo t = await(
+            models::makeTemplate(found->session, found->vm.uuid, parser.value(descriptionOption)));
         printJson(templateJson(t));
     } catch (...) {
         return jobFailed(found->session, std::current_exception());
@@ -541,39 +545,38 @@ int runTemplateCreate(const CliContext &ctx)
 
 int runTemplateList(const CliContext &ctx)
 {
-    const QStringList headers{CliText::tr("NAME"),  CliText::tr("ARCH"), CliText::tr("MACHINE"),
-                              CliText::tr("DISKS"), CliText::tr("HOST"),
-                              CliText::tr("DESCRIPTION")};
-    return runListing(ctx, headers, [](const Hosts &hosts, QJsonArray *out,
-                                       QList<QStringList> *rows) {
-        int notRead = 0;
-        for (const FoundTemplate &f : allTemplates(hosts, &notRead)) {
-            const TemplateInfo &t = f.info;
-            int missing = 0;
-            for (const models::TemplateDisk &d : t.disks)
-                missing += d.exists ? 0 : 1;
-            const QString disks =
-                missing ? CliText::tr("%1 (%2 missing)").arg(t.disks.size()).arg(missing)
-                        : QString::number(t.disks.size());
-            out->append(templateJson(t));
-            *rows << QStringList{t.name, t.arch, t.machine, disks, t.uri,
-                                 t.metadata.templateDescription};
-        }
-        return notRead;
-    });
+    const QStringList headers{CliText::tr("NAME"),    CliText::tr("ARCH"),
+                              CliText::tr("MACHINE"), CliText::tr("DISKS"),
+                              CliText::tr("HOST"),    CliText::tr("DESCRIPTION")};
+    return runListing(
+        ctx, headers, [](const Hosts &hosts, QJsonArray *out, QList<QStringList> *rows) {
+            int notRead = 0;
+            for (const FoundTemplate &f : allTemplates(hosts, &notRead)) {
+                const TemplateInfo &t = f.info;
+                int missing = 0;
+                for (const models::TemplateDisk &d : t.disks)
+                    missing += d.exists ? 0 : 1;
+                const QString disks =
+                    missing ? CliText::tr("%1 (%2 missing)").arg(t.disks.size()).arg(missing)
+                            : QString::number(t.disks.size());
+                out->append(templateJson(t));
+                *rows << QStringList{t.name, t.arch, t.machine,
+                                     disks,  t.uri,  t.metadata.templateDescription};
+            }
+            return notRead;
+        });
 }
 
 int runTemplateDelete(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    const QCommandLineOption volumesOption(
-        u"with-volumes"_s, CliText::tr("Delete the template's base volumes too."));
+    const QCommandLineOption volumesOption(u"with-volumes"_s,
+                                           CliText::tr("Delete the template's base volumes too."));
     parser.addOption(volumesOption);
     parser.addPositionalArgument(u"TEMPLATE"_s, CliText::tr("The template, by name or UUID."));
     int exitCode = kExitOk;
     const auto wanted = parseOneName(
-        parser, ctx, CliText::tr("template delete: give one template, by name or UUID"),
-        &exitCode);
+        parser, ctx, CliText::tr("template delete: give one template, by name or UUID"), &exitCode);
     if (!wanted)
         return exitCode;
     QObject owner;
@@ -731,8 +734,7 @@ int createFromTemplate(const QCommandLineParser &parser, const CliContext &ctx)
             printError(CliText::tr("template: %1").arg(problem));
         for (const QString &reason : chosen->withheld)
             printError(CliText::tr("cluster: %1").arg(reason));
-        if (request.diskMode == models::TemplateDiskMode::Overlay &&
-            target != tmpl->session)
+        if (request.diskMode == models::TemplateDiskMode::Overlay && target != tmpl->session)
             printNote(CliText::tr("Overlays are made on the template's host (%1) only; "
                                   "--copy-disks copies its disks to another host.")
                           .arg(tmpl->session->uri()));
@@ -785,11 +787,12 @@ int runVmPoolCreate(const CliContext &ctx)
 {
     QCommandLineParser parser;
     parser.addOption({u"template"_s, CliText::tr("The template, by name or UUID."), u"T"_s});
-    parser.addOption({u"count"_s, CliText::tr("How many VMs (1 to %1).").arg(models::kMaxPoolSize),
-                      u"N"_s});
+    parser.addOption(
+        {u"count"_s, CliText::tr("How many VMs (1 to %1).").arg(models::kMaxPoolSize), u"N"_s});
     parser.addOption(
         {u"name-pattern"_s,
-         CliText::tr("The VMs' names, with one number conversion: web-%02d gives web-01, web-02..."),
+         CliText::tr(
+             "The VMs' names, with one number conversion: web-%02d gives web-01, web-02..."),
          u"PATTERN"_s});
     parser.addOption({u"name"_s, CliText::tr("The pool's name."), u"POOL"_s});
     parser.addOption(
@@ -809,14 +812,13 @@ int runVmPoolCreate(const CliContext &ctx)
     bool number = false;
     const int count = parser.value(u"count"_s).toInt(&number);
     if (!number) {
-        printError(CliText::tr("--count needs a whole number, not “%1”")
-                       .arg(parser.value(u"count"_s)));
+        printError(
+            CliText::tr("--count needs a whole number, not “%1”").arg(parser.value(u"count"_s)));
         return kExitUsage;
     }
     // A pattern that cannot name the VMs is refused before any host is asked.
     QString patternError;
-    if (models::expandNamePattern(parser.value(u"name-pattern"_s), qMax(count, 1), 1,
-                                  &patternError)
+    if (models::expandNamePattern(parser.value(u"name-pattern"_s), qMax(count, 1), 1, &patternError)
             .isEmpty()) {
         printError(CliText::tr("name pattern: %1").arg(patternError));
         return kExitRefused;
@@ -828,9 +830,8 @@ int runVmPoolCreate(const CliContext &ctx)
             return exitCode;
     }
     QObject owner;
-    const Hosts hosts =
-        openAll(ctx.uris + (cluster ? cluster->hostUris : QStringList()), ctx.timeoutSeconds,
-                &owner);
+    const Hosts hosts = openAll(ctx.uris + (cluster ? cluster->hostUris : QStringList()),
+                                ctx.timeoutSeconds, &owner);
     const auto tmpl = findTemplate(hosts, parser.value(u"template"_s), &exitCode);
     if (!tmpl)
         return exitCode;
@@ -873,12 +874,13 @@ int runVmPoolCreate(const CliContext &ctx)
     QList<models::VmPoolMemberResult> results;
     bool ended = false;
     bool interrupted = false;
-    QObject::connect(&creator, &models::VmPoolCreator::memberFinished, &loop,
-                     [](const models::VmPoolMemberResult &r) {
-                         printNote(r.ok ? CliText::tr("  %1 on %2: made").arg(r.name, r.hostUri)
-                                        : CliText::tr("  %1 on %2: failed: %3")
-                                              .arg(r.name, r.hostUri, r.message));
-                     });
+    QObject::connect(
+        &creator, &models::VmPoolCreator::memberFinished, &loop,
+        [](const models::VmPoolMemberResult &r) {
+            printNote(
+                r.ok ? CliText::tr("  %1 on %2: made").arg(r.name, r.hostUri)
+                     : CliText::tr("  %1 on %2: failed: %3").arg(r.name, r.hostUri, r.message));
+        });
     QObject::connect(&creator, &models::VmPoolCreator::finished, &loop,
                      [&](const QList<models::VmPoolMemberResult> &all) {
                          results = all;
@@ -954,38 +956,38 @@ int runVmPoolList(const CliContext &ctx)
 {
     const QStringList headers{CliText::tr("POOL"), CliText::tr("TEMPLATE"), CliText::tr("VMS"),
                               CliText::tr("RUNNING"), CliText::tr("HOSTS")};
-    return runListing(ctx, headers, [](const Hosts &hosts, QJsonArray *out,
-                                       QList<QStringList> *rows) {
-        const QMap<QString, QList<FoundVm>> pools = vmPools(hosts);
-        for (auto it = pools.cbegin(); it != pools.cend(); ++it) {
-            QJsonArray vms;
-            QStringList uris;
-            QStringList templates;
-            int running = 0;
-            QList<FoundVm> members = it.value();
-            std::sort(members.begin(), members.end(),
-                      [](const FoundVm &a, const FoundVm &b) { return a.vm.name < b.vm.name; });
-            for (const FoundVm &f : std::as_const(members)) {
-                vms.append(QJsonObject{{u"name"_s, f.vm.name},
-                                       {u"uuid"_s, f.vm.uuid},
-                                       {u"host"_s, f.session->uri()},
-                                       {u"state"_s, models::domainStateText(f.vm.state)}});
-                running += models::isActive(f.vm.state) ? 1 : 0;
-                if (!uris.contains(f.session->uri()))
-                    uris << f.session->uri();
-                if (!f.vm.fromTemplate.isEmpty() && !templates.contains(f.vm.fromTemplate))
-                    templates << f.vm.fromTemplate;
+    return runListing(
+        ctx, headers, [](const Hosts &hosts, QJsonArray *out, QList<QStringList> *rows) {
+            const QMap<QString, QList<FoundVm>> pools = vmPools(hosts);
+            for (auto it = pools.cbegin(); it != pools.cend(); ++it) {
+                QJsonArray vms;
+                QStringList uris;
+                QStringList templates;
+                int running = 0;
+                QList<FoundVm> members = it.value();
+                std::sort(members.begin(), members.end(),
+                          [](const FoundVm &a, const FoundVm &b) { return a.vm.name < b.vm.name; });
+                for (const FoundVm &f : std::as_const(members)) {
+                    vms.append(QJsonObject{{u"name"_s, f.vm.name},
+                                           {u"uuid"_s, f.vm.uuid},
+                                           {u"host"_s, f.session->uri()},
+                                           {u"state"_s, models::domainStateText(f.vm.state)}});
+                    running += models::isActive(f.vm.state) ? 1 : 0;
+                    if (!uris.contains(f.session->uri()))
+                        uris << f.session->uri();
+                    if (!f.vm.fromTemplate.isEmpty() && !templates.contains(f.vm.fromTemplate))
+                        templates << f.vm.fromTemplate;
+                }
+                out->append(QJsonObject{{u"name"_s, it.key()},
+                                        {u"templates"_s, QJsonArray::fromStringList(templates)},
+                                        {u"vms"_s, vms},
+                                        {u"running"_s, running},
+                                        {u"hosts"_s, QJsonArray::fromStringList(uris)}});
+                *rows << QStringList{it.key(), templates.join(u", "_s), QString::number(vms.size()),
+                                     QString::number(running), uris.join(u", "_s)};
             }
-            out->append(QJsonObject{{u"name"_s, it.key()},
-                                    {u"templates"_s, QJsonArray::fromStringList(templates)},
-                                    {u"vms"_s, vms},
-                                    {u"running"_s, running},
-                                    {u"hosts"_s, QJsonArray::fromStringList(uris)}});
-            *rows << QStringList{it.key(), templates.join(u", "_s), QString::number(vms.size()),
-                                 QString::number(running), uris.join(u", "_s)};
-        }
-        return 0;
-    });
+            return 0;
+        });
 }
 
 } // namespace
@@ -1045,8 +1047,8 @@ std::optional<int> runCreateFromTemplateIfAsked(const QCommandLineParser &parser
         }
         return std::nullopt;
     }
-    const QSet<QString> withTemplate{u"template"_s, u"host"_s,  u"cluster"_s, u"copy-disks"_s,
-                                     u"name"_s,     u"pool"_s,  u"start"_s,   u"dry-run"_s,
+    const QSet<QString> withTemplate{u"template"_s, u"host"_s, u"cluster"_s, u"copy-disks"_s,
+                                     u"name"_s,     u"pool"_s, u"start"_s,   u"dry-run"_s,
                                      u"h"_s,        u"help"_s};
     QStringList others;
     for (const QString &option : parser.optionNames()) {

@@ -110,8 +110,8 @@ TEST(TemplateCli, ListShowsEveryTemplateOfTheHostAndNoVm)
 
 TEST(TemplateCli, CreateTurnsAShutOffVmIntoATemplate)
 {
-    const CliRun r = cli({u"template"_s, u"create"_s, u"--vm"_s, u"base-vm"_s,
-                          u"--description"_s, u"golden image"_s});
+    const CliRun r = cli({u"template"_s, u"create"_s, u"--vm"_s, u"base-vm"_s, u"--description"_s,
+                          u"golden image"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonObject t = r.json();
     EXPECT_EQ(t.value(u"name"_s).toString(), u"base-vm"_s);
@@ -161,8 +161,7 @@ TEST(TemplateCli, CreateFromATemplateMakesAnOverlayVm)
     EXPECT_EQ(vm.value(u"volumes"_s).toArray().size(), 1);
 
     // --dry-run: the domain the plan would define, made from the template, nothing created.
-    r = cli({u"create"_s, u"--template"_s, u"tpl-web"_s, u"--name"_s, u"app-2"_s,
-             u"--dry-run"_s});
+    r = cli({u"create"_s, u"--template"_s, u"tpl-web"_s, u"--name"_s, u"app-2"_s, u"--dry-run"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QString xml = r.json().value(u"domain_xml"_s).toString();
     EXPECT_TRUE(xml.contains(u"<name>app-2</name>"_s)) << xml.toStdString();
@@ -187,8 +186,7 @@ TEST(TemplateCli, CreateFromATemplateRefusesATakenNameAndMixedOptions)
                   .exitCode,
               64);
     // create without --template works as before.
-    EXPECT_EQ(cli({u"create"_s, u"--name"_s, u"plain"_s, u"--arch"_s, u"x86_64"_s,
-                   u"--dry-run"_s})
+    EXPECT_EQ(cli({u"create"_s, u"--name"_s, u"plain"_s, u"--arch"_s, u"x86_64"_s, u"--dry-run"_s})
                   .exitCode,
               0);
 }
@@ -221,8 +219,8 @@ TEST_F(TemplateCliWithClusters, CreateOnAClusterUsesItsHostAndRefusesATemplateOf
 
 TEST(TemplateCli, PoolCreateMakesEveryMemberAndReportsEach)
 {
-    CliRun r = cli({u"vm-pool"_s, u"create"_s, u"--template"_s, u"tpl-web"_s, u"--count"_s,
-                    u"3"_s, u"--name-pattern"_s, u"app-%02d"_s, u"--name"_s, u"apps"_s});
+    CliRun r = cli({u"vm-pool"_s, u"create"_s, u"--template"_s, u"tpl-web"_s, u"--count"_s, u"3"_s,
+                    u"--name-pattern"_s, u"app-%02d"_s, u"--name"_s, u"apps"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     const QJsonObject pool = r.json();
     EXPECT_EQ(pool.value(u"pool"_s).toString(), u"apps"_s);
@@ -247,14 +245,13 @@ TEST(TemplateCli, PoolCreateMakesEveryMemberAndReportsEach)
 
 TEST(TemplateCli, PoolCreateRefusesBadPatternsTakenNamesAndPoolNames)
 {
-    const QStringList base{u"vm-pool"_s, u"create"_s, u"--template"_s, u"tpl-web"_s,
-                           u"--name"_s, u"apps"_s};
+    const QStringList base{u"vm-pool"_s, u"create"_s, u"--template"_s,
+                           u"tpl-web"_s, u"--name"_s, u"apps"_s};
     // No number conversion in the pattern; two; another conversion than an integer.
     expectRefused(cli(base + QStringList{u"--count"_s, u"3"_s, u"--name-pattern"_s, u"web"_s}),
                   u"pattern"_s);
-    expectRefused(
-        cli(base + QStringList{u"--count"_s, u"3"_s, u"--name-pattern"_s, u"w-%d-%d"_s}),
-        u"pattern"_s);
+    expectRefused(cli(base + QStringList{u"--count"_s, u"3"_s, u"--name-pattern"_s, u"w-%d-%d"_s}),
+                  u"pattern"_s);
     expectRefused(cli(base + QStringList{u"--count"_s, u"3"_s, u"--name-pattern"_s, u"w-%s"_s}),
                   u"pattern"_s);
     // web-01 and web-02 exist already.
@@ -266,9 +263,9 @@ TEST(TemplateCli, PoolCreateRefusesBadPatternsTakenNamesAndPoolNames)
                        u"2"_s, u"--name-pattern"_s, u"w2-%d"_s, u"--name"_s, u"web"_s}),
                   u"web"_s);
     // Usage: a count that is no number, a missing option.
-    EXPECT_EQ(cli(base + QStringList{u"--count"_s, u"many"_s, u"--name-pattern"_s, u"w-%d"_s})
-                  .exitCode,
-              64);
+    EXPECT_EQ(
+        cli(base + QStringList{u"--count"_s, u"many"_s, u"--name-pattern"_s, u"w-%d"_s}).exitCode,
+        64);
     EXPECT_EQ(cli(base + QStringList{u"--name-pattern"_s, u"w-%d"_s}).exitCode, 64);
 }
 
@@ -313,8 +310,8 @@ TEST(TemplateCli, PoolDeleteRemovesEveryVmOfThePool)
 
 TEST(TemplateCli, CloneWithEmptyOrSharedDisks)
 {
-    CliRun r = cli({u"clone"_s, u"--vm"_s, u"base-vm"_s, u"--name"_s, u"base-2"_s,
-                    u"--empty-disks"_s});
+    CliRun r =
+        cli({u"clone"_s, u"--vm"_s, u"base-vm"_s, u"--name"_s, u"base-2"_s, u"--empty-disks"_s});
     ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
     QJsonObject clone = r.json();
     EXPECT_EQ(clone.value(u"name"_s).toString(), u"base-2"_s);
@@ -351,23 +348,24 @@ TEST(TemplateCli, CloneWithEmptyOrSharedDisks)
 TEST(TemplateCli, CloneRefusesARunningVmATakenNameAndBadUsage)
 {
     // Nothing is copied from a running guest (its disks would be torn): exit 1, the reason.
-    expectRefused(cli({u"clone"_s, u"--vm"_s, u"busy-vm"_s, u"--name"_s, u"busy-2"_s,
-                       u"--empty-disks"_s}),
-                  u"running"_s);
-    expectRefused(cli({u"clone"_s, u"--vm"_s, u"base-vm"_s, u"--name"_s, u"busy-vm"_s,
-                       u"--empty-disks"_s}),
-                  u"busy-vm"_s);
+    expectRefused(
+        cli({u"clone"_s, u"--vm"_s, u"busy-vm"_s, u"--name"_s, u"busy-2"_s, u"--empty-disks"_s}),
+        u"running"_s);
+    expectRefused(
+        cli({u"clone"_s, u"--vm"_s, u"base-vm"_s, u"--name"_s, u"busy-vm"_s, u"--empty-disks"_s}),
+        u"busy-vm"_s);
     expectRefused(cli({u"clone"_s, u"--vm"_s, u"no-such-vm"_s}), u"no-such-vm"_s);
     EXPECT_EQ(cli({u"clone"_s, u"--name"_s, u"x"_s}).exitCode, 64); // no --vm
-    EXPECT_EQ(cli({u"clone"_s, u"--vm"_s, u"base-vm"_s, u"--share-disks"_s, u"--empty-disks"_s})
-                  .exitCode,
-              64);
+    EXPECT_EQ(
+        cli({u"clone"_s, u"--vm"_s, u"base-vm"_s, u"--share-disks"_s, u"--empty-disks"_s}).exitCode,
+        64);
 }
 
 TEST(TemplateCli, HelpOfEachSubcommandListsItsOptions)
 {
     const QList<QPair<QStringList, QStringList>> cases{
-        {{u"clone"_s}, {u"--vm"_s, u"--name"_s, u"--share-disks"_s, u"--empty-disks"_s, u"--pool"_s}},
+        {{u"clone"_s},
+         {u"--vm"_s, u"--name"_s, u"--share-disks"_s, u"--empty-disks"_s, u"--pool"_s}},
         {{u"template"_s, u"create"_s}, {u"--vm"_s, u"--description"_s}},
         {{u"template"_s, u"list"_s}, {u"--json"_s}},
         {{u"template"_s, u"delete"_s}, {u"--with-volumes"_s}},
