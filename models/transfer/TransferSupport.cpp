@@ -4,7 +4,7 @@
 #include "models/connection/WorkerJobs.h"
 
 #include <QLocale>
-#include <QXmlStreamReader>
+#include <QDomDocument>
 #include <libvirt/virterror.h>
 
 #include <cstring>
@@ -94,27 +94,14 @@ std::optional<VolumeFacts> readVolumeFacts(virStorageVolPtr vol)
     const QString xml = takeLibvirtString(virStorageVolGetXMLDesc(vol, 0));
     if (xml.isEmpty())
         return std::nullopt;
-    QXmlStreamReader r(xml);
-    QStringList path;
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isEndElement()) {
-            path.removeLast();
-            continue;
-        }
-        if (!r.isStartElement())
-            continue;
-        path << r.name().toString();
-        const QString where = path.join(u'/');
-        if (where == "volume/target/format"_L1) {
-            v.format = r.attributes().value("type"_L1).toString();
-        } else if (where == "volume/backingStore/format"_L1) {
-            v.backingFormat = r.attributes().value("type"_L1).toString();
-        } else if (where == "volume/backingStore/path"_L1) {
-            v.backingPath = r.readElementText().trimmed();
-            path.removeLast();
-        }
-    }
+    QDomDocument doc;
+    if (!doc.setContent(xml))
+        return std::nullopt;
+    const QDomElement root = doc.documentElement();
+    v.format = root.firstChildElement(u"target"_s).firstChildElement(u"format"_s).attribute(u"type"_s);
+    const QDomElement backing = root.firstChildElement(u"backingStore"_s);
+    v.backingPath = backing.firstChildElement(u"path"_s).text().trimmed();
+    v.backingFormat = backing.firstChildElement(u"format"_s).attribute(u"type"_s);
     return v;
 }
 

@@ -8,6 +8,7 @@
 #include "models/connection/HostSession.h"
 #include "models/connection/LibvirtError.h"
 #include "models/connection/WorkerJobs.h"
+#include "models/provisioning/ProvisioningWorker.h"
 
 #include <QSignalSpy>
 #include <gtest/gtest.h>
@@ -89,17 +90,8 @@ protected:
     QStringList volumes()
     {
         return wait(runOnWorker(session.get(), [](virConnectPtr conn) {
-            QStringList out;
-            virStoragePoolPtr pool = virStoragePoolLookupByName(conn, "default-pool");
-            virStorageVolPtr *vols = nullptr;
-            const int n = virStoragePoolListAllVolumes(pool, &vols, 0);
-            for (int i = 0; i < n; ++i) {
-                out << QString::fromUtf8(virStorageVolGetName(vols[i]));
-                virStorageVolFree(vols[i]);
-            }
-            free(vols);
-            virStoragePoolFree(pool);
-            return out;
+            const StoragePoolHandle pool(virStoragePoolLookupByName(conn, "default-pool"));
+            return readPool(pool.get()).volumeNames();
         }));
     }
     QString domainXml(const QString &name)

@@ -25,6 +25,20 @@ QString fixture(const QString &name)
     return QString::fromUtf8(f.readAll());
 }
 
+/// A disk on volume `volume` of pool "default".
+CloneDiskSource disk(const QString &target, const QString &device, const QString &volume,
+                     const QString &format)
+{
+    CloneDiskSource d;
+    d.target = target;
+    d.device = device;
+    d.path = u"/var/lib/libvirt/images/"_s + volume;
+    d.pool = u"default"_s;
+    d.volume = volume;
+    d.format = format;
+    return d;
+}
+
 /// The x86_64 q35 UEFI guest "web": vda (qcow2 in pool "default"), sda (an ISO), one NIC.
 CloneSource webSource()
 {
@@ -33,22 +47,10 @@ CloneSource webSource()
     s.uuid = u"5a0e2f3c-1d7b-4c3e-8f00-0000000000a1"_s;
     s.name = u"web"_s;
     s.inactiveXml = fixture(u"x86_64-q35-uefi.xml"_s);
-    CloneDiskSource vda;
-    vda.target = u"vda"_s;
-    vda.device = u"disk"_s;
-    vda.path = u"/var/lib/libvirt/images/web.qcow2"_s;
-    vda.pool = u"default"_s;
-    vda.volume = u"web.qcow2"_s;
-    vda.format = u"qcow2"_s;
+    CloneDiskSource vda = disk(u"vda"_s, u"disk"_s, u"web.qcow2"_s, u"qcow2"_s);
     vda.capacity = 20 * kGiB;
     vda.allocation = 3 * kGiB;
-    CloneDiskSource sda;
-    sda.target = u"sda"_s;
-    sda.device = u"cdrom"_s;
-    sda.path = u"/var/lib/libvirt/images/debian-12.iso"_s;
-    sda.pool = u"default"_s;
-    sda.volume = u"debian-12.iso"_s;
-    sda.format = u"raw"_s;
+    CloneDiskSource sda = disk(u"sda"_s, u"cdrom"_s, u"debian-12.iso"_s, u"raw"_s);
     sda.readOnly = true;
     s.disks = {vda, sda};
     s.nvramPath = u"/var/lib/libvirt/qemu/nvram/web_VARS.fd"_s;
