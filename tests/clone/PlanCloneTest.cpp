@@ -157,9 +157,10 @@ TEST(PlanClone, MacsAreNewAndUniqueOnTheHost)
 TEST(PlanClone, GraphicsPortsBackToAutoport)
 {
     CloneSource source = webSource();
-    source.inactiveXml.replace(u"<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>"_s,
-                               u"<graphics type='vnc' port='5907' autoport='no' websocket='5707' "
-                               "listen='127.0.0.1'>"_s);
+    source.inactiveXml.replace(
+        u"<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>"_s,
+        u"<graphics type='vnc' port='5907' autoport='no' websocket='5707' "
+        "listen='127.0.0.1'>"_s);
     ASSERT_TRUE(source.inactiveXml.contains(u"5907"_s));
     const ClonePlan plan = planClone(source, named(u"web2"_s));
     const QDomElement g = devices(parsed(plan)).firstChildElement(u"graphics"_s);
@@ -174,10 +175,8 @@ TEST(PlanClone, NvramGetsItsOwnFileBesideTheSources)
     const ClonePlan plan = planClone(webSource(), named(u"web2"_s));
     EXPECT_EQ(plan.nvramSource, u"/var/lib/libvirt/qemu/nvram/web_VARS.fd"_s);
     EXPECT_EQ(plan.nvramTarget, u"/var/lib/libvirt/qemu/nvram/web2_VARS.fd"_s);
-    const QDomElement nvram = parsed(plan)
-                                  .documentElement()
-                                  .firstChildElement(u"os"_s)
-                                  .firstChildElement(u"nvram"_s);
+    const QDomElement nvram =
+        parsed(plan).documentElement().firstChildElement(u"os"_s).firstChildElement(u"nvram"_s);
     EXPECT_EQ(nvram.text(), plan.nvramTarget);
     EXPECT_EQ(nvram.attribute(u"template"_s), u"/usr/share/OVMF/OVMF_VARS_4M.fd"_s);
 

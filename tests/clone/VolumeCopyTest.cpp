@@ -45,7 +45,8 @@ protected:
     {
         Outcome o;
         VolumeCopy c(session.get(), session.get());
-        QObject::connect(&c, &VolumeCopy::finished, [&](const VolumeCopyResult &r) { o.result = r; });
+        QObject::connect(&c, &VolumeCopy::finished,
+                         [&](const VolumeCopyResult &r) { o.result = r; });
         QObject::connect(&c, &VolumeCopy::failed, [&](TransferFailure k, const QString &m) {
             o.failure = k;
             o.message = m;

@@ -64,8 +64,7 @@ std::pair<int, QString> qemuImg(const QStringList &args)
     p.start(u"qemu-img"_s, args);
     if (!p.waitForFinished(60'000))
         return {-1, u"qemu-img did not finish"_s};
-    return {p.exitCode(),
-            QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError())};
 }
 
 /// Bytes the file takes on disk (qemu-img's actual-size).
@@ -162,8 +161,8 @@ protected:
     QString qcow2From(const QString &rawName, const QString &name)
     {
         const QString path = images + u'/' + name;
-        const auto [rc, out] = qemuImg({u"convert"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"qcow2"_s,
-                                        images + u'/' + rawName, path});
+        const auto [rc, out] = qemuImg(
+            {u"convert"_s, u"-f"_s, u"raw"_s, u"-O"_s, u"qcow2"_s, images + u'/' + rawName, path});
         EXPECT_EQ(rc, 0) << out.toStdString();
         refreshPool();
         return path;
@@ -186,7 +185,8 @@ protected:
             if (cancelAtFirstProgress)
                 c.cancel();
         });
-        QObject::connect(&c, &VolumeCopy::finished, [&](const VolumeCopyResult &r) { o.result = r; });
+        QObject::connect(&c, &VolumeCopy::finished,
+                         [&](const VolumeCopyResult &r) { o.result = r; });
         QObject::connect(&c, &VolumeCopy::failed, [&](TransferFailure k, const QString &m) {
             o.failure = k;
             o.message = m;
@@ -196,8 +196,7 @@ protected:
         return o;
     }
 
-    CloneOutcome clone(const ClonePlan &plan, int chunkDelayMs = 0,
-                       bool cancelWhileCopying = false)
+    CloneOutcome clone(const ClonePlan &plan, int chunkDelayMs = 0, bool cancelWhileCopying = false)
     {
         CloneOutcome o;
         VmCloner cloner(session.get());
@@ -333,19 +332,19 @@ TEST_F(CloneCoreE2e, CopiesSparseRawAndQcow2VolumesByteForByte)
     const QString raw = sparseRaw(u"data.raw"_s, 256 * kMiB);
     CopyOutcome o = copy({kPool, u"data.raw"_s, kPool, u"copy.raw"_s, {}});
     ASSERT_TRUE(o.result) << o.message.toStdString();
-    info(u"raw"_s, u"%1 bytes (%2 through the streams) in %3 s, %4 progress signals"_s
-                       .arg(o.result->bytes)
-                       .arg(o.result->dataBytes)
-                       .arg(o.result->seconds)
-                       .arg(o.progressSignals));
+    info(u"raw"_s,
+         u"%1 bytes (%2 through the streams) in %3 s, %4 progress signals"_s.arg(o.result->bytes)
+             .arg(o.result->dataBytes)
+             .arg(o.result->seconds)
+             .arg(o.progressSignals));
     EXPECT_EQ(o.result->path, images + u"/copy.raw"_s);
     EXPECT_EQ(o.result->bytes, quint64(256 * kMiB));
     EXPECT_LE(o.result->dataBytes, quint64(16 * kMiB)) << "the hole is not sent";
     EXPECT_LE(o.progressSignals, int(o.result->seconds * 10) + 2) << "at most ten a second";
     EXPECT_EQ(QFileInfo(o.result->path).size(), 256 * kMiB);
-    EXPECT_EQ(qemuImg({u"compare"_s, u"-f"_s, u"raw"_s, u"-F"_s, u"raw"_s, raw, o.result->path})
-                  .first,
-              0);
+    EXPECT_EQ(
+        qemuImg({u"compare"_s, u"-f"_s, u"raw"_s, u"-F"_s, u"raw"_s, raw, o.result->path}).first,
+        0);
     EXPECT_EQ(contents(raw), contents(o.result->path));
     EXPECT_LT(actualSize(o.result->path), 64 * kMiB) << "the copy stays sparse";
 
@@ -374,8 +373,8 @@ TEST_F(CloneCoreE2e, CopiesSparseRawAndQcow2VolumesByteForByte)
 TEST_F(CloneCoreE2e, ACancelledCopyLeavesNoVolume)
 {
     sparseRaw(u"data.raw"_s, 64 * kMiB);
-    const CopyOutcome o = copy({kPool, u"data.raw"_s, kPool, u"cancelled.raw"_s, {}}, nullptr,
-                               40, true);
+    const CopyOutcome o =
+        copy({kPool, u"data.raw"_s, kPool, u"cancelled.raw"_s, {}}, nullptr, 40, true);
     ASSERT_TRUE(o.failure) << "the copy finished before it was cancelled";
     EXPECT_EQ(*o.failure, TransferFailure::Cancelled) << o.message.toStdString();
     EXPECT_FALSE(volumeExists(u"cancelled.raw"_s));
@@ -390,13 +389,13 @@ TEST_F(CloneCoreE2e, AnOverlayDoesNotGoToAnotherHost)
     ASSERT_TRUE(remote) << error.toStdString();
     sparseRaw(u"data.raw"_s, 16 * kMiB);
     const QString base = qcow2From(u"data.raw"_s, u"base.qcow2"_s);
-    const auto [rc, out] = qemuImg({u"create"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"qcow2"_s,
-                                    u"-b"_s, base, images + u"/overlay.qcow2"_s});
+    const auto [rc, out] = qemuImg({u"create"_s, u"-f"_s, u"qcow2"_s, u"-F"_s, u"qcow2"_s, u"-b"_s,
+                                    base, images + u"/overlay.qcow2"_s});
     ASSERT_EQ(rc, 0) << out.toStdString();
     refreshPool();
 
-    CopyOutcome o = copy({kPool, u"overlay.qcow2"_s, kPool, u"overlay-there.qcow2"_s, {}},
-                         remote.get());
+    CopyOutcome o =
+        copy({kPool, u"overlay.qcow2"_s, kPool, u"overlay-there.qcow2"_s, {}}, remote.get());
     ASSERT_TRUE(o.failure);
     EXPECT_EQ(*o.failure, TransferFailure::Invalid);
     EXPECT_TRUE(o.message.contains(base)) << o.message.toStdString();
