@@ -636,11 +636,12 @@ struct Target
 };
 
 /// --host, else the first host of --cluster that placement offers (native first; emulated
-/// only where the cluster allows it), else the template's own host. nullopt with
-/// *exitCode set when there is none.
+/// only where the cluster allows it; for `overlays` the template's own host within that
+/// rank), else the template's own host. nullopt with *exitCode set when there is none.
 std::optional<Target> chooseTarget(const Hosts &hosts, const FoundTemplate &tmpl,
                                    const QString &hostUri,
-                                   const std::optional<models::Cluster> &cluster, int *exitCode)
+                                   const std::optional<models::Cluster> &cluster, bool overlays,
+                                   int *exitCode)
 {
     Target target;
     if (!hostUri.isEmpty()) {
@@ -674,16 +675,25 @@ std::optional<Target> chooseTarget(const Hosts &hosts, const FoundTemplate &tmpl
         *exitCode = kExitHostFailed;
         return std::nullopt;
     }
-    for (const arch::HostPlacement &p :
-         arch::rankHosts(tmpl.info.arch, candidates, cluster->allowEmulation)) {
-        if (p.offered) {
-            target.session = hosts.find(p.id);
-            return target;
-        }
-        target.withheld << CliText::tr("%1: %2").arg(p.id, p.reason);
+    const QList<arch::HostPlacement> ranked =
+        arch::rankHosts(tmpl.info.arch, candidates, cluster->allowEmulation);
+    const QList<arch::HostPlacement> offered = arch::offeredPlacements(ranked);
+    for (const arch::HostPlacement &p : ranked) {
+        if (!p.offered)
+            target.withheld << CliText::tr("%1: %2").arg(p.id, p.reason);
     }
-    target.session = hosts.find(candidates.first().id);
-    target.offered = false;
+    if (offered.isEmpty()) {
+        target.session = hosts.find(candidates.first().id);
+        target.offered = false;
+        return target;
+    }
+    // Overlays stand on the template's volumes: its own host, when it is as good as the
+    // first (same native or emulated rank), rather than a refusal on another.
+    target.session = hosts.find(offered.first().id);
+    for (const arch::HostPlacement &p : offered) {
+        if (overlays && p.execution == offered.first().execution && p.id == tmpl.session->uri())
+            target.session = tmpl.session;
+    }
     return target;
 }
 
@@ -712,7 +722,9 @@ int createFromTemplate(const QCommandLineParser &parser, const CliContext &ctx)
     const auto tmpl = findTemplate(hosts, parser.value(u"template"_s), &exitCode);
     if (!tmpl)
         return exitCode;
-    const auto chosen = chooseTarget(hosts, *tmpl, parser.value(u"host"_s), cluster, &exitCode);
+    const bool overlays = !parser.isSet(u"copy-disks"_s);
+    const auto chosen =
+        chooseTarget(hosts, *tmpl, parser.value(u"host"_s), cluster, overlays, &exitCode);
     if (!chosen)
         return exitCode;
     HostSession *target = chosen->session;
@@ -723,8 +735,8 @@ int createFromTemplate(const QCommandLineParser &parser, const CliContext &ctx)
     models::FromTemplateRequest request;
     request.name = parser.value(u"name"_s);
     request.targetUri = target->uri();
-    request.diskMode = parser.isSet(u"copy-disks"_s) ? models::TemplateDiskMode::Copy
-                                                     : models::TemplateDiskMode::Overlay;
+    request.diskMode =
+        overlays ? models::TemplateDiskMode::Overlay : models::TemplateDiskMode::Copy;
     request.targetPool = parser.value(u"pool"_s);
     request.start = parser.isSet(u"start"_s);
     const models::FromTemplatePlan plan = models::planFromTemplate(
@@ -734,7 +746,7 @@ int createFromTemplate(const QCommandLineParser &parser, const CliContext &ctx)
             printError(CliText::tr("template: %1").arg(problem));
         for (const QString &reason : chosen->withheld)
             printError(CliText::tr("cluster: %1").arg(reason));
-        if (request.diskMode == models::TemplateDiskMode::Overlay && target != tmpl->session)
+        if (overlays && chosen->offered && target != tmpl->session)
             printNote(CliText::tr("Overlays are made on the template's host (%1) only; "
                                   "--copy-disks copies its disks to another host.")
                           .arg(tmpl->session->uri()));
@@ -1027,7 +1039,8 @@ QList<QCommandLineOption> createFromTemplateOptions()
          u"URI"_s},
         {u"cluster"_s,
          CliText::tr("With --template: the cluster the VM goes to, on its first host that can "
-                     "run the template (native first)."),
+                     "run the template (native first; for overlays the template's own host "
+                     "among the best)."),
          u"C"_s},
         {u"copy-disks"_s,
          CliText::tr("With --template: full copies of the template's disks (needed on another "

@@ -28,6 +28,12 @@ QString templateHost()
     return testDriverHost(u"tests/cli/data/template-host.xml"_s);
 }
 
+/// Another x86_64 host, for a cluster of two.
+QString otherHost()
+{
+    return testDriverHost(u"tests/cli/data/edit-host.xml"_s);
+}
+
 CliRun cli(const QStringList &args)
 {
     return runCli(QStringList{u"--connect"_s, templateHost()} + args);
@@ -65,10 +71,19 @@ protected:
                               {u"cpuType"_s, u""_s},
                               {u"allowEmulation"_s, false},
                               {u"hosts"_s, QJsonArray{templateHost()}}};
+        // Two x86_64 hosts, the template's second.
+        const QJsonObject two{{u"id"_s, u"6f7c0000-0000-4000-8000-000000000002"_s},
+                              {u"name"_s, u"two-hosts"_s},
+                              {u"description"_s, u""_s},
+                              {u"arch"_s, u"x86_64"_s},
+                              {u"cpuType"_s, u""_s},
+                              {u"allowEmulation"_s, false},
+                              {u"hosts"_s, QJsonArray{otherHost(), templateHost()}}};
         QFile file(QDir(m_dir.path()).filePath(u"clusters.json"_s));
         ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"clusters"_s, QJsonArray{x86}}})
-                       .toJson());
+        file.write(
+            QJsonDocument(QJsonObject{{u"version"_s, 1}, {u"clusters"_s, QJsonArray{x86, two}}})
+                .toJson());
     }
     void TearDown() override { qunsetenv("CROSSVIRT_CONFIG_DIR"); }
 
@@ -213,6 +228,31 @@ TEST_F(TemplateCliWithClusters, CreateOnAClusterUsesItsHostAndRefusesATemplateOf
     expectRefused(cli({u"create"_s, u"--template"_s, u"tpl-web"_s, u"--name"_s, u"x"_s,
                        u"--cluster"_s, u"no-such-cluster"_s}),
                   u"no-such-cluster"_s);
+}
+
+TEST_F(TemplateCliWithClusters, OverlaysGoToTheTemplatesHostCopiesToTheFirstOfTheCluster)
+{
+    // Both hosts run x86_64 natively: overlays stand on the template's volumes, so its own
+    // host; full copies go to the first host placement offers.
+    CliRun r = cli({u"create"_s, u"--template"_s, u"tpl-web"_s, u"--name"_s, u"c-1"_s,
+                    u"--cluster"_s, u"two-hosts"_s, u"--dry-run"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json().value(u"host"_s).toString(), templateHost());
+    EXPECT_EQ(r.json().value(u"disk_mode"_s).toString(), u"overlay"_s);
+
+    r = cli({u"create"_s, u"--template"_s, u"tpl-web"_s, u"--name"_s, u"c-2"_s, u"--cluster"_s,
+             u"two-hosts"_s, u"--copy-disks"_s, u"--dry-run"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    EXPECT_EQ(r.json().value(u"host"_s).toString(), otherHost());
+    EXPECT_EQ(r.json().value(u"template_host"_s).toString(), templateHost());
+    EXPECT_EQ(r.json().value(u"disk_mode"_s).toString(), u"copy"_s);
+
+    // --host names the target itself: an overlay there is refused with the way out.
+    r = cli({u"create"_s, u"--template"_s, u"tpl-web"_s, u"--name"_s, u"c-3"_s, u"--host"_s,
+             otherHost()});
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(u"--copy-disks"_s)) << r.err.toStdString();
+    EXPECT_TRUE(r.out.isEmpty());
 }
 
 // ---- VM pools ---------------------------------------------------------------------------
