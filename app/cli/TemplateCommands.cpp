@@ -877,6 +877,8 @@ int runVmPoolCreate(const CliContext &ctx)
             printError(CliText::tr("pool: %1: %2").arg(uri, reason));
         return kExitRefused;
     }
+    for (const auto &[uri, reason] : plan.withheldHosts)
+        printNote(CliText::tr("Not used: %1: %2").arg(uri, reason));
     printNote(CliText::tr("Creating %n VM(s) of pool “%1” from template “%2”:", nullptr,
                           int(plan.members.size()))
                   .arg(request.name, tmpl->info.name));
