@@ -849,6 +849,7 @@ int runVmPoolCreate(const CliContext &ctx)
         return exitCode;
     QList<models::PoolHostFacts> facts;
     QList<models::DomainSummary> allVms;
+    int notRead = hosts.unreachable;
     for (HostSession *s : hosts.connected) {
         allVms << s->domains();
         if (cluster && !cluster->hostUris.contains(s->uri()))
@@ -857,6 +858,7 @@ int runVmPoolCreate(const CliContext &ctx)
             facts << await(models::loadPoolHostFacts(s, tmpl->info));
         } catch (...) {
             jobFailed(s, std::current_exception()); // the pool goes to the other hosts
+            ++notRead;
         }
     }
     models::VmPoolRequest request;
@@ -875,7 +877,8 @@ int runVmPoolCreate(const CliContext &ctx)
             printError(CliText::tr("pool: %1").arg(problem));
         for (const auto &[uri, reason] : plan.withheldHosts)
             printError(CliText::tr("pool: %1: %2").arg(uri, reason));
-        return kExitRefused;
+        // No host to plan on because hosts failed: a host failure, not a refusal.
+        return facts.isEmpty() && notRead ? kExitHostFailed : kExitRefused;
     }
     for (const auto &[uri, reason] : plan.withheldHosts)
         printNote(CliText::tr("Not used: %1: %2").arg(uri, reason));
