@@ -37,6 +37,14 @@ function(roff_escape out_var text)
     # Options in running text ("--vm", "-c") as minus signs, so they can be copied.
     string(REPLACE "--" "\\-\\-" text "${text}")
     string(REGEX REPLACE "(^|[ (`])-([a-zA-Z])" "\\1\\\\-\\2" text "${text}")
+    # The hyphens inside an option name too ("--name-pattern"): a plain "-" is a place
+    # where groff may break the line, which would cut the option in two.
+    set(previous "")
+    while(NOT previous STREQUAL text)
+        set(previous "${text}")
+        string(REGEX REPLACE "(\\\\-\\\\-[a-zA-Z0-9]+(\\\\-[a-zA-Z0-9]+)*)-([a-zA-Z0-9])"
+               "\\1\\\\-\\3" text "${text}")
+    endwhile()
     set(${out_var} "${text}" PARENT_SCOPE)
 endfunction()
 
