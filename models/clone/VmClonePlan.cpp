@@ -1,5 +1,6 @@
 // Clone plans (pure): virt-clone's rules applied to a CloneSource read from the host.
 #include "models/clone/VmClone.h"
+#include "models/inventory/CrossvirtMetadata.h"
 
 #include "models/provisioning/NameRules.h"
 #include "models/storage/StorageTypes.h"
@@ -223,6 +224,13 @@ ClonePlan planClone(const CloneSource &source, const CloneRequest &request,
                                        "in use would not be consistent).")
                              .arg(source.name);
     }
+    const CrossvirtMetadata metadata = readCrossvirtMetadata(source.inactiveXml.toUtf8());
+    if (metadata.isTemplate) {
+        // Its clone would share the template's read-only bases and claim to be a template.
+        plan.problems << ClonePlan::tr("“%1” is a template: make a VM from it (New VM from "
+                                       "Template) instead of cloning it.")
+                             .arg(source.name);
+    }
     plan.problems << NameRules::vmNameProblems(request.newName, source.otherVmNames);
 
     QDomDocument doc = vmxml::parse(source.inactiveXml);
@@ -296,6 +304,12 @@ ClonePlan planClone(const CloneSource &source, const CloneRequest &request,
         }
     }
     plan.domainXml = vmxml::toString(doc);
+    if (!metadata.vmPool.isEmpty()) {
+        // A clone stands alone: deleting the pool must not take it along.
+        CrossvirtMetadata own = metadata;
+        own.vmPool.clear();
+        plan.domainXml = withCrossvirtMetadata(plan.domainXml, own);
+    }
     return plan;
 }
 

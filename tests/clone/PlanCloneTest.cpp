@@ -2,6 +2,7 @@
 // MACs, graphics ports and the NVRAM, which disks are copied, shared or kept, the new
 // volumes' names, and every refusal.
 #include "models/clone/VmClone.h"
+#include "models/inventory/CrossvirtMetadata.h"
 
 #include "common/TestSupport.h"
 
@@ -371,3 +372,34 @@ TEST(PlanClone, SuggestedNamesAndModeIds)
 }
 
 } // namespace
+
+// A template is deployed, not cloned: its clone would share the read-only bases and be a
+// second template on them (deleting one with its volumes would break the other).
+TEST(PlanClone, ATemplateIsRefused)
+{
+    CloneSource s = webSource();
+    CrossvirtMetadata meta;
+    meta.isTemplate = true;
+    s.inactiveXml = withCrossvirtMetadata(s.inactiveXml, meta);
+    const ClonePlan plan = planClone(s, named(u"web-copy"_s));
+    EXPECT_FALSE(plan.ok());
+    EXPECT_TRUE(plan.problems.join(u'\n').contains(u"is a template"_s)) << problems(plan);
+}
+
+// The clone of a VM-pool member stands alone: deleting the pool must not take it along;
+// it still says which template it came from (its disks may stand on the template's bases).
+TEST(PlanClone, AVmPoolMembersCloneLeavesThePool)
+{
+    CloneSource s = webSource();
+    CrossvirtMetadata meta;
+    meta.vmPool = u"web"_s;
+    meta.fromTemplateName = u"web-tpl"_s;
+    meta.fromTemplateUuid = u"5a0e2f3c-1d7b-4c3e-8f00-0000000000ff"_s;
+    s.inactiveXml = withCrossvirtMetadata(s.inactiveXml, meta);
+    ASSERT_EQ(readCrossvirtMetadata(s.inactiveXml.toUtf8()).vmPool, u"web"_s);
+    const ClonePlan plan = planClone(s, named(u"web-copy"_s));
+    ASSERT_TRUE(plan.ok()) << problems(plan);
+    const CrossvirtMetadata cloned = readCrossvirtMetadata(plan.domainXml.toUtf8());
+    EXPECT_TRUE(cloned.vmPool.isEmpty());
+    EXPECT_EQ(cloned.fromTemplateName, u"web-tpl"_s);
+}

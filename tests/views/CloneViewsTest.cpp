@@ -466,10 +466,12 @@ TEST_F(CloneViewsWindowTest, TemplateRowSaysTemplateAndCannotBeStarted)
     EXPECT_EQ(state.data().toString(), u"Template"_s);
     EXPECT_FALSE(window()->startAction()->isEnabled());
     EXPECT_TRUE(window()->startAction()->toolTip().contains(u"template"_s));
-    EXPECT_TRUE(window()->cloneAction()->isEnabled()) << "a template may be cloned";
+    EXPECT_FALSE(window()->cloneAction()->isEnabled()) << "a template is deployed, not cloned";
+    EXPECT_TRUE(window()->cloneAction()->toolTip().contains(u"make a new virtual machine"_s));
     EXPECT_FALSE(window()->makeTemplateAction()->isEnabled());
     selectVms({u"tpl-debian"_s, u"web-base"_s, u"db-02"_s});
     EXPECT_EQ(window()->bulkTargets(BulkAction::Start).size(), 2) << "never the template";
+    EXPECT_EQ(window()->bulkTargets(BulkAction::Clone).size(), 2) << "never the template";
     screenshot(window(), u"tree-template-and-several-selected"_s);
 }
 

@@ -763,7 +763,7 @@ QList<VmTarget> MainWindow::bulkTargets(models::BulkAction action) const
             applies = true;
             break;
         case models::BulkAction::Clone:
-            applies = !models::isActive(d->state);
+            applies = !d->isTemplate && !models::isActive(d->state);
             break;
         }
         if (applies)
@@ -805,12 +805,14 @@ void MainWindow::updateCloneActions(const models::DomainSummary *d)
         }
         return;
     }
-    m_clone->setEnabled(bool(d));
-    m_clone->setToolTip(d && models::isActive(d->state)
-                            ? tr("Shut “%1” down first: only a shut-off virtual machine can be "
-                                 "cloned")
-                                  .arg(d->name)
-                            : tr("Copy the selected virtual machine under a new name"));
+    m_clone->setEnabled(d && !d->isTemplate);
+    m_clone->setToolTip(
+        d && d->isTemplate
+            ? tr("“%1” is a template: make a new virtual machine from it instead").arg(d->name)
+        : d && models::isActive(d->state)
+            ? tr("Shut “%1” down first: only a shut-off virtual machine can be cloned")
+                  .arg(d->name)
+            : tr("Copy the selected virtual machine under a new name"));
     m_makeTemplate->setEnabled(d && !d->isTemplate);
     m_makeTemplate->setToolTip(
         d && d->isTemplate ? tr("“%1” already is a template").arg(d->name)
@@ -825,8 +827,8 @@ void MainWindow::updateCloneActions(const models::DomainSummary *d)
     if (d && d->isTemplate) {
         // A template's disks are read-only bases: starting it makes no sense.
         m_start->setEnabled(false);
-        m_start->setToolTip(tr("“%1” is a template: it is never started. Clone it, or make a "
-                               "new virtual machine from it.")
+        m_start->setToolTip(tr("“%1” is a template: it is never started. Make a new virtual "
+                               "machine from it.")
                                 .arg(d->name));
         m_start->setStatusTip(m_start->toolTip());
     } else {
