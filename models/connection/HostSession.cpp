@@ -226,8 +226,12 @@ QFuture<void> HostSession::domainAction(const QString &uuid, const QString &cont
     ConnectionWorker *worker = m_worker;
     return runOnWorker(this, [uuid, context, action, worker](virConnectPtr conn) {
         const DomainHandle dom = lookup(conn, uuid);
-        if (action(dom.get()) < 0)
-            throwLastLibvirtError(context.arg(domainName(dom.get())));
+        if (action(dom.get()) < 0) {
+            // Read libvirt's error before asking for the name: every libvirt call
+            // (virDomainGetName too) clears the thread's last error.
+            LibvirtError error = LibvirtError::fromLastError({});
+            throw LibvirtError(context.arg(domainName(dom.get())), error.message(), error.code());
+        }
         // Drivers without lifecycle events still show the new state at once.
         worker->refreshDomain(uuid);
     });
