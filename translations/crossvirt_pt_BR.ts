@@ -11,6 +11,54 @@
         <source>Could not list the host&apos;s VMs</source>
         <translation>Não foi possível listar as VMs do hospedeiro</translation>
     </message>
+    <message>
+        <source>Template %1 is for %2 guests; this cluster runs %3 guests</source>
+        <translation>O modelo %1 é para convidados %2; este cluster executa convidados %3</translation>
+    </message>
+    <message>
+        <source>“%1” is not a template</source>
+        <translation>“%1” não é um modelo</translation>
+    </message>
+    <message>
+        <source>Crossvirt does not know the architecture “%1”</source>
+        <translation>O Crossvirt não conhece a arquitetura “%1”</translation>
+    </message>
+    <message>
+        <source>This host cannot run %1 guests</source>
+        <translation>Este hospedeiro não pode executar convidados %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Disk %1: the template&apos;s base volume %2 no longer exists</source>
+        <translation>Disco %1: o volume base %2 do modelo não existe mais</translation>
+    </message>
+    <message>
+        <source>Disk %1: an overlay needs the template&apos;s volume, which is on %2; use copies to make the VM on another host</source>
+        <translation>Disco %1: um overlay precisa do volume do modelo, que está em %2; use cópias para criar a VM em outro hospedeiro</translation>
+    </message>
+    <message>
+        <source>The host has no active storage pool for the new disks</source>
+        <translation>O hospedeiro não tem pool de armazenamento ativo para os novos discos</translation>
+    </message>
+    <message>
+        <source>Storage pool %1 is not active on the host</source>
+        <translation>O pool de armazenamento %1 não está ativo no hospedeiro</translation>
+    </message>
+    <message>
+        <source>Disk %1: %2</source>
+        <translation>Disco %1: %2</translation>
+    </message>
+    <message>
+        <source>Storage pool %1 has %2 free; the copies need %3</source>
+        <translation>O pool de armazenamento %1 tem %2 livres; as cópias precisam de %3</translation>
+    </message>
+    <message>
+        <source>The template&apos;s definition does not parse</source>
+        <translation>A definição do modelo não pôde ser interpretada</translation>
+    </message>
 </context>
 <context>
     <name>Aarch64Arch</name>
@@ -689,6 +737,81 @@
         <source>QEMU cannot change the model of a running guest&apos;s network interface: the new model takes effect when the guest next starts</source>
         <translation>O QEMU não pode alterar o modelo da interface de rede de um convidado em execução: o novo modelo entra em vigor na próxima vez que o convidado iniciar</translation>
     </message>
+    <message>
+        <source>Architecture %1</source>
+        <translation>Arquitetura %1</translation>
+    </message>
+    <message>
+        <source>This host runs %1 guests here, not %2 guests</source>
+        <translation>Este hospedeiro executa convidados %1 aqui, não convidados %2</translation>
+    </message>
+    <message>
+        <source>Machine type %1</source>
+        <translation>Tipo de máquina %1</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU offers no %1 machine for %2 guests</source>
+        <translation>O QEMU deste hospedeiro não oferece máquina %1 para convidados %2</translation>
+    </message>
+    <message>
+        <source>This host&apos;s QEMU does not offer it for %1 guests; it offers %2</source>
+        <translation>O QEMU deste hospedeiro não a oferece para convidados %1; ele oferece %2</translation>
+    </message>
+    <message>
+        <source>UEFI firmware</source>
+        <translation>Firmware UEFI</translation>
+    </message>
+    <message>
+        <source>CPU model %1</source>
+        <translation>Modelo de CPU %1</translation>
+    </message>
+    <message>
+        <source>CPU mode %1</source>
+        <translation>Modo de CPU %1</translation>
+    </message>
+    <message>
+        <source>Disk bus %1</source>
+        <translation>Barramento de disco %1</translation>
+    </message>
+    <message>
+        <source>Controller %1</source>
+        <translation>Controlador %1</translation>
+    </message>
+    <message>
+        <source>NIC model %1</source>
+        <translation>Modelo de placa de rede %1</translation>
+    </message>
+    <message>
+        <source>Video model %1</source>
+        <translation>Modelo de vídeo %1</translation>
+    </message>
+    <message>
+        <source>Graphics %1</source>
+        <translation>Gráficos %1</translation>
+    </message>
+    <message>
+        <source>TPM model %1</source>
+        <translation>Modelo de TPM %1</translation>
+    </message>
+    <message>
+        <source>Host device (%1)</source>
+        <translation>Dispositivo do hospedeiro (%1)</translation>
+    </message>
+    <message>
+        <source>A host device belongs to the host it was attached on; remove it from the guest first</source>
+        <translation>Um dispositivo do hospedeiro pertence ao hospedeiro em que foi conectado; remova-o do convidado primeiro</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU(s)</source>
+        <translation>
+            <numerusform>%n vCPU</numerusform>
+            <numerusform>%n vCPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The %1 machine on this host takes at most %2 vCPUs</source>
+        <translation>A máquina %1 neste hospedeiro aceita no máximo %2 vCPUs</translation>
+    </message>
 </context>
 <context>
     <name>Armv7lArch</name>
@@ -754,6 +877,89 @@
     <message>
         <source>Expected &lt;%1&gt; but the document is &lt;%2&gt;</source>
         <translation>Esperado &lt;%1&gt;, mas o documento é &lt;%2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ClonePlan</name>
+    <message>
+        <source>Reading the virtual machine to clone</source>
+        <translation>Lendo a máquina virtual a clonar</translation>
+    </message>
+    <message>
+        <source>an empty drive stays empty</source>
+        <translation>uma unidade vazia continua vazia</translation>
+    </message>
+    <message>
+        <source>a disk without a source stays so</source>
+        <translation>um disco sem origem continua assim</translation>
+    </message>
+    <message>
+        <source>CD-ROM and floppy media are shared</source>
+        <translation>mídias de CD-ROM e disquete são compartilhadas</translation>
+    </message>
+    <message>
+        <source>chosen for this disk</source>
+        <translation>escolhido para este disco</translation>
+    </message>
+    <message>
+        <source>read-only disks are shared</source>
+        <translation>discos somente leitura são compartilhados</translation>
+    </message>
+    <message>
+        <source>shareable disks are shared</source>
+        <translation>discos compartilháveis são compartilhados</translation>
+    </message>
+    <message>
+        <source>writable disks are copied</source>
+        <translation>discos graváveis são copiados</translation>
+    </message>
+    <message>
+        <source>a new empty disk, as asked</source>
+        <translation>um novo disco vazio, conforme pedido</translation>
+    </message>
+    <message>
+        <source>shared as asked: both VMs write to it, never run them at once</source>
+        <translation>compartilhado conforme pedido: as duas VMs gravam nele, nunca as execute ao mesmo tempo</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Compartilhar</translation>
+    </message>
+    <message>
+        <source>New empty disk</source>
+        <translation>Novo disco vazio</translation>
+    </message>
+    <message>
+        <source>Keep (no medium)</source>
+        <translation>Manter (sem mídia)</translation>
+    </message>
+    <message>
+        <source>“%1” is running: shut it down first (a copy of disks in use would not be consistent).</source>
+        <translation>“%1” está em execução: desligue-a primeiro (uma cópia de discos em uso não seria consistente).</translation>
+    </message>
+    <message>
+        <source>“%1” is a template: make a VM from it (New VM from Template) instead of cloning it.</source>
+        <translation>“%1” é um modelo: crie uma VM a partir dele (Nova VM a partir de modelo) em vez de cloná-lo.</translation>
+    </message>
+    <message>
+        <source>The definition of “%1” could not be read.</source>
+        <translation>Não foi possível ler a definição de “%1”.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): no storage pool manages it, so it cannot be copied; share it, or add a storage pool over its folder</source>
+        <translation>%1 (%2): nenhum pool de armazenamento o gerencia, então não pode ser copiado; compartilhe-o ou adicione um pool de armazenamento sobre a pasta dele</translation>
+    </message>
+    <message>
+        <source>%1: the storage pool “%2” is not active</source>
+        <translation>%1: o pool de armazenamento “%2” não está ativo</translation>
+    </message>
+    <message>
+        <source>The storage pool “%1” has %2 free; the copies need %3.</source>
+        <translation>O pool de armazenamento “%1” tem %2 livres; as cópias precisam de %3.</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +1756,14 @@
         <source>POWER guests plug whole cores of %1 threads: use a multiple of %1 vCPUs</source>
         <translation>Convidados POWER conectam núcleos inteiros de %1 threads: use um múltiplo de %1 vCPUs</translation>
     </message>
+    <message>
+        <source>CPU model %1</source>
+        <translation>Modelo de CPU %1</translation>
+    </message>
+    <message>
+        <source>This host is a POWER%1: KVM runs POWER guests in POWER%1 mode or older, not %2</source>
+        <translation>Este hospedeiro é um POWER%1: o KVM executa convidados POWER no modo POWER%1 ou anterior, não %2</translation>
+    </message>
 </context>
 <context>
     <name>Ppc64Arch</name>
@@ -1728,6 +1942,14 @@
     <message>
         <source>s390x guests have no TPM</source>
         <translation>Convidados s390x não têm TPM</translation>
+    </message>
+    <message>
+        <source>CPU model %1</source>
+        <translation>Modelo de CPU %1</translation>
+    </message>
+    <message>
+        <source>This host&apos;s CPU is a generation %1 IBM Z (%2): KVM cannot give a guest the newer %3 model</source>
+        <translation>A CPU deste hospedeiro é um IBM Z de geração %1 (%2): o KVM não pode dar a um convidado o modelo mais novo %3</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2228,128 @@
     <message>
         <source>“%1” is used by %2: remove it from the VM first.</source>
         <translation>“%1” é usado por %2: remova-o da VM primeiro.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateText</name>
+    <message>
+        <source>Creating overlay %1</source>
+        <translation>Criando o overlay %1</translation>
+    </message>
+    <message>
+        <source>the template&apos;s base volume %1 no longer exists</source>
+        <translation>o volume base %1 do modelo não existe mais</translation>
+    </message>
+    <message>
+        <source>Defining %1</source>
+        <translation>Definindo %1</translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation>Iniciando %1</translation>
+    </message>
+    <message>
+        <source>Removing the new VM</source>
+        <translation>Removendo a nova VM</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>The host was closed</source>
+        <translation>O hospedeiro foi fechado</translation>
+    </message>
+    <message>
+        <source>Copying %1</source>
+        <translation>Copiando %1</translation>
+    </message>
+    <message>
+        <source>Removing the volumes made so far</source>
+        <translation>Removendo os volumes criados até agora</translation>
+    </message>
+    <message>
+        <source>These volumes could not be removed: %1</source>
+        <translation>Não foi possível remover estes volumes: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vCPU(s)</source>
+        <translation>
+            <numerusform>%n vCPU</numerusform>
+            <numerusform>%n vCPUs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 disk %2</source>
+        <translation>%1 disco %2</translation>
+    </message>
+    <message>
+        <source>%1 NIC</source>
+        <translation>Placa de rede %1</translation>
+    </message>
+    <message>
+        <source>Reading the virtual machine</source>
+        <translation>Lendo a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Making a template of “%1”</source>
+        <translation>Criando um modelo de “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is running: shut it down first, so its disks are consistent bases</source>
+        <translation>“%1” está em execução: desligue-a primeiro, para que seus discos sejam bases consistentes</translation>
+    </message>
+    <message>
+        <source>“%1” is transient: a template must stay defined when it is not running</source>
+        <translation>“%1” é transitória: um modelo deve continuar definido quando não está em execução</translation>
+    </message>
+    <message>
+        <source>“%1” already is a template</source>
+        <translation>“%1” já é um modelo</translation>
+    </message>
+    <message>
+        <source>libvirt returned a definition that does not parse</source>
+        <translation>O libvirt retornou uma definição que não pôde ser interpretada</translation>
+    </message>
+    <message>
+        <source>Disk %1 (%2) is in no storage pool: the disks of a template must be volumes so new VMs can be made from them</source>
+        <translation>O disco %1 (%2) não está em nenhum pool de armazenamento: os discos de um modelo devem ser volumes para que novas VMs possam ser criadas a partir deles</translation>
+    </message>
+    <message>
+        <source>Listing the templates</source>
+        <translation>Listando os modelos</translation>
+    </message>
+    <message>
+        <source>Listing the VMs of the host</source>
+        <translation>Listando as VMs do hospedeiro</translation>
+    </message>
+    <message>
+        <source>Reading the template</source>
+        <translation>Lendo o modelo</translation>
+    </message>
+    <message>
+        <source>Deleting template “%1”</source>
+        <translation>Excluindo o modelo “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is not a template</source>
+        <translation>“%1” não é um modelo</translation>
+    </message>
+    <message>
+        <source>“%1” is running</source>
+        <translation>“%1” está em execução</translation>
+    </message>
+    <message>
+        <source>These VMs have disks backed by its volumes: %1. Delete them (or their disks) first.</source>
+        <translation>Estas VMs têm discos baseados nos volumes dele: %1. Exclua-as (ou seus discos) primeiro.</translation>
+    </message>
+    <message>
+        <source>Its volume %1 is used by %2</source>
+        <translation>O volume %1 dele é usado por %2</translation>
+    </message>
+    <message>
+        <source>Deleting the volumes of template “%1”</source>
+        <translation>Excluindo os volumes do modelo “%1”</translation>
     </message>
 </context>
 <context>
@@ -2546,6 +2890,126 @@
     <message>
         <source> (its UEFI variables start afresh: libvirt names their file after the VM)</source>
         <translation> (as variáveis UEFI dela recomeçam do zero: o libvirt dá ao arquivo delas o nome da VM)</translation>
+    </message>
+</context>
+<context>
+    <name>VmPoolPlan</name>
+    <message>
+        <source>Enter a name for the pool.</source>
+        <translation>Digite um nome para o pool.</translation>
+    </message>
+    <message>
+        <source>The pool name “%1” may only hold letters, digits, “-”, “_” and “.”.</source>
+        <translation>O nome do pool “%1” só pode conter letras, dígitos, “-”, “_” e “.”.</translation>
+    </message>
+    <message>
+        <source>The pool name is too long: at most %1 bytes.</source>
+        <translation>O nome do pool é longo demais: no máximo %1 bytes.</translation>
+    </message>
+    <message>
+        <source>A VM pool named “%1” already exists.</source>
+        <translation>Já existe um pool de VMs chamado “%1”.</translation>
+    </message>
+    <message>
+        <source>A pool holds 1 to %1 VMs, not %2.</source>
+        <translation>Um pool contém de 1 a %1 VMs, não %2.</translation>
+    </message>
+    <message>
+        <source>The template “%1” is a %2 guest; the cluster runs %3 guests.</source>
+        <translation>O modelo “%1” é um convidado %2; o cluster executa convidados %3.</translation>
+    </message>
+    <message>
+        <source>Emulates %1 guests; hosts that run them natively are used first.</source>
+        <translation>Emula convidados %1; hospedeiros que os executam nativamente são usados primeiro.</translation>
+    </message>
+    <message>
+        <source>No host of the cluster can run the template “%1”.</source>
+        <translation>Nenhum hospedeiro do cluster pode executar o modelo “%1”.</translation>
+    </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation>%1 (em %2)</translation>
+    </message>
+    <message>
+        <source>These names are already taken: %1.</source>
+        <translation>Estes nomes já estão em uso: %1.</translation>
+    </message>
+    <message>
+        <source>%1 VMs of %2 MiB need %3 MiB of memory; the hosts that can run them have %4 MiB free (room for %5).</source>
+        <translation>%1 VMs de %2 MiB precisam de %3 MiB de memória; os hospedeiros que podem executá-las têm %4 MiB livres (espaço para %5).</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… e mais %n.</numerusform>
+            <numerusform>… e mais %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Pool “%1” on %2 needs %3 for the disks of %n VMs; it has %4 free.</source>
+        <translation>
+            <numerusform>O pool “%1” em %2 precisa de %3 para os discos de %n VM; ele tem %4 livres.</numerusform>
+            <numerusform>O pool “%1” em %2 precisa de %3 para os discos de %n VMs; ele tem %4 livres.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VmPools</name>
+    <message>
+        <source>A pool needs at least one VM.</source>
+        <translation>Um pool precisa de pelo menos uma VM.</translation>
+    </message>
+    <message>
+        <source>The first number cannot be negative.</source>
+        <translation>O primeiro número não pode ser negativo.</translation>
+    </message>
+    <message>
+        <source>The number in “%1” is too wide: at most 9 digits.</source>
+        <translation>O número em “%1” é largo demais: no máximo 9 dígitos.</translation>
+    </message>
+    <message>
+        <source>The name pattern ends in an unfinished conversion “%1”.</source>
+        <translation>O padrão de nome termina com uma conversão incompleta “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number conversion: use %d, %02d or %3d (write %% for a percent sign).</source>
+        <translation>“%1” não é uma conversão numérica: use %d, %02d ou %3d (escreva %% para um sinal de porcentagem).</translation>
+    </message>
+    <message>
+        <source>The name pattern “%1” has no number: add %d or %02d where the VM&apos;s number goes.</source>
+        <translation>O padrão de nome “%1” não tem número: adicione %d ou %02d onde vai o número da VM.</translation>
+    </message>
+    <message>
+        <source>The name pattern “%1” has %2 numbers: use exactly one.</source>
+        <translation>O padrão de nome “%1” tem %2 números: use exatamente um.</translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation>“%1”: %2</translation>
+    </message>
+    <message>
+        <source>The name pattern “%1” gives “%2” twice.</source>
+        <translation>O padrão de nome “%1” gera “%2” duas vezes.</translation>
+    </message>
+    <message>
+        <source>Could not list the VMs</source>
+        <translation>Não foi possível listar as VMs</translation>
+    </message>
+    <message>
+        <source>The connection was closed; deleted: %1</source>
+        <translation>A conexão foi fechada; excluídas: %1</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”: %2</source>
+        <translation>Não foi possível excluir “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Could not delete “%1”: %2 (deleted: %3)</source>
+        <translation>Não foi possível excluir “%1”: %2 (excluídas: %3)</translation>
     </message>
 </context>
 <context>
@@ -3868,6 +4332,344 @@ Comandos:
         <source>Change a VM&apos;s name, vCPUs, memory, CPU, boot order, autostart, title (--vm, --live, --config)</source>
         <translation>Altera nome, vCPUs, memória, CPU, ordem de inicialização, início automático e título de uma VM (--vm, --live, --config)</translation>
     </message>
+    <message>
+        <source>“%1” is on several hosts (%2): choose one with --connect URI</source>
+        <translation>“%1” está em vários hospedeiros (%2): escolha um com --connect URI</translation>
+    </message>
+    <message>
+        <source>vm: there is no virtual machine “%1” on the connected hosts</source>
+        <translation>vm: não há máquina virtual “%1” nos hospedeiros conectados</translation>
+    </message>
+    <message>
+        <source>template: there is no template “%1” on the connected hosts</source>
+        <translation>template: não há modelo “%1” nos hospedeiros conectados</translation>
+    </message>
+    <message>
+        <source>cluster: “%1” has no hosts</source>
+        <translation>cluster: “%1” não tem hospedeiros</translation>
+    </message>
+    <message>
+        <source>cluster: there is no cluster “%1” (saved clusters: %2)</source>
+        <translation>cluster: não há cluster “%1” (clusters salvos: %2)</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>Imprime JSON em vez de uma tabela.</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3/%4</source>
+        <translation>%1: %2 → %3/%4</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>The VM to clone (shut off), by name or UUID.</source>
+        <translation>A VM a clonar (desligada), por nome ou UUID.</translation>
+    </message>
+    <message>
+        <source>Name of the clone (default: NAME-clone, or the next free one).</source>
+        <translation>Nome do clone (padrão: NAME-clone, ou o próximo livre).</translation>
+    </message>
+    <message>
+        <source>The clone uses the VM&apos;s writable disks too, instead of copies.</source>
+        <translation>O clone também usa os discos graváveis da VM, em vez de cópias.</translation>
+    </message>
+    <message>
+        <source>The clone gets new empty disks of the same sizes and formats.</source>
+        <translation>O clone recebe discos novos vazios com os mesmos tamanhos e formatos.</translation>
+    </message>
+    <message>
+        <source>Storage pool of the new volumes (default: each disk&apos;s own).</source>
+        <translation>Pool de armazenamento dos novos volumes (padrão: o de cada disco).</translation>
+    </message>
+    <message>
+        <source>give only one of --share-disks and --empty-disks</source>
+        <translation>informe apenas uma das opções --share-disks e --empty-disks</translation>
+    </message>
+    <message>
+        <source>clone: %1</source>
+        <translation>clonar: %1</translation>
+    </message>
+    <message>
+        <source>Cloning “%1” as “%2” on %3:</source>
+        <translation>Clonando “%1” como “%2” em %3:</translation>
+    </message>
+    <message>
+        <source>The shut-off VM that becomes the template, by name or UUID.</source>
+        <translation>A VM desligada que se torna o modelo, por nome ou UUID.</translation>
+    </message>
+    <message>
+        <source>What the template is for.</source>
+        <translation>Para que serve o modelo.</translation>
+    </message>
+    <message>
+        <source>“%1” is running: shut it down first, so its disks are consistent bases</source>
+        <translation>“%1” está em execução: desligue-a primeiro, para que seus discos sejam bases consistentes</translation>
+    </message>
+    <message>
+        <source>“%1” is transient: a template must stay defined when it is not running</source>
+        <translation>“%1” é transitória: um modelo precisa continuar definido quando não está em execução</translation>
+    </message>
+    <message>
+        <source>“%1” already is a template</source>
+        <translation>“%1” já é um modelo</translation>
+    </message>
+    <message>
+        <source>template: %1</source>
+        <translation>modelo: %1</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NOME</translation>
+    </message>
+    <message>
+        <source>ARCH</source>
+        <translation>ARQ</translation>
+    </message>
+    <message>
+        <source>MACHINE</source>
+        <translation>MÁQUINA</translation>
+    </message>
+    <message>
+        <source>DISKS</source>
+        <translation>DISCOS</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>HOSPEDEIRO</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>DESCRIÇÃO</translation>
+    </message>
+    <message>
+        <source>%1 (%2 missing)</source>
+        <translation>%1 (ausentes: %2)</translation>
+    </message>
+    <message>
+        <source>Delete the template&apos;s base volumes too.</source>
+        <translation>Excluir também os volumes base do modelo.</translation>
+    </message>
+    <message>
+        <source>The template, by name or UUID.</source>
+        <translation>O modelo, por nome ou UUID.</translation>
+    </message>
+    <message>
+        <source>template delete: give one template, by name or UUID</source>
+        <translation>template delete: informe um modelo, por nome ou UUID</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 de %3</translation>
+    </message>
+    <message>
+        <source>host: %1 is not connected</source>
+        <translation>hospedeiro: %1 não está conectado</translation>
+    </message>
+    <message>
+        <source>cluster: no host of “%1” is connected</source>
+        <translation>cluster: nenhum hospedeiro de “%1” está conectado</translation>
+    </message>
+    <message>
+        <source>give only one of --host and --cluster</source>
+        <translation>informe apenas uma das opções --host e --cluster</translation>
+    </message>
+    <message>
+        <source>cluster: %1</source>
+        <translation>cluster: %1</translation>
+    </message>
+    <message>
+        <source>Overlays are made on the template&apos;s host (%1) only; --copy-disks copies its disks to another host.</source>
+        <translation>Overlays são criados apenas no hospedeiro do modelo (%1); --copy-disks copia seus discos para outro hospedeiro.</translation>
+    </message>
+    <message>
+        <source>How many VMs (1 to %1).</source>
+        <translation>Quantas VMs (de 1 a %1).</translation>
+    </message>
+    <message>
+        <source>The VMs&apos; names, with one number conversion: web-%02d gives web-01, web-02...</source>
+        <translation>Os nomes das VMs, com uma conversão numérica: web-%02d gera web-01, web-02...</translation>
+    </message>
+    <message>
+        <source>The pool&apos;s name.</source>
+        <translation>O nome do pool.</translation>
+    </message>
+    <message>
+        <source>Spread the VMs over this cluster&apos;s hosts (default: every connected host).</source>
+        <translation>Distribuir as VMs entre os hospedeiros deste cluster (padrão: todos os hospedeiros conectados).</translation>
+    </message>
+    <message>
+        <source>Full copies of the template&apos;s disks, also on its own host (other hosts always get copies; default there: qcow2 overlays).</source>
+        <translation>Cópias completas dos discos do modelo, também no próprio hospedeiro dele (outros hospedeiros sempre recebem cópias; padrão lá: overlays qcow2).</translation>
+    </message>
+    <message>
+        <source>Start each VM once it is made.</source>
+        <translation>Iniciar cada VM assim que for criada.</translation>
+    </message>
+    <message>
+        <source>--count needs a whole number, not “%1”</source>
+        <translation>--count precisa de um número inteiro, não “%1”</translation>
+    </message>
+    <message>
+        <source>name pattern: %1</source>
+        <translation>padrão de nome: %1</translation>
+    </message>
+    <message>
+        <source>pool: %1</source>
+        <translation>pool: %1</translation>
+    </message>
+    <message>
+        <source>pool: %1: %2</source>
+        <translation>pool: %1: %2</translation>
+    </message>
+    <message>
+        <source>Not used: %1: %2</source>
+        <translation>Não usado: %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Creating %n VM(s) of pool “%1” from template “%2”:</source>
+        <translation>
+            <numerusform>Criando %n VM do pool “%1” a partir do modelo “%2”:</numerusform>
+            <numerusform>Criando %n VMs do pool “%1” a partir do modelo “%2”:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  %1 on %2: made</source>
+        <translation>  %1 em %2: criada</translation>
+    </message>
+    <message>
+        <source>  %1 on %2: failed: %3</source>
+        <translation>  %1 em %2: falhou: %3</translation>
+    </message>
+    <message>
+        <source>The VM pool to delete with its VMs.</source>
+        <translation>O pool de VMs a excluir junto com suas VMs.</translation>
+    </message>
+    <message>
+        <source>pool delete: give one VM pool by name</source>
+        <translation>pool delete: informe um pool de VMs pelo nome</translation>
+    </message>
+    <message>
+        <source>pool: there is no VM pool “%1” on the connected hosts</source>
+        <translation>pool: não há nenhum pool de VMs “%1” nos hospedeiros conectados</translation>
+    </message>
+    <message>
+        <source>POOL</source>
+        <translation>POOL</translation>
+    </message>
+    <message>
+        <source>TEMPLATE</source>
+        <translation>MODELO</translation>
+    </message>
+    <message>
+        <source>VMS</source>
+        <translation>VMS</translation>
+    </message>
+    <message>
+        <source>RUNNING</source>
+        <translation>EM EXECUÇÃO</translation>
+    </message>
+    <message>
+        <source>HOSTS</source>
+        <translation>HOSPEDEIROS</translation>
+    </message>
+    <message>
+        <source>Make the VM from this template (by name or UUID, on any connected host): its arch, machine and devices; options of a new VM such as --arch do not apply.</source>
+        <translation>Criar a VM a partir deste modelo (por nome ou UUID, em qualquer hospedeiro conectado): sua arquitetura, máquina e dispositivos; opções de uma VM nova, como --arch, não se aplicam.</translation>
+    </message>
+    <message>
+        <source>With --template: the host the VM goes to (default: the template&apos;s).</source>
+        <translation>Com --template: o hospedeiro para onde a VM vai (padrão: o do modelo).</translation>
+    </message>
+    <message>
+        <source>With --template: the cluster the VM goes to, on its first host that can run the template (native first; for overlays the template&apos;s own host among the best).</source>
+        <translation>Com --template: o cluster para onde a VM vai, no primeiro hospedeiro dele que consiga executar o modelo (nativos primeiro; para overlays, o próprio hospedeiro do modelo entre os melhores).</translation>
+    </message>
+    <message>
+        <source>With --template: full copies of the template&apos;s disks (needed on another host) instead of qcow2 overlays on them.</source>
+        <translation>Com --template: cópias completas dos discos do modelo (necessárias em outro hospedeiro) em vez de overlays qcow2 sobre eles.</translation>
+    </message>
+    <message>
+        <source>--%1 goes with --template</source>
+        <translation>--%1 só pode ser usada com --template</translation>
+    </message>
+    <message>
+        <source>%1: the template decides these; they do not go with --template</source>
+        <translation>%1: o modelo define estas opções; não podem ser usadas com --template</translation>
+    </message>
+    <message>
+        <source>Clone a shut-off VM (--vm, --name; --share-disks or --empty-disks instead of copies)</source>
+        <translation>Clonar uma VM desligada (--vm, --name; --share-disks ou --empty-disks em vez de cópias)</translation>
+    </message>
+    <message>
+        <source>Templates: template create --vm N | list | delete T; create --template T makes a VM from one</source>
+        <translation>Modelos: template create --vm N | list | delete T; create --template T cria uma VM a partir de um</translation>
+    </message>
+    <message>
+        <source>VM pools from a template: vm-pool create --template T --count N --name-pattern P --name POOL | list | delete POOL</source>
+        <translation>Pools de VMs a partir de um modelo: vm-pool create --template T --count N --name-pattern P --name POOL | list | delete POOL</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::BulkRunner</name>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Shut down</source>
+        <translation>Desligar</translation>
+    </message>
+    <message>
+        <source>Force off</source>
+        <translation>Forçar desligamento</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>Clonar</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Not connected to %1.</source>
+        <translation>Não conectado a %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is a template: make a VM from it instead.</source>
+        <translation>“%1” é um modelo: crie uma VM a partir dele.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniciada</translation>
+    </message>
+    <message>
+        <source>Shutdown requested</source>
+        <translation>Desligamento solicitado</translation>
+    </message>
+    <message>
+        <source>Forced off</source>
+        <translation>Desligada à força</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Excluída</translation>
+    </message>
+    <message>
+        <source>Deleted; %1</source>
+        <translation>Excluída; %1</translation>
+    </message>
+    <message>
+        <source>Cloned as %1</source>
+        <translation>Clonada como %1</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::models::ClusterInventoryModel</name>
@@ -4164,6 +4966,69 @@ Convidados %2, executados nativamente</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::models::VmCloner</name>
+    <message>
+        <source>Copying %1 (%2 of %3): %4 of %5</source>
+        <translation>Copiando %1 (%2 de %3): %4 de %5</translation>
+    </message>
+    <message>
+        <source>The clone of “%1” was cancelled.</source>
+        <translation>A clonagem de “%1” foi cancelada.</translation>
+    </message>
+    <message>
+        <source>Could not clone “%1” as “%2”: %3</source>
+        <translation>Não foi possível clonar “%1” como “%2”: %3</translation>
+    </message>
+    <message>
+        <source>Nothing was left behind.</source>
+        <translation>Nada foi deixado para trás.</translation>
+    </message>
+    <message>
+        <source>Could not remove: %1</source>
+        <translation>Não foi possível remover: %1</translation>
+    </message>
+    <message>
+        <source>Checking “%1”</source>
+        <translation>Verificando “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” is running now: shut it down first.</source>
+        <translation>“%1” está em execução agora: desligue-a primeiro.</translation>
+    </message>
+    <message>
+        <source>a virtual machine named “%1” exists now.</source>
+        <translation>agora existe uma máquina virtual chamada “%1”.</translation>
+    </message>
+    <message>
+        <source>Defining “%1”</source>
+        <translation>Definindo “%1”</translation>
+    </message>
+    <message>
+        <source>Creating %1 in pool “%2”</source>
+        <translation>Criando %1 no pool “%2”</translation>
+    </message>
+    <message>
+        <source>Copying %1</source>
+        <translation>Copiando %1</translation>
+    </message>
+    <message>
+        <source>Copying the UEFI variables to %1</source>
+        <translation>Copiando as variáveis UEFI para %1</translation>
+    </message>
+    <message>
+        <source>Copying the UEFI variables</source>
+        <translation>Copiando as variáveis UEFI</translation>
+    </message>
+    <message>
+        <source>the file exists already</source>
+        <translation>o arquivo já existe</translation>
+    </message>
+    <message>
+        <source>Could not clone “%1”: %2</source>
+        <translation>Não foi possível clonar “%1”: %2</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::models::VmDevice</name>
     <message>
         <source>CD-ROM</source>
@@ -4172,6 +5037,17 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Disk</source>
         <translation>Disco</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::VmPoolCreator</name>
+    <message>
+        <source>Cancelled before it was started.</source>
+        <translation>Cancelado antes de ser iniciado.</translation>
+    </message>
+    <message>
+        <source>Not connected to %1.</source>
+        <translation>Não conectado a %1.</translation>
     </message>
 </context>
 <context>
@@ -4325,6 +5201,37 @@ Convidados %2, executados nativamente</translation>
             <numerusform>%1 parou de enviar no meio de uma mensagem; desistência após %n segundo.</numerusform>
             <numerusform>%1 parou de enviar no meio de uma mensagem; desistência após %n segundos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::VolumeCopy</name>
+    <message>
+        <source>Could not copy “%1” of pool “%2” to “%3” in pool “%4”</source>
+        <translation>Não foi possível copiar “%1” do pool “%2” para “%3” no pool “%4”</translation>
+    </message>
+    <message>
+        <source>the pool “%1” has no volume “%2”</source>
+        <translation>o pool “%1” não tem nenhum volume “%2”</translation>
+    </message>
+    <message>
+        <source>“%1” is an overlay on “%2”, which the other host does not have: its copy there would not start</source>
+        <translation>“%1” é um overlay sobre “%2”, que o outro hospedeiro não tem: a cópia dele lá não iniciaria</translation>
+    </message>
+    <message>
+        <source>the pool “%1” already has a volume named “%2”</source>
+        <translation>o pool “%1” já tem um volume chamado “%2”</translation>
+    </message>
+    <message>
+        <source>the copy needs %1 but the pool “%2” has only %3 free</source>
+        <translation>a cópia precisa de %1, mas o pool “%2” tem apenas %3 livres</translation>
+    </message>
+    <message>
+        <source>The new volume “%1” could not be removed: %2</source>
+        <translation>O novo volume “%1” não pôde ser removido: %2</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled.</source>
+        <translation>A cópia foi cancelada.</translation>
     </message>
 </context>
 <context>
@@ -4566,6 +5473,65 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Delete the cluster “%1”? Its hosts and their virtual machines stay; they become unclustered.</source>
         <translation>Excluir o cluster “%1”? Os hospedeiros dele e suas máquinas virtuais permanecem; eles ficam sem cluster.</translation>
+    </message>
+    <message>
+        <source>Cloned as %1.</source>
+        <translation>Clonada como %1.</translation>
+    </message>
+    <message>
+        <source>%1 is now a template.</source>
+        <translation>%1 agora é um modelo.</translation>
+    </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation>%1 (em %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Start these %n virtual machines?</source>
+        <translation>
+            <numerusform>Iniciar esta %n máquina virtual?</numerusform>
+            <numerusform>Iniciar estas %n máquinas virtuais?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shut down these %n virtual machines?</source>
+        <translation>
+            <numerusform>Desligar esta %n máquina virtual?</numerusform>
+            <numerusform>Desligar estas %n máquinas virtuais?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Force off these %n virtual machines? This is like pulling the power cord: unsaved data in the guests is lost.</source>
+        <translation>
+            <numerusform>Forçar o desligamento desta %n máquina virtual? É como puxar o cabo de energia: os dados não salvos no convidado serão perdidos.</numerusform>
+            <numerusform>Forçar o desligamento destas %n máquinas virtuais? É como puxar o cabo de energia: os dados não salvos nos convidados serão perdidos.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete these %n virtual machines, with the storage volumes no other virtual machine uses? Running ones are forced off first. This cannot be undone.</source>
+        <translation>
+            <numerusform>Excluir esta %n máquina virtual, com os volumes de armazenamento que nenhuma outra máquina virtual usa? Se estiver em execução, ela é desligada à força antes. Isso não pode ser desfeito.</numerusform>
+            <numerusform>Excluir estas %n máquinas virtuais, com os volumes de armazenamento que nenhuma outra máquina virtual usa? As que estiverem em execução são desligadas à força antes. Isso não pode ser desfeito.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clone these %n virtual machines? Each is cloned on its own host as NAME-clone with copies of its disks.</source>
+        <translation>
+            <numerusform>Clonar esta %n máquina virtual? Ela é clonada no próprio hospedeiro como NOME-clone, com cópias de seus discos.</numerusform>
+            <numerusform>Clonar estas %n máquinas virtuais? Cada uma é clonada no próprio hospedeiro como NOME-clone, com cópias de seus discos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>VM pool %1: %2 of %3 VMs created.</source>
+        <translation>Pool de VMs %1: %2 de %3 VMs criadas.</translation>
+    </message>
+    <message>
+        <source>Deleted the VM pool %1.</source>
+        <translation>Pool de VMs %1 excluído.</translation>
+    </message>
+    <message>
+        <source>Deleted the template %1.</source>
+        <translation>Modelo %1 excluído.</translation>
     </message>
 </context>
 <context>
@@ -5224,6 +6190,81 @@ Convidados %2, executados nativamente</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::BulkProgressDialog</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Aguardando</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Processando…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n virtual machines</source>
+        <translation>
+            <numerusform>%1: %n máquina virtual</numerusform>
+            <numerusform>%1: %n máquinas virtuais</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Result of each virtual machine</source>
+        <translation>Resultado de cada máquina virtual</translation>
+    </message>
+    <message>
+        <source>Virtual machine</source>
+        <translation>Máquina virtual</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hospedeiro</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Overall progress</source>
+        <translation>Progresso geral</translation>
+    </message>
+    <message>
+        <source>%v of %m</source>
+        <translation>%v de %m</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n virtual machines. The VMs of one host go one after another, hosts in parallel; a failure does not stop the others.</source>
+        <translation>
+            <numerusform>%1 %n máquina virtual. As VMs de um hospedeiro são processadas uma após a outra, os hospedeiros em paralelo; uma falha não interrompe as demais.</numerusform>
+            <numerusform>%1 %n máquinas virtuais. As VMs de um hospedeiro são processadas uma após a outra, os hospedeiros em paralelo; uma falha não interrompe as demais.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: done for all %n virtual machines.</source>
+        <translation>
+            <numerusform>%1: concluído para %n máquina virtual.</numerusform>
+            <numerusform>%1: concluído para todas as %n máquinas virtuais.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n virtual machines failed; see each one&apos;s result.</source>
+        <translation>
+            <numerusform>%1: %2 de %n máquina virtual falhou; veja o resultado de cada uma.</numerusform>
+            <numerusform>%1: %2 de %n máquinas virtuais falharam; veja o resultado de cada uma.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling: the virtual machines not started yet are skipped…</source>
+        <translation>Cancelando: as máquinas virtuais ainda não processadas são ignoradas…</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::ChoiceCombo</name>
     <message>
         <source>Also not offered: %1 (hover for why).</source>
@@ -5232,6 +6273,189 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Nothing is available here.</source>
         <translation>Nada está disponível aqui.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::CloneDialog</name>
+    <message>
+        <source>%1 (CD-ROM)</source>
+        <translation>%1 (CD-ROM)</translation>
+    </message>
+    <message>
+        <source>%1 (floppy)</source>
+        <translation>%1 (disquete)</translation>
+    </message>
+    <message>
+        <source>Clone %1</source>
+        <translation>Clonar %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Clone “%1”&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Clonar “%1”&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Clone “%1”&lt;/b&gt; on %2</source>
+        <translation>&lt;b&gt;Clonar “%1”&lt;/b&gt; em %2</translation>
+    </message>
+    <message>
+        <source>Reading “%1” and its disks…</source>
+        <translation>Lendo “%1” e seus discos…</translation>
+    </message>
+    <message>
+        <source>Why this virtual machine cannot be cloned</source>
+        <translation>Por que esta máquina virtual não pode ser clonada</translation>
+    </message>
+    <message>
+        <source>&amp;Clone</source>
+        <translation>&amp;Clonar</translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation>Não foi possível ler “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Name of the clone</source>
+        <translation>Nome do clone</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>Storage:</source>
+        <translation>Armazenamento:</translation>
+    </message>
+    <message>
+        <source>Disks of the clone</source>
+        <translation>Discos do clone</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Disco</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origem</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Clone as</source>
+        <translation>Clonar como</translation>
+    </message>
+    <message>
+        <source>New volume</source>
+        <translation>Novo volume</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Observações</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progresso</translation>
+    </message>
+    <message>
+        <source>Overall progress</source>
+        <translation>Progresso geral</translation>
+    </message>
+    <message>
+        <source>“%1” is running. Shut it down first: a copy of a disk in use would be torn, so only a shut-off virtual machine can be cloned.</source>
+        <translation>“%1” está em execução. Desligue-a primeiro: a cópia de um disco em uso ficaria inconsistente, então só uma máquina virtual desligada pode ser clonada.</translation>
+    </message>
+    <message>
+        <source>Shut “%1” down first</source>
+        <translation>Desligue “%1” primeiro</translation>
+    </message>
+    <message>
+        <source>(no medium)</source>
+        <translation>(sem mídia)</translation>
+    </message>
+    <message>
+        <source>%1 in use</source>
+        <translation>%1 em uso</translation>
+    </message>
+    <message>
+        <source>How to clone %1</source>
+        <translation>Como clonar %1</translation>
+    </message>
+    <message>
+        <source>(the same)</source>
+        <translation>(o mesmo)</translation>
+    </message>
+    <message>
+        <source>%1: %2 to copy</source>
+        <translation>%1: %2 a copiar</translation>
+    </message>
+    <message>
+        <source>Network: no interfaces.</source>
+        <translation>Rede: nenhuma interface.</translation>
+    </message>
+    <message>
+        <source>Network: new MAC addresses %1.</source>
+        <translation>Rede: novos endereços MAC %1.</translation>
+    </message>
+    <message>
+        <source>UEFI variables copied to %1</source>
+        <translation>Variáveis UEFI copiadas para %1</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>De %1</translation>
+    </message>
+    <message>
+        <source>To copy: %1 (only the used part of each disk).</source>
+        <translation>A copiar: %1 (apenas a parte usada de cada disco).</translation>
+    </message>
+    <message>
+        <source>Nothing to copy: the clone&apos;s disks are shared or new and empty.</source>
+        <translation>Nada a copiar: os discos do clone são compartilhados ou novos e vazios.</translation>
+    </message>
+    <message>
+        <source>Create “%1”</source>
+        <translation>Criar “%1”</translation>
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation>Cópia de %1</translation>
+    </message>
+    <message>
+        <source>New empty volume</source>
+        <translation>Novo volume vazio</translation>
+    </message>
+    <message>
+        <source>Nothing to copy</source>
+        <translation>Nada a copiar</translation>
+    </message>
+    <message>
+        <source>Cloning “%1” as “%2”…</source>
+        <translation>Clonando “%1” como “%2”…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Cloned as “%1”.</source>
+        <translation>Clonada como “%1”.</translation>
+    </message>
+    <message>
+        <source>Cancelled. The copies made so far were removed.</source>
+        <translation>Cancelado. As cópias feitas até agora foram removidas.</translation>
+    </message>
+    <message>
+        <source>Cancelled. %1</source>
+        <translation>Cancelado. %1</translation>
+    </message>
+    <message>
+        <source>The clone failed: %1</source>
+        <translation>A clonagem falhou: %1</translation>
+    </message>
+    <message>
+        <source>Cancelling: removing the copies made so far…</source>
+        <translation>Cancelando: removendo as cópias feitas até agora…</translation>
     </message>
 </context>
 <context>
@@ -5551,6 +6775,41 @@ Convidados %2, executados nativamente</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::DeleteTemplateDialog</name>
+    <message>
+        <source>Delete Template</source>
+        <translation>Excluir modelo</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1” on %2?
+
+VMs made from it as full copies are not touched. While a VM still has an overlay on its volumes, the template cannot be deleted.</source>
+        <translation>Excluir o modelo “%1” em %2?
+
+As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto uma VM ainda tiver um overlay sobre os volumes dele, o modelo não pode ser excluído.</translation>
+    </message>
+    <message>
+        <source>Also delete its &amp;base volumes</source>
+        <translation>Excluir também os volumes &amp;base</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Template</source>
+        <translation>&amp;Excluir modelo</translation>
+    </message>
+    <message>
+        <source>The host is gone from the list.</source>
+        <translation>O hospedeiro não está mais na lista.</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Excluindo…</translation>
+    </message>
+    <message>
+        <source>The template was not deleted: %1</source>
+        <translation>O modelo não foi excluído: %1</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::DeleteVmDialog</name>
     <message>
         <source>Delete virtual machine</source>
@@ -5611,6 +6870,81 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Storage volumes to delete</source>
         <translation>Volumes de armazenamento a excluir</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::DeleteVmPoolDialog</name>
+    <message>
+        <source>Delete VM Pool</source>
+        <translation>Excluir pool de VMs</translation>
+    </message>
+    <message>
+        <source>&amp;Pool:</source>
+        <translation>&amp;Pool:</translation>
+    </message>
+    <message>
+        <source>The pool&apos;s VMs</source>
+        <translation>As VMs do pool</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Pool</source>
+        <translation>&amp;Excluir pool</translation>
+    </message>
+    <message>
+        <source>No VM belongs to a VM pool.</source>
+        <translation>Nenhuma VM pertence a um pool de VMs.</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hospedeiro</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Hosts: %1. The VMs are forced off and deleted with the volumes made for them; the template&apos;s volumes stay.</source>
+        <translation>Hospedeiros: %1. As VMs são desligadas à força e excluídas junto com os volumes criados para elas; os volumes do modelo permanecem.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the VMs listed (%1)</source>
+        <translation>E&amp;xcluir as VMs listadas (%1)</translation>
+    </message>
+    <message>
+        <source>Deleting the pool %1…</source>
+        <translation>Excluindo o pool %1…</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Excluindo…</translation>
+    </message>
+    <message>
+        <source>Finished deleting the pool %1.</source>
+        <translation>Exclusão do pool %1 concluída.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fechar</translation>
+    </message>
+    <message>
+        <source>Failed: the host is gone from the list.</source>
+        <translation>Falhou: o hospedeiro não está mais na lista.</translation>
+    </message>
+    <message>
+        <source>Deleted %1</source>
+        <translation>%1 excluída</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falhou: %1</translation>
     </message>
 </context>
 <context>
@@ -6017,6 +7351,17 @@ Convidados %2, executados nativamente</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::InventoryPresentation</name>
+    <message>
+        <source>Template</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>A template: new virtual machines are made from it; it is never started.</source>
+        <translation>Um modelo: novas máquinas virtuais são criadas a partir dele; ele nunca é iniciado.</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::MainWindow</name>
     <message>
         <source>Crossvirt</source>
@@ -6297,6 +7642,186 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>The virtual machines of the selected host or cluster, with a small picture of each running one&apos;s screen</source>
         <translation>As máquinas virtuais do hospedeiro ou cluster selecionado, com uma pequena imagem da tela de cada uma em execução</translation>
+    </message>
+    <message>
+        <source>&amp;Clone…</source>
+        <translation>C&amp;lonar…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Make &amp;Template…</source>
+        <translation>Transformar em &amp;modelo…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+M</source>
+        <translation>Ctrl+Shift+M</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %n of the selected virtual machines</source>
+        <translation>
+            <numerusform>%1 %n das máquinas virtuais selecionadas</numerusform>
+            <numerusform>%1 %n das máquinas virtuais selecionadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>None of the selected virtual machines can be given this action</source>
+        <translation>Nenhuma das máquinas virtuais selecionadas pode receber esta ação</translation>
+    </message>
+    <message>
+        <source>Acts on one virtual machine: select only one</source>
+        <translation>Atua em uma só máquina virtual: selecione apenas uma</translation>
+    </message>
+    <message>
+        <source>“%1” is a template: make a new virtual machine from it instead</source>
+        <translation>“%1” é um modelo: em vez disso, crie uma nova máquina virtual a partir dele</translation>
+    </message>
+    <message>
+        <source>Shut “%1” down first: only a shut-off virtual machine can be cloned</source>
+        <translation>Desligue “%1” primeiro: só uma máquina virtual desligada pode ser clonada</translation>
+    </message>
+    <message>
+        <source>Copy the selected virtual machine under a new name</source>
+        <translation>Copia a máquina virtual selecionada com um novo nome</translation>
+    </message>
+    <message>
+        <source>“%1” already is a template</source>
+        <translation>“%1” já é um modelo</translation>
+    </message>
+    <message>
+        <source>Turn the selected virtual machine into a template new ones are made from</source>
+        <translation>Transforma a máquina virtual selecionada em um modelo a partir do qual novas são criadas</translation>
+    </message>
+    <message>
+        <source>Delete the selected virtual machine</source>
+        <translation>Exclui a máquina virtual selecionada</translation>
+    </message>
+    <message>
+        <source>Start the selected virtual machine</source>
+        <translation>Inicia a máquina virtual selecionada</translation>
+    </message>
+    <message>
+        <source>Turn the selected virtual machine off at once</source>
+        <translation>Desliga imediatamente a máquina virtual selecionada</translation>
+    </message>
+    <message>
+        <source>Open the selected virtual machine&apos;s window</source>
+        <translation>Abre a janela da máquina virtual selecionada</translation>
+    </message>
+    <message>
+        <source>“%1” is a template: it is never started. Make a new virtual machine from it.</source>
+        <translation>“%1” é um modelo: ele nunca é iniciado. Crie uma nova máquina virtual a partir dele.</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> e mais %n</numerusform>
+            <numerusform> e mais %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;p&gt;&lt;b&gt;%n virtual machines selected&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;on %2&lt;/p&gt;&lt;p&gt;The VM actions act on each of them that can; one window lists each result.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</source>
+        <translation>
+            <numerusform>&lt;p&gt;&lt;b&gt;%n máquina virtual selecionada&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;em %2&lt;/p&gt;&lt;p&gt;As ações de VM atuam em cada uma que puder recebê-las; uma janela lista o resultado de cada uma.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</numerusform>
+            <numerusform>&lt;p&gt;&lt;b&gt;%n máquinas virtuais selecionadas&lt;/b&gt;&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;&lt;p&gt;em %2&lt;/p&gt;&lt;p&gt;As ações de VM atuam em cada uma que puder recebê-las; uma janela lista o resultado de cada uma.&lt;/p&gt;&lt;p&gt;%3&lt;/p&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New VM from &amp;Template…</source>
+        <translation>Nova VM a partir de &amp;modelo…</translation>
+    </message>
+    <message>
+        <source>&amp;New VM Pool…</source>
+        <translation>&amp;Novo pool de VMs…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete VM Pool…</source>
+        <translation>&amp;Excluir pool de VMs…</translation>
+    </message>
+    <message>
+        <source>Delete T&amp;emplate…</source>
+        <translation>Excluir m&amp;odelo…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+V</source>
+        <translation>Ctrl+Alt+V</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+P</source>
+        <translation>Ctrl+Alt+P</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Shift+P</source>
+        <translation>Ctrl+Alt+Shift+P</translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Shift+T</source>
+        <translation>Ctrl+Alt+Shift+T</translation>
+    </message>
+    <message>
+        <source>Several VMs from one template, spread over a cluster&apos;s hosts</source>
+        <translation>Várias VMs a partir de um modelo, distribuídas pelos hospedeiros de um cluster</translation>
+    </message>
+    <message>
+        <source>Delete the selected template</source>
+        <translation>Exclui o modelo selecionado</translation>
+    </message>
+    <message>
+        <source>&amp;Pools</source>
+        <translation>&amp;Pools</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::MakeTemplateDialog</name>
+    <message>
+        <source>“%1” already is a template.</source>
+        <translation>“%1” já é um modelo.</translation>
+    </message>
+    <message>
+        <source>“%1” is running. Shut it down first: a template&apos;s disks must not change under it.</source>
+        <translation>“%1” está em execução. Desligue-a primeiro: os discos de um modelo não podem ser alterados.</translation>
+    </message>
+    <message>
+        <source>“%1” is transient: it has no definition for libvirt to keep as a template.</source>
+        <translation>“%1” é transitória: não tem definição que o libvirt possa manter como modelo.</translation>
+    </message>
+    <message>
+        <source>Make Template of %1</source>
+        <translation>Transformar %1 em modelo</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Make a template of “%1”&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Transformar “%1” em modelo&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;“%1” becomes a template, in place:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;its disks become read-only bases;&lt;/li&gt;&lt;li&gt;it can no longer be started;&lt;/li&gt;&lt;li&gt;new virtual machines and VM pools are made from it, their disks as overlays on its bases or as full copies.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;The template is kept in libvirt itself: every Crossvirt connected to this host sees it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;“%1” passa a ser um modelo, sem cópia:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;seus discos passam a ser bases somente leitura;&lt;/li&gt;&lt;li&gt;ela não pode mais ser iniciada;&lt;/li&gt;&lt;li&gt;novas máquinas virtuais e pools de VMs são criados a partir dela, com os discos como overlays sobre as bases dela ou como cópias completas.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;O modelo é mantido no próprio libvirt: todo Crossvirt conectado a este hospedeiro o vê.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Descrição:</translation>
+    </message>
+    <message>
+        <source>Description of the template</source>
+        <translation>Descrição do modelo</translation>
+    </message>
+    <message>
+        <source>What the template is for (optional)</source>
+        <translation>Para que serve o modelo (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Make Template</source>
+        <translation>&amp;Transformar em modelo</translation>
+    </message>
+    <message>
+        <source>Could not make the template: %1</source>
+        <translation>Não foi possível criar o modelo: %1</translation>
     </message>
 </context>
 <context>
@@ -6878,6 +8403,406 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::NewVmFromTemplate</name>
+    <message>
+        <source>The host&apos;s capabilities could not be read: %1</source>
+        <translation>Não foi possível ler as capacidades do hospedeiro: %1</translation>
+    </message>
+    <message>
+        <source>The host&apos;s storage could not be read: %1</source>
+        <translation>Não foi possível ler o armazenamento do hospedeiro: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>for %1 guests; this cluster runs %2 guests</source>
+        <translation>para convidados %1; este cluster executa convidados %2</translation>
+    </message>
+    <message>
+        <source>choose a cluster or a host first</source>
+        <translation>escolha primeiro um cluster ou um hospedeiro</translation>
+    </message>
+    <message>
+        <source>%1 is not connected</source>
+        <translation>%1 não está conectado</translation>
+    </message>
+    <message>
+        <source>for %1 guests; %2 cannot run them</source>
+        <translation>para convidados %1; %2 não pode executá-los</translation>
+    </message>
+    <message>
+        <source>Not offered: %1</source>
+        <translation>Não oferecido: %1</translation>
+    </message>
+    <message>
+        <source>Reading the templates of the connected hosts…</source>
+        <translation>Lendo os modelos dos hospedeiros conectados…</translation>
+    </message>
+    <message>
+        <source>No connected host has a template. Make one from a shut-off VM with Virtual Machine › Make Template…</source>
+        <translation>Nenhum hospedeiro conectado tem um modelo. Crie um a partir de uma VM desligada com Máquina virtual › Transformar em modelo…</translation>
+    </message>
+    <message>
+        <source>Templates greyed out are not offered here; the reason is beside each.</source>
+        <translation>Os modelos em cinza não são oferecidos aqui; o motivo aparece ao lado de cada um.</translation>
+    </message>
+    <message>
+        <source>Templates could not be listed on %1</source>
+        <translation>Não foi possível listar os modelos em %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 on %3): %4</source>
+        <translation>%1 (%2 em %3): %4</translation>
+    </message>
+    <message>
+        <source>%1 (native)</source>
+        <translation>%1 (nativo)</translation>
+    </message>
+    <message>
+        <source>%1 (emulated)</source>
+        <translation>%1 (emulado)</translation>
+    </message>
+    <message>
+        <source>Reading the hosts&apos; capabilities…</source>
+        <translation>Lendo as capacidades dos hospedeiros…</translation>
+    </message>
+    <message>
+        <source>The cluster has no connected host.</source>
+        <translation>O cluster não tem nenhum hospedeiro conectado.</translation>
+    </message>
+    <message>
+        <source>Overlays are withheld: they are backed by the template&apos;s volumes, which are on %1 only. Other hosts get full copies.</source>
+        <translation>Os overlays estão indisponíveis: eles se baseiam nos volumes do modelo, que estão apenas em %1. Os outros hospedeiros recebem cópias completas.</translation>
+    </message>
+    <message>
+        <source>Overlays are made at once and stay small, but need the template&apos;s volumes for as long as the VM exists.</source>
+        <translation>Os overlays são criados na hora e continuam pequenos, mas precisam dos volumes do modelo enquanto a VM existir.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the VM.</source>
+        <translation>Digite um nome para a VM.</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2 natively (KVM): a %3 host running a %4 guest.</source>
+        <translation>%1 é executada em %2 nativamente (KVM): um hospedeiro %3 executando um convidado %4.</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2 emulated (TCG): a %3 host emulating a %4 guest, much slower than native.</source>
+        <translation>%1 é executada em %2 de forma emulada (TCG): um hospedeiro %3 emulando um convidado %4, bem mais lento que a execução nativa.</translation>
+    </message>
+    <message>
+        <source>Reading the host&apos;s choices…</source>
+        <translation>Lendo as opções do hospedeiro…</translation>
+    </message>
+    <message>
+        <source>Nothing will be made until these are fixed:</source>
+        <translation>Nada será criado até que estes problemas sejam corrigidos:</translation>
+    </message>
+    <message>
+        <source>  • %1</source>
+        <translation>  • %1</translation>
+    </message>
+    <message>
+        <source>The template %1 (%2):</source>
+        <translation>O modelo %1 (%2):</translation>
+    </message>
+    <message>
+        <source>  %1</source>
+        <translation>  %1</translation>
+    </message>
+    <message>
+        <source>VM %1 from template %2 (%3)</source>
+        <translation>VM %1 a partir do modelo %2 (%3)</translation>
+    </message>
+    <message>
+        <source>  %1: full copy of %2 (%3) as %4 in pool %5</source>
+        <translation>  %1: cópia completa de %2 (%3) como %4 no pool %5</translation>
+    </message>
+    <message>
+        <source>  %1: overlay %2 in pool %3 on the template&apos;s %4</source>
+        <translation>  %1: overlay %2 no pool %3 sobre %4 do modelo</translation>
+    </message>
+    <message>
+        <source>  Started once it is created.</source>
+        <translation>  Iniciada logo após ser criada.</translation>
+    </message>
+    <message>
+        <source>  Left shut off once it is created.</source>
+        <translation>  Mantida desligada após ser criada.</translation>
+    </message>
+    <message>
+        <source>Domain XML:</source>
+        <translation>XML do domínio:</translation>
+    </message>
+    <message>
+        <source>The VM cannot be made; the problems are listed below.</source>
+        <translation>A VM não pode ser criada; os problemas estão listados abaixo.</translation>
+    </message>
+    <message>
+        <source>The template&apos;s host or the target host is no longer connected.</source>
+        <translation>O hospedeiro do modelo ou o hospedeiro de destino não está mais conectado.</translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation>Criando %1…</translation>
+    </message>
+    <message>
+        <source>Created and started %1.</source>
+        <translation>%1 criada e iniciada.</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>%1 criada.</translation>
+    </message>
+    <message>
+        <source>Cancelled; what was made was removed.</source>
+        <translation>Cancelado; o que havia sido criado foi removido.</translation>
+    </message>
+    <message>
+        <source>The VM was not created. %1
+Anything created before this step was removed.</source>
+        <translation>A VM não foi criada. %1
+Tudo o que foi criado antes desta etapa foi removido.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::NewVmPoolDialog</name>
+    <message>
+        <source>New VM Pool</source>
+        <translation>Novo pool de VMs</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Arch</source>
+        <translation>Arquitetura</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation>Pool</translation>
+    </message>
+    <message>
+        <source>e.g. web</source>
+        <translation>ex.: web</translation>
+    </message>
+    <message>
+        <source>Pool &amp;name:</source>
+        <translation>&amp;Nome do pool:</translation>
+    </message>
+    <message>
+        <source>e.g. web-%02d</source>
+        <translation>ex.: web-%02d</translation>
+    </message>
+    <message>
+        <source>One number conversion: %d, %02d or %3d (%% for a percent sign).</source>
+        <translation>Uma conversão numérica: %d, %02d ou %3d (%% para um sinal de porcentagem).</translation>
+    </message>
+    <message>
+        <source>VM &amp;names:</source>
+        <translation>Nomes das &amp;VMs:</translation>
+    </message>
+    <message>
+        <source>&amp;Count:</source>
+        <translation>&amp;Quantidade:</translation>
+    </message>
+    <message>
+        <source>&amp;Place in:</source>
+        <translation>Co&amp;locar em:</translation>
+    </message>
+    <message>
+        <source>&amp;Overlays on the template&apos;s volumes</source>
+        <translation>&amp;Overlays sobre os volumes do modelo</translation>
+    </message>
+    <message>
+        <source>&amp;Full copies</source>
+        <translation>Có&amp;pias completas</translation>
+    </message>
+    <message>
+        <source>Overlays only on the template&apos;s host; the other hosts always get full copies.</source>
+        <translation>Overlays apenas no hospedeiro do modelo; os outros hospedeiros sempre recebem cópias completas.</translation>
+    </message>
+    <message>
+        <source>Disks:</source>
+        <translation>Discos:</translation>
+    </message>
+    <message>
+        <source>&amp;Start the VMs after creating them</source>
+        <translation>&amp;Iniciar as VMs após criá-las</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Posicionamento</translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation>VM</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Hospedeiro</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Execução</translation>
+    </message>
+    <message>
+        <source>Disks</source>
+        <translation>Discos</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Overall progress</source>
+        <translation>Progresso geral</translation>
+    </message>
+    <message>
+        <source>&amp;Create Pool</source>
+        <translation>&amp;Criar pool</translation>
+    </message>
+    <message>
+        <source>Reading the templates of the connected hosts…</source>
+        <translation>Lendo os modelos dos hospedeiros conectados…</translation>
+    </message>
+    <message>
+        <source>No connected host has a template. Make one from a shut-off VM with Virtual Machine › Make Template…</source>
+        <translation>Nenhum hospedeiro conectado tem um modelo. Crie um a partir de uma VM desligada com Máquina virtual › Transformar em modelo…</translation>
+    </message>
+    <message>
+        <source>Templates could not be listed on %1</source>
+        <translation>Não foi possível listar os modelos em %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>runs %1 guests; the template is %2</source>
+        <translation>executa convidados %1; o modelo é %2</translation>
+    </message>
+    <message>
+        <source>Cluster %1 (%2)</source>
+        <translation>Cluster %1 (%2)</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>não conectado</translation>
+    </message>
+    <message>
+        <source>cannot run %1 guests</source>
+        <translation>não pode executar convidados %1</translation>
+    </message>
+    <message>
+        <source>Host %1</source>
+        <translation>Hospedeiro %1</translation>
+    </message>
+    <message>
+        <source>Not offered: %1</source>
+        <translation>Não oferecido: %1</translation>
+    </message>
+    <message>
+        <source>%1: not connected</source>
+        <translation>%1: não conectado</translation>
+    </message>
+    <message>
+        <source>%1 … %2</source>
+        <translation>%1 … %2</translation>
+    </message>
+    <message>
+        <source>Enter a name for the pool.</source>
+        <translation>Digite um nome para o pool.</translation>
+    </message>
+    <message>
+        <source>native (KVM)</source>
+        <translation>nativo (KVM)</translation>
+    </message>
+    <message>
+        <source>emulated (TCG)</source>
+        <translation>emulado (TCG)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nenhum</translation>
+    </message>
+    <message>
+        <source>full copies</source>
+        <translation>cópias completas</translation>
+    </message>
+    <message>
+        <source>overlays</source>
+        <translation>overlays</translation>
+    </message>
+    <message>
+        <source>To be created</source>
+        <translation>A criar</translation>
+    </message>
+    <message>
+        <source>Hosts not used: %1</source>
+        <translation>Hospedeiros não usados: %1</translation>
+    </message>
+    <message>
+        <source>Choose a template.</source>
+        <translation>Escolha um modelo.</translation>
+    </message>
+    <message>
+        <source>No cluster or host runs %1 guests.</source>
+        <translation>Nenhum cluster ou hospedeiro executa convidados %1.</translation>
+    </message>
+    <message>
+        <source>Reading the hosts&apos; capabilities and storage…</source>
+        <translation>Lendo as capacidades e o armazenamento dos hospedeiros…</translation>
+    </message>
+    <message>
+        <source>VMs to create: %1.</source>
+        <translation>VMs a criar: %1.</translation>
+    </message>
+    <message>
+        <source>%v of %m VMs</source>
+        <translation>%v de %m VMs</translation>
+    </message>
+    <message>
+        <source>Creating the pool %1…</source>
+        <translation>Criando o pool %1…</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>Aguardando…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Concluído</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falhou: %1</translation>
+    </message>
+    <message>
+        <source>Created all %1 VMs of the pool.</source>
+        <translation>Todas as %1 VMs do pool foram criadas.</translation>
+    </message>
+    <message>
+        <source>Created %1 of %2 VMs; %3 failed (see their rows).</source>
+        <translation>%1 de %2 VMs criadas; %3 falharam (veja as linhas correspondentes).</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fechar</translation>
+    </message>
+    <message>
+        <source>Cancelling: VMs already made stay…</source>
+        <translation>Cancelando: as VMs já criadas permanecem…</translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::OverviewPage</name>
     <message>
         <source>General</source>
@@ -7018,6 +8943,18 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>not running</source>
         <translation>não está em execução</translation>
+    </message>
+    <message>
+        <source>Made from:</source>
+        <translation>Criada a partir de:</translation>
+    </message>
+    <message>
+        <source>VM pool:</source>
+        <translation>Pool de VMs:</translation>
+    </message>
+    <message>
+        <source>template %1</source>
+        <translation>modelo %1</translation>
     </message>
 </context>
 <context>
@@ -7383,6 +9320,13 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>Delete the volume “%1” of the pool “%2”? Its data cannot be recovered.</source>
         <translation>Excluir o volume “%1” do pool “%2”? Os dados dele não poderão ser recuperados.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::TemplateListing</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -8037,6 +9981,42 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <source>Operating system</source>
         <translation>Sistema operacional</translation>
     </message>
+    <message>
+        <source>&amp;Install an operating system</source>
+        <translation>&amp;Instalar um sistema operacional</translation>
+    </message>
+    <message>
+        <source>From a &amp;template</source>
+        <translation>A partir de um &amp;modelo</translation>
+    </message>
+    <message>
+        <source>Create:</source>
+        <translation>Criar:</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Arch</source>
+        <translation>Arquitetura</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>T&amp;emplate:</source>
+        <translation>Mo&amp;delo:</translation>
+    </message>
+    <message>
+        <source>Choose a cluster or a host and a template of an arch it runs; the template decides the machine, the OS and the devices.</source>
+        <translation>Escolha um cluster ou um hospedeiro e um modelo de uma arquitetura que ele execute; o modelo define a máquina, o SO e os dispositivos.</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::VmResourcesPage</name>
@@ -8169,6 +10149,68 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>The definition Crossvirt will give libvirt</source>
         <translation>A definição que o Crossvirt entregará ao libvirt</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmTemplatePage</name>
+    <message>
+        <source>From a template</source>
+        <translation>A partir de um modelo</translation>
+    </message>
+    <message>
+        <source>The template decides the OS, the resources and the devices; choose the name, the host and how the disks are made.</source>
+        <translation>O modelo define o SO, os recursos e os dispositivos; escolha o nome, o hospedeiro e como os discos são criados.</translation>
+    </message>
+    <message>
+        <source>Template:</source>
+        <translation>Modelo:</translation>
+    </message>
+    <message>
+        <source>e.g. web-01</source>
+        <translation>ex.: web-01</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Hospedeiro:</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay on the template&apos;s volumes</source>
+        <translation>&amp;Overlay sobre os volumes do modelo</translation>
+    </message>
+    <message>
+        <source>&amp;Full copy</source>
+        <translation>Có&amp;pia completa</translation>
+    </message>
+    <message>
+        <source>Disks:</source>
+        <translation>Discos:</translation>
+    </message>
+    <message>
+        <source>&amp;Start the VM after creating it</source>
+        <translation>&amp;Iniciar a VM após criá-la</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::VmTemplateSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Resumo</translation>
+    </message>
+    <message>
+        <source>Where the VM will run and what Crossvirt will make from the template.</source>
+        <translation>Onde a VM será executada e o que o Crossvirt criará a partir do modelo.</translation>
+    </message>
+    <message>
+        <source>What will be made</source>
+        <translation>O que será criado</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progresso</translation>
     </message>
 </context>
 <context>
