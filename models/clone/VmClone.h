@@ -18,6 +18,8 @@
 #include <memory>
 #include <optional>
 
+class QRandomGenerator;
+
 namespace crossvirt::models {
 
 class HostSession;
@@ -92,7 +94,9 @@ struct CloneDiskPlan
     QString why;       ///< translated: why this mode ("read-only disks are shared")
     QString newPool;   ///< Copy/NewEmpty: where the new volume goes
     QString newVolume; ///< Copy/NewEmpty: its name, free in newPool ("web-clone.qcow2")
-    QString newVolumeXml; ///< NewEmpty: the <volume> to create; Copy: VolumeCopy's
+    /// NewEmpty: the <volume> to create; Copy: VolumeCopy's (empty: one like the source's,
+    /// its backing store included)
+    QString newVolumeXml;
     quint64 bytes = 0;    ///< Copy: the bytes to copy (the source's allocation)
 };
 
@@ -129,6 +133,9 @@ QString suggestedCloneName(const CloneSource &source);
 
 /// Plans the clone of `source` as `request` asks. Pure: no I/O.
 ClonePlan planClone(const CloneSource &source, const CloneRequest &request);
+/// As above, the MACs drawn from `random` (a test seeds it to know what comes next).
+ClonePlan planClone(const CloneSource &source, const CloneRequest &request,
+                    QRandomGenerator &random);
 
 /// Reads the source VM, its disks' volumes, its NVRAM path and what the host has (names,
 /// MACs, pools), on the host's worker.
@@ -139,10 +146,14 @@ struct CloneProgress
 {
     int disk = 0;      ///< index into ClonePlan::disks of the disk being copied
     int diskCount = 0; ///< Copy disks in the plan
+    int copyNumber = 0; ///< 1 for the first Copy disk, ... (0 while no volume is copied)
     QString volume;    ///< the new volume being written
+    /// Translated, while no volume is copied: "Creating web-clone-1.qcow2", "Copying the
+    /// UEFI variables", "Defining “web-clone”".
+    QString step;
     quint64 diskDone = 0, diskTotal = 0;
     quint64 allDone = 0, allTotal = 0;
-    /// "Copying web-clone.qcow2 (1 of 2): 120 MiB of 2.0 GiB"
+    /// "Copying web-clone.qcow2 (1 of 2): 120 MiB of 2.0 GiB", else `step`.
     QString text() const;
 };
 
@@ -155,10 +166,10 @@ struct CloneResult
     QString nvramPath;      ///< the clone's NVRAM file, when copied
 };
 
-/// Runs an ok() ClonePlan: re-checks that the source is still shut off, creates and fills
-/// the new volumes one after another (VolumeCopy), copies the NVRAM (through a storage
-/// pool over its folder, virt-manager's way, so it works on remote hosts), then defines
-/// the clone. Cancel or a failure removes every volume and file it created and defines
+/// Runs an ok() ClonePlan: re-checks that the source is still shut off, copies the NVRAM
+/// (through a storage pool over its folder, virt-manager's way, so it works on remote
+/// hosts), creates and fills the new volumes one after another (VolumeCopy's copy), then
+/// defines the clone. Cancel or a failure removes every volume and file it created and defines
 /// nothing; the source is never changed.
 class VmCloner : public QObject
 {

@@ -2,48 +2,31 @@
 
 #include "models/connection/WorkerJobs.h"
 #include "models/provisioning/NameRules.h"
+#include "models/transfer/TransferSupport.h"
 
 #include <QCryptographicHash>
-#include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
-#include <QMutex>
-#include <QPointer>
 #include <QThread>
 #include <QXmlStreamWriter>
 #include <libvirt/virterror.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <deque>
 #include <fcntl.h>
 #include <sys/stat.h>
-#include <system_error>
-#include <thread>
 #include <unistd.h>
 
 namespace crossvirt::models {
 
 using namespace Qt::StringLiterals;
+using transfer::errnoText;
+using transfer::sizeText;
+using transfer::TransferError;
 
 namespace {
 
-constexpr qint64 kProgressIntervalMs = 100; // at most ten progress signals a second
-constexpr qint64 kRateWindowMs = 3000;      // the rate is measured over the last 3 s
 constexpr quint64 kSector = 512;
-
-QString errnoText(int error)
-{
-    return QString::fromLocal8Bit(std::strerror(error));
-}
-
-QString sizeText(quint64 bytes)
-{
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
-}
 
 // A zeroed buffer to hash the holes of a sparse file with.
 const QByteArray &zeros()
@@ -75,12 +58,6 @@ quint64 qcow2VirtualSize(int fd)
     return size;
 }
 
-bool isNotSupported(const virError *err)
-{
-    return err && (err->code == VIR_ERR_NO_SUPPORT || err->code == VIR_ERR_ARGUMENT_UNSUPPORTED ||
-                   err->code == VIR_ERR_INVALID_ARG || err->code == VIR_ERR_OPERATION_UNSUPPORTED);
-}
-
 } // namespace
 
 QString TransferProgress::text() const
@@ -106,31 +83,9 @@ QString TransferProgress::text() const
 }
 
 /// Shared by the VolumeTransfer (GUI thread) and its transfer thread.
-struct TransferShared
+struct TransferShared : transfer::ReportTarget<VolumeTransfer>
 {
-    std::atomic_bool cancel{false};
-    QMutex mutex; // guards target only
-    VolumeTransfer *target = nullptr;
-
-    /// Runs `fn(target)` on the target's thread, unless the target is gone by then.
-    template<typename Fn> void post(Fn fn)
-    {
-        QMutexLocker lock(&mutex);
-        if (target)
-            QMetaObject::invokeMethod(
-                target, [t = target, fn = std::move(fn)] { fn(t); }, Qt::QueuedConnection);
-    }
 };
-
-namespace {
-
-struct TransferError
-{
-    TransferFailure kind;
-    QString message;
-};
-
-} // namespace
 
 /// One transfer's work on its own thread.
 struct TransferJob
@@ -141,27 +96,19 @@ struct TransferJob
     QString uri;
     std::shared_ptr<TransferShared> shared;
     int chunkDelayMs = 0;
-    bool launched = false;
 
     // Running state, touched by the stream callbacks.
     virConnectPtr conn = nullptr;
     int fd = -1;
-    quint64 position = 0;
     quint64 total = 0;
-    quint64 dataBytes = 0;
+    transfer::ProgressMeter meter;
     std::unique_ptr<QCryptographicHash> hash;
-    QElapsedTimer clock;
-    qint64 lastReportMs = -kProgressIntervalMs;
-    std::deque<std::pair<qint64, quint64>> samples;
     QString localError;
 
     ~TransferJob()
     {
         if (fd >= 0)
             ::close(fd);
-        // Dropped by a worker that stopped before running it (the host was closed).
-        if (!launched)
-            fail(TransferFailure::HostFailed, notConnectedText());
     }
 
     void fail(TransferFailure kind, const QString &message)
@@ -186,29 +133,10 @@ struct TransferJob
 
     void advance(quint64 n, bool data)
     {
-        position += n;
-        if (data)
-            dataBytes += n;
         if (chunkDelayMs > 0)
             QThread::msleep(chunkDelayMs);
-        const qint64 now = clock.elapsed();
-        samples.emplace_back(now, position);
-        while (samples.size() > 2 && now - samples.front().first > kRateWindowMs)
-            samples.pop_front();
-        if (now - lastReportMs < kProgressIntervalMs)
-            return;
-        lastReportMs = now;
-        TransferProgress p;
-        p.bytesDone = position;
-        p.bytesTotal = total;
-        const qint64 span = now - samples.front().first;
-        if (span >= 200)
-            p.bytesPerSecond = double(position - samples.front().second) * 1000.0 / double(span);
-        else if (now > 0)
-            p.bytesPerSecond = double(position) * 1000.0 / double(now);
-        if (p.bytesPerSecond > 0 && total >= position)
-            p.secondsLeft = int(double(total - position) / p.bytesPerSecond + 0.5);
-        shared->post([p](VolumeTransfer *t) { emit t->progress(p); });
+        if (const std::optional<TransferProgress> p = meter.advance(n, data))
+            shared->post([p = *p](VolumeTransfer *t) { emit t->progress(p); });
     }
 
     bool cancelled() const { return shared->cancel.load(); }
@@ -344,11 +272,9 @@ struct TransferJob
 
     // ---- the two transfers -----------------------------------------------------------
 
-    [[noreturn]] void throwLibvirt(TransferFailure kind, const QString &context)
+    [[noreturn]] static void throwLibvirt(TransferFailure kind, const QString &context)
     {
-        const LibvirtError e = LibvirtError::fromLastError(context);
-        virResetLastError();
-        throw TransferError{kind, e.text()};
+        transfer::throwLibvirt(kind, context);
     }
 
     // After a failed stream: cancelled, a local I/O error, a lost host or libvirt's error.
@@ -372,14 +298,7 @@ struct TransferJob
 
     StoragePoolHandle activePool(const QString &pool, const QString &context)
     {
-        StoragePoolHandle p(virStoragePoolLookupByName(conn, pool.toUtf8().constData()));
-        if (!p)
-            throwLibvirt(TransferFailure::Invalid, context);
-        if (virStoragePoolIsActive(p.get()) != 1)
-            throw TransferError{
-                TransferFailure::Invalid,
-                VolumeTransfer::tr("%1: the storage pool “%2” is not active").arg(context, pool)};
-        return p;
+        return transfer::activePool(conn, pool, context);
     }
 
     TransferResult runUpload()
@@ -483,23 +402,11 @@ struct TransferJob
 
     TransferResult sendInto(virStorageVolPtr vol, const QString &context)
     {
-        bool sparse = true;
-        StreamHandle stream(virStreamNew(conn, 0));
-        if (!stream)
-            throwLibvirt(TransferFailure::HostFailed, context);
-        if (virStorageVolUpload(vol, stream.get(), 0, total,
-                                VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM) != 0) {
-            if (!isNotSupported(virGetLastError()))
-                throwLibvirt(TransferFailure::HostFailed, context);
-            virResetLastError(); // a pool type without sparse streams: send every byte
-            sparse = false;
-            stream.reset(virStreamNew(conn, 0));
-            if (!stream || virStorageVolUpload(vol, stream.get(), 0, total, 0) != 0)
-                throwLibvirt(TransferFailure::HostFailed, context);
-        }
+        StreamHandle stream;
+        const bool sparse = transfer::openVolumeStream(conn, vol, true, total, &stream, context);
         if (up.computeSha256)
             hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
-        clock.start();
+        meter.start(total);
         const int rc =
             sparse ? virStreamSparseSendAll(stream.get(), source, sourceHole, sourceSkip, this)
                    : virStreamSendAll(stream.get(), source, this);
@@ -512,9 +419,9 @@ struct TransferJob
         if (virStreamFinish(stream.get()) != 0)
             throwStreamFailure(context, true);
         TransferResult r;
-        r.bytes = position;
-        r.dataBytes = dataBytes;
-        r.seconds = double(clock.elapsed()) / 1000.0;
+        r.bytes = meter.position();
+        r.dataBytes = meter.dataBytes();
+        r.seconds = meter.seconds();
         r.volumePath = takeLibvirtString(virStorageVolGetPath(vol));
         virResetLastError();
         if (hash)
@@ -581,9 +488,9 @@ struct TransferJob
         r.pool = down.pool;
         r.volume = down.volume;
         r.localFile = down.localFile;
-        r.bytes = position;
-        r.dataBytes = dataBytes;
-        r.seconds = double(clock.elapsed()) / 1000.0;
+        r.bytes = meter.position();
+        r.dataBytes = meter.dataBytes();
+        r.seconds = meter.seconds();
         r.volumePath = takeLibvirtString(virStorageVolGetPath(vol.get()));
         virResetLastError();
         if (hash)
@@ -593,23 +500,11 @@ struct TransferJob
 
     void receive(virStorageVolPtr vol, const QString &context)
     {
-        bool sparse = true;
-        StreamHandle stream(virStreamNew(conn, 0));
-        if (!stream)
-            throwLibvirt(TransferFailure::HostFailed, context);
-        if (virStorageVolDownload(vol, stream.get(), 0, 0,
-                                  VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM) != 0) {
-            if (!isNotSupported(virGetLastError()))
-                throwLibvirt(TransferFailure::HostFailed, context);
-            virResetLastError();
-            sparse = false;
-            stream.reset(virStreamNew(conn, 0));
-            if (!stream || virStorageVolDownload(vol, stream.get(), 0, 0, 0) != 0)
-                throwLibvirt(TransferFailure::HostFailed, context);
-        }
+        StreamHandle stream;
+        const bool sparse = transfer::openVolumeStream(conn, vol, false, 0, &stream, context);
         if (down.computeSha256)
             hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
-        clock.start();
+        meter.start(total);
         const int rc = sparse ? virStreamSparseRecvAll(stream.get(), sink, sinkHole, this)
                               : virStreamRecvAll(stream.get(), sink, this);
         if (rc != 0)
@@ -617,7 +512,7 @@ struct TransferJob
         if (virStreamFinish(stream.get()) != 0)
             throwStreamFailure(context, false);
         // A trailing hole was only skipped: give the file its full length.
-        if (ftruncate(fd, off_t(position)) != 0)
+        if (ftruncate(fd, off_t(meter.position())) != 0)
             throw TransferError{TransferFailure::LocalFailed, context + u": "_s + errnoText(errno)};
     }
 };
@@ -631,11 +526,8 @@ VolumeTransfer::VolumeTransfer(HostSession *session, QObject *parent)
 
 VolumeTransfer::~VolumeTransfer()
 {
-    if (m_shared) {
-        QMutexLocker lock(&m_shared->mutex);
-        m_shared->target = nullptr;
-        m_shared->cancel = true;
-    }
+    if (m_shared)
+        m_shared->detach();
 }
 
 void VolumeTransfer::startUpload(const UploadRequest &request)
@@ -684,29 +576,17 @@ void VolumeTransfer::start(bool upload, const UploadRequest &up, const DownloadR
     job->down = down;
     job->shared = m_shared;
     job->chunkDelayMs = m_chunkDelayMs;
-    if (!m_session) {
-        job->launched = true;
-        job->fail(TransferFailure::HostFailed, notConnectedText());
-        return;
-    }
-    job->uri = m_session->uri();
-    WorkerAccess::post(m_session, [job](virConnectPtr conn) {
-        job->launched = true;
-        if (!conn) {
-            job->fail(TransferFailure::HostFailed, notConnectedText());
-            return;
-        }
-        // The transfer gets a connection reference of its own and a thread of its own:
-        // the worker goes back to the host's other requests at once.
-        virConnectRef(conn);
-        auto ref = std::make_shared<ConnectHandle>(conn);
-        try {
-            std::thread([job, ref] { job->run(ref->get()); }).detach();
-        } catch (const std::system_error &) {
-            job->fail(TransferFailure::HostFailed,
-                      tr("Could not start a thread for the transfer."));
-        }
-    });
+    if (m_session)
+        job->uri = m_session->uri();
+    // The transfer gets a connection reference of its own and a thread of its own: the
+    // worker goes back to the host's other requests at once.
+    transfer::runOnOwnThread(
+        m_session, nullptr, [job](virConnectPtr conn, virConnectPtr) { job->run(conn); },
+        [shared = m_shared](const QString &message) {
+            shared->post([message](VolumeTransfer *t) {
+                t->deliverFailure(TransferFailure::HostFailed, message);
+            });
+        });
 }
 
 QString VolumeTransfer::checkUploadLocally(const UploadRequest &request)

@@ -43,6 +43,13 @@ QString xmlOf(virDomainPtr dom, unsigned int flags)
 /// Defines `xml`, validated against libvirt's schema first where the driver can.
 bool define(virConnectPtr conn, const QString &xml, bool validate)
 {
+    return defineDomainXml(conn, xml, validate) != nullptr;
+}
+
+} // namespace
+
+DomainHandle defineDomainXml(virConnectPtr conn, const QString &xml, bool validate)
+{
     const QByteArray bytes = xml.toUtf8();
     DomainHandle dom(virDomainDefineXMLFlags(conn, bytes.constData(),
                                              validate ? VIR_DOMAIN_DEFINE_VALIDATE : 0));
@@ -55,10 +62,8 @@ bool define(virConnectPtr conn, const QString &xml, bool validate)
             dom.reset(virDomainDefineXML(conn, bytes.constData()));
         }
     }
-    return dom != nullptr;
+    return dom;
 }
-
-} // namespace
 
 // ---- loadVmForEdit ------------------------------------------------------------------------
 
