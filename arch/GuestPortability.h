@@ -29,6 +29,9 @@ struct GuestRequirements
     QStringList graphicsTypes; ///< <graphics type> values
     QStringList hostdevTypes;  ///< <hostdev type> values ("usb", "pci"): bound to one host
     QStringList tpmModels;
+    /// Controllers as "TYPE/MODEL" (ArchModel::controllerChoices() ids: "scsi/virtio-scsi",
+    /// "scsi/ibmvscsi", "usb/qemu-xhci"); what the disk buses alone do not tell apart.
+    QStringList controllerModels;
 };
 
 /// One thing a host lacks for a guest, in words ("machine type pseries-7.2: this host's

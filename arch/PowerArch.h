@@ -37,6 +37,9 @@ protected:
     CpuChoice emulatedCpu(const GuestContext &ctx) const override;
     Limits limitsPolicy(const GuestContext &ctx) const override;
     ChoiceList tpmPolicy(const GuestContext &ctx) const override;
+    /// A custom CPU model of a newer generation than the host's processor (KVM only).
+    QList<PortabilityProblem> portabilityPolicy(const GuestContext &target,
+                                                const GuestRequirements &guest) const override;
     std::optional<ChangeRule> changePolicy(const GuestContext &ctx, const GuestFacts &guest,
                                            const GuestChangeRequest &request) const override;
     void assignControllerAddress(ControllerSpec &controller,

@@ -42,6 +42,9 @@ protected:
     Limits limitsPolicy(const GuestContext &ctx) const override;
     Operations operationsPolicy(const GuestContext &ctx) const override;
     ChoiceList tpmPolicy(const GuestContext &ctx) const override;
+    /// A custom CPU model of a newer generation than the host's processor (KVM only).
+    QList<PortabilityProblem> portabilityPolicy(const GuestContext &target,
+                                                const GuestRequirements &guest) const override;
 };
 
 } // namespace crossvirt::arch

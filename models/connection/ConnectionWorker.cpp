@@ -356,6 +356,9 @@ DomainSummary ConnectionWorker::readDomain(virDomainPtr dom)
     d.domainType = cached->domainType;
     d.cpuMode = cached->cpuMode;
     d.cpuModel = cached->cpuModel;
+    d.isTemplate = cached->isTemplate;
+    d.fromTemplate = cached->fromTemplate;
+    d.vmPool = cached->vmPool;
     d.emulated = isEmulatedGuest(m_host, d.domainType, d.arch);
     return d;
 }

@@ -1,5 +1,7 @@
 #include "models/inventory/DomainXml.h"
 
+#include "models/inventory/CrossvirtMetadata.h"
+
 #include <QXmlStreamReader>
 
 namespace crossvirt::models {
@@ -189,6 +191,10 @@ void readDomainXmlSummary(const QByteArray &xml, DomainSummary &summary)
     summary.domainType = d.summary.domainType;
     summary.cpuMode = d.summary.cpuMode;
     summary.cpuModel = d.summary.cpuModel;
+    const CrossvirtMetadata meta = readCrossvirtMetadata(xml);
+    summary.isTemplate = meta.isTemplate;
+    summary.fromTemplate = meta.fromTemplateName;
+    summary.vmPool = meta.vmPool;
 }
 
 DomainDetails parseDomainDetails(const QByteArray &xml)

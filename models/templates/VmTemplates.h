@@ -27,6 +27,7 @@ namespace crossvirt::models {
 
 class HostSession;
 struct TemplateDeployShared;
+struct TemplateDeployFlow;
 
 /// One disk of a template.
 struct TemplateDisk
@@ -181,6 +182,7 @@ signals:
     void failed(const QString &message, bool cancelled);
 
 private:
+    friend struct TemplateDeployFlow; // the chained steps (TemplateDeployer.cpp)
     QPointer<HostSession> m_templateHost;
     QPointer<HostSession> m_targetHost;
     std::shared_ptr<TemplateDeployShared> m_shared;
