@@ -6,6 +6,7 @@
 // pool's name in Crossvirt's metadata, so a pool is found again on any machine and deleted
 // with its VMs.
 
+#include "models/inventory/InventoryTypes.h"
 #include "models/templates/VmTemplates.h"
 
 #include <QList>
@@ -86,6 +87,16 @@ public:
 /// `existingPools`: the pool names already in use in the datacenter.
 VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
                       const QList<PoolHostFacts> &hosts, const QStringList &existingPools = {});
+
+/// Reads what planVmPool() needs of one host for `tmpl`: its guest context for the
+/// template's arch and machine (emulation allowed: planVmPool() ranks), its storage and VM
+/// names, and its free memory (the host's memory less what its running guests have, from
+/// the session's inventory). Call on the session's thread; the reads run on its worker.
+QFuture<PoolHostFacts> loadPoolHostFacts(HostSession *session, const TemplateInfo &tmpl);
+
+/// The VM pool names in use among `domains` (sorted, each once): planVmPool()'s
+/// `existingPools` is this over every host of the datacenter.
+QStringList vmPoolNames(const QList<DomainSummary> &domains);
 
 /// The result of one member.
 struct VmPoolMemberResult
