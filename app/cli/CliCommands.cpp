@@ -1,6 +1,7 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/cli/ProvisioningCommands.h"
+#include "app/cli/TemplateCommands.h"
 #include "models/connection/HostSession.h"
 
 #include <QCommandLineParser>
@@ -11,7 +12,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
+#include <atomic>
+#include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 namespace crossvirt::cli {
 
@@ -34,8 +38,72 @@ void printError(const QString &message)
     fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
 }
 
+void printNote(const QString &text)
+{
+    const QByteArray bytes = (text + u'\n').toLocal8Bit();
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    fflush(stderr);
+}
+
 namespace {
 constexpr const char *kErrorProperty = "crossvirtCliError";
+
+void writeStderr(const QString &text)
+{
+    const QByteArray b = text.toLocal8Bit();
+    fwrite(b.constData(), 1, size_t(b.size()), stderr);
+    fflush(stderr);
+}
+
+std::atomic_bool g_interrupted{false};
+
+extern "C" void onInterruptSignal(int)
+{
+    g_interrupted = true;
+}
+} // namespace
+
+ProgressLine::ProgressLine()
+    : m_tty(isatty(STDERR_FILENO))
+{
+    m_sinceLine.start();
+}
+
+void ProgressLine::show(const QString &line)
+{
+    if (m_tty) {
+        writeStderr(u"\r"_s + line.leftJustified(m_last.size()));
+        m_last = line;
+    } else if (m_last.isEmpty() || m_sinceLine.elapsed() >= 1000) {
+        m_last = line; // the first at once, then one a second
+        writeStderr(line + u"\n"_s);
+        m_sinceLine.restart();
+    }
+}
+
+void ProgressLine::end()
+{
+    if (m_tty && !m_last.isEmpty())
+        writeStderr(u"\n"_s);
+    m_last.clear();
+}
+
+InterruptWatch::InterruptWatch(std::function<void()> onInterrupt)
+{
+    g_interrupted = false;
+    std::signal(SIGINT, onInterruptSignal);
+    std::signal(SIGTERM, onInterruptSignal);
+    QObject::connect(&m_poll, &QTimer::timeout, &m_poll, [onInterrupt = std::move(onInterrupt)] {
+        if (g_interrupted.exchange(false))
+            onInterrupt();
+    });
+    m_poll.start(100);
+}
+
+InterruptWatch::~InterruptWatch()
+{
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
 }
 
 QList<HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObject *owner)
@@ -168,8 +236,9 @@ bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *ex
     const QString name = ctx.arguments.value(0);
     if (parser.isSet(help)) {
         QString summary;
+        const QString command = name.section(u' ', 0, 0); // "pool" of "pool create"
         for (const CliCommand &c : cliCommands()) {
-            if (name == QLatin1String(c.name))
+            if (command == QLatin1String(c.name))
                 summary = QCoreApplication::translate("cli", c.summary);
         }
         // helpText() starts with a "Usage: <program> [options]" line: say the command.
@@ -192,6 +261,38 @@ bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *ex
         return false;
     }
     return true;
+}
+
+bool requireOptions(const QCommandLineParser &parser, const QStringList &names)
+{
+    QStringList missing;
+    for (const QString &n : names) {
+        if (!parser.isSet(n))
+            missing << u"--"_s + n;
+    }
+    if (missing.isEmpty())
+        return true;
+    printError(QCoreApplication::translate("cli", "%1 required").arg(missing.join(u", "_s)));
+    return false;
+}
+
+CliContext subcommandContext(const CliContext &ctx)
+{
+    CliContext sub = ctx;
+    sub.arguments = QStringList{ctx.arguments.value(0) + u' ' + ctx.arguments.value(1)} +
+                    ctx.arguments.mid(2);
+    return sub;
+}
+
+int unknownSubcommand(const QString &command, const QString &sub, const QString &list)
+{
+    if (sub.isEmpty())
+        printError(
+            QCoreApplication::translate("cli", "%1: give a subcommand: %2").arg(command, list));
+    else
+        printError(QCoreApplication::translate("cli", "%1: unknown subcommand %2 (one of: %3)")
+                       .arg(command, sub, list));
+    return kExitUsage;
 }
 
 namespace {
@@ -315,7 +416,7 @@ const QList<CliCommand> &cliCommands()
          QT_TRANSLATE_NOOP("cli", "Storage volumes: volume list|create|resize|clone|delete|"
                                   "upload|download"),
          runVolumeCommand},
-    } + editCliCommands();
+    } + editCliCommands() + templateCliCommands();
     return commands;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFuture>
 #include <QFutureWatcher>
 #include <QJsonValue>
 #include <QStringList>
+#include <QTimer>
 #include <functional>
 #include <type_traits>
 
@@ -23,6 +25,7 @@ enum ExitCode
     kExitRefused = 1,    ///< the input was refused or invalid (the reasons are on stderr)
     kExitHostFailed = 2, ///< a host was unreachable or libvirt failed (libvirt's text on stderr)
     kExitUsage = 64,     ///< bad usage (unknown command or option, missing argument)
+    kExitInterrupted = 130, ///< a long job cancelled by Ctrl-C or SIGTERM (the shell's code)
 };
 
 /// What every subcommand gets: the hosts to work on and its own arguments.
@@ -66,6 +69,16 @@ QString globalHelpText();
 bool parseCommandLine(QCommandLineParser &parser, const CliContext &ctx, int *exitCode,
                       bool positional = false);
 
+/// False, with "--a, --b required" printed, when any of the options `names` is not set.
+bool requireOptions(const QCommandLineParser &parser, const QStringList &names);
+
+/// The context of a subcommand: "template create --vm x" runs with the arguments
+/// "template create", "--vm", "x" (its --help names both words, the summary the command's).
+CliContext subcommandContext(const CliContext &ctx);
+/// The usage error for a missing or unknown subcommand of `command` (`list`: the valid
+/// ones); returns kExitUsage.
+int unknownSubcommand(const QString &command, const QString &sub, const QString &list);
+
 int runStatsCommand(const CliContext &ctx); // StatsCommand.cpp
 int runPoolCommand(const CliContext &ctx);   // StorageCommands.cpp
 int runVolumeCommand(const CliContext &ctx); // StorageCommands.cpp
@@ -96,5 +109,38 @@ template<typename T> T await(QFuture<T> future)
 
 void printJson(const QJsonValue &value);
 void printError(const QString &message);
+/// A line on stderr that is not an error ("Copying ..."), without the program prefix.
+void printNote(const QString &text);
+
+/// Progress of a long job on stderr: on a terminal one line rewritten in place, otherwise
+/// the first line at once and then at most one a second (a log stays short).
+class ProgressLine
+{
+public:
+    ProgressLine();
+    void show(const QString &line);
+    /// Ends a line rewritten in place, before any other message is printed.
+    void end();
+
+private:
+    bool m_tty = false;
+    QElapsedTimer m_sinceLine;
+    QString m_last;
+};
+
+/// While alive, Ctrl-C (SIGINT) and SIGTERM call `onInterrupt` from the event loop (the
+/// signal handler only sets a flag): a long job cancels, cleans up and the command exits
+/// with kExitInterrupted. The default handlers come back when it is destroyed.
+class InterruptWatch
+{
+public:
+    explicit InterruptWatch(std::function<void()> onInterrupt);
+    ~InterruptWatch();
+    InterruptWatch(const InterruptWatch &) = delete;
+    InterruptWatch &operator=(const InterruptWatch &) = delete;
+
+private:
+    QTimer m_poll;
+};
 
 } // namespace crossvirt::cli

@@ -42,14 +42,6 @@ struct CliText
     Q_DECLARE_TR_FUNCTIONS(cli)
 };
 
-/// A line on stderr that is not an error ("Applied now: ..."), without the program prefix.
-void printNote(const QString &text)
-{
-    const QByteArray bytes = (text + u'\n').toLocal8Bit();
-    fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
-    fflush(stderr);
-}
-
 // ---- options every command shares --------------------------------------------------------
 
 QCommandLineOption vmOption()

@@ -1,5 +1,7 @@
 #include "app/cli/ProvisioningCommands.h"
 
+#include "app/cli/TemplateCommands.h"
+
 #include "arch/ArchRegistry.h"
 
 #include "models/connection/HostSession.h"
@@ -328,9 +330,12 @@ int runCreateCommand(const CliContext &ctx)
         {u"start"_s, QCoreApplication::translate("cli", "Start the VM once it is defined.")});
     parser.addOption({u"dry-run"_s, QCoreApplication::translate(
                                         "cli", "Print the domain XML and change nothing.")});
+    parser.addOptions(createFromTemplateOptions());
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
         return exitCode;
+    if (const auto fromTemplate = runCreateFromTemplateIfAsked(parser, ctx))
+        return *fromTemplate;
     const QStringList &uris = ctx.uris;
     const QString archName = parser.value(u"arch"_s);
     if (archName.isEmpty() || !parser.isSet(u"name"_s)) {

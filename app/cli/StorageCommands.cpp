@@ -2,6 +2,8 @@
 // the same storage core (models/storage/). JSON on stdout, reasons on stderr.
 #include "app/cli/CliCommands.h"
 
+#include "app/cli/TemplateCommands.h"
+
 #include "models/connection/HostSession.h"
 #include "models/connection/LibvirtError.h"
 #include "models/storage/StorageJobs.h"
@@ -57,14 +59,6 @@ int failed(const std::exception_ptr &error)
     return models::storage::isRefusal(error) ? kExitRefused : kExitHostFailed;
 }
 
-/// The subcommand's own context: "pool create --name x" -> arguments "pool --name x".
-CliContext subContext(const CliContext &ctx)
-{
-    CliContext sub = ctx;
-    sub.arguments = QStringList{ctx.arguments.value(0)} + ctx.arguments.mid(2);
-    return sub;
-}
-
 /// The host's pools, read fresh; nullopt (with the exit code set) when that failed.
 std::optional<QList<PoolContents>> readPools(HostSession *session, int *exitCode)
 {
@@ -95,30 +89,6 @@ const PoolContents *requirePool(const QList<PoolContents> &pools, const QString 
                        .arg(name, uri));
     }
     return p;
-}
-
-bool requireOptions(const QCommandLineParser &parser, const QStringList &names)
-{
-    QStringList missing;
-    for (const QString &n : names) {
-        if (!parser.isSet(n))
-            missing << u"--"_s + n;
-    }
-    if (missing.isEmpty())
-        return true;
-    printError(QCoreApplication::translate("cli", "%1 required").arg(missing.join(u", "_s)));
-    return false;
-}
-
-int unknownSubcommand(const QString &command, const QString &sub, const QString &list)
-{
-    if (sub.isEmpty())
-        printError(
-            QCoreApplication::translate("cli", "%1: give a subcommand: %2").arg(command, list));
-    else
-        printError(QCoreApplication::translate("cli", "%1: unknown subcommand %2 (one of: %3)")
-                       .arg(command, sub, list));
-    return kExitUsage;
 }
 
 int runPoolList(const CliContext &ctx)
@@ -400,13 +370,15 @@ int runPoolCommand(const CliContext &ctx)
 {
     const QString sub = ctx.arguments.value(1);
     const QString list = u"list, create, start, stop, autostart, refresh, delete"_s;
+    if (isVmPoolCall(ctx.arguments.mid(1)))
+        return runVmPoolCommand(ctx); // `pool create --template T ...`, `pool delete POOL`
     if (sub == "list"_L1)
-        return runPoolList(subContext(ctx));
+        return runPoolList(subcommandContext(ctx));
     if (sub == "create"_L1)
-        return runPoolCreate(subContext(ctx));
+        return runPoolCreate(subcommandContext(ctx));
     if (sub == "start"_L1 || sub == "stop"_L1 || sub == "autostart"_L1 || sub == "refresh"_L1 ||
         sub == "delete"_L1)
-        return runPoolAction(subContext(ctx), sub);
+        return runPoolAction(subcommandContext(ctx), sub);
     if (sub == "--help"_L1 || sub == "-h"_L1) {
         QCommandLineParser parser;
         int exitCode = kExitOk;
@@ -421,9 +393,9 @@ int runVolumeCommand(const CliContext &ctx)
     const QString sub = ctx.arguments.value(1);
     const QString list = u"list, create, resize, clone, delete, upload, download"_s;
     if (sub == "list"_L1)
-        return runVolumeList(subContext(ctx));
+        return runVolumeList(subcommandContext(ctx));
     if (sub == "create"_L1 || sub == "resize"_L1 || sub == "clone"_L1 || sub == "delete"_L1)
-        return runVolumeChange(subContext(ctx), sub);
+        return runVolumeChange(subcommandContext(ctx), sub);
     if (sub == "upload"_L1 || sub == "download"_L1)
         return runVolumeTransferCommand(ctx, sub == "upload"_L1);
     if (sub == "--help"_L1 || sub == "-h"_L1) {

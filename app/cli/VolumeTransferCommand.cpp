@@ -7,15 +7,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonObject>
-#include <QTimer>
-
-#include <atomic>
-#include <csignal>
-#include <cstdio>
-#include <unistd.h>
 
 namespace crossvirt::cli {
 
@@ -24,15 +17,6 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(cli)
 };
-
-std::atomic_bool g_interrupted{false};
-
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = true;
-}
-
-constexpr int kExitInterrupted = 130; // the shell's code for "ended by Ctrl-C"
 } // namespace
 
 using namespace Qt::StringLiterals;
@@ -117,33 +101,14 @@ int runVolumeTransferCommand(const CliContext &ctx, bool upload)
     VolumeTransfer transfer(session);
     if (const QByteArray delay = qgetenv("CROSSVIRT_TRANSFER_CHUNK_DELAY_MS"); !delay.isEmpty())
         transfer.setChunkDelayForTesting(delay.toInt()); // lets tests interrupt half way
-    const bool tty = isatty(STDERR_FILENO);
-    QElapsedTimer sinceLine;
-    sinceLine.start();
-    QString lastLine;
-    auto writeErr = [](const QString &s) {
-        const QByteArray b = s.toLocal8Bit();
-        fwrite(b.constData(), 1, size_t(b.size()), stderr);
-        fflush(stderr);
-    };
+    ProgressLine progressLine;
     QObject::connect(&transfer, &VolumeTransfer::progress, &owner,
-                     [&](const models::TransferProgress &p) {
-                         const QString line = p.text();
-                         if (tty) {
-                             writeErr(u"\r"_s + line.leftJustified(lastLine.size()));
-                             lastLine = line;
-                         } else if (lastLine.isEmpty() || sinceLine.elapsed() >= 1000) {
-                             lastLine = line; // the first at once, then one a second
-                             writeErr(line + u"\n"_s);
-                             sinceLine.restart();
-                         }
-                     });
+                     [&](const models::TransferProgress &p) { progressLine.show(p.text()); });
     QEventLoop loop;
     int result = kExitOk;
     QObject::connect(&transfer, &VolumeTransfer::finished, &owner,
                      [&](const models::TransferResult &r) {
-                         if (tty && !lastLine.isEmpty())
-                             writeErr(u"\n"_s);
+                         progressLine.end();
                          QJsonObject o{{u"operation"_s, upload ? u"upload"_s : u"download"_s},
                                        {u"host"_s, session->uri()},
                                        {u"pool"_s, r.pool},
@@ -160,8 +125,7 @@ int runVolumeTransferCommand(const CliContext &ctx, bool upload)
                      });
     QObject::connect(&transfer, &VolumeTransfer::failed, &owner,
                      [&](TransferFailure kind, const QString &message) {
-                         if (tty && !lastLine.isEmpty())
-                             writeErr(u"\n"_s);
+                         progressLine.end();
                          printError(kind == TransferFailure::Exists
                                         ? Text::tr("%1 (use --force to replace it)").arg(message)
                                         : message);
@@ -179,22 +143,12 @@ int runVolumeTransferCommand(const CliContext &ctx, bool upload)
                          loop.quit();
                      });
     // Ctrl-C / SIGTERM cancel the transfer, which then cleans up and ends the loop.
-    g_interrupted = false;
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &owner, [&] {
-        if (g_interrupted.exchange(false))
-            transfer.cancel();
-    });
-    interruptPoll.start(100);
+    const InterruptWatch interrupts([&transfer] { transfer.cancel(); });
     if (upload)
         transfer.startUpload(up);
     else
         transfer.startDownload(down);
     loop.exec();
-    std::signal(SIGINT, SIG_DFL);
-    std::signal(SIGTERM, SIG_DFL);
     return result;
 }
 

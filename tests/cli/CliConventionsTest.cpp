@@ -44,7 +44,8 @@ const QMap<QString, QStringList> &commandOptions()
         {u"choices"_s, {u"--arch"_s, u"--machine"_s, u"--no-emulation"_s}},
         {u"create"_s,
          {u"--name"_s, u"--arch"_s, u"--machine"_s, u"--os"_s, u"--memory"_s, u"--vcpus"_s,
-          u"--disk-size"_s, u"--pool"_s, u"--disk-bus"_s, u"--no-nic"_s, u"--dry-run"_s}},
+          u"--disk-size"_s, u"--pool"_s, u"--disk-bus"_s, u"--no-nic"_s, u"--dry-run"_s,
+          u"--template"_s, u"--host"_s, u"--cluster"_s, u"--copy-disks"_s}},
         {u"attach-disk"_s, {u"--vm"_s, u"--size"_s, u"--bus"_s, u"--pool"_s}},
         {u"stats"_s, {u"--vm"_s, u"--samples"_s, u"--interval"_s}},
         {u"console-snapshot"_s, {u"--vm"_s, u"--out"_s, u"--wait"_s}},
@@ -60,6 +61,9 @@ const QMap<QString, QStringList> &commandOptions()
         {u"remove-device"_s, {u"--vm"_s, u"--kind"_s, u"--id"_s, u"--live"_s, u"--config"_s}},
         {u"change-media"_s, {u"--vm"_s, u"--target"_s, u"--iso"_s, u"--eject"_s, u"--live"_s}},
         {u"dumpxml"_s, {u"--vm"_s, u"--inactive"_s}},
+        {u"clone"_s, {u"--vm"_s, u"--name"_s, u"--share-disks"_s, u"--empty-disks"_s, u"--pool"_s}},
+        {u"template"_s, {}},
+        {u"vm-pool"_s, {}},
     };
     return options;
 }
@@ -92,6 +96,10 @@ QStringList workingArgs(const QString &command)
         return {u"--vm"_s, u"test"_s, u"--target"_s, u"hdc"_s, u"--eject"_s};
     if (command == "dumpxml"_L1)
         return {u"--vm"_s, u"test"_s};
+    if (command == "clone"_L1) // "test" runs: refused (exit 1) once the host answered
+        return {u"--vm"_s, u"test"_s, u"--name"_s, u"conventions"_s, u"--empty-disks"_s};
+    if (command == "template"_L1 || command == "vm-pool"_L1)
+        return {u"list"_s};
     return {};
 }
 
