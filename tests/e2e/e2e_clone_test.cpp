@@ -991,7 +991,11 @@ TEST_F(CloneE2e, CliCloneCopiesTheDiskAndTemplateListShowsTheTemplate)
     if (run.exitCode != 0 && run.err.contains(u"Unknown command"_s, Qt::CaseInsensitive))
         GTEST_SKIP() << "this crossvirt-cli has no clone command: " << run.err.toStdString();
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
-    info(u"cli"_s, u"clone in %1 ms: %2"_s.arg(run.ms).arg(QString::fromUtf8(run.out).trimmed()));
+    info(u"cli"_s, u"clone in %1 ms: %2"_s.arg(run.ms).arg(
+                       QString::fromUtf8(QJsonDocument::fromJson(run.out).isNull()
+                                             ? run.out.trimmed()
+                                             : QJsonDocument::fromJson(run.out).toJson(
+                                                   QJsonDocument::Compact))));
     virDomainPtr dom = virDomainLookupByName(conn(), cloneName.toUtf8().constData());
     ASSERT_NE(dom, nullptr) << "the clone is not defined";
     char uuidText[VIR_UUID_STRING_BUFLEN];
@@ -1016,4 +1020,6 @@ TEST_F(CloneE2e, CliCloneCopiesTheDiskAndTemplateListShowsTheTemplate)
     ASSERT_FALSE(doc.isNull()) << list.out.toStdString();
     EXPECT_TRUE(list.out.contains(tmpl.name.toUtf8())) << list.out.toStdString();
     EXPECT_TRUE(list.out.contains(tmpl.uuid.toUtf8())) << list.out.toStdString();
+    info(u"cli"_s, u"template list --json in %1 ms: %2"_s.arg(list.ms).arg(
+                       QString::fromUtf8(doc.toJson(QJsonDocument::Compact)).left(400)));
 }
