@@ -161,7 +161,8 @@ CloneSource readCloneSource(virConnectPtr conn, const QString &uri, const QStrin
     }
 
     virStoragePoolPtr *pools = nullptr;
-    const int np = virConnectListAllStoragePools(conn, &pools, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
+    const int np =
+        virConnectListAllStoragePools(conn, &pools, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
     if (np < 0)
         throwLastLibvirtError(context);
     for (const StoragePoolHandle &pool : takeLibvirtArray<StoragePoolHandle>(pools, np)) {
@@ -217,12 +218,14 @@ public:
     NvramPool(virConnectPtr conn, const QString &dir, const QString &step)
     {
         virStoragePoolPtr *raw = nullptr;
-        const int n = virConnectListAllStoragePools(conn, &raw, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
+        const int n =
+            virConnectListAllStoragePools(conn, &raw, VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE);
         for (StoragePoolHandle &pool : takeLibvirtArray<StoragePoolHandle>(raw, n)) {
             PoolInfo info;
             readPoolXml(QByteArray(LibvirtString(virStoragePoolGetXMLDesc(pool.get(), 0)).get()),
                         info);
-            if (!m_pool && QFileInfo(info.path).absoluteFilePath() == QFileInfo(dir).absoluteFilePath())
+            if (!m_pool &&
+                QFileInfo(info.path).absoluteFilePath() == QFileInfo(dir).absoluteFilePath())
                 m_pool = std::move(pool);
         }
         virResetLastError();
@@ -267,7 +270,6 @@ struct NewVolume
 {
     StorageVolHandle vol;
     QString path;
-    QString label; ///< for messages: the volume's name
     bool block = false;
 };
 
@@ -277,10 +279,9 @@ class CloneRun
 public:
     CloneRun(virConnectPtr conn, QString uri, ClonePlan plan,
              std::shared_ptr<VmClonerShared> shared, int chunkDelayMs)
-        : m_conn(conn), m_uri(std::move(uri)), m_plan(std::move(plan)),
-          m_shared(std::move(shared)), m_chunkDelayMs(chunkDelayMs)
-    {
-    }
+        : m_conn(conn), m_uri(std::move(uri)), m_plan(std::move(plan)), m_shared(std::move(shared)),
+          m_chunkDelayMs(chunkDelayMs)
+    {}
 
     CloneResult run()
     {
@@ -294,9 +295,10 @@ public:
             else
                 message = VmCloner::tr("Could not clone “%1” as “%2”: %3")
                               .arg(m_plan.sourceName, m_plan.newName, f.message);
-            message += u"\n"_s + (left.isEmpty()
-                                      ? VmCloner::tr("Nothing was left behind.")
-                                      : VmCloner::tr("Could not remove: %1").arg(left.join(u"; "_s)));
+            message +=
+                u"\n"_s + (left.isEmpty()
+                               ? VmCloner::tr("Nothing was left behind.")
+                               : VmCloner::tr("Could not remove: %1").arg(left.join(u"; "_s)));
             f.message = message;
             throw;
         }
@@ -336,12 +338,13 @@ private:
 
         const QString checking = VmCloner::tr("Checking “%1”").arg(m_plan.sourceName);
         reportStep(checking);
-        const DomainHandle source(virDomainLookupByUUIDString(m_conn, utf8(m_plan.sourceUuid).constData()));
+        const DomainHandle source(
+            virDomainLookupByUUIDString(m_conn, utf8(m_plan.sourceUuid).constData()));
         if (!source)
             failLibvirt(checking);
         if (virDomainIsActive(source.get()) == 1) {
-            throw CloneFailure{VmCloner::tr("“%1” is running now: shut it down first.")
-                                   .arg(m_plan.sourceName)};
+            throw CloneFailure{
+                VmCloner::tr("“%1” is running now: shut it down first.").arg(m_plan.sourceName)};
         }
         if (DomainHandle(virDomainLookupByName(m_conn, utf8(m_plan.newName).constData()))) {
             throw CloneFailure{
@@ -388,7 +391,7 @@ private:
         return r;
     }
 
-    void remember(StorageVolHandle vol, const QString &label)
+    void remember(StorageVolHandle vol)
     {
         NewVolume v;
         v.path = takeLibvirtString(virStorageVolGetPath(vol.get()));
@@ -396,7 +399,6 @@ private:
         v.block = virStorageVolGetInfo(vol.get(), &info) == 0 && info.type == VIR_STORAGE_VOL_BLOCK;
         virResetLastError();
         v.vol = std::move(vol);
-        v.label = label;
         m_created.push_back(std::move(v));
     }
 
@@ -410,10 +412,11 @@ private:
         } catch (const transfer::TransferError &e) {
             throw CloneFailure{e.message};
         }
-        StorageVolHandle vol(virStorageVolCreateXML(pool.get(), utf8(d.newVolumeXml).constData(), 0));
+        StorageVolHandle vol(
+            virStorageVolCreateXML(pool.get(), utf8(d.newVolumeXml).constData(), 0));
         if (!vol)
             failLibvirt(step);
-        remember(std::move(vol), d.newVolume);
+        remember(std::move(vol));
     }
 
     void copy(int index, int number, const CloneDiskPlan &d)
@@ -451,13 +454,14 @@ private:
             const VolumeCopyResult result = transfer::copyVolume(host, host, request, control);
             StorageVolHandle vol(virStorageVolLookupByPath(m_conn, utf8(result.path).constData()));
             if (!vol) {
-                const StoragePoolHandle pool(virStoragePoolLookupByName(m_conn, utf8(d.newPool).constData()));
+                const StoragePoolHandle pool(
+                    virStoragePoolLookupByName(m_conn, utf8(d.newPool).constData()));
                 if (pool)
                     vol.reset(virStorageVolLookupByName(pool.get(), utf8(d.newVolume).constData()));
             }
             if (!vol)
                 failLibvirt(VmCloner::tr("Copying %1").arg(d.newVolume));
-            remember(std::move(vol), d.newVolume);
+            remember(std::move(vol));
         } catch (const transfer::TransferError &e) {
             throw CloneFailure{e.message, e.kind == TransferFailure::Cancelled};
         }
@@ -471,9 +475,11 @@ private:
     {
         if (m_plan.nvramSource.isEmpty() || m_plan.nvramTarget.isEmpty())
             return;
-        const QString step = VmCloner::tr("Copying the UEFI variables to %1").arg(m_plan.nvramTarget);
+        const QString step =
+            VmCloner::tr("Copying the UEFI variables to %1").arg(m_plan.nvramTarget);
         reportStep(VmCloner::tr("Copying the UEFI variables"));
-        m_nvramPool = std::make_unique<NvramPool>(m_conn, QFileInfo(m_plan.nvramSource).path(), step);
+        m_nvramPool =
+            std::make_unique<NvramPool>(m_conn, QFileInfo(m_plan.nvramSource).path(), step);
         const StorageVolHandle source(virStorageVolLookupByName(
             m_nvramPool->get(), utf8(QFileInfo(m_plan.nvramSource).fileName()).constData()));
         virResetLastError();
@@ -490,12 +496,11 @@ private:
         spec.name = name;
         spec.format = u"raw"_s;
         spec.capacity = facts->capacity;
-        StorageVolHandle vol(virStorageVolCreateXMLFrom(m_nvramPool->get(),
-                                                        utf8(volumeXml(spec)).constData(),
-                                                        source.get(), 0));
+        StorageVolHandle vol(virStorageVolCreateXMLFrom(
+            m_nvramPool->get(), utf8(volumeXml(spec)).constData(), source.get(), 0));
         if (!vol)
             failLibvirt(step);
-        remember(std::move(vol), name);
+        remember(std::move(vol));
         m_nvramVolume = true;
     }
 
@@ -514,7 +519,14 @@ private:
                 continue;
             const NewVolume &v = m_created.at(size_t(byTarget.value(target)));
             const CloneDiskPlan *d = plans.value(target);
-            QDomElement source = doc.createElement(u"source"_s);
+            // The <source> keeps its children (seclabel, ...): only where it points changes.
+            QDomElement source = disk.firstChildElement(u"source"_s);
+            if (source.isNull()) {
+                source = doc.createElement(u"source"_s);
+                disk.insertBefore(source, disk.firstChildElement(u"target"_s));
+            }
+            for (const QString &attr : {u"file"_s, u"dev"_s, u"pool"_s, u"volume"_s, u"mode"_s})
+                source.removeAttribute(attr);
             if (disk.attribute(u"type"_s) == "volume"_L1) {
                 source.setAttribute(u"pool"_s, d->newPool);
                 source.setAttribute(u"volume"_s, d->newVolume);
@@ -525,11 +537,6 @@ private:
                 disk.setAttribute(u"type"_s, u"file"_s);
                 source.setAttribute(u"file"_s, v.path);
             }
-            const QDomElement old = disk.firstChildElement(u"source"_s);
-            if (old.isNull())
-                disk.insertBefore(source, disk.firstChildElement(u"target"_s));
-            else
-                disk.replaceChild(source, old);
             if (d->mode == CloneDiskMode::NewEmpty)
                 vmxml::removeChildren(disk, u"backingStore"_s);
         }
@@ -596,9 +603,9 @@ void VmCloner::start(const ClonePlan &plan)
         });
     };
     if (!plan.ok()) {
-        fail(VmCloner::tr("Could not clone “%1”: %2")
-                 .arg(plan.sourceName, plan.problems.join(u' ')),
-             false);
+        fail(
+            VmCloner::tr("Could not clone “%1”: %2").arg(plan.sourceName, plan.problems.join(u' ')),
+            false);
         return;
     }
     if (!m_session) {

@@ -227,7 +227,8 @@ ClonePlan planClone(const CloneSource &source, const CloneRequest &request,
 
     QDomDocument doc = vmxml::parse(source.inactiveXml);
     if (doc.isNull()) {
-        plan.problems << ClonePlan::tr("The definition of “%1” could not be read.").arg(source.name);
+        plan.problems
+            << ClonePlan::tr("The definition of “%1” could not be read.").arg(source.name);
         return plan;
     }
     QDomElement root = doc.documentElement();
@@ -268,9 +269,8 @@ ClonePlan planClone(const CloneSource &source, const CloneRequest &request,
                 plan.problems << ClonePlan::tr("%1: the storage pool “%2” is not active")
                                      .arg(disk.target, d.newPool);
             } else {
-                const QString ext =
-                    extensionOf(disk.volume.isEmpty() ? QFileInfo(disk.path).fileName()
-                                                      : disk.volume);
+                const QString ext = extensionOf(
+                    disk.volume.isEmpty() ? QFileInfo(disk.path).fileName() : disk.volume);
                 d.newVolume = freeVolumeName(request.newName, ext, taken.value(d.newPool));
                 taken[d.newPool] << d.newVolume;
                 if (d.mode == CloneDiskMode::Copy) {

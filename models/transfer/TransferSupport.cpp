@@ -3,8 +3,8 @@
 #include "models/connection/LibvirtError.h"
 #include "models/connection/WorkerJobs.h"
 
+#include <QDomDocument>
 #include <QLocale>
-#include <QXmlStreamReader>
 #include <libvirt/virterror.h>
 
 #include <cstring>
@@ -94,27 +94,15 @@ std::optional<VolumeFacts> readVolumeFacts(virStorageVolPtr vol)
     const QString xml = takeLibvirtString(virStorageVolGetXMLDesc(vol, 0));
     if (xml.isEmpty())
         return std::nullopt;
-    QXmlStreamReader r(xml);
-    QStringList path;
-    while (!r.atEnd()) {
-        r.readNext();
-        if (r.isEndElement()) {
-            path.removeLast();
-            continue;
-        }
-        if (!r.isStartElement())
-            continue;
-        path << r.name().toString();
-        const QString where = path.join(u'/');
-        if (where == "volume/target/format"_L1) {
-            v.format = r.attributes().value("type"_L1).toString();
-        } else if (where == "volume/backingStore/format"_L1) {
-            v.backingFormat = r.attributes().value("type"_L1).toString();
-        } else if (where == "volume/backingStore/path"_L1) {
-            v.backingPath = r.readElementText().trimmed();
-            path.removeLast();
-        }
-    }
+    QDomDocument doc;
+    if (!doc.setContent(xml))
+        return std::nullopt;
+    const QDomElement root = doc.documentElement();
+    v.format =
+        root.firstChildElement(u"target"_s).firstChildElement(u"format"_s).attribute(u"type"_s);
+    const QDomElement backing = root.firstChildElement(u"backingStore"_s);
+    v.backingPath = backing.firstChildElement(u"path"_s).text().trimmed();
+    v.backingFormat = backing.firstChildElement(u"format"_s).attribute(u"type"_s);
     return v;
 }
 
@@ -147,8 +135,7 @@ std::optional<TransferProgress> ProgressMeter::advance(quint64 n, bool data)
     p.bytesTotal = m_total;
     const qint64 span = now - m_samples.front().first;
     if (span >= 200)
-        p.bytesPerSecond =
-            double(m_position - m_samples.front().second) * 1000.0 / double(span);
+        p.bytesPerSecond = double(m_position - m_samples.front().second) * 1000.0 / double(span);
     else if (now > 0)
         p.bytesPerSecond = double(m_position) * 1000.0 / double(now);
     if (p.bytesPerSecond > 0 && m_total >= m_position)

@@ -48,9 +48,10 @@ public:
             refuse(problems.first());
         const bool sameHost = m_from.conn == m_to.conn || m_from.uri == m_to.uri;
 
-        const StoragePoolHandle sourcePool = activePool(m_from.conn, m_request.sourcePool, m_context);
-        const StorageVolHandle source(
-            virStorageVolLookupByName(sourcePool.get(), m_request.sourceVolume.toUtf8().constData()));
+        const StoragePoolHandle sourcePool =
+            activePool(m_from.conn, m_request.sourcePool, m_context);
+        const StorageVolHandle source(virStorageVolLookupByName(
+            sourcePool.get(), m_request.sourceVolume.toUtf8().constData()));
         if (!source) {
             const virError *err = virGetLastError();
             if (err && err->code == VIR_ERR_NO_STORAGE_VOL) {
@@ -112,8 +113,9 @@ public:
             if (virStorageVolDelete(target.get(), 0) != 0) {
                 const LibvirtError d = LibvirtError::fromLastError({});
                 virResetLastError();
-                e.message += u"\n"_s + VolumeCopy::tr("The new volume “%1” could not be removed: %2")
-                                           .arg(m_request.targetVolume, d.message());
+                e.message +=
+                    u"\n"_s + VolumeCopy::tr("The new volume “%1” could not be removed: %2")
+                                  .arg(m_request.targetVolume, d.message());
             }
             throw;
         }
@@ -316,8 +318,8 @@ void VolumeCopy::start(const VolumeCopyRequest &request)
                 shared->post([p](VolumeCopy *c) { emit c->progress(p); });
             };
             try {
-                const VolumeCopyResult result = transfer::copyVolume(
-                    {a, from.uri}, {b, to.uri}, request, control);
+                const VolumeCopyResult result =
+                    transfer::copyVolume({a, from.uri}, {b, to.uri}, request, control);
                 shared->post([result](VolumeCopy *c) {
                     c->m_running = false;
                     emit c->finished(result);

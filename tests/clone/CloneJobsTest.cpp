@@ -8,6 +8,7 @@
 #include "models/connection/HostSession.h"
 #include "models/connection/LibvirtError.h"
 #include "models/connection/WorkerJobs.h"
+#include "models/provisioning/ProvisioningWorker.h"
 
 #include <QSignalSpy>
 #include <gtest/gtest.h>
@@ -89,17 +90,8 @@ protected:
     QStringList volumes()
     {
         return wait(runOnWorker(session.get(), [](virConnectPtr conn) {
-            QStringList out;
-            virStoragePoolPtr pool = virStoragePoolLookupByName(conn, "default-pool");
-            virStorageVolPtr *vols = nullptr;
-            const int n = virStoragePoolListAllVolumes(pool, &vols, 0);
-            for (int i = 0; i < n; ++i) {
-                out << QString::fromUtf8(virStorageVolGetName(vols[i]));
-                virStorageVolFree(vols[i]);
-            }
-            free(vols);
-            virStoragePoolFree(pool);
-            return out;
+            const StoragePoolHandle pool(virStoragePoolLookupByName(conn, "default-pool"));
+            return readPool(pool.get()).volumeNames();
         }));
     }
     QString domainXml(const QString &name)
@@ -162,7 +154,8 @@ TEST_F(CloneJobsTest, LoadsTheSourceAndWhatTheHostHas)
 
 TEST_F(CloneJobsTest, AMissingVmFailsWithLibvirtsText)
 {
-    QFuture<CloneSource> f = loadCloneSource(session.get(), u"00000000-0000-0000-0000-000000000000"_s);
+    QFuture<CloneSource> f =
+        loadCloneSource(session.get(), u"00000000-0000-0000-0000-000000000000"_s);
     ASSERT_TRUE(waitUntil([&] { return f.isFinished(); }));
     EXPECT_THROW(f.waitForFinished(), LibvirtError);
 }
@@ -186,7 +179,9 @@ TEST_F(CloneJobsTest, ClonesWithANewEmptyDiskAndDefinesIt)
     EXPECT_TRUE(volumes().contains(u"web-2.qcow2"_s));
 
     const QString xml = domainXml(u"web-2"_s);
-    EXPECT_TRUE(xml.contains(u"/default-pool/web-2.qcow2"_s)) << xml.toStdString();
+    // A disk on a pool's volume stays one, on the new volume.
+    EXPECT_TRUE(xml.contains(u"<source pool='default-pool' volume='web-2.qcow2'/>"_s))
+        << xml.toStdString();
     EXPECT_TRUE(xml.contains(u"/default-pool/base.img"_s)) << "the read-only disk is shared";
     EXPECT_TRUE(xml.contains(u"/srv/unmanaged.raw"_s));
     EXPECT_TRUE(xml.contains(plan.newMacs.first())) << xml.toStdString();
@@ -196,7 +191,7 @@ TEST_F(CloneJobsTest, ClonesWithANewEmptyDiskAndDefinesIt)
     // The source is untouched.
     const QString source = domainXml(u"web"_s);
     EXPECT_TRUE(source.contains(u"52:54:00:00:00:c1"_s));
-    EXPECT_TRUE(source.contains(u"/default-pool/web.qcow2"_s));
+    EXPECT_TRUE(source.contains(u"volume='web.qcow2'"_s));
 
     // The same plan again: its name is taken now; nothing more is created.
     const QStringList before = volumes();

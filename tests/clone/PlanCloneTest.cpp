@@ -25,6 +25,20 @@ QString fixture(const QString &name)
     return QString::fromUtf8(f.readAll());
 }
 
+/// A disk on volume `volume` of pool "default".
+CloneDiskSource disk(const QString &target, const QString &device, const QString &volume,
+                     const QString &format)
+{
+    CloneDiskSource d;
+    d.target = target;
+    d.device = device;
+    d.path = u"/var/lib/libvirt/images/"_s + volume;
+    d.pool = u"default"_s;
+    d.volume = volume;
+    d.format = format;
+    return d;
+}
+
 /// The x86_64 q35 UEFI guest "web": vda (qcow2 in pool "default"), sda (an ISO), one NIC.
 CloneSource webSource()
 {
@@ -33,22 +47,10 @@ CloneSource webSource()
     s.uuid = u"5a0e2f3c-1d7b-4c3e-8f00-0000000000a1"_s;
     s.name = u"web"_s;
     s.inactiveXml = fixture(u"x86_64-q35-uefi.xml"_s);
-    CloneDiskSource vda;
-    vda.target = u"vda"_s;
-    vda.device = u"disk"_s;
-    vda.path = u"/var/lib/libvirt/images/web.qcow2"_s;
-    vda.pool = u"default"_s;
-    vda.volume = u"web.qcow2"_s;
-    vda.format = u"qcow2"_s;
+    CloneDiskSource vda = disk(u"vda"_s, u"disk"_s, u"web.qcow2"_s, u"qcow2"_s);
     vda.capacity = 20 * kGiB;
     vda.allocation = 3 * kGiB;
-    CloneDiskSource sda;
-    sda.target = u"sda"_s;
-    sda.device = u"cdrom"_s;
-    sda.path = u"/var/lib/libvirt/images/debian-12.iso"_s;
-    sda.pool = u"default"_s;
-    sda.volume = u"debian-12.iso"_s;
-    sda.format = u"raw"_s;
+    CloneDiskSource sda = disk(u"sda"_s, u"cdrom"_s, u"debian-12.iso"_s, u"raw"_s);
     sda.readOnly = true;
     s.disks = {vda, sda};
     s.nvramPath = u"/var/lib/libvirt/qemu/nvram/web_VARS.fd"_s;
@@ -155,9 +157,10 @@ TEST(PlanClone, MacsAreNewAndUniqueOnTheHost)
 TEST(PlanClone, GraphicsPortsBackToAutoport)
 {
     CloneSource source = webSource();
-    source.inactiveXml.replace(u"<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>"_s,
-                               u"<graphics type='vnc' port='5907' autoport='no' websocket='5707' "
-                               "listen='127.0.0.1'>"_s);
+    source.inactiveXml.replace(
+        u"<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'>"_s,
+        u"<graphics type='vnc' port='5907' autoport='no' websocket='5707' "
+        "listen='127.0.0.1'>"_s);
     ASSERT_TRUE(source.inactiveXml.contains(u"5907"_s));
     const ClonePlan plan = planClone(source, named(u"web2"_s));
     const QDomElement g = devices(parsed(plan)).firstChildElement(u"graphics"_s);
@@ -172,10 +175,8 @@ TEST(PlanClone, NvramGetsItsOwnFileBesideTheSources)
     const ClonePlan plan = planClone(webSource(), named(u"web2"_s));
     EXPECT_EQ(plan.nvramSource, u"/var/lib/libvirt/qemu/nvram/web_VARS.fd"_s);
     EXPECT_EQ(plan.nvramTarget, u"/var/lib/libvirt/qemu/nvram/web2_VARS.fd"_s);
-    const QDomElement nvram = parsed(plan)
-                                  .documentElement()
-                                  .firstChildElement(u"os"_s)
-                                  .firstChildElement(u"nvram"_s);
+    const QDomElement nvram =
+        parsed(plan).documentElement().firstChildElement(u"os"_s).firstChildElement(u"nvram"_s);
     EXPECT_EQ(nvram.text(), plan.nvramTarget);
     EXPECT_EQ(nvram.attribute(u"template"_s), u"/usr/share/OVMF/OVMF_VARS_4M.fd"_s);
 
