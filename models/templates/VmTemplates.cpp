@@ -208,20 +208,21 @@ TemplateDisk readTemplateDisk(virConnectPtr conn, const DiskElementInfo &d)
     return t;
 }
 
-QString templateSummary(const TemplateInfo &t)
+/// `buses`: the <target bus> of each of t.disks.
+QString templateSummary(const TemplateInfo &t, const QStringList &buses)
 {
     const QLocale locale;
     QStringList parts;
     parts << TemplateText::tr("%n vCPU(s)", nullptr, t.vcpus);
-    parts << locale.formattedDataSize(t.memoryMiB * 1024 * 1024, 1, QLocale::DataSizeTraditionalFormat);
+    parts << locale.formattedDataSize(t.memoryMiB * 1024 * 1024, 1);
     const arch::GuestRequirements &r = t.requirements;
-    for (const TemplateDisk &d : t.disks) {
+    for (qsizetype i = 0; i < t.disks.size(); ++i) {
+        const TemplateDisk &d = t.disks.at(i);
         if (d.device != "disk"_L1)
             continue;
         parts << TemplateText::tr("%1 disk %2")
-                     .arg(r.diskBuses.value(0),
-                          locale.formattedDataSize(qint64(d.capacity), 1,
-                                                   QLocale::DataSizeTraditionalFormat));
+                     .arg(buses.value(i),
+                          locale.formattedDataSize(qint64(d.capacity), 1));
     }
     for (const QString &m : r.nicModels)
         parts << TemplateText::tr("%1 NIC").arg(m);
@@ -249,9 +250,12 @@ TemplateInfo readTemplateInfo(virConnectPtr conn, const QString &uri, const QStr
     t.requirements = guestRequirements(bytes);
     const QDomDocument doc = vmxml::parse(xml);
     const QDomElement devices = doc.documentElement().firstChildElement(u"devices"_s);
+    QStringList buses;
     for (QDomElement e = devices.firstChildElement(); !e.isNull(); e = e.nextSiblingElement()) {
         if (e.tagName() == "disk"_L1) {
-            t.disks << readTemplateDisk(conn, diskInfo(e));
+            const DiskElementInfo d = diskInfo(e);
+            t.disks << readTemplateDisk(conn, d);
+            buses << d.bus;
         } else if (e.tagName() == "interface"_L1) {
             const QDomElement source = e.firstChildElement(u"source"_s);
             QString net = source.attribute(u"network"_s);
@@ -260,7 +264,7 @@ TemplateInfo readTemplateInfo(virConnectPtr conn, const QString &uri, const QStr
             t.nicNetworks << net;
         }
     }
-    t.summary = templateSummary(t);
+    t.summary = templateSummary(t, buses);
     return t;
 }
 

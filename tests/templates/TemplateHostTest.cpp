@@ -122,7 +122,7 @@ TEST_F(TemplateHost, MakeTemplateMarksTheVmAndItsDisks)
     EXPECT_EQ(t.disks[0].volume, u"web-base.qcow2"_s);
     EXPECT_EQ(t.disks[0].capacity, 10ull << 30);
     EXPECT_TRUE(t.disks[0].exists);
-    EXPECT_FALSE(t.summary.isEmpty());
+    EXPECT_EQ(t.summary, u"2 vCPU(s) · 2.0 GiB · virtio disk 10.0 GiB · virtio NIC"_s);
 
     const QString xml = inactiveXml(kWebBase);
     EXPECT_EQ(xml.count(u"<readonly/>"_s), 2) << "the base disk too, not only the CD-ROM";
@@ -174,9 +174,21 @@ TEST_F(TemplateHost, OverlayVmThenDeleteTemplateOnlyOnceNothingIsBackedByIt)
     }));
     EXPECT_TRUE(volXml.contains(u"/tpl-pool/web-base.qcow2"_s)) << volXml.toStdString();
 
-    const QString refused = failure(deleteTemplate(session.get(), kWebBase, true));
+    QString refused = failure(deleteTemplate(session.get(), kWebBase, true));
     EXPECT_TRUE(refused.contains(u"web-01"_s)) << refused.toStdString();
     EXPECT_EQ(await(listTemplates(session.get())).size(), 1);
+
+    // Without Crossvirt's metadata on the VM, the overlay's backing store still tells.
+    const bool stripped = await(runOnWorker(session.get(), [](virConnectPtr conn) {
+        DomainHandle dom(virDomainLookupByName(conn, "web-01"));
+        const QString xml = withCrossvirtMetadata(
+            takeLibvirtString(virDomainGetXMLDesc(dom.get(), VIR_DOMAIN_XML_INACTIVE)), {});
+        return !xml.contains(kCrossvirtMetadataNs) &&
+               DomainHandle(virDomainDefineXML(conn, xml.toUtf8().constData())) != nullptr;
+    }));
+    ASSERT_TRUE(stripped);
+    refused = failure(deleteTemplate(session.get(), kWebBase, true));
+    EXPECT_TRUE(refused.contains(u"web-01"_s)) << refused.toStdString();
 
     await(runOnWorker(session.get(), [](virConnectPtr conn) {
         DomainHandle dom(virDomainLookupByName(conn, "web-01"));
