@@ -85,8 +85,19 @@ BulkRunner::BulkRunner(SessionLookup sessionFor, QObject *parent)
     d->sessionFor = std::move(sessionFor);
 }
 
-// A cloner under way is a child: its destructor removes what it copied.
-BulkRunner::~BulkRunner() = default;
+BulkRunner::~BulkRunner()
+{
+    // A clone under way goes with the runner (its destructor removes what it copied),
+    // without reporting back to a runner that is being destroyed.
+    const auto cloners = d->cloners;
+    d->cloners.clear();
+    for (const QPointer<VmCloner> &cloner : cloners) {
+        if (cloner) {
+            cloner->disconnect(this);
+            delete cloner.data();
+        }
+    }
+}
 
 bool BulkRunner::isRunning() const
 {
@@ -184,9 +195,9 @@ void BulkRunner::Private::run(int index)
     switch (action) {
     case BulkAction::Start:
         if (isTemplate) {
-            finishItem(index, false,
-                       BulkRunner::tr("“%1” is a template: make a VM from it instead.")
-                           .arg(target.name));
+            finishItem(
+                index, false,
+                BulkRunner::tr("“%1” is a template: make a VM from it instead.").arg(target.name));
             return;
         }
         call(session->startDomain(target.uuid), BulkRunner::tr("Started"));
@@ -206,8 +217,8 @@ void BulkRunner::Private::run(int index)
         }
         whenFinished(
             session->domainVolumes(target.uuid), q,
-            [this, index, session = QPointer<HostSession>(session)](
-                const QList<DomainVolume> &volumes) {
+            [this, index,
+             session = QPointer<HostSession>(session)](const QList<DomainVolume> &volumes) {
                 if (!session) {
                     finishItem(index, false,
                                BulkRunner::tr("Not connected to %1.").arg(targets.at(index).uri));
@@ -233,6 +244,13 @@ void BulkRunner::Private::run(int index)
             [this, index](const QString &error) { finishItem(index, false, error); });
         return;
     case BulkAction::Clone:
+        if (isTemplate) {
+            // A clone would share the template's read-only bases and carry its metadata.
+            finishItem(
+                index, false,
+                BulkRunner::tr("“%1” is a template: make a VM from it instead.").arg(target.name));
+            return;
+        }
         runClone(index, session);
         return;
     }

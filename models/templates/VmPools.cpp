@@ -193,9 +193,6 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
     }
     const QList<arch::HostPlacement> ranked =
         arch::rankHosts(tmpl.arch, candidates, request.allowEmulation);
-    bool anyNative = false;
-    for (const arch::HostPlacement &p : ranked)
-        anyNative = anyNative || (p.offered && p.execution == arch::Execution::Native);
 
     auto diskModeOn = [&](const QString &uri) {
         return uri == tmpl.uri ? request.diskMode : TemplateDiskMode::Copy;
@@ -210,21 +207,16 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
         return r;
     };
 
-    // The group used: the offered hosts of the best execution, each checked with a trial
-    // plan of one member (names aside), so a host lacking the template's machine type,
-    // firmware or room is withheld with its reason rather than failing a member later.
-    QList<const PoolHostFacts *> group;
+    // The group used: the offered hosts of the best execution that can take a member. Each
+    // offered host is checked with a trial plan of one member (names aside), so a host
+    // lacking the template's machine type, firmware or room is withheld with its reason
+    // rather than failing a member later. Emulating hosts are used only when no native
+    // host passes.
+    QList<const PoolHostFacts *> nativeHosts, emulatingHosts;
     for (const arch::HostPlacement &p : ranked) {
         const PoolHostFacts *facts = byUri.value(p.id);
         if (!p.offered) {
             plan.withheldHosts << qMakePair(p.id, p.reason);
-            continue;
-        }
-        if (anyNative && p.execution != arch::Execution::Native) {
-            plan.withheldHosts << qMakePair(
-                p.id, VmPoolPlan::tr("Emulates %1 guests; hosts that run them natively are "
-                                     "used first.")
-                          .arg(tmpl.arch));
             continue;
         }
         StorageSnapshot trialStorage = facts->storage;
@@ -236,11 +228,19 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
             plan.withheldHosts << qMakePair(p.id, trial.problems.join(u' '));
             continue;
         }
-        group << facts;
+        (p.execution == arch::Execution::Native ? nativeHosts : emulatingHosts) << facts;
+    }
+    const QList<const PoolHostFacts *> group = nativeHosts.isEmpty() ? emulatingHosts : nativeHosts;
+    if (!nativeHosts.isEmpty()) {
+        for (const PoolHostFacts *h : std::as_const(emulatingHosts))
+            plan.withheldHosts << qMakePair(
+                h->uri, VmPoolPlan::tr("Emulates %1 guests; hosts that run them natively are "
+                                       "used first.")
+                            .arg(tmpl.arch));
     }
     if (group.isEmpty()) {
-        plan.problems << VmPoolPlan::tr("No host of the cluster can run the template “%1”.")
-                             .arg(tmpl.name);
+        plan.problems
+            << VmPoolPlan::tr("No host of the cluster can run the template “%1”.").arg(tmpl.name);
         return plan;
     }
 
@@ -256,8 +256,8 @@ VmPoolPlan planVmPool(const TemplateInfo &tmpl, const VmPoolRequest &request,
             taken << VmPoolPlan::tr("%1 (on %2)").arg(name, where.join(u", "_s));
     }
     if (!taken.isEmpty()) {
-        plan.problems << VmPoolPlan::tr("These names are already taken: %1.")
-                             .arg(taken.join(u", "_s));
+        plan.problems
+            << VmPoolPlan::tr("These names are already taken: %1.").arg(taken.join(u", "_s));
         return plan;
     }
 
@@ -451,8 +451,19 @@ VmPoolCreator::VmPoolCreator(SessionLookup sessionFor, QObject *parent)
     d->sessionFor = std::move(sessionFor);
 }
 
-// The deployers are children: each one's destructor cleans up what it has under way.
-VmPoolCreator::~VmPoolCreator() = default;
+VmPoolCreator::~VmPoolCreator()
+{
+    // A deployer under way goes with the creator (its destructor cleans up what it had
+    // made), without reporting back to a creator that is being destroyed.
+    const auto deployers = d->deployers;
+    d->deployers.clear();
+    for (const QPointer<TemplateDeployer> &deployer : deployers) {
+        if (deployer) {
+            deployer->disconnect(this);
+            delete deployer.data();
+        }
+    }
+}
 
 bool VmPoolCreator::isRunning() const
 {
@@ -644,9 +655,9 @@ void deleteNext(const std::shared_ptr<PoolDeletion> &job)
 {
     if (job->vms.isEmpty() || !job->session) {
         if (!job->vms.isEmpty())
-            job->promise.setException(std::make_exception_ptr(LibvirtError(
-                QString(), Text::tr("The connection was closed; deleted: %1")
-                               .arg(job->deleted.join(u", "_s)))));
+            job->promise.setException(std::make_exception_ptr(
+                LibvirtError(QString(), Text::tr("The connection was closed; deleted: %1")
+                                            .arg(job->deleted.join(u", "_s)))));
         else
             job->promise.addResult(job->deleted);
         job->promise.finish();
@@ -664,11 +675,10 @@ void deleteNext(const std::shared_ptr<PoolDeletion> &job)
             deleteNext(job);
         },
         [job, vm](const QString &error) {
-            const QString text =
-                job->deleted.isEmpty()
-                    ? Text::tr("Could not delete “%1”: %2").arg(vm.name, error)
-                    : Text::tr("Could not delete “%1”: %2 (deleted: %3)")
-                          .arg(vm.name, error, job->deleted.join(u", "_s));
+            const QString text = job->deleted.isEmpty()
+                                     ? Text::tr("Could not delete “%1”: %2").arg(vm.name, error)
+                                     : Text::tr("Could not delete “%1”: %2 (deleted: %3)")
+                                           .arg(vm.name, error, job->deleted.join(u", "_s));
             job->promise.setException(std::make_exception_ptr(LibvirtError(QString(), text)));
             job->promise.finish();
         });

@@ -78,8 +78,7 @@ TEST(BulkActionNames, IdsAndLabels)
 TEST_F(BulkRunnerTest, StartOverTwoHostsReportsTheOneThatFails)
 {
     const QList<BulkTarget> targets = {target(a.get(), u"a-off"_s), target(a.get(), u"a-on"_s),
-                                       target(b.get(), u"b-off"_s),
-                                       target(a.get(), u"a-shared"_s)};
+                                       target(b.get(), u"b-off"_s), target(a.get(), u"a-shared"_s)};
     QList<int> started;
     const QList<BulkItemResult> results = run(BulkAction::Start, targets, &started);
     ASSERT_EQ(results.size(), 4);
@@ -108,8 +107,8 @@ TEST_F(BulkRunnerTest, StartOverTwoHostsReportsTheOneThatFails)
 TEST_F(BulkRunnerTest, ForceOffThenDeleteKeepsSharedVolumes)
 {
     const QList<BulkItemResult> off =
-        run(BulkAction::ForceOff, {target(a.get(), u"a-on"_s), target(b.get(), u"b-on"_s),
-                                   target(b.get(), u"b-off"_s)});
+        run(BulkAction::ForceOff,
+            {target(a.get(), u"a-on"_s), target(b.get(), u"b-on"_s), target(b.get(), u"b-off"_s)});
     ASSERT_EQ(off.size(), 3);
     EXPECT_TRUE(off[0].ok) << describe(off).toStdString();
     EXPECT_TRUE(off[1].ok) << describe(off).toStdString();
@@ -120,9 +119,9 @@ TEST_F(BulkRunnerTest, ForceOffThenDeleteKeepsSharedVolumes)
     }));
 
     const QList<BulkItemResult> deleted =
-        run(BulkAction::Delete, {target(a.get(), u"a-off"_s), target(b.get(), u"b-off"_s),
-                                 BulkTarget{b->uri(), u"9c1d2e3f-0000-4000-8000-0000000000ff"_s,
-                                            u"gone"_s}});
+        run(BulkAction::Delete,
+            {target(a.get(), u"a-off"_s), target(b.get(), u"b-off"_s),
+             BulkTarget{b->uri(), u"9c1d2e3f-0000-4000-8000-0000000000ff"_s, u"gone"_s}});
     ASSERT_EQ(deleted.size(), 3);
     EXPECT_TRUE(deleted[0].ok) << describe(deleted).toStdString();
     EXPECT_TRUE(deleted[1].ok) << describe(deleted).toStdString();
@@ -139,7 +138,7 @@ TEST_F(BulkRunnerTest, ForceOffThenDeleteKeepsSharedVolumes)
     EXPECT_TRUE(volumes(b.get()).contains(u"b-on.qcow2"_s));
 }
 
-TEST_F(BulkRunnerTest, TemplateIsNotStarted)
+TEST_F(BulkRunnerTest, TemplateIsNotStartedNorCloned)
 {
     ASSERT_TRUE(byName(a.get(), u"web-tpl"_s).isTemplate)
         << "the inventory reads Crossvirt's template metadata";
@@ -150,6 +149,13 @@ TEST_F(BulkRunnerTest, TemplateIsNotStarted)
     EXPECT_TRUE(results[0].message.contains(u"template"_s)) << results[0].message.toStdString();
     EXPECT_TRUE(results[1].ok) << describe(results).toStdString();
     EXPECT_EQ(stateOf(a.get(), u"web-tpl"_s), DomainState::Shutoff);
+
+    // Nor cloned: a clone would share its read-only bases and claim to be a template.
+    const QList<BulkItemResult> cloned = run(BulkAction::Clone, {target(a.get(), u"web-tpl"_s)});
+    ASSERT_EQ(cloned.size(), 1);
+    EXPECT_FALSE(cloned[0].ok);
+    EXPECT_TRUE(cloned[0].message.contains(u"template"_s)) << cloned[0].message.toStdString();
+    EXPECT_TRUE(byName(a.get(), u"web-tpl-clone"_s).uuid.isEmpty());
 }
 
 TEST_F(BulkRunnerTest, CancelMarksWhatHadNotStarted)
@@ -158,8 +164,7 @@ TEST_F(BulkRunnerTest, CancelMarksWhatHadNotStarted)
     std::optional<QList<BulkItemResult>> results;
     QObject::connect(&runner, &BulkRunner::finished, &runner,
                      [&](const QList<BulkItemResult> &r) { results = r; });
-    const QList<BulkTarget> targets = {target(a.get(), u"a-off"_s),
-                                       target(a.get(), u"a-shared"_s),
+    const QList<BulkTarget> targets = {target(a.get(), u"a-off"_s), target(a.get(), u"a-shared"_s),
                                        target(b.get(), u"b-off"_s)};
     runner.start(BulkAction::Start, targets);
     EXPECT_TRUE(runner.isRunning());
@@ -170,15 +175,31 @@ TEST_F(BulkRunnerTest, CancelMarksWhatHadNotStarted)
     EXPECT_FALSE((*results)[1].ok);
     EXPECT_EQ((*results)[1].message, u"Cancelled"_s);
     EXPECT_TRUE((*results)[2].ok) << describe(*results).toStdString();
-    EXPECT_TRUE(test::waitUntil([&] { return stateOf(a.get(), u"a-off"_s) == DomainState::Running; }));
+    EXPECT_TRUE(
+        test::waitUntil([&] { return stateOf(a.get(), u"a-off"_s) == DomainState::Running; }));
     EXPECT_EQ(stateOf(a.get(), u"a-shared"_s), DomainState::Shutoff);
+}
+
+TEST_F(BulkRunnerTest, CloneMakesSuggestedNamesAndRefusesARunningVm)
+{
+    const QList<BulkItemResult> results =
+        run(BulkAction::Clone, {target(b.get(), u"b-nodisk"_s), target(b.get(), u"b-on"_s)});
+    ASSERT_EQ(results.size(), 2);
+    EXPECT_TRUE(results[0].ok) << describe(results).toStdString();
+    EXPECT_TRUE(results[0].message.contains(u"b-nodisk-clone"_s))
+        << results[0].message.toStdString();
+    EXPECT_FALSE(results[1].ok) << "a running VM is not cloned";
+    EXPECT_FALSE(results[1].message.isEmpty());
+    EXPECT_TRUE(
+        test::waitUntil([&] { return !byName(b.get(), u"b-nodisk-clone"_s).uuid.isEmpty(); }));
+    EXPECT_TRUE(byName(b.get(), u"b-on-clone"_s).uuid.isEmpty());
 }
 
 TEST_F(BulkRunnerTest, UnknownHostFailsItsItemsOnly)
 {
     const QList<BulkItemResult> results =
-        run(BulkAction::ForceOff, {BulkTarget{u"test:///nowhere"_s, u"x"_s, u"x"_s},
-                                   target(b.get(), u"b-on"_s)});
+        run(BulkAction::ForceOff,
+            {BulkTarget{u"test:///nowhere"_s, u"x"_s, u"x"_s}, target(b.get(), u"b-on"_s)});
     ASSERT_EQ(results.size(), 2);
     EXPECT_FALSE(results[0].ok);
     EXPECT_TRUE(results[1].ok) << describe(results).toStdString();

@@ -53,8 +53,8 @@ TEST(NamePattern, RefusesNoOrSeveralConversions)
 TEST(NamePattern, RefusesOtherConversions)
 {
     QString error;
-    for (const QString &p : {u"web-%s"_s, u"web-%x"_s, u"web-%5.2f"_s, u"web-%ld"_s, u"web-%"_s,
-                             u"web-%+d"_s}) {
+    for (const QString &p :
+         {u"web-%s"_s, u"web-%x"_s, u"web-%5.2f"_s, u"web-%ld"_s, u"web-%"_s, u"web-%+d"_s}) {
         EXPECT_TRUE(expand(p, 2, 1, &error).isEmpty()) << p.toStdString();
         EXPECT_FALSE(error.isEmpty()) << p.toStdString();
     }

@@ -71,8 +71,8 @@ TEST(PlanVmPool, NativeHostsTakeTheMembersEmulatingOnesAreWithheld)
             EXPECT_EQ(m.plan.request.vmPool, u"web"_s);
             EXPECT_EQ(m.plan.request.name, m.name);
             // Overlays only on the template's own host; elsewhere full copies.
-            EXPECT_EQ(m.plan.request.diskMode, m.hostUri == kA ? TemplateDiskMode::Overlay
-                                                               : TemplateDiskMode::Copy)
+            EXPECT_EQ(m.plan.request.diskMode,
+                      m.hostUri == kA ? TemplateDiskMode::Overlay : TemplateDiskMode::Copy)
                 << m.name.toStdString();
         }
         EXPECT_EQ(plan.members.first().name, u"web-01"_s);
@@ -108,6 +108,25 @@ TEST(PlanVmPool, EmulatingHostsOnlyWhenAllowedAndNoNativeHost)
     }
 }
 
+TEST(PlanVmPool, EmulatingHostTakesOverWhenTheNativeOneCannot)
+{
+    // The only native host has 1 GiB free in its pool: not even one 2 GiB copy fits.
+    const TemplateInfo tmpl = test::x86Template(kA, 1024, 2ull << 30);
+    const QList<PoolHostFacts> hosts = {
+        test::hostFacts(kB, kX86Caps, tmpl, 64 * 1024, 1ull << 30),
+        test::hostFacts(kPower, kPowerCaps, tmpl, 64 * 1024),
+    };
+    VmPoolRequest r = request(2);
+    r.allowEmulation = true;
+    const VmPoolPlan plan = planVmPool(tmpl, r, hosts);
+    ASSERT_TRUE(plan.ok()) << joined(plan.problems).toStdString();
+    EXPECT_EQ(test::membersOn(plan, kPower), 2);
+    EXPECT_FALSE(withheldReason(plan, kB).isEmpty());
+
+    r.allowEmulation = false;
+    EXPECT_FALSE(planVmPool(tmpl, r, hosts).ok());
+}
+
 TEST(PlanVmPool, PowerTemplateGoesToThePowerHost)
 {
     const TemplateInfo tmpl = test::ppcTemplate(kPower);
@@ -131,10 +150,10 @@ TEST(PlanVmPool, ClusterOfAnotherArchIsRefused)
     const TemplateInfo tmpl = test::x86Template(kA);
     VmPoolRequest r = request(2);
     r.clusterArch = u"ppc64le"_s;
-    const VmPoolPlan plan =
-        planVmPool(tmpl, r, {test::hostFacts(kA, kX86Caps, tmpl, 16 * 1024)});
+    const VmPoolPlan plan = planVmPool(tmpl, r, {test::hostFacts(kA, kX86Caps, tmpl, 16 * 1024)});
     ASSERT_FALSE(plan.ok());
-    EXPECT_TRUE(joined(plan.problems).contains(u"ppc64le"_s)) << joined(plan.problems).toStdString();
+    EXPECT_TRUE(joined(plan.problems).contains(u"ppc64le"_s))
+        << joined(plan.problems).toStdString();
     EXPECT_TRUE(plan.members.isEmpty());
 }
 

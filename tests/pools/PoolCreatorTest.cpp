@@ -5,6 +5,7 @@
 // leaves the template, its base and every other VM.
 #include "HostPair.h"
 
+#include "models/bulk/BulkActions.h"
 #include "models/connection/WorkerJobs.h"
 #include "models/provisioning/StorageInventory.h"
 #include "models/templates/VmPools.h"
@@ -142,7 +143,8 @@ TEST_F(PoolCreatorTest, CreatesTheMembersAndOneFailureLeavesTheOthers)
     EXPECT_TRUE(byName(a.get(), u"web-02"_s).vmPool.isEmpty());
     EXPECT_EQ(byName(a.get(), u"web-01"_s).fromTemplate, u"web-tpl"_s);
     const QStringList volumesAfter = volumes(a.get());
-    EXPECT_EQ(volumesAfter.size(), volumesBefore.size() + 2) << volumesAfter.join(u' ').toStdString();
+    EXPECT_EQ(volumesAfter.size(), volumesBefore.size() + 2)
+        << volumesAfter.join(u' ').toStdString();
 
     // Deleting the pool removes its two VMs and their overlays, nothing else.
     QFuture<QStringList> del = deleteVmPoolOnHost(a.get(), u"web"_s);
@@ -197,6 +199,80 @@ TEST_F(PoolCreatorTest, StartedMembersAreForcedOffByThePoolDelete)
         return byName(a.get(), u"web-01"_s).uuid.isEmpty() &&
                byName(a.get(), u"web-02"_s).uuid.isEmpty();
     }));
+}
+
+TEST_F(PoolCreatorTest, AtMostTwoMembersPerHostAtOnceAndCancelStopsTheRest)
+{
+    const TemplateInfo tmpl = webTemplate();
+    VmPoolRequest r = request();
+    r.count = 5;
+    const VmPoolPlan plan = planVmPool(tmpl, r, {facts(a.get(), tmpl)});
+    ASSERT_TRUE(plan.ok()) << plan.problems.join(u'\n').toStdString();
+    const QStringList volumesBefore = volumes(a.get());
+
+    VmPoolCreator creator(lookup());
+    std::optional<QList<VmPoolMemberResult>> results;
+    QObject::connect(&creator, &VmPoolCreator::finished, &creator,
+                     [&](const QList<VmPoolMemberResult> &res) { results = res; });
+    creator.start(plan);
+    int running = 0;
+    for (TemplateDeployer *d : creator.findChildren<TemplateDeployer *>())
+        running += d->isRunning() ? 1 : 0;
+    EXPECT_EQ(running, 2) << "two deployers on the one host, the other members wait";
+
+    creator.cancel();
+    ASSERT_TRUE(test::waitUntil([&] { return results.has_value(); }, 30000));
+    ASSERT_EQ(results->size(), 5);
+    int made = 0;
+    for (int i = 0; i < 5; ++i) {
+        if ((*results)[i].ok)
+            ++made;
+        else
+            EXPECT_FALSE((*results)[i].message.isEmpty());
+    }
+    for (int i = 2; i < 5; ++i)
+        EXPECT_FALSE((*results)[i].ok) << "members not started when cancelled are not made";
+    // What was made stays (and is the pool's); what was cancelled left nothing behind.
+    test::waitUntil([] { return false; }, 300);
+    int inPool = 0;
+    for (const DomainSummary &d : a->domains())
+        inPool += d.vmPool == "web"_L1 ? 1 : 0;
+    EXPECT_EQ(inPool, made);
+    EXPECT_EQ(volumes(a.get()).size(), volumesBefore.size() + made);
+}
+
+TEST_F(PoolCreatorTest, BulkDeleteKeepsATemplateThatMembersStandOn)
+{
+    const TemplateInfo tmpl = webTemplate();
+    VmPoolRequest r = request();
+    r.count = 1;
+    const VmPoolPlan plan = planVmPool(tmpl, r, {facts(a.get(), tmpl)});
+    ASSERT_TRUE(plan.ok()) << plan.problems.join(u'\n').toStdString();
+    VmPoolCreator creator(lookup());
+    std::optional<QList<VmPoolMemberResult>> made;
+    QObject::connect(&creator, &VmPoolCreator::finished, &creator,
+                     [&](const QList<VmPoolMemberResult> &res) { made = res; });
+    creator.start(plan);
+    ASSERT_TRUE(test::waitUntil([&] { return made.has_value(); }, 30000));
+    ASSERT_TRUE(made->value(0).ok) << describe(*made).toStdString();
+
+    // The template's base backs web-01's overlay: deleting the template with the others
+    // selected is refused for it alone.
+    BulkRunner runner(lookup());
+    std::optional<QList<BulkItemResult>> results;
+    QObject::connect(&runner, &BulkRunner::finished, &runner,
+                     [&](const QList<BulkItemResult> &res) { results = res; });
+    runner.start(BulkAction::Delete,
+                 {BulkTarget{a->uri(), tmpl.uuid, tmpl.name},
+                  BulkTarget{a->uri(), byName(a.get(), u"a-shared"_s).uuid, u"a-shared"_s}});
+    ASSERT_TRUE(test::waitUntil([&] { return results.has_value(); }, 20000));
+    ASSERT_EQ(results->size(), 2);
+    EXPECT_FALSE((*results)[0].ok);
+    EXPECT_TRUE((*results)[0].message.contains(u"web-01"_s)) << (*results)[0].message.toStdString();
+    EXPECT_TRUE((*results)[1].ok) << (*results)[1].message.toStdString();
+    test::waitUntil([] { return false; }, 200);
+    EXPECT_FALSE(byName(a.get(), u"web-tpl"_s).uuid.isEmpty());
+    EXPECT_TRUE(volumes(a.get()).contains(u"web-tpl.qcow2"_s));
 }
 
 TEST_F(PoolCreatorTest, RefusedPlanCreatesNothing)
