@@ -63,8 +63,7 @@ extern "C" void onInterruptSignal(int)
 }
 } // namespace
 
-ProgressLine::ProgressLine()
-    : m_tty(isatty(STDERR_FILENO))
+ProgressLine::ProgressLine() : m_tty(isatty(STDERR_FILENO))
 {
     m_sinceLine.start();
 }
@@ -279,8 +278,8 @@ bool requireOptions(const QCommandLineParser &parser, const QStringList &names)
 CliContext subcommandContext(const CliContext &ctx)
 {
     CliContext sub = ctx;
-    sub.arguments = QStringList{ctx.arguments.value(0) + u' ' + ctx.arguments.value(1)} +
-                    ctx.arguments.mid(2);
+    sub.arguments =
+        QStringList{ctx.arguments.value(0) + u' ' + ctx.arguments.value(1)} + ctx.arguments.mid(2);
     return sub;
 }
 

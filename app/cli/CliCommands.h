@@ -21,10 +21,10 @@ namespace crossvirt::cli {
 /// Exit codes of every command (documented in `crossvirt-cli --help` and the README).
 enum ExitCode
 {
-    kExitOk = 0,         ///< done
-    kExitRefused = 1,    ///< the input was refused or invalid (the reasons are on stderr)
-    kExitHostFailed = 2, ///< a host was unreachable or libvirt failed (libvirt's text on stderr)
-    kExitUsage = 64,     ///< bad usage (unknown command or option, missing argument)
+    kExitOk = 0,            ///< done
+    kExitRefused = 1,       ///< the input was refused or invalid (the reasons are on stderr)
+    kExitHostFailed = 2,    ///< a host was unreachable or libvirt failed (libvirt's text on stderr)
+    kExitUsage = 64,        ///< bad usage (unknown command or option, missing argument)
     kExitInterrupted = 130, ///< a long job cancelled by Ctrl-C or SIGTERM (the shell's code)
 };
 

@@ -132,10 +132,17 @@ std::optional<FoundVm> findVm(const Hosts &hosts, const QString &wanted, int *ex
                 found << FoundVm{s, d};
         }
     }
-    return onlyOne(found, wanted,
-                   CliText::tr("vm: there is no virtual machine “%1” on the connected hosts")
-                       .arg(wanted),
-                   hosts.unreachable, exitCode);
+    return onlyOne(
+        found, wanted,
+        CliText::tr("vm: there is no virtual machine “%1” on the connected hosts").arg(wanted),
+        hosts.unreachable, exitCode);
+}
+
+/// Opens the command's hosts (owned by `owner`) and finds the VM `wanted` among them.
+std::optional<FoundVm> openAndFindVm(const CliContext &ctx, const QString &wanted, QObject *owner,
+                                     int *exitCode)
+{
+    return findVm(openAll(ctx.uris, ctx.timeoutSeconds, owner), wanted, exitCode);
 }
 
 struct FoundTemplate
@@ -161,8 +168,7 @@ QList<FoundTemplate> allTemplates(const Hosts &hosts, int *notAsked)
     return out;
 }
 
-std::optional<FoundTemplate> findTemplate(const Hosts &hosts, const QString &wanted,
-                                          int *exitCode)
+std::optional<FoundTemplate> findTemplate(const Hosts &hosts, const QString &wanted, int *exitCode)
 {
     int notAsked = hosts.unreachable;
     QList<FoundTemplate> found;
@@ -170,10 +176,10 @@ std::optional<FoundTemplate> findTemplate(const Hosts &hosts, const QString &wan
         if (namesOrIs(t.info.name, t.info.uuid, wanted))
             found << t;
     }
-    return onlyOne(found, wanted,
-                   CliText::tr("template: there is no template “%1” on the connected hosts")
-                       .arg(wanted),
-                   notAsked, exitCode);
+    return onlyOne(
+        found, wanted,
+        CliText::tr("template: there is no template “%1” on the connected hosts").arg(wanted),
+        notAsked, exitCode);
 }
 
 /// The saved cluster `wanted` (by name, case-insensitively, or id), from the clusters file
@@ -251,9 +257,76 @@ void printTable(const QStringList &headers, const QList<QStringList> &rows)
     fflush(stdout);
 }
 
-QCommandLineOption jsonOption()
+/// Fills a listing from the connected hosts: one JSON object and one table row per entry;
+/// returns how many hosts could not be read.
+using CollectListing = std::function<int(const Hosts &, QJsonArray *, QList<QStringList> *)>;
+
+/// A `list` subcommand: every host asked; a table, or JSON with --json. Exit 2 when a
+/// host could not be reached or read (what the others have is still listed).
+int runListing(const CliContext &ctx, const QStringList &headers, const CollectListing &collect)
 {
-    return {u"json"_s, CliText::tr("Print JSON instead of a table.")};
+    QCommandLineParser parser;
+    const QCommandLineOption json(u"json"_s, CliText::tr("Print JSON instead of a table."));
+    parser.addOption(json);
+    int exitCode = kExitOk;
+    if (!parseCommandLine(parser, ctx, &exitCode))
+        return exitCode;
+    QObject owner;
+    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
+    QJsonArray out;
+    QList<QStringList> rows;
+    const int notRead = collect(hosts, &out, &rows);
+    if (parser.isSet(json))
+        printJson(out);
+    else
+        printTable(headers, rows);
+    return hosts.unreachable + notRead ? kExitHostFailed : kExitOk;
+}
+
+/// Parses a subcommand that names one thing by its one positional argument (`template
+/// delete T`): the name, or nullopt when the command must end (*exitCode set: 0 after
+/// --help, 64 with `missing` printed when not exactly one name was given).
+std::optional<QString> parseOneName(QCommandLineParser &parser, const CliContext &ctx,
+                                    const QString &missing, int *exitCode)
+{
+    if (!parseCommandLine(parser, ctx, exitCode, true))
+        return std::nullopt;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        printError(missing);
+        *exitCode = kExitUsage;
+        return std::nullopt;
+    }
+    return positional.first();
+}
+
+struct Subcommand
+{
+    QLatin1StringView name;
+    int (*run)(const CliContext &);
+};
+
+/// `command SUB ...` with SUB one of `subs`; the command alone (or with an option first)
+/// runs `list`, like `network` does.
+int runSubcommand(const CliContext &ctx, const QString &command, const QList<Subcommand> &subs,
+                  int (*list)(const CliContext &))
+{
+    const QString sub = ctx.arguments.value(1);
+    QStringList names;
+    for (const Subcommand &s : subs) {
+        if (sub == s.name)
+            return s.run(subcommandContext(ctx));
+        names << s.name;
+    }
+    if (sub == "-h"_L1 || sub == "--help"_L1) {
+        QCommandLineParser parser;
+        int exitCode = kExitOk;
+        parseCommandLine(parser, ctx, &exitCode);
+        return exitCode;
+    }
+    if (sub.isEmpty() || sub.startsWith(u'-'))
+        return list(ctx);
+    return unknownSubcommand(command, sub, names.join(u", "_s));
 }
 
 QJsonObject templateJson(const TemplateInfo &t)
@@ -294,15 +367,15 @@ QJsonObject templateJson(const TemplateInfo &t)
 template<typename Job, typename Progress, typename Result>
 int runJob(Job &job, void (Job::*progress)(const Progress &),
            const std::function<QString(const Progress &)> &progressText,
-           void (Job::*finished)(const Result &), const std::function<void(const Result &)> &onFinished,
+           void (Job::*finished)(const Result &),
+           const std::function<void(const Result &)> &onFinished,
            const std::function<void()> &start)
 {
     QEventLoop loop;
     ProgressLine line;
     int result = kExitOk;
     bool ended = false;
-    QObject::connect(&job, progress, &loop,
-                     [&](const Progress &p) { line.show(progressText(p)); });
+    QObject::connect(&job, progress, &loop, [&](const Progress &p) { line.show(progressText(p)); });
     QObject::connect(&job, finished, &loop, [&](const Result &r) {
         line.end();
         onFinished(r);
@@ -363,8 +436,7 @@ int runCloneCommand(const CliContext &ctx)
         return kExitUsage;
     }
     QObject owner;
-    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    const auto found = findVm(hosts, parser.value(vmOption), &exitCode);
+    const auto found = openAndFindVm(ctx, parser.value(vmOption), &owner, &exitCode);
     if (!found)
         return exitCode;
     HostSession *session = found->session;
@@ -434,8 +506,8 @@ int runTemplateCreate(const CliContext &ctx)
     const QCommandLineOption vmOption(
         u"vm"_s, CliText::tr("The shut-off VM that becomes the template, by name or UUID."),
         u"NAME"_s);
-    const QCommandLineOption descriptionOption(
-        u"description"_s, CliText::tr("What the template is for."), u"TEXT"_s);
+    const QCommandLineOption descriptionOption(u"description"_s,
+                                               CliText::tr("What the template is for."), u"TEXT"_s);
     parser.addOptions({vmOption, descriptionOption});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
@@ -443,13 +515,27 @@ int runTemplateCreate(const CliContext &ctx)
     if (!requireOptions(parser, {u"vm"_s}))
         return kExitUsage;
     QObject owner;
-    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    const auto found = findVm(hosts, parser.value(vmOption), &exitCode);
+    const auto found = openAndFindVm(ctx, parser.value(vmOption), &owner, &exitCode);
     if (!found)
         return exitCode;
+    // What the inventory already tells is refused here (exit 1), before the host is asked.
+    const models::DomainSummary &vm = found->vm;
+    QString refusal;
+    if (models::isActive(vm.state))
+        refusal = CliText::tr("“%1” is running: shut it down first, so its disks are "
+                              "consistent bases");
+    else if (!vm.persistent)
+        refusal = CliText::tr("“%1” is transient: a template must stay defined when it is not "
+                              "running");
+    else if (vm.isTemplate)
+        refusal = CliText::tr("“%1” already is a template");
+    if (!refusal.isEmpty()) {
+        printError(CliText::tr("template: %1").arg(refusal.arg(vm.name)));
+        return kExitRefused;
+    }
     try {
-        const TemplateInfo t = await(models::makeTemplate(found->session, found->vm.uuid,
-                                                          parser.value(descriptionOption)));
+        const TemplateInfo t = await(
+            models::makeTemplate(found->session, found->vm.uuid, parser.value(descriptionOption)));
         printJson(templateJson(t));
     } catch (...) {
         return jobFailed(found->session, std::current_exception());
@@ -459,59 +545,43 @@ int runTemplateCreate(const CliContext &ctx)
 
 int runTemplateList(const CliContext &ctx)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption json = jsonOption();
-    parser.addOption(json);
-    int exitCode = kExitOk;
-    if (!parseCommandLine(parser, ctx, &exitCode))
-        return exitCode;
-    QObject owner;
-    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    int notAsked = hosts.unreachable;
-    const QList<FoundTemplate> templates = allTemplates(hosts, &notAsked);
-    if (parser.isSet(json)) {
-        QJsonArray out;
-        for (const FoundTemplate &t : templates)
-            out.append(templateJson(t.info));
-        printJson(out);
-    } else {
-        QList<QStringList> rows;
-        for (const FoundTemplate &f : templates) {
-            const TemplateInfo &t = f.info;
-            int missing = 0;
-            for (const models::TemplateDisk &d : t.disks)
-                missing += d.exists ? 0 : 1;
-            const QString disks =
-                missing ? CliText::tr("%1 (%2 missing)").arg(t.disks.size()).arg(missing)
-                        : QString::number(t.disks.size());
-            rows << QStringList{t.name,  t.arch, t.machine, disks, t.uri,
-                                t.metadata.templateDescription};
-        }
-        printTable({CliText::tr("NAME"), CliText::tr("ARCH"), CliText::tr("MACHINE"),
-                    CliText::tr("DISKS"), CliText::tr("HOST"), CliText::tr("DESCRIPTION")},
-                   rows);
-    }
-    return notAsked ? kExitHostFailed : kExitOk;
+    const QStringList headers{CliText::tr("NAME"),    CliText::tr("ARCH"),
+                              CliText::tr("MACHINE"), CliText::tr("DISKS"),
+                              CliText::tr("HOST"),    CliText::tr("DESCRIPTION")};
+    return runListing(
+        ctx, headers, [](const Hosts &hosts, QJsonArray *out, QList<QStringList> *rows) {
+            int notRead = 0;
+            for (const FoundTemplate &f : allTemplates(hosts, &notRead)) {
+                const TemplateInfo &t = f.info;
+                int missing = 0;
+                for (const models::TemplateDisk &d : t.disks)
+                    missing += d.exists ? 0 : 1;
+                const QString disks =
+                    missing ? CliText::tr("%1 (%2 missing)").arg(t.disks.size()).arg(missing)
+                            : QString::number(t.disks.size());
+                out->append(templateJson(t));
+                *rows << QStringList{t.name, t.arch, t.machine,
+                                     disks,  t.uri,  t.metadata.templateDescription};
+            }
+            return notRead;
+        });
 }
 
 int runTemplateDelete(const CliContext &ctx)
 {
     QCommandLineParser parser;
-    const QCommandLineOption volumesOption(
-        u"with-volumes"_s, CliText::tr("Delete the template's base volumes too."));
+    const QCommandLineOption volumesOption(u"with-volumes"_s,
+                                           CliText::tr("Delete the template's base volumes too."));
     parser.addOption(volumesOption);
     parser.addPositionalArgument(u"TEMPLATE"_s, CliText::tr("The template, by name or UUID."));
     int exitCode = kExitOk;
-    if (!parseCommandLine(parser, ctx, &exitCode, true))
+    const auto wanted = parseOneName(
+        parser, ctx, CliText::tr("template delete: give one template, by name or UUID"), &exitCode);
+    if (!wanted)
         return exitCode;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        printError(CliText::tr("template delete: give one template, by name or UUID"));
-        return kExitUsage;
-    }
     QObject owner;
     const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    const auto found = findTemplate(hosts, positional.first(), &exitCode);
+    const auto found = findTemplate(hosts, *wanted, &exitCode);
     if (!found)
         return exitCode;
     const bool withVolumes = parser.isSet(volumesOption);
@@ -535,22 +605,11 @@ int runTemplateDelete(const CliContext &ctx)
 
 int runTemplateCommand(const CliContext &ctx)
 {
-    const QString sub = ctx.arguments.value(1);
-    if (sub == "create"_L1)
-        return runTemplateCreate(subcommandContext(ctx));
-    if (sub == "list"_L1)
-        return runTemplateList(subcommandContext(ctx));
-    if (sub == "delete"_L1)
-        return runTemplateDelete(subcommandContext(ctx));
-    if (sub.isEmpty() || (sub.startsWith(u'-') && sub != "-h"_L1 && sub != "--help"_L1))
-        return runTemplateList(ctx); // `template` alone lists, like `network`
-    if (sub == "-h"_L1 || sub == "--help"_L1) {
-        QCommandLineParser parser;
-        int exitCode = kExitOk;
-        parseCommandLine(parser, ctx, &exitCode);
-        return exitCode;
-    }
-    return unknownSubcommand(u"template"_s, sub, u"create, list, delete"_s);
+    return runSubcommand(ctx, u"template"_s,
+                         {{"create"_L1, runTemplateCreate},
+                          {"list"_L1, runTemplateList},
+                          {"delete"_L1, runTemplateDelete}},
+                         runTemplateList);
 }
 
 // ---- create --template ------------------------------------------------------------------
@@ -577,11 +636,12 @@ struct Target
 };
 
 /// --host, else the first host of --cluster that placement offers (native first; emulated
-/// only where the cluster allows it), else the template's own host. nullopt with
-/// *exitCode set when there is none.
+/// only where the cluster allows it; for `overlays` the template's own host within that
+/// rank), else the template's own host. nullopt with *exitCode set when there is none.
 std::optional<Target> chooseTarget(const Hosts &hosts, const FoundTemplate &tmpl,
                                    const QString &hostUri,
-                                   const std::optional<models::Cluster> &cluster, int *exitCode)
+                                   const std::optional<models::Cluster> &cluster, bool overlays,
+                                   int *exitCode)
 {
     Target target;
     if (!hostUri.isEmpty()) {
@@ -615,16 +675,25 @@ std::optional<Target> chooseTarget(const Hosts &hosts, const FoundTemplate &tmpl
         *exitCode = kExitHostFailed;
         return std::nullopt;
     }
-    for (const arch::HostPlacement &p :
-         arch::rankHosts(tmpl.info.arch, candidates, cluster->allowEmulation)) {
-        if (p.offered) {
-            target.session = hosts.find(p.id);
-            return target;
-        }
-        target.withheld << CliText::tr("%1: %2").arg(p.id, p.reason);
+    const QList<arch::HostPlacement> ranked =
+        arch::rankHosts(tmpl.info.arch, candidates, cluster->allowEmulation);
+    const QList<arch::HostPlacement> offered = arch::offeredPlacements(ranked);
+    for (const arch::HostPlacement &p : ranked) {
+        if (!p.offered)
+            target.withheld << CliText::tr("%1: %2").arg(p.id, p.reason);
     }
-    target.session = hosts.find(candidates.first().id);
-    target.offered = false;
+    if (offered.isEmpty()) {
+        target.session = hosts.find(candidates.first().id);
+        target.offered = false;
+        return target;
+    }
+    // Overlays stand on the template's volumes: its own host, when it is as good as the
+    // first (same native or emulated rank), rather than a refusal on another.
+    target.session = hosts.find(offered.first().id);
+    for (const arch::HostPlacement &p : offered) {
+        if (overlays && p.execution == offered.first().execution && p.id == tmpl.session->uri())
+            target.session = tmpl.session;
+    }
     return target;
 }
 
@@ -653,7 +722,9 @@ int createFromTemplate(const QCommandLineParser &parser, const CliContext &ctx)
     const auto tmpl = findTemplate(hosts, parser.value(u"template"_s), &exitCode);
     if (!tmpl)
         return exitCode;
-    const auto chosen = chooseTarget(hosts, *tmpl, parser.value(u"host"_s), cluster, &exitCode);
+    const bool overlays = !parser.isSet(u"copy-disks"_s);
+    const auto chosen =
+        chooseTarget(hosts, *tmpl, parser.value(u"host"_s), cluster, overlays, &exitCode);
     if (!chosen)
         return exitCode;
     HostSession *target = chosen->session;
@@ -664,8 +735,8 @@ int createFromTemplate(const QCommandLineParser &parser, const CliContext &ctx)
     models::FromTemplateRequest request;
     request.name = parser.value(u"name"_s);
     request.targetUri = target->uri();
-    request.diskMode = parser.isSet(u"copy-disks"_s) ? models::TemplateDiskMode::Copy
-                                                     : models::TemplateDiskMode::Overlay;
+    request.diskMode =
+        overlays ? models::TemplateDiskMode::Overlay : models::TemplateDiskMode::Copy;
     request.targetPool = parser.value(u"pool"_s);
     request.start = parser.isSet(u"start"_s);
     const models::FromTemplatePlan plan = models::planFromTemplate(
@@ -675,8 +746,7 @@ int createFromTemplate(const QCommandLineParser &parser, const CliContext &ctx)
             printError(CliText::tr("template: %1").arg(problem));
         for (const QString &reason : chosen->withheld)
             printError(CliText::tr("cluster: %1").arg(reason));
-        if (request.diskMode == models::TemplateDiskMode::Overlay &&
-            target != tmpl->session)
+        if (overlays && chosen->offered && target != tmpl->session)
             printNote(CliText::tr("Overlays are made on the template's host (%1) only; "
                                   "--copy-disks copies its disks to another host.")
                           .arg(tmpl->session->uri()));
@@ -729,11 +799,12 @@ int runVmPoolCreate(const CliContext &ctx)
 {
     QCommandLineParser parser;
     parser.addOption({u"template"_s, CliText::tr("The template, by name or UUID."), u"T"_s});
-    parser.addOption({u"count"_s, CliText::tr("How many VMs (1 to %1).").arg(models::kMaxPoolSize),
-                      u"N"_s});
+    parser.addOption(
+        {u"count"_s, CliText::tr("How many VMs (1 to %1).").arg(models::kMaxPoolSize), u"N"_s});
     parser.addOption(
         {u"name-pattern"_s,
-         CliText::tr("The VMs' names, with one number conversion: web-%02d gives web-01, web-02..."),
+         CliText::tr(
+             "The VMs' names, with one number conversion: web-%02d gives web-01, web-02..."),
          u"PATTERN"_s});
     parser.addOption({u"name"_s, CliText::tr("The pool's name."), u"POOL"_s});
     parser.addOption(
@@ -753,14 +824,13 @@ int runVmPoolCreate(const CliContext &ctx)
     bool number = false;
     const int count = parser.value(u"count"_s).toInt(&number);
     if (!number) {
-        printError(CliText::tr("--count needs a whole number, not “%1”")
-                       .arg(parser.value(u"count"_s)));
+        printError(
+            CliText::tr("--count needs a whole number, not “%1”").arg(parser.value(u"count"_s)));
         return kExitUsage;
     }
     // A pattern that cannot name the VMs is refused before any host is asked.
     QString patternError;
-    if (models::expandNamePattern(parser.value(u"name-pattern"_s), qMax(count, 1), 1,
-                                  &patternError)
+    if (models::expandNamePattern(parser.value(u"name-pattern"_s), qMax(count, 1), 1, &patternError)
             .isEmpty()) {
         printError(CliText::tr("name pattern: %1").arg(patternError));
         return kExitRefused;
@@ -772,14 +842,14 @@ int runVmPoolCreate(const CliContext &ctx)
             return exitCode;
     }
     QObject owner;
-    const Hosts hosts =
-        openAll(ctx.uris + (cluster ? cluster->hostUris : QStringList()), ctx.timeoutSeconds,
-                &owner);
+    const Hosts hosts = openAll(ctx.uris + (cluster ? cluster->hostUris : QStringList()),
+                                ctx.timeoutSeconds, &owner);
     const auto tmpl = findTemplate(hosts, parser.value(u"template"_s), &exitCode);
     if (!tmpl)
         return exitCode;
     QList<models::PoolHostFacts> facts;
     QList<models::DomainSummary> allVms;
+    int notRead = hosts.unreachable;
     for (HostSession *s : hosts.connected) {
         allVms << s->domains();
         if (cluster && !cluster->hostUris.contains(s->uri()))
@@ -788,6 +858,7 @@ int runVmPoolCreate(const CliContext &ctx)
             facts << await(models::loadPoolHostFacts(s, tmpl->info));
         } catch (...) {
             jobFailed(s, std::current_exception()); // the pool goes to the other hosts
+            ++notRead;
         }
     }
     models::VmPoolRequest request;
@@ -806,8 +877,11 @@ int runVmPoolCreate(const CliContext &ctx)
             printError(CliText::tr("pool: %1").arg(problem));
         for (const auto &[uri, reason] : plan.withheldHosts)
             printError(CliText::tr("pool: %1: %2").arg(uri, reason));
-        return kExitRefused;
+        // No host to plan on because hosts failed: a host failure, not a refusal.
+        return facts.isEmpty() && notRead ? kExitHostFailed : kExitRefused;
     }
+    for (const auto &[uri, reason] : plan.withheldHosts)
+        printNote(CliText::tr("Not used: %1: %2").arg(uri, reason));
     printNote(CliText::tr("Creating %n VM(s) of pool “%1” from template “%2”:", nullptr,
                           int(plan.members.size()))
                   .arg(request.name, tmpl->info.name));
@@ -817,12 +891,13 @@ int runVmPoolCreate(const CliContext &ctx)
     QList<models::VmPoolMemberResult> results;
     bool ended = false;
     bool interrupted = false;
-    QObject::connect(&creator, &models::VmPoolCreator::memberFinished, &loop,
-                     [](const models::VmPoolMemberResult &r) {
-                         printNote(r.ok ? CliText::tr("  %1 on %2: made").arg(r.name, r.hostUri)
-                                        : CliText::tr("  %1 on %2: failed: %3")
-                                              .arg(r.name, r.hostUri, r.message));
-                     });
+    QObject::connect(
+        &creator, &models::VmPoolCreator::memberFinished, &loop,
+        [](const models::VmPoolMemberResult &r) {
+            printNote(
+                r.ok ? CliText::tr("  %1 on %2: made").arg(r.name, r.hostUri)
+                     : CliText::tr("  %1 on %2: failed: %3").arg(r.name, r.hostUri, r.message));
+        });
     QObject::connect(&creator, &models::VmPoolCreator::finished, &loop,
                      [&](const QList<models::VmPoolMemberResult> &all) {
                          results = all;
@@ -862,14 +937,11 @@ int runVmPoolDelete(const CliContext &ctx)
     QCommandLineParser parser;
     parser.addPositionalArgument(u"POOL"_s, CliText::tr("The VM pool to delete with its VMs."));
     int exitCode = kExitOk;
-    if (!parseCommandLine(parser, ctx, &exitCode, true))
+    const auto wanted =
+        parseOneName(parser, ctx, CliText::tr("pool delete: give one VM pool by name"), &exitCode);
+    if (!wanted)
         return exitCode;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        printError(CliText::tr("pool delete: give one VM pool by name"));
-        return kExitUsage;
-    }
-    const QString pool = positional.first();
+    const QString pool = *wanted;
     QObject owner;
     const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
     const QList<FoundVm> vms = vmPools(hosts).value(pool);
@@ -899,70 +971,51 @@ int runVmPoolDelete(const CliContext &ctx)
 
 int runVmPoolList(const CliContext &ctx)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption json = jsonOption();
-    parser.addOption(json);
-    int exitCode = kExitOk;
-    if (!parseCommandLine(parser, ctx, &exitCode))
-        return exitCode;
-    QObject owner;
-    const Hosts hosts = openAll(ctx.uris, ctx.timeoutSeconds, &owner);
-    const QMap<QString, QList<FoundVm>> pools = vmPools(hosts);
-    QJsonArray out;
-    QList<QStringList> rows;
-    for (auto it = pools.cbegin(); it != pools.cend(); ++it) {
-        QJsonArray vms;
-        QStringList uris;
-        QStringList templates;
-        int running = 0;
-        for (const FoundVm &f : it.value()) {
-            vms.append(QJsonObject{{u"name"_s, f.vm.name},
-                                   {u"uuid"_s, f.vm.uuid},
-                                   {u"host"_s, f.session->uri()},
-                                   {u"state"_s, models::domainStateText(f.vm.state)}});
-            running += models::isActive(f.vm.state) ? 1 : 0;
-            if (!uris.contains(f.session->uri()))
-                uris << f.session->uri();
-            if (!f.vm.fromTemplate.isEmpty() && !templates.contains(f.vm.fromTemplate))
-                templates << f.vm.fromTemplate;
-        }
-        out.append(QJsonObject{{u"name"_s, it.key()},
-                               {u"templates"_s, QJsonArray::fromStringList(templates)},
-                               {u"vms"_s, vms},
-                               {u"running"_s, running},
-                               {u"hosts"_s, QJsonArray::fromStringList(uris)}});
-        rows << QStringList{it.key(), templates.join(u", "_s), QString::number(vms.size()),
-                            QString::number(running), uris.join(u", "_s)};
-    }
-    if (parser.isSet(json))
-        printJson(out);
-    else
-        printTable({CliText::tr("POOL"), CliText::tr("TEMPLATE"), CliText::tr("VMS"),
-                    CliText::tr("RUNNING"), CliText::tr("HOSTS")},
-                   rows);
-    return hosts.unreachable ? kExitHostFailed : kExitOk;
+    const QStringList headers{CliText::tr("POOL"), CliText::tr("TEMPLATE"), CliText::tr("VMS"),
+                              CliText::tr("RUNNING"), CliText::tr("HOSTS")};
+    return runListing(
+        ctx, headers, [](const Hosts &hosts, QJsonArray *out, QList<QStringList> *rows) {
+            const QMap<QString, QList<FoundVm>> pools = vmPools(hosts);
+            for (auto it = pools.cbegin(); it != pools.cend(); ++it) {
+                QJsonArray vms;
+                QStringList uris;
+                QStringList templates;
+                int running = 0;
+                QList<FoundVm> members = it.value();
+                std::sort(members.begin(), members.end(),
+                          [](const FoundVm &a, const FoundVm &b) { return a.vm.name < b.vm.name; });
+                for (const FoundVm &f : std::as_const(members)) {
+                    vms.append(QJsonObject{{u"name"_s, f.vm.name},
+                                           {u"uuid"_s, f.vm.uuid},
+                                           {u"host"_s, f.session->uri()},
+                                           {u"state"_s, models::domainStateText(f.vm.state)}});
+                    running += models::isActive(f.vm.state) ? 1 : 0;
+                    if (!uris.contains(f.session->uri()))
+                        uris << f.session->uri();
+                    if (!f.vm.fromTemplate.isEmpty() && !templates.contains(f.vm.fromTemplate))
+                        templates << f.vm.fromTemplate;
+                }
+                out->append(QJsonObject{{u"name"_s, it.key()},
+                                        {u"templates"_s, QJsonArray::fromStringList(templates)},
+                                        {u"vms"_s, vms},
+                                        {u"running"_s, running},
+                                        {u"hosts"_s, QJsonArray::fromStringList(uris)}});
+                *rows << QStringList{it.key(), templates.join(u", "_s), QString::number(vms.size()),
+                                     QString::number(running), uris.join(u", "_s)};
+            }
+            return 0;
+        });
 }
 
 } // namespace
 
 int runVmPoolCommand(const CliContext &ctx)
 {
-    const QString sub = ctx.arguments.value(1);
-    if (sub == "create"_L1)
-        return runVmPoolCreate(subcommandContext(ctx));
-    if (sub == "delete"_L1)
-        return runVmPoolDelete(subcommandContext(ctx));
-    if (sub == "list"_L1)
-        return runVmPoolList(subcommandContext(ctx));
-    if (sub.isEmpty() || (sub.startsWith(u'-') && sub != "-h"_L1 && sub != "--help"_L1))
-        return runVmPoolList(ctx); // `vm-pool` alone lists
-    if (sub == "-h"_L1 || sub == "--help"_L1) {
-        QCommandLineParser parser;
-        int exitCode = kExitOk;
-        parseCommandLine(parser, ctx, &exitCode);
-        return exitCode;
-    }
-    return unknownSubcommand(u"vm-pool"_s, sub, u"create, delete, list"_s);
+    return runSubcommand(ctx, u"vm-pool"_s,
+                         {{"create"_L1, runVmPoolCreate},
+                          {"delete"_L1, runVmPoolDelete},
+                          {"list"_L1, runVmPoolList}},
+                         runVmPoolList);
 }
 
 bool isVmPoolCall(const QStringList &arguments)
@@ -991,7 +1044,8 @@ QList<QCommandLineOption> createFromTemplateOptions()
          u"URI"_s},
         {u"cluster"_s,
          CliText::tr("With --template: the cluster the VM goes to, on its first host that can "
-                     "run the template (native first)."),
+                     "run the template (native first; for overlays the template's own host "
+                     "among the best)."),
          u"C"_s},
         {u"copy-disks"_s,
          CliText::tr("With --template: full copies of the template's disks (needed on another "
@@ -1011,8 +1065,8 @@ std::optional<int> runCreateFromTemplateIfAsked(const QCommandLineParser &parser
         }
         return std::nullopt;
     }
-    const QSet<QString> withTemplate{u"template"_s, u"host"_s,  u"cluster"_s, u"copy-disks"_s,
-                                     u"name"_s,     u"pool"_s,  u"start"_s,   u"dry-run"_s,
+    const QSet<QString> withTemplate{u"template"_s, u"host"_s, u"cluster"_s, u"copy-disks"_s,
+                                     u"name"_s,     u"pool"_s, u"start"_s,   u"dry-run"_s,
                                      u"h"_s,        u"help"_s};
     QStringList others;
     for (const QString &option : parser.optionNames()) {

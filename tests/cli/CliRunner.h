@@ -3,12 +3,14 @@
 // Runs the built crossvirt-cli as a user would (QProcess), with a private HOME so no saved
 // connection list or settings leak in.
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QTemporaryDir>
+#include <gtest/gtest.h>
 
 namespace crossvirt::test {
 
@@ -18,7 +20,24 @@ struct CliRun
     QByteArray out;
     QString err;
     QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+    QJsonArray jsonArray() const { return QJsonDocument::fromJson(out).array(); }
 };
+
+/// test:///SOURCE_DIR/relativePath: a test-driver host file of the source tree.
+inline QString testDriverHost(const QString &relativePath)
+{
+    return QStringLiteral("test://") + qEnvironmentVariable("CROSSVIRT_SOURCE_DIR") + u'/' +
+           relativePath;
+}
+
+/// A refusal: exit 1, the reason on stderr, nothing printed as done.
+inline void expectRefused(const CliRun &r, const QString &reasonPart)
+{
+    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(reasonPart, Qt::CaseInsensitive))
+        << "expected “" << reasonPart.toStdString() << "” in: " << r.err.toStdString();
+    EXPECT_TRUE(r.out.isEmpty()) << r.out.toStdString();
+}
 
 inline CliRun runCli(const QStringList &args, int timeoutMs = 120000)
 {

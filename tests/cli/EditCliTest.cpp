@@ -16,14 +16,15 @@
 
 using namespace Qt::StringLiterals;
 using crossvirt::test::CliRun;
+using crossvirt::test::expectRefused;
 using crossvirt::test::runCli;
+using crossvirt::test::testDriverHost;
 
 namespace {
 
 QString editHost()
 {
-    return u"test://"_s + qEnvironmentVariable("CROSSVIRT_SOURCE_DIR") +
-           u"/tests/cli/data/edit-host.xml"_s;
+    return testDriverHost(u"tests/cli/data/edit-host.xml"_s);
 }
 
 CliRun cli(const QStringList &args)
@@ -62,15 +63,6 @@ QStringList strings(const QJsonValue &array)
     for (const QJsonValue &v : array.toArray())
         out << v.toString();
     return out;
-}
-
-/// A refusal: exit 1, the reason on stderr, nothing printed as done.
-void expectRefused(const CliRun &r, const QString &reasonPart)
-{
-    EXPECT_EQ(r.exitCode, 1) << r.err.toStdString();
-    EXPECT_TRUE(r.err.contains(reasonPart, Qt::CaseInsensitive))
-        << "expected “" << reasonPart.toStdString() << "” in: " << r.err.toStdString();
-    EXPECT_TRUE(r.out.isEmpty()) << r.out.toStdString();
 }
 
 } // namespace
