@@ -89,7 +89,7 @@ QString writeMarker(const QString &dev, int sector, const QString &marker)
 {
     return u"printf '%1\\n' | dd of=/dev/%2 bs=512 seek=%3 count=1 conv=sync,notrunc "
            u"2>/dev/null; sync; echo written"_s.arg(marker, dev)
-        .arg(sector);
+               .arg(sector);
 }
 QString readMarker(const QString &dev, int sector)
 {
@@ -169,7 +169,8 @@ protected:
         for (const QString &pool : std::as_const(m_extraPools))
             removePool(pool);
         for (const QString &mount : std::as_const(m_mounts))
-            QProcess::execute(u"nsenter"_s, nsenterArgs() + QStringList{u"umount"_s, u"-l"_s, mount});
+            QProcess::execute(u"nsenter"_s,
+                              nsenterArgs() + QStringList{u"umount"_s, u"-l"_s, mount});
         LibvirtDaemonTest::TearDown();
     }
 
@@ -221,8 +222,8 @@ protected:
     /// with the arch's default firmware (aarch64: UEFI with NVRAM; ppc64le: SLOF): direct
     /// kernel boot, 1 vCPU, 512 MiB, a new disk, a NIC on the harness network, the serial
     /// console. Returns the uuid; empty with *skip or *error.
-    QString defineGuest(const QString &archName, const QString &name,
-                        const DefineOptions &options, QString *skip, QString *error)
+    QString defineGuest(const QString &archName, const QString &name, const DefineOptions &options,
+                        QString *skip, QString *error)
     {
         const GuestImage image = guestImageFor(archName);
         if (!image.ok()) {
@@ -294,8 +295,8 @@ protected:
         try {
             await(m_session->startDomain(g.uuid), 120'000);
         } catch (...) {
-            ADD_FAILURE() << g.name.toStdString()
-                          << ": start failed: " << exceptionText(std::current_exception()).toStdString();
+            ADD_FAILURE() << g.name.toStdString() << ": start failed: "
+                          << exceptionText(std::current_exception()).toStdString();
             return false;
         }
         g.bootClock.start();
@@ -323,8 +324,8 @@ protected:
         QStringList nics;
         for (const GuestNic &n : g.report->nics)
             nics << n.name + u" "_s + n.mac;
-        note(g.arch, u"%1 ready %2 s after its start: boot count %3, disk %4, NIC %5"_s.arg(
-                         g.name, seconds(g.bootClock))
+        note(g.arch, u"%1 ready %2 s after its start: boot count %3, disk %4, NIC %5"_s
+                         .arg(g.name, seconds(g.bootClock))
                          .arg(g.report->bootCount)
                          .arg(g.stateDisk(), nics.join(u", "_s)));
         return true;
@@ -356,15 +357,15 @@ protected:
         } catch (...) {
             info(g.arch, u"shutdown request: "_s + exceptionText(std::current_exception()));
         }
-        bool clean =
-            waitUntil([&] { return domainState(g.uuid) == VIR_DOMAIN_SHUTOFF; }, kShutdownTimeoutMs);
+        bool clean = waitUntil([&] { return domainState(g.uuid) == VIR_DOMAIN_SHUTOFF; },
+                               kShutdownTimeoutMs);
         if (!clean) {
             try {
                 await(m_session->forceOffDomain(g.uuid), 60'000);
             } catch (...) {
             }
-            EXPECT_TRUE(waitUntil([&] { return domainState(g.uuid) == VIR_DOMAIN_SHUTOFF; },
-                                  30'000))
+            EXPECT_TRUE(
+                waitUntil([&] { return domainState(g.uuid) == VIR_DOMAIN_SHUTOFF; }, 30'000))
                 << g.name.toStdString() << " does not shut off";
         }
         note(g.arch, u"%1 shut off (%2) in %3 s"_s.arg(
@@ -372,9 +373,10 @@ protected:
     }
 
     /// Runs `plan` with a VmCloner; `onProgress` may cancel.
-    CloneOutcome runClone(const ClonePlan &plan, int chunkDelayMs = 0,
-                          const std::function<void(VmCloner &, const CloneProgress &)> &onProgress = {},
-                          int timeoutMs = 300'000)
+    CloneOutcome
+    runClone(const ClonePlan &plan, int chunkDelayMs = 0,
+             const std::function<void(VmCloner &, const CloneProgress &)> &onProgress = {},
+             int timeoutMs = 300'000)
     {
         CloneOutcome o;
         VmCloner cloner(m_session.get());
@@ -418,20 +420,20 @@ protected:
         if (!plan.ok())
             return {plan, {}};
         CloneOutcome o = runClone(plan);
-        EXPECT_TRUE(o.result.has_value())
-            << "the clone of " << source.name.toStdString() << " failed: " << o.failure.toStdString();
+        EXPECT_TRUE(o.result.has_value()) << "the clone of " << source.name.toStdString()
+                                          << " failed: " << o.failure.toStdString();
         if (o.result) {
             remember(o.result->uuid);
             const double mib = double(plan.bytesToCopy()) / kMiB;
-            note(u"clone"_s, u"%1 -> %2: %3 disk(s), %4 MiB copied in %5 s (%6 MiB/s)%7"_s
-                                 .arg(source.name, newName)
-                                 .arg(plan.disks.size())
-                                 .arg(mib, 0, 'f', 1)
-                                 .arg(o.seconds, 0, 'f', 1)
-                                 .arg(o.seconds > 0 ? mib / o.seconds : 0.0, 0, 'f', 1)
-                                 .arg(o.result->nvramPath.isEmpty()
-                                          ? QString()
-                                          : u", NVRAM "_s + o.result->nvramPath));
+            note(u"clone"_s,
+                 u"%1 -> %2: %3 disk(s), %4 MiB copied in %5 s (%6 MiB/s)%7"_s
+                     .arg(source.name, newName)
+                     .arg(plan.disks.size())
+                     .arg(mib, 0, 'f', 1)
+                     .arg(o.seconds, 0, 'f', 1)
+                     .arg(o.seconds > 0 ? mib / o.seconds : 0.0, 0, 'f', 1)
+                     .arg(o.result->nvramPath.isEmpty() ? QString()
+                                                        : u", NVRAM "_s + o.result->nvramPath));
         }
         return {plan, o};
     }
@@ -478,9 +480,8 @@ protected:
             return names;
         virStoragePoolRefresh(pool, 0);
         char **list = nullptr;
-        const int n = virStoragePoolListVolumes(pool, nullptr, 0) >= 0
-                          ? virStoragePoolNumOfVolumes(pool)
-                          : 0;
+        const int n =
+            virStoragePoolListVolumes(pool, nullptr, 0) >= 0 ? virStoragePoolNumOfVolumes(pool) : 0;
         if (n > 0) {
             list = static_cast<char **>(calloc(size_t(n), sizeof(char *)));
             const int got = virStoragePoolListVolumes(pool, list, n);
@@ -530,8 +531,8 @@ protected:
         const QString dir = crossvirt::test::makeTempDir() + u"/small-pool"_s;
         QDir().mkpath(dir);
         // The harness runs libvirtd in a mount namespace of its own: mount there.
-        const QStringList mount{u"mount"_s, u"-t"_s, u"tmpfs"_s, u"-o"_s,
-                                u"size=%1m"_s.arg(sizeMiB), u"tmpfs"_s, dir};
+        const QStringList mount{
+            u"mount"_s, u"-t"_s, u"tmpfs"_s, u"-o"_s, u"size=%1m"_s.arg(sizeMiB), u"tmpfs"_s, dir};
         if (QProcess::execute(u"nsenter"_s, nsenterArgs() + mount) != 0) {
             *skip = u"cannot mount a tmpfs for a small storage pool"_s;
             return {};
@@ -563,7 +564,8 @@ protected:
 
     void removePool(const QString &name)
     {
-        if (virStoragePoolPtr pool = virStoragePoolLookupByName(conn(), name.toUtf8().constData())) {
+        if (virStoragePoolPtr pool =
+                virStoragePoolLookupByName(conn(), name.toUtf8().constData())) {
             virStoragePoolDestroy(pool);
             virStoragePoolFree(pool);
         }
@@ -638,10 +640,10 @@ TEST_F(CloneE2e, UefiAndSlofClonesBootAndPoolMembersKeepTheirOwnOverlays)
     // What the clones must leave as it is: the source's NVRAM and disks, byte for byte.
     const CloneSource sourceA = await(loadCloneSource(m_session.get(), srcA.uuid), 60'000);
     const CloneSource sourceP = await(loadCloneSource(m_session.get(), srcP.uuid), 60'000);
-    ASSERT_FALSE(sourceA.nvramPath.isEmpty()) << "the UEFI source has no NVRAM: "
-                                              << sourceA.inactiveXml.toStdString();
-    EXPECT_TRUE(sourceP.nvramPath.isEmpty()) << "a SLOF guest with NVRAM "
-                                             << sourceP.nvramPath.toStdString();
+    ASSERT_FALSE(sourceA.nvramPath.isEmpty())
+        << "the UEFI source has no NVRAM: " << sourceA.inactiveXml.toStdString();
+    EXPECT_TRUE(sourceP.nvramPath.isEmpty())
+        << "a SLOF guest with NVRAM " << sourceP.nvramPath.toStdString();
     ASSERT_EQ(sourceA.disks.size(), 1);
     ASSERT_EQ(sourceP.disks.size(), 1);
     const QString nvramShaA = sha256Of(sourceA.nvramPath);
@@ -671,15 +673,18 @@ TEST_F(CloneE2e, UefiAndSlofClonesBootAndPoolMembersKeepTheirOwnOverlays)
     ASSERT_TRUE(outP.result);
     EXPECT_TRUE(outP.result->nvramPath.isEmpty());
     EXPECT_EQ(sha256Of(sourceA.nvramPath), nvramShaA) << "cloning changed the source's NVRAM";
-    EXPECT_EQ(sha256Of(sourceA.disks.first().path), diskShaA) << "cloning changed the source's disk";
-    EXPECT_EQ(sha256Of(sourceP.disks.first().path), diskShaP) << "cloning changed the source's disk";
+    EXPECT_EQ(sha256Of(sourceA.disks.first().path), diskShaA)
+        << "cloning changed the source's disk";
+    EXPECT_EQ(sha256Of(sourceP.disks.first().path), diskShaP)
+        << "cloning changed the source's disk";
 
     // The ppc64le source becomes a template; a pool of three VMs from it (overlays).
     QElapsedTimer t;
     t.start();
     const TemplateInfo tmpl =
         await(makeTemplate(m_session.get(), srcP.uuid, u"e2e template"_s), 60'000);
-    note(u"template"_s, u"%1 made a template in %2 s: %3"_s.arg(tmpl.name, seconds(t), tmpl.summary));
+    note(u"template"_s,
+         u"%1 made a template in %2 s: %3"_s.arg(tmpl.name, seconds(t), tmpl.summary));
     EXPECT_TRUE(tmpl.metadata.isTemplate);
     EXPECT_EQ(tmpl.arch, u"ppc64le"_s);
     ASSERT_EQ(tmpl.disks.size(), 1);
@@ -710,7 +715,8 @@ TEST_F(CloneE2e, UefiAndSlofClonesBootAndPoolMembersKeepTheirOwnOverlays)
         const CloneSource member = await(loadCloneSource(m_session.get(), r.uuid), 60'000);
         ASSERT_EQ(member.disks.size(), 1) << member.inactiveXml.toStdString();
         EXPECT_NE(member.disks.first().path, tmpl.disks.first().path);
-        EXPECT_TRUE(member.disks.first().hasBackingStore) << member.disks.first().path.toStdString();
+        EXPECT_TRUE(member.disks.first().hasBackingStore)
+            << member.disks.first().path.toStdString();
         EXPECT_FALSE(member.disks.first().readOnly) << member.inactiveXml.toStdString();
     }
 
@@ -730,8 +736,8 @@ TEST_F(CloneE2e, UefiAndSlofClonesBootAndPoolMembersKeepTheirOwnOverlays)
     for (Guest *g : {&cloneA, &cloneP}) {
         if (!g->report)
             continue;
-        EXPECT_EQ(g->report->bootCount, 2) << g->name.toStdString()
-                                           << ": the source's boot counter was not carried over";
+        EXPECT_EQ(g->report->bootCount, 2)
+            << g->name.toStdString() << ": the source's boot counter was not carried over";
         const auto marker = g->shell->run(readMarker(g->stateDisk(), 8));
         EXPECT_EQ(marker.value_or(QString()), u"SOURCE-"_s + g->arch) << g->shell->tail();
     }
@@ -750,8 +756,8 @@ TEST_F(CloneE2e, UefiAndSlofClonesBootAndPoolMembersKeepTheirOwnOverlays)
         Guest *g = members[i];
         if (!g->report)
             continue;
-        EXPECT_EQ(g->report->bootCount, 2) << g->name.toStdString()
-                                           << ": the template's disk is not behind the overlay";
+        EXPECT_EQ(g->report->bootCount, 2)
+            << g->name.toStdString() << ": the template's disk is not behind the overlay";
         const auto out = g->shell->run(writeMarker(g->stateDisk(), 16, u"MEMBER-"_s + g->name));
         EXPECT_EQ(out.value_or(QString()), u"written"_s) << g->shell->tail();
     }
@@ -765,7 +771,8 @@ TEST_F(CloneE2e, UefiAndSlofClonesBootAndPoolMembersKeepTheirOwnOverlays)
     ASSERT_TRUE(allBooted);
 
     // The sources and the template's base are what they were.
-    EXPECT_EQ(sha256Of(sourceA.nvramPath), nvramShaA) << "the clone's boot changed the source's NVRAM";
+    EXPECT_EQ(sha256Of(sourceA.nvramPath), nvramShaA)
+        << "the clone's boot changed the source's NVRAM";
     EXPECT_EQ(sha256Of(sourceA.disks.first().path), diskShaA);
     EXPECT_EQ(sha256Of(tmpl.disks.first().path), diskShaP) << "the template's base changed";
     note(u"done"_s, u"clones and pool checked"_s);
@@ -780,7 +787,8 @@ TEST_F(CloneE2e, CancelledCloneLeavesNoVolumeNoNvramNoDomain)
     DefineOptions options;
     options.diskFormat = u"raw"_s;
     options.nic = false;
-    const QString uuid = defineGuest(u"aarch64"_s, prefix + u"cancel-src"_s, options, &skip, &error);
+    const QString uuid =
+        defineGuest(u"aarch64"_s, prefix + u"cancel-src"_s, options, &skip, &error);
     if (uuid.isEmpty())
         SKIP_OR_FAIL(skip, error);
     // A start makes libvirt create the NVRAM file from its template; no boot is needed.
@@ -900,7 +908,8 @@ TEST_F(CloneE2e, TemplateRefusedForOtherArchDeletedBaseAndPoolBeyondFreeSpace)
             planFromTemplate(tmpl, one, facts->context, facts->storage, u"x86_64"_s);
         EXPECT_FALSE(single.ok());
         const QString why1 = single.problems.join(u"; "_s);
-        EXPECT_TRUE(why1.contains(u"ppc64le"_s) && why1.contains(u"x86_64"_s)) << why1.toStdString();
+        EXPECT_TRUE(why1.contains(u"ppc64le"_s) && why1.contains(u"x86_64"_s))
+            << why1.toStdString();
         info(u"refused"_s, u"VM on an x86_64 cluster: "_s + why1);
         // The same request on the template's own arch is fine: the refusal is the arch's.
         const FromTemplatePlan same =
@@ -986,16 +995,15 @@ TEST_F(CloneE2e, CliCloneCopiesTheDiskAndTemplateListShowsTheTemplate)
     ASSERT_EQ(source.disks.size(), 1);
     const QString cli = QStringLiteral(CROSSVIRT_CLI_PATH);
     const QString cloneName = prefix + u"cli-clone"_s;
-    const CliRun run = runCliProgram(
-        cli, {u"--connect"_s, u"qemu:///system"_s, u"clone"_s, u"--vm"_s, name, u"--name"_s, cloneName});
+    const CliRun run = runCliProgram(cli, {u"--connect"_s, u"qemu:///system"_s, u"clone"_s,
+                                           u"--vm"_s, name, u"--name"_s, cloneName});
     if (run.exitCode != 0 && run.err.contains(u"Unknown command"_s, Qt::CaseInsensitive))
         GTEST_SKIP() << "this crossvirt-cli has no clone command: " << run.err.toStdString();
     ASSERT_EQ(run.exitCode, 0) << run.err.toStdString() << run.out.toStdString();
-    info(u"cli"_s, u"clone in %1 ms: %2"_s.arg(run.ms).arg(
-                       QString::fromUtf8(QJsonDocument::fromJson(run.out).isNull()
-                                             ? run.out.trimmed()
-                                             : QJsonDocument::fromJson(run.out).toJson(
-                                                   QJsonDocument::Compact))));
+    info(u"cli"_s, u"clone in %1 ms: %2"_s.arg(run.ms).arg(QString::fromUtf8(
+                       QJsonDocument::fromJson(run.out).isNull()
+                           ? run.out.trimmed()
+                           : QJsonDocument::fromJson(run.out).toJson(QJsonDocument::Compact))));
     virDomainPtr dom = virDomainLookupByName(conn(), cloneName.toUtf8().constData());
     ASSERT_NE(dom, nullptr) << "the clone is not defined";
     char uuidText[VIR_UUID_STRING_BUFLEN];
@@ -1011,8 +1019,8 @@ TEST_F(CloneE2e, CliCloneCopiesTheDiskAndTemplateListShowsTheTemplate)
     EXPECT_TRUE(QFileInfo::exists(cloned.disks.first().path));
 
     const TemplateInfo tmpl = await(makeTemplate(m_session.get(), uuid, u"cli list"_s), 60'000);
-    const CliRun list =
-        runCliProgram(cli, {u"--connect"_s, u"qemu:///system"_s, u"template"_s, u"list"_s, u"--json"_s});
+    const CliRun list = runCliProgram(
+        cli, {u"--connect"_s, u"qemu:///system"_s, u"template"_s, u"list"_s, u"--json"_s});
     if (list.exitCode != 0 && list.err.contains(u"Unknown command"_s, Qt::CaseInsensitive))
         GTEST_SKIP() << "this crossvirt-cli has no template command: " << list.err.toStdString();
     ASSERT_EQ(list.exitCode, 0) << list.err.toStdString();
