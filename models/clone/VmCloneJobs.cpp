@@ -67,12 +67,13 @@ QString autoselectedNvramPath(virConnectPtr conn, const QString &uri, const QStr
         return {};
     const QString dir = u"/var/lib/libvirt/qemu/nvram"_s;
     const QString path = dir + u'/' + name + u"_VARS.fd"_s;
-    bool exists = StorageVolHandle(virStorageVolLookupByPath(conn, utf8(path).constData())) != nullptr;
+    bool exists =
+        StorageVolHandle(virStorageVolLookupByPath(conn, utf8(path).constData())) != nullptr;
     if (!exists) {
         // No pool covers the folder: a transient one, gone again when destroyed.
         const QString xml = u"<pool type='dir'><name>crossvirt-nvram-%1</name><target><path>"
-                            u"%2</path></target></pool>"_s
-                                .arg(QUuid::createUuid().toString(QUuid::Id128).left(12), dir);
+                            u"%2</path></target></pool>"_s.arg(
+                                QUuid::createUuid().toString(QUuid::Id128).left(12), dir);
         if (StoragePoolHandle pool{virStoragePoolCreateXML(conn, utf8(xml).constData(), 0)}) {
             exists = StorageVolHandle(virStorageVolLookupByName(
                          pool.get(), utf8(name + u"_VARS.fd"_s).constData())) != nullptr;
