@@ -104,9 +104,10 @@ QList<PortabilityProblem> ArchModel::portabilityProblems(const GuestContext &tar
                 if (!family.isEmpty() && m.name != family && machineFamily(m.name) == family)
                     same.append(m);
             }
-            std::stable_sort(same.begin(), same.end(), [](const MachineInfo &a, const MachineInfo &b) {
-                return versionOf(a.name) > versionOf(b.name);
-            });
+            std::stable_sort(same.begin(), same.end(),
+                             [](const MachineInfo &a, const MachineInfo &b) {
+                                 return versionOf(a.name) > versionOf(b.name);
+                             });
             QStringList names;
             for (const MachineInfo &m : std::as_const(same)) {
                 if (names.size() < 4)
@@ -225,10 +226,9 @@ QList<PortabilityProblem> ArchModel::portabilityProblems(const GuestContext &tar
     }
 
     for (const QString &type : guest.hostdevTypes) {
-        addProblem(problems,
-                   {tr("Host device (%1)").arg(type),
-                    tr("A host device belongs to the host it was attached on; remove it "
-                       "from the guest first")});
+        addProblem(problems, {tr("Host device (%1)").arg(type),
+                              tr("A host device belongs to the host it was attached on; remove it "
+                                 "from the guest first")});
     }
 
     // ---- vCPUs ---------------------------------------------------------------------------
@@ -236,11 +236,10 @@ QList<PortabilityProblem> ArchModel::portabilityProblems(const GuestContext &tar
     if (maxCpus <= 0 && caps)
         maxCpus = caps->maxVcpus;
     if (guest.vcpus > 0 && maxCpus > 0 && guest.vcpus > maxCpus) {
-        addProblem(problems,
-                   {tr("%n vCPU(s)", nullptr, guest.vcpus),
-                    tr("The %1 machine on this host takes at most %2 vCPUs")
-                        .arg(guest.machine.isEmpty() ? familyOf(ctx) : guest.machine)
-                        .arg(maxCpus)});
+        addProblem(problems, {tr("%n vCPU(s)", nullptr, guest.vcpus),
+                              tr("The %1 machine on this host takes at most %2 vCPUs")
+                                  .arg(guest.machine.isEmpty() ? familyOf(ctx) : guest.machine)
+                                  .arg(maxCpus)});
     }
     return problems;
 }
@@ -252,7 +251,8 @@ namespace {
 /// 8 for "POWER8", "POWER8NVL", "power8"; 0 when the name is no POWER generation.
 int powerGeneration(const QString &model)
 {
-    static const QRegularExpression re(u"^power(\\d+)"_s, QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(u"^power(\\d+)"_s,
+                                       QRegularExpression::CaseInsensitiveOption);
     const auto m = re.match(model);
     return m.hasMatch() ? m.captured(1).toInt() : 0;
 }

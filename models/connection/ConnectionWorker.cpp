@@ -88,6 +88,11 @@ int lifecycleCallback(virConnectPtr, virDomainPtr dom, int, int, void *opaque)
     return 0;
 }
 
+void metadataCallback(virConnectPtr conn, virDomainPtr dom, int, const char *, void *opaque)
+{
+    lifecycleCallback(conn, dom, 0, 0, opaque);
+}
+
 void closeCallback(virConnectPtr, int reason, void *opaque)
 {
     auto *sink = static_cast<std::shared_ptr<EventSink> *>(opaque);
@@ -287,6 +292,12 @@ void ConnectionWorker::registerEvents()
                                          new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_lifecycleCallback < 0)
         m_pollTimer->start(); // no events from this driver: poll instead
+    m_metadataCallback = virConnectDomainEventRegisterAny(
+        m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+        VIR_DOMAIN_EVENT_CALLBACK(metadataCallback), new std::shared_ptr<EventSink>(m_sink),
+        freeSink);
+    if (m_metadataCallback < 0)
+        virResetLastError(); // an older driver: redefinitions still arrive as lifecycle events
     m_closeCallbackRegistered =
         virConnectRegisterCloseCallback(m_conn.get(), closeCallback,
                                         new std::shared_ptr<EventSink>(m_sink), freeSink) == 0;
@@ -297,6 +308,9 @@ void ConnectionWorker::unregisterEvents()
     if (m_lifecycleCallback >= 0)
         virConnectDomainEventDeregisterAny(m_conn.get(), m_lifecycleCallback);
     m_lifecycleCallback = -1;
+    if (m_metadataCallback >= 0)
+        virConnectDomainEventDeregisterAny(m_conn.get(), m_metadataCallback);
+    m_metadataCallback = -1;
     if (m_closeCallbackRegistered)
         virConnectUnregisterCloseCallback(m_conn.get(), closeCallback);
     m_closeCallbackRegistered = false;

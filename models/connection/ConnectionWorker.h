@@ -69,6 +69,8 @@ private:
     std::shared_ptr<CredentialChannel> m_credentials;
     std::shared_ptr<EventSink> m_sink;
     int m_lifecycleCallback = -1;
+    /// virDomainSetMetadata (a template or pool mark set by any client) changes no state.
+    int m_metadataCallback = -1;
     bool m_closeCallbackRegistered = false;
     bool m_wantOpen = false;
     int m_backoffSeconds = 0;

@@ -28,7 +28,8 @@ CrossvirtMetadata readCrossvirtMetadata(const QByteArray &domainXml)
 {
     CrossvirtMetadata m;
     // The inventory reads every domain's XML: most carry no Crossvirt element at all.
-    if (!domainXml.contains(QByteArrayView(kCrossvirtMetadataNs.data(), kCrossvirtMetadataNs.size())))
+    if (!domainXml.contains(
+            QByteArrayView(kCrossvirtMetadataNs.data(), kCrossvirtMetadataNs.size())))
         return m;
     QXmlStreamReader xml(domainXml);
     int depth = 0;
@@ -39,7 +40,8 @@ CrossvirtMetadata readCrossvirtMetadata(const QByteArray &domainXml)
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::EndElement) {
             --depth;
-            if (inTemplate && xml.name() == "template"_L1 && xml.namespaceUri() == kCrossvirtMetadataNs)
+            if (inTemplate && xml.name() == "template"_L1 &&
+                xml.namespaceUri() == kCrossvirtMetadataNs)
                 inTemplate = false;
             else if (inOurs && depth == 2)
                 inOurs = false;
@@ -108,15 +110,22 @@ CrossvirtMetadata readCrossvirtMetadata(const QByteArray &domainXml)
     return m;
 }
 
-QString crossvirtMetadataElement(const CrossvirtMetadata &m)
+namespace {
+
+/// The element as text. Prefixed ("crossvirt:vm" declaring xmlns:crossvirt): the form
+/// libvirt keeps in a domain XML. Unprefixed, in a default namespace: the form
+/// virDomainSetMetadata takes, because libvirt declares the key's prefix on the root itself
+/// and refuses an element that already declares it ("failed to create a new XML namespace").
+QString writeElement(const CrossvirtMetadata &m, bool prefixed)
 {
     QString out;
     QXmlStreamWriter w(&out);
     w.setAutoFormatting(true);
     w.setAutoFormattingIndent(2);
-    const QString p = kCrossvirtMetadataPrefix + u':';
+    const QString p = prefixed ? kCrossvirtMetadataPrefix + u':' : QString();
     w.writeStartElement(p + u"vm"_s);
-    w.writeAttribute(u"xmlns:"_s + kCrossvirtMetadataPrefix, kCrossvirtMetadataNs);
+    w.writeAttribute(prefixed ? u"xmlns:"_s + kCrossvirtMetadataPrefix : u"xmlns"_s,
+                     kCrossvirtMetadataNs);
     if (m.isTemplate) {
         w.writeStartElement(p + u"template"_s);
         if (m.templateCreated.isValid())
@@ -147,6 +156,13 @@ QString crossvirtMetadataElement(const CrossvirtMetadata &m)
     return out;
 }
 
+} // namespace
+
+QString crossvirtMetadataElement(const CrossvirtMetadata &metadata)
+{
+    return writeElement(metadata, false);
+}
+
 QString withCrossvirtMetadata(const QString &domainXml, const CrossvirtMetadata &metadata)
 {
     QDomDocument doc = vmxml::parse(domainXml);
@@ -167,7 +183,8 @@ QString withCrossvirtMetadata(const QString &domainXml, const CrossvirtMetadata 
             // Where libvirt writes it: after name, uuid, genid, title and description.
             meta = doc.createElement(u"metadata"_s);
             QDomElement after;
-            for (const QString &n : {u"name"_s, u"uuid"_s, u"genid"_s, u"title"_s, u"description"_s}) {
+            for (const QString &n :
+                 {u"name"_s, u"uuid"_s, u"genid"_s, u"title"_s, u"description"_s}) {
                 if (const QDomElement e = domain.firstChildElement(n); !e.isNull())
                     after = e;
             }
@@ -176,7 +193,7 @@ QString withCrossvirtMetadata(const QString &domainXml, const CrossvirtMetadata 
             else
                 domain.insertAfter(meta, after);
         }
-        meta.appendChild(vmxml::importElement(doc, crossvirtMetadataElement(metadata)));
+        meta.appendChild(vmxml::importElement(doc, writeElement(metadata, true)));
     } else if (!meta.isNull() && meta.firstChildElement().isNull()) {
         domain.removeChild(meta);
     }

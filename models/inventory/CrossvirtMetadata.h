@@ -55,7 +55,9 @@ struct CrossvirtMetadata
 /// XML is not a domain). Never throws; unknown child elements are ignored.
 CrossvirtMetadata readCrossvirtMetadata(const QByteArray &domainXml);
 
-/// The element's XML alone (what virDomainSetMetadata takes), with the namespace declared.
+/// The element's XML alone (what virDomainSetMetadata takes), with the namespace declared
+/// as the default one: libvirt declares kCrossvirtMetadataPrefix on it itself and refuses an
+/// element that already does.
 QString crossvirtMetadataElement(const CrossvirtMetadata &metadata);
 
 /// `domainXml` with Crossvirt's element replaced by `metadata` (removed when it is empty),

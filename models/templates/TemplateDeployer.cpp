@@ -140,6 +140,20 @@ DeployedVm defineVm(virConnectPtr conn, const QString &uri, const FromTemplatePl
     return vm;
 }
 
+/// Stops (when running) and undefines the VM `uuid`. Worker thread.
+void removeVm(virConnectPtr conn, const QString &uuid)
+{
+    const DomainHandle dom(virDomainLookupByUUIDString(conn, uuid.toUtf8().constData()));
+    if (!dom)
+        throwLastLibvirtError(TemplateText::tr("Removing the new VM"));
+    if (virDomainIsActive(dom.get()) == 1)
+        virDomainDestroy(dom.get());
+    if (virDomainUndefineFlags(dom.get(), VIR_DOMAIN_UNDEFINE_NVRAM) < 0 &&
+        virDomainUndefine(dom.get()) < 0)
+        throwLastLibvirtError(TemplateText::tr("Removing the new VM"));
+    virResetLastError();
+}
+
 void emitStep(TemplateDeployer *d, const QString &step, quint64 done = 0, quint64 total = 0)
 {
     emit d->progress(DeployProgress{step, done, total});
@@ -168,9 +182,8 @@ struct TemplateDeployFlow
         }
         QPointer<HostSession> src(source), tgt(target);
         whenFinished(
-            runOnWorker(target, [plan = s->plan](virConnectPtr conn) {
-                return createOverlays(conn, plan);
-            }),
+            runOnWorker(target, [plan = s->plan](
+                                    virConnectPtr conn) { return createOverlays(conn, plan); }),
             d,
             [d, src, tgt, s](const QList<MadeVolume> &made) {
                 s->made << made;
@@ -234,12 +247,21 @@ struct TemplateDeployFlow
         emitStep(d, TemplateText::tr("Defining %1").arg(s->plan.request.name));
         QPointer<HostSession> tgt(target);
         whenFinished(
-            runOnWorker(target, [plan = s->plan, made = s->made,
-                                 uri = target->uri()](virConnectPtr conn) {
-                return defineVm(conn, uri, plan, made);
-            }),
+            runOnWorker(target,
+                        [plan = s->plan, made = s->made, uri = target->uri()](virConnectPtr conn) {
+                            return defineVm(conn, uri, plan, made);
+                        }),
             d,
-            [d, s](const DeployedVm &vm) {
+            [d, tgt, s](const DeployedVm &vm) {
+                if (s->cancelled && tgt) {
+                    // Cancelled while it was being defined: take the VM back out.
+                    whenFinished(
+                        runOnWorker(tgt.data(),
+                                    [uuid = vm.uuid](virConnectPtr conn) { removeVm(conn, uuid); }),
+                        d, [d, tgt, s] { fail(d, tgt, s, TemplateText::tr("Cancelled"), true); },
+                        [d, tgt, s](const QString &error) { fail(d, tgt, s, error, true); });
+                    return;
+                }
                 s->finished = true;
                 s->made.clear(); // the VM's now
                 d->m_running = false;
@@ -283,8 +305,7 @@ struct TemplateDeployFlow
 TemplateDeployer::TemplateDeployer(HostSession *templateHost, HostSession *targetHost,
                                    QObject *parent)
     : QObject(parent), m_templateHost(templateHost), m_targetHost(targetHost)
-{
-}
+{}
 
 TemplateDeployer::~TemplateDeployer()
 {
@@ -294,9 +315,8 @@ TemplateDeployer::~TemplateDeployer()
     m_shared->finished = true;
     // Nobody waits for the result any more: still remove what was made.
     if (m_targetHost && !m_shared->made.isEmpty()) {
-        runOnWorker(m_targetHost.data(), [made = m_shared->made](virConnectPtr conn) {
-            deleteVolumes(conn, made);
-        });
+        runOnWorker(m_targetHost.data(),
+                    [made = m_shared->made](virConnectPtr conn) { deleteVolumes(conn, made); });
     }
 }
 

@@ -221,8 +221,7 @@ QString templateSummary(const TemplateInfo &t, const QStringList &buses)
         if (d.device != "disk"_L1)
             continue;
         parts << TemplateText::tr("%1 disk %2")
-                     .arg(buses.value(i),
-                          locale.formattedDataSize(qint64(d.capacity), 1));
+                     .arg(buses.value(i), locale.formattedDataSize(qint64(d.capacity), 1));
     }
     for (const QString &m : r.nicModels)
         parts << TemplateText::tr("%1 NIC").arg(m);
@@ -345,7 +344,8 @@ TemplateInfo makeTemplate(virConnectPtr conn, const QString &uri, const QString 
 
     QDomDocument doc = vmxml::parse(xml);
     if (doc.isNull())
-        throw LibvirtError(step, TemplateText::tr("libvirt returned a definition that does not parse"));
+        throw LibvirtError(step,
+                           TemplateText::tr("libvirt returned a definition that does not parse"));
     const QDomElement devices = doc.documentElement().firstChildElement(u"devices"_s);
     for (QDomElement e = devices.firstChildElement(u"disk"_s); !e.isNull();
          e = e.nextSiblingElement(u"disk"_s)) {
@@ -395,9 +395,8 @@ QList<TemplateInfo> listTemplates(virConnectPtr conn, const QString &uri)
 {
     QList<TemplateInfo> out;
     virDomainPtr *doms = nullptr;
-    const int n = virConnectListAllDomains(conn, &doms,
-                                           VIR_CONNECT_LIST_DOMAINS_INACTIVE |
-                                               VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
+    const int n = virConnectListAllDomains(
+        conn, &doms, VIR_CONNECT_LIST_DOMAINS_INACTIVE | VIR_CONNECT_LIST_DOMAINS_PERSISTENT);
     if (n < 0)
         throwLastLibvirtError(TemplateText::tr("Listing the templates"));
     for (const DomainHandle &dom : takeLibvirtArray<DomainHandle>(doms, n)) {
@@ -419,9 +418,8 @@ QList<TemplateInfo> listTemplates(virConnectPtr conn, const QString &uri)
 
 QFuture<QList<TemplateInfo>> listTemplates(HostSession *session)
 {
-    return runOnWorker(session, [uri = session->uri()](virConnectPtr conn) {
-        return listTemplates(conn, uri);
-    });
+    return runOnWorker(
+        session, [uri = session->uri()](virConnectPtr conn) { return listTemplates(conn, uri); });
 }
 
 // ---- deleteTemplate --------------------------------------------------------------------------
@@ -523,7 +521,8 @@ void deleteTemplate(virConnectPtr conn, const QString &uri, const QString &uuid,
     }
     for (const StorageVolHandle &vol : toDelete) {
         if (virStorageVolDelete(vol.get(), 0) < 0)
-            throwLastLibvirtError(TemplateText::tr("Deleting the volumes of template “%1”").arg(name));
+            throwLastLibvirtError(
+                TemplateText::tr("Deleting the volumes of template “%1”").arg(name));
     }
 }
 
@@ -559,7 +558,8 @@ QString volumeExtension(const QString &format)
 
 /// The pool a new volume goes to: the one asked for, libvirt's "default", `preferred`, the
 /// first active one.
-QString choosePool(const StorageSnapshot &storage, const QString &requested, const QString &preferred)
+QString choosePool(const StorageSnapshot &storage, const QString &requested,
+                   const QString &preferred)
 {
     if (!requested.isEmpty())
         return requested;
@@ -607,9 +607,9 @@ FromTemplatePlan planFromTemplate(const TemplateInfo &tmpl, const FromTemplateRe
     FromTemplatePlan plan;
     plan.source = tmpl;
     plan.request = request;
-    plan.targetUri = !target.uri.isEmpty()             ? target.uri
-                     : !request.targetUri.isEmpty()    ? request.targetUri
-                                                       : tmpl.uri;
+    plan.targetUri = !target.uri.isEmpty()          ? target.uri
+                     : !request.targetUri.isEmpty() ? request.targetUri
+                                                    : tmpl.uri;
     const bool sameHost = plan.targetUri == tmpl.uri;
     using Text = FromTemplatePlan;
 
@@ -643,7 +643,8 @@ FromTemplatePlan planFromTemplate(const TemplateInfo &tmpl, const FromTemplateRe
         const QList<arch::MachineInfo> machines = target.hostCaps->machines(tmpl.arch);
         bool found = false;
         for (const arch::MachineInfo &m : machines)
-            found = found || m.name == machine || (!m.canonical.isEmpty() && m.canonical == machine);
+            found =
+                found || m.name == machine || (!m.canonical.isEmpty() && m.canonical == machine);
         const QString family = model->machineFamily(machine);
         if (!found && !family.isEmpty()) {
             QString replacement;
@@ -687,25 +688,29 @@ FromTemplatePlan planFromTemplate(const TemplateInfo &tmpl, const FromTemplateRe
         d.base = base;
         d.copy = request.diskMode == TemplateDiskMode::Copy;
         if (!d.copy && !sameHost) {
-            plan.problems << Text::tr("Disk %1: an overlay needs the template's volume, which is on "
-                                      "%2; use copies to make the VM on another host")
+            plan.problems << Text::tr(
+                                 "Disk %1: an overlay needs the template's volume, which is on "
+                                 "%2; use copies to make the VM on another host")
                                  .arg(base.target, tmpl.uri);
             continue;
         }
         d.pool = choosePool(targetStorage, request.targetPool, sameHost ? base.pool : QString());
         const PoolContents *pool = targetStorage.pool(d.pool);
         if (!pool || !pool->info.active) {
-            plan.problems << (d.pool.isEmpty()
-                                  ? Text::tr("The host has no active storage pool for the new disks")
-                                  : Text::tr("Storage pool %1 is not active on the host").arg(d.pool));
+            plan.problems
+                << (d.pool.isEmpty()
+                        ? Text::tr("The host has no active storage pool for the new disks")
+                        : Text::tr("Storage pool %1 is not active on the host").arg(d.pool));
             continue;
         }
         QStringList &taken = takenVolumes[d.pool];
         if (taken.isEmpty())
             taken = pool->volumeNames();
-        const QString format = d.copy ? (base.format.isEmpty() ? u"raw"_s : base.format) : u"qcow2"_s;
+        const QString format =
+            d.copy ? (base.format.isEmpty() ? u"raw"_s : base.format) : u"qcow2"_s;
         const bool first = plan.disks.isEmpty();
-        d.volume = (first ? request.name : request.name + u'-' + base.target) + volumeExtension(format);
+        d.volume =
+            (first ? request.name : request.name + u'-' + base.target) + volumeExtension(format);
         for (const QString &p : NameRules::volumeNameProblems(d.volume, taken))
             plan.problems << Text::tr("Disk %1: %2").arg(base.target, p);
         taken << d.volume;

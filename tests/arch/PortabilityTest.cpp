@@ -64,8 +64,8 @@ TEST(Portability, AnotherArchIsRefusedAlone)
 {
     const auto dom = loadDomainCapabilities(u"domcaps-x86_64-q35-kvm.xml"_s);
     const auto &model = archModel(u"x86_64"_s);
-    const auto problems =
-        model.portabilityProblems(guestContext(u"x86_64"_s, VirtType::Kvm, &dom), power9Template(), nullptr);
+    const auto problems = model.portabilityProblems(guestContext(u"x86_64"_s, VirtType::Kvm, &dom),
+                                                    power9Template(), nullptr);
     ASSERT_EQ(problems.size(), 1);
     EXPECT_TRUE(problems[0].what.contains(u"ppc64le"_s));
     EXPECT_TRUE(problems[0].reason.contains(u"x86_64"_s));
@@ -76,8 +76,8 @@ TEST(Portability, MissingVersionedMachineNamesTheHostsOwn)
     const auto host = loadHostCapabilities(u"handwritten-ppc64le-power9-kvm-capabilities.xml"_s);
     auto g = power9Template();
     g.machine = u"pseries-9.1"_s; // made on a newer QEMU
-    const auto problems = archModel(u"ppc64le"_s)
-                              .portabilityProblems(guestContext(u"ppc64le"_s), g, &host);
+    const auto problems =
+        archModel(u"ppc64le"_s).portabilityProblems(guestContext(u"ppc64le"_s), g, &host);
     const QString reason = reasonFor(problems, u"Machine type pseries-9.1"_s);
     ASSERT_FALSE(reason.isEmpty()) << whats(problems).join(u"; "_s).toStdString();
     EXPECT_TRUE(reason.contains(u"pseries-7.2"_s)) << reason.toStdString(); // newest first
@@ -89,9 +89,11 @@ TEST(Portability, AliasWhoseCanonicalMatchesIsAccepted)
     GuestRequirements g;
     g.arch = u"x86_64"_s;
     g.machine = u"pc-i440fx-7.2"_s;
-    EXPECT_TRUE(archModel(u"x86_64"_s).portabilityProblems(guestContext(u"x86_64"_s), g, &host).isEmpty());
+    EXPECT_TRUE(
+        archModel(u"x86_64"_s).portabilityProblems(guestContext(u"x86_64"_s), g, &host).isEmpty());
     g.machine = u"q35"_s;
-    EXPECT_TRUE(archModel(u"x86_64"_s).portabilityProblems(guestContext(u"x86_64"_s), g, &host).isEmpty());
+    EXPECT_TRUE(
+        archModel(u"x86_64"_s).portabilityProblems(guestContext(u"x86_64"_s), g, &host).isEmpty());
 }
 
 TEST(Portability, HostWithoutScsiBusLacksSpaprVscsi)
@@ -106,9 +108,9 @@ TEST(Portability, HostWithoutScsiBusLacksSpaprVscsi)
     ASSERT_FALSE(dom->deviceEnum(u"disk"_s, u"bus"_s).allows(u"scsi"_s));
     auto g = power9Template();
     g.tpmModels = {u"tpm-spapr"_s};
-    const auto problems = archModel(u"ppc64le"_s)
-                              .portabilityProblems(guestContext(u"ppc64le"_s, VirtType::Kvm, &*dom),
-                                                   g, nullptr);
+    const auto problems =
+        archModel(u"ppc64le"_s)
+            .portabilityProblems(guestContext(u"ppc64le"_s, VirtType::Kvm, &*dom), g, nullptr);
     const QStringList w = whats(problems);
     EXPECT_TRUE(w.contains(u"Disk bus scsi"_s)) << w.join(u"; "_s).toStdString();
     EXPECT_TRUE(w.contains(u"TPM model tpm-spapr"_s)) << w.join(u"; "_s).toStdString();
@@ -143,9 +145,9 @@ TEST(Portability, Power10GuestOnPower9HostUnderKvm)
 
     // Emulated, any generation runs.
     const auto tcgCaps = loadDomainCapabilities(u"domcaps-ppc64le-pseries-qemu.xml"_s);
-    EXPECT_TRUE(model.portabilityProblems(guestContext(u"ppc64le"_s, VirtType::Qemu, &tcgCaps),
-                                          g, nullptr)
-                    .isEmpty());
+    EXPECT_TRUE(
+        model.portabilityProblems(guestContext(u"ppc64le"_s, VirtType::Qemu, &tcgCaps), g, nullptr)
+            .isEmpty());
 }
 
 TEST(Portability, HostModelNeedsKvm)
@@ -153,9 +155,9 @@ TEST(Portability, HostModelNeedsKvm)
     auto g = power9Template();
     g.cpu = {CpuMode::HostModel, {}};
     const auto tcgCaps = loadDomainCapabilities(u"domcaps-ppc64le-pseries-qemu.xml"_s);
-    const auto problems = archModel(u"ppc64le"_s)
-                              .portabilityProblems(guestContext(u"ppc64le"_s, VirtType::Qemu, &tcgCaps),
-                                                   g, nullptr);
+    const auto problems =
+        archModel(u"ppc64le"_s)
+            .portabilityProblems(guestContext(u"ppc64le"_s, VirtType::Qemu, &tcgCaps), g, nullptr);
     ASSERT_EQ(problems.size(), 1);
     EXPECT_TRUE(problems[0].what.startsWith(u"CPU mode"_s));
 }
@@ -167,8 +169,9 @@ TEST(Portability, Z16GuestOnZ15Host)
     g.arch = u"s390x"_s;
     g.machine = u"s390-ccw-virtio"_s;
     g.cpu = {CpuMode::Custom, u"gen16a"_s};
-    const auto problems = archModel(u"s390x"_s)
-                              .portabilityProblems(guestContext(u"s390x"_s, VirtType::Kvm, &dom), g, nullptr);
+    const auto problems =
+        archModel(u"s390x"_s)
+            .portabilityProblems(guestContext(u"s390x"_s, VirtType::Kvm, &dom), g, nullptr);
     const QString reason = reasonFor(problems, u"CPU model gen16a"_s);
     EXPECT_TRUE(reason.contains(u"gen15a-base"_s)) << reason.toStdString();
     g.cpu = {CpuMode::Custom, u"z14"_s};
@@ -192,8 +195,9 @@ TEST(Portability, UefiHostdevsAndTooManyVcpus)
     g.vcpus = 300;
     g.hostdevTypes = {u"pci"_s};
     g.nicModels = {u"spapr-vlan"_s};
-    const auto problems = archModel(u"x86_64"_s)
-                              .portabilityProblems(guestContext(u"x86_64"_s, VirtType::Kvm, &*dom), g, &host);
+    const auto problems =
+        archModel(u"x86_64"_s)
+            .portabilityProblems(guestContext(u"x86_64"_s, VirtType::Kvm, &*dom), g, &host);
     const QStringList w = whats(problems);
     EXPECT_TRUE(w.contains(u"UEFI firmware"_s)) << w.join(u"; "_s).toStdString();
     EXPECT_TRUE(w.contains(u"Host device (pci)"_s));

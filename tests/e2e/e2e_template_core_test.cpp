@@ -178,21 +178,23 @@ TEST_F(TemplateCoreE2e, OverlayVmBlocksTemplateDeletionByItsBackingStore)
     request.targetPool = LibvirtDaemon::poolName();
 
     // The cluster's arch decides first.
-    const FromTemplatePlan wrongCluster = planFromTemplate(tmpl, request, ctx, storage, u"x86_64"_s);
+    const FromTemplatePlan wrongCluster =
+        planFromTemplate(tmpl, request, ctx, storage, u"x86_64"_s);
     ASSERT_EQ(wrongCluster.problems.size(), 1);
     EXPECT_EQ(wrongCluster.problems[0],
               u"Template %1 is for ppc64le guests; this cluster runs x86_64 guests"_s.arg(kBase));
 
     const FromTemplatePlan plan = planFromTemplate(tmpl, request, ctx, storage, u"ppc64le"_s);
     ASSERT_TRUE(plan.ok()) << plan.problems.join(u"\n"_s).toStdString();
-    info(u"plan"_s, u"%1 on %2 (%3)"_s.arg(kVm, ctx.uri, crossvirt::arch::virtTypeName(plan.virtType)));
+    info(u"plan"_s,
+         u"%1 on %2 (%3)"_s.arg(kVm, ctx.uri, crossvirt::arch::virtTypeName(plan.virtType)));
 
     TemplateDeployer deployer(session.get(), session.get());
     QSignalSpy done(&deployer, &TemplateDeployer::finished);
     QSignalSpy failed(&deployer, &TemplateDeployer::failed);
     deployer.start(plan);
-    ASSERT_TRUE(crossvirt::test::waitUntil([&] { return !done.isEmpty() || !failed.isEmpty(); },
-                                           60'000));
+    ASSERT_TRUE(
+        crossvirt::test::waitUntil([&] { return !done.isEmpty() || !failed.isEmpty(); }, 60'000));
     ASSERT_TRUE(failed.isEmpty()) << failed.first().at(0).toString().toStdString();
 
     const QString overlay = volumeXml(kVm + u".qcow2"_s);
@@ -255,8 +257,8 @@ TEST_F(TemplateCoreE2e, CopiedVmOwnsItsVolume)
     QSignalSpy done(&deployer, &TemplateDeployer::finished);
     QSignalSpy failed(&deployer, &TemplateDeployer::failed);
     deployer.start(plan);
-    ASSERT_TRUE(crossvirt::test::waitUntil([&] { return !done.isEmpty() || !failed.isEmpty(); },
-                                           120'000));
+    ASSERT_TRUE(
+        crossvirt::test::waitUntil([&] { return !done.isEmpty() || !failed.isEmpty(); }, 120'000));
     ASSERT_TRUE(failed.isEmpty()) << failed.first().at(0).toString().toStdString();
     const auto vm = done.first().at(0).value<DeployedVm>();
     ASSERT_EQ(vm.volumes.size(), 1);

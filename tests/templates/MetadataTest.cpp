@@ -76,12 +76,28 @@ TEST(CrossvirtMetadata, AnotherPrefixAndNoMetadataElement)
     EXPECT_EQ(readCrossvirtMetadata(replaced.toUtf8()).vmPool, u"p2"_s);
     EXPECT_FALSE(replaced.contains(u"p1"_s)) << replaced.toStdString();
 
-    const QString bare = u"<domain type='kvm'><name>y</name><uuid>u</uuid><memory>1</memory></domain>"_s;
+    const QString bare =
+        u"<domain type='kvm'><name>y</name><uuid>u</uuid><memory>1</memory></domain>"_s;
     const QString added = withCrossvirtMetadata(bare, pool);
     EXPECT_EQ(readCrossvirtMetadata(added.toUtf8()).vmPool, u"p2"_s);
     EXPECT_LT(added.indexOf(u"<uuid>"_s), added.indexOf(u"<metadata>"_s));
     EXPECT_TRUE(withCrossvirtMetadata(u"<domain"_s, pool).isEmpty()) << "XML that does not parse";
     EXPECT_TRUE(readCrossvirtMetadata("<network><metadata/></network>").isEmpty());
+}
+
+TEST(CrossvirtMetadata, SetMetadataFormReadsBack)
+{
+    // What libvirt stores after virDomainSetMetadata(crossvirtMetadataElement(...)): its
+    // own prefix on the root, the children in the default namespace of the same URI.
+    QString element = crossvirtMetadataElement(templateMeta());
+    EXPECT_FALSE(element.contains(u"xmlns:crossvirt"_s)) << element.toStdString();
+    element.replace(u"<vm "_s,
+                    u"<crossvirt:vm xmlns:crossvirt=\"https://crossvirt.org/xmlns/vm/1.0\" "_s);
+    element.replace(u"</vm>"_s, u"</crossvirt:vm>"_s);
+    const QString xml = u"<domain><name>x</name><metadata>"_s + element + u"</metadata></domain>"_s;
+    EXPECT_EQ(readCrossvirtMetadata(xml.toUtf8()), templateMeta()) << xml.toStdString();
+    const QString replaced = withCrossvirtMetadata(xml, {});
+    EXPECT_FALSE(replaced.contains(u"crossvirt"_s)) << replaced.toStdString();
 }
 
 TEST(CrossvirtMetadata, InventorySummaryReadsIt)

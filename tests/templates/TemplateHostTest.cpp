@@ -269,4 +269,51 @@ TEST_F(TemplateHost, DeletedBaseIsRefusedByThePlan)
     Q_UNUSED(made)
 }
 
+TEST_F(TemplateHost, MetadataSetByAnotherClientReachesTheInventory)
+{
+    // virDomainSetMetadata (another Crossvirt, a VM pool mark) fires no lifecycle event.
+    CrossvirtMetadata pool;
+    pool.vmPool = u"builders"_s;
+    const QString element = crossvirtMetadataElement(pool);
+    const QString rc = await(runOnWorker(session.get(), [element](virConnectPtr conn) {
+        DomainHandle dom(virDomainLookupByName(conn, "loose"));
+        if (virDomainSetMetadata(
+                dom.get(), VIR_DOMAIN_METADATA_ELEMENT, element.toUtf8().constData(),
+                QString(kCrossvirtMetadataPrefix).toUtf8().constData(),
+                QString(kCrossvirtMetadataNs).toUtf8().constData(), VIR_DOMAIN_AFFECT_CONFIG) == 0)
+            return QString();
+        return LibvirtError::fromLastError({}).message();
+    }));
+    ASSERT_TRUE(rc.isEmpty()) << rc.toStdString();
+    EXPECT_EQ(readCrossvirtMetadata(inactiveXml(kLoose).toUtf8()).vmPool, u"builders"_s);
+    EXPECT_TRUE(test::waitUntil([&] {
+        for (const DomainSummary &d : session->domains()) {
+            if (d.uuid == kLoose)
+                return d.vmPool == "builders"_L1;
+        }
+        return false;
+    }));
+}
+
+TEST_F(TemplateHost, CancelWhileDefiningTakesTheVmBackOut)
+{
+    const TemplateInfo t = await(makeTemplate(session.get(), kWebBase, {}));
+    FromTemplatePlan p = plan(t, u"web-late"_s);
+    p.request.start = true;
+    TemplateDeployer deployer(session.get(), session.get());
+    QSignalSpy done(&deployer, &TemplateDeployer::finished);
+    QSignalSpy failed(&deployer, &TemplateDeployer::failed);
+    QObject::connect(&deployer, &TemplateDeployer::progress, &deployer,
+                     [&](const DeployProgress &step) {
+                         if (step.step.startsWith(u"Defining"_s))
+                             deployer.cancel();
+                     });
+    deployer.start(p);
+    ASSERT_TRUE(test::waitUntil([&] { return !done.isEmpty() || !failed.isEmpty(); }, 10000));
+    ASSERT_TRUE(done.isEmpty());
+    EXPECT_TRUE(failed.first().at(1).toBool()) << "reported as cancelled";
+    EXPECT_FALSE(vmNames().contains(u"web-late"_s));
+    EXPECT_FALSE(volumes().contains(u"web-late.qcow2"_s));
+}
+
 } // namespace

@@ -119,7 +119,8 @@ GuestHostContext power9Host(const QString &uri, const std::function<void(QByteAr
     h.machine = u"pseries-7.2"_s;
     h.hostArch = u"ppc64le"_s;
     h.placement = {uri, arch::Execution::Native, arch::VirtType::Kvm, true, {}};
-    h.hostCaps = arch::parseHostCapabilities(fixture(u"handwritten-ppc64le-power9-kvm-capabilities.xml"_s));
+    h.hostCaps =
+        arch::parseHostCapabilities(fixture(u"handwritten-ppc64le-power9-kvm-capabilities.xml"_s));
     QByteArray dom = fixture(u"domcaps-ppc64le-pseries-kvm-handwritten.xml"_s);
     if (edit)
         edit(dom);
@@ -195,7 +196,8 @@ TEST(TemplatePlan, CopiesOnAnotherHostOverlaysRefusedThere)
     FromTemplateRequest r = request();
     r.targetUri = kOtherHost;
     r.diskMode = TemplateDiskMode::Copy;
-    const FromTemplatePlan copies = planFromTemplate(ppcTemplate(), r, power9Host(kOtherHost), storage({}));
+    const FromTemplatePlan copies =
+        planFromTemplate(ppcTemplate(), r, power9Host(kOtherHost), storage({}));
     ASSERT_TRUE(copies.ok()) << copies.problems.join(u"\n"_s).toStdString();
     EXPECT_EQ(copies.targetUri, kOtherHost);
     for (const FromTemplateDisk &d : copies.disks) {
@@ -207,7 +209,8 @@ TEST(TemplatePlan, CopiesOnAnotherHostOverlaysRefusedThere)
     EXPECT_EQ(readCrossvirtMetadata(copies.domainXml.toUtf8()).fromTemplateMode, u"copy"_s);
 
     r.diskMode = TemplateDiskMode::Overlay;
-    const FromTemplatePlan overlays = planFromTemplate(ppcTemplate(), r, power9Host(kOtherHost), storage({}));
+    const FromTemplatePlan overlays =
+        planFromTemplate(ppcTemplate(), r, power9Host(kOtherHost), storage({}));
     ASSERT_FALSE(overlays.ok());
     EXPECT_TRUE(overlays.problems.join(u"\n"_s).contains(u"use copies"_s))
         << overlays.problems.join(u"\n"_s).toStdString();
@@ -215,8 +218,8 @@ TEST(TemplatePlan, CopiesOnAnotherHostOverlaysRefusedThere)
 
 TEST(TemplatePlan, AnotherArchsClusterIsRefusedWithTheReason)
 {
-    const FromTemplatePlan plan = planFromTemplate(ppcTemplate(), request(), power9Host(kTemplateHost),
-                                                   storage(), u"x86_64"_s);
+    const FromTemplatePlan plan = planFromTemplate(
+        ppcTemplate(), request(), power9Host(kTemplateHost), storage(), u"x86_64"_s);
     ASSERT_EQ(plan.problems.size(), 1);
     EXPECT_EQ(plan.problems[0],
               u"Template ppc-base is for ppc64le guests; this cluster runs x86_64 guests"_s);
@@ -265,7 +268,8 @@ TEST(TemplatePlan, VolumeNameTakenInThePoolIsRefused)
     VolumeInfo v;
     v.name = u"build-01.qcow2"_s;
     s.pools[0].volumes << v;
-    const FromTemplatePlan plan = planFromTemplate(ppcTemplate(), request(), power9Host(kTemplateHost), s);
+    const FromTemplatePlan plan =
+        planFromTemplate(ppcTemplate(), request(), power9Host(kTemplateHost), s);
     EXPECT_FALSE(plan.ok());
     EXPECT_TRUE(plan.problems.join(u"\n"_s).contains(u"vda"_s));
 }
@@ -277,7 +281,8 @@ TEST(TemplatePlan, NewerMachineOfTheSameFamilyBecomesTheHostsCurrentOne)
     const FromTemplatePlan plan =
         planFromTemplate(ppcTemplate(xml), request(), power9Host(kTemplateHost), storage());
     ASSERT_TRUE(plan.ok()) << plan.problems.join(u"\n"_s).toStdString();
-    EXPECT_TRUE(plan.domainXml.contains(u"machine=\"pseries-7.2\""_s)) << plan.domainXml.toStdString();
+    EXPECT_TRUE(plan.domainXml.contains(u"machine=\"pseries-7.2\""_s))
+        << plan.domainXml.toStdString();
 }
 
 TEST(TemplatePlan, APower10TemplateOnAPower9Host)
@@ -287,7 +292,8 @@ TEST(TemplatePlan, APower10TemplateOnAPower9Host)
     const FromTemplatePlan plan =
         planFromTemplate(ppcTemplate(xml), request(), power9Host(kTemplateHost), storage());
     ASSERT_EQ(plan.problems.size(), 1) << plan.problems.join(u"\n"_s).toStdString();
-    EXPECT_TRUE(plan.problems[0].startsWith(u"CPU model POWER10: "_s)) << plan.problems[0].toStdString();
+    EXPECT_TRUE(plan.problems[0].startsWith(u"CPU model POWER10: "_s))
+        << plan.problems[0].toStdString();
 }
 
 TEST(TemplatePlan, GuestRequirementsFromTheXml)
@@ -303,7 +309,8 @@ TEST(TemplatePlan, GuestRequirementsFromTheXml)
     EXPECT_EQ(g.controllerModels, QStringList{u"scsi/ibmvscsi"_s});
     EXPECT_EQ(g.graphicsTypes, QStringList{u"vnc"_s});
     EXPECT_EQ(g.videoModels, QStringList{u"vga"_s});
-    EXPECT_EQ(templateDiskModeFromId(templateDiskModeId(TemplateDiskMode::Copy)), TemplateDiskMode::Copy);
+    EXPECT_EQ(templateDiskModeFromId(templateDiskModeId(TemplateDiskMode::Copy)),
+              TemplateDiskMode::Copy);
     EXPECT_FALSE(templateDiskModeFromId(u"bogus"_s));
 }
 
