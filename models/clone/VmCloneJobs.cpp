@@ -13,6 +13,7 @@
 #include "models/vmedit/VmXmlDom.h"
 
 #include <QFileInfo>
+#include <QUrl>
 #include <QUuid>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
@@ -51,6 +52,36 @@ NvramRef readNvram(const QString &domainXml)
     const QDomElement source = nvram.firstChildElement(u"source"_s);
     n.path = source.isNull() ? nvram.text().trimmed() : source.attribute(u"file"_s);
     return n;
+}
+
+// libvirt before 9.2 keeps a firmware='efi' (autoselected) guest's NVRAM out of its
+// persistent definition: the file is <nvram dir>/<name>_VARS.fd, named in the live XML
+// only. On a qemu:///system host (the default nvram dir) that file, when it exists; the
+// clone's copy then goes to the path libvirt derives for the clone's name.
+QString autoselectedNvramPath(virConnectPtr conn, const QString &uri, const QString &name,
+                              const QString &domainXml)
+{
+    const QDomDocument doc = vmxml::parse(domainXml);
+    const QDomElement os = doc.documentElement().firstChildElement(u"os"_s);
+    if (os.attribute(u"firmware"_s) != u"efi"_s || !QUrl(uri).path().endsWith(u"/system"_s))
+        return {};
+    const QString dir = u"/var/lib/libvirt/qemu/nvram"_s;
+    const QString path = dir + u'/' + name + u"_VARS.fd"_s;
+    bool exists =
+        StorageVolHandle(virStorageVolLookupByPath(conn, utf8(path).constData())) != nullptr;
+    if (!exists) {
+        // No pool covers the folder: a transient one, gone again when destroyed.
+        const QString xml = u"<pool type='dir'><name>crossvirt-nvram-%1</name><target><path>"
+                            u"%2</path></target></pool>"_s.arg(
+                                QUuid::createUuid().toString(QUuid::Id128).left(12), dir);
+        if (StoragePoolHandle pool{virStoragePoolCreateXML(conn, utf8(xml).constData(), 0)}) {
+            exists = StorageVolHandle(virStorageVolLookupByName(
+                         pool.get(), utf8(name + u"_VARS.fd"_s).constData())) != nullptr;
+            virStoragePoolDestroy(pool.get());
+        }
+    }
+    virResetLastError();
+    return exists ? path : QString();
 }
 
 QStringList macsOf(virDomainPtr dom)
@@ -118,6 +149,8 @@ CloneSource readCloneSource(virConnectPtr conn, const QString &uri, const QStrin
     const NvramRef nvram = readNvram(s.inactiveXml);
     s.nvramPath = nvram.path;
     s.nvramTemplate = nvram.templatePath;
+    if (s.nvramPath.isEmpty())
+        s.nvramPath = autoselectedNvramPath(conn, uri, s.name, s.inactiveXml);
 
     virDomainPtr *doms = nullptr;
     const int nd = virConnectListAllDomains(conn, &doms, 0);
