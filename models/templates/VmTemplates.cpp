@@ -9,6 +9,7 @@
 #include "models/connection/VolumeUsers.h"
 #include "models/connection/WorkerJobs.h"
 #include "models/provisioning/NameRules.h"
+#include "models/storage/StorageJobs.h"
 #include "models/templates/VmTemplatesInternal.h"
 #include "models/vmedit/VmConfig.h"
 #include "models/vmedit/VmXmlDom.h"
@@ -330,17 +331,22 @@ TemplateInfo makeTemplate(virConnectPtr conn, const QString &uri, const QString 
     const QString name = domainName(dom.get());
     const QString step = TemplateText::tr("Making a template of “%1”").arg(name);
     if (virDomainIsActive(dom.get()) == 1)
-        throw LibvirtError(step, TemplateText::tr("“%1” is running: shut it down first, so its "
-                                                  "disks are consistent bases")
-                                     .arg(name));
+        throw LibvirtError(step,
+                           TemplateText::tr("“%1” is running: shut it down first, so its "
+                                            "disks are consistent bases")
+                               .arg(name),
+                           storage::kStorageRefused);
     if (virDomainIsPersistent(dom.get()) != 1)
-        throw LibvirtError(step, TemplateText::tr("“%1” is transient: a template must stay "
-                                                  "defined when it is not running")
-                                     .arg(name));
+        throw LibvirtError(step,
+                           TemplateText::tr("“%1” is transient: a template must stay "
+                                            "defined when it is not running")
+                               .arg(name),
+                           storage::kStorageRefused);
     const QString xml = inactiveXml(dom.get(), reading);
     CrossvirtMetadata meta = readCrossvirtMetadata(xml.toUtf8());
     if (meta.isTemplate)
-        throw LibvirtError(step, TemplateText::tr("“%1” already is a template").arg(name));
+        throw LibvirtError(step, TemplateText::tr("“%1” already is a template").arg(name),
+                           storage::kStorageRefused);
 
     QDomDocument doc = vmxml::parse(xml);
     if (doc.isNull())
@@ -354,10 +360,12 @@ TemplateInfo makeTemplate(virConnectPtr conn, const QString &uri, const QString 
             continue;
         if (!findVolume(conn, d.path)) {
             virResetLastError();
-            throw LibvirtError(step, TemplateText::tr("Disk %1 (%2) is in no storage pool: the "
-                                                      "disks of a template must be volumes so "
-                                                      "new VMs can be made from them")
-                                         .arg(d.target, d.path));
+            throw LibvirtError(step,
+                               TemplateText::tr("Disk %1 (%2) is in no storage pool: the "
+                                                "disks of a template must be volumes so "
+                                                "new VMs can be made from them")
+                                   .arg(d.target, d.path),
+                               storage::kStorageRefused);
         }
         // The disk becomes a base: no start may write it.
         if (!d.readOnly)
@@ -487,14 +495,18 @@ void deleteTemplate(virConnectPtr conn, const QString &uri, const QString &uuid,
     const QString step = TemplateText::tr("Deleting template “%1”").arg(name);
     const TemplateInfo tmpl = readTemplateInfo(conn, uri, inactiveXml(dom.get(), reading));
     if (!tmpl.metadata.isTemplate)
-        throw LibvirtError(step, TemplateText::tr("“%1” is not a template").arg(name));
+        throw LibvirtError(step, TemplateText::tr("“%1” is not a template").arg(name),
+                           storage::kStorageRefused);
     if (virDomainIsActive(dom.get()) == 1)
-        throw LibvirtError(step, TemplateText::tr("“%1” is running").arg(name));
+        throw LibvirtError(step, TemplateText::tr("“%1” is running").arg(name),
+                           storage::kStorageRefused);
     const QStringList users = templateUsers(conn, tmpl);
     if (!users.isEmpty()) {
-        throw LibvirtError(step, TemplateText::tr("These VMs have disks backed by its volumes: "
-                                                  "%1. Delete them (or their disks) first.")
-                                     .arg(users.join(u", "_s)));
+        throw LibvirtError(step,
+                           TemplateText::tr("These VMs have disks backed by its volumes: "
+                                            "%1. Delete them (or their disks) first.")
+                               .arg(users.join(u", "_s)),
+                           storage::kStorageRefused);
     }
     std::vector<StorageVolHandle> toDelete;
     if (withVolumes) {
@@ -504,8 +516,10 @@ void deleteTemplate(virConnectPtr conn, const QString &uri, const QString &uuid,
                 continue;
             const QStringList others = direct.value(volumeKey(conn, d.path));
             if (!others.isEmpty()) {
-                throw LibvirtError(step, TemplateText::tr("Its volume %1 is used by %2")
-                                             .arg(d.path, others.join(u", "_s)));
+                throw LibvirtError(step,
+                                   TemplateText::tr("Its volume %1 is used by %2")
+                                       .arg(d.path, others.join(u", "_s)),
+                                   storage::kStorageRefused);
             }
             if (StorageVolHandle vol = findVolume(conn, d.path))
                 toDelete.push_back(std::move(vol));
