@@ -2353,6 +2353,13 @@
     </message>
 </context>
 <context>
+    <name>TemplateTree</name>
+    <message>
+        <source>Not offered: %1</source>
+        <translation>Não oferecido: %1</translation>
+    </message>
+</context>
+<context>
     <name>ThumbnailService</name>
     <message>
         <source>%1 guests have no graphical display.</source>

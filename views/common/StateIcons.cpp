@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <functional>
 
 namespace crossvirt::views {
 
@@ -98,66 +99,58 @@ QIcon paint(const QColor &color, Glyph glyph)
     return icon;
 }
 
+/// The icon of `key` from `cache`, made by `make` the first time.
+QIcon cachedIcon(QHash<int, QIcon> &cache, int key, const std::function<QIcon()> &make)
+{
+    auto it = cache.find(key);
+    if (it == cache.end())
+        it = cache.insert(key, make());
+    return *it;
+}
+
 } // namespace
 
 QIcon domainStateIcon(DomainState state)
 {
     static QHash<int, QIcon> cache;
-    auto it = cache.find(int(state));
-    if (it != cache.end())
-        return *it;
-    QIcon icon;
-    switch (state) {
-    case DomainState::Running:
-    case DomainState::Blocked:
-        icon = paint(QColor(0x2e, 0x9d, 0x4a), Glyph::Play);
-        break;
-    case DomainState::Paused:
-        icon = paint(QColor(0xe0, 0x9b, 0x1a), Glyph::Pause);
-        break;
-    case DomainState::ShuttingDown:
-        icon = paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
-        break;
-    case DomainState::Shutoff:
-        icon = paint(QColor(0x80, 0x86, 0x8c), Glyph::Stop);
-        break;
-    case DomainState::Crashed:
-        icon = paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
-        break;
-    case DomainState::Suspended:
-        icon = paint(QColor(0x6a, 0x5a, 0xb8), Glyph::Moon);
-        break;
-    case DomainState::NoState:
-        icon = paint(QColor(0xa0, 0xa0, 0xa0), Glyph::Dots);
-        break;
-    }
-    cache.insert(int(state), icon);
-    return icon;
+    return cachedIcon(cache, int(state), [state] {
+        switch (state) {
+        case DomainState::Running:
+        case DomainState::Blocked:
+            return paint(QColor(0x2e, 0x9d, 0x4a), Glyph::Play);
+        case DomainState::Paused:
+            return paint(QColor(0xe0, 0x9b, 0x1a), Glyph::Pause);
+        case DomainState::ShuttingDown:
+            return paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
+        case DomainState::Shutoff:
+            return paint(QColor(0x80, 0x86, 0x8c), Glyph::Stop);
+        case DomainState::Crashed:
+            return paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
+        case DomainState::Suspended:
+            return paint(QColor(0x6a, 0x5a, 0xb8), Glyph::Moon);
+        case DomainState::NoState:
+            return paint(QColor(0xa0, 0xa0, 0xa0), Glyph::Dots);
+        }
+        return QIcon();
+    });
 }
 
 QIcon connectionStateIcon(ConnectionState state)
 {
     static QHash<int, QIcon> cache;
-    auto it = cache.find(int(state));
-    if (it != cache.end())
-        return *it;
-    QIcon icon;
-    switch (state) {
-    case ConnectionState::Connected:
-        icon = paint(QColor(0x2e, 0x9d, 0x4a), Glyph::Check);
-        break;
-    case ConnectionState::Connecting:
-        icon = paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
-        break;
-    case ConnectionState::Retrying:
-        icon = paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
-        break;
-    case ConnectionState::Disconnected:
-        icon = paint(QColor(0x80, 0x86, 0x8c), Glyph::Stop);
-        break;
-    }
-    cache.insert(int(state), icon);
-    return icon;
+    return cachedIcon(cache, int(state), [state] {
+        switch (state) {
+        case ConnectionState::Connected:
+            return paint(QColor(0x2e, 0x9d, 0x4a), Glyph::Check);
+        case ConnectionState::Connecting:
+            return paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
+        case ConnectionState::Retrying:
+            return paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
+        case ConnectionState::Disconnected:
+            return paint(QColor(0x80, 0x86, 0x8c), Glyph::Stop);
+        }
+        return QIcon();
+    });
 }
 
 QIcon templateIcon()
@@ -169,26 +162,19 @@ QIcon templateIcon()
 QIcon workStateIcon(WorkState state)
 {
     static QHash<int, QIcon> cache;
-    auto it = cache.find(int(state));
-    if (it != cache.end())
-        return *it;
-    QIcon icon;
-    switch (state) {
-    case WorkState::Waiting:
-        icon = paint(QColor(0x80, 0x86, 0x8c), Glyph::Clock);
-        break;
-    case WorkState::Working:
-        icon = paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
-        break;
-    case WorkState::Done:
-        icon = paint(QColor(0x2e, 0x9d, 0x4a), Glyph::Check);
-        break;
-    case WorkState::Failed:
-        icon = paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
-        break;
-    }
-    cache.insert(int(state), icon);
-    return icon;
+    return cachedIcon(cache, int(state), [state] {
+        switch (state) {
+        case WorkState::Waiting:
+            return paint(QColor(0x80, 0x86, 0x8c), Glyph::Clock);
+        case WorkState::Working:
+            return paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
+        case WorkState::Done:
+            return paint(QColor(0x2e, 0x9d, 0x4a), Glyph::Check);
+        case WorkState::Failed:
+            return paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
+        }
+        return QIcon();
+    });
 }
 
 QIcon applicationIcon()

@@ -5,6 +5,7 @@
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "views/common/Accessibility.h"
+#include "views/common/TemplateTree.h"
 #include "views/dialogs/FieldMessage.h"
 #include "views/pools/TemplateListing.h"
 
@@ -33,9 +34,6 @@ using namespace Qt::StringLiterals;
 using models::ConnectionState;
 
 namespace {
-
-constexpr int UriRole = Qt::UserRole;
-constexpr int UuidRole = Qt::UserRole + 1;
 
 enum Column
 {
@@ -195,34 +193,9 @@ bool NewVmPoolDialog::isCreating() const
 
 void NewVmPoolDialog::fillTemplates()
 {
-    const QString previous = m_templateKey;
-    {
-        const QSignalBlocker block(m_templates);
-        m_templates->clear();
-        QHash<QString, QTreeWidgetItem *> hosts;
-        QTreeWidgetItem *keep = nullptr;
-        for (const models::TemplateInfo &t : m_listing->templates()) {
-            QTreeWidgetItem *&host = hosts[t.uri];
-            if (!host) {
-                host = new QTreeWidgetItem(m_templates, {m_datacenter->displayName(t.uri)});
-                host->setFlags(Qt::ItemIsEnabled);
-                host->setFirstColumnSpanned(true);
-                QFont bold = host->font(0);
-                bold.setBold(true);
-                host->setFont(0, bold);
-            }
-            auto *item = new QTreeWidgetItem(host, {t.name, t.arch, t.summary});
-            item->setData(0, UriRole, t.uri);
-            item->setData(0, UuidRole, t.uuid);
-            item->setToolTip(2, t.summary);
-            if (t.uri + t.uuid == previous)
-                keep = item;
-        }
-        m_templates->expandAll();
-        for (int c = 0; c < 2; ++c)
-            m_templates->resizeColumnToContents(c);
-        m_templates->setCurrentItem(keep);
-    }
+    TemplateTree::fill(
+        m_templates, m_listing->templates(),
+        [this](const QString &uri) { return m_datacenter->displayName(uri); }, {}, m_templateKey);
     QString status;
     if (!m_listing->isLoaded())
         status = tr("Reading the templates of the connected hosts…");
@@ -237,33 +210,18 @@ void NewVmPoolDialog::fillTemplates()
 
 std::optional<models::TemplateInfo> NewVmPoolDialog::currentTemplate() const
 {
-    const QTreeWidgetItem *item = m_templates->currentItem();
-    if (!item || item->data(0, UuidRole).toString().isEmpty())
-        return std::nullopt;
-    const QString uri = item->data(0, UriRole).toString();
-    const QString uuid = item->data(0, UuidRole).toString();
-    for (const models::TemplateInfo &t : m_listing->templates()) {
-        if (t.uri == uri && t.uuid == uuid)
-            return t;
-    }
-    return std::nullopt;
+    return TemplateTree::current(m_templates, m_listing->templates());
 }
 
 bool NewVmPoolDialog::selectTemplate(const QString &uri, const QString &name)
 {
-    for (QTreeWidgetItemIterator it(m_templates); *it; ++it) {
-        if ((*it)->data(0, UriRole).toString() == uri && (*it)->text(0) == name) {
-            m_templates->setCurrentItem(*it);
-            return true;
-        }
-    }
-    return false;
+    return TemplateTree::select(m_templates, uri, name);
 }
 
 void NewVmPoolDialog::templateChanged()
 {
     const auto tmpl = currentTemplate();
-    const QString key = tmpl ? tmpl->uri + tmpl->uuid : QString();
+    const QString key = tmpl ? TemplateTree::key(*tmpl) : QString();
     if (key == m_templateKey)
         return;
     m_templateKey = key;

@@ -7,6 +7,7 @@
 #include "models/inventory/InventoryModel.h"
 #include "models/provisioning/HostCapabilitiesService.h"
 #include "models/provisioning/ProvisioningCore.h"
+#include "views/common/TemplateTree.h"
 #include "views/dialogs/FieldMessage.h"
 #include "views/dialogs/newvm/VmPlacementPage.h"
 #include "views/dialogs/newvm/VmTemplatePage.h"
@@ -27,14 +28,6 @@ using namespace Qt::StringLiterals;
 using models::ConnectionState;
 
 namespace {
-
-constexpr int UriRole = Qt::UserRole;
-constexpr int UuidRole = Qt::UserRole + 1;
-
-QString templateKey(const QString &uri, const QString &uuid)
-{
-    return uri + u'\n' + uuid;
-}
 
 QString formatSize(quint64 bytes)
 {
@@ -183,45 +176,11 @@ QString NewVmFromTemplate::withheldReason(const models::TemplateInfo &tmpl) cons
 
 void NewVmFromTemplate::fillTemplates()
 {
-    QTreeWidget *tree = m_placement->templates();
-    const QString previous = m_templateKey;
-    {
-        // Grouped by host; in each host the offered templates first.
-        const QSignalBlocker block(tree);
-        tree->clear();
-        QHash<QString, QTreeWidgetItem *> hosts;
-        QTreeWidgetItem *keep = nullptr;
-        for (bool offeredPass : {true, false}) {
-            for (const models::TemplateInfo &t : std::as_const(m_templates)) {
-                const QString reason = withheldReason(t);
-                if (reason.isEmpty() != offeredPass)
-                    continue;
-                QTreeWidgetItem *&host = hosts[t.uri];
-                if (!host) {
-                    host = new QTreeWidgetItem(tree, {m_datacenter->displayName(t.uri)});
-                    host->setFlags(Qt::ItemIsEnabled);
-                    host->setFirstColumnSpanned(true);
-                    QFont bold = host->font(0);
-                    bold.setBold(true);
-                    host->setFont(0, bold);
-                }
-                auto *item = new QTreeWidgetItem(
-                    host, {t.name, t.arch,
-                           reason.isEmpty() ? t.summary : tr("Not offered: %1").arg(reason)});
-                item->setData(0, UriRole, t.uri);
-                item->setData(0, UuidRole, t.uuid);
-                item->setToolTip(2, item->text(2));
-                if (!reason.isEmpty())
-                    item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
-                else if (templateKey(t.uri, t.uuid) == previous)
-                    keep = item;
-            }
-        }
-        tree->expandAll();
-        for (int c = 0; c < 2; ++c)
-            tree->resizeColumnToContents(c);
-        tree->setCurrentItem(keep);
-    }
+    // Grouped by host; in each host the offered templates first.
+    TemplateTree::fill(
+        m_placement->templates(), m_templates,
+        [this](const QString &uri) { return m_datacenter->displayName(uri); },
+        [this](const models::TemplateInfo &t) { return withheldReason(t); }, m_templateKey);
     QStringList note;
     if (m_pendingLists > 0)
         note << tr("Reading the templates of the connected hosts…");
@@ -242,36 +201,18 @@ void NewVmFromTemplate::fillTemplates()
 
 std::optional<models::TemplateInfo> NewVmFromTemplate::currentTemplate() const
 {
-    const QTreeWidgetItem *item = m_placement->templates()->currentItem();
-    if (!item || !(item->flags() & Qt::ItemIsSelectable))
-        return std::nullopt;
-    const QString uri = item->data(0, UriRole).toString();
-    const QString uuid = item->data(0, UuidRole).toString();
-    for (const models::TemplateInfo &t : m_templates) {
-        if (t.uri == uri && t.uuid == uuid)
-            return t;
-    }
-    return std::nullopt;
+    return TemplateTree::current(m_placement->templates(), m_templates);
 }
 
 bool NewVmFromTemplate::selectTemplate(const QString &uri, const QString &name)
 {
-    QTreeWidget *tree = m_placement->templates();
-    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-        QTreeWidgetItem *item = *it;
-        if (item->data(0, UriRole).toString() == uri && item->text(0) == name &&
-            (item->flags() & Qt::ItemIsEnabled)) {
-            tree->setCurrentItem(item);
-            return true;
-        }
-    }
-    return false;
+    return TemplateTree::select(m_placement->templates(), uri, name);
 }
 
 void NewVmFromTemplate::templateChanged()
 {
     const auto tmpl = currentTemplate();
-    const QString key = tmpl ? templateKey(tmpl->uri, tmpl->uuid) : QString();
+    const QString key = tmpl ? TemplateTree::key(*tmpl) : QString();
     if (key != m_templateKey) {
         m_templateKey = key;
         m_page->templateLabel()->setText(tmpl ? tr("%1 (%2 on %3): %4")
