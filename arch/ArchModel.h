@@ -4,6 +4,8 @@
 #include "arch/DeviceCatalogue.h"
 #include "arch/GuestChanges.h"
 #include "arch/GuestPortability.h"
+#include "arch/Migration.h"
+#include "arch/Snapshots.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -201,6 +203,40 @@ public:
                                                   const GuestRequirements &guest,
                                                   const HostCapabilities *hostCaps) const;
 
+    // ---- snapshots (arch/Snapshots.h) ----------------------------------------------------
+    /// Which snapshots the guest of `ctx` (its firmware, machine and ctx.running) can take
+    /// now. Internal: every writable disk in qcow2 (else refused naming the raw disks); a
+    /// running guest whose firmware sits in pflash (UEFI) is refused (libvirt: "internal
+    /// snapshots of a VM with pflash based firmware are not supported"), with the way out
+    /// ("shut it down or take a disk-only external snapshot"); a shut-off UEFI guest is
+    /// allowed with internalNote (the NVRAM is left out). External with memory: running
+    /// guests only. External: no network disks. operations(ctx).snapshots and
+    /// .internalSnapshots (the arch's own policy) win over everything.
+    SnapshotModes snapshotModes(const GuestContext &ctx, const SnapshotFacts &facts) const;
+    /// Whether the guest of `ctx` can be reverted to `snapshot`: an external one only where
+    /// facts.hostRevertsExternal (libvirt >= 9.9), the reason naming the host's version.
+    Operation snapshotRevert(const GuestContext &ctx, const SnapshotFacts &facts,
+                             const SnapshotNodeFacts &snapshot) const;
+    /// Whether `snapshot` can be deleted (`withChildren`: its descendants too). External:
+    /// only where facts.hostDeletesExternal, and libvirt 9.x refuses external snapshots that
+    /// have children (kept: delete the children first) unless all go.
+    Operation snapshotDelete(const GuestContext &ctx, const SnapshotFacts &facts,
+                             const SnapshotNodeFacts &snapshot, bool withChildren) const;
+
+    // ---- migration (arch/Migration.h) ----------------------------------------------------
+    /// Whether the guest can move to the host of `target` (target.arch is the guest's arch,
+    /// target.machine the guest's machine, target.domainCaps the destination's domain
+    /// capabilities for that machine when it has it, target.virtType the guest's own virt
+    /// type): portabilityProblems() (another arch, machine type missing, UEFI, devices, host
+    /// devices); the guest's virt type (a KVM guest needs KVM there, a TCG guest a TCG
+    /// domain); live migration: the destination's live-migration feature and
+    /// operations(ctx).liveMigration with migrationPolicy() (e.g. a machine type QEMU does
+    /// not version); the CPU verdict (Incompatible names libvirt's detail and suggestion;
+    /// host-passthrough needs Identical). Notes: a TCG guest going to a host that could run
+    /// its arch natively stays emulated.
+    MigrationVerdict migrationProblems(const GuestContext &target, const MigrationFacts &facts,
+                                       const HostCapabilities *hostCaps) const;
+
     /// Devices for a new VM of this arch on ctx (machine empty = default machine).
     DefaultDevices defaultDevices(const GuestContext &ctx) const;
 
@@ -246,14 +282,18 @@ protected:
     virtual Limits limitsPolicy(const GuestContext &ctx) const = 0;
     /// Default: everything allowed (KVM on x86 and POWER).
     virtual Operations operationsPolicy(const GuestContext &ctx) const;
+    /// The arch's own rules for moving a guest (added to migrationProblems()'s common ones).
+    /// Default: a live move of a guest whose machine type has no version (QEMU keeps only
+    /// versioned machines stable across releases) is refused.
+    virtual QList<PortabilityProblem> migrationPolicy(const GuestContext &target,
+                                                      const MigrationFacts &facts) const;
     /// The arch's own verdict on a change, after the base has checked values and
     /// operations(): return nullopt to keep the base's verdict. Default: nullopt.
     /// Arch-specific problems of portabilityProblems(), added to the common ones.
     /// Default: none.
     virtual QList<PortabilityProblem> portabilityPolicy(const GuestContext &target,
                                                         const GuestRequirements &guest) const;
-    virtual std::optional<ChangeRule> changePolicy(const GuestContext &ctx,
-                                                   const GuestFacts &guest,
+    virtual std::optional<ChangeRule> changePolicy(const GuestContext &ctx, const GuestFacts &guest,
                                                    const GuestChangeRequest &request) const;
     /// Input devices by policy (catalogue ids "TYPE/BUS"). Default: USB tablet, keyboard
     /// and mouse where the guest has a USB controller, then the VirtIO ones.
