@@ -33,9 +33,8 @@ struct PrivateMount
     const char *target;
 };
 constexpr PrivateMount kPrivateMounts[] = {
-    {"run", "/run/libvirt"},       {"lib", "/var/lib/libvirt"},
-    {"cache", "/var/cache/libvirt"}, {"etc", "/etc/libvirt"},
-    {"log", "/var/log/libvirt"},
+    {"run", "/run/libvirt"}, {"lib", "/var/lib/libvirt"}, {"cache", "/var/cache/libvirt"},
+    {"etc", "/etc/libvirt"}, {"log", "/var/log/libvirt"},
 };
 const QString kSystemCapsCache = u"/var/cache/libvirt/qemu/capabilities"_s;
 
@@ -208,8 +207,7 @@ QString RemoteHost::daemonLogTail(int lines) const
 
 qint64 RemoteHost::libvirtdPid() const
 {
-    return m_libvirtd && m_libvirtd->state() != QProcess::NotRunning ? m_libvirtd->processId()
-                                                                      : 0;
+    return m_libvirtd && m_libvirtd->state() != QProcess::NotRunning ? m_libvirtd->processId() : 0;
 }
 
 void RemoteHost::fail(const QString &message)
@@ -272,8 +270,8 @@ void RemoteHost::removeLeftovers()
             if (const qint64 pid = word.toLongLong(); pid > 0)
                 pids.append(pid);
         if (!pids.isEmpty())
-            log(u"stopping %1 process(es) left in %2 by an earlier run"_s.arg(pids.size()).arg(
-                namespaceName()));
+            log(u"stopping %1 process(es) left in %2 by an earlier run"_s.arg(pids.size())
+                    .arg(namespaceName()));
         terminatePids(pids);
         run(u"ip"_s, {u"netns"_s, u"delete"_s, namespaceName()});
     }
@@ -293,7 +291,7 @@ bool RemoteHost::prepareState()
         if (!state.mkpath(QString::fromLatin1(m.dir)) ||
             !QDir().mkpath(QString::fromLatin1(m.target))) {
             fail(u"cannot create %1 or %2"_s.arg(path(QString::fromLatin1(m.dir)),
-                                                  QString::fromLatin1(m.target)));
+                                                 QString::fromLatin1(m.target)));
             return false;
         }
     }
@@ -316,9 +314,8 @@ bool RemoteHost::prepareState()
             continue;
         QString text = QString::fromUtf8(in.readAll());
         for (const QString &machine : m_options.hiddenMachines) {
-            const QRegularExpression element(
-                u"[ \\t]*<machine [^>]*name='%1'[^>]*/>\\n?"_s.arg(
-                    QRegularExpression::escape(machine)));
+            const QRegularExpression element(u"[ \\t]*<machine [^>]*name='%1'[^>]*/>\\n?"_s.arg(
+                QRegularExpression::escape(machine)));
             removed += static_cast<int>(text.count(element));
             text.remove(element);
         }
@@ -348,7 +345,7 @@ auth_unix_ro = "none"
 host_uuid = "c0ffee00-e2e0-4e2e-8e2e-0000000000%2"
 log_outputs = "3:stderr"
 )"_s.arg(address())
-                                                   .arg(m_options.index, 2, 10, QChar(u'0')));
+                                                    .arg(m_options.index, 2, 10, QChar(u'0')));
     writeTextFile(path(u"etc/qemu.conf"_s), uR"(# Written by the Crossvirt e2e RemoteHost.
 user = "root"
 group = "root"
@@ -365,7 +362,8 @@ bool RemoteHost::createLink()
 {
     // A subnet someone else routes already would make the veth's address ambiguous.
     QString out;
-    run(u"ip"_s, {u"-4"_s, u"-o"_s, u"addr"_s, u"show"_s, u"to"_s, u"10.213.%1.0/30"_s.arg(m_options.index)},
+    run(u"ip"_s,
+        {u"-4"_s, u"-o"_s, u"addr"_s, u"show"_s, u"to"_s, u"10.213.%1.0/30"_s.arg(m_options.index)},
         &out);
     if (!out.isEmpty()) {
         fail(u"10.213.%1.0/30 is in use on this machine (%2); use another RemoteHost index"_s.arg(
@@ -402,16 +400,16 @@ bool RemoteHost::startHolder()
     QString script;
     for (const PrivateMount &m : kPrivateMounts)
         script += u"mount --bind '%1' '%2' || exit 90\n"_s.arg(path(QString::fromLatin1(m.dir)),
-                                                             QString::fromLatin1(m.target));
+                                                               QString::fromLatin1(m.target));
     if (!m_options.poolPath.isEmpty())
         script += u"mount --bind '%1' '%2' || exit 91\n"_s.arg(path(u"pool"_s), m_options.poolPath);
     script += u"echo ready\nexec sleep infinity\n"_s;
     m_holder = std::make_unique<QProcess>();
     m_holder->setProcessChannelMode(QProcess::MergedChannels);
     m_holder->setChildProcessModifier(dieWithParent);
-    m_holder->start(u"ip"_s, {u"netns"_s, u"exec"_s, namespaceName(), findProgram(u"unshare"_s),
-                              u"--mount"_s, u"--propagation"_s, u"private"_s, u"sh"_s, u"-c"_s,
-                              script});
+    m_holder->start(u"ip"_s,
+                    {u"netns"_s, u"exec"_s, namespaceName(), findProgram(u"unshare"_s),
+                     u"--mount"_s, u"--propagation"_s, u"private"_s, u"sh"_s, u"-c"_s, script});
     if (!m_holder->waitForStarted(10'000)) {
         fail(u"cannot start the namespace holder: "_s + m_holder->errorString());
         return false;

@@ -55,21 +55,52 @@ LibvirtFailure lastFailure()
                : LibvirtFailure{};
 }
 
-// virDomainMigrateToURI3 with typed params; returns 0 or -1 with *failure.
+// virDomainMigrateToURI3 with typed params (migrate_disks=vda, bandwidth in MiB/s when > 0,
+// the migration URI when given); returns 0 or -1 with *failure.
 int migrate(virDomainPtr dom, const QString &destUri, unsigned int flags,
-            unsigned long long bandwidthMiB, LibvirtFailure *failure)
+            unsigned long long bandwidthMiB, LibvirtFailure *failure,
+            const QString &migrationUri = {})
 {
     virTypedParameterPtr params = nullptr;
     int count = 0, max = 0;
     virTypedParamsAddString(&params, &count, &max, VIR_MIGRATE_PARAM_MIGRATE_DISKS, "vda");
+    if (!migrationUri.isEmpty())
+        virTypedParamsAddString(&params, &count, &max, VIR_MIGRATE_PARAM_URI,
+                                migrationUri.toUtf8().constData());
     if (bandwidthMiB > 0)
         virTypedParamsAddULLong(&params, &count, &max, VIR_MIGRATE_PARAM_BANDWIDTH, bandwidthMiB);
-    const int rc =
-        virDomainMigrateToURI3(dom, destUri.toUtf8().constData(), params, count, flags);
+    const int rc = virDomainMigrateToURI3(dom, destUri.toUtf8().constData(), params, count, flags);
     if (rc != 0 && failure)
         *failure = lastFailure();
     virTypedParamsFree(params, count);
     return rc;
+}
+
+bool hasVolume(virConnectPtr conn, const QString &volume)
+{
+    virStoragePoolPtr pool =
+        virStoragePoolLookupByName(conn, LibvirtDaemon::poolName().toUtf8().constData());
+    if (!pool)
+        return false;
+    virStoragePoolRefresh(pool, 0);
+    virStorageVolPtr vol = virStorageVolLookupByName(pool, volume.toUtf8().constData());
+    if (vol)
+        virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    return vol != nullptr;
+}
+
+void deleteVolume(virConnectPtr conn, const QString &volume)
+{
+    virStoragePoolPtr pool =
+        virStoragePoolLookupByName(conn, LibvirtDaemon::poolName().toUtf8().constData());
+    if (!pool)
+        return;
+    if (virStorageVolPtr vol = virStorageVolLookupByName(pool, volume.toUtf8().constData())) {
+        virStorageVolDelete(vol, 0);
+        virStorageVolFree(vol);
+    }
+    virStoragePoolFree(pool);
 }
 
 constexpr unsigned int kCopyStorageLive = VIR_MIGRATE_LIVE | VIR_MIGRATE_PEER2PEER |
@@ -86,7 +117,8 @@ protected:
         QElapsedTimer clock;
         clock.start();
         if (!host->start()) {
-            if (!host->skipReason().isEmpty() && !qEnvironmentVariableIsSet("CROSSVIRT_E2E_REQUIRED"))
+            if (!host->skipReason().isEmpty() &&
+                !qEnvironmentVariableIsSet("CROSSVIRT_E2E_REQUIRED"))
                 GTEST_SKIP() << text(host->skipReason());
             FAIL() << text(host->skipReason() + host->errorString());
         }
@@ -110,34 +142,65 @@ protected:
         free(caps);
         return true;
     }
-
-    static bool hasVolume(virConnectPtr conn, const QString &volume)
-    {
-        virStoragePoolPtr pool =
-            virStoragePoolLookupByName(conn, LibvirtDaemon::poolName().toUtf8().constData());
-        if (!pool)
-            return false;
-        virStoragePoolRefresh(pool, 0);
-        virStorageVolPtr vol = virStorageVolLookupByName(pool, volume.toUtf8().constData());
-        if (vol)
-            virStorageVolFree(vol);
-        virStoragePoolFree(pool);
-        return vol != nullptr;
-    }
-
-    static void deleteVolume(virConnectPtr conn, const QString &volume)
-    {
-        virStoragePoolPtr pool =
-            virStoragePoolLookupByName(conn, LibvirtDaemon::poolName().toUtf8().constData());
-        if (!pool)
-            return;
-        if (virStorageVolPtr vol = virStorageVolLookupByName(pool, volume.toUtf8().constData())) {
-            virStorageVolDelete(vol, 0);
-            virStorageVolFree(vol);
-        }
-        virStoragePoolFree(pool);
-    }
 };
+
+// Offline migration of a shut-off domain with a disk: logs which flag sets libvirt takes
+// and whether the disk arrives; leaves nothing behind.
+void probeOfflineMigration(RemoteHost *dest)
+{
+    virConnectPtr src = virConnectOpen(LibvirtDaemon::localUri().toUtf8().constData());
+    ASSERT_NE(src, nullptr);
+    const QString name = LibvirtDaemon::domainPrefix() + u"offline"_s;
+    const QString volume = name + u".qcow2"_s;
+    virStoragePoolPtr pool =
+        virStoragePoolLookupByName(src, LibvirtDaemon::poolName().toUtf8().constData());
+    ASSERT_NE(pool, nullptr);
+    const QString volXml = uR"(<volume><name>%1</name><capacity unit='MiB'>16</capacity>
+<target><format type='qcow2'/></target></volume>)"_s.arg(volume);
+    virStorageVolPtr vol = virStorageVolCreateXML(pool, volXml.toUtf8().constData(), 0);
+    ASSERT_NE(vol, nullptr) << text(lastLibvirtError());
+    virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    const QString xml = uR"(<domain type='qemu'><name>%1</name><memory unit='MiB'>256</memory>
+<os><type arch='ppc64le' machine='pseries-7.2'>hvm</type></os><devices>
+<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>
+<source pool='%2' volume='%3'/><target dev='vda' bus='virtio'/></disk></devices></domain>)"_s.arg(
+        name, LibvirtDaemon::poolName(), volume);
+    const struct
+    {
+        const char *label;
+        unsigned int flags;
+    } variants[] = {
+        {"OFFLINE|PEER2PEER|PERSIST_DEST|NON_SHARED_DISK",
+         VIR_MIGRATE_OFFLINE | VIR_MIGRATE_PEER2PEER | VIR_MIGRATE_PERSIST_DEST |
+             VIR_MIGRATE_NON_SHARED_DISK},
+        {"OFFLINE|PEER2PEER|PERSIST_DEST",
+         VIR_MIGRATE_OFFLINE | VIR_MIGRATE_PEER2PEER | VIR_MIGRATE_PERSIST_DEST},
+    };
+    for (const auto &v : variants) {
+        virDomainPtr dom = virDomainDefineXML(src, xml.toUtf8().constData());
+        ASSERT_NE(dom, nullptr) << text(lastLibvirtError());
+        LibvirtFailure failure;
+        const int rc = migrate(dom, dest->uri(), v.flags, 0, &failure);
+        virDomainPtr there = virDomainLookupByName(dest->connection(), name.toUtf8().constData());
+        info(u"migrate"_s,
+             u"%1 of a shut-off domain: %2; defined on the destination: %3, its "
+             u"disk there: %4"_s.arg(
+                 QString::fromLatin1(v.label),
+                 rc == 0 ? u"ok"_s : u"error %1: %2"_s.arg(failure.code).arg(failure.message),
+                 there ? u"yes"_s : u"no"_s,
+                 hasVolume(dest->connection(), volume) ? u"yes"_s : u"no"_s));
+        if (there) {
+            virDomainUndefine(there);
+            virDomainFree(there);
+        }
+        virDomainUndefine(dom);
+        virDomainFree(dom);
+        deleteVolume(dest->connection(), volume);
+    }
+    deleteVolume(src, volume);
+    virConnectClose(src);
+}
 
 // ---- the destinations -----------------------------------------------------------------
 
@@ -231,6 +294,27 @@ TEST_F(RemoteHostE2e, DestinationsAnswerWithTheirOwnNetworkPoolAndMachines)
     EXPECT_NE(a->libvirtdPid(), before);
     EXPECT_FALSE(offersMachine(a->connection(), u"virt-7.2"_s, &why));
 
+    // Commands run inside the namespace (issue 18: tc netem on the veth).
+    QString out;
+    EXPECT_EQ(a->runInNamespace({u"ip"_s, u"-4"_s, u"-o"_s, u"addr"_s}, &out), 0) << text(out);
+    EXPECT_TRUE(out.contains(a->address() + u"/30"_s) && out.contains(a->namespaceInterface()))
+        << text(out);
+    EXPECT_FALSE(out.contains(u"192.0.2."_s)) << "the root namespace's addresses: " << text(out);
+    if (a->runInNamespace({u"tc"_s, u"-V"_s}) == 0) {
+        const QStringList netem = {
+            u"tc"_s,   u"qdisc"_s, u"add"_s,   u"dev"_s, a->namespaceInterface(),
+            u"root"_s, u"netem"_s, u"delay"_s, u"20ms"_s};
+        const int tc = a->runInNamespace(netem, &out);
+        if (out.contains(u"qdisc kind is unknown"_s)) // no sch_netem in this kernel
+            info(u"remote"_s, u"tc netem is not available here: "_s + out);
+        else
+            EXPECT_EQ(tc, 0) << text(out);
+        virConnectPtr slow = open(a->uri()); // still answers, 40 ms round trips
+        EXPECT_NE(slow, nullptr) << text(lastLibvirtError());
+        if (slow)
+            virConnectClose(slow);
+    }
+
     // stop() leaves no namespace or veth behind.
     const QString ns = a->namespaceName();
     a->stop();
@@ -305,19 +389,19 @@ TEST_F(RemoteHostE2e, PpcGuestMigratesLiveWithCopyStorageAndACancelledOneStays)
     info(u"guest"_s, u"ppc64le booted in %1 ms"_s.arg(boot.elapsed()));
     // The marker in the disk's first sector, 8 MiB of random data after it (so the disk copy
     // takes a while at 1 MiB/s), and a file in tmpfs that only the same running guest has.
-    const auto wrote = shell->run(
-        u"echo %1 | dd of=/dev/vda bs=512 count=1 conv=sync 2>/dev/null && "
-        u"dd if=/dev/urandom of=/dev/vda bs=1M seek=1 count=8 2>/dev/null && sync && "
-        u"echo before-migration > /tmp/alive && echo written"_s.arg(kMarker),
-        60'000);
+    const auto wrote =
+        shell->run(u"echo %1 | dd of=/dev/vda bs=512 count=1 conv=sync 2>/dev/null && "
+                   u"dd if=/dev/urandom of=/dev/vda bs=1M seek=1 count=8 2>/dev/null && sync && "
+                   u"echo before-migration > /tmp/alive && echo written"_s.arg(kMarker),
+                   60'000);
     ASSERT_TRUE(wrote && wrote->endsWith(u"written"_s)) << shell->tail();
 
     // 1. Tunnelled copy-storage: refused on libvirt 9.0; the guest stays.
     LibvirtFailure failure;
     EXPECT_NE(migrate(dom, dest->uri(), kCopyStorageLive | VIR_MIGRATE_TUNNELLED, 0, &failure), 0)
         << "libvirt now migrates tunnelled with copy-storage: update RemoteHost.h";
-    info(u"migrate"_s, u"TUNNELLED|NON_SHARED_DISK: error %1: %2"_s.arg(failure.code).arg(
-                           failure.message));
+    info(u"migrate"_s,
+         u"TUNNELLED|NON_SHARED_DISK: error %1: %2"_s.arg(failure.code).arg(failure.message));
     EXPECT_EQ(virDomainIsActive(dom), 1);
     const bool tunnelLeftVolume = hasVolume(dest->connection(), kVolume);
     info(u"migrate"_s, u"after the refused tunnelled migration the destination %1 the "
@@ -325,12 +409,15 @@ TEST_F(RemoteHostE2e, PpcGuestMigratesLiveWithCopyStorageAndACancelledOneStays)
     deleteVolume(dest->connection(), kVolume);
 
     // 2. Cancelled: virDomainAbortJob from this thread while another runs the migration
-    // throttled to 1 MiB/s; the guest keeps running on the source, nothing on the destination.
+    // throttled to 1 MiB/s (with an explicit VIR_MIGRATE_PARAM_URI, which is accepted); the guest
+    // keeps running on the source, nothing on the destination.
     std::atomic<int> rc{1};
     LibvirtFailure cancelFailure;
     QElapsedTimer cancelClock;
     cancelClock.start();
-    std::thread migration([&] { rc = migrate(dom, dest->uri(), kCopyStorageLive, 1, &cancelFailure); });
+    std::thread migration([&] {
+        rc = migrate(dom, dest->uri(), kCopyStorageLive, 1, &cancelFailure, dest->migrationUri());
+    });
     virDomainJobInfo job{};
     QElapsedTimer waitJob;
     waitJob.start();
@@ -344,7 +431,19 @@ TEST_F(RemoteHostE2e, PpcGuestMigratesLiveWithCopyStorageAndACancelledOneStays)
                            .arg(job.dataProcessed)
                            .arg(job.dataTotal)
                            .arg(waitJob.elapsed()));
-    EXPECT_EQ(virDomainAbortJob(dom), 0) << text(lastLibvirtError());
+    // From its own connection, as a GUI's Cancel would (the migrating one is busy).
+    {
+        virConnectPtr abortConn = open(LibvirtDaemon::localUri());
+        ASSERT_NE(abortConn, nullptr) << text(lastLibvirtError());
+        virDomainPtr same = virDomainLookupByUUIDString(abortConn, uuidBuf);
+        EXPECT_NE(same, nullptr) << text(lastLibvirtError());
+        if (same) {
+            EXPECT_EQ(virDomainAbortJob(same), 0) << text(lastLibvirtError()) << "\n"
+                                                  << text(daemon().daemonLogTail(15));
+            virDomainFree(same);
+        }
+        virConnectClose(abortConn);
+    }
     migration.join();
     EXPECT_EQ(rc.load(), -1) << "the throttled migration finished before it was aborted";
     EXPECT_EQ(cancelFailure.code, VIR_ERR_OPERATION_ABORTED) << text(cancelFailure.message);
@@ -358,9 +457,9 @@ TEST_F(RemoteHostE2e, PpcGuestMigratesLiveWithCopyStorageAndACancelledOneStays)
     EXPECT_EQ(there, nullptr) << "a cancelled migration left the domain on the destination";
     if (there)
         virDomainFree(there);
-    info(u"migrate"_s, u"after the cancelled migration the destination %1 the pre-created "
-                       u"volume"_s.arg(hasVolume(dest->connection(), kVolume) ? u"keeps"_s
-                                                                             : u"removed"_s));
+    info(u"migrate"_s,
+         u"after the cancelled migration the destination %1 the pre-created "
+         u"volume"_s.arg(hasVolume(dest->connection(), kVolume) ? u"keeps"_s : u"removed"_s));
     deleteVolume(dest->connection(), kVolume);
 
     // 3. Live with copy-storage, peer to peer: the guest runs on the destination, the same
@@ -369,7 +468,8 @@ TEST_F(RemoteHostE2e, PpcGuestMigratesLiveWithCopyStorageAndACancelledOneStays)
     QElapsedTimer migClock;
     migClock.start();
     ASSERT_EQ(migrate(dom, dest->uri(), kCopyStorageLive, 0, &failure), 0)
-        << text(failure.message) << "\n" << text(dest->daemonLogTail());
+        << text(failure.message) << "\n"
+        << text(dest->daemonLogTail());
     info(u"migrate"_s, u"LIVE|PEER2PEER|NON_SHARED_DISK|PERSIST_DEST|UNDEFINE_SOURCE with "
                        u"migrate_disks=vda: done in %1 ms"_s.arg(migClock.elapsed()));
     virDomainPtr gone = virDomainLookupByName(conn(), kGuest.toUtf8().constData());
@@ -392,6 +492,26 @@ TEST_F(RemoteHostE2e, PpcGuestMigratesLiveWithCopyStorageAndACancelledOneStays)
         u"echo 3 > /proc/sys/vm/drop_caches; dd if=/dev/vda bs=512 count=1 2>/dev/null | head -c %1"_s
             .arg(kMarker.size()));
     EXPECT_EQ(disk.value_or(u"(no answer)"_s), kMarker) << there2.tail();
+
+    // 4. Offline (a defined, never started domain): what libvirt 9.0 does with and without
+    // NON_SHARED_DISK, for the migration helper; only logged and cleaned up.
+    probeOfflineMigration(dest.get());
+
+    // 5. The destination's libvirtd killed and restarted (issue 18's API): the guest runs
+    // on, and its console answers through the new daemon.
+    ASSERT_TRUE(dest->kill(SIGKILL));
+    ASSERT_TRUE(crossvirt::test::waitUntil([&] { return dest->libvirtdPid() == 0; }, 10'000));
+    ASSERT_TRUE(dest->restart()) << text(dest->errorString());
+    virDomainPtr kept = virDomainLookupByName(dest->connection(), kGuest.toUtf8().constData());
+    ASSERT_NE(kept, nullptr) << text(lastLibvirtError());
+    EXPECT_EQ(virDomainIsActive(kept), 1);
+    virDomainFree(kept);
+    auto destSession2 = openSession(dest->uri(), &error);
+    ASSERT_TRUE(destSession2) << text(error);
+    GuestShell after(destSession2.get(), uuid);
+    ASSERT_TRUE(after.open());
+    const auto still = after.run(u"cat /tmp/alive"_s, 60'000);
+    EXPECT_EQ(still.value_or(u"(no answer)"_s), u"before-migration"_s) << after.tail();
     info(u"remote"_s, u"whole test %1 ms"_s.arg(total.elapsed()));
 }
 
