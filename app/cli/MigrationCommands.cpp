@@ -249,14 +249,6 @@ int runMigrate(const CliContext &ctx)
     if (!check)
         return kExitHostFailed;
     const models::MigrationTarget *target = check->find(to);
-    if (!target || !target->possible()) {
-        printError(CliText::tr("Cannot move “%1” to %2:")
-                       .arg(check->vmName, target ? target->displayName : to));
-        for (const QString &line : target ? target->reasonLines() : QStringList())
-            printNote(u"  "_s + line);
-        return kExitRefused;
-    }
-
     models::MigrationRequest request;
     request.sourceUri = vm->uri;
     request.uuid = vm->vm.uuid;
@@ -265,6 +257,16 @@ int runMigrate(const CliContext &ctx)
     request.tunnelled = parser.isSet(tunnelledOption);
     request.bandwidthMiBs = bandwidth;
     request.migrationAddress = parser.value(addressOption);
+    QStringList refusals = target ? target->reasonLines() : QStringList();
+    if (target)
+        refusals += models::migrationRequestProblems(request, *target);
+    if (!target || !refusals.isEmpty()) {
+        printError(CliText::tr("Cannot move “%1” to %2:")
+                       .arg(check->vmName, target ? target->displayName : to));
+        for (const QString &line : std::as_const(refusals))
+            printNote(u"  "_s + line);
+        return kExitRefused;
+    }
 
     models::Migrator migrator(&dc);
     QEventLoop loop;

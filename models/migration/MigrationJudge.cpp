@@ -324,6 +324,17 @@ MigrationTarget judgeMigrationTarget(const MigrationSource &source,
     return target;
 }
 
+QStringList migrationRequestProblems(const MigrationRequest &request, const MigrationTarget &target)
+{
+    QStringList problems;
+    if (request.tunnelled && request.mode.copyStorage && !target.disksToCopy.isEmpty()) {
+        problems << MigrationText::tr("Tunnelled: libvirt cannot copy disks (%1) through a "
+                                      "tunnelled migration; choose a direct one")
+                        .arg(target.disksToCopy.join(u", "_s));
+    }
+    return problems;
+}
+
 // ---- how libvirt is asked -----------------------------------------------------------------
 
 unsigned long migrationFlags(bool running, bool live, bool copyStorage, bool tunnelled)

@@ -89,6 +89,14 @@ TEST(MigrationCli, RefusedDestinationExitsOneWithTheReasonsBeforeLibvirt)
     EXPECT_FALSE(r.err.contains(u"virDomainMigrate"_s)) << r.err.toStdString();
 }
 
+TEST(MigrationCli, CopyStorageThroughATunnelIsRefused)
+{
+    const auto r = runCli(hosts({u"migrate"_s, u"--vm"_s, u"db-01"_s, u"--to"_s, kB,
+                                 u"--copy-storage"_s, u"--tunnelled"_s}));
+    crossvirt::test::expectRefused(r, u"tunnelled"_s);
+    EXPECT_TRUE(r.err.contains(u"sda"_s)) << r.err.toStdString();
+}
+
 TEST(MigrationCli, LibvirtFailureExitsTwoNamingWhereTheVmIs)
 {
     const auto r = runCli(

@@ -203,3 +203,21 @@ TEST(MigrationJudge, ProgressPercentAndText)
     p.diskRemaining = 320ull << 20;
     EXPECT_TRUE(p.text().startsWith(u"Copying disks: 320"_s)) << p.text().toStdString();
 }
+
+TEST(MigrationJudge, CopyStorageThroughATunnelIsRefusedBeforeLibvirt)
+{
+    MigrationTarget target;
+    target.connected = true;
+    target.disksToCopy = {u"vda"_s};
+    MigrationRequest request;
+    request.mode.copyStorage = true;
+    request.tunnelled = true;
+    const QStringList no = migrationRequestProblems(request, target);
+    ASSERT_EQ(no.size(), 1);
+    EXPECT_TRUE(no.first().contains(u"vda"_s));
+    request.tunnelled = false;
+    EXPECT_TRUE(migrationRequestProblems(request, target).isEmpty());
+    request.tunnelled = true;
+    target.disksToCopy.clear(); // shared storage: nothing to copy, the tunnel is fine
+    EXPECT_TRUE(migrationRequestProblems(request, target).isEmpty());
+}
