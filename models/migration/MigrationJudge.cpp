@@ -54,6 +54,13 @@ QString mib(quint64 bytes)
 
 } // namespace
 
+QString MigrationDisk::label() const
+{
+    if (!path.isEmpty())
+        return MigrationText::tr("%1 (%2)").arg(target, path);
+    return MigrationText::tr("%1 (volume %2 of pool %3)").arg(target, volume, pool);
+}
+
 // ---- value helpers ------------------------------------------------------------------------
 
 QStringList MigrationTarget::reasonLines() const
@@ -139,8 +146,13 @@ MigrationSource parseMigrationSource(const QByteArray &domainXml,
             MigrationDisk disk;
             disk.target = e.firstChildElement(u"target"_s).attribute(u"dev"_s);
             disk.path = diskPath(e);
+            if (e.attribute(u"type"_s) == "volume"_L1) {
+                const QDomElement volume = e.firstChildElement(u"source"_s);
+                disk.pool = volume.attribute(u"pool"_s);
+                disk.volume = volume.attribute(u"volume"_s);
+            }
             disk.format = e.firstChildElement(u"driver"_s).attribute(u"type"_s);
-            if (disk.path.isEmpty())
+            if (disk.path.isEmpty() && (disk.pool.isEmpty() || disk.volume.isEmpty()))
                 continue; // an empty CD-ROM, or storage that is not a local path
             const QString device = e.attribute(u"device"_s, u"disk"_s);
             const bool readOnly = !e.firstChildElement(u"readonly"_s).isNull() ||
@@ -186,7 +198,7 @@ QStringList disksToCopy(const MigrationSource &source, const MigrationDestinatio
 {
     QStringList devs;
     for (const MigrationDisk &d : source.disks) {
-        if (!destination.presentPaths.contains(d.path))
+        if (!destination.presentPaths.contains(d.key()))
             devs << d.target;
     }
     return devs;
@@ -261,9 +273,15 @@ MigrationTarget judgeMigrationTarget(const MigrationSource &source,
     QStringList missing;
     QStringList folderless;
     for (const MigrationDisk &d : source.disks) {
-        if (destination.presentPaths.contains(d.path))
+        if (destination.presentPaths.contains(d.key()))
             continue;
-        missing << MigrationText::tr("%1 (%2)").arg(d.target, d.path);
+        missing << d.label();
+        if (d.path.isEmpty()) {
+            const QString pool = MigrationText::tr("pool %1").arg(d.pool);
+            if (!destination.poolNames.contains(d.pool) && !folderless.contains(pool))
+                folderless << pool;
+            continue;
+        }
         const QString folder = QFileInfo(d.path).absolutePath();
         if (!destination.poolFolders.contains(folder) &&
             !destination.poolFolders.contains(QDir::cleanPath(folder)) &&
@@ -290,8 +308,8 @@ MigrationTarget judgeMigrationTarget(const MigrationSource &source,
         for (const QString &folder : std::as_const(folderless)) {
             target.problems.append(
                 {MigrationText::tr("Storage"),
-                 MigrationText::tr("No storage pool on that host has the folder %1, where "
-                                   "libvirt would create the copies: add a pool there")
+                 MigrationText::tr("That host has no active storage pool for %1, where "
+                                   "libvirt would create the copies: add one there")
                      .arg(folder)});
         }
     } else if (mode.copyStorage && !source.disks.isEmpty()) {
@@ -300,8 +318,8 @@ MigrationTarget judgeMigrationTarget(const MigrationSource &source,
     }
     QStringList mediaMissing;
     for (const MigrationDisk &d : source.media) {
-        if (!destination.presentPaths.contains(d.path))
-            mediaMissing << MigrationText::tr("%1 (%2)").arg(d.target, d.path);
+        if (!destination.presentPaths.contains(d.key()))
+            mediaMissing << d.label();
     }
     if (!mediaMissing.isEmpty()) {
         target.problems.append(

@@ -21,6 +21,9 @@ using namespace Qt::StringLiterals;
 
 namespace crossvirt::models {
 
+/// MigrationCheck.cpp: the volume behind `disk` on `conn`, by path or by pool and name.
+StorageVolHandle lookupDiskVolume(virConnectPtr conn, const MigrationDisk &disk);
+
 namespace {
 
 struct MigratorText
@@ -34,7 +37,7 @@ struct MigrationHandles
     std::shared_ptr<virConnect> source;
     std::shared_ptr<virDomain> domain;
     std::shared_ptr<virConnect> destination; ///< direct mode only
-    QStringList copyPaths; ///< source paths of the disks to copy (libvirt pre-creates them)
+    QList<MigrationDisk> copies;             ///< the disks to copy (libvirt pre-creates them there)
 };
 
 std::shared_ptr<virConnect> refConnection(virConnectPtr conn)
@@ -94,8 +97,8 @@ struct MigratorShared
     QString vmName;
     QString sourceName, destinationName;
     QStringList disksToCopy;
-    QStringList copyPaths; ///< their paths, the same there once libvirt pre-created them
-    bool running = false;  ///< the VM ran when the move began
+    QList<MigrationDisk> copies; ///< those disks (the same path or pool volume there)
+    bool running = false;        ///< the VM ran when the move began
     std::atomic<bool> cancelled{false};
     bool pollPending = false;
     MigrationProgress last;
@@ -263,7 +266,7 @@ void MigrationFlow::begin(Migrator *m, const std::shared_ptr<MigratorShared> &sh
             for (const MigrationDisk &d :
                  parseMigrationSource(QByteArray(xml.get()), nullptr).disks) {
                 if (devs.contains(d.target))
-                    h.copyPaths << d.path;
+                    h.copies << d;
             }
         }
         return h;
@@ -271,7 +274,7 @@ void MigrationFlow::begin(Migrator *m, const std::shared_ptr<MigratorShared> &sh
     whenFinished(
         sourceRefs, m,
         [m, shared, failed](const MigrationHandles &handles) {
-            shared->copyPaths = handles.copyPaths;
+            shared->copies = handles.copies;
             if (shared->request.tunnelled) {
                 run(m, shared, handles);
                 return;
@@ -449,7 +452,7 @@ void MigrationFlow::done(Migrator *m, const std::shared_ptr<MigratorShared> &sha
                     }),
         m,
         [m, shared, report](int state) {
-            if (state >= 0 && !shared->copyPaths.isEmpty()) {
+            if (state >= 0 && !shared->copies.isEmpty()) {
                 removePrecreatedCopies(m, shared, [report, shared, state](const QString &cleanup) {
                     const QString where =
                         state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_PAUSED
@@ -475,6 +478,16 @@ void MigrationFlow::done(Migrator *m, const std::shared_ptr<MigratorShared> &sha
         });
 }
 
+namespace {
+QString copyLabels(const std::shared_ptr<MigratorShared> &shared)
+{
+    QStringList labels;
+    for (const MigrationDisk &d : shared->copies)
+        labels << d.label();
+    return labels.join(u", "_s);
+}
+} // namespace
+
 void MigrationFlow::removePrecreatedCopies(Migrator *m,
                                            const std::shared_ptr<MigratorShared> &shared,
                                            const std::function<void(const QString &)> &then)
@@ -482,26 +495,24 @@ void MigrationFlow::removePrecreatedCopies(Migrator *m,
     HostSession *destination = session(m, shared->request.destinationUri);
     if (!destination) {
         then(MigratorText::tr("Partial disk copies may be left on %1: %2")
-                 .arg(shared->destinationName, shared->copyPaths.join(u", "_s)));
+                 .arg(shared->destinationName, copyLabels(shared)));
         return;
     }
     whenFinished(
         runOnWorker(destination,
-                    [uuid = shared->request.uuid, paths = shared->copyPaths](virConnectPtr conn) {
+                    [uuid = shared->request.uuid, copies = shared->copies](virConnectPtr conn) {
                         QStringList kept;
                         const DomainHandle there(
                             virDomainLookupByUUIDString(conn, uuid.toUtf8().constData()));
                         virResetLastError();
-                        if (there)
-                            return paths; // the VM arrived after all: its disks stay
-                        for (const QString &path : paths) {
-                            const StorageVolHandle vol(
-                                virStorageVolLookupByPath(conn, path.toUtf8().constData()));
-                            if (vol && virStorageVolDelete(vol.get(), 0) == 0)
+                        for (const MigrationDisk &disk : copies) {
+                            const StorageVolHandle vol = lookupDiskVolume(conn, disk);
+                            // The VM arrived after all: its disks stay.
+                            if (vol && !there && virStorageVolDelete(vol.get(), 0) == 0)
                                 continue;
                             virResetLastError();
                             if (vol)
-                                kept << path;
+                                kept << disk.label();
                         }
                         return kept;
                     }),
@@ -516,7 +527,7 @@ void MigrationFlow::removePrecreatedCopies(Migrator *m,
         },
         [shared, then](const QString &error) {
             then(MigratorText::tr("Partial disk copies may be left on %1 (%2): %3")
-                     .arg(shared->destinationName, error, shared->copyPaths.join(u", "_s)));
+                     .arg(shared->destinationName, error, copyLabels(shared)));
         });
 }
 

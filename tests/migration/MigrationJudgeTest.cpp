@@ -221,3 +221,30 @@ TEST(MigrationJudge, CopyStorageThroughATunnelIsRefusedBeforeLibvirt)
     target.disksToCopy.clear(); // shared storage: nothing to copy, the tunnel is fine
     EXPECT_TRUE(migrationRequestProblems(request, target).isEmpty());
 }
+
+TEST(MigrationJudge, PoolVolumeDisksAreFoundByPoolAndVolumeName)
+{
+    const QByteArray xml = R"(<domain type='qemu'><name>p</name><uuid>1-2</uuid>
+  <os><type arch='ppc64le' machine='pseries-7.2'>hvm</type></os>
+  <devices><disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>
+    <source pool='images' volume='p.qcow2'/><target dev='vda' bus='virtio'/></disk></devices>
+</domain>)";
+    MigrationSource s = parseMigrationSource(xml, nullptr);
+    ASSERT_EQ(s.disks.size(), 1);
+    EXPECT_EQ(s.disks.first().key(), u"pool:images/p.qcow2"_s);
+    s.running = true;
+    MigrationDestination d;
+    d.connected = true;
+    d.emulates = true;
+    arch::MigrationMode copy;
+    copy.copyStorage = true;
+    MigrationTarget t = judgeMigrationTarget(s, d, copy);
+    EXPECT_TRUE(t.reasonLines().join(u'\n').contains(u"pool images"_s))
+        << t.reasonLines().join(u'\n').toStdString();
+    d.poolNames = {u"images"_s};
+    t = judgeMigrationTarget(s, d, copy);
+    EXPECT_FALSE(has(t, u"Storage"_s)) << t.reasonLines().join(u'\n').toStdString();
+    EXPECT_EQ(t.disksToCopy, QStringList{u"vda"_s});
+    d.presentPaths = {u"pool:images/p.qcow2"_s};
+    EXPECT_TRUE(judgeMigrationTarget(s, d, {}).storageShared);
+}
