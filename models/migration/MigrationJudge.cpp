@@ -271,22 +271,31 @@ MigrationTarget judgeMigrationTarget(const MigrationSource &source,
     // ---- storage ---------------------------------------------------------------------
     const bool offline = !source.running;
     QStringList missing;
-    QStringList folderless;
+    QStringList shared;  // found at the same path or pool volume there
+    QStringList noPlace; // reasons libvirt would have nowhere to create a copy
+    QStringList placesSeen;
     for (const MigrationDisk &d : source.disks) {
-        if (destination.presentPaths.contains(d.key()))
-            continue;
-        missing << d.label();
-        if (d.path.isEmpty()) {
-            const QString pool = MigrationText::tr("pool %1").arg(d.pool);
-            if (!destination.poolNames.contains(d.pool) && !folderless.contains(pool))
-                folderless << pool;
+        if (destination.presentPaths.contains(d.key())) {
+            shared << d.label();
             continue;
         }
-        const QString folder = QFileInfo(d.path).absolutePath();
-        if (!destination.poolFolders.contains(folder) &&
-            !destination.poolFolders.contains(QDir::cleanPath(folder)) &&
-            !folderless.contains(folder))
-            folderless << folder;
+        missing << d.label();
+        if (d.path.isEmpty()) {
+            if (!destination.poolNames.contains(d.pool) && !placesSeen.contains(d.pool)) {
+                placesSeen << d.pool;
+                noPlace << MigrationText::tr("That host has no active storage pool “%1”, where "
+                                             "libvirt would create the copy: add it there")
+                               .arg(d.pool);
+            }
+            continue;
+        }
+        const QString folder = QDir::cleanPath(QFileInfo(d.path).absolutePath());
+        if (!destination.poolFolders.contains(folder) && !placesSeen.contains(folder)) {
+            placesSeen << folder;
+            noPlace << MigrationText::tr("No active storage pool on that host has the folder %1, "
+                                         "where libvirt would create the copy: add one there")
+                           .arg(folder);
+        }
     }
     target.storageShared = missing.isEmpty();
     target.disksToCopy = disksToCopy(source, destination);
@@ -305,16 +314,15 @@ MigrationTarget judgeMigrationTarget(const MigrationSource &source,
                                "live)")
                  .arg(missing.join(u", "_s))});
     } else if (!missing.isEmpty()) {
-        for (const QString &folder : std::as_const(folderless)) {
-            target.problems.append(
-                {MigrationText::tr("Storage"),
-                 MigrationText::tr("That host has no active storage pool for %1, where "
-                                   "libvirt would create the copies: add one there")
-                     .arg(folder)});
-        }
-    } else if (mode.copyStorage && !source.disks.isEmpty()) {
-        target.notes << MigrationText::tr("The disks are already on that host (shared "
-                                          "storage): nothing is copied");
+        for (const QString &reason : std::as_const(noPlace))
+            target.problems.append({MigrationText::tr("Storage"), reason});
+    }
+    // The same path there is taken for shared storage (NFS, a SAN); libvirt cannot tell a
+    // different file at the same path apart, so the user is told which disks are trusted.
+    if (!shared.isEmpty()) {
+        target.notes << MigrationText::tr("%1 is at the same place on that host and is taken "
+                                          "for shared storage: it is not copied")
+                            .arg(shared.join(u", "_s));
     }
     QStringList mediaMissing;
     for (const MigrationDisk &d : source.media) {

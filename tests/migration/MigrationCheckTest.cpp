@@ -129,6 +129,9 @@ TEST_F(MigrationCheckTest, SameArchHostWithTheDiskAndNetworkIsPossible)
     EXPECT_TRUE(b->possible()) << b->reasonLines().join(u'\n').toStdString();
     EXPECT_TRUE(b->storageShared);
     EXPECT_TRUE(b->disksToCopy.isEmpty());
+    // The user is told which disk is trusted to be shared (a path cannot prove it).
+    ASSERT_EQ(b->notes.size(), 1);
+    EXPECT_TRUE(b->notes.first().contains(u"vda (/var/lib/libvirt/images/web-01.qcow2)"_s));
     EXPECT_EQ(c.possibleUris(), QStringList{dataUri("x86-b")});
 }
 

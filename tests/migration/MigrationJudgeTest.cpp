@@ -239,7 +239,7 @@ TEST(MigrationJudge, PoolVolumeDisksAreFoundByPoolAndVolumeName)
     arch::MigrationMode copy;
     copy.copyStorage = true;
     MigrationTarget t = judgeMigrationTarget(s, d, copy);
-    EXPECT_TRUE(t.reasonLines().join(u'\n').contains(u"pool images"_s))
+    EXPECT_TRUE(t.reasonLines().join(u'\n').contains(u"storage pool “images”"_s))
         << t.reasonLines().join(u'\n').toStdString();
     d.poolNames = {u"images"_s};
     t = judgeMigrationTarget(s, d, copy);
