@@ -14,6 +14,8 @@
 #include "models/migration/Migration.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTimer>
@@ -177,6 +179,28 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
     const MigrationTarget *toANoCopy = noCopy.find(a->uri());
     ASSERT_TRUE(toANoCopy);
     EXPECT_TRUE(hasProblem(*toANoCopy, u"Storage"_s)) << text(toANoCopy->reasonLines().join(u'\n'));
+
+    // The CLI gives the same verdicts, and refuses B before libvirt is asked.
+    {
+        const QStringList hosts{u"-c"_s, LibvirtDaemon::localUri(), u"-c"_s, a->uri(), u"-c"_s,
+                                b->uri()};
+        const CliRun r = runCliProgram(
+            QStringLiteral(CROSSVIRT_CLI_PATH),
+            hosts + QStringList{u"migrate-check"_s, u"--vm"_s, kGuest, u"--copy-storage"_s});
+        ASSERT_EQ(r.exitCode, 0) << text(r.err);
+        QHash<QString, QJsonObject> byUri;
+        for (const QJsonValue &h : r.json().value(u"hosts"_s).toArray())
+            byUri.insert(h.toObject().value(u"uri"_s).toString(), h.toObject());
+        EXPECT_TRUE(byUri.value(a->uri()).value(u"possible"_s).toBool()) << r.out.toStdString();
+        EXPECT_FALSE(byUri.value(b->uri()).value(u"possible"_s).toBool()) << r.out.toStdString();
+        const CliRun refused =
+            runCliProgram(QStringLiteral(CROSSVIRT_CLI_PATH),
+                          hosts + QStringList{u"migrate"_s, u"--vm"_s, kGuest, u"--to"_s, b->uri(),
+                                              u"--copy-storage"_s});
+        EXPECT_EQ(refused.exitCode, 1) << text(refused.err);
+        EXPECT_TRUE(refused.err.contains(u"pseries-7.2"_s)) << text(refused.err);
+        EXPECT_EQ(virDomainIsActive(dom), 1);
+    }
 
     MigrationRequest request;
     request.sourceUri = LibvirtDaemon::localUri();
