@@ -54,13 +54,15 @@ struct MigrateOutcome
     QString error;
 };
 
-MigrationProgress readJobStats(virDomainPtr dom)
+/// The running job's stats, or with `completed` the last finished job's (its real downtime).
+MigrationProgress readJobStats(virDomainPtr dom, bool completed = false)
 {
     MigrationProgress p;
     int type = VIR_DOMAIN_JOB_NONE;
     virTypedParameterPtr params = nullptr;
     int n = 0;
-    if (virDomainGetJobStats(dom, &type, &params, &n, 0) < 0) {
+    if (virDomainGetJobStats(dom, &type, &params, &n,
+                             completed ? unsigned(VIR_DOMAIN_JOB_STATS_COMPLETED) : 0u) < 0) {
         virResetLastError();
         return p;
     }
@@ -421,7 +423,28 @@ void MigrationFlow::done(Migrator *m, const std::shared_ptr<MigratorShared> &sha
         result.name = shared->vmName;
         result.elapsedMs = shared->elapsed.elapsed();
         result.downtimeMs = shared->last.downtimeMs;
-        emit m->finished(result);
+        if (!destination || !shared->running) {
+            emit m->finished(result);
+            return;
+        }
+        // The real downtime: the destination keeps the completed incoming job's stats.
+        auto emitResult = [m, result](qint64 downtimeMs) {
+            MigrationResult r = result;
+            if (downtimeMs >= 0)
+                r.downtimeMs = downtimeMs;
+            emit m->finished(r);
+        };
+        whenFinished(runOnWorker(destination,
+                                 [uuid = shared->request.uuid](virConnectPtr conn) {
+                                     const DomainHandle dom(virDomainLookupByUUIDString(
+                                         conn, uuid.toUtf8().constData()));
+                                     if (!dom) {
+                                         virResetLastError();
+                                         return qint64(-1);
+                                     }
+                                     return readJobStats(dom.get(), true).downtimeMs;
+                                 }),
+                     m, emitResult, [emitResult](const QString &) { emitResult(-1); });
         return;
     }
     // Say where the VM is now: libvirt rolls a failed move back to the source.

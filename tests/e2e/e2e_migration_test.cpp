@@ -255,6 +255,7 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
         info(u"migrate"_s,
              u"moved in %1 ms (downtime %2 ms)"_s.arg(clock.elapsed()).arg(result.downtimeMs));
         EXPECT_EQ(result.destinationUri, a->uri());
+        EXPECT_GE(result.downtimeMs, 0) << "the completed job's downtime, read on the destination";
         virDomainPtr moved = virDomainLookupByUUIDString(a->connection(), uuidBuf);
         ASSERT_NE(moved, nullptr) << text(lastLibvirtError());
         EXPECT_EQ(virDomainIsActive(moved), 1);
