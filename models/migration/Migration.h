@@ -41,6 +41,9 @@ struct MigrationTarget
     /// Every writable disk is already there at the same path (shared storage): no copy
     /// needed. False when some disk would have to be copied.
     bool storageShared = false;
+    /// Target devs of the writable disks Copy storage would copy ("vda"): those not found
+    /// at the same path there. The Migrator copies only these.
+    QStringList disksToCopy;
 
     bool possible() const { return connected && problems.isEmpty(); }
     /// The problems as lines "What: reason".
@@ -86,6 +89,13 @@ struct MigrationRequest
     /// Address QEMU streams to (direct mode): empty = the host part of destinationUri.
     QString migrationAddress;
 };
+
+/// What the check cannot see but libvirt would refuse for `request` to `target`: libvirt
+/// 9.0 with QEMU 7.2 copies no disks through a tunnelled migration ("migration of
+/// non-shared storage is not supported with tunnelled migration and this QEMU"). Translated
+/// lines; empty when the request can go ahead as asked.
+QStringList migrationRequestProblems(const MigrationRequest &request,
+                                     const MigrationTarget &target);
 
 /// Where a running move is (virDomainGetJobStats on the source).
 struct MigrationProgress
@@ -139,6 +149,7 @@ signals:
     void failed(const QString &message, bool cancelled);
 
 private:
+    friend struct MigrationFlow; // the chained steps (Migrator.cpp)
     QPointer<Datacenter> m_datacenter;
     std::shared_ptr<MigratorShared> m_shared;
     bool m_running = false;
