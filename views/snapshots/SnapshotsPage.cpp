@@ -213,11 +213,12 @@ void SnapshotsPage::fillTree()
         m_stack->setCurrentWidget(m_empty);
         return;
     }
-    m_heading->setText(
-        s.current.isEmpty()
-            ? tr("%n snapshot(s) of “%1”; none is current.", nullptr, count).arg(vmName())
-            : tr("%n snapshot(s) of “%1”; the guest was last at “%2”.", nullptr, count)
-                  .arg(vmName(), s.current));
+    const QString counted = count == 1 ? tr("One snapshot of “%1”").arg(vmName())
+                                       : tr("%1 snapshots of “%2”").arg(count).arg(vmName());
+    m_heading->setText(s.current.isEmpty()
+                           ? tr("%1; none is current.").arg(counted)
+                           : tr("%1; the current one (the guest's starting point) is “%2”.")
+                                 .arg(counted, s.current));
     QHash<QString, QTreeWidgetItem *> items;
     const QLocale locale;
     for (const SnapshotInfo &snap : s.snapshots) {
@@ -451,10 +452,12 @@ void SnapshotsPage::deleteSelected()
                                      "snapshots stay too unless you tick the box."));
     QCheckBox *children = nullptr;
     if (!descendants.isEmpty()) {
-        children = new QCheckBox(
-            tr("Also delete its %n later snapshot(s): %1", nullptr, int(descendants.size()))
-                .arg(descendants.join(u", "_s)),
-            box);
+        children = new QCheckBox(descendants.size() == 1
+                                     ? tr("Also delete its later snapshot %1").arg(descendants[0])
+                                     : tr("Also delete its %1 later snapshots: %2")
+                                           .arg(descendants.size())
+                                           .arg(descendants.join(u", "_s)),
+                                 box);
         if (!snap->remove.supported) {
             // It cannot go alone: only with its children.
             children->setChecked(true);

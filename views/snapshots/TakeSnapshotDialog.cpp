@@ -79,7 +79,9 @@ TakeSnapshotDialog::TakeSnapshotDialog(models::HostSession *session, const QStri
     connect(m_buttons, &QDialogButtonBox::accepted, this, &TakeSnapshotDialog::take);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &TakeSnapshotDialog::reject);
     layout->addWidget(m_buttons);
-    resize(620, sizeHint().height());
+    // Wide enough that a withheld way's reason takes two or three lines, not six.
+    setMinimumWidth(540);
+    resize(580, sizeHint().height());
 
     if (known) {
         setSnapshots(*known);
