@@ -214,7 +214,7 @@ TEST_F(SnapshotJobsTest, DeletesASnapshotWithItsChildren)
     EXPECT_EQ(v.find(u"a"_s)->children, QStringList{u"d"_s});
 
     // Alone: its child stays, under its parent.
-    take(kPlain, u"e"_s); // no current snapshot since b went: a new root
+    take(kPlain, u"e"_s);
     EXPECT_EQ(wait(deleteSnapshot(session.get(), kPlain, u"a"_s, false)), QStringList{u"a"_s});
     const VmSnapshots after = load(kPlain);
     EXPECT_FALSE(after.find(u"a"_s));
