@@ -2,7 +2,6 @@
 // rule about what a domain's disks and a snapshot's XML say is testable on plain text.
 #include "models/snapshots/SnapshotXml.h"
 
-#include <QCollator>
 #include <QFileInfo>
 #include <QHash>
 #include <QXmlStreamReader>
@@ -128,15 +127,52 @@ SnapshotInfo parseSnapshot(const QString &text)
     return s;
 }
 
+namespace {
+
+/// "snapshot2" before "snapshot10": runs of digits compare as numbers (QCollator's numeric
+/// mode needs ICU, which a C locale build lacks).
+bool naturalLess(const QString &a, const QString &b)
+{
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            qsizetype ei = i, ej = j;
+            while (ei < a.size() && a[ei].isDigit())
+                ++ei;
+            while (ej < b.size() && b[ej].isDigit())
+                ++ej;
+            qsizetype si = i, sj = j; // leading zeros do not make a number bigger
+            while (si + 1 < ei && a[si] == u'0')
+                ++si;
+            while (sj + 1 < ej && b[sj] == u'0')
+                ++sj;
+            const QStringView ta = QStringView(a).mid(si, ei - si);
+            const QStringView tb = QStringView(b).mid(sj, ej - sj);
+            if (ta.size() != tb.size())
+                return ta.size() < tb.size();
+            if (const int c = ta.compare(tb); c != 0)
+                return c < 0;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        if (a[i] != b[j])
+            return a[i] < b[j];
+        ++i;
+        ++j;
+    }
+    return a.size() - i < b.size() - j;
+}
+
+} // namespace
+
 QList<SnapshotInfo> treeOrder(QList<SnapshotInfo> snapshots)
 {
-    QCollator collator;
-    collator.setNumericMode(true);
     std::stable_sort(snapshots.begin(), snapshots.end(),
-                     [&collator](const SnapshotInfo &a, const SnapshotInfo &b) {
+                     [](const SnapshotInfo &a, const SnapshotInfo &b) {
                          if (a.created != b.created)
                              return a.created < b.created;
-                         return collator.compare(a.name, b.name) < 0;
+                         return naturalLess(a.name, b.name);
                      });
     QHash<QString, qsizetype> index;
     for (qsizetype i = 0; i < snapshots.size(); ++i) {

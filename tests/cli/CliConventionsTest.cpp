@@ -64,6 +64,9 @@ const QMap<QString, QStringList> &commandOptions()
         {u"clone"_s, {u"--vm"_s, u"--name"_s, u"--share-disks"_s, u"--empty-disks"_s, u"--pool"_s}},
         {u"template"_s, {}},
         {u"vm-pool"_s, {}},
+        {u"snapshot"_s,
+         {u"--vm"_s, u"--name"_s, u"--description"_s, u"--memory"_s, u"--disk-only"_s,
+          u"--external"_s, u"--children"_s, u"--json"_s}},
     };
     return options;
 }
