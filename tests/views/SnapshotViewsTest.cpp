@@ -302,6 +302,8 @@ TEST_F(SnapshotViewsTest, ThePageListsATreeAndMarksTheCurrentOne)
     EXPECT_TRUE(tuned->font(SnapshotsPage::NameColumn).bold());
     EXPECT_FALSE(page->itemOf(u"configured"_s)->font(SnapshotsPage::NameColumn).bold());
     EXPECT_TRUE(page->errorLabel()->isHidden());
+    // Another one selected, so the current one's bold shows apart from the selection.
+    ASSERT_TRUE(page->selectSnapshot(u"configured"_s));
     screenshot(&window, u"snap-page-tree"_s);
 
     // The dialog for the running guest, as Take… opens it over this page.
