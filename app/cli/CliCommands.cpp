@@ -1,6 +1,7 @@
 #include "app/cli/CliCommands.h"
 
 #include "app/cli/ProvisioningCommands.h"
+#include "app/cli/SnapshotCommands.h"
 #include "app/cli/TemplateCommands.h"
 #include "models/connection/HostSession.h"
 
@@ -416,7 +417,8 @@ const QList<CliCommand> &cliCommands()
          QT_TRANSLATE_NOOP("cli", "Storage volumes: volume list|create|resize|clone|delete|"
                                   "upload|download"),
          runVolumeCommand},
-    } + editCliCommands() + templateCliCommands() + migrationCliCommands();
+    } + editCliCommands() + templateCliCommands() + migrationCliCommands() +
+                snapshotCliCommands();
     return commands;
 }
 

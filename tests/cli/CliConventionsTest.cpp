@@ -68,6 +68,9 @@ const QMap<QString, QStringList> &commandOptions()
         {u"migrate"_s,
          {u"--vm"_s, u"--to"_s, u"--live"_s, u"--offline"_s, u"--copy-storage"_s,
           u"--tunnelled"_s, u"--bandwidth"_s}},
+        {u"snapshot"_s,
+         {u"--vm"_s, u"--name"_s, u"--description"_s, u"--memory"_s, u"--disk-only"_s,
+          u"--external"_s, u"--children"_s, u"--json"_s}},
     };
     return options;
 }

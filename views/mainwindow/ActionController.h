@@ -58,6 +58,8 @@ public:
     void clone(const VmTarget &vm);
     /// The Make Template dialog for `vm`.
     void makeTemplate(const VmTarget &vm);
+    /// The Take Snapshot dialog for `vm` (issue 13; SnapshotActions.cpp).
+    void takeSnapshot(const VmTarget &vm);
     /// Asks once, listing `targets`, then runs `action` on all of them in a
     /// BulkProgressDialog (one result per VM).
     void bulk(models::BulkAction action, const QList<VmTarget> &targets);

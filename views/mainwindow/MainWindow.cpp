@@ -157,6 +157,7 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
 
     createActions();
     createPoolActions();
+    createSnapshotActions();
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
@@ -544,6 +545,7 @@ void MainWindow::updateActions()
                              session->state() != models::ConnectionState::Disconnected);
     m_removeConnection->setEnabled(host);
     updateCloneActions(d ? &*d : nullptr);
+    updateSnapshotActions(d ? &*d : nullptr, session);
 }
 
 void MainWindow::updateSummary()
@@ -810,8 +812,7 @@ void MainWindow::updateCloneActions(const models::DomainSummary *d)
         d && d->isTemplate
             ? tr("“%1” is a template: make a new virtual machine from it instead").arg(d->name)
         : d && models::isActive(d->state)
-            ? tr("Shut “%1” down first: only a shut-off virtual machine can be cloned")
-                  .arg(d->name)
+            ? tr("Shut “%1” down first: only a shut-off virtual machine can be cloned").arg(d->name)
             : tr("Copy the selected virtual machine under a new name"));
     m_makeTemplate->setEnabled(d && !d->isTemplate);
     m_makeTemplate->setToolTip(

@@ -13,6 +13,7 @@ class QLineEdit;
 class QTreeView;
 
 namespace crossvirt::models {
+class HostSession;
 class InventoryStatsProxy;
 class InventoryFilterProxy;
 struct DomainSummary;
@@ -89,6 +90,9 @@ public:
     // Clone, templates and bulk actions (issue 14).
     QAction *cloneAction() const { return m_clone; }
     QAction *makeTemplateAction() const { return m_makeTemplate; }
+    // Snapshots (issue 13; SnapshotActions.cpp).
+    QAction *takeSnapshotAction() const { return m_takeSnapshot; }
+    QAction *manageSnapshotsAction() const { return m_manageSnapshots; }
     /// The VMs selected in the tree (several with Ctrl/Shift), in tree order.
     QList<VmTarget> selectedVms() const;
     /// The selected VMs `action` applies to (Start: shut-off VMs that are no template...).
@@ -124,6 +128,10 @@ private:
     /// The Pools menu (New VM Pool, Delete VM Pool, New VM from Template, Delete Template).
     void createPoolActions();
     void updatePoolActions(const models::DomainSummary *selected);
+    /// The Snapshot menu (Take Snapshot…, Manage Snapshots…).
+    void createSnapshotActions();
+    void updateSnapshotActions(const models::DomainSummary *selected,
+                               const models::HostSession *session);
 
     MainWindowModels m_models;
     models::InventoryStatsProxy *m_statsByHost;
@@ -147,6 +155,7 @@ private:
     QAction *m_resetLayout = nullptr;
     QAction *m_newVmPool = nullptr, *m_deleteVmPool = nullptr, *m_deleteTemplate = nullptr,
             *m_newVmFromTemplate = nullptr;
+    QAction *m_takeSnapshot = nullptr, *m_manageSnapshots = nullptr;
 };
 
 } // namespace crossvirt::views

@@ -7,6 +7,7 @@
 #include "views/charts/VmPerformancePage.h"
 #include "views/common/StateIcons.h"
 #include "views/mainwindow/WindowLayout.h"
+#include "views/snapshots/SnapshotsPage.h"
 #include "views/vm/ConsolePage.h"
 #include "views/vm/OverviewPage.h"
 #include "views/vm/details/VmDetailsPage.h"
@@ -42,6 +43,9 @@ VmWindow::VmWindow(models::HostSession *session, const QString &uuid,
     }
     m_console = new ConsolePage(session, uuid, this);
     m_tabs->addTab(m_console, tr("Console"));
+    // Reads the snapshots when first shown.
+    m_snapshots = new SnapshotsPage(session, uuid, this);
+    m_tabs->addTab(m_snapshots, tr("Snapshots"));
     m_tabs->addTab(m_details->xmlPage(), tr("XML"));
     // The console connects when its tab is first shown, not for every opened window.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
@@ -130,6 +134,11 @@ void VmWindow::closeEvent(QCloseEvent *event)
 void VmWindow::showConsole()
 {
     m_tabs->setCurrentWidget(m_console);
+}
+
+void VmWindow::showSnapshots()
+{
+    m_tabs->setCurrentWidget(m_snapshots);
 }
 
 void VmWindow::reload()

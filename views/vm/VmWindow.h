@@ -18,8 +18,9 @@ class ConsolePage;
 class VmPerformancePage;
 class OverviewPage;
 class VmDetailsPage;
+class SnapshotsPage;
 
-/// A VM's own window: Overview now; Performance, Console and Disks pages join it.
+/// A VM's own window: Overview, Details, Performance, Console, Snapshots and XML tabs.
 class VmWindow : public QMainWindow
 {
     Q_OBJECT
@@ -36,6 +37,10 @@ public:
     VmPerformancePage *performance() const { return m_performance; }
     /// The Details tab (staged edits); its xmlPage() is the XML tab.
     VmDetailsPage *details() const { return m_details; }
+    /// The Snapshots tab (issue 13).
+    SnapshotsPage *snapshots() const { return m_snapshots; }
+    /// Brings the Snapshots tab to the front (it reads the snapshots when first shown).
+    void showSnapshots();
     /// Brings the Console tab to the front (it connects the first time it is shown).
     void showConsole();
     /// Re-reads the domain XML (off the GUI thread) and refreshes the pages.
@@ -62,6 +67,7 @@ private:
     ConsolePage *m_console;
     VmPerformancePage *m_performance = nullptr;
     VmDetailsPage *m_details = nullptr;
+    SnapshotsPage *m_snapshots = nullptr;
     bool m_consoleStarted = false;
 };
 

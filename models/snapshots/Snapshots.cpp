@@ -1,0 +1,97 @@
+// The value side of models/snapshots/Snapshots.h: names, labels and the tree walks the
+// Snapshots page, the Snapshot menu and `crossvirt-cli snapshot` share.
+#include "models/snapshots/Snapshots.h"
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::models {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Snapshots", text);
+}
+
+} // namespace
+
+QString SnapshotInfo::stateLabel() const
+{
+    if (location == arch::SnapshotLocation::External) {
+        if (withMemory)
+            return state == "paused"_L1 ? tr("External, paused, with memory")
+                                        : tr("External, running, with memory");
+        if (state == "shutoff"_L1)
+            return tr("External, shut off, disks");
+        return tr("External, disks only");
+    }
+    if (state == "running"_L1)
+        return withMemory ? tr("Running, with memory") : tr("Running, disks");
+    if (state == "paused"_L1)
+        return withMemory ? tr("Paused, with memory") : tr("Paused, disks");
+    if (state == "shutoff"_L1)
+        return tr("Shut off, disks");
+    if (state == "disk-snapshot"_L1)
+        return tr("Disks only");
+    return state; // libvirt's own word for a state Crossvirt does not know
+}
+
+const SnapshotInfo *VmSnapshots::find(const QString &name) const
+{
+    for (const SnapshotInfo &s : snapshots) {
+        if (s.name == name)
+            return &s;
+    }
+    return nullptr;
+}
+
+QStringList VmSnapshots::subtree(const QString &name) const
+{
+    QStringList out;
+    if (!find(name))
+        return out;
+    const std::function<void(const QString &)> visit = [&](const QString &n) {
+        if (out.contains(n))
+            return; // a parent loop in broken metadata
+        const SnapshotInfo *s = find(n);
+        if (s) {
+            for (const QString &child : s->children) {
+                if (!out.contains(child) && child != n)
+                    visit(child);
+            }
+        }
+        out.append(n);
+    };
+    visit(name);
+    return out;
+}
+
+QString suggestedSnapshotName(const VmSnapshots &snapshots)
+{
+    for (int i = 1;; ++i) {
+        const QString name = u"snapshot%1"_s.arg(i);
+        if (!snapshots.find(name))
+            return name;
+    }
+}
+
+QString snapshotNameProblem(const VmSnapshots &snapshots, const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return tr("Give the snapshot a name");
+    if (name.contains(u'/'))
+        return tr("A snapshot name cannot contain “/”: it becomes part of file names");
+    for (const QChar c : name) {
+        if (c.category() == QChar::Other_Control)
+            return tr("A snapshot name cannot contain control characters");
+    }
+    if (name.startsWith(u'.') || name.startsWith(u'-'))
+        return tr("A snapshot name cannot start with “%1”").arg(name.front());
+    if (snapshots.find(name))
+        return tr("%1 already has a snapshot named “%2”").arg(snapshots.vmName, name);
+    return {};
+}
+
+} // namespace crossvirt::models
