@@ -14,6 +14,7 @@
 // nothing made, and crossvirt-cli clone / template list on the real host.
 
 #include "common/TestSupport.h"
+#include "e2e/E2eGuests.h"
 #include "e2e/E2eSupport.h"
 #include "e2e/GuestImage.h"
 #include "e2e/GuestReport.h"
@@ -53,9 +54,6 @@ namespace {
 [[maybe_unused]] ::testing::Environment *const e2eEnvironment =
     ::testing::AddGlobalTestEnvironment(new LibvirtDaemonEnvironment);
 
-// TCG on 2 busy cores, up to five guests at once: a boot alone takes 15-50 s here.
-constexpr int kBootTimeoutMs = 300'000;
-constexpr int kShutdownTimeoutMs = 90'000;
 constexpr double kMiB = 1024.0 * 1024.0;
 
 /// SHA-256 of the file, or of its first `bytes` (a raw disk's data before its hole).
@@ -79,11 +77,6 @@ QString sha256Of(const QString &path, qint64 bytes = -1)
     return QString::fromLatin1(h.result().toHex());
 }
 
-QString seconds(const QElapsedTimer &t)
-{
-    return QString::number(double(t.elapsed()) / 1000.0, 'f', 1);
-}
-
 /// Guest shell one-liners: a marker line written to / read from sector `sector` of /dev/DEV.
 QString writeMarker(const QString &dev, int sector, const QString &marker)
 {
@@ -97,35 +90,6 @@ QString readMarker(const QString &dev, int sector)
         .arg(dev)
         .arg(sector);
 }
-
-/// One guest of the test.
-struct Guest
-{
-    QString arch;
-    QString name;
-    QString uuid;
-    std::unique_ptr<GuestShell> shell;
-    std::optional<GuestReport> report;
-    QElapsedTimer bootClock;
-    /// The disk the guest's /init keeps its boot counter on (vda, sda).
-    QString stateDisk() const
-    {
-        if (!report)
-            return {};
-        for (const GuestBlockDevice &b : report->blocks)
-            if (!b.name.startsWith(u"sr"_s))
-                return b.name;
-        return {};
-    }
-};
-
-struct DefineOptions
-{
-    qint64 diskGiB = 1;
-    QString diskFormat = u"qcow2"_s;
-    bool nic = true;
-    QString pool = LibvirtDaemon::poolName();
-};
 
 struct CloneOutcome
 {
@@ -176,7 +140,7 @@ protected:
 
     void note(const QString &tag, const QString &text)
     {
-        info(tag, u"%1 (%2 s)"_s.arg(text, seconds(m_clock)));
+        info(tag, u"%1 (%2 s)"_s.arg(text, secondsSince(m_clock)));
     }
 
     /// A domain the fixture deletes (with its volumes) after the test, newest first.
@@ -197,180 +161,26 @@ protected:
         return g;
     }
 
-    /// The harness host's context for guests of `archName` (TCG or KVM as the harness
-    /// says); nullopt with *skip when the host cannot run them.
+    /// The harness host's context for guests of `archName`.
     std::optional<GuestHostContext> hostContext(const QString &archName, const QString &machine,
                                                 QString *skip)
     {
-        HostChoicesProvider provider(m_session.get());
-        GuestHostContext host = await(provider.guestContext(archName, machine));
-        const arch::VirtType wanted = daemon().domainTypeFor(archName) == "kvm"_L1
-                                          ? arch::VirtType::Kvm
-                                          : arch::VirtType::Qemu;
-        if (host.placement.virtType != wanted) {
-            host.placement.virtType = wanted;
-            host.domainCaps = await(provider.domainCapabilities(archName, host.machine, wanted));
-        }
-        if (!host.domainCaps) {
-            *skip = u"the host cannot run %1 guests: %2"_s.arg(archName, host.domainCapsError);
-            return std::nullopt;
-        }
-        return host;
+        return harnessHostContext(m_session.get(), daemon(), archName, machine, skip);
     }
 
-    /// Defines (does not start) the e2e guest of `archName` through the provisioning core
-    /// with the arch's default firmware (aarch64: UEFI with NVRAM; ppc64le: SLOF): direct
-    /// kernel boot, 1 vCPU, 512 MiB, a new disk, a NIC on the harness network, the serial
-    /// console. Returns the uuid; empty with *skip or *error.
+    /// Defines (does not start) the e2e guest of `archName` (E2eGuests.h); the fixture
+    /// deletes it after the test.
     QString defineGuest(const QString &archName, const QString &name, const DefineOptions &options,
                         QString *skip, QString *error)
     {
-        const GuestImage image = guestImageFor(archName);
-        if (!image.ok()) {
-            *skip = u"no guest image for %1: %2"_s.arg(archName, image.error);
-            return {};
-        }
-        try {
-            const auto host = hostContext(archName, {}, skip);
-            if (!host)
-                return {};
-            const StorageSnapshot storage = await(fetchStorage(m_session.get()));
-            VmSpec spec = defaultVmSpec(*host, storage);
-            const arch::GuestContext ctx = host->context(false, spec.firmware);
-            spec.name = name;
-            spec.virtType = host->placement.virtType;
-            if (spec.virtType == arch::VirtType::Kvm)
-                spec.cpu = arch::CpuChoice{arch::CpuMode::Default, {}};
-            spec.memoryMiB = host->model()->limits(ctx).alignMemoryMiB(512);
-            spec.vcpus = 1;
-            spec.storage = StorageSpec{};
-            spec.storage.kind = StorageKind::None;
-            if (options.diskGiB > 0) {
-                spec.storage.kind = StorageKind::NewVolume;
-                spec.storage.pool = options.pool;
-                spec.storage.sizeGiB = options.diskGiB;
-                spec.storage.format = options.diskFormat;
-            }
-            spec.cdrom.reset();
-            if (options.nic && spec.nic)
-                spec.nic->network = LibvirtDaemon::networkName();
-            else
-                spec.nic.reset();
-            spec.graphics = u"none"_s;
-            if (host->model()->videoModels(ctx).offers(u"none"_s))
-                spec.video = u"none"_s;
-            spec.install = InstallMethod::KernelBoot;
-            spec.kernelBoot.kernel = image.kernel;
-            spec.kernelBoot.initrd = image.initrd;
-            spec.kernelBoot.cmdline =
-                host->model()->kernelConsoleArgument(ctx, spec.console) + u" quiet"_s;
-            spec.bootOrder.clear();
-            spec.startAfterCreate = false;
-            const QList<ValidationProblem> problems = validateVmSpec(spec, *host, &storage);
-            if (!problems.isEmpty()) {
-                QStringList lines;
-                for (const ValidationProblem &p : problems)
-                    lines << p.field + u": "_s + p.message;
-                *error = u"the spec has problems: "_s + lines.join(u"; "_s);
-                return {};
-            }
-            const auto plan = planCreateVm(spec, *host, error);
-            if (!plan)
-                return {};
-            const CreatedVm vm = await(createVm(m_session.get(), *plan), 120'000);
-            remember(vm.uuid);
-            note(archName, u"%1 defined (%2, machine %3, firmware %4)"_s.arg(
-                               name, arch::virtTypeName(spec.virtType), spec.machine,
-                               spec.firmware.isEmpty() ? u"default"_s : spec.firmware));
-            return vm.uuid;
-        } catch (...) {
-            *error = exceptionText(std::current_exception());
-            return {};
-        }
+        const QString uuid =
+            defineE2eGuest(m_session.get(), daemon(), archName, name, options, skip, error);
+        remember(uuid);
+        return uuid;
     }
 
-    /// Starts the guest and opens its console (the boot is waited for by waitForBoot).
-    bool start(Guest &g)
-    {
-        try {
-            await(m_session->startDomain(g.uuid), 120'000);
-        } catch (...) {
-            ADD_FAILURE() << g.name.toStdString() << ": start failed: "
-                          << exceptionText(std::current_exception()).toStdString();
-            return false;
-        }
-        g.bootClock.start();
-        g.shell = std::make_unique<GuestShell>(m_session.get(), g.uuid);
-        if (!g.shell->open()) {
-            ADD_FAILURE() << g.name.toStdString() << ": the serial console did not open";
-            g.shell.reset();
-            return false;
-        }
-        return true;
-    }
-
-    /// Waits for the guest's report and shell (the other guests' consoles keep filling
-    /// meanwhile: they share the event loop).
-    bool waitForBoot(Guest &g)
-    {
-        if (!g.shell)
-            return false;
-        g.report = g.shell->waitForReport(kBootTimeoutMs);
-        if (!g.report) {
-            ADD_FAILURE() << g.name.toStdString() << ": no CROSSVIRT-READY and shell within "
-                          << kBootTimeoutMs / 1000 << " s" << g.shell->tail();
-            return false;
-        }
-        QStringList nics;
-        for (const GuestNic &n : g.report->nics)
-            nics << n.name + u" "_s + n.mac;
-        note(g.arch, u"%1 ready %2 s after its start: boot count %3, disk %4, NIC %5"_s
-                         .arg(g.name, seconds(g.bootClock))
-                         .arg(g.report->bootCount)
-                         .arg(g.stateDisk(), nics.join(u", "_s)));
-        return true;
-    }
-
-    int domainState(const QString &uuid)
-    {
-        virDomainPtr dom = virDomainLookupByUUIDString(conn(), uuid.toUtf8().constData());
-        if (!dom) {
-            virResetLastError();
-            return -1;
-        }
-        int state = -1, reason = 0;
-        if (virDomainGetState(dom, &state, &reason, 0) != 0)
-            state = -1;
-        virDomainFree(dom);
-        return state;
-    }
-
-    /// Shuts the guest down (power button; forced off after kShutdownTimeoutMs) and
-    /// waits until it is shut off.
-    void shutDown(Guest &g)
-    {
-        QElapsedTimer t;
-        t.start();
-        g.shell.reset();
-        try {
-            await(m_session->shutdownDomain(g.uuid), 60'000);
-        } catch (...) {
-            info(g.arch, u"shutdown request: "_s + exceptionText(std::current_exception()));
-        }
-        bool clean = waitUntil([&] { return domainState(g.uuid) == VIR_DOMAIN_SHUTOFF; },
-                               kShutdownTimeoutMs);
-        if (!clean) {
-            try {
-                await(m_session->forceOffDomain(g.uuid), 60'000);
-            } catch (...) {
-            }
-            EXPECT_TRUE(
-                waitUntil([&] { return domainState(g.uuid) == VIR_DOMAIN_SHUTOFF; }, 30'000))
-                << g.name.toStdString() << " does not shut off";
-        }
-        note(g.arch, u"%1 shut off (%2) in %3 s"_s.arg(
-                         g.name, clean ? u"power button"_s : u"forced off"_s, seconds(t)));
-    }
+    int domainState(const QString &uuid) { return crossvirt::test::e2e::domainState(conn(), uuid); }
+    void shutDown(Guest &g) { shutDownGuest(m_session.get(), conn(), g); }
 
     /// Runs `plan` with a VmCloner; `onProgress` may cancel.
     CloneOutcome
@@ -572,15 +382,9 @@ protected:
         virResetLastError();
     }
 
-    /// Boots `guests` at once: all started, then each waited for.
     bool bootTogether(const QList<Guest *> &guests)
     {
-        bool ok = true;
-        for (Guest *g : guests)
-            ok = start(*g) && ok;
-        for (Guest *g : guests)
-            ok = waitForBoot(*g) && ok;
-        return ok;
+        return crossvirt::test::e2e::bootTogether(m_session.get(), guests);
     }
 
     std::unique_ptr<HostSession> m_session;
@@ -684,7 +488,7 @@ TEST_F(CloneE2e, UefiAndSlofClonesBootAndPoolMembersKeepTheirOwnOverlays)
     const TemplateInfo tmpl =
         await(makeTemplate(m_session.get(), srcP.uuid, u"e2e template"_s), 60'000);
     note(u"template"_s,
-         u"%1 made a template in %2 s: %3"_s.arg(tmpl.name, seconds(t), tmpl.summary));
+         u"%1 made a template in %2 s: %3"_s.arg(tmpl.name, secondsSince(t), tmpl.summary));
     EXPECT_TRUE(tmpl.metadata.isTemplate);
     EXPECT_EQ(tmpl.arch, u"ppc64le"_s);
     ASSERT_EQ(tmpl.disks.size(), 1);
@@ -709,7 +513,7 @@ TEST_F(CloneE2e, UefiAndSlofClonesBootAndPoolMembersKeepTheirOwnOverlays)
     ASSERT_EQ(made.size(), 3);
     for (const VmPoolMemberResult &r : made)
         ASSERT_TRUE(r.ok) << r.name.toStdString() << ": " << r.message.toStdString();
-    note(u"pool"_s, u"3 VMs from %1 in %2 s"_s.arg(tmpl.name, seconds(t)));
+    note(u"pool"_s, u"3 VMs from %1 in %2 s"_s.arg(tmpl.name, secondsSince(t)));
     for (const VmPoolMemberResult &r : made) {
         // Each member's disk is its own qcow2 overlay on the template's base, writable.
         const CloneSource member = await(loadCloneSource(m_session.get(), r.uuid), 60'000);
@@ -730,7 +534,8 @@ TEST_F(CloneE2e, UefiAndSlofClonesBootAndPoolMembersKeepTheirOwnOverlays)
     round2 << members;
     t.start();
     const bool allBooted = bootTogether(round2);
-    note(u"round 2"_s, u"%1 guests booted together in %2 s"_s.arg(round2.size()).arg(seconds(t)));
+    note(u"round 2"_s,
+         u"%1 guests booted together in %2 s"_s.arg(round2.size()).arg(secondsSince(t)));
 
     // The clones carry the sources' data: the boot counter goes on, the marker is there.
     for (Guest *g : {&cloneA, &cloneP}) {
