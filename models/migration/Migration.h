@@ -41,6 +41,9 @@ struct MigrationTarget
     /// Every writable disk is already there at the same path (shared storage): no copy
     /// needed. False when some disk would have to be copied.
     bool storageShared = false;
+    /// Target devs of the writable disks Copy storage would copy ("vda"): those not found
+    /// at the same path there. The Migrator copies only these.
+    QStringList disksToCopy;
 
     bool possible() const { return connected && problems.isEmpty(); }
     /// The problems as lines "What: reason".
@@ -139,6 +142,7 @@ signals:
     void failed(const QString &message, bool cancelled);
 
 private:
+    friend struct MigrationFlow; // the chained steps (Migrator.cpp)
     QPointer<Datacenter> m_datacenter;
     std::shared_ptr<MigratorShared> m_shared;
     bool m_running = false;
