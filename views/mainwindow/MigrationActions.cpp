@@ -155,7 +155,7 @@ void MainWindow::updateMigrationHighlight()
             m_highlight->setCheck(check);
             const int n = int(check.possibleUris().size());
             statusBar()->showMessage(
-                n ? tr("“%1” can move to %n host(s), marked in the tree.", nullptr, n)
+                n ? tr("“%1” can move to %n of the other hosts, marked in the tree.", nullptr, n)
                         .arg(check.vmName)
                   : tr("No other host can take “%1” now; hover a host for why.").arg(check.vmName),
                 8000);

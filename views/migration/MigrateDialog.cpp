@@ -48,7 +48,7 @@ MigrateDialog::MigrateDialog(models::Datacenter *datacenter, models::ClusterList
     }
     setWindowTitle(tr("Migrate “%1”").arg(vmName));
     buildForm();
-    resize(820, 640);
+    resize(900, 660);
     updateLive();
     if (!datacenter)
         return;
@@ -283,7 +283,7 @@ void MigrateDialog::setCheck(const models::MigrationCheck &check)
 
 void MigrateDialog::updateLive()
 {
-    m_live->setEnabled(m_running && !isMigrating() && !m_done);
+    m_live->setEnabled(m_running && !m_inProgress && !m_done);
     if (!m_running) {
         const QSignalBlocker block(m_live);
         m_live->setChecked(false);
@@ -446,10 +446,29 @@ void MigrateDialog::fitTableRows()
 {
     m_table->resizeRowsToContents();
     // Tall enough for every row up to a point; beyond it the table scrolls.
-    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    int tableHeight = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
     for (int row = 0; row < m_table->rowCount(); ++row)
-        height += m_table->rowHeight(row);
-    m_table->setMinimumHeight(qMin(height, 320));
+        tableHeight += m_table->rowHeight(row);
+    m_table->setMinimumHeight(qMin(tableHeight, 420));
+    // Grow the window to show the table and the form whole (within reason).
+    const int wanted = qMin(sizeHint().height(), 900);
+    if (isVisible() && height() < wanted)
+        resize(width(), wanted);
+}
+
+void MigrateDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    // The stretched reasons column changed width: wrapped rows need other heights.
+    QMetaObject::invokeMethod(
+        m_table, [this] { m_table->resizeRowsToContents(); }, Qt::QueuedConnection);
+}
+
+void MigrateDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    QMetaObject::invokeMethod(
+        this, [this] { fitTableRows(); }, Qt::QueuedConnection);
 }
 
 void MigrateDialog::destinationChanged()
@@ -464,9 +483,6 @@ void MigrateDialog::destinationChanged()
     if (t && !t->storageShared && m_copyStorage->isChecked()) {
         copy = tr("The disks of “%1” are not on %2: Copy storage copies them there.")
                    .arg(m_vmName, hostName(uri));
-    } else if (t && t->storageShared) {
-        copy = tr("%1 already has the disks of “%2” (shared storage): nothing to copy.")
-                   .arg(hostName(uri), m_vmName);
     }
     m_copyNote->setText(copy);
     m_copyNote->setVisible(!copy.isEmpty());
@@ -480,7 +496,7 @@ void MigrateDialog::updateMigrateButton()
 {
     const QString uri = destinationUri();
     const MigrationTarget *t = m_check && !uri.isEmpty() ? m_check->find(uri) : nullptr;
-    const bool ok = !m_checking && !isMigrating() && !m_done && t && t->possible();
+    const bool ok = !m_checking && !m_inProgress && !m_done && t && t->possible();
     migrateButton()->setEnabled(ok);
     if (m_checking)
         migrateButton()->setToolTip(tr("Checking the hosts…"));
@@ -494,6 +510,7 @@ void MigrateDialog::updateMigrateButton()
 
 void MigrateDialog::setMigrating(bool migrating)
 {
+    m_inProgress = migrating;
     for (QWidget *w : {static_cast<QWidget *>(m_destination), static_cast<QWidget *>(m_copyStorage),
                        static_cast<QWidget *>(m_tunnelled), static_cast<QWidget *>(m_direct),
                        static_cast<QWidget *>(m_bandwidth)})

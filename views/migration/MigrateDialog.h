@@ -87,6 +87,10 @@ public:
     /// Cancels a running move (the dialog stays open to say where the VM is), else closes.
     void reject() override;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+
 signals:
     /// The VM runs on its destination now.
     void migrated(const crossvirt::models::MigrationResult &result);
@@ -117,6 +121,7 @@ private:
     bool m_copyStorageByUser = false;
     models::Migrator *m_migrator = nullptr;
     bool m_done = false;
+    bool m_inProgress = false; ///< between Migrate and the end (or a shown progress)
 
     QLabel *m_heading;
     QComboBox *m_destination;

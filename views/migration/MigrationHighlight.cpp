@@ -77,10 +77,12 @@ MigrationHighlight::Verdict MigrationHighlight::verdict(const QString &hostUri) 
 
 QVariant MigrationHighlight::data(const QModelIndex &index, int role) const
 {
-    if (!isActive() || !index.isValid() ||
-        index.data(InventoryModel::KindRole).toInt() != int(InventoryModel::ItemKind::Host))
+    if (!isActive() || !index.isValid())
         return QIdentityProxyModel::data(index, role);
-    const QString uri = index.data(InventoryModel::UriRole).toString();
+    const QModelIndex source = mapToSource(index);
+    if (source.data(InventoryModel::KindRole).toInt() != int(InventoryModel::ItemKind::Host))
+        return QIdentityProxyModel::data(index, role);
+    const QString uri = source.data(InventoryModel::UriRole).toString();
     const Verdict v = verdict(uri);
     if (role == VerdictRole)
         return int(v);
