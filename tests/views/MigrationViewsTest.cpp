@@ -26,12 +26,14 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeView>
 #include <gtest/gtest.h>
+#include <iostream>
 
 using namespace crossvirt;
 using namespace crossvirt::models;
@@ -335,6 +337,16 @@ TEST_F(MigrationViewsTest, MigrateActionNeedsOneVmThatIsNoTemplate)
     EXPECT_FALSE(w->migrateAction()->isEnabled());
     EXPECT_FALSE(w->migrateAction()->toolTip().isEmpty()) << "says why";
     EXPECT_TRUE(w->tree()->actions().contains(w->migrateAction())) << "in the context menu";
+
+    // Migrate… opens the dialog for the selected VM, titled by its name.
+    ASSERT_TRUE(w->select(source->uri(), uuidOf(source, u"legacy-win2k8"_s)));
+    w->migrateAction()->trigger();
+    MigrateDialog *dialog = nullptr;
+    ASSERT_TRUE(test::waitUntil(
+        [&] { return (dialog = w->findChild<MigrateDialog *>()) != nullptr; }, 5000));
+    EXPECT_EQ(dialog->windowTitle(), u"Migrate “legacy-win2k8”"_s);
+    EXPECT_TRUE(test::waitUntil([&] { return !dialog->isChecking() && dialog->check(); }, 20000));
+    dialog->reject();
 }
 
 TEST_F(MigrationViewsTest, TreeMarksTheHostsTheVmCanMoveTo)
@@ -386,4 +398,33 @@ TEST_F(MigrationViewsTest, TreeMarksTheHostsTheVmCanMoveTo)
     w->whereCanMoveAction()->setChecked(false);
     EXPECT_FALSE(highlight->isActive());
     EXPECT_TRUE(row(x86b).data(Qt::DecorationRole).isNull());
+}
+
+// A real move on the test driver: the dialog ends either with the VM on its new host (and the
+// tree selecting it there) or with libvirt's reason, the VM still on its source.
+TEST_F(MigrationViewsTest, MigrateRunsAndEndsWithWhereTheVmIs)
+{
+    auto dialog = openMigrate(u"legacy-win2k8"_s);
+    const QString uuid = uuidOf(source, u"legacy-win2k8"_s);
+    ASSERT_TRUE(dialog->selectDestination(emptyX86Uri()));
+    QSignalSpy migrated(dialog.get(), &MigrateDialog::migrated);
+    dialog->migrateButton()->click();
+    EXPECT_FALSE(dialog->migrateButton()->isEnabled());
+    ASSERT_TRUE(test::waitUntil([&] { return !dialog->isMigrating(); }, 30000));
+    const QString status = dialog->statusLabel()->text();
+    std::cerr << "status: " << status.toStdString() << std::endl;
+    HostSession *dest = app.core->datacenter()->session(emptyX86Uri());
+    if (migrated.isEmpty()) {
+        EXPECT_TRUE(status.startsWith(u"The migration of “legacy-win2k8” failed: "_s))
+            << status.toStdString();
+        EXPECT_FALSE(uuidOf(source, u"legacy-win2k8"_s).isEmpty()) << "still on its source";
+        EXPECT_TRUE(dialog->migrateButton()->isVisible());
+    } else {
+        EXPECT_EQ(status, u"“legacy-win2k8” now runs on x86-b (test driver)."_s);
+        EXPECT_EQ(dialog->cancelButton()->text(), u"Close"_s);
+        EXPECT_TRUE(
+            test::waitUntil([&] { return !uuidOf(dest, u"legacy-win2k8"_s).isEmpty(); }, 10000));
+        EXPECT_EQ(uuidOf(dest, u"legacy-win2k8"_s), uuid);
+    }
+    screenshot(dialog.get(), u"mig-dialog-end"_s);
 }
