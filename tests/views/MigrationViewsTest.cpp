@@ -389,6 +389,28 @@ TEST_F(MigrationViewsTest, TreeMarksTheHostsTheVmCanMoveTo)
     w->tree()->expandAll();
     screenshot(w, u"mig-tree"_s);
 
+    // By cluster: the host rows under their cluster are marked too.
+    w->setViewByCluster(true);
+    w->tree()->expandAll();
+    bool seen = false;
+    const QAbstractItemModel *m = w->tree()->model();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const QModelIndex cluster = m->index(r, 0);
+        for (int h = 0; h < m->rowCount(cluster); ++h) {
+            const QModelIndex host = m->index(h, 0, cluster);
+            if (host.data(InventoryModel::UriRole) != x86b)
+                continue;
+            seen = true;
+            EXPECT_EQ(host.data(MigrationHighlight::VerdictRole).toInt(),
+                      int(MigrationHighlight::Verdict::Possible));
+            EXPECT_FALSE(host.data(Qt::DecorationRole).value<QIcon>().isNull());
+        }
+    }
+    EXPECT_TRUE(seen) << "x86-b under its cluster";
+    screenshot(w, u"mig-tree-by-cluster"_s);
+    w->setViewByCluster(false);
+    w->tree()->expandAll();
+
     // Another VM: the highlight follows it; a host row keeps it; off clears it.
     ASSERT_TRUE(w->select(source->uri(), uuidOf(source, u"web-01"_s)));
     EXPECT_EQ(highlight->uuid(), uuidOf(source, u"web-01"_s));

@@ -136,6 +136,7 @@ void MigrateDialog::buildForm()
 
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->hide();
     layout->addWidget(m_status);
@@ -511,6 +512,7 @@ void MigrateDialog::updateMigrateButton()
 void MigrateDialog::setMigrating(bool migrating)
 {
     m_inProgress = migrating;
+    m_status->setPalette(palette()); // a new attempt: no red left from the last one
     for (QWidget *w : {static_cast<QWidget *>(m_destination), static_cast<QWidget *>(m_copyStorage),
                        static_cast<QWidget *>(m_tunnelled), static_cast<QWidget *>(m_direct),
                        static_cast<QWidget *>(m_bandwidth)})
@@ -584,6 +586,10 @@ void MigrateDialog::showFailed(const QString &message, bool cancelled)
                       .arg(m_vmName, hostName(m_sourceUri), message));
     } else {
         m_status->setText(tr("The migration of “%1” failed: %2").arg(m_vmName, message));
+        // A failure reads as one (the red of the form's field errors).
+        QPalette pal = m_status->palette();
+        pal.setColor(QPalette::WindowText, QColor(0xb0, 0x20, 0x20));
+        m_status->setPalette(pal);
     }
     runCheck(); // the hosts may have changed meanwhile
 }
