@@ -372,6 +372,7 @@ int runSerialCommand(const CliContext &ctx);   // ConsoleCommands.cpp
 CliCommand networkCliCommand();                 // NetworkCommands.cpp
 CliCommand vmAddressesCliCommand();             // NetworkCommands.cpp
 QList<CliCommand> editCliCommands();            // EditCommands.cpp
+QList<CliCommand> migrationCliCommands();       // MigrationCommands.cpp
 
 const QList<CliCommand> &cliCommands()
 {
@@ -415,7 +416,7 @@ const QList<CliCommand> &cliCommands()
          QT_TRANSLATE_NOOP("cli", "Storage volumes: volume list|create|resize|clone|delete|"
                                   "upload|download"),
          runVolumeCommand},
-    } + editCliCommands() + templateCliCommands();
+    } + editCliCommands() + templateCliCommands() + migrationCliCommands();
     return commands;
 }
 

@@ -90,6 +90,13 @@ struct MigrationRequest
     QString migrationAddress;
 };
 
+/// What the check cannot see but libvirt would refuse for `request` to `target`: libvirt
+/// 9.0 with QEMU 7.2 copies no disks through a tunnelled migration ("migration of
+/// non-shared storage is not supported with tunnelled migration and this QEMU"). Translated
+/// lines; empty when the request can go ahead as asked.
+QStringList migrationRequestProblems(const MigrationRequest &request,
+                                     const MigrationTarget &target);
+
 /// Where a running move is (virDomainGetJobStats on the source).
 struct MigrationProgress
 {

@@ -35,6 +35,21 @@ QString lastErrorMessage()
     return text;
 }
 
+} // namespace
+
+StorageVolHandle lookupDiskVolume(virConnectPtr conn, const MigrationDisk &disk)
+{
+    if (!disk.path.isEmpty())
+        return StorageVolHandle(virStorageVolLookupByPath(conn, disk.path.toUtf8().constData()));
+    const StoragePoolHandle pool(virStoragePoolLookupByName(conn, disk.pool.toUtf8().constData()));
+    if (!pool)
+        return {};
+    return StorageVolHandle(
+        virStorageVolLookupByName(pool.get(), disk.volume.toUtf8().constData()));
+}
+
+namespace {
+
 /// Runs on the source's worker.
 MigrationSource readSource(virConnectPtr conn, const QString &uri, const QString &uuid)
 {
@@ -176,6 +191,8 @@ MigrationDestination readDestination(virConnectPtr conn, const MigrationSource &
     for (const StoragePoolHandle &pool : takeLibvirtArray<StoragePoolHandle>(pools, n)) {
         const LibvirtString xml(virStoragePoolGetXMLDesc(pool.get(), 0));
         QDomDocument doc;
+        if (const char *name = virStoragePoolGetName(pool.get()))
+            d.poolNames << QString::fromUtf8(name);
         if (!xml || !doc.setContent(QByteArray(xml.get())))
             continue;
         const QString path = doc.documentElement()
@@ -190,11 +207,9 @@ MigrationDestination readDestination(virConnectPtr conn, const MigrationSource &
     QList<MigrationDisk> all = source.disks;
     all += source.media;
     for (const MigrationDisk &disk : std::as_const(all)) {
-        const StorageVolHandle vol(virStorageVolLookupByPath(conn, disk.path.toUtf8().constData()));
-        if (vol)
-            d.presentPaths << disk.path;
-        else
-            virResetLastError();
+        if (lookupDiskVolume(conn, disk))
+            d.presentPaths << disk.key();
+        virResetLastError();
     }
 
     // A VM of the same name or UUID.

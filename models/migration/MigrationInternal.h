@@ -20,9 +20,18 @@ namespace crossvirt::models {
 /// One disk of the VM as the check needs it.
 struct MigrationDisk
 {
-    QString target; ///< "vda"
-    QString path;   ///< file or block device on the source host
-    QString format; ///< "qcow2", "raw"
+    QString target;       ///< "vda"
+    QString path;         ///< file or block device on the source host; empty for a pool volume
+    QString pool, volume; ///< <disk type='volume'>: found there by pool and volume name
+    QString format;       ///< "qcow2", "raw"
+
+    /// What identifies it on both hosts: the path, or "pool:POOL/VOLUME".
+    QString key() const
+    {
+        return path.isEmpty() ? QStringLiteral("pool:") + pool + u'/' + volume : path;
+    }
+    /// "vda (/var/lib/libvirt/images/a.qcow2)", "vda (volume a.qcow2 of pool default)".
+    QString label() const;
 };
 
 /// What the check reads from the VM on its host.
@@ -70,8 +79,9 @@ struct MigrationDestination
     QString cpuSuggestion;
     QStringList missingNetworks;  ///< not defined there
     QStringList inactiveNetworks; ///< defined, not running
-    QStringList presentPaths;     ///< disk and media paths that are volumes there too
+    QStringList presentPaths;     ///< disk and media MigrationDisk::key()s that are there too
     QStringList poolFolders;      ///< target paths of its active storage pools
+    QStringList poolNames;        ///< names of its active storage pools
     QString nameTakenBy;          ///< a VM there with the same name ("" = none)
     QString uuidTakenBy;          ///< the name of a VM there with the same UUID
 };

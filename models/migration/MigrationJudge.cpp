@@ -54,6 +54,13 @@ QString mib(quint64 bytes)
 
 } // namespace
 
+QString MigrationDisk::label() const
+{
+    if (!path.isEmpty())
+        return MigrationText::tr("%1 (%2)").arg(target, path);
+    return MigrationText::tr("%1 (volume %2 of pool %3)").arg(target, volume, pool);
+}
+
 // ---- value helpers ------------------------------------------------------------------------
 
 QStringList MigrationTarget::reasonLines() const
@@ -139,8 +146,13 @@ MigrationSource parseMigrationSource(const QByteArray &domainXml,
             MigrationDisk disk;
             disk.target = e.firstChildElement(u"target"_s).attribute(u"dev"_s);
             disk.path = diskPath(e);
+            if (e.attribute(u"type"_s) == "volume"_L1) {
+                const QDomElement volume = e.firstChildElement(u"source"_s);
+                disk.pool = volume.attribute(u"pool"_s);
+                disk.volume = volume.attribute(u"volume"_s);
+            }
             disk.format = e.firstChildElement(u"driver"_s).attribute(u"type"_s);
-            if (disk.path.isEmpty())
+            if (disk.path.isEmpty() && (disk.pool.isEmpty() || disk.volume.isEmpty()))
                 continue; // an empty CD-ROM, or storage that is not a local path
             const QString device = e.attribute(u"device"_s, u"disk"_s);
             const bool readOnly = !e.firstChildElement(u"readonly"_s).isNull() ||
@@ -186,7 +198,7 @@ QStringList disksToCopy(const MigrationSource &source, const MigrationDestinatio
 {
     QStringList devs;
     for (const MigrationDisk &d : source.disks) {
-        if (!destination.presentPaths.contains(d.path))
+        if (!destination.presentPaths.contains(d.key()))
             devs << d.target;
     }
     return devs;
@@ -259,16 +271,31 @@ MigrationTarget judgeMigrationTarget(const MigrationSource &source,
     // ---- storage ---------------------------------------------------------------------
     const bool offline = !source.running;
     QStringList missing;
-    QStringList folderless;
+    QStringList shared;  // found at the same path or pool volume there
+    QStringList noPlace; // reasons libvirt would have nowhere to create a copy
+    QStringList placesSeen;
     for (const MigrationDisk &d : source.disks) {
-        if (destination.presentPaths.contains(d.path))
+        if (destination.presentPaths.contains(d.key())) {
+            shared << d.label();
             continue;
-        missing << MigrationText::tr("%1 (%2)").arg(d.target, d.path);
-        const QString folder = QFileInfo(d.path).absolutePath();
-        if (!destination.poolFolders.contains(folder) &&
-            !destination.poolFolders.contains(QDir::cleanPath(folder)) &&
-            !folderless.contains(folder))
-            folderless << folder;
+        }
+        missing << d.label();
+        if (d.path.isEmpty()) {
+            if (!destination.poolNames.contains(d.pool) && !placesSeen.contains(d.pool)) {
+                placesSeen << d.pool;
+                noPlace << MigrationText::tr("That host has no active storage pool “%1”, where "
+                                             "libvirt would create the copy: add it there")
+                               .arg(d.pool);
+            }
+            continue;
+        }
+        const QString folder = QDir::cleanPath(QFileInfo(d.path).absolutePath());
+        if (!destination.poolFolders.contains(folder) && !placesSeen.contains(folder)) {
+            placesSeen << folder;
+            noPlace << MigrationText::tr("No active storage pool on that host has the folder %1, "
+                                         "where libvirt would create the copy: add one there")
+                           .arg(folder);
+        }
     }
     target.storageShared = missing.isEmpty();
     target.disksToCopy = disksToCopy(source, destination);
@@ -287,21 +314,20 @@ MigrationTarget judgeMigrationTarget(const MigrationSource &source,
                                "live)")
                  .arg(missing.join(u", "_s))});
     } else if (!missing.isEmpty()) {
-        for (const QString &folder : std::as_const(folderless)) {
-            target.problems.append(
-                {MigrationText::tr("Storage"),
-                 MigrationText::tr("No storage pool on that host has the folder %1, where "
-                                   "libvirt would create the copies: add a pool there")
-                     .arg(folder)});
-        }
-    } else if (mode.copyStorage && !source.disks.isEmpty()) {
-        target.notes << MigrationText::tr("The disks are already on that host (shared "
-                                          "storage): nothing is copied");
+        for (const QString &reason : std::as_const(noPlace))
+            target.problems.append({MigrationText::tr("Storage"), reason});
+    }
+    // The same path there is taken for shared storage (NFS, a SAN); libvirt cannot tell a
+    // different file at the same path apart, so the user is told which disks are trusted.
+    if (!shared.isEmpty()) {
+        target.notes << MigrationText::tr("%1 is at the same place on that host and is taken "
+                                          "for shared storage: it is not copied")
+                            .arg(shared.join(u", "_s));
     }
     QStringList mediaMissing;
     for (const MigrationDisk &d : source.media) {
-        if (!destination.presentPaths.contains(d.path))
-            mediaMissing << MigrationText::tr("%1 (%2)").arg(d.target, d.path);
+        if (!destination.presentPaths.contains(d.key()))
+            mediaMissing << d.label();
     }
     if (!mediaMissing.isEmpty()) {
         target.problems.append(
@@ -322,6 +348,17 @@ MigrationTarget judgeMigrationTarget(const MigrationSource &source,
                                             .arg(destination.nameTakenBy)});
     }
     return target;
+}
+
+QStringList migrationRequestProblems(const MigrationRequest &request, const MigrationTarget &target)
+{
+    QStringList problems;
+    if (request.tunnelled && request.mode.copyStorage && !target.disksToCopy.isEmpty()) {
+        problems << MigrationText::tr("Tunnelled: libvirt cannot copy disks (%1) through a "
+                                      "tunnelled migration; choose a direct one")
+                        .arg(target.disksToCopy.join(u", "_s));
+    }
+    return problems;
 }
 
 // ---- how libvirt is asked -----------------------------------------------------------------

@@ -14,11 +14,15 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <atomic>
+#include <functional>
 #include <thread>
 
 using namespace Qt::StringLiterals;
 
 namespace crossvirt::models {
+
+/// MigrationCheck.cpp: the volume behind `disk` on `conn`, by path or by pool and name.
+StorageVolHandle lookupDiskVolume(virConnectPtr conn, const MigrationDisk &disk);
 
 namespace {
 
@@ -33,6 +37,7 @@ struct MigrationHandles
     std::shared_ptr<virConnect> source;
     std::shared_ptr<virDomain> domain;
     std::shared_ptr<virConnect> destination; ///< direct mode only
+    QList<MigrationDisk> copies;             ///< the disks to copy (libvirt pre-creates them there)
 };
 
 std::shared_ptr<virConnect> refConnection(virConnectPtr conn)
@@ -92,7 +97,8 @@ struct MigratorShared
     QString vmName;
     QString sourceName, destinationName;
     QStringList disksToCopy;
-    bool running = false; ///< the VM ran when the move began
+    QList<MigrationDisk> copies; ///< those disks (the same path or pool volume there)
+    bool running = false;        ///< the VM ran when the move began
     std::atomic<bool> cancelled{false};
     bool pollPending = false;
     MigrationProgress last;
@@ -112,6 +118,11 @@ struct MigrationFlow
                      const MigrateOutcome &outcome);
     static void fail(Migrator *m, const std::shared_ptr<MigratorShared> &shared,
                      const QString &message, bool cancelled);
+    /// After a failed copy-storage move (the VM still on the source): deletes the volumes
+    /// libvirt pre-created on the destination for the copies, unless a VM with this UUID is
+    /// there. `then` gets a sentence saying what was removed or kept.
+    static void removePrecreatedCopies(Migrator *m, const std::shared_ptr<MigratorShared> &shared,
+                                       const std::function<void(const QString &)> &then);
     static HostSession *session(Migrator *m, const QString &uri)
     {
         return m->m_datacenter ? m->m_datacenter->session(uri) : nullptr;
@@ -169,6 +180,13 @@ void Migrator::start(const MigrationRequest &request)
                 fail(MigratorText::tr("Cannot move “%1” to %2:\n%3")
                          .arg(check.vmName, shared->destinationName,
                               target->reasonLines().join(u'\n')),
+                     false);
+                return;
+            }
+            if (const QStringList no = migrationRequestProblems(shared->request, *target);
+                !no.isEmpty()) {
+                fail(MigratorText::tr("Cannot move “%1” to %2:\n%3")
+                         .arg(check.vmName, shared->destinationName, no.join(u'\n')),
                      false);
                 return;
             }
@@ -233,18 +251,30 @@ void MigrationFlow::begin(Migrator *m, const std::shared_ptr<MigratorShared> &sh
              false);
     };
     // References to the connections for the migrate thread.
-    auto sourceRefs = runOnWorker(source, [uuid = shared->request.uuid](virConnectPtr conn) {
+    auto sourceRefs = runOnWorker(source, [uuid = shared->request.uuid,
+                                           devs = shared->disksToCopy](virConnectPtr conn) {
         MigrationHandles h;
         h.source = refConnection(conn);
         virDomainPtr dom = virDomainLookupByUUIDString(conn, uuid.toUtf8().constData());
         if (!dom)
             throwLastLibvirtError(MigratorText::tr("Could not find the VM"));
         h.domain = std::shared_ptr<virDomain>(dom, [](virDomainPtr d) { virDomainFree(d); });
+        if (!devs.isEmpty()) {
+            const LibvirtString xml(virDomainGetXMLDesc(dom, 0));
+            if (!xml)
+                throwLastLibvirtError(MigratorText::tr("Could not read the definition of the VM"));
+            for (const MigrationDisk &d :
+                 parseMigrationSource(QByteArray(xml.get()), nullptr).disks) {
+                if (devs.contains(d.target))
+                    h.copies << d;
+            }
+        }
         return h;
     });
     whenFinished(
         sourceRefs, m,
         [m, shared, failed](const MigrationHandles &handles) {
+            shared->copies = handles.copies;
             if (shared->request.tunnelled) {
                 run(m, shared, handles);
                 return;
@@ -421,7 +451,18 @@ void MigrationFlow::done(Migrator *m, const std::shared_ptr<MigratorShared> &sha
                         return state;
                     }),
         m,
-        [shared, report](int state) {
+        [m, shared, report](int state) {
+            if (state >= 0 && !shared->copies.isEmpty()) {
+                removePrecreatedCopies(m, shared, [report, shared, state](const QString &cleanup) {
+                    const QString where =
+                        state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_PAUSED
+                            ? MigratorText::tr("It is still running on %1.").arg(shared->sourceName)
+                            : MigratorText::tr("It is still on %1 (not running).")
+                                  .arg(shared->sourceName);
+                    report(where + u' ' + cleanup);
+                });
+                return;
+            }
             if (state == VIR_DOMAIN_RUNNING || state == VIR_DOMAIN_PAUSED)
                 report(MigratorText::tr("It is still running on %1.").arg(shared->sourceName));
             else if (state >= 0)
@@ -434,6 +475,59 @@ void MigrationFlow::done(Migrator *m, const std::shared_ptr<MigratorShared> &sha
         [shared, report](const QString &) {
             report(MigratorText::tr("Whether it is still on %1 is unknown: %1 does not answer.")
                        .arg(shared->sourceName));
+        });
+}
+
+namespace {
+QString copyLabels(const std::shared_ptr<MigratorShared> &shared)
+{
+    QStringList labels;
+    for (const MigrationDisk &d : shared->copies)
+        labels << d.label();
+    return labels.join(u", "_s);
+}
+} // namespace
+
+void MigrationFlow::removePrecreatedCopies(Migrator *m,
+                                           const std::shared_ptr<MigratorShared> &shared,
+                                           const std::function<void(const QString &)> &then)
+{
+    HostSession *destination = session(m, shared->request.destinationUri);
+    if (!destination) {
+        then(MigratorText::tr("Partial disk copies may be left on %1: %2")
+                 .arg(shared->destinationName, copyLabels(shared)));
+        return;
+    }
+    whenFinished(
+        runOnWorker(destination,
+                    [uuid = shared->request.uuid, copies = shared->copies](virConnectPtr conn) {
+                        QStringList kept;
+                        const DomainHandle there(
+                            virDomainLookupByUUIDString(conn, uuid.toUtf8().constData()));
+                        virResetLastError();
+                        for (const MigrationDisk &disk : copies) {
+                            const StorageVolHandle vol = lookupDiskVolume(conn, disk);
+                            // The VM arrived after all: its disks stay.
+                            if (vol && !there && virStorageVolDelete(vol.get(), 0) == 0)
+                                continue;
+                            virResetLastError();
+                            if (vol)
+                                kept << disk.label();
+                        }
+                        return kept;
+                    }),
+        m,
+        [shared, then](const QStringList &kept) {
+            if (kept.isEmpty())
+                then(MigratorText::tr("The partial disk copies on %1 were removed.")
+                         .arg(shared->destinationName));
+            else
+                then(MigratorText::tr("Partial disk copies are left on %1: %2")
+                         .arg(shared->destinationName, kept.join(u", "_s)));
+        },
+        [shared, then](const QString &error) {
+            then(MigratorText::tr("Partial disk copies may be left on %1 (%2): %3")
+                     .arg(shared->destinationName, error, copyLabels(shared)));
         });
 }
 

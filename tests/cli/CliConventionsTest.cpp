@@ -64,6 +64,10 @@ const QMap<QString, QStringList> &commandOptions()
         {u"clone"_s, {u"--vm"_s, u"--name"_s, u"--share-disks"_s, u"--empty-disks"_s, u"--pool"_s}},
         {u"template"_s, {}},
         {u"vm-pool"_s, {}},
+        {u"migrate-check"_s, {u"--vm"_s, u"--live"_s, u"--offline"_s, u"--copy-storage"_s}},
+        {u"migrate"_s,
+         {u"--vm"_s, u"--to"_s, u"--live"_s, u"--offline"_s, u"--copy-storage"_s,
+          u"--tunnelled"_s, u"--bandwidth"_s}},
     };
     return options;
 }
@@ -96,6 +100,10 @@ QStringList workingArgs(const QString &command)
         return {u"--vm"_s, u"test"_s, u"--target"_s, u"hdc"_s, u"--eject"_s};
     if (command == "dumpxml"_L1)
         return {u"--vm"_s, u"test"_s};
+    if (command == "migrate-check"_L1)
+        return {u"--vm"_s, u"test"_s};
+    if (command == "migrate"_L1) // refused (exit 1): the destination cannot be reached
+        return {u"--vm"_s, u"test"_s, u"--to"_s, u"test:///nowhere/destination.xml"_s};
     if (command == "clone"_L1) // "test" runs: refused (exit 1) once the host answered
         return {u"--vm"_s, u"test"_s, u"--name"_s, u"conventions"_s, u"--empty-disks"_s};
     if (command == "template"_L1 || command == "vm-pool"_L1)

@@ -1,0 +1,266 @@
+// Crossvirt's own migration code (models/migration) between two real libvirtd instances:
+// the harness daemon and RemoteHosts in their own namespaces (tests/e2e/RemoteHost.h).
+// A running ppc64le TCG guest (SLOF, nothing to boot: it idles at the firmware prompt) with
+// a qcow2 volume and a NIC on the harness network is checked against host A (the network,
+// a pool of the same name and path, not the same files) and host B (lacks pseries-7.2 and
+// the network); a throttled move to A is cancelled (the guest runs on at the source, the
+// pre-created copy on A is removed); then it moves live with copy storage and runs on A.
+#include "common/TestSupport.h"
+#include "e2e/E2eSupport.h"
+#include "e2e/RemoteHost.h"
+#include "models/connection/Datacenter.h"
+#include "models/connection/HostSession.h"
+#include "models/migration/Migration.h"
+
+#include <QElapsedTimer>
+#include <QScopeGuard>
+#include <QSignalSpy>
+#include <QTimer>
+#include <gtest/gtest.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+
+using namespace Qt::StringLiterals;
+using namespace crossvirt;
+using namespace crossvirt::models;
+using namespace crossvirt::test::e2e;
+
+namespace {
+
+[[maybe_unused]] ::testing::Environment *const e2eEnvironment =
+    ::testing::AddGlobalTestEnvironment(new LibvirtDaemonEnvironment);
+
+const QString kGuest = LibvirtDaemon::domainPrefix() + u"migmodel"_s;
+const QString kVolume = kGuest + u".qcow2"_s;
+
+std::string text(const QString &s)
+{
+    return s.toStdString();
+}
+
+bool hasProblem(const MigrationTarget &t, const QString &what)
+{
+    for (const arch::PortabilityProblem &p : t.problems) {
+        if (p.what.startsWith(what))
+            return true;
+    }
+    return false;
+}
+
+bool hasVolume(virConnectPtr c, const QString &name)
+{
+    virStoragePoolPtr pool =
+        virStoragePoolLookupByName(c, LibvirtDaemon::poolName().toUtf8().constData());
+    if (!pool)
+        return false;
+    virStoragePoolRefresh(pool, 0);
+    virStorageVolPtr vol = virStorageVolLookupByName(pool, name.toUtf8().constData());
+    virResetLastError();
+    const bool found = vol != nullptr;
+    if (vol)
+        virStorageVolFree(vol);
+    virStoragePoolFree(pool);
+    return found;
+}
+
+class MigrationE2e : public LibvirtDaemonTest
+{
+protected:
+    void startHost(RemoteHost::Options options, std::unique_ptr<RemoteHost> &host)
+    {
+        host = std::make_unique<RemoteHost>(std::move(options));
+        if (!host->start()) {
+            if (!host->skipReason().isEmpty() &&
+                !qEnvironmentVariableIsSet("CROSSVIRT_E2E_REQUIRED"))
+                GTEST_SKIP() << text(host->skipReason());
+            FAIL() << text(host->skipReason() + host->errorString());
+        }
+    }
+
+    MigrationCheck check(Datacenter &dc, const QString &uuid, bool copyStorage)
+    {
+        arch::MigrationMode mode;
+        mode.copyStorage = copyStorage;
+        return await(checkMigration(&dc, LibvirtDaemon::localUri(), uuid, mode), 60'000);
+    }
+};
+
+TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArrives)
+{
+    std::unique_ptr<RemoteHost> a, b;
+    RemoteHost::Options optionsA;
+    optionsA.index = 20;
+    optionsA.poolPath = daemon().poolPath();
+    optionsA.createNetwork = true;
+    startHost(optionsA, a);
+    if (IsSkipped() || HasFatalFailure())
+        return;
+    RemoteHost::Options optionsB;
+    optionsB.index = 21;
+    optionsB.hiddenMachines = {u"pseries-7.2"_s};
+    startHost(optionsB, b);
+    if (IsSkipped() || HasFatalFailure())
+        return;
+
+    // The guest: SLOF with nothing to boot idles at its prompt, which is enough to move.
+    {
+        virStoragePoolPtr pool =
+            virStoragePoolLookupByName(conn(), LibvirtDaemon::poolName().toUtf8().constData());
+        ASSERT_NE(pool, nullptr) << text(lastLibvirtError());
+        const QString volXml = uR"(<volume><name>%1</name><capacity unit='MiB'>32</capacity>
+<target><format type='qcow2'/></target></volume>)"_s.arg(kVolume);
+        virStorageVolPtr vol = virStorageVolCreateXML(pool, volXml.toUtf8().constData(), 0);
+        ASSERT_NE(vol, nullptr) << text(lastLibvirtError());
+        virStorageVolFree(vol);
+        virStoragePoolFree(pool);
+    }
+    const QString domXml = uR"(<domain type='qemu'>
+  <name>%1</name>
+  <memory unit='MiB'>256</memory>
+  <vcpu>1</vcpu>
+  <os><type arch='ppc64le' machine='pseries-7.2'>hvm</type></os>
+  <devices>
+    <disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>
+      <source pool='%2' volume='%3'/><target dev='vda' bus='virtio'/></disk>
+    <interface type='network'><source network='%4'/><model type='virtio'/></interface>
+    <console type='pty'><target type='serial'/></console>
+    <memballoon model='none'/>
+  </devices>
+</domain>)"_s.arg(kGuest, LibvirtDaemon::poolName(), kVolume, LibvirtDaemon::networkName());
+    virDomainPtr dom = virDomainDefineXML(conn(), domXml.toUtf8().constData());
+    ASSERT_NE(dom, nullptr) << text(lastLibvirtError());
+    auto cleanup = qScopeGuard([&] {
+        virDomainDestroy(dom);
+        virDomainUndefine(dom);
+        virDomainFree(dom);
+        virResetLastError();
+    });
+    ASSERT_EQ(virDomainCreate(dom), 0) << text(lastLibvirtError());
+    char uuidBuf[VIR_UUID_STRING_BUFLEN];
+    virDomainGetUUIDString(dom, uuidBuf);
+    const QString uuid = QString::fromLatin1(uuidBuf);
+
+    Datacenter dc{ConnectionStore(test::makeTempDir() + u"/c.json"_s)};
+    dc.useTransient({LibvirtDaemon::localUri(), a->uri(), b->uri()});
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            for (HostSession *s : dc.sessions()) {
+                if (s->state() != ConnectionState::Connected)
+                    return false;
+            }
+            return dc.session(LibvirtDaemon::localUri())->domain(uuid).has_value();
+        },
+        60'000));
+
+    // ---- the check -----------------------------------------------------------------------
+    const MigrationCheck withCopy = check(dc, uuid, true);
+    for (const MigrationTarget &t : withCopy.targets) {
+        info(u"check"_s, t.displayName + (t.possible() ? u": possible"_s : u":"_s));
+        for (const QString &line : t.reasonLines() + t.notes)
+            info(u"check"_s, u"    "_s + line);
+    }
+    EXPECT_TRUE(withCopy.running);
+    const MigrationTarget *toA = withCopy.find(a->uri());
+    const MigrationTarget *toB = withCopy.find(b->uri());
+    ASSERT_TRUE(toA && toB);
+    EXPECT_TRUE(toA->possible()) << text(toA->reasonLines().join(u'\n'));
+    EXPECT_FALSE(toA->storageShared) << "A has the pool's path but not the guest's files";
+    EXPECT_EQ(toA->disksToCopy, QStringList{u"vda"_s});
+    EXPECT_FALSE(toB->possible());
+    EXPECT_TRUE(hasProblem(*toB, u"Machine type pseries-7.2"_s))
+        << text(toB->reasonLines().join(u'\n'));
+    EXPECT_TRUE(hasProblem(*toB, u"Network "_s + LibvirtDaemon::networkName()))
+        << text(toB->reasonLines().join(u'\n'));
+
+    const MigrationCheck noCopy = check(dc, uuid, false);
+    const MigrationTarget *toANoCopy = noCopy.find(a->uri());
+    ASSERT_TRUE(toANoCopy);
+    EXPECT_TRUE(hasProblem(*toANoCopy, u"Storage"_s)) << text(toANoCopy->reasonLines().join(u'\n'));
+
+    MigrationRequest request;
+    request.sourceUri = LibvirtDaemon::localUri();
+    request.uuid = uuid;
+    request.destinationUri = a->uri();
+    request.mode.copyStorage = true;
+
+    // ---- cancelled: a move throttled to 1 MiB/s, Cancel once it reports progress ----------
+    {
+        Migrator migrator(&dc);
+        QSignalSpy progress(&migrator, &Migrator::progress);
+        QSignalSpy failed(&migrator, &Migrator::failed);
+        QSignalSpy finished(&migrator, &Migrator::finished);
+        MigrationRequest slow = request;
+        slow.bandwidthMiBs = 1;
+        migrator.start(slow);
+        ASSERT_TRUE(
+            test::waitUntil([&] { return !progress.isEmpty() || !failed.isEmpty(); }, 60'000));
+        ASSERT_TRUE(failed.isEmpty()) << text(failed.first().at(0).toString());
+        const auto p = progress.last().at(0).value<MigrationProgress>();
+        info(u"cancel"_s, u"progress before Cancel: %1% %2"_s.arg(p.percent()).arg(p.text()));
+        migrator.cancel();
+        ASSERT_TRUE(
+            test::waitUntil([&] { return !failed.isEmpty() || !finished.isEmpty(); }, 60'000));
+        ASSERT_FALSE(failed.isEmpty()) << "the throttled move finished before Cancel";
+        const QString message = failed.first().at(0).toString();
+        info(u"cancel"_s, message);
+        EXPECT_TRUE(failed.first().at(1).toBool());
+        EXPECT_TRUE(message.contains(u"still running"_s)) << text(message);
+        EXPECT_EQ(virDomainIsActive(dom), 1);
+        virDomainPtr there = virDomainLookupByUUIDString(a->connection(), uuidBuf);
+        virResetLastError();
+        EXPECT_EQ(there, nullptr) << "a cancelled move left the VM on the destination";
+        if (there)
+            virDomainFree(there);
+        EXPECT_FALSE(hasVolume(a->connection(), kVolume))
+            << "the copy libvirt pre-created on the destination was left behind";
+    }
+
+    // ---- live with copy storage ------------------------------------------------------------
+    {
+        Migrator migrator(&dc);
+        QSignalSpy failed(&migrator, &Migrator::failed);
+        QSignalSpy finished(&migrator, &Migrator::finished);
+        QElapsedTimer clock;
+        clock.start();
+        migrator.start(request);
+        ASSERT_TRUE(
+            test::waitUntil([&] { return !failed.isEmpty() || !finished.isEmpty(); }, 240'000));
+        ASSERT_TRUE(failed.isEmpty()) << text(failed.first().at(0).toString());
+        const auto result = finished.first().at(0).value<MigrationResult>();
+        info(u"migrate"_s,
+             u"moved in %1 ms (downtime %2 ms)"_s.arg(clock.elapsed()).arg(result.downtimeMs));
+        EXPECT_EQ(result.destinationUri, a->uri());
+        virDomainPtr moved = virDomainLookupByUUIDString(a->connection(), uuidBuf);
+        ASSERT_NE(moved, nullptr) << text(lastLibvirtError());
+        EXPECT_EQ(virDomainIsActive(moved), 1);
+        EXPECT_EQ(virDomainIsPersistent(moved), 1);
+        virDomainDestroy(moved);
+        virDomainUndefine(moved);
+        virDomainFree(moved);
+        virDomainPtr gone = virDomainLookupByUUIDString(conn(), uuidBuf);
+        virResetLastError();
+        EXPECT_EQ(gone, nullptr) << "still defined on the source";
+        if (gone)
+            virDomainFree(gone);
+        // The inventory moved it.
+        EXPECT_TRUE(test::waitUntil(
+            [&] { return !dc.session(LibvirtDaemon::localUri())->domain(uuid).has_value(); },
+            20'000));
+    }
+    // The source volume stays with the source host; remove both copies.
+    for (virConnectPtr c : {conn(), a->connection()}) {
+        virStoragePoolPtr pool =
+            virStoragePoolLookupByName(c, LibvirtDaemon::poolName().toUtf8().constData());
+        if (!pool)
+            continue;
+        virStoragePoolRefresh(pool, 0);
+        if (virStorageVolPtr vol = virStorageVolLookupByName(pool, kVolume.toUtf8().constData())) {
+            virStorageVolDelete(vol, 0);
+            virStorageVolFree(vol);
+        }
+        virStoragePoolFree(pool);
+        virResetLastError();
+    }
+}
+
+} // namespace
