@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -300,6 +301,17 @@ TEST_F(MigrationViewsTest, OnlyPossibleHostsArePickedAndProgressIsShown)
     EXPECT_TRUE(dialog.migrateButton()->isEnabled());
     EXPECT_TRUE(dialog.copyStorageBox()->isChecked()) << "host-b does not have the disks";
     EXPECT_TRUE(dialog.request().mode.live);
+    // libvirt 9.0 copies no disks through a tunnel: the dialog says so before Migrate.
+    dialog.tunnelledButton()->setChecked(true);
+    EXPECT_FALSE(dialog.migrateButton()->isEnabled());
+    EXPECT_FALSE(dialog.requestProblemsLabel()->isHidden());
+    EXPECT_EQ(dialog.requestProblemsLabel()->text(),
+              migrationRequestProblems(dialog.request(), *dialog.check()->find(u"test:///b"_s))
+                  .join(u'\n'));
+    EXPECT_FALSE(dialog.requestProblemsLabel()->text().isEmpty());
+    dialog.directButton()->setChecked(true);
+    EXPECT_TRUE(dialog.migrateButton()->isEnabled());
+    EXPECT_TRUE(dialog.requestProblemsLabel()->isHidden());
 
     MigrationProgress p;
     p.dataTotal = 4096ull << 20;

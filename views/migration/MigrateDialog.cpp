@@ -102,6 +102,9 @@ void MigrateDialog::buildForm()
     transportLayout->addWidget(m_tunnelled);
     transportLayout->addStretch(1);
     form->addRow(tr("Transport:"), transport);
+    m_requestProblems = makeFieldError(this);
+    m_requestProblems->setAccessibleName(tr("Why this migration cannot go ahead as asked"));
+    form->addRow(QString(), m_requestProblems);
 
     m_bandwidth = new QSpinBox(this);
     m_bandwidth->setRange(0, 100000);
@@ -159,6 +162,8 @@ void MigrateDialog::buildForm()
         updateLive();
         runCheck();
     });
+    // What the check cannot see (a copy through a tunnel): judged on the request.
+    connect(m_tunnelled, &QRadioButton::toggled, this, &MigrateDialog::updateMigrateButton);
     connect(m_copyStorage, &QCheckBox::clicked, this, [this] {
         m_copyStorageByUser = true;
         destinationChanged();
@@ -497,7 +502,11 @@ void MigrateDialog::updateMigrateButton()
 {
     const QString uri = destinationUri();
     const MigrationTarget *t = m_check && !uri.isEmpty() ? m_check->find(uri) : nullptr;
-    const bool ok = !m_checking && !m_inProgress && !m_done && t && t->possible();
+    const QStringList asked =
+        t && t->possible() ? models::migrationRequestProblems(request(), *t) : QStringList();
+    setFieldErrors(m_requestProblems, asked);
+    const bool ok =
+        !m_checking && !m_inProgress && !m_done && t && t->possible() && asked.isEmpty();
     migrateButton()->setEnabled(ok);
     if (m_checking)
         migrateButton()->setToolTip(tr("Checking the hosts…"));
@@ -505,6 +514,8 @@ void MigrateDialog::updateMigrateButton()
         migrateButton()->setToolTip(tr("Choose a host that can take “%1”").arg(m_vmName));
     else if (!t->possible())
         migrateButton()->setToolTip(t->reasonLines().join(u'\n'));
+    else if (!asked.isEmpty())
+        migrateButton()->setToolTip(asked.join(u'\n'));
     else
         migrateButton()->setToolTip(tr("Move “%1” to %2").arg(m_vmName, hostName(uri)));
 }

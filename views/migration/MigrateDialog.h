@@ -70,6 +70,8 @@ public:
     QLabel *liveNote() const { return m_liveNote; }
     QLabel *copyStorageNote() const { return m_copyNote; }
     QLabel *destinationNote() const { return m_destinationNote; }
+    /// Why the request cannot go ahead as asked (a disk copy through a tunnel), red.
+    QLabel *requestProblemsLabel() const { return m_requestProblems; }
     QTableWidget *checkTable() const { return m_table; }
     QLabel *statusLabel() const { return m_status; }
     QProgressBar *progressBar() const { return m_progress; }
@@ -133,6 +135,7 @@ private:
     QRadioButton *m_tunnelled;
     QRadioButton *m_direct;
     QSpinBox *m_bandwidth;
+    QLabel *m_requestProblems;
     QLabel *m_checkHeading;
     QTableWidget *m_table;
     QLabel *m_status;
