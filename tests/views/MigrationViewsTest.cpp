@@ -13,6 +13,8 @@
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryModel.h"
+#include "models/templates/VmTemplates.h"
+#include "views/mainwindow/ActionController.h"
 #include "views/mainwindow/MainWindow.h"
 
 #include <QAction>
@@ -22,6 +24,7 @@
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -349,6 +352,31 @@ TEST_F(MigrationViewsTest, MigrateActionNeedsOneVmThatIsNoTemplate)
     EXPECT_FALSE(w->migrateAction()->isEnabled());
     EXPECT_FALSE(w->migrateAction()->toolTip().isEmpty()) << "says why";
     EXPECT_TRUE(w->tree()->actions().contains(w->migrateAction())) << "in the context menu";
+
+    // Two VMs selected: one at a time.
+    ASSERT_TRUE(w->select(source->uri(), uuidOf(source, u"web-01"_s)));
+    const QModelIndex web = w->tree()->currentIndex();
+    ASSERT_TRUE(w->select(source->uri(), uuidOf(source, u"db-01"_s)));
+    w->tree()->selectionModel()->select(web,
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    ASSERT_EQ(w->selectedVms().size(), 2);
+    EXPECT_FALSE(w->migrateAction()->isEnabled());
+    EXPECT_TRUE(w->migrateAction()->toolTip().contains(u"only one"_s));
+
+    // A template is not migrated.
+    const QString riscv = uuidOf(source, u"riscv-lab"_s);
+    QFuture<TemplateInfo> made = makeTemplate(source, riscv, u"migration test"_s);
+    ASSERT_TRUE(test::waitUntil([&] { return made.isFinished(); }, 10000));
+    ASSERT_TRUE(test::waitUntil(
+        [&] {
+            const auto d = source->domain(riscv);
+            return d && d->isTemplate;
+        },
+        10000));
+    ASSERT_TRUE(w->select(source->uri(), riscv));
+    EXPECT_FALSE(w->migrateAction()->isEnabled());
+    EXPECT_TRUE(w->migrateAction()->toolTip().contains(u"template"_s))
+        << w->migrateAction()->toolTip().toStdString();
 
     // Migrate… opens the dialog for the selected VM, titled by its name.
     ASSERT_TRUE(w->select(source->uri(), uuidOf(source, u"legacy-win2k8"_s)));
