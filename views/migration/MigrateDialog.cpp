@@ -305,10 +305,9 @@ void MigrateDialog::updateLive()
     m_liveNote->setVisible(!m_liveNote->text().isEmpty());
 }
 
-void MigrateDialog::fillDestinations()
+QList<QPair<QString, QString>> MigrateDialog::otherHosts() const
 {
-    const QString previous = destinationUri();
-    // Every other host: the check's list once there is one, else the datacenter's.
+    // The check's list once there is one, else the datacenter's.
     QList<QPair<QString, QString>> hosts; // uri, name
     if (m_check) {
         for (const MigrationTarget &t : std::as_const(m_check->targets))
@@ -319,6 +318,13 @@ void MigrateDialog::fillDestinations()
                 hosts.append({s->uri(), hostName(s->uri())});
         }
     }
+    return hosts;
+}
+
+void MigrateDialog::fillDestinations()
+{
+    const QString previous = destinationUri();
+    const QList<QPair<QString, QString>> hosts = otherHosts();
     const QSignalBlocker block(m_destination);
     auto *model = qobject_cast<QStandardItemModel *>(m_destination->model());
     model->clear();
@@ -400,16 +406,7 @@ bool MigrateDialog::selectDestination(const QString &uri)
 
 void MigrateDialog::fillTable()
 {
-    QList<QPair<QString, QString>> rows;
-    if (m_check) {
-        for (const MigrationTarget &t : std::as_const(m_check->targets))
-            rows.append({t.uri, hostName(t.uri)});
-    } else if (m_datacenter) {
-        for (const models::HostSession *s : m_datacenter->sessions()) {
-            if (s->uri() != m_sourceUri)
-                rows.append({s->uri(), hostName(s->uri())});
-        }
-    }
+    const QList<QPair<QString, QString>> rows = otherHosts();
     m_table->setRowCount(int(rows.size()));
     const QColor grey = palette().color(QPalette::PlaceholderText);
     for (int row = 0; row < rows.size(); ++row) {

@@ -108,6 +108,8 @@ private:
     void setMigrating(bool migrating);
     void fitTableRows();
     QString hostName(const QString &uri) const;
+    /// Every host but the source: (URI, name), in the check's order.
+    QList<QPair<QString, QString>> otherHosts() const;
     arch::MigrationMode mode() const;
 
     QPointer<models::Datacenter> m_datacenter;
