@@ -120,7 +120,12 @@ void compareCpu(virConnectPtr conn, const MigrationSource &source, const QByteAr
         if (!incompatible)
             return; // unsupported (test driver) or the call failed: Unknown
         d.cpu = arch::CpuVerdict::Incompatible;
-        d.cpuDetail = message.isEmpty() ? CheckText::tr("libvirt gives no detail") : message;
+        // "the CPU is incompatible with host CPU: Host CPU does not provide required
+        // features: avx512f, ...": the part after libvirt's generic prefix says what.
+        const qsizetype colon = message.indexOf(u": "_s);
+        d.cpuDetail = message.isEmpty() ? CheckText::tr("libvirt gives no detail")
+                      : colon > 0       ? message.mid(colon + 2)
+                                        : message;
         // A model both hosts' CPUs provide, as a way out.
         const QByteArray here = source.hostCpuXml.toUtf8();
         const QByteArray there = hostCpuXml(destCapsXml).toUtf8();

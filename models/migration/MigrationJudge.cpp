@@ -49,7 +49,7 @@ QString diskPath(const QDomElement &disk)
 
 QString mib(quint64 bytes)
 {
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 } // namespace

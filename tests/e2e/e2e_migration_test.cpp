@@ -4,7 +4,8 @@
 // a qcow2 volume and a NIC on the harness network is checked against host A (the network,
 // a pool of the same name and path, not the same files) and host B (lacks pseries-7.2 and
 // the network); a throttled move to A is cancelled (the guest runs on at the source, the
-// pre-created copy on A is removed); then it moves live with copy storage and runs on A.
+// pre-created copy on A is removed); then it moves live with copy storage and runs on A;
+// shut off there, it moves back offline (its definition; the volume is still here).
 #include "common/TestSupport.h"
 #include "e2e/E2eSupport.h"
 #include "e2e/RemoteHost.h"
@@ -13,6 +14,8 @@
 #include "models/migration/Migration.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTimer>
@@ -177,6 +180,28 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
     ASSERT_TRUE(toANoCopy);
     EXPECT_TRUE(hasProblem(*toANoCopy, u"Storage"_s)) << text(toANoCopy->reasonLines().join(u'\n'));
 
+    // The CLI gives the same verdicts, and refuses B before libvirt is asked.
+    {
+        const QStringList hosts{u"-c"_s, LibvirtDaemon::localUri(), u"-c"_s, a->uri(), u"-c"_s,
+                                b->uri()};
+        const CliRun r = runCliProgram(
+            QStringLiteral(CROSSVIRT_CLI_PATH),
+            hosts + QStringList{u"migrate-check"_s, u"--vm"_s, kGuest, u"--copy-storage"_s});
+        ASSERT_EQ(r.exitCode, 0) << text(r.err);
+        QHash<QString, QJsonObject> byUri;
+        for (const QJsonValue &h : r.json().value(u"hosts"_s).toArray())
+            byUri.insert(h.toObject().value(u"uri"_s).toString(), h.toObject());
+        EXPECT_TRUE(byUri.value(a->uri()).value(u"possible"_s).toBool()) << r.out.toStdString();
+        EXPECT_FALSE(byUri.value(b->uri()).value(u"possible"_s).toBool()) << r.out.toStdString();
+        const CliRun refused =
+            runCliProgram(QStringLiteral(CROSSVIRT_CLI_PATH),
+                          hosts + QStringList{u"migrate"_s, u"--vm"_s, kGuest, u"--to"_s, b->uri(),
+                                              u"--copy-storage"_s});
+        EXPECT_EQ(refused.exitCode, 1) << text(refused.err);
+        EXPECT_TRUE(refused.err.contains(u"pseries-7.2"_s)) << text(refused.err);
+        EXPECT_EQ(virDomainIsActive(dom), 1);
+    }
+
     MigrationRequest request;
     request.sourceUri = LibvirtDaemon::localUri();
     request.uuid = uuid;
@@ -234,8 +259,7 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
         ASSERT_NE(moved, nullptr) << text(lastLibvirtError());
         EXPECT_EQ(virDomainIsActive(moved), 1);
         EXPECT_EQ(virDomainIsPersistent(moved), 1);
-        virDomainDestroy(moved);
-        virDomainUndefine(moved);
+        EXPECT_EQ(virDomainDestroy(moved), 0) << text(lastLibvirtError());
         virDomainFree(moved);
         virDomainPtr gone = virDomainLookupByUUIDString(conn(), uuidBuf);
         virResetLastError();
@@ -247,6 +271,43 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
             [&] { return !dc.session(LibvirtDaemon::localUri())->domain(uuid).has_value(); },
             20'000));
     }
+    // ---- offline back: the shut-off VM's definition moves, its volume is there already ----
+    {
+        ASSERT_TRUE(test::waitUntil(
+            [&] {
+                const auto d = dc.session(a->uri())->domain(uuid);
+                return d && d->state == DomainState::Shutoff;
+            },
+            20'000));
+        const MigrationCheck back =
+            await(checkMigration(&dc, a->uri(), uuid, arch::MigrationMode{}), 60'000);
+        EXPECT_FALSE(back.running);
+        const MigrationTarget *home = back.find(LibvirtDaemon::localUri());
+        ASSERT_NE(home, nullptr);
+        EXPECT_TRUE(home->possible()) << text(home->reasonLines().join(u'\n'));
+        Migrator migrator(&dc);
+        QSignalSpy failed(&migrator, &Migrator::failed);
+        QSignalSpy finished(&migrator, &Migrator::finished);
+        MigrationRequest offline;
+        offline.sourceUri = a->uri();
+        offline.uuid = uuid;
+        offline.destinationUri = LibvirtDaemon::localUri();
+        migrator.start(offline);
+        ASSERT_TRUE(
+            test::waitUntil([&] { return !failed.isEmpty() || !finished.isEmpty(); }, 60'000));
+        ASSERT_TRUE(failed.isEmpty()) << text(failed.first().at(0).toString());
+        virDomainPtr home2 = virDomainLookupByUUIDString(conn(), uuidBuf);
+        ASSERT_NE(home2, nullptr) << "the offline move did not define it here";
+        EXPECT_EQ(virDomainIsActive(home2), 0);
+        EXPECT_EQ(virDomainIsPersistent(home2), 1);
+        virDomainFree(home2);
+        virDomainPtr left = virDomainLookupByUUIDString(a->connection(), uuidBuf);
+        virResetLastError();
+        EXPECT_EQ(left, nullptr) << "still defined on A after the offline move";
+        if (left)
+            virDomainFree(left);
+    }
+
     // The source volume stays with the source host; remove both copies.
     for (virConnectPtr c : {conn(), a->connection()}) {
         virStoragePoolPtr pool =

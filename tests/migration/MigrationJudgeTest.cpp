@@ -201,7 +201,8 @@ TEST(MigrationJudge, ProgressPercentAndText)
     EXPECT_TRUE(p.text().contains(u"300 ms"_s));
     p.diskTotal = 2ull << 30;
     p.diskRemaining = 320ull << 20;
-    EXPECT_TRUE(p.text().startsWith(u"Copying disks: 320"_s)) << p.text().toStdString();
+    EXPECT_TRUE(p.text().startsWith(u"Copying disks: 320.0 MiB of 2.0 GiB remaining"_s))
+        << p.text().toStdString();
 }
 
 TEST(MigrationJudge, CopyStorageThroughATunnelIsRefusedBeforeLibvirt)
