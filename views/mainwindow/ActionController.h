@@ -82,6 +82,10 @@ public:
     /// The New VM wizard on its "From a template" path.
     void newVmFromTemplate(const QString &clusterId, const QString &hostUri);
 
+    // Migration (issue 13; views/mainwindow/MigrationActions.cpp).
+    /// The Migrate dialog for `vm`.
+    void migrate(const VmTarget &vm);
+
 signals:
     void statusMessage(const QString &text, int timeoutMs);
     void failed(const QString &title, const QString &text);
@@ -95,6 +99,8 @@ signals:
     /// A Clone dialog made `name` (selected in the tree).
     void vmCloned(const QString &uri, const QString &uuid, const QString &name);
     void templateMade(const QString &uri, const QString &uuid, const QString &name);
+    /// A Migrate dialog moved `name` to host `uri` (selected in the tree).
+    void vmMigrated(const QString &uri, const QString &uuid, const QString &name);
     /// A bulk action was confirmed and runs in `dialog` (non-modal, deleted when closed).
     void bulkStarted(crossvirt::views::BulkProgressDialog *dialog);
     /// Emitted when a Delete finished; `problems` lists the volumes that were kept.

@@ -17,6 +17,7 @@
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/mainwindow/InventoryPresentation.h"
 #include "views/mainwindow/WindowLayout.h"
+#include "views/migration/MigrationHighlight.h"
 #include "views/tiles/VmTilesPage.h"
 #include "views/transfer/HostFileDrop.h"
 #include "views/vm/VmWindow.h"
@@ -68,8 +69,11 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     m_statsByCluster->setSourceModel(m_models.clusterInventory);
     m_presentation = new InventoryPresentation(this);
     m_presentation->setSourceModel(m_statsByHost);
+    // The "where can this go" view marks host rows over the presentation (issue 13).
+    m_highlight = new MigrationHighlight(this);
+    m_highlight->setSourceModel(m_presentation);
     m_proxy = new models::InventoryFilterProxy(this);
-    m_proxy->setSourceModel(m_presentation);
+    m_proxy->setSourceModel(m_highlight);
     m_actions = new ActionController(m_models, this);
     connect(m_actions, &ActionController::statusMessage, this,
             [this](const QString &text, int timeoutMs) {
@@ -158,6 +162,7 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     createActions();
     createPoolActions();
     createSnapshotActions();
+    createMigrationActions();
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
@@ -419,14 +424,16 @@ QModelIndex MainWindow::toBaseIndex(const QModelIndex &viewIndex) const
 {
     if (!viewIndex.isValid())
         return {};
-    const QModelIndex p = m_presentation->mapToSource(m_proxy->mapToSource(viewIndex));
+    const QModelIndex p =
+        m_presentation->mapToSource(m_highlight->mapToSource(m_proxy->mapToSource(viewIndex)));
     return static_cast<QAbstractProxyModel *>(m_presentation->sourceModel())->mapToSource(p);
 }
 
 QModelIndex MainWindow::fromBaseIndex(const QModelIndex &baseIndex) const
 {
     auto *stats = static_cast<QAbstractProxyModel *>(m_presentation->sourceModel());
-    return m_proxy->mapFromSource(m_presentation->mapFromSource(stats->mapFromSource(baseIndex)));
+    return m_proxy->mapFromSource(
+        m_highlight->mapFromSource(m_presentation->mapFromSource(stats->mapFromSource(baseIndex))));
 }
 
 QModelIndex MainWindow::currentTreeSourceIndex() const
@@ -546,6 +553,7 @@ void MainWindow::updateActions()
     m_removeConnection->setEnabled(host);
     updateCloneActions(d ? &*d : nullptr);
     updateSnapshotActions(d ? &*d : nullptr, session);
+    updateMigrationActions(d ? &*d : nullptr);
 }
 
 void MainWindow::updateSummary()

@@ -26,6 +26,7 @@ class DetailsPane;
 class HostChartsPage;
 class HostDetailsPage;
 class InventoryPresentation;
+class MigrationHighlight;
 class MainWindowLayout;
 class VmWindow;
 struct VmTarget;
@@ -97,6 +98,11 @@ public:
     QList<VmTarget> selectedVms() const;
     /// The selected VMs `action` applies to (Start: shut-off VMs that are no template...).
     QList<VmTarget> bulkTargets(models::BulkAction action) const;
+    // Migration (issue 13; MigrationActions.cpp).
+    QAction *migrateAction() const { return m_migrate; }
+    /// View › Show Where the VM Can Move: highlights the hosts the selected VM could move to.
+    QAction *whereCanMoveAction() const { return m_whereCanMove; }
+    MigrationHighlight *migrationHighlight() const { return m_highlight; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -132,11 +138,17 @@ private:
     void createSnapshotActions();
     void updateSnapshotActions(const models::DomainSummary *selected,
                                const models::HostSession *session);
+    /// Migrate… in the VM menu and the tree's menu; the "where can this go" toggle.
+    void createMigrationActions();
+    void updateMigrationActions(const models::DomainSummary *selected);
+    /// Runs the migration check for the selected VM into the tree (toggle on), or clears it.
+    void updateMigrationHighlight();
 
     MainWindowModels m_models;
     models::InventoryStatsProxy *m_statsByHost;
     models::InventoryStatsProxy *m_statsByCluster;
     InventoryPresentation *m_presentation;
+    MigrationHighlight *m_highlight;
     models::InventoryFilterProxy *m_proxy;
     ActionController *m_actions;
     QTreeView *m_tree;
@@ -156,6 +168,8 @@ private:
     QAction *m_newVmPool = nullptr, *m_deleteVmPool = nullptr, *m_deleteTemplate = nullptr,
             *m_newVmFromTemplate = nullptr;
     QAction *m_takeSnapshot = nullptr, *m_manageSnapshots = nullptr;
+    QAction *m_migrate = nullptr, *m_whereCanMove = nullptr;
+    quint64 m_highlightRequest = 0;
 };
 
 } // namespace crossvirt::views
