@@ -111,6 +111,11 @@ Operation ArchModel::snapshotDelete(const GuestContext &, const SnapshotFacts &f
                            .arg(facts.hostLibvirtVersion.isEmpty() ? tr("before 9.0")
                                                                    : facts.hostLibvirtVersion));
     }
+    if (snapshot.parentInternal) {
+        return refused(tr("libvirt cannot delete an external snapshot taken after an internal "
+                          "one (\"deleting external snapshot that has internal snapshot as "
+                          "parent not supported\")"));
+    }
     if (snapshot.childCount > 0 && !withChildren) {
         return refused(tr("libvirt cannot delete an external snapshot that has later "
                           "snapshots; delete those first, or delete it with its children"));

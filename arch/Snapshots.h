@@ -66,6 +66,9 @@ struct SnapshotNodeFacts
     bool withMemory = false; ///< the snapshot holds the guest's memory (state running/paused)
     int childCount = 0;      ///< direct children
     bool isCurrent = false;
+    /// Its parent is an internal snapshot: libvirt 9.x cannot delete an external snapshot
+    /// taken on top of an internal one.
+    bool parentInternal = false;
 };
 
 } // namespace crossvirt::arch

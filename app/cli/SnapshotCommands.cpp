@@ -315,9 +315,7 @@ int runCreate(const QCommandLineParser &parser, const SnapshotOptions &o, const 
         return refused(problem);
     if (!v.running && parser.isSet(o.memory))
         return refused(
-            v.modes.externalWithMemory.supported
-                ? CliText::tr("“%1” is shut off: there is no memory state to save").arg(v.vmName)
-                : v.modes.externalWithMemory.reason);
+            CliText::tr("“%1” is shut off: there is no memory state to save").arg(v.vmName));
     if (!external && v.running && parser.isSet(o.diskOnly))
         return refused(CliText::tr("an internal snapshot of a running guest always saves its "
                                    "memory: add --external for the disks only"));

@@ -30,10 +30,11 @@ namespace {
 
 using snapshotxml::SnapshotDisk;
 
-QString tr(const char *text)
+// lupdate and the runtime both see the context "Snapshots".
+struct SnapshotText
 {
-    return QCoreApplication::translate("Snapshots", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Snapshots)
+};
 
 QByteArray utf8(const QString &s)
 {
@@ -115,9 +116,11 @@ void resolveVolumePaths(virConnectPtr conn, QList<SnapshotDisk> &disks)
     }
 }
 
-arch::SnapshotNodeFacts nodeFacts(const SnapshotInfo &s, int childCount)
+arch::SnapshotNodeFacts nodeFacts(const VmSnapshots &v, const SnapshotInfo &s, int childCount)
 {
     arch::SnapshotNodeFacts n;
+    const SnapshotInfo *parent = v.find(s.parent);
+    n.parentInternal = parent && parent->location == arch::SnapshotLocation::Internal;
     n.location = s.location;
     n.withMemory = s.withMemory;
     n.childCount = childCount;
@@ -136,7 +139,7 @@ void judgeSnapshots(VmRead &r)
         return;
     }
     for (SnapshotInfo &s : v.snapshots) {
-        const arch::SnapshotNodeFacts node = nodeFacts(s, int(s.children.size()));
+        const arch::SnapshotNodeFacts node = nodeFacts(v, s, int(s.children.size()));
         s.revert = r.model->snapshotRevert(r.ctx, v.facts, node);
         s.remove = r.model->snapshotDelete(r.ctx, v.facts, node, false);
         s.removeWithChildren = r.model->snapshotDelete(r.ctx, v.facts, node, true);
@@ -149,11 +152,11 @@ void judgeSnapshots(VmRead &r)
             if (!d || d->name == s.name)
                 continue;
             const arch::Operation op =
-                r.model->snapshotDelete(r.ctx, v.facts, nodeFacts(*d, 0), false);
+                r.model->snapshotDelete(r.ctx, v.facts, nodeFacts(v, *d, 0), false);
             if (!op.supported) {
                 s.removeWithChildren = arch::Operation{
-                    false,
-                    tr("Its later snapshot “%1” cannot be deleted: %2").arg(name, op.reason)};
+                    false, SnapshotText::tr("Its later snapshot “%1” cannot be deleted: %2")
+                               .arg(name, op.reason)};
                 break;
             }
         }
@@ -165,7 +168,8 @@ void readSnapshotList(VmRead &r)
     virDomainSnapshotPtr *snaps = nullptr;
     const int n = virDomainListAllSnapshots(r.dom.get(), &snaps, 0);
     if (n < 0)
-        throwLastLibvirtError(tr("Reading the snapshots of “%1”").arg(r.snapshots.vmName));
+        throwLastLibvirtError(
+            SnapshotText::tr("Reading the snapshots of “%1”").arg(r.snapshots.vmName));
     QList<SnapshotInfo> list;
     for (const DomainSnapshotHandle &snap : takeLibvirtArray<DomainSnapshotHandle>(snaps, n)) {
         const QString xml = takeLibvirtString(virDomainSnapshotGetXMLDesc(snap.get(), 0));
@@ -194,12 +198,12 @@ VmRead readVm(virConnectPtr conn, const QString &uri, const QString &uuid)
     VmRead r;
     r.dom.reset(virDomainLookupByUUIDString(conn, utf8(uuid).constData()));
     if (!r.dom)
-        throwLastLibvirtError(tr("Reading the virtual machine"));
+        throwLastLibvirtError(SnapshotText::tr("Reading the virtual machine"));
     VmSnapshots &v = r.snapshots;
     v.uri = uri;
     v.uuid = uuid;
     v.vmName = QString::fromUtf8(virDomainGetName(r.dom.get()));
-    const QString context = tr("Reading the snapshots of “%1”").arg(v.vmName);
+    const QString context = SnapshotText::tr("Reading the snapshots of “%1”").arg(v.vmName);
     v.running = virDomainIsActive(r.dom.get()) == 1;
     // The definition a snapshot captures: the live one while running.
     const QString xml = takeLibvirtString(virDomainGetXMLDesc(r.dom.get(), 0));
@@ -231,8 +235,9 @@ VmRead readVm(virConnectPtr conn, const QString &uri, const QString &uuid)
     r.ctx = cfg.context(r.domainCaps.get());
     r.model = arch::ArchRegistry::instance().find(cfg.arch);
     if (!r.model) {
-        const arch::Operation no{false, tr("Crossvirt has no rules for %1 guests")
-                                            .arg(cfg.arch.isEmpty() ? tr("this") : cfg.arch)};
+        const arch::Operation no{
+            false, SnapshotText::tr("Crossvirt has no rules for %1 guests")
+                       .arg(cfg.arch.isEmpty() ? SnapshotText::tr("this") : cfg.arch)};
         v.modes.internal = v.modes.externalWithMemory = v.modes.externalDiskOnly = no;
     } else {
         v.modes = r.model->snapshotModes(r.ctx, f);
@@ -245,7 +250,8 @@ const SnapshotInfo &existing(const VmRead &r, const QString &name, const QString
 {
     const SnapshotInfo *s = r.snapshots.find(name);
     if (!s)
-        refuse(context, tr("%1 has no snapshot named “%2”").arg(r.snapshots.vmName, name));
+        refuse(context,
+               SnapshotText::tr("%1 has no snapshot named “%2”").arg(r.snapshots.vmName, name));
     return *s;
 }
 
@@ -332,7 +338,7 @@ SnapshotInfo takeSnapshot(virConnectPtr conn, const QString &uri, const QString 
     VmRead r = readVm(conn, uri, uuid);
     const VmSnapshots &v = r.snapshots;
     const QString name = request.name.isEmpty() ? suggestedSnapshotName(v) : request.name;
-    const QString context = tr("Taking snapshot “%1” of “%2”").arg(name, v.vmName);
+    const QString context = SnapshotText::tr("Taking snapshot “%1” of “%2”").arg(name, v.vmName);
     if (const QString problem = snapshotNameProblem(v, name); !problem.isEmpty())
         refuse(context, problem);
 
@@ -376,7 +382,9 @@ SnapshotInfo takeSnapshot(virConnectPtr conn, const QString &uri, const QString 
     for (const QString &path : std::as_const(newFiles)) {
         switch (checkFile(conn, path)) {
         case FileCheck::Present:
-            refuse(context, tr("%1 already exists: a snapshot never writes over a file").arg(path));
+            refuse(context,
+                   SnapshotText::tr("%1 already exists: a snapshot never writes over a file")
+                       .arg(path));
         case FileCheck::Absent:
             absent << path;
             break;
@@ -394,11 +402,12 @@ SnapshotInfo takeSnapshot(virConnectPtr conn, const QString &uri, const QString 
         if (!newFiles.isEmpty()) {
             const QStringList remaining = removeLeftovers(conn, absent, unchecked);
             if (!remaining.isEmpty()) {
-                error = LibvirtError(context,
-                                     tr("%1 (files of the snapshot that may remain on the host, "
-                                        "if libvirt made them: %2)")
-                                         .arg(error.message(), remaining.join(u", "_s)),
-                                     error.code());
+                error = LibvirtError(
+                    context,
+                    SnapshotText::tr("%1 (files of the snapshot that may remain on the host, "
+                                     "if libvirt made them: %2)")
+                        .arg(error.message(), remaining.join(u", "_s)),
+                    error.code());
             }
         }
         throw error;
@@ -415,7 +424,8 @@ SnapshotInfo takeSnapshot(virConnectPtr conn, const QString &uri, const QString 
 void revertTo(virConnectPtr conn, const QString &uri, const QString &uuid, const QString &name)
 {
     const VmRead r = readVm(conn, uri, uuid);
-    const QString context = tr("Reverting “%1” to snapshot “%2”").arg(r.snapshots.vmName, name);
+    const QString context =
+        SnapshotText::tr("Reverting “%1” to snapshot “%2”").arg(r.snapshots.vmName, name);
     const SnapshotInfo &s = existing(r, name, context);
     if (!s.revert.supported)
         refuse(context, s.revert.reason);
@@ -437,7 +447,8 @@ QStringList deleteSnapshots(virConnectPtr conn, const QString &uri, const QStrin
                             const QString &name, bool withChildren)
 {
     const VmRead r = readVm(conn, uri, uuid);
-    const QString context = tr("Deleting snapshot “%1” of “%2”").arg(name, r.snapshots.vmName);
+    const QString context =
+        SnapshotText::tr("Deleting snapshot “%1” of “%2”").arg(name, r.snapshots.vmName);
     const SnapshotInfo &s = existing(r, name, context);
     const arch::Operation &op = withChildren ? s.removeWithChildren : s.remove;
     if (!op.supported)
@@ -458,15 +469,16 @@ QStringList deleteSnapshots(virConnectPtr conn, const QString &uri, const QStrin
     }
     QStringList deleted;
     for (const QString &n : names) {
-        const QString step = tr("Deleting snapshot “%1” of “%2”").arg(n, r.snapshots.vmName);
+        const QString step =
+            SnapshotText::tr("Deleting snapshot “%1” of “%2”").arg(n, r.snapshots.vmName);
         const DomainSnapshotHandle snap = lookupSnapshot(r, n, step);
         if (virDomainSnapshotDelete(snap.get(), 0) < 0) {
             LibvirtError error = LibvirtError::fromLastError(step);
             if (!deleted.isEmpty())
-                error = LibvirtError(
-                    step,
-                    tr("%1 (already deleted: %2)").arg(error.message(), deleted.join(u", "_s)),
-                    error.code());
+                error = LibvirtError(step,
+                                     SnapshotText::tr("%1 (already deleted: %2)")
+                                         .arg(error.message(), deleted.join(u", "_s)),
+                                     error.code());
             throw error;
         }
         deleted << n;

@@ -10,10 +10,11 @@ namespace crossvirt::models {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and the runtime both see the context "Snapshots".
+struct SnapshotText
 {
-    return QCoreApplication::translate("Snapshots", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Snapshots)
+};
 
 } // namespace
 
@@ -21,20 +22,22 @@ QString SnapshotInfo::stateLabel() const
 {
     if (location == arch::SnapshotLocation::External) {
         if (withMemory)
-            return state == "paused"_L1 ? tr("External, paused, with memory")
-                                        : tr("External, running, with memory");
+            return state == "paused"_L1 ? SnapshotText::tr("External, paused, with memory")
+                                        : SnapshotText::tr("External, running, with memory");
         if (state == "shutoff"_L1)
-            return tr("External, shut off, disks");
-        return tr("External, disks only");
+            return SnapshotText::tr("External, shut off, disks");
+        return SnapshotText::tr("External, disks only");
     }
     if (state == "running"_L1)
-        return withMemory ? tr("Running, with memory") : tr("Running, disks");
+        return withMemory ? SnapshotText::tr("Running, with memory")
+                          : SnapshotText::tr("Running, disks");
     if (state == "paused"_L1)
-        return withMemory ? tr("Paused, with memory") : tr("Paused, disks");
+        return withMemory ? SnapshotText::tr("Paused, with memory")
+                          : SnapshotText::tr("Paused, disks");
     if (state == "shutoff"_L1)
-        return tr("Shut off, disks");
+        return SnapshotText::tr("Shut off, disks");
     if (state == "disk-snapshot"_L1)
-        return tr("Disks only");
+        return SnapshotText::tr("Disks only");
     return state; // libvirt's own word for a state Crossvirt does not know
 }
 
@@ -80,17 +83,18 @@ QString suggestedSnapshotName(const VmSnapshots &snapshots)
 QString snapshotNameProblem(const VmSnapshots &snapshots, const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return tr("Give the snapshot a name");
+        return SnapshotText::tr("Give the snapshot a name");
     if (name.contains(u'/'))
-        return tr("A snapshot name cannot contain “/”: it becomes part of file names");
+        return SnapshotText::tr(
+            "A snapshot name cannot contain “/”: it becomes part of file names");
     for (const QChar c : name) {
         if (c.category() == QChar::Other_Control)
-            return tr("A snapshot name cannot contain control characters");
+            return SnapshotText::tr("A snapshot name cannot contain control characters");
     }
     if (name.startsWith(u'.') || name.startsWith(u'-'))
-        return tr("A snapshot name cannot start with “%1”").arg(name.front());
+        return SnapshotText::tr("A snapshot name cannot start with “%1”").arg(name.front());
     if (snapshots.find(name))
-        return tr("%1 already has a snapshot named “%2”").arg(snapshots.vmName, name);
+        return SnapshotText::tr("%1 already has a snapshot named “%2”").arg(snapshots.vmName, name);
     return {};
 }
 

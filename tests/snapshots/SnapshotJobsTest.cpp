@@ -263,29 +263,48 @@ TEST_F(SnapshotJobsTest, RawDiskRefusesInternal)
 
 TEST_F(SnapshotJobsTest, ExternalSnapshotCannotBeRevertedOnLibvirt90)
 {
-    take(kPlain, u"inside"_s);
     makeExternal(kPlain, u"outside"_s);
+    makeExternal(kPlain, u"later"_s);
     const VmSnapshots v = load(kPlain);
     const SnapshotInfo *ext = v.find(u"outside"_s);
     ASSERT_TRUE(ext);
     EXPECT_EQ(ext->location, arch::SnapshotLocation::External);
+    EXPECT_EQ(ext->children, QStringList{u"later"_s});
     EXPECT_FALSE(ext->revert.supported);
     EXPECT_TRUE(ext->revert.reason.contains(u"9.0.0"_s)) << qPrintable(ext->revert.reason);
-    EXPECT_TRUE(ext->remove.supported); // libvirt 9.0 deletes external snapshots
-    // Deleting "inside" with its children would need libvirt to delete "outside" as a leaf:
-    // allowed on 9.0.
-    EXPECT_TRUE(v.find(u"inside"_s)->removeWithChildren.supported);
+    EXPECT_FALSE(ext->remove.supported); // it has a child
+    EXPECT_TRUE(ext->removeWithChildren.supported) << qPrintable(ext->removeWithChildren.reason);
+    EXPECT_TRUE(v.find(u"later"_s)->remove.supported); // libvirt 9.0 deletes external leaves
 
     // The test driver would revert it: the refusal comes first.
     const auto error = failure(revertSnapshot(session.get(), kPlain, u"outside"_s));
     ASSERT_TRUE(error);
     EXPECT_EQ(error->code(), storage::kStorageRefused);
-    EXPECT_EQ(load(kPlain).current, u"outside"_s);
+    EXPECT_EQ(load(kPlain).current, u"later"_s);
 
     // A subtree with an external snapshot goes leaf by leaf (no DELETE_CHILDREN).
-    EXPECT_EQ(wait(deleteSnapshot(session.get(), kPlain, u"inside"_s, true)),
-              (QStringList{u"outside"_s, u"inside"_s}));
+    EXPECT_EQ(wait(deleteSnapshot(session.get(), kPlain, u"outside"_s, true)),
+              (QStringList{u"later"_s, u"outside"_s}));
     EXPECT_TRUE(load(kPlain).snapshots.isEmpty());
+}
+
+TEST_F(SnapshotJobsTest, ExternalSnapshotOnAnInternalOneIsNotDeleted)
+{
+    // libvirt 9.0: "deleting external snapshot that has internal snapshot as parent not
+    // supported" (seen on the real daemon, tests/e2e/e2e_snapshot_core_test.cpp). Refused
+    // up front, so a subtree delete never stops half way.
+    take(kPlain, u"inside"_s);
+    makeExternal(kPlain, u"outside"_s);
+    const VmSnapshots v = load(kPlain);
+    EXPECT_FALSE(v.find(u"outside"_s)->remove.supported);
+    EXPECT_TRUE(v.find(u"outside"_s)->remove.reason.contains(u"internal"_s));
+    EXPECT_FALSE(v.find(u"inside"_s)->removeWithChildren.supported);
+    EXPECT_TRUE(v.find(u"inside"_s)->removeWithChildren.reason.contains(u"“outside”"_s))
+        << qPrintable(v.find(u"inside"_s)->removeWithChildren.reason);
+    const auto error = failure(deleteSnapshot(session.get(), kPlain, u"inside"_s, true));
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->code(), storage::kStorageRefused);
+    EXPECT_EQ(load(kPlain).snapshots.size(), 2);
 }
 
 TEST_F(SnapshotJobsTest, ExternalSnapshotNeverWritesOverAFile)
