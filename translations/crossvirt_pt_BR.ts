@@ -812,6 +812,106 @@
         <source>The %1 machine on this host takes at most %2 vCPUs</source>
         <translation>A máquina %1 neste hospedeiro aceita no máximo %2 vCPUs</translation>
     </message>
+    <message>
+        <source>Internal snapshots need every disk in qcow2 format; this guest has %1 disks: take an external snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This running %1 guest boots UEFI from pflash: libvirt cannot take an internal snapshot of it; shut it down or take a disk-only external snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This guest has no writable disk to snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UEFI variables (NVRAM) are not part of an internal snapshot: a revert keeps the current ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External snapshots need disks that are files or block devices on the host; %1 is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The guest is shut off: there is no memory state to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host&apos;s libvirt (%1) cannot revert to an external snapshot; libvirt 9.9 or later can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before 9.9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This host&apos;s libvirt (%1) cannot delete external snapshots; libvirt 9.0 or later can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before 9.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt cannot delete an external snapshot taken after an internal one (&quot;deleting external snapshot that has internal snapshot as parent not supported&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt cannot delete an external snapshot that has later snapshots; delete those first, or delete it with its children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QEMU does not version the %1 machine of %2 guests, so its layout may differ on another host: shut the guest down and move it offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That host runs no %1 guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Native (KVM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This guest runs natively with KVM; that host can only emulate %1 guests, and KVM state cannot be loaded into an emulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emulated (TCG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This guest is emulated (TCG); that host&apos;s QEMU offers no emulated %1 guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It stays emulated (TCG) there, although that host runs %1 guests natively: change it to KVM after the move for full speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live migration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That host does not accept live migrations; move the guest offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A host-passthrough guest moves only between identical hosts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That host&apos;s CPU cannot provide this guest&apos;s CPU: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a model both hosts provide: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished">CPU</translation>
+    </message>
 </context>
 <context>
     <name>Armv7lArch</name>
@@ -1504,6 +1604,242 @@
     </message>
 </context>
 <context>
+    <name>Migration</name>
+    <message>
+        <source>Could not find the VM %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the state of the VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the definition of the VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 here, %3 %4 there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt gives no detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a host of this datacenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (volume %2 of pool %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>Copying disks: %1 of %2 remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory: %1 remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, downtime about %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished">Não conectado</translation>
+    </message>
+    <message>
+        <source>Not connected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That host could not be asked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture %1</source>
+        <translation type="unfinished">Arquitetura %1</translation>
+    </message>
+    <message>
+        <source>Crossvirt does not know this guest architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That host has no network “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network “%1” is not active on that host: start it there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That host has no active storage pool “%1”, where libvirt would create the copy: add it there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active storage pool on that host has the folder %1, where libvirt would create the copy: add one there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished">Armazenamento</translation>
+    </message>
+    <message>
+        <source>%1 is not on that host: choose Copy storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 are not on that host: choose Copy storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt copies disks only while the guest runs; %1 must be copied to that host first (or start the guest and move it live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is at the same place on that host and is taken for shared storage: it is not copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only media</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not on that host and is never copied: eject it or put the same file there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That host already has this VM&apos;s UUID (as “%1”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nome</translation>
+    </message>
+    <message>
+        <source>That host already has a VM named “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunnelled: libvirt cannot copy disks (%1) through a tunnelled migration; choose a direct one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not hold the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The datacenter is gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move “%1”: %2 is not another host of the datacenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move “%1” to %2:
+%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The move of “%1” was cancelled before it began; it is still on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move “%1”: a host left the datacenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not move “%1” to %2: %3. It is still on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not find the VM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The move of “%1” was cancelled before it began; it is still on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt gives no reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The move of “%1” to %2 was cancelled. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not move “%1” to %2: %3. %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is still running on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is still on %1 (not running).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is no longer on %1: look for it on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether it is still on %1 is unknown: %1 does not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial disk copies may be left on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The partial disk copies on %1 were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial disk copies are left on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial disk copies may be left on %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NameRules</name>
     <message>
         <source>Enter a name for the virtual machine.</source>
@@ -1981,6 +2317,117 @@
     <message>
         <source>Could not watch the serial console</source>
         <translation>Não foi possível monitorar o console serial</translation>
+    </message>
+</context>
+<context>
+    <name>Snapshots</name>
+    <message>
+        <source>Its later snapshot “%1” cannot be deleted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the snapshots of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the virtual machine</source>
+        <translation type="unfinished">Lendo a máquina virtual</translation>
+    </message>
+    <message>
+        <source>Crossvirt has no rules for %1 guests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no snapshot named “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking snapshot “%1” of “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists: a snapshot never writes over a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (files of the snapshot that may remain on the host, if libvirt made them: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverting “%1” to snapshot “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting snapshot “%1” of “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (already deleted: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External, paused, with memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External, running, with memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External, shut off, disks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External, disks only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running, with memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running, disks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused, with memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused, disks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shut off, disks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disks only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the snapshot a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A snapshot name cannot contain “/”: it becomes part of file names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A snapshot name cannot contain control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A snapshot name cannot start with “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a snapshot named “%2”</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4618,6 +5065,178 @@ Comandos:
         <source>VM pools from a template: vm-pool create --template T --count N --name-pattern P --name POOL | list | delete POOL</source>
         <translation>Pools de VMs a partir de um modelo: vm-pool create --template T --count N --name-pattern P --name POOL | list | delete POOL</translation>
     </message>
+    <message>
+        <source>“%1” is on several hosts (%2): give its UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--live and --offline exclude each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM to move, by name or UUID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move a running VM while it runs (the default).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move a running VM paused (a shut-off VM always moves offline: its definition only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the disks that are not on the destination.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The destination host&apos;s URI (added to the hosts when not known).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tunnel the move through the source&apos;s libvirtd (peer to peer) instead of a direct QEMU stream.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit the move to this many MiB/s (0: no limit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address QEMU streams to (direct mode; default: the destination URI&apos;s host).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--bandwidth wants a whole number of MiB/s, not “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is already on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move “%1” to %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1: %2% %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moving %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which hosts --vm N can move to, and why not the others (JSON; --offline, --copy-storage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move --vm N to --to URI (--live|--offline, --copy-storage, --tunnelled, --bandwidth MiB/s); progress on stderr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshot (create: its name, default snapshot1, snapshot2, ...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: what the snapshot is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: save the running guest&apos;s memory too (the default for a running guest).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: the disks only (a running guest: with --external).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create: an external snapshot (new overlay files beside each disk) instead of an internal one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete: its later snapshots too (children first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: print JSON instead of a tree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create, list, revert or delete (default: list).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (current)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external with memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external, disks only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snapshots “%1” can take now:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1: yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1: no, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  (internal: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM</source>
+        <translation type="unfinished">VM</translation>
+    </message>
+    <message>
+        <source>“%1” is shut off: there is no memory state to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an internal snapshot of a running guest always saves its memory: add --external for the disks only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no snapshot named “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>snapshot %1 takes no --%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>give only one of --memory and --disk-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM snapshots: snapshot create|list|revert|delete --vm N [--name S] [--memory|--disk-only] [--external] [--children]</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::models::BulkRunner</name>
@@ -5539,6 +6158,14 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Deleted the template %1.</source>
         <translation>Modelo %1 excluído.</translation>
+    </message>
+    <message>
+        <source>%1 now runs on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took the snapshot %1 of %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7783,6 +8410,105 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <source>&amp;Pools</source>
         <translation>&amp;Pools</translation>
     </message>
+    <message>
+        <source>&amp;Migrate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+G</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;Where the VM Can Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks in the tree the hosts the selected virtual machine could migrate to; the others are greyed with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrates one virtual machine: select only one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select the virtual machine to migrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a template: make a virtual machine from it on the other host instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host of “%1” is not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move “%1” to another host, live or offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a virtual machine to see where it can move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” can move to %n of the other hosts, marked in the tree.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No other host can take “%1” now; hover a host for why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check where “%1” can move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take Snapshot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manage Snapshots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+Shift+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select only one virtual machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a virtual machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a template: its disks are read-only bases, nothing to snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a snapshot of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshots of “%1”: revert, delete</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::MakeTemplateDialog</name>
@@ -7896,6 +8622,259 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
     <message>
         <source>Memory is hot-plugged in modules (DIMMs) of %1 MiB steps, up to the maximum memory; the maximum and the slots are set while the VM is shut off.</source>
         <translation>A memória é conectada a quente em módulos (DIMMs) em incrementos de %1 MiB, até a memória máxima; o máximo e os slots são definidos com a VM desligada.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::MigrateDialog</name>
+    <message>
+        <source>Migrate “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Migrate “%1”&lt;/b&gt; from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Destination host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Live: keep the guest running while it moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy storage: copy the disks to the destination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Di&amp;rect (QEMU to QEMU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tunnelled through libvirtd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QEMU streams the guest straight to the destination host; that host must be reachable from this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The source&apos;s libvirtd opens the destination itself and carries the data over its own connection (peer to peer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transport:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this migration cannot go ahead as asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> MiB/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bandwidth limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 = no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bandwidth limit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration check of every other host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished">Hospedeiro</translation>
+    </message>
+    <message>
+        <source>Can it move there?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished">Observações</translation>
+    </message>
+    <message>
+        <source>Migration progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Migrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not check “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking which hosts can take “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migration check: no other host can take “%1” now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Migration check: %n of %1 other hosts can take “%2”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” is shut off: live migration needs a running guest. Its definition moves (and its disks with Copy storage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: the running guest is not moved; only its definition (and its disks with Copy storage).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a host…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %1 (checking…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>    %1 (cannot take it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected</source>
+        <translation type="unfinished">%1 não está conectado</translation>
+    </message>
+    <message>
+        <source>“%1” can move to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster %1 (%2)</source>
+        <translation type="unfinished">Cluster %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can migrate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its disks are copied there (storage not shared).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished">Não conectado</translation>
+    </message>
+    <message>
+        <source>The disks of “%1” are not on %2: Copy storage copies them there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the hosts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a host that can take “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move “%1” to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrating “%1” to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” now runs on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downtime: %1 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Fechar</translation>
+    </message>
+    <message>
+        <source>Cancelled: “%1” is still on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: “%1” is still on %2. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The migration of “%1” failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: “%1” stays on %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::MigrationHighlight</name>
+    <message>
+        <source>Checking whether “%1” can move here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” runs here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” can move here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its disks would be copied (storage not shared).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished">Não conectado</translation>
+    </message>
+    <message>
+        <source>“%1” cannot move here:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -9184,6 +10163,231 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     </message>
 </context>
 <context>
+    <name>crossvirt::views::SnapshotsPage</name>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nome</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Estado</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished">Descrição</translation>
+    </message>
+    <message>
+        <source>Why an action is not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished">&amp;Excluir…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert to the selected snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the snapshots again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the snapshots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the virtual machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the snapshots of “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is running and has no snapshots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is shut off and has no snapshots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshots yet.
+
+A snapshot keeps this point of “%1”: its disks, and its memory when it runs. Click Take… below (or Snapshot ▸ Take Snapshot… in the main window) to take one; you can revert to it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One snapshot of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 snapshots of “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; none is current.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; the current one (the guest&apos;s starting point) is “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (current)</source>
+        <translation type="unfinished">%1 (atual)</translation>
+    </message>
+    <message>
+        <source>“%1” is the current snapshot: the guest&apos;s disks continue from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The snapshots could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshot can be taken now: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a snapshot of “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a snapshot first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a snapshot to revert to it or delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bring “%1” back to “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete: only with its later snapshots: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert to Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert “%1” to “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its current disks and memory are replaced by the snapshot&apos;s: whatever changed since “%1” was taken is lost. The guest then runs from that point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its current disks and memory are replaced by the snapshot&apos;s disks: whatever changed since “%1” was taken is lost. The guest is then shut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverting “%1” to “%2”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not revert “%1” to “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the snapshot “%1” of “%2”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The virtual machine as it is now stays; only the way back to “%1” is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The virtual machine as it is now stays. Its later snapshots stay too unless you tick the box.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also delete its later snapshot %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also delete its %1 later snapshots: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting “%1” and its later snapshots…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete the snapshot “%1” of “%2”: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::StatsPreferencesDialog</name>
     <message>
         <source> s</source>
@@ -9327,6 +10531,141 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>Delete the volume “%1” of the pool “%2”? Its data cannot be recovered.</source>
         <translation>Excluir o volume “%1” do pool “%2”? Os dados dele não poderão ser recuperados.</translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::views::TakeSnapshotDialog</name>
+    <message>
+        <source>Take Snapshot of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Take a snapshot of “%1”&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading “%1”, its disks and what its host allows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the snapshot cannot be taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take Snapshot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read “%1”: %2</source>
+        <translation type="unfinished">Não foi possível ler “%1”: %2</translation>
+    </message>
+    <message>
+        <source>Snapshot name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>Snapshot description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this point is, e.g. “before the upgrade”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished">&amp;Descrição:</translation>
+    </message>
+    <message>
+        <source>What to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on internal snapshots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Take a snapshot of “%1”&lt;/b&gt;, which is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Take a snapshot of “%1”&lt;/b&gt;, which is shut off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Internal (with memory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Internal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disks and the memory, inside the qcow2 disk files: a revert brings the guest back running at this point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disks, inside the qcow2 disk files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>External &amp;with memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New overlay files take the disks&apos; writes from now on; the memory is saved to a file beside the first disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;External, disks only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;External</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New overlay files take the disks&apos; writes from now on; the memory is not saved (a revert starts the guest from its disks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No snapshot of “%1” can be taken now: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the reason beside each way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose what to save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take the snapshot “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not take the snapshot “%1”: the host is not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the external snapshot “%1” of “%2”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the snapshot “%1” of “%2”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not take the snapshot “%1” of “%2”: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -10295,6 +11634,10 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <message>
         <source>XML</source>
         <translation>XML</translation>
+    </message>
+    <message>
+        <source>Snapshots</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
