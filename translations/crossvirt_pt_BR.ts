@@ -814,103 +814,103 @@
     </message>
     <message>
         <source>Internal snapshots need every disk in qcow2 format; this guest has %1 disks: take an external snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshots internos exigem todos os discos no formato qcow2; este convidado tem discos %1: crie um snapshot externo</translation>
     </message>
     <message>
         <source>This running %1 guest boots UEFI from pflash: libvirt cannot take an internal snapshot of it; shut it down or take a disk-only external snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Este convidado %1 em execução inicializa UEFI a partir de pflash: o libvirt não consegue criar um snapshot interno dele; desligue-o ou crie um snapshot externo somente de discos</translation>
     </message>
     <message>
         <source>This guest has no writable disk to snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Este convidado não tem disco gravável para o snapshot</translation>
     </message>
     <message>
         <source>The UEFI variables (NVRAM) are not part of an internal snapshot: a revert keeps the current ones</source>
-        <translation type="unfinished"></translation>
+        <translation>As variáveis UEFI (NVRAM) não fazem parte de um snapshot interno: ao reverter, as atuais são mantidas</translation>
     </message>
     <message>
         <source>External snapshots need disks that are files or block devices on the host; %1 is not</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshots externos exigem discos que sejam arquivos ou dispositivos de bloco no hospedeiro; %1 não é</translation>
     </message>
     <message>
         <source>The guest is shut off: there is no memory state to save</source>
-        <translation type="unfinished"></translation>
+        <translation>O convidado está desligado: não há estado de memória para salvar</translation>
     </message>
     <message>
         <source>This host&apos;s libvirt (%1) cannot revert to an external snapshot; libvirt 9.9 or later can</source>
-        <translation type="unfinished"></translation>
+        <translation>O libvirt deste hospedeiro (%1) não consegue reverter para um snapshot externo; o libvirt 9.9 ou posterior consegue</translation>
     </message>
     <message>
         <source>before 9.9</source>
-        <translation type="unfinished"></translation>
+        <translation>anterior à 9.9</translation>
     </message>
     <message>
         <source>This host&apos;s libvirt (%1) cannot delete external snapshots; libvirt 9.0 or later can</source>
-        <translation type="unfinished"></translation>
+        <translation>O libvirt deste hospedeiro (%1) não consegue excluir snapshots externos; o libvirt 9.0 ou posterior consegue</translation>
     </message>
     <message>
         <source>before 9.0</source>
-        <translation type="unfinished"></translation>
+        <translation>anterior à 9.0</translation>
     </message>
     <message>
         <source>libvirt cannot delete an external snapshot taken after an internal one (&quot;deleting external snapshot that has internal snapshot as parent not supported&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>O libvirt não consegue excluir um snapshot externo criado após um interno (&quot;deleting external snapshot that has internal snapshot as parent not supported&quot;)</translation>
     </message>
     <message>
         <source>libvirt cannot delete an external snapshot that has later snapshots; delete those first, or delete it with its children</source>
-        <translation type="unfinished"></translation>
+        <translation>O libvirt não consegue excluir um snapshot externo que tem snapshots posteriores; exclua-os primeiro ou exclua-o junto com seus filhos</translation>
     </message>
     <message>
         <source>QEMU does not version the %1 machine of %2 guests, so its layout may differ on another host: shut the guest down and move it offline</source>
-        <translation type="unfinished"></translation>
+        <translation>O QEMU não versiona a máquina %1 de convidados %2, então seu layout pode ser diferente em outro hospedeiro: desligue o convidado e mova-o offline</translation>
     </message>
     <message>
         <source>That host runs no %1 guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse hospedeiro não executa convidados %1</translation>
     </message>
     <message>
         <source>Native (KVM)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nativo (KVM)</translation>
     </message>
     <message>
         <source>This guest runs natively with KVM; that host can only emulate %1 guests, and KVM state cannot be loaded into an emulator</source>
-        <translation type="unfinished"></translation>
+        <translation>Este convidado é executado nativamente com KVM; esse hospedeiro só consegue emular convidados %1, e o estado do KVM não pode ser carregado em um emulador</translation>
     </message>
     <message>
         <source>Emulated (TCG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Emulado (TCG)</translation>
     </message>
     <message>
         <source>This guest is emulated (TCG); that host&apos;s QEMU offers no emulated %1 guests</source>
-        <translation type="unfinished"></translation>
+        <translation>Este convidado é emulado (TCG); o QEMU desse hospedeiro não oferece convidados %1 emulados</translation>
     </message>
     <message>
         <source>It stays emulated (TCG) there, although that host runs %1 guests natively: change it to KVM after the move for full speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Lá ele continua emulado (TCG), embora esse hospedeiro execute convidados %1 nativamente: mude-o para KVM após a movimentação para obter velocidade máxima</translation>
     </message>
     <message>
         <source>Live migration</source>
-        <translation type="unfinished"></translation>
+        <translation>Migração ao vivo</translation>
     </message>
     <message>
         <source>That host does not accept live migrations; move the guest offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse hospedeiro não aceita migrações ao vivo; mova o convidado offline</translation>
     </message>
     <message>
         <source>A host-passthrough guest moves only between identical hosts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Um convidado host-passthrough só pode ser movido entre hospedeiros idênticos: %1</translation>
     </message>
     <message>
         <source>That host&apos;s CPU cannot provide this guest&apos;s CPU: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A CPU desse hospedeiro não consegue fornecer a CPU deste convidado: %1</translation>
     </message>
     <message>
         <source>(a model both hosts provide: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(um modelo que ambos os hospedeiros fornecem: %1)</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished">CPU</translation>
+        <translation>CPU</translation>
     </message>
 </context>
 <context>
@@ -1607,236 +1607,237 @@
     <name>Migration</name>
     <message>
         <source>Could not find the VM %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível encontrar a VM %1 em %2</translation>
     </message>
     <message>
         <source>Could not read the state of the VM</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler o estado da VM</translation>
     </message>
     <message>
         <source>Could not read the definition of the VM</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler a definição da VM</translation>
     </message>
     <message>
         <source>%1 %2 here, %3 %4 there</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 aqui, %3 %4 lá</translation>
     </message>
     <message>
         <source>libvirt gives no detail</source>
-        <translation type="unfinished"></translation>
+        <translation>o libvirt não fornece detalhes</translation>
     </message>
     <message>
         <source>%1 is not a host of this datacenter</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não é um hospedeiro deste datacenter</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 (volume %2 of pool %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (volume %2 do pool %3)</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Copying disks: %1 of %2 remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiando discos: %1 de %2 restantes</translation>
     </message>
     <message>
         <source>Memory: %1 remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Memória: %1 restantes</translation>
     </message>
     <message>
         <source>, downtime about %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>, tempo de parada de cerca de %1 ms</translation>
     </message>
     <message>
         <source>%1 of %2 remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 restantes</translation>
     </message>
     <message>
         <source>Starting</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciando</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished">Não conectado</translation>
+        <translation>Não conectado</translation>
     </message>
     <message>
         <source>Not connected (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Não conectado (%1)</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Conexão</translation>
     </message>
     <message>
         <source>That host could not be asked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível consultar esse hospedeiro: %1</translation>
     </message>
     <message>
         <source>Architecture %1</source>
-        <translation type="unfinished">Arquitetura %1</translation>
+        <translation>Arquitetura %1</translation>
     </message>
     <message>
         <source>Crossvirt does not know this guest architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>O Crossvirt não conhece a arquitetura deste convidado</translation>
     </message>
     <message>
         <source>Network %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rede %1</translation>
     </message>
     <message>
         <source>That host has no network “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse hospedeiro não tem a rede “%1”</translation>
     </message>
     <message>
         <source>The network “%1” is not active on that host: start it there</source>
-        <translation type="unfinished"></translation>
+        <translation>A rede “%1” não está ativa nesse hospedeiro: inicie-a lá</translation>
     </message>
     <message>
         <source>That host has no active storage pool “%1”, where libvirt would create the copy: add it there</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse hospedeiro não tem um pool de armazenamento ativo “%1”, onde o libvirt criaria a cópia: adicione-o lá</translation>
     </message>
     <message>
         <source>No active storage pool on that host has the folder %1, where libvirt would create the copy: add one there</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum pool de armazenamento ativo nesse hospedeiro tem a pasta %1, onde o libvirt criaria a cópia: adicione um lá</translation>
     </message>
     <message>
         <source>Storage</source>
-        <translation type="unfinished">Armazenamento</translation>
+        <translation>Armazenamento</translation>
     </message>
     <message>
         <source>%1 is not on that host: choose Copy storage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não está nesse hospedeiro: escolha Copiar o armazenamento</translation>
     </message>
     <message>
         <source>%1 are not on that host: choose Copy storage</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não estão nesse hospedeiro: escolha Copiar o armazenamento</translation>
     </message>
     <message>
         <source>Copy storage</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar o armazenamento</translation>
     </message>
     <message>
         <source>libvirt copies disks only while the guest runs; %1 must be copied to that host first (or start the guest and move it live)</source>
-        <translation type="unfinished"></translation>
+        <translation>O libvirt só copia discos enquanto o convidado está em execução; %1 precisa ser copiado para esse hospedeiro antes (ou inicie o convidado e mova-o ao vivo)</translation>
     </message>
     <message>
         <source>%1 is at the same place on that host and is taken for shared storage: it is not copied</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 está no mesmo local nesse hospedeiro e é considerado armazenamento compartilhado: não é copiado</translation>
     </message>
     <message>
         <source>Read-only media</source>
-        <translation type="unfinished"></translation>
+        <translation>Mídia somente leitura</translation>
     </message>
     <message>
         <source>%1 is not on that host and is never copied: eject it or put the same file there</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não está nesse hospedeiro e nunca é copiado: ejete-o ou coloque o mesmo arquivo lá</translation>
     </message>
     <message>
         <source>Already there</source>
-        <translation type="unfinished"></translation>
+        <translation>Já está lá</translation>
     </message>
     <message>
         <source>That host already has this VM&apos;s UUID (as “%1”)</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse hospedeiro já tem o UUID desta VM (como “%1”)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nome</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>That host already has a VM named “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Esse hospedeiro já tem uma VM chamada “%1”</translation>
     </message>
     <message>
         <source>Tunnelled: libvirt cannot copy disks (%1) through a tunnelled migration; choose a direct one</source>
-        <translation type="unfinished"></translation>
+        <translation>Por túnel: o libvirt não consegue copiar discos (%1) em uma migração por túnel; escolha uma direta</translation>
     </message>
     <message>
         <source>Could not hold the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível manter a conexão</translation>
     </message>
     <message>
         <source>The datacenter is gone</source>
-        <translation type="unfinished"></translation>
+        <translation>O datacenter não existe mais</translation>
     </message>
     <message>
         <source>Cannot move “%1”: %2 is not another host of the datacenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível mover “%1”: %2 não é outro hospedeiro do datacenter</translation>
     </message>
     <message>
         <source>Cannot move “%1” to %2:
 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível mover “%1” para %2:
+%3</translation>
     </message>
     <message>
         <source>The move of “%1” was cancelled before it began; it is still on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>A movimentação de “%1” foi cancelada antes de começar; ela continua em %2</translation>
     </message>
     <message>
         <source>Cannot move “%1”: a host left the datacenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível mover “%1”: um hospedeiro saiu do datacenter</translation>
     </message>
     <message>
         <source>Could not move “%1” to %2: %3. It is still on %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível mover “%1” para %2: %3. Ela continua em %4.</translation>
     </message>
     <message>
         <source>Could not find the VM</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível encontrar a VM</translation>
     </message>
     <message>
         <source>The move of “%1” was cancelled before it began; it is still on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>A movimentação de “%1” foi cancelada antes de começar; ela continua em %2.</translation>
     </message>
     <message>
         <source>libvirt gives no reason</source>
-        <translation type="unfinished"></translation>
+        <translation>o libvirt não informa o motivo</translation>
     </message>
     <message>
         <source>The move of “%1” to %2 was cancelled. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>A movimentação de “%1” para %2 foi cancelada. %3</translation>
     </message>
     <message>
         <source>Could not move “%1” to %2: %3. %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível mover “%1” para %2: %3. %4</translation>
     </message>
     <message>
         <source>It is still running on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ela continua em execução em %1.</translation>
     </message>
     <message>
         <source>It is still on %1 (not running).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ela continua em %1 (não está em execução).</translation>
     </message>
     <message>
         <source>It is no longer on %1: look for it on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ela não está mais em %1: procure-a em %2.</translation>
     </message>
     <message>
         <source>Whether it is still on %1 is unknown: %1 does not answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não se sabe se ela continua em %1: %1 não responde.</translation>
     </message>
     <message>
         <source>Partial disk copies may be left on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cópias parciais de discos podem ter ficado em %1: %2</translation>
     </message>
     <message>
         <source>The partial disk copies on %1 were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>As cópias parciais de discos em %1 foram removidas.</translation>
     </message>
     <message>
         <source>Partial disk copies are left on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cópias parciais de discos ficaram em %1: %2</translation>
     </message>
     <message>
         <source>Partial disk copies may be left on %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Cópias parciais de discos podem ter ficado em %1 (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -2323,111 +2324,111 @@
     <name>Snapshots</name>
     <message>
         <source>Its later snapshot “%1” cannot be deleted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>O snapshot posterior “%1” não pode ser excluído: %2</translation>
     </message>
     <message>
         <source>Reading the snapshots of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Lendo os snapshots de “%1”</translation>
     </message>
     <message>
         <source>Reading the virtual machine</source>
-        <translation type="unfinished">Lendo a máquina virtual</translation>
+        <translation>Lendo a máquina virtual</translation>
     </message>
     <message>
         <source>Crossvirt has no rules for %1 guests</source>
-        <translation type="unfinished"></translation>
+        <translation>O Crossvirt não tem regras para convidados %1</translation>
     </message>
     <message>
         <source>this</source>
-        <translation type="unfinished"></translation>
+        <translation>este</translation>
     </message>
     <message>
         <source>%1 has no snapshot named “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não tem um snapshot chamado “%2”</translation>
     </message>
     <message>
         <source>Taking snapshot “%1” of “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Criando o snapshot “%1” de “%2”</translation>
     </message>
     <message>
         <source>%1 already exists: a snapshot never writes over a file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 já existe: um snapshot nunca sobrescreve um arquivo</translation>
     </message>
     <message>
         <source>%1 (files of the snapshot that may remain on the host, if libvirt made them: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (arquivos do snapshot que podem ter ficado no hospedeiro, se o libvirt os criou: %2)</translation>
     </message>
     <message>
         <source>Reverting “%1” to snapshot “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Revertendo “%1” para o snapshot “%2”</translation>
     </message>
     <message>
         <source>Deleting snapshot “%1” of “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluindo o snapshot “%1” de “%2”</translation>
     </message>
     <message>
         <source>%1 (already deleted: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (já excluídos: %2)</translation>
     </message>
     <message>
         <source>External, paused, with memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Externo, pausada, com memória</translation>
     </message>
     <message>
         <source>External, running, with memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Externo, em execução, com memória</translation>
     </message>
     <message>
         <source>External, shut off, disks</source>
-        <translation type="unfinished"></translation>
+        <translation>Externo, desligada, discos</translation>
     </message>
     <message>
         <source>External, disks only</source>
-        <translation type="unfinished"></translation>
+        <translation>Externo, somente discos</translation>
     </message>
     <message>
         <source>Running, with memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Em execução, com memória</translation>
     </message>
     <message>
         <source>Running, disks</source>
-        <translation type="unfinished"></translation>
+        <translation>Em execução, discos</translation>
     </message>
     <message>
         <source>Paused, with memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausada, com memória</translation>
     </message>
     <message>
         <source>Paused, disks</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausada, discos</translation>
     </message>
     <message>
         <source>Shut off, disks</source>
-        <translation type="unfinished"></translation>
+        <translation>Desligada, discos</translation>
     </message>
     <message>
         <source>Disks only</source>
-        <translation type="unfinished"></translation>
+        <translation>Somente discos</translation>
     </message>
     <message>
         <source>Give the snapshot a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Dê um nome ao snapshot</translation>
     </message>
     <message>
         <source>A snapshot name cannot contain “/”: it becomes part of file names</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome de um snapshot não pode conter “/”: ele passa a fazer parte de nomes de arquivos</translation>
     </message>
     <message>
         <source>A snapshot name cannot contain control characters</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome de um snapshot não pode conter caracteres de controle</translation>
     </message>
     <message>
         <source>A snapshot name cannot start with “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>O nome de um snapshot não pode começar com “%1”</translation>
     </message>
     <message>
         <source>%1 already has a snapshot named “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 já tem um snapshot chamado “%2”</translation>
     </message>
 </context>
 <context>
@@ -5067,175 +5068,175 @@ Comandos:
     </message>
     <message>
         <source>“%1” is on several hosts (%2): give its UUID</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” está em vários hospedeiros (%2): informe o UUID</translation>
     </message>
     <message>
         <source>--live and --offline exclude each other</source>
-        <translation type="unfinished"></translation>
+        <translation>--live e --offline são mutuamente exclusivos</translation>
     </message>
     <message>
         <source>The VM to move, by name or UUID.</source>
-        <translation type="unfinished"></translation>
+        <translation>A VM a mover, por nome ou UUID.</translation>
     </message>
     <message>
         <source>Move a running VM while it runs (the default).</source>
-        <translation type="unfinished"></translation>
+        <translation>Move uma VM em execução sem pará-la (o padrão).</translation>
     </message>
     <message>
         <source>Move a running VM paused (a shut-off VM always moves offline: its definition only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Move uma VM em execução pausada (uma VM desligada sempre é movida offline: apenas a definição).</translation>
     </message>
     <message>
         <source>Copy the disks that are not on the destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>Copia os discos que não estão no destino.</translation>
     </message>
     <message>
         <source>The destination host&apos;s URI (added to the hosts when not known).</source>
-        <translation type="unfinished"></translation>
+        <translation>O URI do hospedeiro de destino (adicionado aos hospedeiros se não for conhecido).</translation>
     </message>
     <message>
         <source>Tunnel the move through the source&apos;s libvirtd (peer to peer) instead of a direct QEMU stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa um túnel pelo libvirtd da origem (ponto a ponto) em vez de um fluxo QEMU direto.</translation>
     </message>
     <message>
         <source>Limit the move to this many MiB/s (0: no limit).</source>
-        <translation type="unfinished"></translation>
+        <translation>Limita a movimentação a esta quantidade de MiB/s (0: sem limite).</translation>
     </message>
     <message>
         <source>Address QEMU streams to (direct mode; default: the destination URI&apos;s host).</source>
-        <translation type="unfinished"></translation>
+        <translation>Endereço para o qual o QEMU envia o fluxo (modo direto; padrão: o hospedeiro do URI de destino).</translation>
     </message>
     <message>
         <source>--bandwidth wants a whole number of MiB/s, not “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>--bandwidth exige um número inteiro de MiB/s, não “%1”</translation>
     </message>
     <message>
         <source>“%1” is already on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” já está em %2</translation>
     </message>
     <message>
         <source>Cannot move “%1” to %2:</source>
-        <translation type="unfinished"></translation>
+        <translation>Não é possível mover “%1” para %2:</translation>
     </message>
     <message>
         <source>Moving %1: %2% %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Movendo %1: %2% %3</translation>
     </message>
     <message>
         <source>Moving %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Movendo %1 para %2</translation>
     </message>
     <message>
         <source>Which hosts --vm N can move to, and why not the others (JSON; --offline, --copy-storage)</source>
-        <translation type="unfinished"></translation>
+        <translation>Para quais hospedeiros a --vm N pode ser movida e por que não para os outros (JSON; --offline, --copy-storage)</translation>
     </message>
     <message>
         <source>Move --vm N to --to URI (--live|--offline, --copy-storage, --tunnelled, --bandwidth MiB/s); progress on stderr</source>
-        <translation type="unfinished"></translation>
+        <translation>Move a --vm N para --to URI (--live|--offline, --copy-storage, --tunnelled, --bandwidth MiB/s); progresso no stderr</translation>
     </message>
     <message>
         <source>The snapshot (create: its name, default snapshot1, snapshot2, ...).</source>
-        <translation type="unfinished"></translation>
+        <translation>O snapshot (create: o nome, padrão snapshot1, snapshot2, ...).</translation>
     </message>
     <message>
         <source>create: what the snapshot is for.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: a finalidade do snapshot.</translation>
     </message>
     <message>
         <source>create: save the running guest&apos;s memory too (the default for a running guest).</source>
-        <translation type="unfinished"></translation>
+        <translation>create: salva também a memória do convidado em execução (o padrão para um convidado em execução).</translation>
     </message>
     <message>
         <source>create: the disks only (a running guest: with --external).</source>
-        <translation type="unfinished"></translation>
+        <translation>create: somente os discos (para um convidado em execução: com --external).</translation>
     </message>
     <message>
         <source>create: an external snapshot (new overlay files beside each disk) instead of an internal one.</source>
-        <translation type="unfinished"></translation>
+        <translation>create: um snapshot externo (novos arquivos de sobreposição ao lado de cada disco) em vez de um interno.</translation>
     </message>
     <message>
         <source>delete: its later snapshots too (children first).</source>
-        <translation type="unfinished"></translation>
+        <translation>delete: também os snapshots posteriores (filhos primeiro).</translation>
     </message>
     <message>
         <source>list: print JSON instead of a tree.</source>
-        <translation type="unfinished"></translation>
+        <translation>list: exibe JSON em vez de uma árvore.</translation>
     </message>
     <message>
         <source>create, list, revert or delete (default: list).</source>
-        <translation type="unfinished"></translation>
+        <translation>create, list, revert ou delete (padrão: list).</translation>
     </message>
     <message>
         <source>snapshot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>snapshot: %1</translation>
     </message>
     <message>
         <source> (current)</source>
-        <translation type="unfinished"></translation>
+        <translation> (atual)</translation>
     </message>
     <message>
         <source>internal</source>
-        <translation type="unfinished"></translation>
+        <translation>interno</translation>
     </message>
     <message>
         <source>external with memory</source>
-        <translation type="unfinished"></translation>
+        <translation>externo com memória</translation>
     </message>
     <message>
         <source>external, disks only</source>
-        <translation type="unfinished"></translation>
+        <translation>externo, somente discos</translation>
     </message>
     <message>
         <source>Snapshots “%1” can take now:</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshots que “%1” pode criar agora:</translation>
     </message>
     <message>
         <source>  %1: yes</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1: sim</translation>
     </message>
     <message>
         <source>  %1: no, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1: não, %2</translation>
     </message>
     <message>
         <source>  (internal: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (interno: %1)</translation>
     </message>
     <message>
         <source>STATE</source>
-        <translation type="unfinished"></translation>
+        <translation>ESTADO</translation>
     </message>
     <message>
         <source>CREATED</source>
-        <translation type="unfinished"></translation>
+        <translation>CRIADO</translation>
     </message>
     <message>
         <source>VM</source>
-        <translation type="unfinished">VM</translation>
+        <translation>VM</translation>
     </message>
     <message>
         <source>“%1” is shut off: there is no memory state to save</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” está desligada: não há estado de memória para salvar</translation>
     </message>
     <message>
         <source>an internal snapshot of a running guest always saves its memory: add --external for the disks only</source>
-        <translation type="unfinished"></translation>
+        <translation>um snapshot interno de um convidado em execução sempre salva a memória: adicione --external para somente os discos</translation>
     </message>
     <message>
         <source>%1 has no snapshot named “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não tem um snapshot chamado “%2”</translation>
     </message>
     <message>
         <source>snapshot %1 takes no --%2</source>
-        <translation type="unfinished"></translation>
+        <translation>snapshot %1 não aceita --%2</translation>
     </message>
     <message>
         <source>give only one of --memory and --disk-only</source>
-        <translation type="unfinished"></translation>
+        <translation>informe apenas um de --memory e --disk-only</translation>
     </message>
     <message>
         <source>VM snapshots: snapshot create|list|revert|delete --vm N [--name S] [--memory|--disk-only] [--external] [--children]</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshots de VM: snapshot create|list|revert|delete --vm N [--name S] [--memory|--disk-only] [--external] [--children]</translation>
     </message>
 </context>
 <context>
@@ -6161,11 +6162,11 @@ Convidados %2, executados nativamente</translation>
     </message>
     <message>
         <source>%1 now runs on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 agora está em execução em %2.</translation>
     </message>
     <message>
         <source>Took the snapshot %1 of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshot %1 de %2 criado.</translation>
     </message>
 </context>
 <context>
@@ -8412,102 +8413,102 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
     </message>
     <message>
         <source>&amp;Migrate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Migrar…</translation>
     </message>
     <message>
         <source>Ctrl+Shift+G</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+G</translation>
     </message>
     <message>
         <source>Show &amp;Where the VM Can Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar &amp;Onde a VM Pode Ser Movida</translation>
     </message>
     <message>
         <source>Ctrl+Alt+W</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+W</translation>
     </message>
     <message>
         <source>Marks in the tree the hosts the selected virtual machine could migrate to; the others are greyed with the reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca na árvore os hospedeiros para os quais a máquina virtual selecionada pode migrar; os demais ficam esmaecidos com o motivo</translation>
     </message>
     <message>
         <source>Migrates one virtual machine: select only one</source>
-        <translation type="unfinished"></translation>
+        <translation>Migra uma máquina virtual: selecione apenas uma</translation>
     </message>
     <message>
         <source>Select the virtual machine to migrate</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione a máquina virtual a migrar</translation>
     </message>
     <message>
         <source>“%1” is a template: make a virtual machine from it on the other host instead</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” é um modelo: crie uma máquina virtual a partir dele no outro hospedeiro</translation>
     </message>
     <message>
         <source>The host of “%1” is not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>O hospedeiro de “%1” não está conectado</translation>
     </message>
     <message>
         <source>Move “%1” to another host, live or offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover “%1” para outro hospedeiro, ao vivo ou offline</translation>
     </message>
     <message>
         <source>Select a virtual machine to see where it can move.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione uma máquina virtual para ver para onde ela pode ser movida.</translation>
     </message>
     <message numerus="yes">
         <source>“%1” can move to %n of the other hosts, marked in the tree.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>“%1” pode ser movida para %n dos outros hospedeiros, marcado na árvore.</numerusform>
+            <numerusform>“%1” pode ser movida para %n dos outros hospedeiros, marcados na árvore.</numerusform>
         </translation>
     </message>
     <message>
         <source>No other host can take “%1” now; hover a host for why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum outro hospedeiro pode receber “%1” agora; passe o mouse sobre um hospedeiro para ver o motivo.</translation>
     </message>
     <message>
         <source>Could not check where “%1” can move</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar para onde “%1” pode ser movida</translation>
     </message>
     <message>
         <source>&amp;Take Snapshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tirar snapshot…</translation>
     </message>
     <message>
         <source>&amp;Manage Snapshots…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gerenciar snapshots…</translation>
     </message>
     <message>
         <source>Ctrl+Alt+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+S</translation>
     </message>
     <message>
         <source>Ctrl+Alt+Shift+S</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+Shift+S</translation>
     </message>
     <message>
         <source>&amp;Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Snapshot</translation>
     </message>
     <message>
         <source>Select only one virtual machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione apenas uma máquina virtual</translation>
     </message>
     <message>
         <source>Select a virtual machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione uma máquina virtual</translation>
     </message>
     <message>
         <source>“%1” is a template: its disks are read-only bases, nothing to snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” é um modelo: seus discos são bases somente leitura, não há do que fazer snapshot</translation>
     </message>
     <message>
         <source>Take a snapshot of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Criar um snapshot de “%1”</translation>
     </message>
     <message>
         <source>The snapshots of “%1”: revert, delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Os snapshots de “%1”: reverter, excluir</translation>
     </message>
 </context>
 <context>
@@ -8628,253 +8629,253 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
     <name>crossvirt::views::MigrateDialog</name>
     <message>
         <source>Migrate “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrar “%1”</translation>
     </message>
     <message>
         <source>&lt;b&gt;Migrate “%1”&lt;/b&gt; from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Migrar “%1”&lt;/b&gt; de %2</translation>
     </message>
     <message>
         <source>Destination host</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospedeiro de destino</translation>
     </message>
     <message>
         <source>&amp;Destination:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Destino:</translation>
     </message>
     <message>
         <source>&amp;Live: keep the guest running while it moves</source>
-        <translation type="unfinished"></translation>
+        <translation>Ao &amp;vivo: manter o convidado em execução durante a migração</translation>
     </message>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modo:</translation>
     </message>
     <message>
         <source>&amp;Copy storage: copy the disks to the destination</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copiar o armazenamento: copiar os discos para o destino</translation>
     </message>
     <message>
         <source>Di&amp;rect (QEMU to QEMU)</source>
-        <translation type="unfinished"></translation>
+        <translation>Di&amp;reta (QEMU para QEMU)</translation>
     </message>
     <message>
         <source>&amp;Tunnelled through libvirtd</source>
-        <translation type="unfinished"></translation>
+        <translation>Por &amp;túnel através do libvirtd</translation>
     </message>
     <message>
         <source>QEMU streams the guest straight to the destination host; that host must be reachable from this one</source>
-        <translation type="unfinished"></translation>
+        <translation>O QEMU transmite o convidado diretamente para o hospedeiro de destino; esse hospedeiro precisa estar acessível a partir deste</translation>
     </message>
     <message>
         <source>The source&apos;s libvirtd opens the destination itself and carries the data over its own connection (peer to peer)</source>
-        <translation type="unfinished"></translation>
+        <translation>O libvirtd da origem abre o destino por conta própria e transporta os dados pela sua própria conexão (ponto a ponto)</translation>
     </message>
     <message>
         <source>Transport:</source>
-        <translation type="unfinished"></translation>
+        <translation>Transporte:</translation>
     </message>
     <message>
         <source>Why this migration cannot go ahead as asked</source>
-        <translation type="unfinished"></translation>
+        <translation>Por que esta migração não pode prosseguir como solicitado</translation>
     </message>
     <message>
         <source> MiB/s</source>
-        <translation type="unfinished"></translation>
+        <translation> MiB/s</translation>
     </message>
     <message>
         <source>Unlimited</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilimitada</translation>
     </message>
     <message>
         <source>Bandwidth limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite de largura de banda</translation>
     </message>
     <message>
         <source>0 = no limit</source>
-        <translation type="unfinished"></translation>
+        <translation>0 = sem limite</translation>
     </message>
     <message>
         <source>&amp;Bandwidth limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Limite de largura de banda:</translation>
     </message>
     <message>
         <source>Migration check of every other host</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificação de migração de todos os outros hospedeiros</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Hospedeiro</translation>
+        <translation>Hospedeiro</translation>
     </message>
     <message>
         <source>Can it move there?</source>
-        <translation type="unfinished"></translation>
+        <translation>Pode ser movida para lá?</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished">Observações</translation>
+        <translation>Observações</translation>
     </message>
     <message>
         <source>Migration progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progresso da migração</translation>
     </message>
     <message>
         <source>&amp;Migrate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Migrar</translation>
     </message>
     <message>
         <source>Could not check “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar “%1”: %2</translation>
     </message>
     <message>
         <source>Checking which hosts can take “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando quais hospedeiros podem receber “%1”…</translation>
     </message>
     <message>
         <source>Migration check: no other host can take “%1” now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificação de migração: nenhum outro hospedeiro pode receber “%1” agora.</translation>
     </message>
     <message numerus="yes">
         <source>Migration check: %n of %1 other hosts can take “%2”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Verificação de migração: %n de %1 outros hospedeiros pode receber “%2”.</numerusform>
+            <numerusform>Verificação de migração: %n de %1 outros hospedeiros podem receber “%2”.</numerusform>
         </translation>
     </message>
     <message>
         <source>“%1” is shut off: live migration needs a running guest. Its definition moves (and its disks with Copy storage).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” está desligada: a migração ao vivo exige um convidado em execução. A definição é movida (e os discos, com Copiar o armazenamento).</translation>
     </message>
     <message>
         <source>Offline: the running guest is not moved; only its definition (and its disks with Copy storage).</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: o convidado em execução não é movido; somente a definição (e os discos, com Copiar o armazenamento).</translation>
     </message>
     <message>
         <source>Choose a host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha um hospedeiro…</translation>
     </message>
     <message>
         <source>    %1 (checking…)</source>
-        <translation type="unfinished"></translation>
+        <translation>    %1 (verificando…)</translation>
     </message>
     <message>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando %1…</translation>
     </message>
     <message>
         <source>    %1 (cannot take it)</source>
-        <translation type="unfinished"></translation>
+        <translation>    %1 (não pode recebê-la)</translation>
     </message>
     <message>
         <source>%1 is not connected</source>
-        <translation type="unfinished">%1 não está conectado</translation>
+        <translation>%1 não está conectado</translation>
     </message>
     <message>
         <source>“%1” can move to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” pode ser movida para %2</translation>
     </message>
     <message>
         <source>Cluster %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster %1</translation>
     </message>
     <message>
         <source>Cluster %1 (%2)</source>
-        <translation type="unfinished">Cluster %1 (%2)</translation>
+        <translation>Cluster %1 (%2)</translation>
     </message>
     <message>
         <source>No cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>Sem cluster</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando…</translation>
     </message>
     <message>
         <source>Can migrate</source>
-        <translation type="unfinished"></translation>
+        <translation>Pode migrar</translation>
     </message>
     <message>
         <source>Its disks are copied there (storage not shared).</source>
-        <translation type="unfinished"></translation>
+        <translation>Os discos dele são copiados para lá (armazenamento não compartilhado).</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished">Não conectado</translation>
+        <translation>Não conectado</translation>
     </message>
     <message>
         <source>The disks of “%1” are not on %2: Copy storage copies them there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os discos de “%1” não estão em %2: Copiar o armazenamento os copia para lá.</translation>
     </message>
     <message>
         <source>Checking the hosts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando os hospedeiros…</translation>
     </message>
     <message>
         <source>Choose a host that can take “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha um hospedeiro que possa receber “%1”</translation>
     </message>
     <message>
         <source>Move “%1” to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover “%1” para %2</translation>
     </message>
     <message>
         <source>Migrating “%1” to %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrando “%1” para %2…</translation>
     </message>
     <message>
         <source>“%1” now runs on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” agora executa em %2.</translation>
     </message>
     <message>
         <source>Downtime: %1 ms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tempo de parada: %1 ms.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Fechar</translation>
+        <translation>Fechar</translation>
     </message>
     <message>
         <source>Cancelled: “%1” is still on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado: “%1” continua em %2.</translation>
     </message>
     <message>
         <source>Cancelled: “%1” is still on %2. %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado: “%1” continua em %2. %3</translation>
     </message>
     <message>
         <source>The migration of “%1” failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>A migração de “%1” falhou: %2</translation>
     </message>
     <message>
         <source>Cancelling: “%1” stays on %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelando: “%1” permanece em %2…</translation>
     </message>
 </context>
 <context>
     <name>crossvirt::views::MigrationHighlight</name>
     <message>
         <source>Checking whether “%1” can move here…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando se “%1” pode ser movida para cá…</translation>
     </message>
     <message>
         <source>“%1” runs here</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” executa aqui</translation>
     </message>
     <message>
         <source>“%1” can move here</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” pode ser movida para cá</translation>
     </message>
     <message>
         <source>Its disks would be copied (storage not shared).</source>
-        <translation type="unfinished"></translation>
+        <translation>Os discos dela seriam copiados (armazenamento não compartilhado).</translation>
     </message>
     <message>
         <source>Not connected</source>
-        <translation type="unfinished">Não conectado</translation>
+        <translation>Não conectado</translation>
     </message>
     <message>
         <source>“%1” cannot move here:</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” não pode ser movida para cá:</translation>
     </message>
 </context>
 <context>
@@ -10166,225 +10167,227 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
     <name>crossvirt::views::SnapshotsPage</name>
     <message>
         <source>Snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshots</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nome</translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Estado</translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Tirado em</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished">Descrição</translation>
+        <translation>Descrição</translation>
     </message>
     <message>
         <source>Why an action is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Por que uma ação não está disponível</translation>
     </message>
     <message>
         <source>What failed</source>
-        <translation type="unfinished"></translation>
+        <translation>O que falhou</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Processando</translation>
     </message>
     <message>
         <source>&amp;Take…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tirar…</translation>
     </message>
     <message>
         <source>Re&amp;vert…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;verter…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">&amp;Excluir…</translation>
+        <translation>&amp;Excluir…</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Atualizar</translation>
     </message>
     <message>
         <source>Take a snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Tirar um snapshot</translation>
     </message>
     <message>
         <source>Revert to the selected snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverter para o snapshot selecionado</translation>
     </message>
     <message>
         <source>Delete the selected snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir o snapshot selecionado</translation>
     </message>
     <message>
         <source>Read the snapshots again</source>
-        <translation type="unfinished"></translation>
+        <translation>Ler os snapshots novamente</translation>
     </message>
     <message>
         <source>Reading the snapshots…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lendo os snapshots…</translation>
     </message>
     <message>
         <source>the virtual machine</source>
-        <translation type="unfinished"></translation>
+        <translation>a máquina virtual</translation>
     </message>
     <message>
         <source>Could not read the snapshots of “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler os snapshots de “%1”: %2</translation>
     </message>
     <message>
         <source>“%1” is running and has no snapshots.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” está em execução e não tem snapshots.</translation>
     </message>
     <message>
         <source>“%1” is shut off and has no snapshots.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” está desligada e não tem snapshots.</translation>
     </message>
     <message>
         <source>No snapshots yet.
 
 A snapshot keeps this point of “%1”: its disks, and its memory when it runs. Click Take… below (or Snapshot ▸ Take Snapshot… in the main window) to take one; you can revert to it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum snapshot ainda.
+
+Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a memória. Clique em Tirar… abaixo (ou em Snapshot ▸ Tirar snapshot… na janela principal) para tirar um; você poderá reverter para ele depois.</translation>
     </message>
     <message>
         <source>One snapshot of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Um snapshot de “%1”</translation>
     </message>
     <message>
         <source>%1 snapshots of “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 snapshots de “%2”</translation>
     </message>
     <message>
         <source>%1; none is current.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; nenhum é o atual.</translation>
     </message>
     <message>
         <source>%1; the current one (the guest&apos;s starting point) is “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; o atual (o ponto de partida do convidado) é “%2”.</translation>
     </message>
     <message>
         <source>%1 (current)</source>
-        <translation type="unfinished">%1 (atual)</translation>
+        <translation>%1 (atual)</translation>
     </message>
     <message>
         <source>“%1” is the current snapshot: the guest&apos;s disks continue from it</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” é o snapshot atual: os discos do convidado continuam a partir dele</translation>
     </message>
     <message>
         <source>The snapshots could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler os snapshots</translation>
     </message>
     <message>
         <source>No snapshot can be taken now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum snapshot pode ser tirado agora: %1</translation>
     </message>
     <message>
         <source>Take a snapshot of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Tirar um snapshot de “%1”</translation>
     </message>
     <message>
         <source>Select a snapshot first</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione um snapshot primeiro</translation>
     </message>
     <message>
         <source>Select a snapshot to revert to it or delete it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecione um snapshot para reverter para ele ou excluí-lo.</translation>
     </message>
     <message>
         <source>Bring “%1” back to “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>Trazer “%1” de volta para “%2”</translation>
     </message>
     <message>
         <source>Revert: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverter: %1</translation>
     </message>
     <message>
         <source>Delete “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir “%1”</translation>
     </message>
     <message>
         <source>Delete: only with its later snapshots: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir: somente com os snapshots posteriores: %1</translation>
     </message>
     <message>
         <source>Delete: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir: %1</translation>
     </message>
     <message>
         <source>Revert to Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverter para snapshot</translation>
     </message>
     <message>
         <source>Revert “%1” to “%2”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Reverter “%1” para “%2”?</translation>
     </message>
     <message>
         <source>Its current disks and memory are replaced by the snapshot&apos;s: whatever changed since “%1” was taken is lost. The guest then runs from that point.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os discos e a memória atuais são substituídos pelos do snapshot: tudo o que mudou desde que “%1” foi tirado é perdido. O convidado então executa a partir desse ponto.</translation>
     </message>
     <message>
         <source>Its current disks and memory are replaced by the snapshot&apos;s disks: whatever changed since “%1” was taken is lost. The guest is then shut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Os discos e a memória atuais são substituídos pelos discos do snapshot: tudo o que mudou desde que “%1” foi tirado é perdido. O convidado fica então desligado.</translation>
     </message>
     <message>
         <source>&amp;Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reverter</translation>
     </message>
     <message>
         <source>Reverting “%1” to “%2”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revertendo “%1” para “%2”…</translation>
     </message>
     <message>
         <source>Could not revert “%1” to “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível reverter “%1” para “%2”: %3</translation>
     </message>
     <message>
         <source>Delete Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir snapshot</translation>
     </message>
     <message>
         <source>Delete the snapshot “%1” of “%2”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir o snapshot “%1” de “%2”?</translation>
     </message>
     <message>
         <source>The virtual machine as it is now stays; only the way back to “%1” is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>A máquina virtual como está agora permanece; apenas o caminho de volta para “%1” deixa de existir.</translation>
     </message>
     <message>
         <source>The virtual machine as it is now stays. Its later snapshots stay too unless you tick the box.</source>
-        <translation type="unfinished"></translation>
+        <translation>A máquina virtual como está agora permanece. Os snapshots posteriores também permanecem, a menos que você marque a caixa.</translation>
     </message>
     <message>
         <source>Also delete its later snapshot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir também o snapshot posterior %1</translation>
     </message>
     <message>
         <source>Also delete its %1 later snapshots: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir também os %1 snapshots posteriores: %2</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Excluir</translation>
     </message>
     <message>
         <source>Deleting “%1” and its later snapshots…</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluindo “%1” e os snapshots posteriores…</translation>
     </message>
     <message>
         <source>Deleting “%1”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluindo “%1”…</translation>
     </message>
     <message>
         <source>Could not delete the snapshot “%1” of “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível excluir o snapshot “%1” de “%2”: %3</translation>
     </message>
 </context>
 <context>
@@ -10537,135 +10540,135 @@ A snapshot keeps this point of “%1”: its disks, and its memory when it runs.
     <name>crossvirt::views::TakeSnapshotDialog</name>
     <message>
         <source>Take Snapshot of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tirar snapshot de %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Take a snapshot of “%1”&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tirar um snapshot de “%1”&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Reading “%1”, its disks and what its host allows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lendo “%1”, os discos dela e o que o hospedeiro permite…</translation>
     </message>
     <message>
         <source>Why the snapshot cannot be taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Por que o snapshot não pode ser tirado</translation>
     </message>
     <message>
         <source>Taking the snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Tirando o snapshot</translation>
     </message>
     <message>
         <source>&amp;Take Snapshot</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tirar snapshot</translation>
     </message>
     <message>
         <source>Could not read “%1”: %2</source>
-        <translation type="unfinished">Não foi possível ler “%1”: %2</translation>
+        <translation>Não foi possível ler “%1”: %2</translation>
     </message>
     <message>
         <source>Snapshot name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome do snapshot</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Nome:</translation>
+        <translation>&amp;Nome:</translation>
     </message>
     <message>
         <source>Snapshot description</source>
-        <translation type="unfinished"></translation>
+        <translation>Descrição do snapshot</translation>
     </message>
     <message>
         <source>What this point is, e.g. “before the upgrade”</source>
-        <translation type="unfinished"></translation>
+        <translation>O que é este ponto, p. ex. “antes da atualização”</translation>
     </message>
     <message>
         <source>&amp;Description:</source>
-        <translation type="unfinished">&amp;Descrição:</translation>
+        <translation>&amp;Descrição:</translation>
     </message>
     <message>
         <source>What to save</source>
-        <translation type="unfinished"></translation>
+        <translation>O que salvar</translation>
     </message>
     <message>
         <source>Note on internal snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Observação sobre snapshots internos</translation>
     </message>
     <message>
         <source>&lt;b&gt;Take a snapshot of “%1”&lt;/b&gt;, which is running</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tirar um snapshot de “%1”&lt;/b&gt;, que está em execução</translation>
     </message>
     <message>
         <source>&lt;b&gt;Take a snapshot of “%1”&lt;/b&gt;, which is shut off</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tirar um snapshot de “%1”&lt;/b&gt;, que está desligada</translation>
     </message>
     <message>
         <source>&amp;Internal (with memory)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interno (com memória)</translation>
     </message>
     <message>
         <source>&amp;Internal</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Interno</translation>
     </message>
     <message>
         <source>The disks and the memory, inside the qcow2 disk files: a revert brings the guest back running at this point</source>
-        <translation type="unfinished"></translation>
+        <translation>Os discos e a memória, dentro dos arquivos de disco qcow2: uma reversão traz o convidado de volta em execução neste ponto</translation>
     </message>
     <message>
         <source>The disks, inside the qcow2 disk files</source>
-        <translation type="unfinished"></translation>
+        <translation>Os discos, dentro dos arquivos de disco qcow2</translation>
     </message>
     <message>
         <source>External &amp;with memory</source>
-        <translation type="unfinished"></translation>
+        <translation>Externo &amp;com memória</translation>
     </message>
     <message>
         <source>New overlay files take the disks&apos; writes from now on; the memory is saved to a file beside the first disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Novos arquivos de sobreposição recebem as gravações dos discos a partir de agora; a memória é salva em um arquivo ao lado do primeiro disco</translation>
     </message>
     <message>
         <source>&amp;External, disks only</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Externo, somente discos</translation>
     </message>
     <message>
         <source>&amp;External</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Externo</translation>
     </message>
     <message>
         <source>New overlay files take the disks&apos; writes from now on; the memory is not saved (a revert starts the guest from its disks)</source>
-        <translation type="unfinished"></translation>
+        <translation>Novos arquivos de sobreposição recebem as gravações dos discos a partir de agora; a memória não é salva (uma reversão inicia o convidado a partir dos discos)</translation>
     </message>
     <message>
         <source>No snapshot of “%1” can be taken now: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum snapshot de “%1” pode ser tirado agora: %2</translation>
     </message>
     <message>
         <source>see the reason beside each way</source>
-        <translation type="unfinished"></translation>
+        <translation>veja o motivo ao lado de cada opção</translation>
     </message>
     <message>
         <source>Choose what to save</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolha o que salvar</translation>
     </message>
     <message>
         <source>Take the snapshot “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Tirar o snapshot “%1”</translation>
     </message>
     <message>
         <source>Could not take the snapshot “%1”: the host is not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível tirar o snapshot “%1”: o hospedeiro não está conectado</translation>
     </message>
     <message>
         <source>Taking the external snapshot “%1” of “%2”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tirando o snapshot externo “%1” de “%2”…</translation>
     </message>
     <message>
         <source>Taking the snapshot “%1” of “%2”…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tirando o snapshot “%1” de “%2”…</translation>
     </message>
     <message>
         <source>Could not take the snapshot “%1” of “%2”: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível tirar o snapshot “%1” de “%2”: %3</translation>
     </message>
 </context>
 <context>
@@ -11637,7 +11640,7 @@ A snapshot keeps this point of “%1”: its disks, and its memory when it runs.
     </message>
     <message>
         <source>Snapshots</source>
-        <translation type="unfinished"></translation>
+        <translation>Snapshots</translation>
     </message>
 </context>
 <context>
