@@ -100,11 +100,19 @@ Operation ArchModel::snapshotRevert(const GuestContext &, const SnapshotFacts &f
     return allowed();
 }
 
-Operation ArchModel::snapshotDelete(const GuestContext &, const SnapshotFacts &facts,
+Operation ArchModel::snapshotDelete(const GuestContext &ctx, const SnapshotFacts &facts,
                                     const SnapshotNodeFacts &snapshot, bool withChildren) const
 {
-    if (snapshot.location != SnapshotLocation::External)
+    if (snapshot.location != SnapshotLocation::External) {
+        // A running guest's internal snapshot is deleted by QEMU inside the image the guest
+        // writes; once an external overlay sits above it, libvirt 9.0 refuses ("disk image
+        // 'vda' for internal snapshot ... is not the same as disk image currently used by VM").
+        if (ctx.running && snapshot.externalDescendant && !withChildren)
+            return refused(tr("The running guest now writes to an external overlay taken after "
+                              "this snapshot: libvirt cannot delete it while the guest runs; "
+                              "shut the guest down first"));
         return allowed();
+    }
     if (!facts.hostDeletesExternal) {
         return refused(tr("This host's libvirt (%1) cannot delete external snapshots; libvirt "
                           "9.0 or later can")

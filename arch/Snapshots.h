@@ -69,6 +69,9 @@ struct SnapshotNodeFacts
     /// Its parent is an internal snapshot: libvirt 9.x cannot delete an external snapshot
     /// taken on top of an internal one.
     bool parentInternal = false;
+    /// An external snapshot was taken after it (a descendant): the guest's disks are now
+    /// overlays above the image that holds this internal snapshot.
+    bool externalDescendant = false;
 };
 
 } // namespace crossvirt::arch

@@ -24,6 +24,29 @@ using namespace Qt::StringLiterals;
 using models::ConnectionState;
 using models::HostSession;
 
+void printTable(const QStringList &headers, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QString &h : headers)
+        widths << h.size();
+    for (const QStringList &row : rows) {
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = qMax(widths[i], row[i].size());
+    }
+    QString text;
+    for (const QStringList &row : QList<QStringList>{headers} + rows) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
+        while (line.endsWith(u' '))
+            line.chop(1);
+        text += line + u'\n';
+    }
+    const QByteArray bytes = text.toLocal8Bit();
+    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    fflush(stdout);
+}
+
 void printJson(const QJsonValue &value)
 {
     const QByteArray bytes = value.isArray()    ? QJsonDocument(value.toArray()).toJson()

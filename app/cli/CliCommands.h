@@ -108,6 +108,9 @@ template<typename T> T await(QFuture<T> future)
 }
 
 void printJson(const QJsonValue &value);
+/// A text table on stdout: columns padded to their widest cell, two spaces apart; leading
+/// blanks (a tree's indentation) stay, trailing ones go.
+void printTable(const QStringList &headers, const QList<QStringList> &rows);
 void printError(const QString &message);
 /// A line on stderr that is not an error ("Copying ..."), without the program prefix.
 void printNote(const QString &text);

@@ -159,29 +159,6 @@ int depthOf(const VmSnapshots &v, const SnapshotInfo &s)
     return depth;
 }
 
-/// Columns padded to their widest cell, two spaces apart.
-void printTable(const QStringList &headers, const QList<QStringList> &rows)
-{
-    QList<qsizetype> widths;
-    for (const QString &h : headers)
-        widths << h.size();
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
-            widths[i] = qMax(widths[i], row[i].size());
-    }
-    QString text;
-    for (const QStringList &row : QList<QStringList>{headers} + rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        while (line.endsWith(u' ')) // the tree's indentation stays, trailing blanks go
-            line.chop(1);
-        text += line + u'\n';
-    }
-    const QByteArray bytes = text.toLocal8Bit();
-    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    fflush(stdout);
-}
 
 /// The tree: children indented under their parent, the current one marked.
 QList<QStringList> treeRows(const VmSnapshots &v, bool withVm)

@@ -235,27 +235,6 @@ std::optional<TargetFacts> readTargetFacts(HostSession *session, const TemplateI
 
 // ---- output -----------------------------------------------------------------------------
 
-/// Columns padded to their widest cell, two spaces apart (the `list` commands' text form).
-void printTable(const QStringList &headers, const QList<QStringList> &rows)
-{
-    QList<qsizetype> widths;
-    for (const QString &h : headers)
-        widths << h.size();
-    for (const QStringList &row : rows) {
-        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
-            widths[i] = qMax(widths[i], row[i].size());
-    }
-    QString text;
-    for (const QStringList &row : QList<QStringList>{headers} + rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            line += i + 1 < row.size() ? row[i].leftJustified(widths[i] + 2) : row[i];
-        text += line.trimmed() + u'\n';
-    }
-    const QByteArray bytes = text.toLocal8Bit();
-    fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    fflush(stdout);
-}
 
 /// Fills a listing from the connected hosts: one JSON object and one table row per entry;
 /// returns how many hosts could not be read.

@@ -125,6 +125,11 @@ arch::SnapshotNodeFacts nodeFacts(const VmSnapshots &v, const SnapshotInfo &s, i
     n.withMemory = s.withMemory;
     n.childCount = childCount;
     n.isCurrent = s.isCurrent;
+    for (const QString &name : v.subtree(s.name)) {
+        const SnapshotInfo *d = v.find(name);
+        if (d && d->name != s.name && d->location == arch::SnapshotLocation::External)
+            n.externalDescendant = true;
+    }
     return n;
 }
 

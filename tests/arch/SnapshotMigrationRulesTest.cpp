@@ -152,6 +152,22 @@ TEST(SnapshotRules, ExternalWithChildrenIsDeletedOnlyWithThem)
     EXPECT_TRUE(model.snapshotDelete(ctx, qcow2Disks(), internal, false).supported);
 }
 
+TEST(SnapshotRules, InternalUnderAnExternalOverlayIsNotDeletedWhileRunning)
+{
+    GuestContext ctx = guestContext(u"x86_64"_s);
+    SnapshotNodeFacts checkpoint;
+    checkpoint.externalDescendant = true;
+    const auto &model = archModel(u"x86_64"_s);
+    EXPECT_TRUE(model.snapshotDelete(ctx, qcow2Disks(), checkpoint, false).supported)
+        << "shut off: qemu-img deletes it from the image it lives in";
+    ctx.running = true;
+    const arch::Operation no = model.snapshotDelete(ctx, qcow2Disks(), checkpoint, false);
+    EXPECT_FALSE(no.supported);
+    EXPECT_TRUE(no.reason.contains(u"shut the guest down"_s));
+    checkpoint.externalDescendant = false;
+    EXPECT_TRUE(model.snapshotDelete(ctx, qcow2Disks(), checkpoint, false).supported);
+}
+
 // ---- migration ----------------------------------------------------------------------------
 
 class MigrationRules : public ::testing::Test

@@ -1,4 +1,5 @@
 #include "e2e/LibvirtDaemon.h"
+#include "e2e/HarnessProcesses.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -35,8 +36,6 @@ LibvirtDaemonEnvironment *s_environment = nullptr;
 const QString kSystemQemuConf = u"/etc/libvirt/qemu.conf"_s;
 const QString kVirtlogdSocket = u"/run/libvirt/virtlogd-sock"_s;
 
-void quietLibvirtErrors(void *, virErrorPtr) {}
-
 // libvirt prints every error to stderr unless told otherwise; probing for a daemon
 // that is not there yet would fill the test log with expected failures.
 class QuietLibvirtErrors
@@ -47,28 +46,6 @@ public:
     QuietLibvirtErrors(const QuietLibvirtErrors &) = delete;
     QuietLibvirtErrors &operator=(const QuietLibvirtErrors &) = delete;
 };
-
-QString findProgram(const QString &name)
-{
-    QString path = QStandardPaths::findExecutable(name);
-    if (path.isEmpty())
-        path = QStandardPaths::findExecutable(
-            name, {u"/usr/sbin"_s, u"/usr/local/sbin"_s, u"/sbin"_s, u"/usr/bin"_s});
-    return path;
-}
-
-bool processAlive(qint64 pid)
-{
-    if (pid <= 0)
-        return false;
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    // "pid (comm) S ...": a zombie has exited already, it only waits to be reaped.
-    const QByteArray text = stat.readAll();
-    const qsizetype close = text.lastIndexOf(')');
-    return close < 0 || close + 2 >= text.size() || text.at(close + 2) != 'Z';
-}
 
 QString processCommandLine(qint64 pid)
 {

@@ -1,4 +1,5 @@
 #include "e2e/RemoteHost.h"
+#include "e2e/HarnessProcesses.h"
 
 #include "e2e/LibvirtDaemon.h"
 
@@ -37,29 +38,6 @@ constexpr PrivateMount kPrivateMounts[] = {
     {"etc", "/etc/libvirt"}, {"log", "/var/log/libvirt"},
 };
 const QString kSystemCapsCache = u"/var/cache/libvirt/qemu/capabilities"_s;
-
-void quietLibvirtErrors(void *, virErrorPtr) {}
-
-QString findProgram(const QString &name)
-{
-    QString found = QStandardPaths::findExecutable(name);
-    if (found.isEmpty())
-        found = QStandardPaths::findExecutable(
-            name, {u"/usr/sbin"_s, u"/usr/local/sbin"_s, u"/sbin"_s, u"/usr/bin"_s});
-    return found;
-}
-
-bool processAlive(qint64 pid)
-{
-    if (pid <= 0)
-        return false;
-    QFile stat(u"/proc/%1/stat"_s.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray text = stat.readAll();
-    const qsizetype close = text.lastIndexOf(')');
-    return close < 0 || close + 2 >= text.size() || text.at(close + 2) != 'Z';
-}
 
 void terminatePids(const QList<qint64> &pids)
 {
