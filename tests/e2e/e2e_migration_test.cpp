@@ -1,13 +1,17 @@
 // Crossvirt's own migration code (models/migration) between two real libvirtd instances:
 // the harness daemon and RemoteHosts in their own namespaces (tests/e2e/RemoteHost.h).
-// A running ppc64le TCG guest (SLOF, nothing to boot: it idles at the firmware prompt) with
+// A running ppc64le TCG guest that really boots (Debian's kernel and the e2e busybox
+// initramfs, tests/e2e/guest, by direct kernel boot; its shell on the serial console) with
 // a qcow2 volume and a NIC on the harness network is checked against host A (the network,
 // a pool of the same name and path, not the same files) and host B (lacks pseries-7.2 and
-// the network); a throttled move to A is cancelled (the guest runs on at the source, the
-// pre-created copy on A is removed); then it moves live with copy storage and runs on A;
-// shut off there, it moves back offline (its definition; the volume is still here).
+// the network); a throttled move to A is cancelled (the guest runs on at the source and its
+// console answers there, the pre-created copy on A is removed); then it moves live with
+// copy storage, and on A its console answers with the marker the guest wrote into its
+// memory (tmpfs) and onto its disk before the move; shut off there, it moves back offline
+// (its definition; the volume is still here).
 #include "common/TestSupport.h"
 #include "e2e/E2eSupport.h"
+#include "e2e/GuestImage.h"
 #include "e2e/RemoteHost.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
@@ -35,6 +39,10 @@ namespace {
 
 const QString kGuest = LibvirtDaemon::domainPrefix() + u"migmodel"_s;
 const QString kVolume = kGuest + u".qcow2"_s;
+/// Written before the move into the guest's tmpfs (its memory) and onto its disk's second
+/// sector (the first holds the guest's boot counter).
+const QString kMarker = u"crossvirt-moved-marker"_s;
+constexpr int kBootTimeoutMs = 180'000;
 
 std::string text(const QString &s)
 {
@@ -105,7 +113,16 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
     if (IsSkipped() || HasFatalFailure())
         return;
 
-    // The guest: SLOF with nothing to boot idles at its prompt, which is enough to move.
+    const GuestImage image = guestImageFor(u"ppc64le"_s);
+    if (!image.ok()) {
+        if (!qEnvironmentVariableIsSet("CROSSVIRT_E2E_REQUIRED"))
+            GTEST_SKIP() << text(image.error);
+        FAIL() << text(image.error);
+    }
+
+    // The guest: Debian's ppc64le kernel booted directly (SLOF hands over to it), 384 MiB,
+    // a 32 MiB qcow2 volume in the harness pool, a virtio NIC on the harness network and
+    // the serial console (hvc0) its /init runs a shell on.
     {
         virStoragePoolPtr pool =
             virStoragePoolLookupByName(conn(), LibvirtDaemon::poolName().toUtf8().constData());
@@ -119,17 +136,20 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
     }
     const QString domXml = uR"(<domain type='qemu'>
   <name>%1</name>
-  <memory unit='MiB'>256</memory>
+  <memory unit='MiB'>384</memory>
   <vcpu>1</vcpu>
-  <os><type arch='ppc64le' machine='pseries-7.2'>hvm</type></os>
+  <os><type arch='ppc64le' machine='pseries-7.2'>hvm</type>
+    <kernel>%2</kernel><initrd>%3</initrd><cmdline>console=hvc0 quiet</cmdline></os>
+  <on_poweroff>destroy</on_poweroff>
   <devices>
     <disk type='volume' device='disk'><driver name='qemu' type='qcow2'/>
-      <source pool='%2' volume='%3'/><target dev='vda' bus='virtio'/></disk>
-    <interface type='network'><source network='%4'/><model type='virtio'/></interface>
+      <source pool='%4' volume='%5'/><target dev='vda' bus='virtio'/></disk>
+    <interface type='network'><source network='%6'/><model type='virtio'/></interface>
     <console type='pty'><target type='serial'/></console>
     <memballoon model='none'/>
   </devices>
-</domain>)"_s.arg(kGuest, LibvirtDaemon::poolName(), kVolume, LibvirtDaemon::networkName());
+</domain>)"_s.arg(kGuest, image.kernel.toHtmlEscaped(), image.initrd.toHtmlEscaped(),
+                  LibvirtDaemon::poolName(), kVolume, LibvirtDaemon::networkName());
     virDomainPtr dom = virDomainDefineXML(conn(), domXml.toUtf8().constData());
     ASSERT_NE(dom, nullptr) << text(lastLibvirtError());
     auto cleanup = qScopeGuard([&] {
@@ -138,10 +158,6 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
         virDomainFree(dom);
         virResetLastError();
     });
-    ASSERT_EQ(virDomainCreate(dom), 0) << text(lastLibvirtError());
-    char uuidBuf[VIR_UUID_STRING_BUFLEN];
-    virDomainGetUUIDString(dom, uuidBuf);
-    const QString uuid = QString::fromLatin1(uuidBuf);
 
     Datacenter dc{ConnectionStore(test::makeTempDir() + u"/c.json"_s)};
     dc.useTransient({LibvirtDaemon::localUri(), a->uri(), b->uri()});
@@ -151,9 +167,21 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
                 if (s->state() != ConnectionState::Connected)
                     return false;
             }
-            return dc.session(LibvirtDaemon::localUri())->domain(uuid).has_value();
+            return true;
         },
         60'000));
+    HostSession *sourceSession = dc.session(LibvirtDaemon::localUri());
+    ASSERT_EQ(virDomainCreate(dom), 0) << text(lastLibvirtError());
+    QElapsedTimer bootClock;
+    bootClock.start();
+    char uuidBuf[VIR_UUID_STRING_BUFLEN];
+    virDomainGetUUIDString(dom, uuidBuf);
+    const QString uuid = QString::fromLatin1(uuidBuf);
+    // The console from the start: it keeps filling while the checks below run (they wait
+    // in the event loop), so the boot overlaps them.
+    auto shell = std::make_unique<GuestShell>(sourceSession, uuid);
+    ASSERT_TRUE(shell->open()) << "the source's serial console did not open";
+    ASSERT_TRUE(test::waitUntil([&] { return sourceSession->domain(uuid).has_value(); }, 60'000));
 
     // ---- the check -----------------------------------------------------------------------
     const MigrationCheck withCopy = check(dc, uuid, true);
@@ -202,6 +230,16 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
         EXPECT_EQ(virDomainIsActive(dom), 1);
     }
 
+    // The guest booted meanwhile: the marker goes into its memory and onto its disk.
+    ASSERT_TRUE(shell->waitForReport(kBootTimeoutMs)) << shell->tail();
+    info(u"guest"_s, u"ppc64le ready %1 s after its start"_s.arg(
+                         double(bootClock.elapsed()) / 1000.0, 0, 'f', 1));
+    const auto wrote = shell->run(
+        u"echo %1 > /tmp/alive && echo %1 | dd of=/dev/vda bs=512 seek=1 count=1 conv=sync "
+        u"2>/dev/null && sync && echo written"_s.arg(kMarker),
+        60'000);
+    ASSERT_TRUE(wrote && wrote->endsWith(u"written"_s)) << shell->tail();
+
     MigrationRequest request;
     request.sourceUri = LibvirtDaemon::localUri();
     request.uuid = uuid;
@@ -231,6 +269,9 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
         EXPECT_TRUE(failed.first().at(1).toBool());
         EXPECT_TRUE(message.contains(u"still running"_s)) << text(message);
         EXPECT_EQ(virDomainIsActive(dom), 1);
+        const auto alive = shell->run(u"cat /tmp/alive"_s, 60'000);
+        EXPECT_EQ(alive.value_or(u"(no answer)"_s), kMarker)
+            << "the guest's console on the source after the cancel" << shell->tail();
         virDomainPtr there = virDomainLookupByUUIDString(a->connection(), uuidBuf);
         virResetLastError();
         EXPECT_EQ(there, nullptr) << "a cancelled move left the VM on the destination";
@@ -241,6 +282,7 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
     }
 
     // ---- live with copy storage ------------------------------------------------------------
+    shell.reset(); // the source's console ends with its QEMU
     {
         Migrator migrator(&dc);
         QSignalSpy failed(&migrator, &Migrator::failed);
@@ -260,13 +302,37 @@ TEST_F(MigrationE2e, CheckNamesWhatDiffersAndACancelledMoveStaysThenALiveMoveArr
         ASSERT_NE(moved, nullptr) << text(lastLibvirtError());
         EXPECT_EQ(virDomainIsActive(moved), 1);
         EXPECT_EQ(virDomainIsPersistent(moved), 1);
-        EXPECT_EQ(virDomainDestroy(moved), 0) << text(lastLibvirtError());
-        virDomainFree(moved);
         virDomainPtr gone = virDomainLookupByUUIDString(conn(), uuidBuf);
         virResetLastError();
         EXPECT_EQ(gone, nullptr) << "still defined on the source";
         if (gone)
             virDomainFree(gone);
+
+        // The same guest answers on A's console: the marker in its memory, and the one on
+        // its disk read back from the copied volume (the guest's page cache dropped first).
+        {
+            QString error;
+            const auto there = openSession(a->uri(), &error);
+            ASSERT_TRUE(there) << text(error);
+            GuestShell onA(there.get(), uuid);
+            ASSERT_TRUE(onA.open()) << "the destination's serial console did not open";
+            QElapsedTimer answer;
+            answer.start();
+            const auto memory = onA.run(u"cat /tmp/alive"_s, 60'000);
+            EXPECT_EQ(memory.value_or(u"(no answer)"_s), kMarker)
+                << "the guest's console on the destination" << onA.tail();
+            info(u"migrate"_s,
+                 u"the moved guest's shell answered on %1 in %2 ms"_s.arg(a->uri()).arg(
+                     answer.elapsed()));
+            const auto disk =
+                onA.run(u"echo 3 > /proc/sys/vm/drop_caches; dd if=/dev/vda "
+                        u"bs=512 skip=1 count=1 2>/dev/null | head -c %1"_s.arg(kMarker.size()),
+                        60'000);
+            EXPECT_EQ(disk.value_or(u"(no answer)"_s), kMarker)
+                << "the disk's marker on the destination" << onA.tail();
+        }
+        EXPECT_EQ(virDomainDestroy(moved), 0) << text(lastLibvirtError());
+        virDomainFree(moved);
         // The inventory moved it.
         EXPECT_TRUE(test::waitUntil(
             [&] { return !dc.session(LibvirtDaemon::localUri())->domain(uuid).has_value(); },
