@@ -912,6 +912,10 @@
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
+    <message>
+        <source>The running guest now writes to an external overlay taken after this snapshot: libvirt cannot delete it while the guest runs; shut the guest down first</source>
+        <translation>O convidado em execução agora grava em um overlay externo criado depois deste snapshot: o libvirt não consegue excluí-lo enquanto o convidado está em execução; desligue o convidado primeiro</translation>
+    </message>
 </context>
 <context>
     <name>Armv7lArch</name>
