@@ -282,9 +282,14 @@ protected:
     virtual Limits limitsPolicy(const GuestContext &ctx) const = 0;
     /// Default: everything allowed (KVM on x86 and POWER).
     virtual Operations operationsPolicy(const GuestContext &ctx) const;
+    /// Whether QEMU keeps `machine`'s layout stable across releases, so a running guest can
+    /// move between hosts of different QEMU versions. Default: a name with a version
+    /// ("pseries-7.2") or one of machineFamilies()' aliases (QEMU versions them; libvirt pins
+    /// the alias to the newest version when the VM is defined).
+    virtual bool machineIsVersioned(const QString &machine) const;
     /// The arch's own rules for moving a guest (added to migrationProblems()'s common ones).
-    /// Default: a live move of a guest whose machine type has no version (QEMU keeps only
-    /// versioned machines stable across releases) is refused.
+    /// Default: a live move of a guest whose machine type is not versioned
+    /// (machineIsVersioned()) is refused.
     virtual QList<PortabilityProblem> migrationPolicy(const GuestContext &target,
                                                       const MigrationFacts &facts) const;
     /// The arch's own verdict on a change, after the base has checked values and

@@ -36,6 +36,7 @@ protected:
     CpuChoice emulatedCpu(const GuestContext &ctx) const override;
     Limits limitsPolicy(const GuestContext &ctx) const override;
     Operations operationsPolicy(const GuestContext &ctx) const override;
+    bool machineIsVersioned(const QString &machine) const override;
 };
 
 } // namespace crossvirt::arch

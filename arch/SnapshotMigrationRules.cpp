@@ -3,6 +3,7 @@
 // models/ gathers the facts (arch/Snapshots.h, arch/Migration.h); this file judges them.
 
 #include "arch/ArchModel.h"
+#include "arch/Riscv64Arch.h"
 
 #include <QRegularExpression>
 
@@ -133,12 +134,24 @@ Operation ArchModel::snapshotDelete(const GuestContext &ctx, const SnapshotFacts
 
 // ---- migration --------------------------------------------------------------------------
 
+bool ArchModel::machineIsVersioned(const QString &machine) const
+{
+    return isVersionedMachine(machine) || machineFamilies().contains(machine);
+}
+
+bool Riscv64Arch::machineIsVersioned(const QString &machine) const
+{
+    // QEMU has never versioned the RISC-V virt board: "virt" is the machine itself, not an
+    // alias of "virt-X.Y", so its layout may change with each QEMU release.
+    return isVersionedMachine(machine);
+}
+
 QList<PortabilityProblem> ArchModel::migrationPolicy(const GuestContext &target,
                                                      const MigrationFacts &facts) const
 {
     QList<PortabilityProblem> problems;
     const QString machine = facts.guest.machine.isEmpty() ? target.machine : facts.guest.machine;
-    if (facts.running && facts.mode.live && !machine.isEmpty() && !isVersionedMachine(machine)) {
+    if (facts.running && facts.mode.live && !machine.isEmpty() && !machineIsVersioned(machine)) {
         problems.append({tr("Machine type %1").arg(machine),
                          tr("QEMU does not version the %1 machine of %2 guests, so its layout "
                             "may differ on another host: shut the guest down and move it "

@@ -272,6 +272,16 @@ TEST_F(MigrationRules, UnversionedMachineMovesOnlyOffline)
     EXPECT_TRUE(judge(f).possible());
 }
 
+TEST_F(MigrationRules, AFamilyAliasIsVersionedWhereQemuVersionsTheFamily)
+{
+    // The test driver keeps "pseries" as written; real libvirt pins it to pseries-7.2.
+    const MigrationVerdict v = judge(on(guest(u"ppc64le"_s, u"pseries"_s, VirtType::Qemu)));
+    EXPECT_FALSE(reasons(v).contains(u"version"_s)) << reasons(v).toStdString();
+    EXPECT_TRUE(
+        reasons(judge(on(guest(u"x86_64"_s, u"isapc"_s, VirtType::Qemu)))).contains(u"version"_s))
+        << "isapc is no alias of a versioned machine";
+}
+
 TEST_F(MigrationRules, HostWithoutLiveMigrationTakesOnlyOfflineMoves)
 {
     MigrationFacts f = on(guest(u"ppc64le"_s, u"pseries-7.2"_s, VirtType::Qemu));
