@@ -159,7 +159,6 @@ int depthOf(const VmSnapshots &v, const SnapshotInfo &s)
     return depth;
 }
 
-
 /// The tree: children indented under their parent, the current one marked.
 QList<QStringList> treeRows(const VmSnapshots &v, bool withVm)
 {
@@ -312,6 +311,15 @@ int runCreate(const QCommandLineParser &parser, const SnapshotOptions &o, const 
     return kExitOk;
 }
 
+/// The VM's snapshot `name`; nullptr once the refusal is printed (*exitCode set).
+const SnapshotInfo *namedSnapshot(const VmSnapshots &v, const QString &name, int *exitCode)
+{
+    const SnapshotInfo *s = v.find(name);
+    if (!s)
+        *exitCode = refused(CliText::tr("%1 has no snapshot named “%2”").arg(v.vmName, name));
+    return s;
+}
+
 int runRevert(const QCommandLineParser &parser, const SnapshotOptions &o, const CliContext &ctx)
 {
     QObject owner;
@@ -320,10 +328,9 @@ int runRevert(const QCommandLineParser &parser, const SnapshotOptions &o, const 
     if (!vm)
         return exitCode;
     const QString name = parser.value(o.name);
-    const SnapshotInfo *s = vm->snapshots.find(name);
+    const SnapshotInfo *s = namedSnapshot(vm->snapshots, name, &exitCode);
     if (!s)
-        return refused(
-            CliText::tr("%1 has no snapshot named “%2”").arg(vm->snapshots.vmName, name));
+        return exitCode;
     if (!s->revert.supported)
         return refused(s->revert.reason);
     try {
@@ -349,10 +356,9 @@ int runDelete(const QCommandLineParser &parser, const SnapshotOptions &o, const 
         return exitCode;
     const QString name = parser.value(o.name);
     const bool withChildren = parser.isSet(o.children);
-    const SnapshotInfo *s = vm->snapshots.find(name);
+    const SnapshotInfo *s = namedSnapshot(vm->snapshots, name, &exitCode);
     if (!s)
-        return refused(
-            CliText::tr("%1 has no snapshot named “%2”").arg(vm->snapshots.vmName, name));
+        return exitCode;
     const arch::Operation &op = withChildren ? s->removeWithChildren : s->remove;
     if (!op.supported)
         return refused(op.reason);

@@ -2,6 +2,7 @@
 
 // Process helpers shared by the e2e harness daemons (LibvirtDaemon, RemoteHost).
 
+#include <QList>
 #include <QString>
 #include <libvirt/virterror.h>
 
@@ -13,6 +14,18 @@ QString findProgram(const QString &name);
 /// Whether `pid` runs; a zombie ("pid (comm) Z ...") has exited already, it only waits to
 /// be reaped, so it counts as gone.
 bool processAlive(qint64 pid);
+/// SIGTERM, then SIGKILL after 10 s, for processes this one did not start (no QProcess);
+/// returns once they are gone or 15 s have passed.
+void terminatePids(const QList<qint64> &pids);
+inline void terminatePid(qint64 pid)
+{
+    terminatePids({pid});
+}
+/// Whether something accepts connections on the unix socket `path`.
+bool unixSocketAnswers(const QString &path);
+bool writeTextFile(const QString &path, const QString &text);
+/// The last `lines` non-empty lines of a text file (empty when it cannot be read).
+QString tailOfFile(const QString &path, int lines);
 /// A libvirt error handler that prints nothing (probes expect failures).
 void quietLibvirtErrors(void *, virErrorPtr);
 

@@ -65,38 +65,6 @@ qint64 readPidFile(const QString &path)
     return file.readAll().trimmed().toLongLong();
 }
 
-// SIGTERM, then SIGKILL: for daemons this process did not start (no QProcess).
-void terminatePid(qint64 pid)
-{
-    ::kill(static_cast<pid_t>(pid), SIGTERM);
-    QDeadlineTimer deadline(10'000);
-    while (processAlive(pid) && !deadline.hasExpired())
-        QThread::msleep(50);
-    if (processAlive(pid)) {
-        ::kill(static_cast<pid_t>(pid), SIGKILL);
-        QDeadlineTimer killDeadline(5'000);
-        while (processAlive(pid) && !killDeadline.hasExpired())
-            QThread::msleep(50);
-    }
-}
-
-bool unixSocketAnswers(const QString &path)
-{
-    const QByteArray encoded = QFile::encodeName(path);
-    sockaddr_un address{};
-    if (encoded.size() >= static_cast<qsizetype>(sizeof(address.sun_path)))
-        return false;
-    address.sun_family = AF_UNIX;
-    std::memcpy(address.sun_path, encoded.constData(), static_cast<size_t>(encoded.size()));
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
-    const bool ok =
-        ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) == 0;
-    ::close(fd);
-    return ok;
-}
-
 // libvirtd processes this harness did not start (a developer's, or one shutting down).
 QList<qint64> otherLibvirtdPids(qint64 ownPid)
 {
@@ -114,23 +82,6 @@ QList<qint64> otherLibvirtdPids(qint64 ownPid)
             pids.append(pid);
     }
     return pids;
-}
-
-bool writeTextFile(const QString &path, const QString &text)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text))
-        return false;
-    return file.write(text.toUtf8()) >= 0;
-}
-
-QString tailOfFile(const QString &path, int lines)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QStringList all = QString::fromUtf8(file.readAll()).split(u'\n', Qt::SkipEmptyParts);
-    return all.mid(qMax(0, all.size() - lines)).join(u'\n');
 }
 
 bool forceTcg()

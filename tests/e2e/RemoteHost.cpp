@@ -39,57 +39,6 @@ constexpr PrivateMount kPrivateMounts[] = {
 };
 const QString kSystemCapsCache = u"/var/cache/libvirt/qemu/capabilities"_s;
 
-void terminatePids(const QList<qint64> &pids)
-{
-    for (qint64 pid : pids)
-        ::kill(static_cast<pid_t>(pid), SIGTERM);
-    QDeadlineTimer deadline(10'000);
-    auto anyAlive = [&pids] {
-        return std::any_of(pids.begin(), pids.end(), [](qint64 p) { return processAlive(p); });
-    };
-    while (anyAlive() && !deadline.hasExpired())
-        QThread::msleep(50);
-    for (qint64 pid : pids)
-        if (processAlive(pid))
-            ::kill(static_cast<pid_t>(pid), SIGKILL);
-    QDeadlineTimer killDeadline(5'000);
-    while (anyAlive() && !killDeadline.hasExpired())
-        QThread::msleep(50);
-}
-
-bool unixSocketAnswers(const QString &socketPath)
-{
-    const QByteArray encoded = QFile::encodeName(socketPath);
-    sockaddr_un address{};
-    if (encoded.size() >= static_cast<qsizetype>(sizeof(address.sun_path)))
-        return false;
-    address.sun_family = AF_UNIX;
-    std::memcpy(address.sun_path, encoded.constData(), static_cast<size_t>(encoded.size()));
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return false;
-    const bool ok =
-        ::connect(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)) == 0;
-    ::close(fd);
-    return ok;
-}
-
-bool writeTextFile(const QString &file, const QString &text)
-{
-    QFile out(file);
-    return out.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text) &&
-           out.write(text.toUtf8()) >= 0;
-}
-
-QString tailOfFile(const QString &file, int lines)
-{
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly))
-        return {};
-    const QStringList all = QString::fromUtf8(in.readAll()).split(u'\n', Qt::SkipEmptyParts);
-    return all.mid(qMax(0, all.size() - lines)).join(u'\n');
-}
-
 // Runs a short command in the root namespaces: exit code (-1: did not run), output.
 int run(const QString &program, const QStringList &args, QString *output = nullptr,
         int timeoutMs = 30'000)
