@@ -3,7 +3,9 @@
 # test: Qt 6 (Widgets, Charts, LinguistTools), libvirt, LibVNCClient, libosinfo +
 # osinfo-db, GoogleTest, CMake/Ninja, Xvfb, and for the end-to-end tests a real
 # libvirtd + virtlogd with QEMU for x86_64, ppc64, aarch64 (UEFI), s390x, riscv64, and
-# cpio, kmod (depmod), xz-utils for the test guest images (tests/e2e/guest); for the
+# cpio, kmod (depmod), xz-utils for the test guest images (tests/e2e/guest); sshd,
+# certtool (gnutls-bin), saslpasswd2 (sasl2-bin) and gnome-keyring + dbus for the secure
+# remote host tests; QtKeychain for remembered passwords; for the
 # desktop data and the Debian package: librsvg2-bin (renders the PNG icons),
 # desktop-file-utils, appstream, groff-base (checks), debhelper, dpkg-dev, lintian
 # (scripts/build-deb.sh).
@@ -16,6 +18,7 @@ build_pkgs=(
   libqt6svg6 libqt6opengl6-dev qt6-qpa-plugins libgl-dev libvulkan-dev libxkbcommon-dev
   libvirt-dev libvncserver-dev libosinfo-1.0-dev osinfo-db
   libgtest-dev libgmock-dev
+  qtkeychain-qt6-dev
   xvfb xauth fonts-dejavu-core
   librsvg2-bin desktop-file-utils appstream groff-base man-db
   debhelper dpkg-dev fakeroot lintian
@@ -26,6 +29,8 @@ runtime_pkgs=(
   qemu-system-s390x qemu-system-misc qemu-utils qemu-system-data
   ipxe-qemu seabios ovmf dnsmasq-base iptables
   cpio kmod xz-utils
+  openssh-server openssh-client gnutls-bin sasl2-bin libsasl2-modules
+  gnome-keyring dbus
 )
 
 pkgs=("${build_pkgs[@]}")

@@ -48,3 +48,70 @@ TEST(ConnectionUri, IncompleteSpecsSayWhy)
     t.testFile = u"relative/host.xml"_s;
     EXPECT_FALSE(t.problem().isEmpty());
 }
+
+TEST(ConnectionUri, CarriesPortKeyFileAndCertificateFolderAsLibvirtReadsThem)
+{
+    Spec s;
+    s.transport = Spec::Transport::Ssh;
+    s.host = u"kvm1"_s;
+    s.user = u"admin"_s;
+    s.port = 2222;
+    s.sshKeyFile = u"/home/admin/.ssh/id_kvm"_s;
+    EXPECT_EQ(s.uri(), u"qemu+ssh://admin@kvm1:2222/system?keyfile=/home/admin/.ssh/id_kvm"_s);
+    s.transport = Spec::Transport::LibSsh;
+    EXPECT_EQ(s.uri(), u"qemu+libssh://admin@kvm1:2222/system?keyfile=/home/admin/.ssh/id_kvm"_s);
+    s.transport = Spec::Transport::Tls;
+    s.pkiDir = u"/home/admin/pki/kvm1"_s;
+    EXPECT_EQ(s.uri(), u"qemu+tls://kvm1:2222/system?pkipath=/home/admin/pki/kvm1"_s)
+        << "no user and no SSH key on TLS";
+    s.host = u"kvm1:16514"_s;
+    EXPECT_FALSE(s.problem().isEmpty()) << "a port in both places";
+    s.host = u"kvm1"_s;
+    s.port = 70000;
+    EXPECT_FALSE(s.problem().isEmpty());
+    s.port = 0;
+    s.pkiDir = u"pki"_s;
+    EXPECT_FALSE(s.problem().isEmpty()) << "relative certificate folder";
+}
+
+TEST(ConnectionUri, ReadsBackTheSpecOfEveryUriItBuilds)
+{
+    for (const QString &uri :
+         {u"qemu:///system"_s, u"qemu:///session"_s, u"qemu+ssh://root@kvm1/system"_s,
+          u"qemu+ssh://admin@kvm1:2222/system?keyfile=/home/a%20b/id"_s,
+          u"qemu+libssh://root@10.0.0.2/system"_s, u"qemu+tcp://10.213.3.2/system"_s,
+          u"qemu+tls://power9:16515/system?pkipath=/srv/pki"_s, u"test:///default"_s,
+          u"test:///srv/demo/host.xml"_s}) {
+        const Spec spec = Spec::fromUri(uri);
+        EXPECT_NE(spec.hypervisor, Spec::Hypervisor::Custom) << uri.toStdString();
+        EXPECT_EQ(spec.uri(), uri);
+    }
+    const Spec ssh = Spec::fromUri(u"qemu+ssh://admin@kvm1:2222/system?keyfile=/k"_s);
+    EXPECT_EQ(ssh.transport, Spec::Transport::Ssh);
+    EXPECT_EQ(ssh.host, u"kvm1"_s);
+    EXPECT_EQ(ssh.port, 2222);
+    EXPECT_EQ(ssh.user, u"admin"_s);
+    EXPECT_EQ(ssh.sshKeyFile, u"/k"_s);
+    // What the fields cannot say stays a custom URI, unchanged.
+    for (const QString &uri : {u"qemu+ssh://root@kvm1/system?no_tty=1"_s, u"qemu://kvm1/system"_s,
+                               u"xen:///system"_s, u"lxc:///"_s}) {
+        const Spec spec = Spec::fromUri(uri);
+        EXPECT_EQ(spec.hypervisor, Spec::Hypervisor::Custom) << uri.toStdString();
+        EXPECT_EQ(spec.uri(), uri);
+    }
+}
+
+TEST(ConnectionUri, FindsTheCertificatesWhereLibvirtLooks)
+{
+    EXPECT_EQ(transportOfUri(u"qemu+tls://h/system"_s), Spec::Transport::Tls);
+    EXPECT_EQ(transportOfUri(u"qemu://h/system"_s), Spec::Transport::Tls) << "libvirt's default";
+    EXPECT_EQ(transportOfUri(u"qemu:///system"_s), Spec::Transport::Local);
+    EXPECT_EQ(transportOfUri(u"qemu+libssh://h/system"_s), Spec::Transport::LibSsh);
+    const TlsCertificates own = tlsCertificatesFor(u"qemu+tls://h/system?pkipath=/srv/pki/h"_s);
+    EXPECT_EQ(own.caCertificate, u"/srv/pki/h/cacert.pem"_s);
+    EXPECT_EQ(own.clientCertificate, u"/srv/pki/h/clientcert.pem"_s);
+    EXPECT_EQ(own.clientKey, u"/srv/pki/h/clientkey.pem"_s);
+    const TlsCertificates defaults = tlsCertificatesFor(u"qemu+tls://h/system"_s);
+    EXPECT_TRUE(defaults.caCertificate.endsWith(u"cacert.pem"_s));
+    EXPECT_NE(defaults.caCertificate, own.caCertificate);
+}
