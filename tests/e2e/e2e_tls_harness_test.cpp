@@ -127,6 +127,14 @@ TEST(TlsHarnessE2e, TlsAndSaslAnswerAndBadCertificatesAreRefused)
     EXPECT_FALSE(noClient.ok);
     EXPECT_TRUE(noClient.message.contains(u"TLS confirmation"_s)) << noClient.message.toStdString();
 
+    // A certificate without its key, and a key without its certificate.
+    const QString noKey = base + u"/no-key"_s, noCert = base + u"/no-cert"_s;
+    ASSERT_TRUE(pki.writeLibvirtClient(noKey) && pki.writeLibvirtClient(noCert));
+    QFile::remove(noKey + u"/clientkey.pem"_s);
+    QFile::remove(noCert + u"/clientcert.pem"_s);
+    EXPECT_FALSE(tryOpen(host.tlsUri(noKey)).ok);
+    EXPECT_FALSE(tryOpen(host.tlsUri(noCert)).ok);
+
     // A client certificate from another CA: the server refuses it.
     const QString otherClient = base + u"/client-other"_s;
     ASSERT_TRUE(pki.writeLibvirtClient(otherClient, TestPki::ClientCertificate::OtherCa));
