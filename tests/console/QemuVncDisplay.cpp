@@ -37,63 +37,6 @@ int connectUnix(const QString &path)
     return fd;
 }
 
-bool runTool(const QString &program, const QStringList &args, QString *error)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(program, args);
-    if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *error = u"%1 %2 failed: %3"_s.arg(program, args.join(u' '),
-                                           QString::fromLocal8Bit(p.readAll()));
-        return false;
-    }
-    return true;
-}
-
-bool writeFile(const QString &path, const QByteArray &text, QString *error)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size()) {
-        *error = u"cannot write %1"_s.arg(path);
-        return false;
-    }
-    return true;
-}
-
-bool makeKey(const QString &path, QString *error)
-{
-    return runTool(u"certtool"_s,
-                   {u"--generate-privkey"_s, u"--key-type=ecdsa"_s, u"--outfile"_s, path}, error);
-}
-
-bool makeCa(const QString &dir, const QString &name, QString *error)
-{
-    return makeKey(dir + u"/ca-key.pem"_s, error) &&
-           writeFile(dir + u"/ca.info"_s,
-                     "cn = \"" + name.toUtf8() + "\"\nca\ncert_signing_key\nexpiration_days = 2\n",
-                     error) &&
-           runTool(u"certtool"_s,
-                   {u"--generate-self-signed"_s, u"--load-privkey"_s, dir + u"/ca-key.pem"_s,
-                    u"--template"_s, dir + u"/ca.info"_s, u"--outfile"_s, dir + u"/ca-cert.pem"_s},
-                   error);
-}
-
-bool makeSigned(const QString &caDir, const QString &keyPath, const QString &certPath,
-                const QByteArray &info, QString *error)
-{
-    const QString infoPath = certPath + u".info"_s;
-    return makeKey(keyPath, error) && writeFile(infoPath, info, error) &&
-           runTool(u"certtool"_s,
-                   {u"--generate-certificate"_s, u"--load-privkey"_s, keyPath,
-                    u"--load-ca-certificate"_s, caDir + u"/ca-cert.pem"_s, u"--load-ca-privkey"_s,
-                    caDir + u"/ca-key.pem"_s, u"--template"_s, infoPath, u"--outfile"_s, certPath},
-                   error);
-}
-
-const QByteArray kServerInfo = "cn = \"localhost\"\ndns_name = \"localhost\"\n"
-                               "ip_address = \"127.0.0.1\"\ntls_www_server\nencryption_key\n"
-                               "signing_key\nexpiration_days = 2\n";
-
 } // namespace
 
 QemuVncDisplay::~QemuVncDisplay()
@@ -160,43 +103,6 @@ bool QemuVncDisplay::start(const Options &options, QString *error)
 int QemuVncDisplay::connectSocket() const
 {
     return m_socketPath.isEmpty() ? -1 : connectUnix(m_socketPath);
-}
-
-QString TestVncPki::missingReason()
-{
-    return QStandardPaths::findExecutable(u"certtool"_s).isEmpty()
-               ? u"certtool (gnutls-bin) is not installed"_s
-               : QString();
-}
-
-bool TestVncPki::create(QString *error)
-{
-    m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + u"/crossvirt-vnc-pki-XXXXXX"_s);
-    if (!m_dir->isValid()) {
-        *error = u"cannot create a temporary folder"_s;
-        return false;
-    }
-    const QString root = m_dir->path();
-    const QString other = root + u"/other-ca"_s;
-    if (!QDir().mkpath(serverDir()) || !QDir().mkpath(otherServerDir()) || !QDir().mkpath(other)) {
-        *error = u"cannot create the PKI folders"_s;
-        return false;
-    }
-    if (!makeCa(root, u"Crossvirt test CA"_s, error) ||
-        !makeSigned(root, serverDir() + u"/server-key.pem"_s, serverDir() + u"/server-cert.pem"_s,
-                    kServerInfo, error) ||
-        !makeSigned(root, clientKey(), clientCert(),
-                    "cn = \"crossvirt-client\"\ntls_www_client\nencryption_key\nsigning_key\n"
-                    "expiration_days = 2\n",
-                    error) ||
-        !QFile::copy(caCert(), serverDir() + u"/ca-cert.pem"_s))
-        return error->isEmpty() ? (*error = u"cannot copy the CA"_s, false) : false;
-    if (!makeCa(other, u"Another CA"_s, error) ||
-        !makeSigned(other, otherServerDir() + u"/server-key.pem"_s,
-                    otherServerDir() + u"/server-cert.pem"_s, kServerInfo, error) ||
-        !QFile::copy(other + u"/ca-cert.pem"_s, otherCaCert()))
-        return error->isEmpty() ? (*error = u"cannot copy the other CA"_s, false) : false;
-    return true;
 }
 
 } // namespace crossvirt::test

@@ -42,26 +42,4 @@ private:
     QString m_socketPath;
 };
 
-/// A small PKI made with certtool (gnutls-bin) in a private folder: a CA, a server
-/// certificate for "localhost"/127.0.0.1 signed by it, a client certificate, and a
-/// second CA ("other") with a server certificate of its own.
-class TestVncPki
-{
-public:
-    static QString missingReason(); ///< empty when certtool is installed
-    bool create(QString *error);
-    QString dir() const { return m_dir ? m_dir->path() : QString(); }
-    QString caCert() const { return dir() + u"/ca-cert.pem"; }
-    QString clientCert() const { return dir() + u"/client-cert.pem"; }
-    QString clientKey() const { return dir() + u"/client-key.pem"; }
-    /// QEMU's tls-creds-x509 folder for the server signed by the CA.
-    QString serverDir() const { return dir() + u"/server"; }
-    /// The same for a server whose certificate another CA signed.
-    QString otherServerDir() const { return dir() + u"/other-server"; }
-    QString otherCaCert() const { return dir() + u"/other-server/ca-cert.pem"; }
-
-private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-};
-
 } // namespace crossvirt::test

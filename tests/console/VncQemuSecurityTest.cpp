@@ -4,18 +4,21 @@
 
 #include "QemuVncDisplay.h"
 #include "common/TestSupport.h"
+#include "e2e/TestPki.h"
 #include "models/console/VncSession.h"
 
+#include <QDir>
 #include <QImage>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <gtest/gtest.h>
 
 using namespace Qt::StringLiterals;
 using crossvirt::models::VncEndpoint;
 using crossvirt::models::VncSession;
 using crossvirt::test::QemuVncDisplay;
-using crossvirt::test::TestVncPki;
 using crossvirt::test::waitUntil;
+using crossvirt::test::e2e::TestPki;
 using Failure = VncSession::Failure;
 
 namespace {
@@ -79,6 +82,17 @@ protected:
     QemuVncDisplay m_qemu;
 };
 
+// One PKI (TestPki, certtool) for the suite, with QEMU server folders made from it.
+struct VncPki
+{
+    QTemporaryDir folder{QDir::tempPath() + u"/crossvirt-vnc-pki-XXXXXX"_s};
+    TestPki pki{folder.filePath(u"pki"_s)};
+    QString serverDir(TestPki::ServerCertificate which) const
+    {
+        return folder.filePath(u"qemu-%1"_s.arg(int(which)));
+    }
+};
+
 class QemuVncX509 : public QemuVnc
 {
 protected:
@@ -87,27 +101,36 @@ protected:
         QemuVnc::SetUp();
         if (IsSkipped())
             return;
-        if (const QString why = TestVncPki::missingReason(); !why.isEmpty())
-            GTEST_SKIP() << why.toStdString();
         if (!s_pki) {
-            auto pki = std::make_unique<TestVncPki>();
-            QString error;
-            ASSERT_TRUE(pki->create(&error)) << error.toStdString();
-            s_pki = std::move(pki);
+            auto made = std::make_unique<VncPki>();
+            if (!made->pki.create(u"localhost"_s, {u"127.0.0.1"_s})) {
+                if (!made->pki.skipReason().isEmpty())
+                    GTEST_SKIP() << made->pki.skipReason().toStdString();
+                FAIL() << made->pki.errorString().toStdString();
+            }
+            s_pki = std::move(made);
         }
     }
     static void TearDownTestSuite() { s_pki.reset(); }
+    // QEMU's tls-creds-x509 folder for a server certificate of the given kind.
+    QString serverDir(TestPki::ServerCertificate which = TestPki::ServerCertificate::Valid) const
+    {
+        const QString dir = s_pki->serverDir(which);
+        EXPECT_TRUE(s_pki->pki.writeQemuServer(dir, which))
+            << s_pki->pki.errorString().toStdString();
+        return dir;
+    }
     // The CA's files for a socket endpoint checked against "localhost".
     VncEndpoint tlsEndpoint(const QString &password = {}) const
     {
         VncEndpoint e = endpoint(password);
-        e.tlsCaCertificate = s_pki->caCert();
-        e.tlsClientCertificate = s_pki->clientCert();
-        e.tlsClientKey = s_pki->clientKey();
+        e.tlsCaCertificate = s_pki->pki.caCertificate();
+        e.tlsClientCertificate = s_pki->pki.clientCertificate();
+        e.tlsClientKey = s_pki->pki.clientKey();
         e.tlsHostName = u"localhost"_s;
         return e;
     }
-    static inline std::unique_ptr<TestVncPki> s_pki;
+    static inline std::unique_ptr<VncPki> s_pki;
 };
 
 } // namespace
@@ -153,7 +176,7 @@ TEST_F(QemuVnc, PromptedPasswordIsSent)
 
 TEST_F(QemuVncX509, RightCaShowsTheScreen)
 {
-    startQemu({}, s_pki->serverDir());
+    startQemu({}, serverDir());
     const Outcome o = connectAndWait(tlsEndpoint());
     EXPECT_TRUE(o.fullFrame) << o.error.toStdString();
     EXPECT_FALSE(o.size.isEmpty());
@@ -161,7 +184,7 @@ TEST_F(QemuVncX509, RightCaShowsTheScreen)
 
 TEST_F(QemuVncX509, ClientCertificateAndPasswordOverTls)
 {
-    startQemu(kPassword, s_pki->serverDir(), true);
+    startQemu(kPassword, serverDir(), true);
     const Outcome right = connectAndWait(tlsEndpoint(kPassword));
     EXPECT_TRUE(right.fullFrame) << right.error.toStdString();
 
@@ -170,7 +193,7 @@ TEST_F(QemuVncX509, ClientCertificateAndPasswordOverTls)
 
     // QEMU asks for a client certificate and gets none: the message names the file.
     VncEndpoint noClient = tlsEndpoint(kPassword);
-    noClient.tlsClientCertificate = s_pki->dir() + u"/missing-client-cert.pem"_s;
+    noClient.tlsClientCertificate = s_pki->folder.path() + u"/missing-client-cert.pem"_s;
     const Outcome refused = connectAndWait(noClient);
     EXPECT_FALSE(refused.fullFrame);
     EXPECT_EQ(refused.failure, Failure::TlsFailed) << refused.error.toStdString();
@@ -180,18 +203,18 @@ TEST_F(QemuVncX509, ClientCertificateAndPasswordOverTls)
 
 TEST_F(QemuVncX509, ServerCertificateFromAnotherCaIsRefused)
 {
-    startQemu({}, s_pki->otherServerDir());
+    startQemu({}, serverDir(TestPki::ServerCertificate::OtherCa));
     const Outcome o = connectAndWait(tlsEndpoint());
     EXPECT_FALSE(o.fullFrame);
     EXPECT_EQ(o.failure, Failure::CertificateRejected) << o.error.toStdString();
-    EXPECT_TRUE(o.error.contains(s_pki->caCert())) << o.error.toStdString();
+    EXPECT_TRUE(o.error.contains(s_pki->pki.caCertificate())) << o.error.toStdString();
 }
 
 TEST_F(QemuVncX509, MissingCaIsRefusedNotConnectedInClear)
 {
-    startQemu({}, s_pki->serverDir());
+    startQemu({}, serverDir());
     VncEndpoint missing = tlsEndpoint();
-    missing.tlsCaCertificate = s_pki->dir() + u"/no-such-ca.pem"_s;
+    missing.tlsCaCertificate = s_pki->folder.path() + u"/no-such-ca.pem"_s;
     const Outcome o = connectAndWait(missing);
     EXPECT_FALSE(o.fullFrame);
     EXPECT_EQ(o.failure, Failure::TlsFailed) << o.error.toStdString();
@@ -207,7 +230,7 @@ TEST_F(QemuVncX509, MissingCaIsRefusedNotConnectedInClear)
 
 TEST_F(QemuVncX509, CertificateForAnotherNameIsRefused)
 {
-    startQemu({}, s_pki->serverDir());
+    startQemu({}, serverDir());
     VncEndpoint e = tlsEndpoint();
     e.tlsHostName = u"kvm1.example.org"_s;
     const Outcome o = connectAndWait(e);
@@ -217,7 +240,7 @@ TEST_F(QemuVncX509, CertificateForAnotherNameIsRefused)
 
 TEST_F(QemuVncX509, SocketWithoutAHostNameIsRefused)
 {
-    startQemu({}, s_pki->serverDir());
+    startQemu({}, serverDir());
     VncEndpoint e = tlsEndpoint();
     e.tlsHostName.clear(); // a socket endpoint has no name of its own
     const Outcome o = connectAndWait(e);
