@@ -15,6 +15,7 @@
 #include <QMenu>
 #include <QPointer>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -30,13 +31,16 @@ using models::VncSession;
 
 namespace {
 
-std::optional<QString> askWithDialog(QWidget *parent, const QString &consoleName)
+std::optional<QString> askWithDialog(QWidget *parent, const QString &consoleName,
+                                     const QString &previousError)
 {
     bool ok = false;
-    const QString password = QInputDialog::getText(
-        parent, VncConsoleWidget::tr("VNC Password"),
-        VncConsoleWidget::tr("Password for the console of %1:").arg(consoleName),
-        QLineEdit::Password, QString(), &ok);
+    QString label = VncConsoleWidget::tr("Password for the console of %1:").arg(consoleName);
+    if (!previousError.isEmpty())
+        label = VncConsoleWidget::tr("%1\n\nPassword for the console of %2 (last attempt):")
+                    .arg(previousError, consoleName);
+    const QString password = QInputDialog::getText(parent, VncConsoleWidget::tr("VNC Password"),
+                                                   label, QLineEdit::Password, QString(), &ok);
     if (!ok)
         return std::nullopt;
     return password;
@@ -46,8 +50,9 @@ std::optional<QString> askWithDialog(QWidget *parent, const QString &consoleName
 
 VncConsoleWidget::VncConsoleWidget(QWidget *parent)
     : QWidget(parent), m_session(new VncSession(this)), m_view(new VncView(this)),
-      m_toolBar(new QToolBar(this)), m_status(new QLabel(this)), m_passwordPrompt(askWithDialog)
+      m_toolBar(new QToolBar(this)), m_status(new QLabel(this))
 {
+    setPasswordPrompt({});
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setIconSize(QSize(16, 16));
 
@@ -113,6 +118,8 @@ VncConsoleWidget::VncConsoleWidget(QWidget *parent)
     connect(m_session, &VncSession::frameUpdated, m_view, &VncView::updateFrame);
     connect(m_session, &VncSession::connected, this, [this] {
         m_passwordRejected = false;
+        m_passwordRetried = false;
+        m_passwordRetryReason.clear();
         m_view->setInputEnabled(true);
         showConnectedStatus();
     });
@@ -146,10 +153,29 @@ void VncConsoleWidget::setEndpoint(const VncEndpoint &endpoint)
 
 void VncConsoleWidget::setPasswordPrompt(PasswordPrompt prompt)
 {
-    m_passwordPrompt = prompt ? std::move(prompt) : PasswordPrompt(askWithDialog);
+    if (prompt) {
+        m_passwordPrompt = std::move(prompt);
+        return;
+    }
+    m_passwordPrompt = [this](QWidget *parent, const QString &consoleName) {
+        return askWithDialog(parent, consoleName, m_passwordRetryReason);
+    };
+}
+
+QString VncConsoleWidget::passwordRetryReason() const
+{
+    return m_passwordRetryReason;
 }
 
 void VncConsoleWidget::connectToConsole()
+{
+    // The user asked: the password may be asked again once more if it is wrong.
+    m_passwordRetried = false;
+    m_passwordRetryReason.clear();
+    requestEndpoint();
+}
+
+void VncConsoleWidget::requestEndpoint()
 {
     const quint64 request = ++m_request;
     m_session->disconnectFromServer();
@@ -218,8 +244,23 @@ void VncConsoleWidget::showConnectedStatus()
 void VncConsoleWidget::onDisconnected(const QString &error)
 {
     m_view->setInputEnabled(false);
-    if (m_session->failure() == VncSession::Failure::AuthenticationFailed)
+    if (m_session->failure() == VncSession::Failure::AuthenticationFailed) {
         m_passwordRejected = true;
+        // One more prompt, then stop: a wrong password must not loop, and the server
+        // may count failed attempts.
+        if (!m_passwordRetried && m_provider) {
+            m_passwordRetried = true;
+            m_passwordRetryReason = error;
+            setStatus(tr("%1\nAsking for the password again.").arg(error));
+            const quint64 request = m_request;
+            QTimer::singleShot(0, this, [this, request] {
+                if (request == m_request)
+                    requestEndpoint();
+            });
+            return;
+        }
+        m_passwordRetryReason.clear();
+    }
     if (error.isEmpty())
         setStatus(tr("Disconnected."));
     else

@@ -40,7 +40,9 @@ public:
     /// Replaces the QInputDialog password prompt (tests, other front ends).
     void setPasswordPrompt(PasswordPrompt prompt);
 
-    /// Asks the provider for an endpoint and connects (dropping any connection).
+    /// Asks the provider for an endpoint and connects (dropping any connection). A
+    /// password the server rejects is asked for once more (the prompt says why), then
+    /// the console stops with the server's refusal.
     void connectToConsole();
     void disconnectFromConsole();
 
@@ -51,6 +53,9 @@ public:
     models::VncSession *session() const { return m_session; }
     VncView *view() const { return m_view; }
     QString statusText() const;
+    /// Why the password prompt is shown again (the server's refusal), empty on the
+    /// first prompt.
+    QString passwordRetryReason() const;
     /// The session's screen is QEMU's placeholder: the view shows waitingText() instead.
     bool isWaitingForGuestDisplay() const;
     /// "Waiting for the guest's display…", shown in place of QEMU's placeholder.
@@ -67,6 +72,7 @@ signals:
     void statusChanged(const QString &text);
 
 private:
+    void requestEndpoint();
     void startSession(models::VncEndpoint endpoint);
     void setStatus(const QString &text);
     void updateActions();
@@ -92,6 +98,8 @@ private:
     PasswordPrompt m_passwordPrompt;
     quint64 m_request = 0; // latest endpoint request wins
     bool m_passwordRejected = false;
+    bool m_passwordRetried = false; // the one extra prompt after a rejection was used
+    QString m_passwordRetryReason;
     bool m_wasMaximized = false;
 };
 
