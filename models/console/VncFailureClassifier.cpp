@@ -99,11 +99,13 @@ std::optional<VncFailureReport> tlsFailure(const VncFailureEvidence &e)
     const bool duringHandshake = !d.isEmpty();
     if (d.isEmpty())
         d = detailAfter(log, "Error reading from TLS:"_L1);
+    while (d.endsWith(u'.')) // GnuTLS's texts end with one, LibVNCClient adds another
+        d.chop(1);
     if (!d.isEmpty()) {
         QString message =
             duringHandshake
-                ? VncSession::tr("The TLS handshake with %1 failed: %2").arg(name, d)
-                : VncSession::tr("The TLS connection to %1 failed during the VNC handshake: %2")
+                ? VncSession::tr("The TLS handshake with %1 failed: %2.").arg(name, d)
+                : VncSession::tr("The TLS connection to %1 failed during the VNC handshake: %2.")
                       .arg(name, d);
         if (!e.missingClientFile.isEmpty())
             message += u' ' + VncSession::tr("No client certificate was sent (%1 does not exist "

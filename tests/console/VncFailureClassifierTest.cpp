@@ -263,5 +263,5 @@ TEST(VncFailureClassifier, ServerWantingAClientCertificateNamesTheMissingFile)
     e.missingClientFile = u"/etc/pki/libvirt/clientcert.pem"_s;
     const VncFailureReport r = classifyVncFailure(e);
     EXPECT_EQ(r.failure, Failure::TlsFailed);
-    expectMentions(r, {u"non-properly terminated"_s, e.missingClientFile});
+    expectMentions(r, {u"non-properly terminated. No client certificate"_s, e.missingClientFile});
 }
