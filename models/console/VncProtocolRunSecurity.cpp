@@ -11,6 +11,12 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <sys/socket.h>
+#include <unistd.h>
+
+// Exported by LibVNCClient 0.9.14 (its tls.h is not installed).
+extern "C" rfbBool HandleAnonTLSAuth(rfbClient *client);
 
 using namespace Qt::StringLiterals;
 
@@ -25,13 +31,41 @@ char *duplicate(const QString &text)
 }
 } // namespace
 
+// LibVNCClient sets up GnuTLS and its DH parameters on first use in globals, without a
+// lock: two consoles reaching TLS at once would both write them. The first VeNCrypt
+// handshake does it once, under std::call_once, through a throw-away client whose TLS
+// handshake fails at once (its peer is closed); the others wait for it.
+void VncProtocolRun::initializeLibraryTlsOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [this] {
+        int fds[2];
+        if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+            return;
+        ::close(fds[1]);
+        rfbClient *scratch = rfbGetClient(8, 3, 4);
+        if (!scratch) {
+            ::close(fds[0]);
+            return;
+        }
+        scratch->sock = fds[0];
+        m_quietLibrary = true; // its failure is not this connection's
+        HandleAnonTLSAuth(scratch);
+        m_quietLibrary = false;
+        rfbClientCleanup(scratch); // closes fds[0]
+    });
+}
+
 void VncProtocolRun::libraryLogged(const char *format, const QString &line)
 {
+    if (m_quietLibrary)
+        return;
     appendLog(line);
     if (!m_client)
         return;
     if (line.startsWith("Got VeNCrypt version"_L1)) {
         m_inVeNCrypt = true;
+        initializeLibraryTlsOnce();
     } else if (std::strcmp(format, "We have %d security types to read\n") == 0) {
         // LibVNCClient just read the list's length and would take the first entry it
         // knows; choose ourselves (see enforceVncSecurityChoice()).
