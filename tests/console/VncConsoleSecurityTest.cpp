@@ -2,6 +2,7 @@
 // (asked again once after a rejection, then the console stops) and a refused x509
 // display's message in the status line.
 
+#include "FakeVncServer.h"
 #include "QemuVncDisplay.h"
 #include "common/TestSupport.h"
 #include "views/console/VncConsoleWidget.h"
@@ -143,4 +144,33 @@ TEST_F(ConsoleOnQemu, RetryDialogSaysWhy)
     // Cancelled the second prompt: the console says a password is needed.
     EXPECT_TRUE(m_console.statusText().contains(u"password"_s))
         << m_console.statusText().toStdString();
+}
+
+// A refusal of the security type reaches the status line in words, without a prompt.
+TEST(ConsoleSecurityRefusal, SaslOnlyServerIsRefusedInTheStatusLine)
+{
+    crossvirt::test::FakeVncServer server([](crossvirt::test::FakeVncServer &s) {
+        if (s.greet(QByteArray(1, '\x14'))) // SASL (20) only
+            s.readExact(1, nullptr, 3000);
+    });
+    VncConsoleWidget console;
+    int prompts = 0;
+    console.setPasswordPrompt([&](QWidget *, const QString &) -> std::optional<QString> {
+        ++prompts;
+        return std::nullopt;
+    });
+    console.setEndpoint(VncEndpoint::tcp(u"127.0.0.1"_s, server.port()));
+    console.connectToConsole();
+    ASSERT_TRUE(
+        waitUntil([&] { return console.statusText().startsWith(u"Disconnected:"_s); }, 10000))
+        << console.statusText().toStdString();
+    EXPECT_TRUE(console.statusText().contains(
+        u"asks for SASL authentication, which Crossvirt does not support"_s))
+        << console.statusText().toStdString();
+    EXPECT_EQ(console.session()->failure(), VncSession::Failure::UnsupportedSecurity);
+    EXPECT_EQ(prompts, 0);
+    console.resize(640, 400);
+    const QString dir = QCoreApplication::applicationDirPath() + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    console.grab().save(dir + u"/vnc-sasl-refused.png"_s);
 }
