@@ -344,6 +344,27 @@ void SecretStore::deleteEntries(QStringList names, std::function<void(SecretResu
     });
 }
 
+QFuture<QStringList> SecretStore::entries(const QString &uri)
+{
+    if (m_availability == Availability::Unavailable)
+        return readyFuture(QStringList());
+    auto promise = std::make_shared<QPromise<QStringList>>();
+    promise->start();
+    enqueue([this, promise, uri](Done done) {
+        readEntry(indexEntry(uri), [promise, done](const SecretResult &index) {
+            QStringList names;
+            if (index.secret) {
+                for (const QJsonValue &v : QJsonDocument::fromJson(index.secret->toUtf8()).array())
+                    names << v.toString();
+            }
+            promise->addResult(names);
+            promise->finish();
+            done();
+        });
+    });
+    return promise->future();
+}
+
 QFuture<SecretResult> SecretStore::forgetConnection(const QString &uri)
 {
     if (m_availability == Availability::Unavailable)

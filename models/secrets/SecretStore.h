@@ -85,6 +85,8 @@ public:
     QFuture<SecretResult> read(const SecretKey &key);
     QFuture<SecretResult> write(const SecretKey &key, const QString &secret);
     QFuture<SecretResult> remove(const SecretKey &key);
+    /// The keyring entries remembered for `uri` (names only, never the secrets).
+    QFuture<QStringList> entries(const QString &uri);
     /// Removes every secret remembered for `uri` (and its index).
     QFuture<SecretResult> forgetConnection(const QString &uri);
 

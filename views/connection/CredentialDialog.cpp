@@ -80,15 +80,24 @@ void CredentialDialogProvider::answerFromStoreOrUser(const QString &uri,
         if (stored.secret) {
             const QStringList answers = decodeAnswers(*stored.secret);
             if (answers.size() == requests.size()) {
-                m_pending[uri] << Pending{key, answers, true};
+                m_pending[uri] << Pending{key, answers, true, false};
                 reply(answers);
                 return;
             }
         }
         bool remember = false;
         const std::optional<QStringList> answers = askUser(uri, requests, &remember, stored.error);
-        if (answers && remember)
-            m_pending[uri] << Pending{key, *answers, false};
+        if (answers) {
+            // libvirt may ask for the user name and the password in separate rounds:
+            // "Remember" on the password keeps the earlier answers of this attempt too,
+            // so the next start asks nothing.
+            QList<Pending> &attempt = m_pending[uri];
+            if (remember) {
+                for (Pending &p : attempt)
+                    p.remember = !p.fromStore;
+            }
+            attempt << Pending{key, *answers, false, remember};
+        }
         reply(answers);
     });
 }
@@ -100,7 +109,7 @@ void CredentialDialogProvider::credentialsUsed(const QString &uri, Outcome outco
         return;
     for (const Pending &p : pending) {
         QFuture<SecretResult> done;
-        if (outcome == Outcome::Accepted && !p.fromStore)
+        if (outcome == Outcome::Accepted && p.remember)
             done = m_store->write(p.key, encodeAnswers(p.answers));
         else if (outcome == Outcome::Refused && p.fromStore)
             done = m_store->remove(p.key); // the next attempt asks the user

@@ -36,7 +36,8 @@ private:
     {
         models::SecretKey key;
         QStringList answers;
-        bool fromStore = false; // else: typed by the user, who ticked "Remember"
+        bool fromStore = false; // else: typed by the user
+        bool remember = false;  // typed, and "Remember" ticked for this attempt
     };
     std::optional<QStringList> askUser(const QString &uri,
                                        const QList<models::CredentialRequest> &requests,
