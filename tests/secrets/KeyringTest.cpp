@@ -11,7 +11,11 @@
 #include "models/secrets/SecretStore.h"
 #include "views/connection/CredentialDialog.h"
 #include "views/console/VncConsoleWidget.h"
+#include "views/mainwindow/MainWindow.h"
 
+#include "../views/MainWindowFixture.h"
+
+#include <QAction>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -246,6 +250,31 @@ TEST_F(KeyringTest, NoCrossvirtFileHoldsARememberedPasswordAndRemovingTheHostFor
     }
     qunsetenv("CROSSVIRT_CONFIG_DIR");
     qunsetenv("CROSSVIRT_DATA_DIR");
+}
+
+TEST_F(KeyringTest, HostMenuForgetsTheSelectedHostsSavedPasswords)
+{
+    const QString uri = authHost(u"menu-secret"_s);
+    MainWindowUnderTest app = openMainWindow(); // the demo datacenter, in a test folder
+    views::CredentialDialogProvider provider(app.window.get());
+    provider.setSecretStore(app.core->secrets());
+    app.core->datacenter()->setCredentialProvider(&provider);
+    DialogAnswerer user(
+        [](QDialog *d, int) { answerCredentials(d, kUser, u"menu-secret"_s, true); });
+    // Added once the provider is set, as the Add Connection dialog would.
+    app.core->datacenter()->addConnection({uri, u"Secure host"_s, true});
+    QString error;
+    ASSERT_NE(connectedSession(app, uri, &error), nullptr) << error.toStdString();
+    ASSERT_TRUE(waitForEntries(*app.core->secrets(), uri, 2));
+
+    auto *forget = app.window->findChild<QAction *>(u"forgetPasswords"_s);
+    ASSERT_NE(forget, nullptr);
+    ASSERT_TRUE(app.window->select(uri));
+    ASSERT_TRUE(waitUntil([&] { return forget->isEnabled(); })) << "the store answered";
+    EXPECT_TRUE(forget->isVisible());
+    forget->trigger();
+    EXPECT_TRUE(waitForEntries(*app.core->secrets(), uri, 0));
+    app.core->datacenter()->setCredentialProvider(nullptr);
 }
 
 /// A real QEMU whose VNC display asks for `password` (no guest: -machine none).

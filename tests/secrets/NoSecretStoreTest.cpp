@@ -6,7 +6,11 @@
 #include "models/connection/HostSession.h"
 #include "models/secrets/SecretStore.h"
 #include "views/connection/CredentialDialog.h"
+#include "views/mainwindow/MainWindow.h"
 
+#include "../views/MainWindowFixture.h"
+
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -86,6 +90,21 @@ TEST(NoSecretStore, OnABusWithoutASecretServiceRememberIsHiddenAndTheReasonSaid)
         promptWith(&store, screenshotPath(u"credential-no-secret-service.png"_s));
     EXPECT_FALSE(seen.offeredRemember);
     EXPECT_TRUE(seen.note.startsWith(SecretStore::noStoreText())) << seen.note.toStdString();
+}
+
+TEST(NoSecretStore, ForgetSavedPasswordsIsOffAndSaysWhy)
+{
+    qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+    MainWindowUnderTest app = openMainWindow({u"test:///default"_s});
+    auto *forget = app.window->findChild<QAction *>(u"forgetPasswords"_s);
+    ASSERT_NE(forget, nullptr);
+    ASSERT_TRUE(app.window->select(u"test:///default"_s));
+    ASSERT_TRUE(waitUntil([&] {
+        return app.core->secrets()->availability() == SecretStore::Availability::Unavailable;
+    }));
+    EXPECT_FALSE(forget->isEnabled());
+    EXPECT_TRUE(forget->toolTip().contains(SecretStore::noStoreText()))
+        << forget->toolTip().toStdString();
 }
 
 TEST(NoSecretStore, WithoutAStoreThePromptOffersNothingAndSaysNothing)

@@ -1,3 +1,6 @@
+// GIO before Qt: its headers use the word "signals", which Qt defines as a macro.
+#include <gio/gio.h>
+
 #include "PrivateSecretService.h"
 
 #include <QDBusConnection>
@@ -19,6 +22,14 @@ PrivateSecretService::PrivateSecretService()
 
 PrivateSecretService::~PrivateSecretService()
 {
+    // libsecret talks through GIO's shared session-bus connection, which by default
+    // raises SIGTERM when its bus goes away; this bus going away is expected.
+    if (!m_address.isEmpty() && m_bus && m_bus->state() == QProcess::Running) {
+        if (GDBusConnection *session = g_bus_get_sync(G_BUS_TYPE_SESSION, nullptr, nullptr)) {
+            g_dbus_connection_set_exit_on_close(session, FALSE);
+            g_object_unref(session);
+        }
+    }
     for (QProcess *p : {m_keyring.get(), m_bus.get()}) {
         if (p && p->state() != QProcess::NotRunning) {
             p->terminate();
