@@ -51,8 +51,11 @@ QString ApplicationCore::open(const QStringList &uris)
 
 views::MainWindowModels ApplicationCore::windowModels() const
 {
-    return {m_datacenter.get(), m_inventory.get(),    m_clusters.get(), m_clusterInventory.get(),
-            m_stats.get(),      m_capabilities.get(), m_secrets.get()};
+    views::MainWindowModels models{m_datacenter.get(), m_inventory.get(),
+                                   m_clusters.get(),   m_clusterInventory.get(),
+                                   m_stats.get(),      m_capabilities.get()};
+    models.secrets = m_secrets.get();
+    return models;
 }
 
 } // namespace crossvirt::app

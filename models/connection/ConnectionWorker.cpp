@@ -305,10 +305,10 @@ void ConnectionWorker::registerEvents()
                                          new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_lifecycleCallback < 0)
         m_pollTimer->start(); // no events from this driver: poll instead
-    m_metadataCallback =
-        virConnectDomainEventRegisterAny(m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
-                                         VIR_DOMAIN_EVENT_CALLBACK(metadataCallback),
-                                         new std::shared_ptr<EventSink>(m_sink), freeSink);
+    m_metadataCallback = virConnectDomainEventRegisterAny(
+        m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+        VIR_DOMAIN_EVENT_CALLBACK(metadataCallback), new std::shared_ptr<EventSink>(m_sink),
+        freeSink);
     if (m_metadataCallback < 0)
         virResetLastError(); // an older driver: redefinitions still arrive as lifecycle events
     m_closeCallbackRegistered =

@@ -322,7 +322,8 @@ void VncConsoleWidget::promptForPassword(const QString &storeError)
     bool remember = false;
     const std::optional<QString> password =
         m_customPrompt ? m_passwordPrompt(this, m_session->endpointName())
-                       : askWithRememberOption(this, m_session->endpointName(), m_store.data(),
+                       : askWithRememberOption(this, m_session->endpointName(),
+                                               m_secretVm.isEmpty() ? nullptr : m_store.data(),
                                                storeError, &remember);
     if (!self || !m_session->isPasswordRequestPending())
         return;

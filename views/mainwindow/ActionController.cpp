@@ -253,8 +253,7 @@ void ActionController::bulk(models::BulkAction action, const QList<VmTarget> &ta
 
 void ActionController::newVm(const QString &clusterId, const QString &hostUri)
 {
-    auto *dialog =
-        new NewVmDialog(m_models.datacenter, m_models.clusters, m_models.capabilities, m_window);
+    auto *dialog = new NewVmDialog(m_models.datacenter, m_models.clusters, m_models.capabilities, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!clusterId.isEmpty())
         dialog->selectCluster(clusterId);
