@@ -277,6 +277,24 @@ TEST_F(KeyringTest, HostMenuForgetsTheSelectedHostsSavedPasswords)
     app.core->datacenter()->setCredentialProvider(nullptr);
 }
 
+TEST_F(KeyringTest, CliForgetPasswordsRemovesOneConnectionsPasswords)
+{
+    SecretStore store;
+    const QString uri = u"qemu+tcp://cli.example/system"_s;
+    const QString other = u"qemu+tcp://other.example/system"_s;
+    ASSERT_TRUE(awaitResult(store.write(models::SecretKey::forVnc(uri, u"vm-1"_s), u"a"_s)).ok());
+    ASSERT_TRUE(awaitResult(store.write(models::SecretKey::forVnc(other, u"vm-2"_s), u"b"_s)).ok());
+    QProcess cli; // inherits this process's private DBUS_SESSION_BUS_ADDRESS
+    cli.start(QStringLiteral(CROSSVIRT_CLI_PATH), {u"forget-passwords"_s, u"--uri"_s, uri});
+    ASSERT_TRUE(cli.waitForFinished(30000));
+    EXPECT_EQ(cli.exitCode(), 0) << cli.readAllStandardError().toStdString();
+    EXPECT_TRUE(cli.readAllStandardOutput().contains("\"forgotten\": true"));
+    EXPECT_TRUE(awaitResult(store.entries(uri)).isEmpty());
+    EXPECT_FALSE(awaitResult(store.read(models::SecretKey::forVnc(uri, u"vm-1"_s))).secret);
+    EXPECT_EQ(awaitResult(store.entries(other)).size(), 1) << "other hosts keep theirs";
+    awaitResult(store.forgetConnection(other));
+}
+
 /// A real QEMU whose VNC display asks for `password` (no guest: -machine none).
 class QemuVnc
 {
