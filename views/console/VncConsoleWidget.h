@@ -4,6 +4,7 @@
 #include "models/console/VncSession.h"
 
 #include <QFuture>
+#include <QPointer>
 #include <QWidget>
 #include <functional>
 #include <optional>
@@ -13,6 +14,10 @@ class QLabel;
 class QMenu;
 class QToolBar;
 class QToolButton;
+
+namespace crossvirt::models {
+class SecretStore;
+}
 
 namespace crossvirt::views {
 
@@ -37,8 +42,13 @@ public:
     void setEndpointProvider(EndpointProvider provider);
     /// A fixed TCP endpoint (host/port), used for every reconnect.
     void setEndpoint(const models::VncEndpoint &endpoint);
-    /// Replaces the QInputDialog password prompt (tests, other front ends).
+    /// Replaces the password dialog (tests, other front ends); such a prompt offers no
+    /// "Remember".
     void setPasswordPrompt(PasswordPrompt prompt);
+    /// Remembers the VNC password of VM `vmUuid` on `uri` in `store` when the user asks
+    /// to (saved once the server accepted it), and uses it next time without asking; a
+    /// remembered password the server refuses is deleted and the user asked again.
+    void setSecretStore(models::SecretStore *store, const QString &uri, const QString &vmUuid);
 
     /// Asks the provider for an endpoint and connects (dropping any connection). A
     /// password the server rejects is asked for once more (the prompt says why), then
@@ -77,6 +87,7 @@ private:
     void setStatus(const QString &text);
     void updateActions();
     void askPassword();
+    void promptForPassword(const QString &storeError);
     void chooseScreenshotFile();
     void setFullScreen(bool on);
     void onDisconnected(const QString &error);
@@ -100,6 +111,13 @@ private:
     bool m_passwordRejected = false;
     bool m_passwordRetried = false; // the one extra prompt after a rejection was used
     QString m_passwordRetryReason;
+    bool m_customPrompt = false;
+    // Remembered passwords: where, and what the current attempt does with one.
+    QPointer<models::SecretStore> m_store;
+    QString m_secretUri;
+    QString m_secretVm;
+    bool m_usedStoredPassword = false;
+    std::optional<QString> m_passwordToRemember; // saved once the server accepts it
     bool m_wasMaximized = false;
 };
 
