@@ -8,9 +8,10 @@
 #include "views/console/VncConsoleWidget.h"
 
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
-#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTest>
 #include <QTimer>
 #include <gtest/gtest.h>
@@ -116,11 +117,16 @@ TEST_F(ConsoleOnQemu, RetryDialogSaysWhy)
     QTimer poll;
     poll.setInterval(50);
     QObject::connect(&poll, &QTimer::timeout, &m_console, [&] {
-        auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
-        if (!dialog || !dialog->isVisible())
+        // The console's own password dialog (it may offer "Remember").
+        auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        if (!dialog || !dialog->isVisible() || dialog->objectName() != u"vncPasswordDialog"_s)
             return;
+        auto *label = dialog->findChild<QLabel *>();
+        auto *edit = dialog->findChild<QLineEdit *>();
+        ASSERT_TRUE(label && edit);
+        EXPECT_EQ(edit->echoMode(), QLineEdit::Password);
         ++dialogs;
-        (dialogs == 1 ? firstLabel : secondLabel) = dialog->labelText();
+        (dialogs == 1 ? firstLabel : secondLabel) = label->text();
         if (dialogs == 2) {
             // Next to the test binary, as the other widget tests keep theirs.
             const QString dir = QCoreApplication::applicationDirPath() + u"/screenshots"_s;
@@ -129,7 +135,7 @@ TEST_F(ConsoleOnQemu, RetryDialogSaysWhy)
             dialog->reject();
             return;
         }
-        dialog->setTextValue(u"wrong"_s);
+        edit->setText(u"wrong"_s);
         dialog->accept();
     });
     poll.start();

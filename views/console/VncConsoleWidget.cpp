@@ -45,6 +45,7 @@ std::optional<QString> askWithRememberOption(QWidget *parent, const QString &con
     QDialog dialog(parent);
     dialog.setObjectName(u"vncPasswordDialog"_s);
     dialog.setWindowTitle(VncConsoleWidget::tr("VNC Password"));
+    dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 48);
     auto *layout = new QVBoxLayout(&dialog);
     QString text = VncConsoleWidget::tr("Password for the console of %1:").arg(consoleName);
     if (!previousError.isEmpty())
