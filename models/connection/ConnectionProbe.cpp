@@ -181,8 +181,8 @@ void ConnectionProbe::connected()
 {
     const QString host = QUrl(m_uri).host();
     report(Step::Connecting, true,
-           Text::tr("Connected to %1 over %2.")
-               .arg(host.isEmpty() ? m_uri : host, transportText(m_uri)));
+           host.isEmpty() ? Text::tr("Opened %1.").arg(m_uri)
+                          : Text::tr("Connected to %1 over %2.").arg(host, transportText(m_uri)));
     report(Step::Authenticating, true, authenticationText(m_uri));
     if (transportOfUri(m_uri) == ConnectionUriSpec::Transport::Tls) {
         const TlsCertificates files = m_shownFiles.value_or(tlsCertificatesFor(m_uri));
@@ -219,7 +219,7 @@ void ConnectionProbe::connected()
                   if (session != m_session || !m_running)
                       return;
                   report(Step::Host, true,
-                         Text::tr("Host %1: %2, hypervisor %3 %4, libvirt %5.")
+                         Text::tr("Host “%1”: %2, hypervisor %3 %4, libvirt %5.")
                              .arg(f.hostname.isEmpty() ? Text::tr("(no name)") : f.hostname,
                                   f.arch.isEmpty() ? Text::tr("unknown arch") : f.arch, f.driver,
                                   versionText(f.hypervisorVersion), versionText(f.libvirtVersion)));

@@ -252,7 +252,8 @@ void ActionController::bulk(models::BulkAction action, const QList<VmTarget> &ta
 
 void ActionController::newVm(const QString &clusterId, const QString &hostUri)
 {
-    auto *dialog = new NewVmDialog(m_models.datacenter, m_models.clusters, m_models.capabilities, m_window);
+    auto *dialog =
+        new NewVmDialog(m_models.datacenter, m_models.clusters, m_models.capabilities, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!clusterId.isEmpty())
         dialog->selectCluster(clusterId);
@@ -270,6 +271,7 @@ void ActionController::addConnection()
 {
     auto *dialog = new AddConnectionDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCredentialProvider(m_models.datacenter->credentialProvider());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const models::SavedConnection c = dialog->connection();
         if (m_models.datacenter->session(c.uri)) {
@@ -282,6 +284,28 @@ void ActionController::addConnection()
             emit statusMessage(tr("Added %1; use Host › Connect to open it.").arg(s->uri()), 5000);
         }
         emit hostAdded(c.uri);
+    });
+    dialog->open();
+}
+
+void ActionController::editConnection(const QString &uri)
+{
+    if (uri.isEmpty() || !m_models.datacenter->session(uri))
+        return;
+    auto *dialog = new AddConnectionDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setCredentialProvider(m_models.datacenter->credentialProvider());
+    dialog->setConnection(m_models.datacenter->entry(uri));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, uri] {
+        const models::SavedConnection c = dialog->connection();
+        if (c.uri != uri && m_models.datacenter->session(c.uri)) {
+            emit statusMessage(tr("%1 is already in the list.").arg(c.uri), 5000);
+            return;
+        }
+        if (c.uri != uri)
+            emit connectionAboutToBeRemoved(uri);
+        if (m_models.datacenter->updateConnection(uri, c))
+            emit hostAdded(c.uri);
     });
     dialog->open();
 }

@@ -240,6 +240,7 @@ void MainWindow::createActions()
     m_addConnection =
         new QAction(st->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Connection…"), this);
     m_removeConnection = new QAction(tr("&Remove Connection"), this);
+    m_editConnection = new QAction(tr("&Edit Connection…"), this);
     m_connect = new QAction(tr("&Connect"), this);
     m_disconnect = new QAction(tr("&Disconnect"), this);
     m_open = new QAction(st->standardIcon(QStyle::SP_DesktopIcon), tr("&Open"), this);
@@ -323,6 +324,8 @@ void MainWindow::createActions()
     connect(m_addConnection, &QAction::triggered, m_actions, &ActionController::addConnection);
     connect(m_removeConnection, &QAction::triggered, this,
             [this] { m_actions->removeConnection(selectedHostUri()); });
+    connect(m_editConnection, &QAction::triggered, this,
+            [this] { m_actions->editConnection(selectedHostUri()); });
     connect(m_connect, &QAction::triggered, this,
             [this] { m_actions->connectHost(selectedHostUri(), true); });
     connect(m_disconnect, &QAction::triggered, this,
@@ -363,6 +366,7 @@ void MainWindow::createActions()
     hostMenu->addAction(m_connect);
     hostMenu->addAction(m_disconnect);
     hostMenu->addSeparator();
+    hostMenu->addAction(m_editConnection);
     hostMenu->addAction(m_removeConnection);
     QMenu *clusterMenu = menuBar()->addMenu(tr("&Cluster"));
     clusterMenu->addAction(m_newCluster);
@@ -414,9 +418,9 @@ void MainWindow::createActions()
         tb->addAction(a);
 
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (QAction *a :
-         {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume, m_addDisk, m_delete,
-          m_clone, m_makeTemplate, m_connect, m_disconnect, m_removeConnection, m_editCluster})
+    for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume,
+                       m_addDisk, m_delete, m_clone, m_makeTemplate, m_connect, m_disconnect,
+                       m_editConnection, m_removeConnection, m_editCluster})
         m_tree->addAction(a);
 }
 
@@ -551,6 +555,7 @@ void MainWindow::updateActions()
     m_disconnect->setEnabled(host && session &&
                              session->state() != models::ConnectionState::Disconnected);
     m_removeConnection->setEnabled(host);
+    m_editConnection->setEnabled(host);
     updateCloneActions(d ? &*d : nullptr);
     updateSnapshotActions(d ? &*d : nullptr, session);
     updateMigrationActions(d ? &*d : nullptr);
