@@ -78,7 +78,8 @@ AddConnectionDialog::AddConnectionDialog(QWidget *parent) : QDialog(parent)
     m_form->addRow(tr("&User:"), m_user);
 
     // A line edit with a Browse… button for an absolute file path.
-    auto fileRow = [this](QLineEdit *&edit, const QString &title, const QString &placeholder) {
+    auto fileRow = [this](QLineEdit *&edit, const QString &label, const QString &title,
+                          const QString &placeholder) {
         auto *row = new QWidget(this);
         auto *h = new QHBoxLayout(row);
         h->setContentsMargins(0, 0, 0, 0);
@@ -91,10 +92,15 @@ AddConnectionDialog::AddConnectionDialog(QWidget *parent) : QDialog(parent)
         QLineEdit *target = edit;
         connect(button, &QPushButton::clicked, this,
                 [this, target, title] { browse(target, title); });
+        auto *buddy = new QLabel(label, this);
+        buddy->setBuddy(edit);
+        // The label is not a sibling of the edit, so accessibility cannot find it as buddy.
+        edit->setAccessibleName(QString(label).remove(u'&').remove(u':'));
+        m_form->addRow(buddy, row);
         return row;
     };
-    m_keyRow = fileRow(m_keyFile, tr("SSH key file"), tr("absolute path, e.g. ~/.ssh/id_ed25519"));
-    m_form->addRow(tr("SSH &key file:"), m_keyRow);
+    m_keyRow = fileRow(m_keyFile, tr("SSH &key file:"), tr("SSH key file"),
+                       tr("absolute path, e.g. ~/.ssh/id_ed25519"));
     m_keyHint = hintLabel(tr("Empty: the SSH agent and the keys in ~/.ssh are tried."), this);
     m_form->addRow(QString(), m_keyHint);
 
@@ -108,8 +114,8 @@ AddConnectionDialog::AddConnectionDialog(QWidget *parent) : QDialog(parent)
     const QString tlsLabels[3] = {tr("&CA certificate:"), tr("C&lient certificate:"),
                                   tr("Client &key:")};
     for (int i = 0; i < 3; ++i) {
-        m_tlsRows[i] = fileRow(m_tlsEdits[i], tlsTitles[i], tr("absolute path of a PEM file"));
-        m_form->addRow(tlsLabels[i], m_tlsRows[i]);
+        m_tlsRows[i] =
+            fileRow(m_tlsEdits[i], tlsLabels[i], tlsTitles[i], tr("absolute path of a PEM file"));
     }
 
     m_testFile = new QLineEdit(this);

@@ -299,6 +299,7 @@ void MainWindow::createActions()
     m_connect->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
     m_disconnect->setShortcut(QKeySequence(tr("Ctrl+Alt+X")));
     m_removeConnection->setShortcut(QKeySequence(tr("Ctrl+Alt+R")));
+    m_editConnection->setShortcut(QKeySequence(tr("Ctrl+Alt+H")));
     m_newCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+N")));
     m_editCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+E")));
     m_deleteCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+D")));
