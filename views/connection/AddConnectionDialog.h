@@ -60,6 +60,7 @@ public:
     QLineEdit *caCertEdit() const { return m_tlsEdits[0]; }
     QLineEdit *clientCertEdit() const { return m_tlsEdits[1]; }
     QLineEdit *clientKeyEdit() const { return m_tlsEdits[2]; }
+    QLineEdit *testFileEdit() const { return m_testFile; }
     QLineEdit *customUriEdit() const { return m_custom; }
     QLineEdit *nameEdit() const { return m_name; }
     QLabel *uriLabel() const { return m_uri; }

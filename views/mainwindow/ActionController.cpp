@@ -252,8 +252,7 @@ void ActionController::bulk(models::BulkAction action, const QList<VmTarget> &ta
 
 void ActionController::newVm(const QString &clusterId, const QString &hostUri)
 {
-    auto *dialog =
-        new NewVmDialog(m_models.datacenter, m_models.clusters, m_models.capabilities, m_window);
+    auto *dialog = new NewVmDialog(m_models.datacenter, m_models.clusters, m_models.capabilities, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (!clusterId.isEmpty())
         dialog->selectCluster(clusterId);
@@ -302,10 +301,23 @@ void ActionController::editConnection(const QString &uri)
             emit statusMessage(tr("%1 is already in the list.").arg(c.uri), 5000);
             return;
         }
-        if (c.uri != uri)
+        // A new URI is a new host session; the host stays in its cluster under that URI.
+        std::optional<models::Cluster> cluster;
+        if (c.uri != uri) {
+            if (m_models.clusters)
+                cluster = m_models.clusters->clusterOfHost(uri);
             emit connectionAboutToBeRemoved(uri);
-        if (m_models.datacenter->updateConnection(uri, c))
-            emit hostAdded(c.uri);
+        }
+        if (!m_models.datacenter->updateConnection(uri, c))
+            return;
+        if (cluster) {
+            for (QString &host : cluster->hostUris) {
+                if (host == uri)
+                    host = c.uri;
+            }
+            m_models.clusters->setCluster(*cluster);
+        }
+        emit hostAdded(c.uri);
     });
     dialog->open();
 }
