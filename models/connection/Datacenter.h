@@ -41,8 +41,6 @@ public:
 
     const QList<HostSession *> &sessions() const { return m_sessions; }
     HostSession *session(const QString &uri) const;
-    /// The app's credential provider (the Add Connection dialog's test uses it), or nullptr.
-    CredentialProvider *credentialProvider() const { return m_credentials; }
     SavedConnection entry(const QString &uri) const;
     QString displayName(const QString &uri) const;
     void setCredentialProvider(CredentialProvider *provider);

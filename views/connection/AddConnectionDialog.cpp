@@ -2,6 +2,7 @@
 
 #include "models/connection/CredentialProvider.h"
 #include "models/connection/TlsCertificateFolder.h"
+#include "views/connection/CredentialDialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -177,6 +178,7 @@ AddConnectionDialog::AddConnectionDialog(QWidget *parent) : QDialog(parent)
         connect(e, &QLineEdit::textChanged, this, &AddConnectionDialog::update);
     connect(m_port, &QSpinBox::valueChanged, this, &AddConnectionDialog::update);
     connect(m_tlsDefaults, &QCheckBox::toggled, this, &AddConnectionDialog::update);
+    m_credentials = new CredentialDialogProvider(this);
     update();
     setMinimumWidth(540);
     resize(580, sizeHint().height());

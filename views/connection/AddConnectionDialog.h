@@ -33,7 +33,9 @@ public:
 
     /// Fills the dialog from a saved connection (Edit Connection).
     void setConnection(const models::SavedConnection &connection);
-    /// Answers the test's credential prompts (the app's provider; may be nullptr).
+    /// Answers the test's credential prompts. The default is a CredentialDialogProvider of
+    /// the dialog's own: the same prompts as a real connection, but with no secret store,
+    /// so a test neither uses nor remembers saved passwords.
     void setCredentialProvider(models::CredentialProvider *provider);
 
     /// The connection to save. For TLS with chosen files, pkipath= names the folder that

@@ -271,7 +271,6 @@ void ActionController::addConnection()
 {
     auto *dialog = new AddConnectionDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setCredentialProvider(m_models.datacenter->credentialProvider());
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const models::SavedConnection c = dialog->connection();
         if (m_models.datacenter->session(c.uri)) {
@@ -294,7 +293,6 @@ void ActionController::editConnection(const QString &uri)
         return;
     auto *dialog = new AddConnectionDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setCredentialProvider(m_models.datacenter->credentialProvider());
     dialog->setConnection(m_models.datacenter->entry(uri));
     connect(dialog, &QDialog::accepted, this, [this, dialog, uri] {
         const models::SavedConnection c = dialog->connection();
