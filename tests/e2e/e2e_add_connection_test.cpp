@@ -7,12 +7,12 @@
 #include "views/connection/AddConnectionDialog.h"
 
 #include <QComboBox>
-#include <iostream>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <gtest/gtest.h>
+#include <iostream>
 
 using namespace crossvirt;
 using namespace crossvirt::test::e2e;
