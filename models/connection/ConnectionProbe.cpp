@@ -156,11 +156,17 @@ void ConnectionProbe::fail(const QString &error)
     const QString where = host.isEmpty() ? m_uri : host;
     switch (stepOfFailure(error)) {
     case Step::Certificates: {
-        const TlsCertificates files = m_shownFiles.value_or(tlsCertificatesFor(m_uri));
+        const TlsCertificates links = tlsCertificatesFor(m_uri);
+        const TlsCertificates files = m_shownFiles.value_or(links);
+        // libvirt names the files it opened: when those are the test's links, name the
+        // user's own files instead.
+        QString message = error;
+        message.replace(links.caCertificate, files.caCertificate)
+            .replace(links.clientCertificate, files.clientCertificate)
+            .replace(links.clientKey, files.clientKey);
         report(Step::Certificates, false,
-               Text::tr("The TLS handshake failed: %1 (CA certificate %2, client certificate %3, "
-                        "client key %4)")
-                   .arg(error, files.caCertificate, files.clientCertificate, files.clientKey));
+               Text::tr("TLS failed: %1 (CA certificate %2, client certificate %3, client key %4)")
+                   .arg(message, files.caCertificate, files.clientCertificate, files.clientKey));
         break;
     }
     case Step::Authenticating:

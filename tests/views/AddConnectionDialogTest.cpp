@@ -289,3 +289,29 @@ TEST_F(AddConnectionDialogTest, AHostThatNeverAnswersCanBeCancelledAndClosed)
     EXPECT_LT(clock.elapsed(), 500) << "closing does not wait for the host";
     silent.close(); // the abandoned workers see EOF and finish
 }
+
+TEST_F(AddConnectionDialogTest, TestingChosenTlsFilesNamesThemAndSavesNothing)
+{
+    Dialog d;
+    chooseTransport(d, Transport::Tls);
+    d.hostEdit()->setText(u"127.0.0.1"_s);
+    d.portSpin()->setValue(1);
+    d.tlsDefaultsCheck()->setChecked(false);
+    // Not PEM at all: libvirt refuses them before it even connects.
+    d.caCertEdit()->setText(writeFile(dir + u"/certs/ca.crt"_s));
+    d.clientCertEdit()->setText(writeFile(dir + u"/certs/me.crt"_s));
+    d.clientKeyEdit()->setText(writeFile(dir + u"/certs/me.key"_s));
+    d.show();
+    d.testConnection();
+    ASSERT_NE(d.probe(), nullptr);
+    ASSERT_TRUE(test::waitUntil([&] { return !d.probe()->isRunning(); }, 15000));
+    const QString report = d.testReportLabel()->text();
+    EXPECT_TRUE(report.contains(u"✘"_s)) << report.toStdString();
+    EXPECT_TRUE(report.contains(dir + u"/certs/me.key"_s))
+        << "the report names the chosen files, not the test's links: " << report.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(dir + u"/data/pki"_s)) << "testing makes no saved folder";
+    EXPECT_TRUE(
+        report.contains(u"Unable to import client certificate "_s + dir + u"/certs/me.crt"_s))
+        << "libvirt's words, about the user's file: " << report.toStdString();
+    shoot(d, u"add-connection-test-tls.png"_s);
+}
