@@ -7,6 +7,7 @@
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
+#include <algorithm>
 
 namespace crossvirt::models {
 
@@ -86,6 +87,27 @@ void Datacenter::removeConnection(const QString &uri)
             m_secrets->forgetConnection(uri);
         return;
     }
+}
+
+HostSession *Datacenter::updateConnection(const QString &oldUri, const SavedConnection &connection)
+{
+    const qsizetype i = std::find_if(m_entries.cbegin(), m_entries.cend(),
+                                     [&](const SavedConnection &c) { return c.uri == oldUri; }) -
+                        m_entries.cbegin();
+    if (i >= m_entries.size())
+        return nullptr;
+    if (connection.uri != oldUri) {
+        if (HostSession *other = session(connection.uri))
+            return other;
+        removeConnection(oldUri);
+        // Views follow sessionAdded/sessionAboutToBeRemoved, so the new host is added last.
+        HostSession *s = createSession(connection);
+        save();
+        return s;
+    }
+    m_entries[i] = connection;
+    save();
+    return m_sessions[i];
 }
 
 HostSession *Datacenter::session(const QString &uri) const

@@ -32,6 +32,12 @@ public:
     /// Adds and opens a host; returns the existing session when the URI is known.
     HostSession *addConnection(const SavedConnection &connection);
     void removeConnection(const QString &uri);
+    /// Edit Connection. A new name or autoconnect changes the entry in place; a new URI
+    /// replaces the host with one on that URI, added last (what other parts key by the old
+    /// URI, such as cluster membership, is not carried over).
+    /// Returns the session now serving the entry (nullptr when `oldUri` is unknown, or
+    /// the existing session when the new URI is already another entry's).
+    HostSession *updateConnection(const QString &oldUri, const SavedConnection &connection);
 
     const QList<HostSession *> &sessions() const { return m_sessions; }
     HostSession *session(const QString &uri) const;

@@ -5,20 +5,26 @@
 #include "MainWindowFixture.h"
 #include "common/TestSupport.h"
 #include "models/SharedVolumeHost.h"
+#include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "models/connection/WorkerJobs.h"
+#include "views/connection/AddConnectionDialog.h"
 #include "views/mainwindow/DeleteVmDialog.h"
 #include "views/mainwindow/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTimer>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <QUrl>
 #include <gtest/gtest.h>
 
 using namespace crossvirt;
@@ -191,4 +197,71 @@ TEST_F(ActionControllerTest, CancellingDeleteDeletesNothing)
     QApplication::processEvents();
     EXPECT_TRUE(session->domain(kAppA).has_value());
     EXPECT_TRUE(volumeExists(u"app-a.qcow2"_s));
+}
+
+namespace {
+views::AddConnectionDialog *openEditDialog(views::MainWindow *window)
+{
+    QAction *edit = nullptr;
+    for (QAction *a : window->findChildren<QAction *>()) {
+        if (a->text() == u"&Edit Connection…"_s)
+            edit = a;
+    }
+    if (!edit || !edit->isEnabled())
+        return nullptr;
+    edit->trigger();
+    QApplication::processEvents();
+    return window->findChild<views::AddConnectionDialog *>();
+}
+} // namespace
+
+TEST(EditConnection, RenamesInPlaceAndANewUriKeepsItsCluster)
+{
+    test::MainWindowUnderTest app = test::openMainWindow();
+    Datacenter *dc = app.core->datacenter();
+    ASSERT_TRUE(test::waitUntil([&] { return dc->sessions().size() >= 2; }, 10000));
+    ASSERT_TRUE(test::waitUntil([&] { return app.core->clusters()->isLoaded(); }));
+    HostSession *host = dc->sessions().first();
+    const QString uri = host->uri();
+    const QString file = QUrl(uri).path();
+    ASSERT_TRUE(QFileInfo(file).isFile()) << uri.toStdString();
+    Cluster lab;
+    lab.id = u"lab"_s;
+    lab.name = u"Lab"_s;
+    lab.arch = host->hostInfo().arch;
+    lab.hostUris = {uri};
+    app.core->clusters()->setCluster(lab);
+    ASSERT_TRUE(app.window->select(uri));
+
+    views::AddConnectionDialog *dialog = openEditDialog(app.window.get());
+    ASSERT_NE(dialog, nullptr) << "Edit Connection… opens the dialog for the selected host";
+    EXPECT_EQ(dialog->windowTitle(), u"Edit Connection"_s);
+    EXPECT_EQ(dialog->connection().uri, uri) << "filled from the host's URI";
+    dialog->nameEdit()->setText(u"Renamed host"_s);
+    dialog->accept();
+    ASSERT_TRUE(
+        test::waitUntil([&] { return !app.window->findChild<views::AddConnectionDialog *>(); }));
+    EXPECT_EQ(dc->entry(uri).name, u"Renamed host"_s);
+    EXPECT_EQ(dc->session(uri), host) << "a new name keeps the session";
+
+    // Another host file: a new URI, so a new session, still in the Lab cluster.
+    const QString copy = test::makeTempDir() + u"/moved-host.xml"_s;
+    ASSERT_TRUE(QFile::copy(file, copy));
+    ASSERT_TRUE(app.window->select(uri));
+    dialog = openEditDialog(app.window.get());
+    ASSERT_NE(dialog, nullptr);
+    dialog->testFileEdit()->setText(copy);
+    const QString moved = dialog->connection().uri;
+    EXPECT_EQ(moved, u"test://"_s + copy);
+    dialog->accept();
+    ASSERT_TRUE(test::waitUntil([&] { return dc->session(moved) != nullptr; }));
+    EXPECT_EQ(dc->session(uri), nullptr);
+    EXPECT_EQ(dc->entry(moved).name, u"Renamed host"_s);
+    const auto cluster = app.core->clusters()->clusterOfHost(moved);
+    ASSERT_TRUE(cluster.has_value()) << "the host keeps its cluster under its new URI";
+    EXPECT_EQ(cluster->id, u"lab"_s);
+    EXPECT_FALSE(cluster->hostUris.contains(uri));
+    HostSession *movedSession = dc->session(moved);
+    EXPECT_TRUE(test::waitUntil([&] { return !movedSession->domains().isEmpty(); }, 10000))
+        << "the host's VMs come back on the new URI";
 }

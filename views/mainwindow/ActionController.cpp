@@ -287,6 +287,40 @@ void ActionController::addConnection()
     dialog->open();
 }
 
+void ActionController::editConnection(const QString &uri)
+{
+    if (uri.isEmpty() || !m_models.datacenter->session(uri))
+        return;
+    auto *dialog = new AddConnectionDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setConnection(m_models.datacenter->entry(uri));
+    connect(dialog, &QDialog::accepted, this, [this, dialog, uri] {
+        const models::SavedConnection c = dialog->connection();
+        if (c.uri != uri && m_models.datacenter->session(c.uri)) {
+            emit statusMessage(tr("%1 is already in the list.").arg(c.uri), 5000);
+            return;
+        }
+        // A new URI is a new host session; the host stays in its cluster under that URI.
+        std::optional<models::Cluster> cluster;
+        if (c.uri != uri) {
+            if (m_models.clusters)
+                cluster = m_models.clusters->clusterOfHost(uri);
+            emit connectionAboutToBeRemoved(uri);
+        }
+        if (!m_models.datacenter->updateConnection(uri, c))
+            return;
+        if (cluster) {
+            for (QString &host : cluster->hostUris) {
+                if (host == uri)
+                    host = c.uri;
+            }
+            m_models.clusters->setCluster(*cluster);
+        }
+        emit hostAdded(c.uri);
+    });
+    dialog->open();
+}
+
 void ActionController::removeConnection(const QString &uri)
 {
     if (uri.isEmpty())

@@ -68,6 +68,8 @@ public:
     void newVm(const QString &clusterId, const QString &hostUri);
     void addConnection();
     void removeConnection(const QString &uri);
+    /// The Add Connection dialog filled from the host's URI; saving replaces the entry.
+    void editConnection(const QString &uri);
     void connectHost(const QString &uri, bool open);
     /// Deletes every password remembered for `uri` from the keyring (reported on the
     /// status line, or as a failure with the keyring's message).

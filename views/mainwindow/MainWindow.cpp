@@ -241,6 +241,7 @@ void MainWindow::createActions()
     m_addConnection =
         new QAction(st->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Connection…"), this);
     m_removeConnection = new QAction(tr("&Remove Connection"), this);
+    m_editConnection = new QAction(tr("&Edit Connection…"), this);
     m_forgetPasswords = new QAction(tr("&Forget Saved Passwords"), this);
     m_forgetPasswords->setObjectName(u"forgetPasswords"_s);
     m_connect = new QAction(tr("&Connect"), this);
@@ -301,6 +302,7 @@ void MainWindow::createActions()
     m_connect->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
     m_disconnect->setShortcut(QKeySequence(tr("Ctrl+Alt+X")));
     m_removeConnection->setShortcut(QKeySequence(tr("Ctrl+Alt+R")));
+    m_editConnection->setShortcut(QKeySequence(tr("Ctrl+Alt+H")));
     m_forgetPasswords->setShortcut(QKeySequence(tr("Ctrl+Alt+F")));
     m_newCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+N")));
     m_editCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+E")));
@@ -327,6 +329,8 @@ void MainWindow::createActions()
     connect(m_addConnection, &QAction::triggered, m_actions, &ActionController::addConnection);
     connect(m_removeConnection, &QAction::triggered, this,
             [this] { m_actions->removeConnection(selectedHostUri()); });
+    connect(m_editConnection, &QAction::triggered, this,
+            [this] { m_actions->editConnection(selectedHostUri()); });
     connect(m_forgetPasswords, &QAction::triggered, this,
             [this] { m_actions->forgetPasswords(selectedHostUri()); });
     if (m_models.secrets) {
@@ -373,6 +377,7 @@ void MainWindow::createActions()
     hostMenu->addAction(m_connect);
     hostMenu->addAction(m_disconnect);
     hostMenu->addSeparator();
+    hostMenu->addAction(m_editConnection);
     hostMenu->addAction(m_forgetPasswords);
     hostMenu->addAction(m_removeConnection);
     QMenu *clusterMenu = menuBar()->addMenu(tr("&Cluster"));
@@ -427,7 +432,7 @@ void MainWindow::createActions()
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume,
                        m_addDisk, m_delete, m_clone, m_makeTemplate, m_connect, m_disconnect,
-                       m_forgetPasswords, m_removeConnection, m_editCluster})
+                       m_editConnection, m_forgetPasswords, m_removeConnection, m_editCluster})
         m_tree->addAction(a);
 }
 
@@ -562,6 +567,7 @@ void MainWindow::updateActions()
     m_disconnect->setEnabled(host && session &&
                              session->state() != models::ConnectionState::Disconnected);
     m_removeConnection->setEnabled(host);
+    m_editConnection->setEnabled(host);
     // Without a keyring nothing was remembered: the action stays, and says why it is off.
     m_forgetPasswords->setVisible(bool(m_models.secrets));
     const bool store = m_models.secrets && m_models.secrets->isAvailable();
