@@ -1,6 +1,7 @@
 #include "models/connection/ConnectionWorker.h"
 
 #include "arch/ArchRegistry.h"
+#include "models/connection/ConnectionFailure.h"
 #include "models/connection/CredentialChannel.h"
 #include "models/connection/HostCapabilitiesReader.h"
 #include "models/connection/LibvirtError.h"
@@ -227,7 +228,18 @@ void ConnectionWorker::open()
     if (!m_wantOpen) // closed or abandoned while we waited: `conn` closes itself
         return;
     if (!conn) {
-        scheduleReconnect(LibvirtError::fromLastError({}).message());
+        const LibvirtError error = LibvirtError::fromLastError({});
+        // A refused password or certificate stays refused: no retry that asks again or
+        // hammers the host; the user connects again (Host › Connect) after fixing it.
+        const ConnectionFailure failure =
+            diagnoseConnectionFailure(m_uri, error.code(), error.message());
+        if (failure.retryable()) {
+            scheduleReconnect(failure.text());
+        } else {
+            m_wantOpen = false;
+            m_backoffSeconds = 0;
+            setState(ConnectionState::Failed, failure.text());
+        }
         return;
     }
     m_conn = std::move(conn);
@@ -292,10 +304,10 @@ void ConnectionWorker::registerEvents()
                                          new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_lifecycleCallback < 0)
         m_pollTimer->start(); // no events from this driver: poll instead
-    m_metadataCallback = virConnectDomainEventRegisterAny(
-        m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
-        VIR_DOMAIN_EVENT_CALLBACK(metadataCallback), new std::shared_ptr<EventSink>(m_sink),
-        freeSink);
+    m_metadataCallback =
+        virConnectDomainEventRegisterAny(m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+                                         VIR_DOMAIN_EVENT_CALLBACK(metadataCallback),
+                                         new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_metadataCallback < 0)
         virResetLastError(); // an older driver: redefinitions still arrive as lifecycle events
     m_closeCallbackRegistered =
