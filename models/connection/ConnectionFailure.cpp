@@ -24,6 +24,8 @@ struct Text
 const QString kPeerNotVerified = u"Failed to verify peer's certificate"_s;
 const QString kNoTlsConfirmation = u"Unable to read TLS confirmation"_s;
 const QString kOwnCertificate = u"Our own certificate"_s;
+// The auth callback returned no answer (the user pressed Cancel).
+const QString kNotCollected = u"Failed to collect auth credentials"_s;
 const QRegularExpression kCannotReadCa(u"Cannot read CA certificate '([^']+)'"_s);
 
 QString date(const QDateTime &when)
@@ -141,7 +143,8 @@ ConnectionFailure classifyConnectionFailure(const QString &uri, int code, const 
         f = failure(R::ClientCertificateInvalid,
                     Text::tr("The client certificate %1 does not verify against the CA in %2.")
                         .arg(files.clientCertificate, files.caCertificate));
-    } else if (code == VIR_ERR_AUTH_CANCELLED) {
+    } else if (code == VIR_ERR_AUTH_CANCELLED ||
+               (code == VIR_ERR_AUTH_FAILED && message.contains(kNotCollected))) {
         f = failure(R::CredentialsCancelled,
                     Text::tr("Authentication was cancelled; connect again to retry."));
     } else if (code == VIR_ERR_AUTH_FAILED) {

@@ -100,7 +100,9 @@ TEST_F(ConnectionFailureTest, SaslRefusalAndCancelAreNotRetriedByThemselves)
     EXPECT_EQ(f.reason, Reason::CredentialsRefused);
     EXPECT_FALSE(f.retryable());
     EXPECT_TRUE(f.text().contains(kSaslRefused));
-    f = classifyConnectionFailure(uri, VIR_ERR_AUTH_CANCELLED, u"authentication cancelled"_s);
+    // The credential dialog cancelled (captured by e2e_tls_sasl_test).
+    f = classifyConnectionFailure(uri, VIR_ERR_AUTH_FAILED,
+                                  u"authentication failed: Failed to collect auth credentials"_s);
     EXPECT_EQ(f.reason, Reason::CredentialsCancelled);
     EXPECT_FALSE(f.retryable());
     // A host that does not answer is retried.
