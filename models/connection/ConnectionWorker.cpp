@@ -233,13 +233,10 @@ void ConnectionWorker::open()
         // hammers the host; the user connects again (Host › Connect) after fixing it.
         const ConnectionFailure failure =
             diagnoseConnectionFailure(m_uri, error.code(), error.message());
-        if (failure.retryable()) {
+        if (failure.retryable())
             scheduleReconnect(failure.text());
-        } else {
-            m_wantOpen = false;
-            m_backoffSeconds = 0;
-            setState(ConnectionState::Failed, failure.text());
-        }
+        else
+            stopWithError(failure.text());
         return;
     }
     m_conn = std::move(conn);
@@ -335,6 +332,13 @@ void ConnectionWorker::scheduleReconnect(const QString &error)
     m_backoffSeconds = m_backoffSeconds == 0 ? 1 : qMin(m_backoffSeconds * 2, kMaxBackoffSeconds);
     m_retryTimer->start(m_backoffSeconds * 1000);
     setState(ConnectionState::Retrying, error, m_backoffSeconds);
+}
+
+void ConnectionWorker::stopWithError(const QString &error)
+{
+    m_wantOpen = false;
+    m_backoffSeconds = 0;
+    setState(ConnectionState::Failed, error);
 }
 
 void ConnectionWorker::connectionLost(const QString &reason)
