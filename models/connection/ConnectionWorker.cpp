@@ -129,6 +129,7 @@ struct AuthContext
 {
     QString uri;
     std::shared_ptr<CredentialChannel> credentials;
+    bool answered = false; // the provider gave answers libvirt then used
 };
 
 int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata)
@@ -165,6 +166,7 @@ int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata)
     const std::optional<QStringList> answers = ctx->credentials->ask(ctx->uri, requests);
     if (!answers || answers->size() != qsizetype(ncred))
         return -1;
+    ctx->answered = true;
     for (unsigned i = 0; i < ncred; ++i) {
         const QByteArray value = answers->at(i).toUtf8();
         cred[i].result = strdup(value.constData());
@@ -225,10 +227,16 @@ void ConnectionWorker::open()
     // May block for as long as the host takes; only this host's thread waits.
     ConnectHandle conn(virConnectOpenAuth(
         uri.constData(), m_credentials->hasProvider() ? &auth : virConnectAuthPtrDefault, 0));
-    if (!m_wantOpen) // closed or abandoned while we waited: `conn` closes itself
-        return;
     if (!conn) {
         const LibvirtError error = LibvirtError::fromLastError({});
+        // A remembered password that libvirt refuses is forgotten by the provider.
+        if (ctx.answered) {
+            m_credentials->reportOutcome(m_uri, error.code() == VIR_ERR_AUTH_FAILED
+                                                    ? CredentialProvider::Outcome::Refused
+                                                    : CredentialProvider::Outcome::Unknown);
+        }
+        if (!m_wantOpen) // closed or abandoned while we waited
+            return;
         // A refused password or certificate stays refused: no retry that asks again or
         // hammers the host; the user connects again (Host › Connect) after fixing it.
         const ConnectionFailure failure =
@@ -239,6 +247,11 @@ void ConnectionWorker::open()
             stopWithError(failure.text());
         return;
     }
+    // The answers worked: a provider may now remember them.
+    if (ctx.answered)
+        m_credentials->reportOutcome(m_uri, CredentialProvider::Outcome::Accepted);
+    if (!m_wantOpen) // closed or abandoned while we waited: `conn` closes itself
+        return;
     m_conn = std::move(conn);
     m_backoffSeconds = 0;
     // Keepalive lets a dead remote host be noticed (ignored by local drivers).

@@ -25,6 +25,9 @@ public:
     /// Worker thread: asks the provider on the GUI thread and waits. nullopt when the user
     /// cancelled, when the provider is gone, or when the application is shutting down.
     std::optional<QStringList> ask(const QString &uri, const QList<CredentialRequest> &requests);
+    /// Worker thread, after a connection attempt during which ask() was called: tells the
+    /// provider (on the GUI thread, without waiting) whether its answers worked.
+    void reportOutcome(const QString &uri, CredentialProvider::Outcome outcome);
 
 private:
     QPointer<CredentialProvider> m_provider; // GUI thread only
