@@ -150,7 +150,8 @@ QList<HostSession *> openHosts(const QStringList &uris, int timeoutSeconds, QObj
                              const QString text = error.isEmpty() ? s->lastError() : error;
                              if (!text.isEmpty())
                                  s->setProperty(kErrorProperty, text);
-                             if (state == ConnectionState::Retrying) {
+                             if (state == ConnectionState::Retrying ||
+                                 state == ConnectionState::Failed) {
                                  // One attempt is enough for a script.
                                  s->close();
                                  settle();

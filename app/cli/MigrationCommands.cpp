@@ -55,7 +55,8 @@ int connectAll(Datacenter &dc, QStringList uris, int timeoutSeconds)
         };
         QObject::connect(s, &HostSession::stateChanged, &loop,
                          [s, settle](models::ConnectionState state, const QString &error) {
-                             if (state != models::ConnectionState::Retrying)
+                             if (state != models::ConnectionState::Retrying &&
+                                 state != models::ConnectionState::Failed)
                                  return;
                              printError(CliText::tr("%1: %2").arg(
                                  s->uri(), error.isEmpty() ? s->lastError() : error));

@@ -123,6 +123,7 @@ void ConnectionProbe::start()
                     connected();
                     break;
                 case ConnectionState::Retrying:
+                case ConnectionState::Failed:
                     fail(error);
                     break;
                 case ConnectionState::Disconnected:

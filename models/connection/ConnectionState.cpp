@@ -15,6 +15,8 @@ QString connectionStateText(ConnectionState state)
         return QCoreApplication::translate("ConnectionState", "Connected");
     case ConnectionState::Retrying:
         return QCoreApplication::translate("ConnectionState", "Retrying");
+    case ConnectionState::Failed:
+        return QCoreApplication::translate("ConnectionState", "Failed");
     }
     return {};
 }

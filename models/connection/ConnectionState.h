@@ -12,6 +12,7 @@ enum class ConnectionState
     Connecting,   ///< virConnectOpen is under way on the worker thread
     Connected,
     Retrying, ///< lost or failed; waiting for the next attempt (backoff)
+    Failed,   ///< refused (credentials, certificates): not retried until the user connects again
 };
 
 QString connectionStateText(ConnectionState state);

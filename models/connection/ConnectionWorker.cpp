@@ -1,6 +1,7 @@
 #include "models/connection/ConnectionWorker.h"
 
 #include "arch/ArchRegistry.h"
+#include "models/connection/ConnectionFailure.h"
 #include "models/connection/CredentialChannel.h"
 #include "models/connection/HostCapabilitiesReader.h"
 #include "models/connection/LibvirtError.h"
@@ -234,8 +235,16 @@ void ConnectionWorker::open()
                                                     ? CredentialProvider::Outcome::Refused
                                                     : CredentialProvider::Outcome::Unknown);
         }
-        if (m_wantOpen) // else closed or abandoned while we waited
-            scheduleReconnect(error.message());
+        if (!m_wantOpen) // closed or abandoned while we waited
+            return;
+        // A refused password or certificate stays refused: no retry that asks again or
+        // hammers the host; the user connects again (Host › Connect) after fixing it.
+        const ConnectionFailure failure =
+            diagnoseConnectionFailure(m_uri, error.code(), error.message());
+        if (failure.retryable())
+            scheduleReconnect(failure.text());
+        else
+            stopWithError(failure.text());
         return;
     }
     // The answers worked: a provider may now remember them.
@@ -305,10 +314,10 @@ void ConnectionWorker::registerEvents()
                                          new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_lifecycleCallback < 0)
         m_pollTimer->start(); // no events from this driver: poll instead
-    m_metadataCallback = virConnectDomainEventRegisterAny(
-        m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
-        VIR_DOMAIN_EVENT_CALLBACK(metadataCallback), new std::shared_ptr<EventSink>(m_sink),
-        freeSink);
+    m_metadataCallback =
+        virConnectDomainEventRegisterAny(m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+                                         VIR_DOMAIN_EVENT_CALLBACK(metadataCallback),
+                                         new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_metadataCallback < 0)
         virResetLastError(); // an older driver: redefinitions still arrive as lifecycle events
     m_closeCallbackRegistered =
@@ -336,6 +345,13 @@ void ConnectionWorker::scheduleReconnect(const QString &error)
     m_backoffSeconds = m_backoffSeconds == 0 ? 1 : qMin(m_backoffSeconds * 2, kMaxBackoffSeconds);
     m_retryTimer->start(m_backoffSeconds * 1000);
     setState(ConnectionState::Retrying, error, m_backoffSeconds);
+}
+
+void ConnectionWorker::stopWithError(const QString &error)
+{
+    m_wantOpen = false;
+    m_backoffSeconds = 0;
+    setState(ConnectionState::Failed, error);
 }
 
 void ConnectionWorker::connectionLost(const QString &reason)

@@ -60,6 +60,9 @@ private:
     void registerEvents();
     void unregisterEvents();
     void scheduleReconnect(const QString &error);
+    /// A failure retrying alone cannot fix (credentials refused or cancelled, a bad
+    /// certificate): Failed with `error`, no retry; "Connect" tries (and asks) again.
+    void stopWithError(const QString &error);
     void checkAlive();
 
     QString m_uri;

@@ -290,6 +290,8 @@ QVariant InventoryModel::hostData(const HostNode &host, int column, int role) co
             return tr("Disconnected: %1 (retrying in %n s)", nullptr, s->retryInSeconds())
                 .arg(s->lastError());
         }
+        if (s->state() == ConnectionState::Failed)
+            return tr("Failed: %1").arg(s->lastError());
         return connectionStateText(s->state());
     case ArchColumn:
         return connected ? info.arch : QString();

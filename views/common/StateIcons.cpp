@@ -145,6 +145,7 @@ QIcon connectionStateIcon(ConnectionState state)
         case ConnectionState::Connecting:
             return paint(QColor(0x4a, 0x7d, 0xc0), Glyph::Dots);
         case ConnectionState::Retrying:
+        case ConnectionState::Failed:
             return paint(QColor(0xc8, 0x33, 0x33), Glyph::Cross);
         case ConnectionState::Disconnected:
             return paint(QColor(0x80, 0x86, 0x8c), Glyph::Stop);
