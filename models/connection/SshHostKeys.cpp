@@ -194,13 +194,18 @@ bool SshKnownHosts::trust(const QString &host, int port, const QList<SshHostKey>
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QFile file(m_file);
     const bool existed = file.exists();
+    bool needsNewline = false; // a last line without its newline would swallow ours
+    if (existed && file.open(QIODevice::ReadOnly)) {
+        needsNewline = file.size() > 0 && file.seek(file.size() - 1) && file.read(1) != "\n";
+        file.close();
+    }
     if (!file.open(QIODevice::Append | QIODevice::Text)) {
         *error = tr("cannot write %1: %2").arg(m_file, file.errorString());
         return false;
     }
     if (!existed)
         file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    QByteArray text;
+    QByteArray text = needsNewline ? QByteArray("\n") : QByteArray();
     for (const SshHostKey &key : keys)
         text +=
             (hostPattern(host, port) + u' ' + key.algorithm + u' ' + key.base64 + u'\n').toUtf8();

@@ -203,6 +203,7 @@ TEST_F(SshE2e, HostKeyPromptKeyFileInventoryVmStartAndChangedKey)
     ASSERT_TRUE(waitUntil([&] { return !s->lastError().isEmpty(); }, 30'000))
         << "no HostKeyDialog answer reached the connection";
     EXPECT_EQ(s->state(), models::ConnectionState::Disconnected);
+    std::printf("[ message  ] %s\n", qPrintable(s->lastError()));
     EXPECT_TRUE(s->lastError().contains(u"not trusted"_s)) << s->lastError().toStdString();
     EXPECT_EQ(shownType, u"ED25519"_s);
     EXPECT_EQ(shownFingerprint, sshd->hostKeyFingerprint());
@@ -233,12 +234,36 @@ TEST_F(SshE2e, HostKeyPromptKeyFileInventoryVmStartAndChangedKey)
         << "the VM started over SSH is not shown running";
     s.reset();
 
+    // Nothing on the host to reach libvirtd with (virt-ssh-helper hidden, no nc there).
+    ASSERT_EQ(host->runInNamespace(
+                  {u"mount"_s, u"--bind"_s, u"/dev/null"_s, findProgram(u"virt-ssh-helper"_s)}),
+              0);
+    auto noHelper = session(uri);
+    noHelper->open();
+    EXPECT_TRUE(waitUntil([&] { return !noHelper->lastError().isEmpty(); }, 30'000));
+    std::printf("[ message  ] %s\n", qPrintable(noHelper->lastError()));
+    EXPECT_TRUE(noHelper->lastError().contains(u"neither virt-ssh-helper nor nc"_s))
+        << noHelper->lastError().toStdString();
+    noHelper.reset();
+    host->runInNamespace({u"umount"_s, findProgram(u"virt-ssh-helper"_s)});
+
+    // No sshd on the port: refused, in words, and retried with backoff.
+    auto refused = session(u"qemu+ssh://root@%1:2222/system"_s.arg(sshd->address()));
+    refused->open();
+    EXPECT_TRUE(waitUntil([&] { return !refused->lastError().isEmpty(); }, 30'000));
+    std::printf("[ message  ] %s\n", qPrintable(refused->lastError()));
+    EXPECT_EQ(refused->state(), models::ConnectionState::Retrying);
+    EXPECT_TRUE(refused->lastError().contains(u"refused the SSH connection"_s))
+        << refused->lastError().toStdString();
+    refused.reset();
+
     // The host's key changes: refused with a warning, no question, known_hosts kept.
     const QString before = knownHostsText();
     ASSERT_TRUE(sshd->regenerateHostKey()) << sshd->errorString().toStdString();
     auto again = session(uri);
     again->open();
     ASSERT_TRUE(waitUntil([&] { return !again->lastError().isEmpty(); }, 30'000));
+    std::printf("[ message  ] %s\n", qPrintable(again->lastError()));
     EXPECT_EQ(again->state(), models::ConnectionState::Disconnected);
     EXPECT_TRUE(again->lastError().contains(u"CHANGED"_s)) << again->lastError().toStdString();
     EXPECT_TRUE(again->lastError().contains(sshd->hostKeyFingerprint()));
@@ -268,6 +293,7 @@ TEST_F(SshE2e, PasswordsThroughTheCredentialDialogOverSshAndLibssh)
     s->open();
     ASSERT_TRUE(waitUntil([&] { return !s->lastError().isEmpty(); }, 60'000));
     EXPECT_EQ(s->state(), models::ConnectionState::Disconnected);
+    std::printf("[ message  ] %s\n", qPrintable(s->lastError()));
     EXPECT_TRUE(s->lastError().contains(u"Permission denied"_s)) << s->lastError().toStdString();
     EXPECT_TRUE(s->lastError().contains(u"authentication failed"_s, Qt::CaseInsensitive));
     ASSERT_FALSE(prompts.isEmpty());
