@@ -17,9 +17,21 @@ bool SshConnect::isSsh(const QString &uri)
     return t == ConnectionUriSpec::Transport::Ssh || t == ConnectionUriSpec::Transport::LibSsh;
 }
 
-SshPreflight SshConnect::prepare(const QString &uri, CredentialChannel &credentials,
-                                 const SshKnownHosts &knownHosts, int timeoutSeconds)
+QString SshConnect::knownHostsFileFor(const QString &uri)
 {
+    if (transportOfUri(uri) == ConnectionUriSpec::Transport::LibSsh) {
+        const QString given =
+            QUrlQuery(QUrl(uri)).queryItemValue(u"known_hosts"_s, QUrl::FullyDecoded);
+        if (!given.isEmpty())
+            return given;
+    }
+    return SshKnownHosts::defaultFile();
+}
+
+SshPreflight SshConnect::prepare(const QString &uri, CredentialChannel &credentials,
+                                 int timeoutSeconds)
+{
+    const SshKnownHosts knownHosts(knownHostsFileFor(uri));
     SshPreflight r;
     r.libvirtUri = uri;
     const ConnectionUriSpec spec = ConnectionUriSpec::fromUri(uri);

@@ -35,8 +35,11 @@ public:
     /// Checks the port and the host key; a new key is shown through `credentials`
     /// (CredentialProvider::confirmHostKey) and added to known_hosts only on yes.
     static SshPreflight prepare(const QString &uri, CredentialChannel &credentials,
-                                const SshKnownHosts &knownHosts = SshKnownHosts(),
                                 int timeoutSeconds = 10);
+    /// The known_hosts file the connection's SSH client reads: qemu+libssh's known_hosts=
+    /// when the URI has one, else SshKnownHosts::defaultFile() (the ssh program always
+    /// reads that one: libvirt does not pass known_hosts= to it).
+    static QString knownHostsFileFor(const QString &uri);
     /// libvirt's message for a failed SSH connection, in words; *retryable false when
     /// retrying alone cannot help (authentication refused or cancelled, host key).
     static QString failureText(const QString &libvirtMessage, bool cancelled, bool *retryable);

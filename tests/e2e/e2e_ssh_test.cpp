@@ -8,7 +8,9 @@
 // - qemu+ssh with a password typed into the real CredentialDialog (asked by ssh through
 //   crossvirt-askpass): wrong passwords show the host's refusal and leave the host
 //   retryable, "Connect" asks again and the right one connects; a key's passphrase too.
-// - qemu+libssh with a password (libvirt's auth callback -> the same dialog).
+// - ssh-agent keys (SSH_AUTH_SOCK) connect without a prompt.
+// - qemu+libssh with its own known_hosts= file (the key is asked about for that file) and
+//   a password (libvirt's auth callback -> the same dialog).
 // ssh reads the passwd home's known_hosts: the test process gets a private home first.
 
 #include "common/TestSupport.h"
@@ -27,7 +29,9 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <gtest/gtest.h>
 #include <libvirt/libvirt.h>
@@ -281,7 +285,13 @@ TEST_F(SshE2e, PasswordsThroughTheCredentialDialogOverSshAndLibssh)
     DialogAnswerer answerer;
     QString answer;
     QStringList prompts;
+    int hostKeyQuestions = 0;
     answerer.onDialog = [&](QDialog *dialog) {
+        if (auto *keyDialog = qobject_cast<views::HostKeyDialog *>(dialog)) {
+            ++hostKeyQuestions;
+            keyDialog->trustButton()->click();
+            return;
+        }
         prompts << promptOf(dialog);
         typeAndPressOk(dialog, answer);
     };
@@ -324,15 +334,50 @@ TEST_F(SshE2e, PasswordsThroughTheCredentialDialogOverSshAndLibssh)
     EXPECT_TRUE(prompts.first().contains(u"passphrase"_s)) << prompts.first().toStdString();
     k.reset();
 
-    // qemu+libssh: libvirt's auth callback -> the credential dialog.
+    // The agent (SSH_AUTH_SOCK, which libvirt passes to ssh): no prompt at all.
+    {
+        QTemporaryDir agentDir(u"/var/tmp/crossvirt-e2e-agent-XXXXXX"_s);
+        const QString sock = agentDir.filePath(u"agent.sock"_s);
+        QProcess agent;
+        agent.start(findProgram(u"ssh-agent"_s), {u"-D"_s, u"-a"_s, sock});
+        ASSERT_TRUE(waitUntil([&] { return QFile::exists(sock); }, 10'000)) << "no ssh-agent";
+        QProcess add;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"SSH_AUTH_SOCK"_s, sock);
+        add.setProcessEnvironment(env);
+        add.start(findProgram(u"ssh-add"_s), {sshd->clientKey()});
+        ASSERT_TRUE(add.waitForFinished(10'000) && add.exitCode() == 0);
+        qputenv("SSH_AUTH_SOCK", sock.toUtf8());
+        prompts.clear();
+        auto a = session(sshd->uri());
+        a->open();
+        const bool connected = waitForState(a.get(), models::ConnectionState::Connected);
+        qunsetenv("SSH_AUTH_SOCK");
+        EXPECT_TRUE(connected) << a->lastError().toStdString();
+        EXPECT_TRUE(prompts.isEmpty()) << prompts.join(u", "_s).toStdString();
+        a.reset();
+        agent.terminate();
+        agent.waitForFinished(5'000);
+    }
+
+    // qemu+libssh with a known_hosts= of its own (empty): the key is asked about for
+    // that file, then libvirt's auth callback brings the password to the dialog.
     prompts.clear();
     answer = SshServer::password();
-    auto l = session(sshd->uri(u"qemu+libssh"_s) + u"?sshauth=password"_s);
+    QTemporaryDir libsshDir(u"/var/tmp/crossvirt-e2e-libssh-XXXXXX"_s);
+    const QString libsshKnown = libsshDir.filePath(u"known_hosts"_s);
+    auto l =
+        session(sshd->uri(u"qemu+libssh"_s) + u"?sshauth=password&known_hosts="_s + libsshKnown);
     l->open();
     ASSERT_TRUE(waitForState(l.get(), models::ConnectionState::Connected))
         << l->lastError().toStdString() << '\n'
         << sshd->logTail().toStdString();
-    EXPECT_GE(prompts.size(), 1);
+    EXPECT_EQ(hostKeyQuestions, 1);
+    QFile libsshFile(libsshKnown);
+    EXPECT_TRUE(libsshFile.open(QIODevice::ReadOnly) &&
+                libsshFile.readAll().contains(sshd->hostPublicKey().toUtf8()));
+    ASSERT_EQ(prompts.size(), 1);
+    EXPECT_TRUE(prompts.first().contains(u"assword"_s)) << prompts.first().toStdString();
     l.reset();
     std::printf("[ timing   ] ssh password (wrong, right), passphrase, libssh: %lld ms\n",
                 clock.elapsed());
