@@ -154,7 +154,15 @@ bool AskpassServer::ensureStarted(QString *error)
         server->m_error = tr("crossvirt-askpass is not installed next to Crossvirt; SSH "
                              "passwords and passphrases cannot be asked for");
     } else {
-        QLocalServer::removeServer(socketPath()); // a crashed run with our pid
+        // Sockets left by Crossvirt processes that died without closing them.
+        const QDir sockets(qdir);
+        for (const QString &name :
+             sockets.entryList({u"crossvirt-askpass-*.sock"_s}, QDir::System)) {
+            const qint64 pid = name.section(u'-', 2, 2).section(u'.', 0, 0).toLongLong();
+            if (pid > 0 && (pid == QCoreApplication::applicationPid() ||
+                            !QFileInfo::exists(u"/proc/%1"_s.arg(pid))))
+                QFile::remove(sockets.filePath(name));
+        }
         server->m_server = new QLocalServer(server);
         server->m_server->setSocketOptions(QLocalServer::UserAccessOption);
         if (!server->m_server->listen(socketPath())) {

@@ -139,18 +139,13 @@ struct AuthContext
 // prompt. Crossvirt checked and trusted the key before (SshConnect), so this is rare.
 bool answerLibsshHostKey(AuthContext *ctx, virConnectCredentialPtr cred, unsigned int ncred)
 {
-    static const QRegularExpression question(
-        u"^Accept SSH host key with hash '([^']+)' for host '([^']+)'"_s);
     if (ncred != 1 || !cred[0].prompt)
         return false;
-    const QRegularExpressionMatch m = question.match(QString::fromUtf8(cred[0].prompt));
-    if (!m.hasMatch())
+    const std::optional<SshHostKeyQuestion> q =
+        SshConnect::libsshHostKeyQuestion(ctx->uri, QString::fromUtf8(cred[0].prompt));
+    if (!q)
         return false;
-    SshHostKeyQuestion q;
-    q.uri = ctx->uri;
-    q.host = m.captured(2);
-    q.fingerprint = m.captured(1);
-    const QByteArray answer = ctx->credentials->confirmHostKey(q) ? "y" : "n";
+    const QByteArray answer = ctx->credentials->confirmHostKey(*q) ? "y" : "n";
     cred[0].result = strdup(answer.constData());
     cred[0].resultlen = unsigned(answer.size());
     return true;

@@ -3,6 +3,7 @@
 #include "models/connection/ConnectionUri.h"
 #include "models/connection/CredentialChannel.h"
 
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QUrl>
 #include <QUrlQuery>
@@ -135,6 +136,22 @@ SshPreflight SshConnect::prepare(const QString &uri, CredentialChannel &credenti
     }
     r.ok = true;
     return r;
+}
+
+std::optional<SshHostKeyQuestion> SshConnect::libsshHostKeyQuestion(const QString &uri,
+                                                                    const QString &prompt)
+{
+    static const QRegularExpression question(
+        u"^Accept SSH host key with hash '([^']+)' for host '([^']+)'"_s);
+    const QRegularExpressionMatch m = question.match(prompt);
+    if (!m.hasMatch())
+        return std::nullopt;
+    SshHostKeyQuestion q;
+    q.uri = uri;
+    q.host = m.captured(2);
+    q.fingerprint = m.captured(1);
+    q.knownHostsFile = knownHostsFileFor(uri);
+    return q;
 }
 
 QString SshConnect::failureText(const QString &message, bool cancelled, bool *retryable)

@@ -5,10 +5,13 @@
 // key against known_hosts (asking the user to trust a new key, refusing a changed one);
 // after a failure, say what failed in words and whether retrying by itself makes sense.
 
+#include "models/connection/CredentialProvider.h"
 #include "models/connection/SshHostKeys.h"
 
 #include <QCoreApplication>
 #include <QString>
+
+#include <optional>
 
 namespace crossvirt::models {
 
@@ -40,6 +43,10 @@ public:
     /// when the URI has one, else SshKnownHosts::defaultFile() (the ssh program always
     /// reads that one: libvirt does not pass known_hosts= to it).
     static QString knownHostsFileFor(const QString &uri);
+    /// libvirt's libssh host key question ("Accept SSH host key with hash '<hash>' for
+    /// host '<host>:<port>' (y/n)?") as a HostKeyDialog question; nullopt for other prompts.
+    static std::optional<SshHostKeyQuestion> libsshHostKeyQuestion(const QString &uri,
+                                                                   const QString &prompt);
     /// libvirt's message for a failed SSH connection, in words; *retryable false when
     /// retrying alone cannot help (authentication refused or cancelled, host key).
     static QString failureText(const QString &libvirtMessage, bool cancelled, bool *retryable);

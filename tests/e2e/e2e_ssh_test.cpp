@@ -100,6 +100,10 @@ private:
 
 void typeAndPressOk(QDialog *dialog, const QString &text)
 {
+    if (text.isEmpty()) {
+        dialog->reject(); // Cancel
+        return;
+    }
     const auto edits = dialog->findChildren<QLineEdit *>();
     ASSERT_EQ(edits.size(), 1) << dialog->windowTitle().toStdString();
     edits.first()->setText(text);
@@ -313,13 +317,28 @@ TEST_F(SshE2e, PasswordsThroughTheCredentialDialogOverSshAndLibssh)
     EXPECT_TRUE(waitUntil([] { return false; }, 1'500) == false);
     EXPECT_EQ(prompts.size(), wrongPrompts) << "a refused password must not be asked again alone";
 
+    // Cancel: ssh stops at once, the reason is said, nothing is retried.
+    prompts.clear();
+    answer = QString(); // typeAndPressOk with an empty answer presses Cancel
+    s->open();
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return prompts.size() == 1 && s->state() == models::ConnectionState::Disconnected &&
+                   s->lastError().contains(u"cancelled"_s);
+        },
+        30'000))
+        << s->lastError().toStdString();
+    std::printf("[ message  ] %s\n", qPrintable(s->lastError()));
+    EXPECT_TRUE(s->lastError().contains(u"cancelled"_s)) << s->lastError().toStdString();
+    EXPECT_EQ(prompts.size(), 1);
+
     // "Connect" again asks again; the right password connects.
     answer = SshServer::password();
     s->open();
     ASSERT_TRUE(waitForState(s.get(), models::ConnectionState::Connected))
         << s->lastError().toStdString() << '\n'
         << sshd->logTail().toStdString();
-    EXPECT_EQ(prompts.size(), wrongPrompts + 1);
+    EXPECT_EQ(prompts.size(), 2); // the cancelled one and this one
     EXPECT_TRUE(sshd->logTail(80).contains(u"Accepted password for root"_s));
     s.reset();
 

@@ -130,6 +130,20 @@ TEST_F(KnownHosts, TrustKeepsAnUnterminatedLastLine)
               SshKnownHosts::Status::Trusted);
 }
 
+TEST(LibsshHostKeyPrompt, BecomesAHostKeyQuestion)
+{
+    // The prompt of libvirt 9.0's virnetlibsshsession.c.
+    const auto q = SshConnect::libsshHostKeyQuestion(
+        u"qemu+libssh://root@kvm1/system?known_hosts=/tmp/kh"_s,
+        u"Accept SSH host key with hash 'SHA256:abc/def' for host 'kvm1:22' (y/n)?"_s);
+    ASSERT_TRUE(q);
+    EXPECT_EQ(q->host, u"kvm1:22"_s);
+    EXPECT_EQ(q->fingerprint, u"SHA256:abc/def"_s);
+    EXPECT_EQ(q->knownHostsFile, u"/tmp/kh"_s);
+    EXPECT_FALSE(SshConnect::libsshHostKeyQuestion(u"qemu+libssh://kvm1/system"_s,
+                                                   u"Enter root@kvm1's password"_s));
+}
+
 TEST(SshFailureText, SaysWhatFailedAndWhetherRetryingHelps)
 {
     bool retryable = true;
