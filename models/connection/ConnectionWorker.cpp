@@ -12,7 +12,6 @@
 
 #include <QCoreApplication>
 #include <QMutex>
-#include <QRegularExpression>
 #include <QSemaphore>
 #include <QThread>
 #include <QTimer>
