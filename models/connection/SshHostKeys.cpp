@@ -122,10 +122,13 @@ QList<SshHostKey> SshKnownHosts::parseKeys(const QString &lines, QString *error)
 
 SshKnownHosts::Check SshKnownHosts::check(const QString &host, int port, int timeoutSeconds) const
 {
-    const Ran r = runTool(u"ssh-keyscan"_s,
-                          {u"-T"_s, QString::number(timeoutSeconds), u"-p"_s,
-                           QString::number(port <= 0 ? 22 : port), u"--"_s, host},
-                          {}, (timeoutSeconds + 5) * 1000);
+    const Ran r =
+        runTool(u"ssh-keyscan"_s,
+                // The types ssh negotiates by default (not the security-key
+                // ones, which cost the host a connection each for nothing).
+                {u"-T"_s, QString::number(timeoutSeconds), u"-t"_s, u"ed25519,ecdsa,rsa"_s, u"-p"_s,
+                 QString::number(port <= 0 ? 22 : port), u"--"_s, host},
+                {}, (timeoutSeconds + 5) * 1000);
     Check c;
     if (r.code < 0) {
         c.error = r.err;
