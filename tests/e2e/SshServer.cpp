@@ -75,7 +75,8 @@ QString SshServer::isolateUserHome(QString *error)
         return {};
     }
     const QString home = QString::fromLocal8Bit(pw->pw_dir);
-    static QTemporaryDir *privateHome = nullptr; // lives as long as the process
+    // Lives as long as the process; removed at exit (the mount goes with the namespace).
+    static std::unique_ptr<QTemporaryDir> privateHome;
     if (privateHome)
         return privateHome->path();
     auto dir = std::make_unique<QTemporaryDir>(u"/var/tmp/crossvirt-e2e-home-XXXXXX"_s);
@@ -94,7 +95,7 @@ QString SshServer::isolateUserHome(QString *error)
     QDir(home).mkpath(u".ssh"_s);
     QFile::setPermissions(home + u"/.ssh"_s,
                           QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    privateHome = dir.release();
+    privateHome = std::move(dir);
     log(u"%1 is a private folder in this test's mount namespace"_s.arg(home));
     return privateHome->path();
 }

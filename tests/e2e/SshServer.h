@@ -69,8 +69,7 @@ public:
     /// private mount namespace in which an empty temporary folder is mounted over the
     /// user's home (the passwd entry's, which ssh uses): ssh's ~/.ssh/known_hosts, libvirt's
     /// ~/.config and ~/.cache are then the test's, never the machine's. Returns that folder
-    /// (removed at exit by the caller's QTemporaryDir semantics: it lives in /var/tmp), or
-    /// empty with *error.
+    /// (in /var/tmp, removed when the process exits), or empty with *error.
     static QString isolateUserHome(QString *error);
 
     /// root's password inside the namespace, and the passphrase of clientKeyWithPassphrase().
