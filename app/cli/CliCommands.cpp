@@ -397,6 +397,7 @@ CliCommand networkCliCommand();                 // NetworkCommands.cpp
 CliCommand vmAddressesCliCommand();             // NetworkCommands.cpp
 QList<CliCommand> editCliCommands();            // EditCommands.cpp
 QList<CliCommand> migrationCliCommands();       // MigrationCommands.cpp
+CliCommand forgetPasswordsCliCommand();         // SecretCommands.cpp
 
 const QList<CliCommand> &cliCommands()
 {
@@ -440,6 +441,7 @@ const QList<CliCommand> &cliCommands()
          QT_TRANSLATE_NOOP("cli", "Storage volumes: volume list|create|resize|clone|delete|"
                                   "upload|download"),
          runVolumeCommand},
+        forgetPasswordsCliCommand(),
     } + editCliCommands() + templateCliCommands() + migrationCliCommands() +
                 snapshotCliCommands();
     return commands;

@@ -12,6 +12,7 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QFutureWatcher>
 #include <QImageWriter>
 #include <QJsonObject>
@@ -33,6 +34,34 @@ struct Text
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+constexpr const char kVncPasswordEnv[] = "CROSSVIRT_VNC_PASSWORD";
+
+// The first line of `fdText` (a descriptor number the caller opened for us).
+bool readPasswordFromFd(const QString &fdText, QString *password, QString *error)
+{
+    bool ok = false;
+    const int fd = fdText.toInt(&ok);
+    QFile file;
+    if (!ok || fd < 0 || !file.open(fd, QIODevice::ReadOnly)) {
+        *error = Text::tr("--password-fd: %1 is not an open file descriptor").arg(fdText);
+        return false;
+    }
+    QByteArray line = file.readLine(4096);
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    *password = QString::fromUtf8(line);
+    line.fill('\0');
+    if (password->isEmpty()) {
+        *error = Text::tr("--password-fd: no password could be read from descriptor %1").arg(fd);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
 int runConsoleSnapshot(const CliContext &ctx)
 {
     QCommandLineParser parser;
@@ -44,12 +73,29 @@ int runConsoleSnapshot(const CliContext &ctx)
                  "\"Guest has not initialized the display\" placeholder does not count (exit 1 "
                  "when only that came)."),
         u"S"_s, u"30"_s);
-    parser.addOptions({vmOption, outOption, waitOption});
+    // Never the password itself on the command line (other users see it in ps).
+    const QCommandLineOption passwordFdOption(
+        u"password-fd"_s,
+        Text::tr("Read the VNC password from the first line of file descriptor FD (0: standard "
+                 "input). Otherwise it is taken from the environment variable %1, if set.")
+            .arg(QLatin1StringView(kVncPasswordEnv)),
+        u"FD"_s);
+    parser.addOptions({vmOption, outOption, waitOption, passwordFdOption});
     int exitCode = kExitOk;
     if (!parseCommandLine(parser, ctx, &exitCode))
         return exitCode;
     const QString name = parser.value(vmOption);
     const QString out = parser.value(outOption);
+    QString password;
+    if (parser.isSet(passwordFdOption)) {
+        QString error;
+        if (!readPasswordFromFd(parser.value(passwordFdOption), &password, &error)) {
+            printError(error);
+            return kExitUsage;
+        }
+    } else {
+        password = qEnvironmentVariable(kVncPasswordEnv);
+    }
     if (name.isEmpty() || out.isEmpty()) {
         printError(Text::tr("console-snapshot needs --vm NAME and --out FILE.png"));
         return kExitUsage;
@@ -93,9 +139,12 @@ int runConsoleSnapshot(const CliContext &ctx)
         printError(endpoint.error);
         return kExitHostFailed;
     }
+    if (!password.isEmpty())
+        endpoint.password = password;
     models::VncSession vnc;
     vnc.setAskForPassword(false);
     vnc.connectToEndpoint(endpoint);
+    password.fill(u'\0');
     QString error;
     const int waitSeconds = parser.value(waitOption).toInt();
     QDeadlineTimer deadline(qint64(waitSeconds) * 1000);

@@ -16,7 +16,10 @@ using namespace Qt::StringLiterals;
 
 ApplicationCore::ApplicationCore(models::ConnectionStore store, QObject *parent) : QObject(parent)
 {
+    m_secrets = std::make_unique<models::SecretStore>();
+    models::SecretStore::setApplicationStore(m_secrets.get());
     m_datacenter = std::make_unique<models::Datacenter>(std::move(store));
+    m_datacenter->setSecretStore(m_secrets.get());
     m_inventory = std::make_unique<models::InventoryModel>(m_datacenter.get());
     // Clusters are saved beside the connection list.
     const QString clustersFile =
@@ -42,13 +45,17 @@ QString ApplicationCore::open(const QStringList &uris)
     else
         error = m_datacenter->loadSaved().error;
     m_clusters->load();
+    m_secrets->probe(); // asynchronous: the prompts know by the time they are shown
     return error;
 }
 
 views::MainWindowModels ApplicationCore::windowModels() const
 {
-    return {m_datacenter.get(), m_inventory.get(), m_clusters.get(), m_clusterInventory.get(),
-            m_stats.get(), m_capabilities.get()};
+    views::MainWindowModels models{m_datacenter.get(), m_inventory.get(),
+                                   m_clusters.get(),   m_clusterInventory.get(),
+                                   m_stats.get(),      m_capabilities.get()};
+    models.secrets = m_secrets.get();
+    return models;
 }
 
 } // namespace crossvirt::app

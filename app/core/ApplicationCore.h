@@ -2,6 +2,7 @@
 
 #include "models/connection/ConnectionStore.h"
 #include "models/provisioning/HostCapabilitiesService.h"
+#include "models/secrets/SecretStore.h"
 #include "views/mainwindow/MainWindowModels.h"
 
 #include <QObject>
@@ -33,11 +34,14 @@ public:
     models::ClusterInventoryModel *clusterInventory() const { return m_clusterInventory.get(); }
     models::DatacenterStats *stats() const { return m_stats.get(); }
     models::HostCapabilitiesService *capabilities() const { return m_capabilities.get(); }
+    /// Remembered passwords (the desktop's keyring); removing a host forgets its own.
+    models::SecretStore *secrets() const { return m_secrets.get(); }
     /// What the main window presents (borrowed pointers; this object owns them).
     views::MainWindowModels windowModels() const;
 
 private:
     // Declared in build order; destroyed in reverse (stats and models before the hosts).
+    std::unique_ptr<models::SecretStore> m_secrets;
     std::unique_ptr<models::Datacenter> m_datacenter;
     std::unique_ptr<models::InventoryModel> m_inventory;
     std::unique_ptr<models::ClusterList> m_clusters;

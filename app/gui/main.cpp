@@ -98,7 +98,14 @@ int runGui(QApplication &app)
     // The core owns the models and outlives the window, which only presents them.
     app::ApplicationCore core;
     views::MainWindow window(core.windowModels());
-    core.datacenter()->setCredentialProvider(new views::CredentialDialogProvider(&window));
+    auto *credentials = new views::CredentialDialogProvider(&window);
+    credentials->setSecretStore(core.secrets());
+    QObject::connect(credentials, &views::CredentialDialogProvider::secretStoreFailed, &window,
+                     [&window](const QString &error) {
+                         window.reportError(QCoreApplication::translate("main", "Saved passwords"),
+                                            error);
+                     });
+    core.datacenter()->setCredentialProvider(credentials);
     const QString loadError = core.open(parser.values(connect));
     window.show();
     if (!loadError.isEmpty()) {

@@ -234,17 +234,21 @@ void AskpassServer::handle(QLocalSocket *socket, const QByteArray &promptBytes)
     CredentialRequest request;
     request.kind = CredentialRequest::Kind::Password;
     request.prompt = prompt;
+    // Asynchronous: the provider may first look in the keyring (provideLater), which
+    // needs this (GUI) thread's event loop; ssh's askpass waits meanwhile.
     QPointer<QLocalSocket> guard(socket);
-    const std::optional<QStringList> answer = credentials->ask(state->uri, {request});
-    if (!guard)
-        return;
-    if (!answer || answer->isEmpty()) {
-        state->cancelled = true;
-        reply(socket, "CANCEL", tr("cancelled by the user"));
-        return;
-    }
-    ++state->answered;
-    reply(socket, "OK", answer->first());
+    credentials->askLater(state->uri, {request},
+                          [guard, state](const std::optional<QStringList> &answer) {
+                              if (!guard)
+                                  return;
+                              if (!answer || answer->isEmpty()) {
+                                  state->cancelled = true;
+                                  reply(guard, "CANCEL", tr("cancelled by the user"));
+                                  return;
+                              }
+                              ++state->answered;
+                              reply(guard, "OK", answer->first());
+                          });
 }
 
 } // namespace crossvirt::models

@@ -131,6 +131,7 @@ struct AuthContext
 {
     QString uri;
     std::shared_ptr<CredentialChannel> credentials;
+    bool answered = false; // the provider gave answers libvirt then used
 };
 
 // libvirt's libssh transport asks "Accept SSH host key with hash '<hash>' for host
@@ -186,6 +187,7 @@ int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata)
     const std::optional<QStringList> answers = ctx->credentials->ask(ctx->uri, requests);
     if (!answers || answers->size() != qsizetype(ncred))
         return -1;
+    ctx->answered = true;
     for (unsigned i = 0; i < ncred; ++i) {
         const QByteArray value = answers->at(i).toUtf8();
         cred[i].result = strdup(value.constData());
@@ -263,26 +265,43 @@ void ConnectionWorker::open()
                               VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT, VIR_CRED_REALM};
     virConnectAuth auth{credTypes, sizeof(credTypes) / sizeof(credTypes[0]), authCallback, &ctx};
     const QByteArray uri = openUri.toUtf8();
+    // Answers came from the provider: through libvirt's callback or ssh's askpass.
+    const auto answered = [&ctx, &askpass] {
+        return ctx.answered || (askpass && askpass->answered() > 0);
+    };
     // May block for as long as the host takes; only this host's thread waits.
     ConnectHandle conn(virConnectOpenAuth(
         uri.constData(), m_credentials->hasProvider() ? &auth : virConnectAuthPtrDefault, 0));
-    if (!m_wantOpen) // closed or abandoned while we waited: `conn` closes itself
-        return;
     if (!conn) {
-        const QString message = LibvirtError::fromLastError({}).message();
-        if (askpass) {
+        const LibvirtError error = LibvirtError::fromLastError({});
+        // A remembered password that libvirt (or ssh, through askpass) refuses is
+        // forgotten by the provider.
+        if (answered()) {
+            const bool refused = error.code() == VIR_ERR_AUTH_FAILED ||
+                                 (askpass && SshConnect::isAuthRefusal(error.message()));
+            m_credentials->reportOutcome(m_uri, refused ? CredentialProvider::Outcome::Refused
+                                                        : CredentialProvider::Outcome::Unknown);
+        }
+        if (!m_wantOpen) // closed or abandoned while we waited
+            return;
+        if (askpass) { // SSH: say what failed; no retry loop when retrying cannot help
             bool retryable = true;
-            const QString text = SshConnect::failureText(message, askpass->cancelled(), &retryable);
-            if (!retryable) {
+            const QString text =
+                SshConnect::failureText(error.message(), askpass->cancelled(), &retryable);
+            if (retryable)
+                scheduleReconnect(text);
+            else
                 stopWithError(text);
-                return;
-            }
-            scheduleReconnect(text);
             return;
         }
-        scheduleReconnect(message);
+        scheduleReconnect(error.message());
         return;
     }
+    // The answers worked: a provider may now remember them.
+    if (answered())
+        m_credentials->reportOutcome(m_uri, CredentialProvider::Outcome::Accepted);
+    if (!m_wantOpen) // closed or abandoned while we waited: `conn` closes itself
+        return;
     m_conn = std::move(conn);
     m_backoffSeconds = 0;
     // Keepalive lets a dead remote host be noticed (ignored by local drivers).

@@ -37,11 +37,20 @@ std::optional<QStringList> CredentialChannel::ask(const QString &uri,
     QMetaObject::invokeMethod(
         app,
         [self = shared_from_this(), promise, uri, requests] {
-            Answer result;
-            if (CredentialProvider *provider = self->m_provider.data())
-                result = provider->provide(uri, requests);
-            promise->addResult(result);
-            promise->finish();
+            CredentialProvider *provider = self->m_provider.data();
+            if (!provider) {
+                promise->addResult(Answer());
+                promise->finish();
+                return;
+            }
+            // The provider may answer later (after a keyring lookup); a reply it drops
+            // unanswered destroys the promise, which cancels the worker's wait.
+            provider->provideLater(uri, requests, [promise](Answer result) {
+                if (promise->future().isFinished())
+                    return;
+                promise->addResult(result);
+                promise->finish();
+            });
         },
         Qt::QueuedConnection);
     promise.reset();
@@ -75,6 +84,29 @@ bool CredentialChannel::confirmHostKey(const SshHostKeyQuestion &question)
     promise.reset();
     answer.waitForFinished();
     return !answer.isCanceled() && answer.resultCount() > 0 && answer.result();
+}
+
+void CredentialChannel::askLater(const QString &uri, const QList<CredentialRequest> &requests,
+                                 CredentialProvider::Reply reply)
+{
+    if (CredentialProvider *provider = m_provider.data())
+        provider->provideLater(uri, requests, std::move(reply));
+    else
+        reply(std::nullopt);
+}
+
+void CredentialChannel::reportOutcome(const QString &uri, CredentialProvider::Outcome outcome)
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app)
+        return;
+    QMetaObject::invokeMethod(
+        app,
+        [self = shared_from_this(), uri, outcome] {
+            if (CredentialProvider *provider = self->m_provider.data())
+                provider->credentialsUsed(uri, outcome);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace crossvirt::models

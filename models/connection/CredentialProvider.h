@@ -4,6 +4,7 @@
 #include <QObject>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
 
 namespace crossvirt::models {
@@ -54,6 +55,32 @@ public:
     {
         Q_UNUSED(question);
         return false;
+    }
+
+    /// Takes the answers (once, on the GUI thread; not calling it at all counts as
+    /// cancelled).
+    using Reply = std::function<void(std::optional<QStringList>)>;
+    /// What the worker actually calls: a provider that must look something up first (a
+    /// remembered password in the keyring) answers later through `reply`, without blocking
+    /// the GUI thread. The default answers at once with provide().
+    virtual void provideLater(const QString &uri, const QList<CredentialRequest> &requests,
+                              Reply reply)
+    {
+        reply(provide(uri, requests));
+    }
+
+    /// What libvirt made of the answers given while opening `uri`.
+    enum class Outcome
+    {
+        Accepted, ///< the connection opened
+        Refused,  ///< libvirt refused them (authentication failed)
+        Unknown   ///< the connection failed for another reason
+    };
+    /// Called on the GUI thread after a connection attempt that asked this provider.
+    virtual void credentialsUsed(const QString &uri, Outcome outcome)
+    {
+        Q_UNUSED(uri);
+        Q_UNUSED(outcome);
     }
 };
 

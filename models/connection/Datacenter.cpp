@@ -3,6 +3,7 @@
 #include "models/connection/ConnectionUri.h"
 #include "models/connection/DemoDatacenter.h"
 #include "models/connection/HostSession.h"
+#include "models/secrets/SecretStore.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent>
@@ -80,6 +81,9 @@ void Datacenter::removeConnection(const QString &uri)
         m_entries.removeAt(i);
         delete s;
         save();
+        // A removed host keeps no remembered password (a failure only leaves them behind).
+        if (m_secrets)
+            m_secrets->forgetConnection(uri);
         return;
     }
 }
@@ -113,6 +117,11 @@ void Datacenter::setCredentialProvider(CredentialProvider *provider)
     m_credentials = provider;
     for (HostSession *s : std::as_const(m_sessions))
         s->setCredentialProvider(provider);
+}
+
+void Datacenter::setSecretStore(SecretStore *store)
+{
+    m_secrets = store;
 }
 
 void Datacenter::save()

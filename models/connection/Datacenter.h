@@ -10,6 +10,7 @@
 namespace crossvirt::models {
 
 class HostSession;
+class SecretStore;
 
 /// Every host the user works with: one HostSession per saved connection, kept in
 /// the saved list's order. Lives on the GUI thread; saves the list off it.
@@ -37,6 +38,8 @@ public:
     SavedConnection entry(const QString &uri) const;
     QString displayName(const QString &uri) const;
     void setCredentialProvider(CredentialProvider *provider);
+    /// Where this host's remembered passwords are: removeConnection() forgets them.
+    void setSecretStore(SecretStore *store);
     const ConnectionStore &store() const { return m_store; }
 
 signals:
@@ -53,6 +56,7 @@ private:
     QList<SavedConnection> m_entries;
     QList<HostSession *> m_sessions;
     QPointer<CredentialProvider> m_credentials;
+    QPointer<SecretStore> m_secrets;
     bool m_persistent = true;
 };
 

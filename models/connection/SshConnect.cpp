@@ -154,6 +154,15 @@ std::optional<SshHostKeyQuestion> SshConnect::libsshHostKeyQuestion(const QStrin
     return q;
 }
 
+bool SshConnect::isAuthRefusal(const QString &message)
+{
+    const auto has = [&message](const QString &s) {
+        return message.contains(s, Qt::CaseInsensitive);
+    };
+    return has(u"Permission denied"_s) || has(u"authentication failed"_s) ||
+           has(u"Authentication methods"_s) || has(u"Too many authentication failures"_s);
+}
+
 QString SshConnect::failureText(const QString &message, bool cancelled, bool *retryable)
 {
     *retryable = false;
@@ -162,8 +171,7 @@ QString SshConnect::failureText(const QString &message, bool cancelled, bool *re
     };
     if (cancelled)
         return tr("Not connected: the SSH password or passphrase was cancelled (%1)").arg(message);
-    if (has(u"Permission denied"_s) || has(u"authentication failed"_s) ||
-        has(u"Authentication methods"_s) || has(u"Too many authentication failures"_s))
+    if (isAuthRefusal(message))
         return tr("SSH authentication failed: the host refused the password or key. "
                   "Connect again to retry. (%1)")
             .arg(message);

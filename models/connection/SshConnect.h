@@ -49,6 +49,9 @@ public:
                                                                    const QString &prompt);
     /// libvirt's message for a failed SSH connection, in words; *retryable false when
     /// retrying alone cannot help (authentication refused or cancelled, host key).
+    /// Whether libvirt's message for a failed SSH connection says the host refused the
+    /// password, passphrase or key.
+    static bool isAuthRefusal(const QString &libvirtMessage);
     static QString failureText(const QString &libvirtMessage, bool cancelled, bool *retryable);
 };
 

@@ -1,6 +1,7 @@
 #include "models/console/ConsoleEndpoints.h"
 #include "models/connection/WorkerJobs.h"
 
+#include "models/connection/ConnectionUri.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/DomainXml.h"
 
@@ -40,6 +41,18 @@ bool isAnyAddress(const QString &address)
 bool isLocalUri(const QUrl &url)
 {
     return url.host().isEmpty() && !url.scheme().contains(u'+');
+}
+
+// A VeNCrypt x509 display is verified with the connection's TLS files (QEMU's
+// vnc_tls_x509_cert_dir is normally signed by the same CA) against the host's name.
+VncEndpoint withTlsFiles(VncEndpoint endpoint, const QString &uri, const QString &hostName)
+{
+    const TlsCertificates files = tlsCertificatesFor(uri);
+    endpoint.tlsCaCertificate = files.caCertificate;
+    endpoint.tlsClientCertificate = files.clientCertificate;
+    endpoint.tlsClientKey = files.clientKey;
+    endpoint.tlsHostName = hostName;
+    return endpoint;
 }
 
 } // namespace
@@ -138,8 +151,9 @@ QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
             // Fall back to the TCP port when the driver cannot hand out a socket.
             for (const GraphicsInfo &g : details.graphics) {
                 if (g.type == "vnc"_L1 && g.port > 0) {
-                    VncEndpoint e = VncEndpoint::tcp(
-                        isAnyAddress(g.listen) ? u"127.0.0.1"_s : g.listen, quint16(g.port));
+                    const QString host = isAnyAddress(g.listen) ? u"127.0.0.1"_s : g.listen;
+                    VncEndpoint e =
+                        withTlsFiles(VncEndpoint::tcp(host, quint16(g.port)), uri, QString());
                     e.label = label;
                     return e;
                 }
@@ -150,7 +164,9 @@ QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
             if (g.type == "vnc"_L1) {
                 const QString host =
                     (isAnyAddress(g.listen) || isLoopback(g.listen)) ? url.host() : g.listen;
-                VncEndpoint e = VncEndpoint::tcp(host, quint16(g.port));
+                // The certificate names the host the admin connects to, not the listen address.
+                VncEndpoint e =
+                    withTlsFiles(VncEndpoint::tcp(host, quint16(g.port)), uri, url.host());
                 e.label = label;
                 return e;
             }

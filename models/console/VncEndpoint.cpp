@@ -51,4 +51,14 @@ QString VncEndpoint::displayName() const
     return QCoreApplication::translate("VncEndpoint", "the VM's graphics socket");
 }
 
+QString VncEndpoint::certificateHostName() const
+{
+    if (!tlsHostName.isEmpty())
+        return tlsHostName;
+    if (fd >= 0)
+        return {};
+    // GnuTLS matches an IPv6 address without brackets.
+    return host.startsWith(u'[') && host.endsWith(u']') ? host.mid(1, host.size() - 2) : host;
+}
+
 } // namespace crossvirt::models

@@ -16,8 +16,16 @@ struct VncEndpoint
     /// fd serves one connection: ask the provider again to reconnect.
     int fd = -1;
     QString password; ///< VNC password if known beforehand; otherwise the session asks
-    QString label;    ///< what messages call the console (e.g. the VM name); optional
-    QString error;    ///< why no endpoint could be produced; non-empty means unusable
+    /// The files a VeNCrypt x509 display is verified with (libvirt's TLS files of the
+    /// connection, see tlsCertificatesFor()). Without a CA such a display is refused.
+    QString tlsCaCertificate;
+    QString tlsClientCertificate; ///< sent only when it and the key exist (QEMU may ask)
+    QString tlsClientKey;
+    /// The name the server's certificate must carry (the host of the libvirt URI);
+    /// empty: `host` for a TCP endpoint, none for a socket (x509 is then refused).
+    QString tlsHostName;
+    QString label; ///< what messages call the console (e.g. the VM name); optional
+    QString error; ///< why no endpoint could be produced; non-empty means unusable
 
     static VncEndpoint tcp(const QString &host, quint16 port, const QString &password = {});
     static VncEndpoint socket(int fd, const QString &label = {}, const QString &password = {});
@@ -28,6 +36,8 @@ struct VncEndpoint
     void closeSocket();
     /// The label, else "host:port", else a generic name for a socket endpoint.
     QString displayName() const;
+    /// The name the server's certificate is checked against (see tlsHostName).
+    QString certificateHostName() const;
 };
 
 } // namespace crossvirt::models

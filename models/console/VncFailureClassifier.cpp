@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -39,6 +40,89 @@ QString serverReason(const QStringList &log)
     return {};
 }
 
+// The text after `marker` on the line that has it.
+QString detailAfter(const QStringList &log, QLatin1StringView marker)
+{
+    for (const QString &line : log) {
+        if (int at = line.indexOf(marker); at >= 0)
+            return sanitizedVncText(line.mid(at + marker.size()), 200);
+    }
+    return {};
+}
+
+// VeNCrypt/TLS failures: LibVNCClient's lines of its certificate check and GnuTLS's.
+std::optional<VncFailureReport> tlsFailure(const VncFailureEvidence &e)
+{
+    const QString &name = e.endpointName;
+    const QStringList &log = e.log;
+    const QString ca = e.tlsCaFile;
+    if (logHas(log, "hasn't got a known issuer"_L1) || logHas(log, "is not trusted"_L1))
+        return VncFailureReport{
+            F::CertificateRejected,
+            VncSession::tr("The TLS certificate of %1 is not signed by the CA certificate %2; "
+                           "the connection was refused.")
+                .arg(name, ca)};
+    if (logHas(log, "does not match hostname"_L1))
+        return VncFailureReport{F::CertificateRejected,
+                                VncSession::tr("The TLS certificate of %1 was not issued for "
+                                               "“%2”; the connection was refused.")
+                                    .arg(name, e.tlsHostName)};
+    if (logHas(log, "certificate has expired"_L1))
+        return VncFailureReport{
+            F::CertificateRejected,
+            VncSession::tr("The TLS certificate of %1 has expired; the connection was refused.")
+                .arg(name)};
+    if (logHas(log, "not yet activated"_L1))
+        return VncFailureReport{
+            F::CertificateRejected,
+            VncSession::tr("The TLS certificate of %1 is not valid yet; the connection was "
+                           "refused.")
+                .arg(name)};
+    if (logHas(log, "has been revoked"_L1))
+        return VncFailureReport{
+            F::CertificateRejected,
+            VncSession::tr("The TLS certificate of %1 has been revoked; the connection was "
+                           "refused.")
+                .arg(name)};
+    if (const QString d = detailAfter(log, "Cannot load CA credentials:"_L1); !d.isEmpty())
+        return VncFailureReport{
+            F::TlsFailed,
+            VncSession::tr("The CA certificate %1 could not be loaded: %2").arg(ca, d)};
+    if (const QString d = detailAfter(log, "Cannot load client certificate or key:"_L1);
+        !d.isEmpty())
+        return VncFailureReport{
+            F::TlsFailed,
+            VncSession::tr("The client certificate for %1 could not be loaded: %2").arg(name, d)};
+    // TLS 1.3 ends the client's handshake before the server checks the client's
+    // certificate: a server that wanted one closes the connection right after.
+    QString d = detailAfter(log, "TLS handshake failed:"_L1);
+    const bool duringHandshake = !d.isEmpty();
+    if (d.isEmpty())
+        d = detailAfter(log, "Error reading from TLS:"_L1);
+    while (d.endsWith(u'.')) // GnuTLS's texts end with one, LibVNCClient adds another
+        d.chop(1);
+    if (!d.isEmpty()) {
+        QString message =
+            duringHandshake
+                ? VncSession::tr("The TLS handshake with %1 failed: %2.").arg(name, d)
+                : VncSession::tr("The TLS connection to %1 failed during the VNC handshake: %2.")
+                      .arg(name, d);
+        if (!e.missingClientFile.isEmpty())
+            message += u' ' + VncSession::tr("No client certificate was sent (%1 does not exist "
+                                             "or cannot be read); the server may require one.")
+                                  .arg(e.missingClientFile);
+        return VncFailureReport{F::TlsFailed, message};
+    }
+    if (const QString init = detailAfter(log, "Failed to initialized GnuTLS:"_L1); !init.isEmpty())
+        return VncFailureReport{F::TlsFailed,
+                                VncSession::tr("TLS could not be set up: %1").arg(init)};
+    if (logHas(log, "Server refused VeNCrypt"_L1))
+        return VncFailureReport{
+            F::HandshakeFailed,
+            VncSession::tr("%1 refused the VeNCrypt (TLS) handshake: %2").arg(name, lastLine(log))};
+    return std::nullopt;
+}
+
 VncFailureReport handshakeFailure(const VncFailureEvidence &e)
 {
     const QString &name = e.endpointName;
@@ -46,6 +130,8 @@ VncFailureReport handshakeFailure(const VncFailureEvidence &e)
     if (e.passwordRefused)
         return {F::PasswordRequired,
                 VncSession::tr("%1 asks for a VNC password, and none was given.").arg(name)};
+    if (std::optional<VncFailureReport> tls = tlsFailure(e))
+        return *tls;
     const QString reason = serverReason(log);
     if (logHas(log, "Not a valid VNC server"_L1)) {
         QString greeting = lastLine(log);

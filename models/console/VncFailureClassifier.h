@@ -32,8 +32,11 @@ struct VncFailureEvidence
     bool passwordRefused = false; ///< the server wanted one and none was given
     bool sizeRefused = false;     ///< we refused the screen size the server announced
     QSize refusedSize;
-    int messageType = -1;  ///< RFB type of the message that failed (Running), -1 unknown
-    int stallSeconds = 22; ///< the allowed silence, for "gave up after" messages
+    int messageType = -1;      ///< RFB type of the message that failed (Running), -1 unknown
+    int stallSeconds = 22;     ///< the allowed silence, for "gave up after" messages
+    QString tlsCaFile;         ///< the CA the server's certificate was verified with
+    QString tlsHostName;       ///< the name the certificate was checked against
+    QString missingClientFile; ///< a client certificate or key that could not be sent
 };
 
 /// Pure: classifies a failed connection from its recorded evidence. No socket, no

@@ -3,6 +3,7 @@
 #include <QLoggingCategory>
 #include <QMetaObject>
 
+#include <gnutls/gnutls.h>
 #include <rfb/rfbclient.h>
 
 #include <cerrno>
@@ -65,7 +66,7 @@ __attribute__((format(printf, 1, 2))) void logFromLibrary(const char *format, ..
         return;
     qCDebug(lcVnc).noquote() << line;
     if (t_currentRun)
-        t_currentRun->appendLog(line);
+        t_currentRun->libraryLogged(format, line);
 }
 
 rfbBool mallocFrameBuffer(rfbClient *client)
@@ -86,6 +87,11 @@ void finishedFrameBufferUpdate(rfbClient *client)
 char *getPassword(rfbClient *client)
 {
     return runOf(client)->askPassword();
+}
+
+rfbCredential *getCredential(rfbClient *client, int credentialType)
+{
+    return static_cast<rfbCredential *>(runOf(client)->credential(credentialType));
 }
 
 } // namespace
@@ -385,6 +391,7 @@ VncFailureReport VncProtocolRun::execute()
     m_client->GotFrameBufferUpdate = gotFrameBufferUpdate;
     m_client->FinishedFrameBufferUpdate = finishedFrameBufferUpdate;
     m_client->GetPassword = getPassword;
+    m_client->GetCredential = getCredential;
     rfbClientSetClientData(m_client, const_cast<char *>(&s_clientDataTag), this);
 
     // What rfbInitClient() does after connecting, on our own socket (with our own
@@ -485,7 +492,10 @@ VncFailureReport VncProtocolRun::loop()
 
         // LibVNCClient may already hold the next message in its own buffer, where
         // poll() cannot see it.
-        bool readable = m_client->buffered > 0;
+        bool readable =
+            m_client->buffered > 0 ||
+            (m_client->tlsSession &&
+             gnutls_record_check_pending(static_cast<gnutls_session_t>(m_client->tlsSession)) > 0);
         if (!readable) {
             int timeout = -1;
             if (!m_pendingDirty.isEmpty())
@@ -612,6 +622,8 @@ void VncProtocolRun::cleanup()
 
 VncFailureReport VncProtocolRun::failure(VncFailureEvidence::Stage stage) const
 {
+    if (!m_securityRefusal.message.isEmpty())
+        return m_securityRefusal;
     VncFailureEvidence evidence;
     evidence.stage = stage;
     evidence.endpointName = m_name;
@@ -622,6 +634,9 @@ VncFailureReport VncProtocolRun::failure(VncFailureEvidence::Stage stage) const
     evidence.refusedSize = m_refusedSize;
     evidence.messageType = m_messageType;
     evidence.stallSeconds = stallSeconds();
+    evidence.tlsCaFile = m_tlsCaFile;
+    evidence.tlsHostName = m_endpoint.certificateHostName();
+    evidence.missingClientFile = m_missingClientFile;
     return classifyVncFailure(evidence);
 }
 

@@ -82,6 +82,11 @@ public:
 
     // Protocol thread (LibVNCClient callbacks).
     void appendLog(const QString &line);
+    /// A line LibVNCClient logged, with its printf format: some mark handshake steps.
+    void libraryLogged(const char *format, const QString &line);
+    /// rfbCredential for GetCredential (x509 files); nullptr refuses.
+    void *credential(int type);
+    void initializeLibraryTlsOnce();
     bool allocateFramebuffer();
     void noteUpdate(int x, int y, int w, int h);
     void noteUpdateFinished();
@@ -143,6 +148,11 @@ private:
     bool m_endpointPasswordUsed = false;
     bool m_passwordSent = false;
     bool m_passwordRefused = false;
+    bool m_inVeNCrypt = false;          // the next security list is VeNCrypt's
+    bool m_quietLibrary = false;        // library lines that are not about this connection
+    QString m_tlsCaFile;                // the CA the server's certificate was checked with
+    QString m_missingClientFile;        // a client certificate or key we could not send
+    VncFailureReport m_securityRefusal; // set when we refused a security step
 };
 
 } // namespace crossvirt::models

@@ -44,6 +44,16 @@ public:
         ServerClosed,         ///< the server closed or reset the connection
         TimedOut,             ///< the server stopped sending in the middle of a message
         ProtocolError,        ///< the server sent data that makes no sense
+        /// The server offers only security types Crossvirt does not support (SASL, VeNCrypt
+        /// user/password, ...), or TLS with nothing but unencrypted sub-types: refused
+        /// rather than connected some other way.
+        UnsupportedSecurity,
+        /// The server's TLS certificate failed verification: not signed by the CA,
+        /// issued for another name, expired.
+        CertificateRejected,
+        /// TLS could not be set up on our side or failed in the handshake: the CA (or
+        /// client certificate) file is missing or unreadable, no name to check against.
+        TlsFailed,
     };
     Q_ENUM(Failure)
 

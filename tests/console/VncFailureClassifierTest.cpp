@@ -216,3 +216,52 @@ TEST(VncFailureClassifier, ConnectErrorsSayWhatTheUserCanDo)
     expectMentions(classifyConnectError(kName, ENETUNREACH), {u"cannot be reached"_s});
     expectMentions(classifyConnectError(kName, EACCES), {kName, u"Permission denied"_s});
 }
+
+// VeNCrypt x509 against QEMU (VncQemuSecurityTest), recorded.
+const QStringList kX509Chosen{
+    u"Got VeNCrypt version 0.2 from server."_s,
+    u"We have 1 security types to read"_s,
+    u"0) Received security type 260"_s,
+    u"Selecting security type 260"_s,
+    u"GnuTLS version 3.7.9 initialized."_s,
+    u"No CRL provided."_s,
+    u"TLS session initialized."_s,
+};
+
+TEST(VncFailureClassifier, ServerCertificateFromAnotherCaNamesTheCa)
+{
+    VncFailureEvidence e =
+        handshake(kGreeting + kX509Chosen +
+                  QStringList{u"The certificate is not trusted."_s,
+                              u"The certificate hasn't got a known issuer."_s,
+                              u"TLS handshake failed: Error in the certificate."_s});
+    e.tlsCaFile = u"/home/admin/.pki/libvirt/cacert.pem"_s;
+    const VncFailureReport r = classifyVncFailure(e);
+    EXPECT_EQ(r.failure, Failure::CertificateRejected);
+    expectMentions(r, {kName, u"not signed by the CA certificate"_s, e.tlsCaFile});
+}
+
+TEST(VncFailureClassifier, CertificateForAnotherNameNamesTheName)
+{
+    VncFailureEvidence e = handshake(
+        kGreeting + kX509Chosen +
+        QStringList{u"The certificate's owner does not match hostname 'kvm1.example.org'"_s,
+                    u"TLS handshake failed: Error in the certificate."_s});
+    e.tlsHostName = u"kvm1.example.org"_s;
+    const VncFailureReport r = classifyVncFailure(e);
+    EXPECT_EQ(r.failure, Failure::CertificateRejected);
+    expectMentions(r, {u"not issued for “kvm1.example.org”"_s});
+}
+
+TEST(VncFailureClassifier, ServerWantingAClientCertificateNamesTheMissingFile)
+{
+    VncFailureEvidence e = handshake(
+        kGreeting + kX509Chosen +
+        QStringList{u"TLS handshake done."_s,
+                    u"Error reading from TLS: The TLS connection was non-properly terminated.."_s,
+                    u"read (4: Interrupted system call)"_s});
+    e.missingClientFile = u"/etc/pki/libvirt/clientcert.pem"_s;
+    const VncFailureReport r = classifyVncFailure(e);
+    EXPECT_EQ(r.failure, Failure::TlsFailed);
+    expectMentions(r, {u"non-properly terminated. No client certificate"_s, e.missingClientFile});
+}

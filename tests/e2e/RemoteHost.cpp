@@ -157,6 +157,8 @@ bool RemoteHost::checkCanRun()
                 break;
             }
         }
+    if (m_skipReason.isEmpty())
+        m_skipReason = securitySkipReason();
     return m_skipReason.isEmpty();
 }
 
@@ -262,17 +264,16 @@ bool RemoteHost::prepareState()
     // TCP without auth on the veth address only; a host UUID of its own, or the source
     // refuses the migration ("Attempt to migrate guest to the same host").
     writeTextFile(path(u"etc/libvirtd.conf"_s), uR"(# Written by the Crossvirt e2e RemoteHost.
-listen_tls = 0
 listen_tcp = 1
 listen_addr = "%1"
 tcp_port = "16509"
-auth_tcp = "none"
 auth_unix_rw = "none"
 auth_unix_ro = "none"
 host_uuid = "c0ffee00-e2e0-4e2e-8e2e-0000000000%2"
 log_outputs = "3:stderr"
 )"_s.arg(address())
-                                                    .arg(m_options.index, 2, 10, QChar(u'0')));
+                                                        .arg(m_options.index, 2, 10, QChar(u'0')) +
+                                                    securityConfig());
     writeTextFile(path(u"etc/qemu.conf"_s), uR"(# Written by the Crossvirt e2e RemoteHost.
 user = "root"
 group = "root"
@@ -280,9 +281,9 @@ security_driver = "none"
 stdio_handler = "logd"
 migration_address = "%1"
 migration_host = "%1"
-)"_s.arg(address()));
+)"_s.arg(address()) + m_options.extraQemuConf);
     QFile::copy(u"/etc/libvirt/virtlogd.conf"_s, path(u"etc/virtlogd.conf"_s));
-    return true;
+    return prepareSasl();
 }
 
 bool RemoteHost::createLink()
@@ -330,6 +331,8 @@ bool RemoteHost::startHolder()
                                                                QString::fromLatin1(m.target));
     if (!m_options.poolPath.isEmpty())
         script += u"mount --bind '%1' '%2' || exit 91\n"_s.arg(path(u"pool"_s), m_options.poolPath);
+    if (!m_options.saslUser.isEmpty())
+        script += u"mount --bind '%1' /etc/sasl2 || exit 92\n"_s.arg(saslDirectory());
     script += u"echo ready\nexec sleep infinity\n"_s;
     m_holder = std::make_unique<QProcess>();
     m_holder->setProcessChannelMode(QProcess::MergedChannels);
@@ -410,7 +413,7 @@ bool RemoteHost::waitForLibvirtd()
     QString lastError;
     bool ok = false;
     for (;;) {
-        if (virConnectPtr conn = virConnectOpen(uri().toUtf8().constData())) {
+        if (virConnectPtr conn = openOwnConnection()) {
             m_conn = conn;
             ok = true;
             break;
@@ -558,6 +561,7 @@ void RemoteHost::stop()
         if (run(u"ip"_s, {u"link"_s, u"show"_s, hostInterface()}) == 0)
             run(u"ip"_s, {u"link"_s, u"delete"_s, hostInterface()});
         QDir(path(u"pool"_s)).removeRecursively(); // the copied disks; logs stay
+        QDir(saslDirectory()).removeRecursively(); // the sasldb holds the password
     }
     m_ready = false;
 }

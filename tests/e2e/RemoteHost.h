@@ -68,6 +68,27 @@ public:
         /// ctimes, not its content, so it keeps the edited copy (the test checks that).
         QStringList hiddenMachines;
         int readyTimeoutMs = 60'000;
+
+        // Remote-access security (RemoteHostSecurity.cpp; see TestPki for certificates).
+        /// libvirtd also listens for TLS (port 16514, listen_tls) with ca_file, cert_file and
+        /// key_file = cacert.pem, servercert.pem, serverkey.pem in this folder (e.g. written
+        /// by TestPki::writeLibvirtServer). Empty: no TLS listener.
+        QString tlsPkiDir;
+        /// false: tls_no_sanity_certificate = 1, so libvirtd starts with a certificate that
+        /// is expired, not yet valid or from another CA (for the clients' error tests; swap
+        /// the files in tlsPkiDir and restart()).
+        bool tlsSanityCheck = true;
+        /// Non-empty: auth_tcp = "sasl" with mech_list `saslMechanisms` from a sasl2 config
+        /// bind-mounted on /etc/sasl2 inside the namespace only, the user in a sasldb in
+        /// the state directory (saslpasswd2; removed again by stop()). The harness's own
+        /// connection answers with this user and password.
+        QString saslUser;
+        QString saslPassword;
+        /// DIGEST-MD5: libvirt refuses a mechanism without a security layer (SCRAM) on
+        /// plain TCP.
+        QString saslMechanisms = QStringLiteral("digest-md5");
+        /// Lines appended to this host's qemu.conf (vnc_listen, vnc_tls, ...).
+        QString extraQemuConf;
     };
 
     RemoteHost();
@@ -94,6 +115,8 @@ public:
     /// "qemu+tcp://10.213.<index>.2/system": for the tests and for peer-to-peer migration
     /// (the SOURCE libvirtd connects to it).
     QString uri() const;
+    /// "qemu+tls://10.213.<index>.2/system", with "?pkipath=<clientPkiDir>" when given.
+    QString tlsUri(const QString &clientPkiDir = {}) const;
     /// "tcp://10.213.<index>.2" (VIR_MIGRATE_PARAM_URI, if a test wants it explicit).
     QString migrationUri() const;
     /// The address inside the namespace (libvirtd, QEMU migration, NBD listen here).
@@ -133,6 +156,11 @@ public:
 
 private:
     bool checkCanRun();
+    QString securitySkipReason() const;
+    QString securityConfig() const;
+    bool prepareSasl();
+    QString saslDirectory() const;
+    virConnectPtr openOwnConnection() const;
     void removeLeftovers();
     bool createLink();
     bool prepareState();

@@ -1,20 +1,25 @@
 #include "views/console/VncConsoleWidget.h"
 
 #include "models/console/KeyMap.h"
+#include "models/secrets/SecretStore.h"
+#include "views/connection/RememberPasswordOption.h"
 #include "views/console/VncView.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDateTime>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QIcon>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPointer>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -30,24 +35,46 @@ using models::VncSession;
 
 namespace {
 
-std::optional<QString> askWithDialog(QWidget *parent, const QString &consoleName)
+// The password dialog; with a store it offers "Remember" (or says why it cannot). After a
+// refusal it says so and that this is the last attempt.
+std::optional<QString> askWithRememberOption(QWidget *parent, const QString &consoleName,
+                                             const QString &previousError,
+                                             const models::SecretStore *store,
+                                             const QString &storeError, bool *remember)
 {
-    bool ok = false;
-    const QString password = QInputDialog::getText(
-        parent, VncConsoleWidget::tr("VNC Password"),
-        VncConsoleWidget::tr("Password for the console of %1:").arg(consoleName),
-        QLineEdit::Password, QString(), &ok);
-    if (!ok)
+    QDialog dialog(parent);
+    dialog.setObjectName(u"vncPasswordDialog"_s);
+    dialog.setWindowTitle(VncConsoleWidget::tr("VNC Password"));
+    auto *layout = new QVBoxLayout(&dialog);
+    QString text = VncConsoleWidget::tr("Password for the console of %1:").arg(consoleName);
+    if (!previousError.isEmpty())
+        text = VncConsoleWidget::tr("%1\n\nPassword for the console of %2 (last attempt):")
+                   .arg(previousError, consoleName);
+    auto *label = new QLabel(text);
+    label->setWordWrap(true);
+    layout->addWidget(label);
+    auto *edit = new QLineEdit(&dialog);
+    edit->setEchoMode(QLineEdit::Password);
+    label->setBuddy(edit);
+    layout->addWidget(edit);
+    QCheckBox *check = addRememberPasswordOption(layout, &dialog, store, storeError);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    return password;
+    *remember = check && check->isChecked();
+    return edit->text();
 }
 
 } // namespace
 
 VncConsoleWidget::VncConsoleWidget(QWidget *parent)
     : QWidget(parent), m_session(new VncSession(this)), m_view(new VncView(this)),
-      m_toolBar(new QToolBar(this)), m_status(new QLabel(this)), m_passwordPrompt(askWithDialog)
+      m_toolBar(new QToolBar(this)), m_status(new QLabel(this))
 {
+    setPasswordPrompt({});
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->setIconSize(QSize(16, 16));
 
@@ -113,6 +140,19 @@ VncConsoleWidget::VncConsoleWidget(QWidget *parent)
     connect(m_session, &VncSession::frameUpdated, m_view, &VncView::updateFrame);
     connect(m_session, &VncSession::connected, this, [this] {
         m_passwordRejected = false;
+        m_passwordRetried = false;
+        m_passwordRetryReason.clear();
+        if (m_passwordToRemember && m_store) {
+            // The server accepted it: now it is worth remembering.
+            m_store
+                ->write(models::SecretKey::forVnc(m_secretUri, m_secretVm), *m_passwordToRemember)
+                .then(this, [this](const models::SecretResult &result) {
+                    if (!result.ok())
+                        setStatus(result.error);
+                });
+        }
+        m_passwordToRemember.reset();
+        m_usedStoredPassword = false;
         m_view->setInputEnabled(true);
         showConnectedStatus();
     });
@@ -146,10 +186,40 @@ void VncConsoleWidget::setEndpoint(const VncEndpoint &endpoint)
 
 void VncConsoleWidget::setPasswordPrompt(PasswordPrompt prompt)
 {
-    m_passwordPrompt = prompt ? std::move(prompt) : PasswordPrompt(askWithDialog);
+    m_customPrompt = bool(prompt);
+    if (prompt) {
+        m_passwordPrompt = std::move(prompt);
+        return;
+    }
+    m_passwordPrompt = [this](QWidget *parent, const QString &consoleName) {
+        bool remember = false;
+        return askWithRememberOption(parent, consoleName, m_passwordRetryReason, nullptr, {},
+                                     &remember);
+    };
+}
+
+QString VncConsoleWidget::passwordRetryReason() const
+{
+    return m_passwordRetryReason;
+}
+
+void VncConsoleWidget::setSecretStore(models::SecretStore *store, const QString &uri,
+                                      const QString &vmUuid)
+{
+    m_store = store;
+    m_secretUri = uri;
+    m_secretVm = vmUuid;
 }
 
 void VncConsoleWidget::connectToConsole()
+{
+    // The user asked: the password may be asked again once more if it is wrong.
+    m_passwordRetried = false;
+    m_passwordRetryReason.clear();
+    requestEndpoint();
+}
+
+void VncConsoleWidget::requestEndpoint()
 {
     const quint64 request = ++m_request;
     m_session->disconnectFromServer();
@@ -218,8 +288,35 @@ void VncConsoleWidget::showConnectedStatus()
 void VncConsoleWidget::onDisconnected(const QString &error)
 {
     m_view->setInputEnabled(false);
-    if (m_session->failure() == VncSession::Failure::AuthenticationFailed)
+    m_passwordToRemember.reset(); // refused or never tried: not worth remembering
+    const bool refused = m_session->failure() == VncSession::Failure::AuthenticationFailed;
+    if (refused)
         m_passwordRejected = true;
+    if (refused && m_usedStoredPassword && m_store) {
+        // The remembered password is wrong now: forget it and ask the user.
+        m_usedStoredPassword = false;
+        m_store->remove(models::SecretKey::forVnc(m_secretUri, m_secretVm))
+            .then(this, [this](const models::SecretResult &) { connectToConsole(); });
+        setStatus(tr("The saved password was refused; it is forgotten. Asking again…"));
+        return;
+    }
+    m_usedStoredPassword = false;
+    if (refused) {
+        // One more prompt, then stop: a wrong password must not loop, and the server
+        // may count failed attempts.
+        if (!m_passwordRetried && m_provider) {
+            m_passwordRetried = true;
+            m_passwordRetryReason = error;
+            setStatus(tr("%1\nAsking for the password again.").arg(error));
+            const quint64 request = m_request;
+            QTimer::singleShot(0, this, [this, request] {
+                if (request == m_request)
+                    requestEndpoint();
+            });
+            return;
+        }
+        m_passwordRetryReason.clear();
+    }
     if (error.isEmpty())
         setStatus(tr("Disconnected."));
     else
@@ -229,11 +326,50 @@ void VncConsoleWidget::onDisconnected(const QString &error)
 void VncConsoleWidget::askPassword()
 {
     setStatus(tr("%1 asks for a password.").arg(m_session->endpointName()));
+    if (!m_store || m_secretVm.isEmpty()) {
+        promptForPassword({});
+        return;
+    }
+    // A remembered password answers without asking; the keyring replies through the
+    // event loop (nothing waits here).
+    m_store->probe().then(this, [this](models::SecretStore::Availability) {
+        if (!m_session->isPasswordRequestPending())
+            return;
+        if (!m_store || !m_store->isAvailable() || m_passwordRejected) {
+            promptForPassword({});
+            return;
+        }
+        m_store->read(models::SecretKey::forVnc(m_secretUri, m_secretVm))
+            .then(this, [this](const models::SecretResult &stored) {
+                if (!m_session->isPasswordRequestPending())
+                    return;
+                if (stored.secret) {
+                    m_usedStoredPassword = true;
+                    setStatus(tr("Connecting to %1 with the saved password…")
+                                  .arg(m_session->endpointName()));
+                    m_session->providePassword(*stored.secret);
+                    return;
+                }
+                promptForPassword(stored.error);
+            });
+    });
+}
+
+void VncConsoleWidget::promptForPassword(const QString &storeError)
+{
     // The prompt may run a nested event loop; the session may end meanwhile.
     QPointer<VncConsoleWidget> self(this);
-    const std::optional<QString> password = m_passwordPrompt(this, m_session->endpointName());
+    bool remember = false;
+    const std::optional<QString> password =
+        m_customPrompt
+            ? m_passwordPrompt(this, m_session->endpointName())
+            : askWithRememberOption(this, m_session->endpointName(), m_passwordRetryReason,
+                                    m_secretVm.isEmpty() ? nullptr : m_store.data(), storeError,
+                                    &remember);
     if (!self || !m_session->isPasswordRequestPending())
         return;
+    if (password && remember)
+        m_passwordToRemember = *password;
     if (password) {
         setStatus(tr("Connecting to %1…").arg(m_session->endpointName()));
         m_session->providePassword(*password);

@@ -4,6 +4,7 @@
 #include "models/console/VncSession.h"
 
 #include <QFuture>
+#include <QPointer>
 #include <QWidget>
 #include <functional>
 #include <optional>
@@ -13,6 +14,10 @@ class QLabel;
 class QMenu;
 class QToolBar;
 class QToolButton;
+
+namespace crossvirt::models {
+class SecretStore;
+}
 
 namespace crossvirt::views {
 
@@ -37,10 +42,17 @@ public:
     void setEndpointProvider(EndpointProvider provider);
     /// A fixed TCP endpoint (host/port), used for every reconnect.
     void setEndpoint(const models::VncEndpoint &endpoint);
-    /// Replaces the QInputDialog password prompt (tests, other front ends).
+    /// Replaces the password dialog (tests, other front ends); such a prompt offers no
+    /// "Remember".
     void setPasswordPrompt(PasswordPrompt prompt);
+    /// Remembers the VNC password of VM `vmUuid` on `uri` in `store` when the user asks
+    /// to (saved once the server accepted it), and uses it next time without asking; a
+    /// remembered password the server refuses is deleted and the user asked again.
+    void setSecretStore(models::SecretStore *store, const QString &uri, const QString &vmUuid);
 
-    /// Asks the provider for an endpoint and connects (dropping any connection).
+    /// Asks the provider for an endpoint and connects (dropping any connection). A
+    /// password the server rejects is asked for once more (the prompt says why), then
+    /// the console stops with the server's refusal.
     void connectToConsole();
     void disconnectFromConsole();
 
@@ -51,6 +63,9 @@ public:
     models::VncSession *session() const { return m_session; }
     VncView *view() const { return m_view; }
     QString statusText() const;
+    /// Why the password prompt is shown again (the server's refusal), empty on the
+    /// first prompt.
+    QString passwordRetryReason() const;
     /// The session's screen is QEMU's placeholder: the view shows waitingText() instead.
     bool isWaitingForGuestDisplay() const;
     /// "Waiting for the guest's display…", shown in place of QEMU's placeholder.
@@ -67,10 +82,12 @@ signals:
     void statusChanged(const QString &text);
 
 private:
+    void requestEndpoint();
     void startSession(models::VncEndpoint endpoint);
     void setStatus(const QString &text);
     void updateActions();
     void askPassword();
+    void promptForPassword(const QString &storeError);
     void chooseScreenshotFile();
     void setFullScreen(bool on);
     void onDisconnected(const QString &error);
@@ -92,6 +109,15 @@ private:
     PasswordPrompt m_passwordPrompt;
     quint64 m_request = 0; // latest endpoint request wins
     bool m_passwordRejected = false;
+    bool m_passwordRetried = false; // the one extra prompt after a rejection was used
+    QString m_passwordRetryReason;
+    bool m_customPrompt = false;
+    // Remembered passwords: where, and what the current attempt does with one.
+    QPointer<models::SecretStore> m_store;
+    QString m_secretUri;
+    QString m_secretVm;
+    bool m_usedStoredPassword = false;
+    std::optional<QString> m_passwordToRemember; // saved once the server accepts it
     bool m_wasMaximized = false;
 };
 

@@ -4,6 +4,7 @@
 #include "models/connection/Datacenter.h"
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
+#include "models/secrets/SecretStore.h"
 #include "views/bulk/BulkProgressDialog.h"
 #include "views/clone/CloneDialog.h"
 #include "views/clone/MakeTemplateDialog.h"
@@ -297,6 +298,20 @@ void ActionController::removeConnection(const QString &uri)
         return;
     emit connectionAboutToBeRemoved(uri);
     m_models.datacenter->removeConnection(uri);
+}
+
+void ActionController::forgetPasswords(const QString &uri)
+{
+    if (uri.isEmpty() || !m_models.secrets)
+        return;
+    const QString name = m_models.datacenter->displayName(uri);
+    m_models.secrets->forgetConnection(uri).then(
+        this, [this, name](const models::SecretResult &result) {
+            if (result.ok())
+                emit statusMessage(tr("Saved passwords of %1 forgotten.").arg(name), 5000);
+            else
+                emit failed(tr("Forget saved passwords"), result.error);
+        });
 }
 
 void ActionController::connectHost(const QString &uri, bool open)

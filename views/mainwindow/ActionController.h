@@ -69,6 +69,9 @@ public:
     void addConnection();
     void removeConnection(const QString &uri);
     void connectHost(const QString &uri, bool open);
+    /// Deletes every password remembered for `uri` from the keyring (reported on the
+    /// status line, or as a failure with the keyring's message).
+    void forgetPasswords(const QString &uri);
     void newCluster();
     void editCluster(const QString &clusterId);
     void deleteCluster(const QString &clusterId);

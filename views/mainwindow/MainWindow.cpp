@@ -7,6 +7,7 @@
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryFilterProxy.h"
 #include "models/inventory/InventoryModel.h"
+#include "models/secrets/SecretStore.h"
 #include "models/stats/DatacenterStats.h"
 #include "models/stats/InventoryStatsProxy.h"
 #include "views/charts/CpuSparklineDelegate.h"
@@ -240,6 +241,8 @@ void MainWindow::createActions()
     m_addConnection =
         new QAction(st->standardIcon(QStyle::SP_FileDialogNewFolder), tr("&Add Connection…"), this);
     m_removeConnection = new QAction(tr("&Remove Connection"), this);
+    m_forgetPasswords = new QAction(tr("&Forget Saved Passwords"), this);
+    m_forgetPasswords->setObjectName(u"forgetPasswords"_s);
     m_connect = new QAction(tr("&Connect"), this);
     m_disconnect = new QAction(tr("&Disconnect"), this);
     m_open = new QAction(st->standardIcon(QStyle::SP_DesktopIcon), tr("&Open"), this);
@@ -298,6 +301,7 @@ void MainWindow::createActions()
     m_connect->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
     m_disconnect->setShortcut(QKeySequence(tr("Ctrl+Alt+X")));
     m_removeConnection->setShortcut(QKeySequence(tr("Ctrl+Alt+R")));
+    m_forgetPasswords->setShortcut(QKeySequence(tr("Ctrl+Alt+F")));
     m_newCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+N")));
     m_editCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+E")));
     m_deleteCluster->setShortcut(QKeySequence(tr("Ctrl+Alt+D")));
@@ -323,6 +327,12 @@ void MainWindow::createActions()
     connect(m_addConnection, &QAction::triggered, m_actions, &ActionController::addConnection);
     connect(m_removeConnection, &QAction::triggered, this,
             [this] { m_actions->removeConnection(selectedHostUri()); });
+    connect(m_forgetPasswords, &QAction::triggered, this,
+            [this] { m_actions->forgetPasswords(selectedHostUri()); });
+    if (m_models.secrets) {
+        connect(m_models.secrets, &models::SecretStore::availabilityChanged, this,
+                &MainWindow::updateActions);
+    }
     connect(m_connect, &QAction::triggered, this,
             [this] { m_actions->connectHost(selectedHostUri(), true); });
     connect(m_disconnect, &QAction::triggered, this,
@@ -363,6 +373,7 @@ void MainWindow::createActions()
     hostMenu->addAction(m_connect);
     hostMenu->addAction(m_disconnect);
     hostMenu->addSeparator();
+    hostMenu->addAction(m_forgetPasswords);
     hostMenu->addAction(m_removeConnection);
     QMenu *clusterMenu = menuBar()->addMenu(tr("&Cluster"));
     clusterMenu->addAction(m_newCluster);
@@ -414,9 +425,9 @@ void MainWindow::createActions()
         tb->addAction(a);
 
     m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
-    for (QAction *a :
-         {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume, m_addDisk, m_delete,
-          m_clone, m_makeTemplate, m_connect, m_disconnect, m_removeConnection, m_editCluster})
+    for (QAction *a : {m_open, m_start, m_shutdown, m_reboot, m_forceOff, m_pause, m_resume,
+                       m_addDisk, m_delete, m_clone, m_makeTemplate, m_connect, m_disconnect,
+                       m_forgetPasswords, m_removeConnection, m_editCluster})
         m_tree->addAction(a);
 }
 
@@ -551,6 +562,14 @@ void MainWindow::updateActions()
     m_disconnect->setEnabled(host && session &&
                              session->state() != models::ConnectionState::Disconnected);
     m_removeConnection->setEnabled(host);
+    // Without a keyring nothing was remembered: the action stays, and says why it is off.
+    m_forgetPasswords->setVisible(bool(m_models.secrets));
+    const bool store = m_models.secrets && m_models.secrets->isAvailable();
+    m_forgetPasswords->setEnabled(host && store);
+    m_forgetPasswords->setToolTip(
+        store || !m_models.secrets
+            ? tr("Delete this host's passwords from the desktop's secret store")
+            : m_models.secrets->unavailableReason());
     updateCloneActions(d ? &*d : nullptr);
     updateSnapshotActions(d ? &*d : nullptr, session);
     updateMigrationActions(d ? &*d : nullptr);

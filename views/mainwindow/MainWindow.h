@@ -157,6 +157,7 @@ private:
     DetailsPane *m_details;
     QLabel *m_summary = nullptr;
     QAction *m_addConnection, *m_removeConnection, *m_connect, *m_disconnect;
+    QAction *m_forgetPasswords = nullptr;
     QAction *m_open, *m_start, *m_shutdown, *m_reboot, *m_forceOff, *m_pause, *m_resume, *m_delete;
     QAction *m_newVm, *m_addDisk, *m_newCluster, *m_editCluster, *m_deleteCluster, *m_byHost,
         *m_byCluster;

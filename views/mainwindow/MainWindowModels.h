@@ -7,6 +7,7 @@ class Datacenter;
 class DatacenterStats;
 class HostCapabilitiesService;
 class InventoryModel;
+class SecretStore;
 } // namespace crossvirt::models
 
 namespace crossvirt::views {
@@ -22,6 +23,8 @@ struct MainWindowModels
     models::DatacenterStats *stats = nullptr;
     /// Host and domain capabilities, fetched once per host and shared by the dialogs.
     models::HostCapabilitiesService *capabilities = nullptr;
+    /// Remembered passwords; nullptr: nothing is remembered (Forget Saved Passwords hidden).
+    models::SecretStore *secrets = nullptr;
 };
 
 } // namespace crossvirt::views

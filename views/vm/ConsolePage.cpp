@@ -4,6 +4,7 @@
 #include "models/connection/FutureHandling.h"
 #include "models/connection/HostSession.h"
 #include "models/console/ConsoleEndpoints.h"
+#include "models/secrets/SecretStore.h"
 #include "views/console/ScreenshotConsole.h"
 #include "views/console/SerialTerminal.h"
 #include "views/console/VncConsoleWidget.h"
@@ -149,6 +150,8 @@ void ConsolePage::showGraphics()
 {
     if (!m_vnc) {
         m_vnc = new VncConsoleWidget(this);
+        m_vnc->setSecretStore(models::SecretStore::applicationStore(),
+                              m_session ? m_session->uri() : QString(), m_uuid);
         m_stack->addWidget(m_vnc);
         QPointer<models::HostSession> session = m_session;
         const QString uuid = m_uuid;
