@@ -11,18 +11,24 @@
 // - ssh-agent keys (SSH_AUTH_SOCK) connect without a prompt.
 // - qemu+libssh with its own known_hosts= file (the key is asked about for that file) and
 //   a password (libvirt's auth callback -> the same dialog).
+// - Remember (the keyring, a private Secret Service): a remembered ssh password connects
+//   without a prompt next time; a remembered one the host refuses makes ssh ask the user
+//   in the same attempt, and is forgotten.
 // ssh reads the passwd home's known_hosts: the test process gets a private home first.
 
+#include "PrivateSecretService.h"
 #include "common/TestSupport.h"
 #include "e2e/E2eSupport.h"
 #include "e2e/HarnessProcesses.h"
 #include "e2e/RemoteHost.h"
 #include "e2e/SshServer.h"
 #include "models/connection/HostSession.h"
+#include "models/secrets/SecretStore.h"
 #include "views/connection/CredentialDialog.h"
 #include "views/connection/HostKeyDialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDialog>
 #include <QDir>
 #include <QElapsedTimer>
@@ -153,10 +159,13 @@ protected:
         host.reset();
     }
 
-    std::unique_ptr<models::HostSession> session(const QString &uri)
+    std::unique_ptr<models::HostSession> session(const QString &uri,
+                                                 models::SecretStore *store = nullptr)
     {
         auto s = std::make_unique<models::HostSession>(uri);
-        s->setCredentialProvider(new views::CredentialDialogProvider(nullptr));
+        auto *provider = new views::CredentialDialogProvider(nullptr);
+        provider->setSecretStore(store);
+        s->setCredentialProvider(provider);
         return s;
     }
     static bool waitForState(models::HostSession *s, models::ConnectionState state,
@@ -409,6 +418,75 @@ TEST_F(SshE2e, PasswordsThroughTheCredentialDialogOverSshAndLibssh)
                 << file.toStdString();
         }
     }
+}
+
+TEST_F(SshE2e, RememberedSshPasswordIsUsedAndAWrongOneAsksAgain)
+{
+    test::PrivateSecretService keyring;
+    if (!keyring.start(true)) {
+        if (!keyring.skipReason().isEmpty())
+            GTEST_SKIP() << keyring.skipReason().toStdString();
+        FAIL() << keyring.error().toStdString();
+    }
+    models::SecretStore store;
+    auto probe = store.probe();
+    ASSERT_TRUE(waitUntil([&] { return probe.isFinished(); }, 20'000));
+    ASSERT_EQ(probe.result(), models::SecretStore::Availability::Available);
+    const auto entries = [&] {
+        auto f = store.entries(sshd->uri());
+        waitUntil([&] { return f.isFinished(); }, 10'000);
+        return f.isFinished() && f.resultCount() ? f.result().size() : -1;
+    };
+    trustCurrentKey();
+    DialogAnswerer answerer;
+    bool remember = false;
+    QStringList prompts;
+    answerer.onDialog = [&](QDialog *dialog) {
+        prompts << promptOf(dialog);
+        auto *check = dialog->findChild<QCheckBox *>(u"rememberPassword"_s);
+        ASSERT_TRUE(check) << "the SSH password prompt offers Remember";
+        check->setChecked(remember);
+        typeAndPressOk(dialog, SshServer::password());
+    };
+
+    // Typed with Remember: saved once ssh got in.
+    remember = true;
+    auto s = session(sshd->uri(), &store);
+    s->open();
+    ASSERT_TRUE(waitForState(s.get(), models::ConnectionState::Connected))
+        << s->lastError().toStdString();
+    EXPECT_EQ(prompts.size(), 1);
+    EXPECT_TRUE(waitUntil([&] { return entries() == 1; }, 10'000));
+    s.reset();
+
+    // Next time: no prompt at all.
+    prompts.clear();
+    s = session(sshd->uri(), &store);
+    s->open();
+    ASSERT_TRUE(waitForState(s.get(), models::ConnectionState::Connected))
+        << s->lastError().toStdString();
+    EXPECT_TRUE(prompts.isEmpty()) << prompts.join(u", "_s).toStdString();
+    s.reset();
+
+    // The remembered password became wrong: ssh asks again, the user is asked (once) in
+    // the same attempt, and the wrong one is forgotten (Remember left unticked).
+    models::CredentialRequest request;
+    request.kind = models::CredentialRequest::Kind::Password;
+    request.prompt = u"root@%1's password:"_s.arg(sshd->address());
+    auto written = store.write(models::SecretKey::forCredentials(sshd->uri(), {request}),
+                               u"[\"not-the-password\"]"_s);
+    ASSERT_TRUE(waitUntil([&] { return written.isFinished(); }, 10'000));
+    ASSERT_TRUE(written.result().ok()) << written.result().error.toStdString();
+    prompts.clear();
+    remember = false;
+    s = session(sshd->uri(), &store);
+    s->open();
+    ASSERT_TRUE(waitForState(s.get(), models::ConnectionState::Connected))
+        << s->lastError().toStdString();
+    EXPECT_EQ(prompts.size(), 1);
+    EXPECT_TRUE(waitUntil([&] { return entries() == 0; }, 10'000))
+        << "a remembered password the host refused must be forgotten";
+    s.reset();
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QThread>
+#include <QTimer>
 #include <gtest/gtest.h>
 
 #include <sys/stat.h>
@@ -36,6 +37,20 @@ public:
     QString askedUri;
     QList<CredentialRequest> asked;
     bool onGuiThread = false;
+};
+
+// Answers as the keyring provider does: later, from the event loop (provideLater).
+class LaterAnswers : public Answers
+{
+public:
+    void provideLater(const QString &uri, const QList<CredentialRequest> &requests,
+                      Reply reply) override
+    {
+        ++laterCalls;
+        QTimer::singleShot(200, this,
+                           [this, uri, requests, reply] { reply(provide(uri, requests)); });
+    }
+    int laterCalls = 0;
 };
 
 struct HelperRun
@@ -119,6 +134,24 @@ TEST_F(Askpass, UnregisteredHostGetsNoAnswer)
     EXPECT_TRUE(r.out.isEmpty());
     EXPECT_TRUE(r.err.contains("no connection")) << r.err.toStdString();
     EXPECT_TRUE(provider.asked.isEmpty());
+}
+
+// The keyring's provider answers after a lookup on the GUI thread's event loop: the
+// server must not wait for it there (that would never finish), and ssh gets the answer.
+TEST(AskpassLater, ProviderThatAnswersLaterReachesTheHelper)
+{
+    qputenv("CROSSVIRT_ASKPASS", CROSSVIRT_ASKPASS_PATH);
+    LaterAnswers provider;
+    auto channel = std::make_shared<CredentialChannel>();
+    channel->setProvider(&provider);
+    AskpassServer::Registration reg(u"qemu+ssh://root@kvm9/system"_s, u"kvm9"_s, channel);
+    provider.answer = QStringList{u"from the keyring"_s};
+    const HelperRun r = askThroughShell(u"kvm9"_s, u"root@kvm9's password: "_s);
+    EXPECT_EQ(r.code, 0) << r.err.toStdString();
+    EXPECT_EQ(r.out, "from the keyring\n");
+    EXPECT_EQ(provider.laterCalls, 1) << "askpass must go through provideLater (the keyring)";
+    EXPECT_EQ(reg.answered(), 1);
+    channel->setProvider(nullptr);
 }
 
 } // namespace

@@ -40,6 +40,7 @@ private:
         QStringList answers;
         bool fromStore = false; // else: typed by the user
         bool remember = false;  // typed, and "Remember" ticked for this attempt
+        bool stale = false;     // remembered, asked for again in the same attempt: wrong
     };
     std::optional<QStringList> askUser(const QString &uri,
                                        const QList<models::CredentialRequest> &requests,
