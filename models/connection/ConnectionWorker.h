@@ -61,7 +61,8 @@ private:
     void unregisterEvents();
     void scheduleReconnect(const QString &error);
     /// A failure retrying alone cannot fix (credentials refused or cancelled, a bad
-    /// certificate): Failed with `error`, no retry; "Connect" tries (and asks) again.
+    /// certificate, an SSH host key changed or not trusted): Failed with `error`, no
+    /// retry; "Connect" tries (and asks) again.
     void stopWithError(const QString &error);
     void checkAlive();
 

@@ -25,6 +25,13 @@ public:
     /// Worker thread: asks the provider on the GUI thread and waits. nullopt when the user
     /// cancelled, when the provider is gone, or when the application is shutting down.
     std::optional<QStringList> ask(const QString &uri, const QList<CredentialRequest> &requests);
+    /// Worker thread: the provider's confirmHostKey() on the GUI thread; false when the
+    /// user says no, when the provider is gone, or when the application is shutting down.
+    bool confirmHostKey(const SshHostKeyQuestion &question);
+    /// GUI thread, without waiting: the provider's provideLater() (a remembered answer from
+    /// the keyring, or the dialog); `reply` gets nullopt when there is no provider.
+    void askLater(const QString &uri, const QList<CredentialRequest> &requests,
+                  CredentialProvider::Reply reply);
     /// Worker thread, after a connection attempt during which ask() was called: tells the
     /// provider (on the GUI thread, without waiting) whether its answers worked.
     void reportOutcome(const QString &uri, CredentialProvider::Outcome outcome);

@@ -17,7 +17,8 @@ cmake --install "$build" --prefix "$prefix" >/dev/null
 id=io.github.crossvirt.Crossvirt
 share=$prefix/share
 
-for f in bin/crossvirt bin/crossvirt-cli; do
+# crossvirt-askpass: ssh runs it for qemu+ssh passwords; Crossvirt looks for it beside itself.
+for f in bin/crossvirt bin/crossvirt-cli bin/crossvirt-askpass; do
   [ -x "$prefix/$f" ] || fail "$f is not installed"
 done
 

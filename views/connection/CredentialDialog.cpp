@@ -1,5 +1,6 @@
 #include "views/connection/CredentialDialog.h"
 
+#include "views/connection/HostKeyDialog.h"
 #include "views/connection/RememberPasswordOption.h"
 
 #include <QCheckBox>
@@ -11,6 +12,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace crossvirt::views {
 
@@ -76,6 +79,21 @@ void CredentialDialogProvider::answerFromStoreOrUser(const QString &uri,
         return;
     }
     const SecretKey key = SecretKey::forCredentials(uri, requests);
+    // ssh asks again in the same attempt when the host refused an answer (askpass): a
+    // remembered answer already given for this prompt was wrong; ask the user instead.
+    bool storedWasWrong = false;
+    for (Pending &p : m_pending[uri]) {
+        if (p.fromStore && p.key == key)
+            p.stale = storedWasWrong = true;
+    }
+    if (storedWasWrong) {
+        bool remember = false;
+        const std::optional<QStringList> answers = askUser(uri, requests, &remember);
+        if (answers)
+            m_pending[uri] << Pending{key, *answers, false, remember};
+        reply(answers);
+        return;
+    }
     m_store->read(key).then(this, [this, uri, requests, reply, key](const SecretResult &stored) {
         if (stored.secret) {
             const QStringList answers = decodeAnswers(*stored.secret);
@@ -107,11 +125,19 @@ void CredentialDialogProvider::credentialsUsed(const QString &uri, Outcome outco
     const QList<Pending> pending = m_pending.take(uri);
     if (!m_store)
         return;
+    // A wrong remembered answer replaced by a typed one that is saved in its place.
+    const auto rememberedAgain = [&pending, outcome](const SecretKey &key) {
+        return outcome == Outcome::Accepted &&
+               std::any_of(pending.begin(), pending.end(), [&key](const Pending &p) {
+                   return !p.fromStore && p.remember && p.key == key;
+               });
+    };
     for (const Pending &p : pending) {
         QFuture<SecretResult> done;
         if (outcome == Outcome::Accepted && p.remember)
             done = m_store->write(p.key, encodeAnswers(p.answers));
-        else if (outcome == Outcome::Refused && p.fromStore)
+        else if (p.fromStore &&
+                 (outcome == Outcome::Refused || (p.stale && !rememberedAgain(p.key))))
             done = m_store->remove(p.key); // the next attempt asks the user
         else
             continue;
@@ -167,6 +193,12 @@ CredentialDialogProvider::askUser(const QString &uri, const QList<CredentialRequ
     for (QLineEdit *e : std::as_const(edits))
         answers << e->text();
     return answers;
+}
+
+bool CredentialDialogProvider::confirmHostKey(const models::SshHostKeyQuestion &question)
+{
+    HostKeyDialog dialog(question, m_parentWindow);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 } // namespace crossvirt::views

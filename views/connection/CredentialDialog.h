@@ -23,6 +23,8 @@ public:
 
     std::optional<QStringList> provide(const QString &uri,
                                        const QList<models::CredentialRequest> &requests) override;
+    /// The HostKeyDialog; "no" unless the user presses "Trust".
+    bool confirmHostKey(const models::SshHostKeyQuestion &question) override;
     void provideLater(const QString &uri, const QList<models::CredentialRequest> &requests,
                       Reply reply) override;
     void credentialsUsed(const QString &uri, Outcome outcome) override;
@@ -38,6 +40,7 @@ private:
         QStringList answers;
         bool fromStore = false; // else: typed by the user
         bool remember = false;  // typed, and "Remember" ticked for this attempt
+        bool stale = false;     // remembered, asked for again in the same attempt: wrong
     };
     std::optional<QStringList> askUser(const QString &uri,
                                        const QList<models::CredentialRequest> &requests,
