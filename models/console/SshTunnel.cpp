@@ -1,0 +1,595 @@
+#include "models/console/SshTunnel.h"
+
+#include "models/connection/ConnectionUri.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QMutex>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <csignal>
+#include <cstdlib>
+#include <fcntl.h>
+#include <mutex>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+extern char **environ;
+
+using namespace Qt::StringLiterals;
+
+namespace crossvirt::models {
+
+namespace {
+// lupdate and the runtime both see the context "SshTunnel" for Text::tr().
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(SshTunnel)
+};
+
+bool isSshTransport(ConnectionUriSpec::Transport t)
+{
+    return t == ConnectionUriSpec::Transport::Ssh || t == ConnectionUriSpec::Transport::LibSsh;
+}
+} // namespace
+
+// ---- the command line ---------------------------------------------------------------
+
+SshTarget SshTarget::fromUri(const QString &uri)
+{
+    SshTarget t;
+    const QUrl url(uri);
+    const ConnectionUriSpec spec = ConnectionUriSpec::fromUri(uri);
+    if (spec.hypervisor != ConnectionUriSpec::Hypervisor::Custom) {
+        if (!isSshTransport(spec.transport))
+            return t;
+        t.host = spec.host;
+        if (t.host.startsWith(u'[') && t.host.endsWith(u']'))
+            t.host = t.host.mid(1, t.host.size() - 2);
+        t.port = spec.port;
+        t.user = spec.user;
+        t.keyFile = spec.sshKeyFile;
+    } else {
+        // A URI with more of libvirt's parameters (known_hosts=, no_tty=...) does not read
+        // back into a spec; its host, user, port and keyfile mean the same to libvirt.
+        if (!isSshTransport(transportOfUri(uri)))
+            return t;
+        t.host = url.host();
+        t.port = std::max(0, url.port());
+        t.user = url.userName();
+        t.keyFile = QUrlQuery(url).queryItemValue(u"keyfile"_s, QUrl::FullyDecoded);
+    }
+    t.knownHostsFile = QUrlQuery(url).queryItemValue(u"known_hosts"_s, QUrl::FullyDecoded);
+    if (t.knownHostsFile.isEmpty())
+        t.knownHostsFile = qEnvironmentVariable("CROSSVIRT_SSH_KNOWN_HOSTS");
+    return t;
+}
+
+QString SshTarget::displayName() const
+{
+    return user.isEmpty() ? host : user + u'@' + host;
+}
+
+QString SshTarget::key() const
+{
+    return QStringList{host, QString::number(port), user, keyFile, knownHostsFile}.join(u'\n');
+}
+
+QStringList sshCommonArguments(const SshTarget &t, const QString &controlPath)
+{
+    QStringList args;
+    if (t.port > 0)
+        args << u"-p"_s << QString::number(t.port);
+    if (!t.user.isEmpty())
+        args << u"-l"_s << t.user;
+    if (!t.keyFile.isEmpty())
+        args << u"-i"_s << t.keyFile;
+    if (!t.knownHostsFile.isEmpty())
+        args << u"-o"_s << u"UserKnownHostsFile="_s + t.knownHostsFile;
+    // No prompt may wait on a terminal nobody sees, and a key the user has not trusted is
+    // refused here (trusting it is the connection's business, not a console's).
+    args << u"-o"_s << u"BatchMode=yes"_s << u"-o"_s << u"StrictHostKeyChecking=yes"_s;
+    args << u"-o"_s << u"ConnectTimeout=10"_s << u"-o"_s << u"ServerAliveInterval=10"_s << u"-o"_s
+         << u"ServerAliveCountMax=3"_s;
+    args << u"-o"_s << u"ControlPath="_s + controlPath << u"-T"_s << u"-e"_s << u"none"_s;
+    return args;
+}
+
+QStringList sshMasterArguments(const SshTarget &t, const QString &controlPath)
+{
+    // ControlPersist would fork the master away from us; Crossvirt keeps it as its own
+    // child instead and ends it when the host is removed or the app quits.
+    return sshCommonArguments(t, controlPath) + QStringList{u"-o"_s, u"ControlMaster=yes"_s,
+                                                            u"-o"_s, u"ControlPersist=no"_s,
+                                                            u"-N"_s, u"--"_s,
+                                                            t.host};
+}
+
+QStringList sshStdioArguments(const SshTarget &t, const QString &controlPath, const QString &toHost,
+                              quint16 toPort)
+{
+    const QString where = toHost.contains(u':') ? u"[%1]:%2"_s.arg(toHost).arg(toPort)
+                                                : u"%1:%2"_s.arg(toHost).arg(toPort);
+    return sshCommonArguments(t, controlPath) +
+           QStringList{u"-o"_s, u"ControlMaster=no"_s, u"-W"_s, where, u"--"_s, t.host};
+}
+
+// ---- what ssh said -------------------------------------------------------------------
+
+namespace {
+QString lastLines(const QStringList &lines, int count)
+{
+    return lines.mid(std::max(qsizetype(0), lines.size() - count)).join(u' ');
+}
+
+// The text after "ssh: connect to host h port 22: " (or the whole line).
+QString afterLastColon(const QString &line)
+{
+    const qsizetype at = line.lastIndexOf(u": "_s);
+    return at >= 0 ? line.mid(at + 2) : line;
+}
+} // namespace
+
+SshFailure classifySshError(const SshTarget &target, const QString &sshStderr,
+                            const QString &forwardTo)
+{
+    using K = SshFailure::Kind;
+    QStringList lines;
+    for (QString line : sshStderr.split(u'\n')) {
+        line.remove(u'\r');
+        line = line.trimmed();
+        // ssh's banners of @ signs and advice carry nothing a message needs.
+        if (!line.isEmpty() && !line.startsWith(u'@'))
+            lines << line;
+    }
+    const QString all = lines.join(u'\n');
+    const QString name = target.displayName();
+    auto has = [&all](QLatin1StringView text) { return all.contains(text, Qt::CaseInsensitive); };
+    auto lineWith = [&lines](QLatin1StringView text) {
+        for (const QString &l : lines) {
+            if (l.contains(text, Qt::CaseInsensitive))
+                return l;
+        }
+        return QString();
+    };
+    if (has("REMOTE HOST IDENTIFICATION HAS CHANGED"_L1) ||
+        (has("Host key for"_L1) && has("has changed"_L1)))
+        return {K::HostKeyChanged,
+                Text::tr("The SSH host key of %1 has CHANGED since it was trusted, so the "
+                         "console's tunnel was refused. Someone may be intercepting the "
+                         "connection; check the new key with the host's administrator.")
+                    .arg(target.host)};
+    if (has("host key is known for"_L1) || has("Host key verification failed"_L1))
+        return {K::HostKeyUnknown,
+                Text::tr("The SSH host key of %1 is not trusted yet, so the console's tunnel "
+                         "was refused. Connect to the host and trust its key first.")
+                    .arg(target.host)};
+    if (has("Permission denied"_L1) || has("Too many authentication failures"_L1) ||
+        has("no more authentication methods"_L1))
+        return {K::AuthenticationFailed,
+                Text::tr("SSH authentication to %1 failed for the console's tunnel (%2). The "
+                         "tunnel logs in with your SSH agent or key file.")
+                    .arg(name, lineWith("Permission denied"_L1).isEmpty()
+                                   ? lastLines(lines, 1)
+                                   : afterLastColon(lineWith("Permission denied"_L1)))};
+    if (has("open failed"_L1) || has("stdio forwarding failed"_L1))
+        return {K::ForwardRefused,
+                Text::tr("The SSH connection to %1 works, but %2 on that host refused the "
+                         "console's tunnel; no VNC server is listening there.")
+                    .arg(name, forwardTo.isEmpty() ? Text::tr("the display") : forwardTo)};
+    if (const QString l = lineWith("Connection refused"_L1); !l.isEmpty())
+        return {K::ConnectionRefused,
+                Text::tr("%1 refused the SSH connection (%2); is its SSH server running?")
+                    .arg(target.host, l)};
+    if (has("timed out"_L1))
+        return {K::TimedOut, Text::tr("Connecting to %1 over SSH timed out (%2).")
+                                 .arg(target.host, lastLines(lines, 1))};
+    if (has("No route to host"_L1) || has("Network is unreachable"_L1) ||
+        has("Could not resolve hostname"_L1) || has("Name or service not known"_L1))
+        return {K::HostUnreachable, Text::tr("%1 cannot be reached over SSH: %2")
+                                        .arg(target.host, afterLastColon(lastLines(lines, 1)))};
+    return {K::Other, Text::tr("Could not open an SSH tunnel to %1: %2")
+                          .arg(name, lines.isEmpty() ? Text::tr("ssh ended without saying why")
+                                                     : lastLines(lines, 2))};
+}
+
+// ---- processes -----------------------------------------------------------------------
+
+namespace {
+
+/// One ssh we started: a thread collects its stderr and reaps it, so neither blocks
+/// anyone and no zombie stays. Shared with that thread (it may outlive the registry).
+struct SshChild
+{
+    pid_t pid = -1;
+    mutable std::mutex mutex;
+    std::condition_variable exitedCondition;
+    bool exited = false;
+    QByteArray stderrText; // bounded: the last 16 KiB
+
+    QString errorText() const
+    {
+        std::lock_guard lock(mutex);
+        return QString::fromLocal8Bit(stderrText);
+    }
+    bool hasExited() const
+    {
+        std::lock_guard lock(mutex);
+        return exited;
+    }
+    /// True when it exited within `ms`.
+    bool waitForExit(int ms)
+    {
+        std::unique_lock lock(mutex);
+        return exitedCondition.wait_for(lock, std::chrono::milliseconds(ms),
+                                        [this] { return exited; });
+    }
+    void terminate()
+    {
+        if (!hasExited())
+            ::kill(pid, SIGTERM);
+    }
+};
+
+void collect(std::shared_ptr<SshChild> child, int errFd)
+{
+    char buffer[4096];
+    bool eof = false;
+    for (;;) {
+        if (!eof) {
+            pollfd p{errFd, POLLIN, 0};
+            if (::poll(&p, 1, 200) > 0) {
+                const ssize_t n = ::read(errFd, buffer, sizeof buffer);
+                if (n > 0) {
+                    std::lock_guard lock(child->mutex);
+                    child->stderrText.append(buffer, n);
+                    if (child->stderrText.size() > 16384)
+                        child->stderrText = child->stderrText.right(16384);
+                    continue;
+                }
+                eof = n == 0 || errno != EINTR;
+            }
+        }
+        int status = 0;
+        const pid_t r = ::waitpid(child->pid, &status, eof ? 0 : WNOHANG);
+        if (r == child->pid || (r < 0 && errno == ECHILD)) {
+            // Whatever it wrote last is in the pipe already.
+            while (!eof) {
+                pollfd p{errFd, POLLIN, 0};
+                if (::poll(&p, 1, 0) <= 0)
+                    break;
+                const ssize_t n = ::read(errFd, buffer, sizeof buffer);
+                if (n <= 0)
+                    break;
+                std::lock_guard lock(child->mutex);
+                child->stderrText.append(buffer, n);
+            }
+            break;
+        }
+    }
+    ::close(errFd);
+    {
+        std::lock_guard lock(child->mutex);
+        child->exited = true;
+    }
+    child->exitedCondition.notify_all();
+}
+
+/// Starts `program args` with stdin/stdout on `stdioFd` (or /dev/null), stderr collected.
+std::shared_ptr<SshChild> spawnSsh(const QString &program, const QStringList &args, int stdioFd,
+                                   QString *error)
+{
+    int errPipe[2];
+    if (::pipe2(errPipe, O_CLOEXEC) != 0) {
+        *error = QString::fromLocal8Bit(strerror(errno));
+        return nullptr;
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (stdioFd >= 0) {
+        posix_spawn_file_actions_adddup2(&actions, stdioFd, 0);
+        posix_spawn_file_actions_adddup2(&actions, stdioFd, 1);
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    }
+    posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    sigset_t none;
+    sigemptyset(&none);
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    sigaddset(&defaults, SIGTERM);
+    sigaddset(&defaults, SIGINT);
+    posix_spawnattr_setsigmask(&attr, &none);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+    QList<QByteArray> storage{QFile::encodeName(program)};
+    for (const QString &a : args)
+        storage << a.toLocal8Bit();
+    std::vector<char *> argv;
+    for (QByteArray &s : storage)
+        argv.push_back(s.data());
+    argv.push_back(nullptr);
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    ::close(errPipe[1]);
+    if (rc != 0) {
+        ::close(errPipe[0]);
+        *error =
+            Text::tr("Could not start %1: %2").arg(program, QString::fromLocal8Bit(strerror(rc)));
+        return nullptr;
+    }
+    auto child = std::make_shared<SshChild>();
+    child->pid = pid;
+    std::thread(collect, child, errPipe[0]).detach();
+    return child;
+}
+
+struct Master
+{
+    SshTarget target;
+    QString controlPath;
+    std::shared_ptr<SshChild> process;
+    std::mutex startMutex; // one login per host, however many consoles open at once
+};
+
+} // namespace
+
+struct SshTunnels::Private
+{
+    mutable QMutex mutex;
+    QString program;
+    QString runtimeDir;
+    int masterTimeoutMs = 30'000;
+    int greetingTimeoutMs = 20'000;
+    QHash<QString, std::shared_ptr<Master>> masters;          // by SshTarget::key()
+    QHash<QString, QList<std::shared_ptr<SshChild>>> tunnels; // by SshTarget::key()
+
+    std::shared_ptr<Master> masterFor(const SshTarget &target, QString *error);
+    bool ensureRunning(Master &master, QString *error);
+    QString sshProgram()
+    {
+        QMutexLocker lock(&mutex);
+        if (program.isEmpty())
+            program = QStandardPaths::findExecutable(u"ssh"_s);
+        return program;
+    }
+};
+
+std::shared_ptr<Master> SshTunnels::Private::masterFor(const SshTarget &target, QString *error)
+{
+    QMutexLocker lock(&mutex);
+    if (runtimeDir.isEmpty()) {
+        // Control sockets let whoever can open them use the login: a folder of our own.
+        QString base = qEnvironmentVariable("XDG_RUNTIME_DIR");
+        if (base.isEmpty() || !QFileInfo(base).isWritable())
+            base = QDir::tempPath();
+        QByteArray templ = QFile::encodeName(base + u"/crossvirt-ssh-XXXXXX"_s);
+        if (!::mkdtemp(templ.data())) {
+            *error = Text::tr("Could not create a private folder for SSH control sockets in "
+                              "%1: %2")
+                         .arg(base, QString::fromLocal8Bit(strerror(errno)));
+            return nullptr;
+        }
+        runtimeDir = QFile::decodeName(templ);
+    }
+    auto &slot = masters[target.key()];
+    if (!slot) {
+        slot = std::make_shared<Master>();
+        slot->target = target;
+        // Short: a UNIX socket path has at most 107 bytes.
+        slot->controlPath = runtimeDir + u'/' +
+                            QString::fromLatin1(QCryptographicHash::hash(target.key().toUtf8(),
+                                                                         QCryptographicHash::Sha1)
+                                                    .toHex()
+                                                    .left(16));
+    }
+    return slot;
+}
+
+bool SshTunnels::Private::ensureRunning(Master &master, QString *error)
+{
+    std::lock_guard start(master.startMutex);
+    const QByteArray socketPath = QFile::encodeName(master.controlPath);
+    if (master.process && !master.process->hasExited() &&
+        ::access(socketPath.constData(), F_OK) == 0)
+        return true;
+    if (master.process)
+        master.process->terminate();
+    ::unlink(socketPath.constData());
+    const QString ssh = sshProgram();
+    if (ssh.isEmpty()) {
+        *error = Text::tr("The console of an SSH host needs the ssh program (OpenSSH), which "
+                          "is not installed.");
+        return false;
+    }
+    QString spawnError;
+    auto process =
+        spawnSsh(ssh, sshMasterArguments(master.target, master.controlPath), -1, &spawnError);
+    if (!process) {
+        *error = spawnError;
+        return false;
+    }
+    int timeoutMs;
+    {
+        QMutexLocker lock(&mutex);
+        timeoutMs = masterTimeoutMs;
+    }
+    // The master makes its control socket once it has logged in.
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired()) {
+        if (::access(socketPath.constData(), F_OK) == 0) {
+            QMutexLocker lock(&mutex);
+            master.process = process;
+            return true;
+        }
+        if (process->waitForExit(50)) {
+            *error = classifySshError(master.target, process->errorText()).message;
+            return false;
+        }
+    }
+    process->terminate();
+    *error = Text::tr("Connecting to %1 over SSH timed out: no login within %n second(s).", nullptr,
+                      timeoutMs / 1000)
+                 .arg(master.target.displayName());
+    return false;
+}
+
+SshTunnels &SshTunnels::instance()
+{
+    static SshTunnels tunnels;
+    return tunnels;
+}
+
+SshTunnels::SshTunnels() : d(std::make_unique<Private>()) {}
+
+SshTunnels::~SshTunnels()
+{
+    closeAll();
+    if (!d->runtimeDir.isEmpty())
+        QDir(d->runtimeDir).removeRecursively();
+}
+
+VncEndpoint SshTunnels::openVncTunnel(const QString &uri, const QString &listenAddress,
+                                      quint16 port, const QString &label)
+{
+    const SshTarget target = SshTarget::fromUri(uri);
+    if (!target.isValid())
+        return VncEndpoint::failed(Text::tr("%1 is not an SSH connection.").arg(uri));
+    QString error;
+    const std::shared_ptr<Master> master = d->masterFor(target, &error);
+    if (!master || !d->ensureRunning(*master, &error))
+        return VncEndpoint::failed(error);
+
+    int pair[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0)
+        return VncEndpoint::failed(Text::tr("Could not make a socket pair: %1")
+                                       .arg(QString::fromLocal8Bit(strerror(errno))));
+    const QString forwardTo = listenAddress.contains(u':')
+                                  ? u"[%1]:%2"_s.arg(listenAddress).arg(port)
+                                  : u"%1:%2"_s.arg(listenAddress).arg(port);
+    auto child = spawnSsh(d->sshProgram(),
+                          sshStdioArguments(target, master->controlPath, listenAddress, port),
+                          pair[1], &error);
+    ::close(pair[1]); // ssh holds its end (the master gets it through the control socket)
+    if (!child) {
+        ::close(pair[0]);
+        return VncEndpoint::failed(error);
+    }
+    int greetingMs;
+    {
+        QMutexLocker lock(&d->mutex);
+        greetingMs = d->greetingTimeoutMs;
+        auto &list = d->tunnels[target.key()];
+        list.removeIf([](const std::shared_ptr<SshChild> &c) { return c->hasExited(); });
+        list << child;
+    }
+    // A VNC server speaks first: its greeting (left in the socket for VncSession) proves
+    // the tunnel; end of stream means ssh gave up, and its stderr says why.
+    pollfd p{pair[0], POLLIN, 0};
+    const int ready = ::poll(&p, 1, greetingMs);
+    char byte;
+    if (ready > 0 && ::recv(pair[0], &byte, 1, MSG_PEEK) == 1)
+        return VncEndpoint::socket(pair[0], label);
+    ::close(pair[0]);
+    if (ready == 0) {
+        child->terminate();
+        return VncEndpoint::failed(
+            Text::tr("The SSH tunnel to %1 on %2 was opened, but no VNC server greeted "
+                     "through it within %n second(s).",
+                     nullptr, greetingMs / 1000)
+                .arg(forwardTo, target.displayName()));
+    }
+    if (!child->waitForExit(3000))
+        child->terminate();
+    return VncEndpoint::failed(classifySshError(target, child->errorText(), forwardTo).message);
+}
+
+void SshTunnels::closeHost(const QString &uri)
+{
+    const SshTarget target = SshTarget::fromUri(uri);
+    if (!target.isValid())
+        return;
+    QMutexLocker lock(&d->mutex);
+    for (const auto &c : d->tunnels.take(target.key()))
+        c->terminate();
+    if (const auto master = d->masters.take(target.key())) {
+        if (master->process)
+            master->process->terminate();
+        ::unlink(QFile::encodeName(master->controlPath).constData());
+    }
+}
+
+void SshTunnels::closeAll()
+{
+    QMutexLocker lock(&d->mutex);
+    for (const auto &list : std::as_const(d->tunnels)) {
+        for (const auto &c : list)
+            c->terminate();
+    }
+    d->tunnels.clear();
+    for (const auto &master : std::as_const(d->masters)) {
+        if (master->process)
+            master->process->terminate();
+        ::unlink(QFile::encodeName(master->controlPath).constData());
+    }
+    d->masters.clear();
+}
+
+QList<qint64> SshTunnels::masterProcessIds() const
+{
+    QMutexLocker lock(&d->mutex);
+    QList<qint64> ids;
+    for (const auto &master : std::as_const(d->masters)) {
+        if (master->process && !master->process->hasExited())
+            ids << master->process->pid;
+    }
+    return ids;
+}
+
+QList<qint64> SshTunnels::tunnelProcessIds() const
+{
+    QMutexLocker lock(&d->mutex);
+    QList<qint64> ids;
+    for (const auto &list : std::as_const(d->tunnels)) {
+        for (const auto &c : list) {
+            if (!c->hasExited())
+                ids << c->pid;
+        }
+    }
+    return ids;
+}
+
+void SshTunnels::setSshProgram(const QString &program)
+{
+    QMutexLocker lock(&d->mutex);
+    d->program = program;
+}
+
+void SshTunnels::setTimeouts(int masterMs, int greetingMs)
+{
+    QMutexLocker lock(&d->mutex);
+    d->masterTimeoutMs = masterMs;
+    d->greetingTimeoutMs = greetingMs;
+}
+
+} // namespace crossvirt::models
