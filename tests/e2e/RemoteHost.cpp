@@ -498,6 +498,13 @@ int RemoteHost::runInNamespace(const QStringList &argv, QString *output, int tim
                timeoutMs);
 }
 
+QStringList RemoteHost::namespaceCommand() const
+{
+    if (!m_holder || m_holder->state() == QProcess::NotRunning)
+        return {};
+    return QStringList{findProgram(u"nsenter"_s)} + nsenterArgs(m_holder->processId());
+}
+
 void RemoteHost::stopProcess(std::unique_ptr<QProcess> &process, const QString &name)
 {
     if (!process)

@@ -126,6 +126,10 @@ public:
     /// start or finish within `timeoutMs`. *output gets stdout and stderr.
     int runInNamespace(const QStringList &argv, QString *output = nullptr,
                        int timeoutMs = 30'000) const;
+    /// The program and arguments that run a command inside both namespaces (nsenter ...
+    /// --): for long-running daemons (SshServer) a QProcess starts with `argv` appended.
+    /// Empty when not started.
+    QStringList namespaceCommand() const;
 
 private:
     bool checkCanRun();
