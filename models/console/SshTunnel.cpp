@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QMutex>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -363,6 +364,9 @@ struct SshTunnels::Private
     int greetingTimeoutMs = 20'000;
     QHash<QString, std::shared_ptr<Master>> masters;          // by SshTarget::key()
     QHash<QString, QList<std::shared_ptr<SshChild>>> tunnels; // by SshTarget::key()
+    std::atomic<bool> shuttingDown = false; // at exit: no new ssh after closeAll()
+    // Last: destroyed first, waiting for its tasks while the rest is still there.
+    QThreadPool pool;
 
     std::shared_ptr<Master> masterFor(const SshTarget &target, QString *error);
     bool ensureRunning(Master &master, QString *error);
@@ -422,6 +426,10 @@ bool SshTunnels::Private::ensureRunning(Master &master, QString *error)
                           "is not installed.");
         return false;
     }
+    if (shuttingDown) {
+        *error = Text::tr("Crossvirt is quitting.");
+        return false;
+    }
     QString spawnError;
     auto process =
         spawnSsh(ssh, sshMasterArguments(master.target, master.controlPath), -1, &spawnError);
@@ -460,10 +468,15 @@ SshTunnels &SshTunnels::instance()
     return tunnels;
 }
 
-SshTunnels::SshTunnels() : d(std::make_unique<Private>()) {}
+SshTunnels::SshTunnels() : d(std::make_unique<Private>())
+{
+    d->pool.setMaxThreadCount(8);
+    d->pool.setObjectName(u"ssh tunnels"_s);
+}
 
 SshTunnels::~SshTunnels()
 {
+    d->shuttingDown = true;
     closeAll();
     if (!d->runtimeDir.isEmpty())
         QDir(d->runtimeDir).removeRecursively();
@@ -487,6 +500,11 @@ VncEndpoint SshTunnels::openVncTunnel(const QString &uri, const QString &listenA
     const QString forwardTo = listenAddress.contains(u':')
                                   ? u"[%1]:%2"_s.arg(listenAddress).arg(port)
                                   : u"%1:%2"_s.arg(listenAddress).arg(port);
+    if (d->shuttingDown) {
+        ::close(pair[0]);
+        ::close(pair[1]);
+        return VncEndpoint::failed(Text::tr("Crossvirt is quitting."));
+    }
     auto child = spawnSsh(d->sshProgram(),
                           sshStdioArguments(target, master->controlPath, listenAddress, port),
                           pair[1], &error);
@@ -553,6 +571,11 @@ void SshTunnels::closeAll()
         ::unlink(QFile::encodeName(master->controlPath).constData());
     }
     d->masters.clear();
+}
+
+QThreadPool *SshTunnels::threadPool()
+{
+    return &d->pool;
 }
 
 QList<qint64> SshTunnels::masterProcessIds() const

@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <memory>
 
+class QThreadPool;
+
 namespace crossvirt::models {
 
 /// Where the console tunnels of one SSH host go: the parts of a qemu+ssh (or +libssh) URI
@@ -82,6 +84,10 @@ public:
     /// Ends the master of that host and its tunnels (without waiting for them).
     void closeHost(const QString &uri);
     void closeAll();
+
+    /// Threads for openVncTunnel() (a dead host keeps one busy for up to the timeouts), so
+    /// waiting tunnels never starve the global pool.
+    QThreadPool *threadPool();
 
     /// Process ids of the running masters, and of the console tunnels still running.
     QList<qint64> masterProcessIds() const;
