@@ -1,14 +1,17 @@
 #include "models/connection/ConnectionWorker.h"
 
 #include "arch/ArchRegistry.h"
+#include "models/connection/AskpassServer.h"
 #include "models/connection/CredentialChannel.h"
 #include "models/connection/HostCapabilitiesReader.h"
 #include "models/connection/LibvirtError.h"
 #include "models/connection/LibvirtEventLoop.h"
+#include "models/connection/SshConnect.h"
 #include "models/inventory/DomainXml.h"
 
 #include <QCoreApplication>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QSemaphore>
 #include <QThread>
 #include <QTimer>
@@ -130,9 +133,33 @@ struct AuthContext
     std::shared_ptr<CredentialChannel> credentials;
 };
 
+// libvirt's libssh transport asks "Accept SSH host key with hash '<hash>' for host
+// '<host>:<port>' (y/n)?" for a key its known_hosts lacks: the host key dialog, not a raw
+// prompt. Crossvirt checked and trusted the key before (SshConnect), so this is rare.
+bool answerLibsshHostKey(AuthContext *ctx, virConnectCredentialPtr cred, unsigned int ncred)
+{
+    static const QRegularExpression question(
+        u"^Accept SSH host key with hash '([^']+)' for host '([^']+)'"_s);
+    if (ncred != 1 || !cred[0].prompt)
+        return false;
+    const QRegularExpressionMatch m = question.match(QString::fromUtf8(cred[0].prompt));
+    if (!m.hasMatch())
+        return false;
+    SshHostKeyQuestion q;
+    q.uri = ctx->uri;
+    q.host = m.captured(2);
+    q.fingerprint = m.captured(1);
+    const QByteArray answer = ctx->credentials->confirmHostKey(q) ? "y" : "n";
+    cred[0].result = strdup(answer.constData());
+    cred[0].resultlen = unsigned(answer.size());
+    return true;
+}
+
 int authCallback(virConnectCredentialPtr cred, unsigned int ncred, void *cbdata)
 {
     auto *ctx = static_cast<AuthContext *>(cbdata);
+    if (answerLibsshHostKey(ctx, cred, ncred))
+        return 0;
     QList<CredentialRequest> requests;
     for (unsigned i = 0; i < ncred; ++i) {
         CredentialRequest r;
@@ -216,18 +243,49 @@ void ConnectionWorker::open()
     LibvirtEventLoop::ensureRunning();
     setState(ConnectionState::Connecting);
 
+    // SSH hosts: the port and the host key first (a new key is asked about here, on this
+    // thread, through the credential provider); ssh's password prompts then reach the
+    // credential dialog through crossvirt-askpass (AskpassServer).
+    QString openUri = m_uri;
+    std::unique_ptr<AskpassServer::Registration> askpass;
+    if (SshConnect::isSsh(m_uri)) {
+        const SshPreflight pre = SshConnect::prepare(m_uri, *m_credentials);
+        if (!m_wantOpen)
+            return;
+        if (!pre.ok) {
+            if (pre.retryable)
+                scheduleReconnect(pre.error);
+            else
+                stopWithError(pre.error);
+            return;
+        }
+        openUri = pre.libvirtUri;
+        askpass = std::make_unique<AskpassServer::Registration>(m_uri, pre.host, m_credentials);
+    }
+
     AuthContext ctx{m_uri, m_credentials};
     static int credTypes[] = {VIR_CRED_AUTHNAME,   VIR_CRED_USERNAME,     VIR_CRED_PASSPHRASE,
                               VIR_CRED_ECHOPROMPT, VIR_CRED_NOECHOPROMPT, VIR_CRED_REALM};
     virConnectAuth auth{credTypes, sizeof(credTypes) / sizeof(credTypes[0]), authCallback, &ctx};
-    const QByteArray uri = m_uri.toUtf8();
+    const QByteArray uri = openUri.toUtf8();
     // May block for as long as the host takes; only this host's thread waits.
     ConnectHandle conn(virConnectOpenAuth(
         uri.constData(), m_credentials->hasProvider() ? &auth : virConnectAuthPtrDefault, 0));
     if (!m_wantOpen) // closed or abandoned while we waited: `conn` closes itself
         return;
     if (!conn) {
-        scheduleReconnect(LibvirtError::fromLastError({}).message());
+        const QString message = LibvirtError::fromLastError({}).message();
+        if (askpass) {
+            bool retryable = true;
+            const QString text = SshConnect::failureText(message, askpass->cancelled(), &retryable);
+            if (!retryable) {
+                stopWithError(text);
+                return;
+            }
+            scheduleReconnect(text);
+            return;
+        }
+        scheduleReconnect(message);
         return;
     }
     m_conn = std::move(conn);
@@ -292,10 +350,10 @@ void ConnectionWorker::registerEvents()
                                          new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_lifecycleCallback < 0)
         m_pollTimer->start(); // no events from this driver: poll instead
-    m_metadataCallback = virConnectDomainEventRegisterAny(
-        m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
-        VIR_DOMAIN_EVENT_CALLBACK(metadataCallback), new std::shared_ptr<EventSink>(m_sink),
-        freeSink);
+    m_metadataCallback =
+        virConnectDomainEventRegisterAny(m_conn.get(), nullptr, VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+                                         VIR_DOMAIN_EVENT_CALLBACK(metadataCallback),
+                                         new std::shared_ptr<EventSink>(m_sink), freeSink);
     if (m_metadataCallback < 0)
         virResetLastError(); // an older driver: redefinitions still arrive as lifecycle events
     m_closeCallbackRegistered =
@@ -323,6 +381,13 @@ void ConnectionWorker::scheduleReconnect(const QString &error)
     m_backoffSeconds = m_backoffSeconds == 0 ? 1 : qMin(m_backoffSeconds * 2, kMaxBackoffSeconds);
     m_retryTimer->start(m_backoffSeconds * 1000);
     setState(ConnectionState::Retrying, error, m_backoffSeconds);
+}
+
+void ConnectionWorker::stopWithError(const QString &error)
+{
+    m_wantOpen = false;
+    m_backoffSeconds = 0;
+    setState(ConnectionState::Disconnected, error);
 }
 
 void ConnectionWorker::connectionLost(const QString &reason)

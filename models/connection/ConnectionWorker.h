@@ -60,6 +60,9 @@ private:
     void registerEvents();
     void unregisterEvents();
     void scheduleReconnect(const QString &error);
+    /// A failure retrying alone cannot fix (authentication refused or cancelled, an SSH
+    /// host key changed or not trusted): Disconnected with `error`; "Connect" asks again.
+    void stopWithError(const QString &error);
     void checkAlive();
 
     QString m_uri;

@@ -1,5 +1,7 @@
 #include "models/connection/CredentialChannel.h"
 
+#include "models/connection/AskpassServer.h"
+
 #include <QCoreApplication>
 #include <QFuture>
 #include <QPromise>
@@ -11,6 +13,8 @@ void CredentialChannel::setProvider(CredentialProvider *provider)
 {
     m_provider = provider;
     m_hasProvider.storeRelease(provider != nullptr);
+    if (provider) // ssh's password prompts (qemu+ssh) reach the provider through it
+        AskpassServer::ensureStarted();
 }
 
 std::optional<QStringList> CredentialChannel::ask(const QString &uri,
@@ -45,6 +49,32 @@ std::optional<QStringList> CredentialChannel::ask(const QString &uri,
     if (answer.isCanceled() || answer.resultCount() == 0)
         return std::nullopt;
     return answer.result();
+}
+
+bool CredentialChannel::confirmHostKey(const SshHostKeyQuestion &question)
+{
+    QCoreApplication *app = QCoreApplication::instance();
+    if (!app)
+        return false;
+    if (QThread::currentThread() == app->thread()) {
+        CredentialProvider *provider = m_provider.data();
+        return provider && provider->confirmHostKey(question);
+    }
+    // As in ask(): the promise is cancelled if the posted call never runs.
+    auto promise = std::make_shared<QPromise<bool>>();
+    QFuture<bool> answer = promise->future();
+    promise->start();
+    QMetaObject::invokeMethod(
+        app,
+        [self = shared_from_this(), promise, question] {
+            CredentialProvider *provider = self->m_provider.data();
+            promise->addResult(provider && provider->confirmHostKey(question));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    promise.reset();
+    answer.waitForFinished();
+    return !answer.isCanceled() && answer.resultCount() > 0 && answer.result();
 }
 
 } // namespace crossvirt::models

@@ -25,6 +25,9 @@ public:
     /// Worker thread: asks the provider on the GUI thread and waits. nullopt when the user
     /// cancelled, when the provider is gone, or when the application is shutting down.
     std::optional<QStringList> ask(const QString &uri, const QList<CredentialRequest> &requests);
+    /// Worker thread: the provider's confirmHostKey() on the GUI thread; false when the
+    /// user says no, when the provider is gone, or when the application is shutting down.
+    bool confirmHostKey(const SshHostKeyQuestion &question);
 
 private:
     QPointer<CredentialProvider> m_provider; // GUI thread only

@@ -1,5 +1,7 @@
 #include "views/connection/CredentialDialog.h"
 
+#include "views/connection/HostKeyDialog.h"
+
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -50,6 +52,12 @@ CredentialDialogProvider::provide(const QString &uri, const QList<CredentialRequ
     for (QLineEdit *e : std::as_const(edits))
         answers << e->text();
     return answers;
+}
+
+bool CredentialDialogProvider::confirmHostKey(const models::SshHostKeyQuestion &question)
+{
+    HostKeyDialog dialog(question, m_parentWindow);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 } // namespace crossvirt::views

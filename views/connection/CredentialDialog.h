@@ -13,6 +13,8 @@ public:
     explicit CredentialDialogProvider(QWidget *parentWindow);
     std::optional<QStringList> provide(const QString &uri,
                                        const QList<models::CredentialRequest> &requests) override;
+    /// The HostKeyDialog; "no" unless the user presses "Trust".
+    bool confirmHostKey(const models::SshHostKeyQuestion &question) override;
 
 private:
     QWidget *m_parentWindow;
