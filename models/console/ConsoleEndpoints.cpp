@@ -183,11 +183,13 @@ QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
         return display;
     // Starting ssh and waiting for its login is slow: neither on the GUI thread nor on the
     // host's libvirt worker.
-    return display.then(SshTunnels::instance().threadPool(), [uri](VncEndpoint e) {
-        if (!e.isValid())
-            return e;
-        return SshTunnels::instance().openVncTunnel(uri, e.host, e.port, e.label);
-    });
+    return display.then(SshTunnels::instance().threadPool(),
+                        [uri, credentials = session->credentialChannel()](VncEndpoint e) {
+                            if (!e.isValid())
+                                return e;
+                            return SshTunnels::instance().openVncTunnel(uri, e.host, e.port,
+                                                                        e.label, credentials);
+                        });
 }
 
 } // namespace crossvirt::models

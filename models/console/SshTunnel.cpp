@@ -1,6 +1,8 @@
 #include "models/console/SshTunnel.h"
 
+#include "models/connection/AskpassServer.h"
 #include "models/connection/ConnectionUri.h"
+#include "models/connection/CredentialChannel.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -73,9 +75,10 @@ SshTarget SshTarget::fromUri(const QString &uri)
         t.user = url.userName();
         t.keyFile = QUrlQuery(url).queryItemValue(u"keyfile"_s, QUrl::FullyDecoded);
     }
-    t.knownHostsFile = QUrlQuery(url).queryItemValue(u"known_hosts"_s, QUrl::FullyDecoded);
-    if (t.knownHostsFile.isEmpty())
-        t.knownHostsFile = qEnvironmentVariable("CROSSVIRT_SSH_KNOWN_HOSTS");
+    // The file the connection's own host key check used (SshConnect): libvirt's ssh reads
+    // the passwd home's known_hosts, the default here too; libssh reads known_hosts=.
+    if (transportOfUri(uri) == ConnectionUriSpec::Transport::LibSsh)
+        t.knownHostsFile = QUrlQuery(url).queryItemValue(u"known_hosts"_s, QUrl::FullyDecoded);
     return t;
 }
 
@@ -89,7 +92,7 @@ QString SshTarget::key() const
     return QStringList{host, QString::number(port), user, keyFile, knownHostsFile}.join(u'\n');
 }
 
-QStringList sshCommonArguments(const SshTarget &t, const QString &controlPath)
+QStringList sshCommonArguments(const SshTarget &t, const QString &controlPath, bool askpass)
 {
     QStringList args;
     if (t.port > 0)
@@ -102,21 +105,25 @@ QStringList sshCommonArguments(const SshTarget &t, const QString &controlPath)
         args << u"-o"_s << u"UserKnownHostsFile="_s + t.knownHostsFile;
     // No prompt may wait on a terminal nobody sees, and a key the user has not trusted is
     // refused here (trusting it is the connection's business, not a console's).
-    args << u"-o"_s << u"BatchMode=yes"_s << u"-o"_s << u"StrictHostKeyChecking=yes"_s;
+    if (askpass)
+        args << u"-o"_s << u"BatchMode=no"_s << u"-o"_s << u"NumberOfPasswordPrompts=1"_s;
+    else
+        args << u"-o"_s << u"BatchMode=yes"_s;
+    args << u"-o"_s << u"StrictHostKeyChecking=yes"_s;
     args << u"-o"_s << u"ConnectTimeout=10"_s << u"-o"_s << u"ServerAliveInterval=10"_s << u"-o"_s
          << u"ServerAliveCountMax=3"_s;
     args << u"-o"_s << u"ControlPath="_s + controlPath << u"-T"_s << u"-e"_s << u"none"_s;
     return args;
 }
 
-QStringList sshMasterArguments(const SshTarget &t, const QString &controlPath)
+QStringList sshMasterArguments(const SshTarget &t, const QString &controlPath, bool askpass)
 {
     // ControlPersist would fork the master away from us; Crossvirt keeps it as its own
     // child instead and ends it when the host is removed or the app quits.
-    return sshCommonArguments(t, controlPath) + QStringList{u"-o"_s, u"ControlMaster=yes"_s,
-                                                            u"-o"_s, u"ControlPersist=no"_s,
-                                                            u"-N"_s, u"--"_s,
-                                                            t.host};
+    return sshCommonArguments(t, controlPath, askpass) +
+           QStringList{
+               u"-o"_s, u"ControlMaster=yes"_s, u"-o"_s, u"ControlPersist=no"_s, u"-N"_s, u"--"_s,
+               t.host};
 }
 
 QStringList sshStdioArguments(const SshTarget &t, const QString &controlPath, const QString &toHost,
@@ -291,7 +298,7 @@ void collect(std::shared_ptr<SshChild> child, int errFd)
 
 /// Starts `program args` with stdin/stdout on `stdioFd` (or /dev/null), stderr collected.
 std::shared_ptr<SshChild> spawnSsh(const QString &program, const QStringList &args, int stdioFd,
-                                   QString *error)
+                                   QString *error, const QByteArrayList &extraEnvironment = {})
 {
     int errPipe[2];
     if (::pipe2(errPipe, O_CLOEXEC) != 0) {
@@ -328,8 +335,23 @@ std::shared_ptr<SshChild> spawnSsh(const QString &program, const QStringList &ar
     for (QByteArray &s : storage)
         argv.push_back(s.data());
     argv.push_back(nullptr);
+    // This process's environment (SSH_AUTH_SOCK, SSH_ASKPASS...) plus the extra entries.
+    QByteArrayList envStorage = extraEnvironment;
+    for (char **e = environ; *e; ++e) {
+        const QByteArray entry(*e);
+        const QByteArray name = entry.left(entry.indexOf('=') + 1);
+        bool overridden = false;
+        for (const QByteArray &extra : extraEnvironment)
+            overridden = overridden || extra.startsWith(name);
+        if (!overridden)
+            envStorage << entry;
+    }
+    std::vector<char *> envp;
+    for (QByteArray &entry : envStorage)
+        envp.push_back(entry.data());
+    envp.push_back(nullptr);
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
+    const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attr);
     ::close(errPipe[1]);
@@ -369,7 +391,8 @@ struct SshTunnels::Private
     QThreadPool pool;
 
     std::shared_ptr<Master> masterFor(const SshTarget &target, QString *error);
-    bool ensureRunning(Master &master, QString *error);
+    bool ensureRunning(Master &master, const QString &uri,
+                       const std::shared_ptr<CredentialChannel> &credentials, QString *error);
     QString sshProgram()
     {
         QMutexLocker lock(&mutex);
@@ -410,7 +433,9 @@ std::shared_ptr<Master> SshTunnels::Private::masterFor(const SshTarget &target, 
     return slot;
 }
 
-bool SshTunnels::Private::ensureRunning(Master &master, QString *error)
+bool SshTunnels::Private::ensureRunning(Master &master, const QString &uri,
+                                        const std::shared_ptr<CredentialChannel> &credentials,
+                                        QString *error)
 {
     std::lock_guard start(master.startMutex);
     const QByteArray socketPath = QFile::encodeName(master.controlPath);
@@ -430,9 +455,18 @@ bool SshTunnels::Private::ensureRunning(Master &master, QString *error)
         *error = Text::tr("Crossvirt is quitting.");
         return false;
     }
+    // A password or passphrase goes to the credential dialog through crossvirt-askpass
+    // (set up by AskpassServer once a provider exists); without one, keys and agent only.
+    const bool askpass =
+        credentials && credentials->hasProvider() && qEnvironmentVariableIsSet("SSH_ASKPASS");
+    std::unique_ptr<AskpassServer::Registration> registration;
+    if (askpass)
+        registration =
+            std::make_unique<AskpassServer::Registration>(uri, master.target.host, credentials);
     QString spawnError;
-    auto process =
-        spawnSsh(ssh, sshMasterArguments(master.target, master.controlPath), -1, &spawnError);
+    auto process = spawnSsh(
+        ssh, sshMasterArguments(master.target, master.controlPath, askpass), -1, &spawnError,
+        askpass ? QByteArrayList{"SSH_ASKPASS_REQUIRE=force"} : QByteArrayList{});
     if (!process) {
         *error = spawnError;
         return false;
@@ -440,7 +474,8 @@ bool SshTunnels::Private::ensureRunning(Master &master, QString *error)
     int timeoutMs;
     {
         QMutexLocker lock(&mutex);
-        timeoutMs = masterTimeoutMs;
+        // Someone typing a password in the dialog is not a host that hangs.
+        timeoutMs = askpass ? std::max(masterTimeoutMs, 180'000) : masterTimeoutMs;
     }
     // The master makes its control socket once it has logged in.
     const QDeadlineTimer deadline(timeoutMs);
@@ -451,7 +486,10 @@ bool SshTunnels::Private::ensureRunning(Master &master, QString *error)
             return true;
         }
         if (process->waitForExit(50)) {
-            *error = classifySshError(master.target, process->errorText()).message;
+            *error = registration && registration->cancelled()
+                         ? Text::tr("The SSH login to %1 for the console was cancelled.")
+                               .arg(master.target.displayName())
+                         : classifySshError(master.target, process->errorText()).message;
             return false;
         }
     }
@@ -483,14 +521,15 @@ SshTunnels::~SshTunnels()
 }
 
 VncEndpoint SshTunnels::openVncTunnel(const QString &uri, const QString &listenAddress,
-                                      quint16 port, const QString &label)
+                                      quint16 port, const QString &label,
+                                      std::shared_ptr<CredentialChannel> credentials)
 {
     const SshTarget target = SshTarget::fromUri(uri);
     if (!target.isValid())
         return VncEndpoint::failed(Text::tr("%1 is not an SSH connection.").arg(uri));
     QString error;
     const std::shared_ptr<Master> master = d->masterFor(target, &error);
-    if (!master || !d->ensureRunning(*master, &error))
+    if (!master || !d->ensureRunning(*master, uri, credentials, &error))
         return VncEndpoint::failed(error);
 
     int pair[2];

@@ -11,6 +11,8 @@ class QThreadPool;
 
 namespace crossvirt::models {
 
+class CredentialChannel;
+
 /// Where the console tunnels of one SSH host go: the parts of a qemu+ssh (or +libssh) URI
 /// that OpenSSH needs. Two URIs with the same target share one SSH connection.
 struct SshTarget
@@ -19,8 +21,8 @@ struct SshTarget
     int port = 0; ///< 0: ssh's default (22 or the user's ssh config)
     QString user; ///< empty: ssh's default
     QString keyFile;
-    /// libvirt's `known_hosts=` of the URI, else $CROSSVIRT_SSH_KNOWN_HOSTS, else empty
-    /// (ssh's own ~/.ssh/known_hosts): the same file libvirt's ssh checks for this host.
+    /// The known_hosts the connection checked: qemu+libssh's `known_hosts=`; else empty,
+    /// ssh's own (the passwd home's ~/.ssh/known_hosts, as SshKnownHosts::defaultFile()).
     QString knownHostsFile;
 
     /// Empty host when the URI names no SSH host.
@@ -32,11 +34,15 @@ struct SshTarget
     QString key() const;
 };
 
-/// The options every ssh of a tunnel gets: no prompts on a terminal, only keys that the
-/// user already trusts (StrictHostKeyChecking=yes), bounded connect and keep-alive times.
-QStringList sshCommonArguments(const SshTarget &target, const QString &controlPath);
-/// The one connection per host (stays in the foreground: Crossvirt owns and ends it).
-QStringList sshMasterArguments(const SshTarget &target, const QString &controlPath);
+/// The options every ssh of a tunnel gets: no prompt on a terminal (BatchMode, unless
+/// `askpass`: then one password or passphrase prompt goes to crossvirt-askpass), only keys
+/// that the user already trusts (StrictHostKeyChecking=yes), bounded connect and keep-alive.
+QStringList sshCommonArguments(const SshTarget &target, const QString &controlPath,
+                               bool askpass = false);
+/// The one connection per host (stays in the foreground: Crossvirt owns and ends it); the
+/// only ssh of a host that logs in, so the only one that may ask through askpass.
+QStringList sshMasterArguments(const SshTarget &target, const QString &controlPath,
+                               bool askpass = false);
 /// One console: stdin/stdout forwarded to `toHost`:`toPort` as seen from the SSH host,
 /// through the master's control socket.
 QStringList sshStdioArguments(const SshTarget &target, const QString &controlPath,
@@ -78,9 +84,12 @@ public:
     ~SshTunnels();
 
     /// Opens a tunnel to `listenAddress`:`port` on the host of `uri` and waits until the
-    /// VNC server greets through it; gives a socket endpoint, or failed(reason).
+    /// VNC server greets through it; gives a socket endpoint, or failed(reason). With the
+    /// host's `credentials` (a provider set, crossvirt-askpass running) a password or
+    /// passphrase the login needs is asked in the credential dialog (AskpassServer).
     VncEndpoint openVncTunnel(const QString &uri, const QString &listenAddress, quint16 port,
-                              const QString &label);
+                              const QString &label,
+                              std::shared_ptr<CredentialChannel> credentials = {});
     /// Ends the master of that host and its tunnels (without waiting for them).
     void closeHost(const QString &uri);
     void closeAll();

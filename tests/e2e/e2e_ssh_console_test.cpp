@@ -3,9 +3,11 @@
 // reached with qemu+ssh and a key. Its serial console answers a command over the libvirt
 // connection; two VNC consoles show full frames through SSH tunnels that share one master
 // ssh; a closed console's ssh ends; crossvirt-cli console-snapshot works through the tunnel
-// too and leaves no ssh behind; with sshd stopped a new tunnel says the host refused SSH.
-// ssh's known_hosts is a private file: a wrapper `ssh` first in PATH adds it (libvirt's
-// ssh takes no UserKnownHostsFile), so the real /root/.ssh is never written.
+// too and leaves no ssh behind; a host reached with a password asks for it again for the
+// tunnel's login through crossvirt-askpass (the test's credential provider answers);
+// removing the host ends its ssh processes; with sshd stopped a new tunnel says the host
+// refused SSH. The user's home is a private folder (SshServer::isolateUserHome): its
+// known_hosts trusts the test's sshd, the real /root/.ssh is never read or written.
 #include "common/TestSupport.h"
 #include "e2e/E2eGuests.h"
 #include "e2e/E2eSupport.h"
@@ -13,6 +15,7 @@
 #include "e2e/HarnessProcesses.h"
 #include "e2e/RemoteHost.h"
 #include "e2e/SshServer.h"
+#include "models/connection/CredentialProvider.h"
 #include "models/connection/HostSession.h"
 #include "models/console/ConsoleEndpoints.h"
 #include "models/console/SshTunnel.h"
@@ -38,6 +41,39 @@ using crossvirt::test::waitUntil;
 namespace {
 
 constexpr int kHostIndex = 24;
+
+class PrivateHome : public ::testing::Environment
+{
+public:
+    void SetUp() override
+    {
+        home = SshServer::isolateUserHome(&error);
+        qputenv("CROSSVIRT_ASKPASS", CROSSVIRT_ASKPASS_PATH);
+        qunsetenv("SSH_AUTH_SOCK"); // only the keys and passwords the test gives
+    }
+    QString home;
+    QString error;
+};
+PrivateHome *const privateHome =
+    static_cast<PrivateHome *>(::testing::AddGlobalTestEnvironment(new PrivateHome));
+
+// Answers password prompts as a user typing root's password would; counts them.
+class PasswordAnswerer : public CredentialProvider
+{
+public:
+    std::optional<QStringList> provide(const QString &uri,
+                                       const QList<CredentialRequest> &requests) override
+    {
+        Q_UNUSED(uri);
+        QStringList answers;
+        for (const CredentialRequest &r : requests) {
+            prompts << r.prompt;
+            answers << (r.secret() ? SshServer::password() : QString());
+        }
+        return answers;
+    }
+    QStringList prompts;
+};
 
 std::string text(const QString &s)
 {
@@ -116,23 +152,15 @@ TEST(SshConsoleE2e, VncThroughOneSharedTunnelSerialAndCliAndAStoppedSshd)
         FAIL() << text(image.error);
     }
 
-    // A private known_hosts trusting this sshd, for libvirt's ssh and the tunnel's.
+    if (privateHome->home.isEmpty())
+        GTEST_SKIP() << "no private home for ssh's known_hosts: " << text(privateHome->error);
+    // The private home's known_hosts trusts this sshd, as if the user had said yes.
+    QDir().mkpath(QDir::homePath() + u"/.ssh"_s);
+    ASSERT_TRUE(
+        writeTextFile(QDir::homePath() + u"/.ssh/known_hosts"_s, sshd.knownHostsLine() + u'\n'));
     QTemporaryDir dir(u"/var/tmp/crossvirt-e2e-sshconsole-XXXXXX"_s);
     ASSERT_TRUE(dir.isValid());
-    const QString knownHosts = dir.filePath(u"known_hosts"_s);
-    ASSERT_TRUE(writeTextFile(knownHosts, sshd.knownHostsLine() + u'\n'));
-    QDir().mkpath(dir.filePath(u"bin"_s));
-    const QString wrapper = dir.filePath(u"bin/ssh"_s);
-    ASSERT_TRUE(
-        writeTextFile(wrapper, u"#!/bin/sh\nexec '%1' -o UserKnownHostsFile='%2' \"$@\"\n"_s.arg(
-                                   findProgram(u"ssh"_s), knownHosts)));
-    QFile::setPermissions(wrapper, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    const QByteArray oldPath = qgetenv("PATH");
-    qputenv("PATH", QFile::encodeName(dir.filePath(u"bin"_s)) + ':' + oldPath);
-    auto restorePath = qScopeGuard([&] { qputenv("PATH", oldPath); });
-    SshTunnels::instance().setSshProgram(wrapper);
-    const QString uri =
-        sshd.uri() + u"?keyfile=%1&known_hosts=%2&no_tty=1"_s.arg(sshd.clientKey(), knownHosts);
+    const QString uri = sshd.uri() + u"?keyfile=%1&no_tty=1"_s.arg(sshd.clientKey());
 
     // The guest runs on the SSH host: a VGA display on its loopback, a serial console.
     const QString name = LibvirtDaemon::domainPrefix() + u"sshconsole"_s;
@@ -212,12 +240,33 @@ TEST(SshConsoleE2e, VncThroughOneSharedTunnelSerialAndCliAndAStoppedSshd)
     EXPECT_TRUE(waitUntil([&] { return sshProcessesWith(sshd.address()) == 1; }, 5'000))
         << "crossvirt-cli left its master ssh behind";
 
-    // The host removed: its master and tunnels end.
+    // A host reached with a password: the tunnel's own login asks through askpass too.
+    PasswordAnswerer answerer;
+    HostSession byPassword(sshd.uri());
+    byPassword.setCredentialProvider(&answerer);
+    byPassword.open();
+    ASSERT_TRUE(waitUntil([&] { return byPassword.state() == ConnectionState::Connected; }, 30'000))
+        << text(byPassword.lastError());
+    const qsizetype libvirtPrompts = answerer.prompts.size();
+    EXPECT_GE(libvirtPrompts, 1) << "libvirt's ssh did not ask for the password";
+    VncSession third;
+    ASSERT_TRUE(connectVnc(third, &byPassword, uuid, &error)) << text(error);
+    EXPECT_EQ(answerer.prompts.size(), libvirtPrompts + 1)
+        << "the tunnel's login did not ask once: " << text(answerer.prompts.join(u" | "_s));
+    info(u"askpass"_s, u"the tunnel asked: %1"_s.arg(answerer.prompts.value(libvirtPrompts)));
+    const QList<qint64> passwordMasters = SshTunnels::instance().masterProcessIds();
+    EXPECT_EQ(passwordMasters.size(), 2) << "another login (password, no key): its own master";
+    third.disconnectFromServer();
+    byPassword.close();
+
+    // The hosts removed: their masters and tunnels end.
     second.disconnectFromServer();
     session.reset();
+    byPassword.setCredentialProvider(nullptr);
+    SshTunnels::instance().closeHost(sshd.uri());
     EXPECT_TRUE(waitUntil(
         [&] {
-            for (qint64 pid : masters + tunnels) {
+            for (qint64 pid : passwordMasters + tunnels) {
                 if (running(pid))
                     return false;
             }
@@ -236,7 +285,6 @@ TEST(SshConsoleE2e, VncThroughOneSharedTunnelSerialAndCliAndAStoppedSshd)
     EXPECT_LT(refused.elapsed(), 15'000);
     info(u"ssh"_s, u"with sshd stopped: %1 (%2 s in all)"_s.arg(none.error, secondsSince(clock)));
     SshTunnels::instance().closeAll();
-    SshTunnels::instance().setSshProgram({});
 }
 
 } // namespace
