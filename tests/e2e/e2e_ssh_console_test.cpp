@@ -3,9 +3,9 @@
 // reached with qemu+ssh and a key. Its serial console answers a command over the libvirt
 // connection; two VNC consoles show full frames through SSH tunnels that share one master
 // ssh; a closed console's ssh ends; crossvirt-cli console-snapshot works through the tunnel
-// too and leaves no ssh behind; a host reached with a password asks for it again for the
-// tunnel's login through crossvirt-askpass (the test's credential provider answers);
-// removing the host ends its ssh processes; with sshd stopped a new tunnel says the host
+// too and leaves no ssh behind, and its serial command answers; a host reached with a password asks
+// for it again for the tunnel's login through crossvirt-askpass (the test's credential provider
+// answers); removing the host ends its ssh processes; with sshd stopped a new tunnel says the host
 // refused SSH. The user's home is a private folder (SshServer::isolateUserHome): its
 // known_hosts trusts the test's sshd, the real /root/.ssh is never read or written.
 #include "common/TestSupport.h"
@@ -239,6 +239,15 @@ TEST(SshConsoleE2e, VncThroughOneSharedTunnelSerialAndCliAndAStoppedSshd)
     EXPECT_FALSE(QImage(png).isNull());
     EXPECT_TRUE(waitUntil([&] { return sshProcessesWith(sshd.address()) == 1; }, 5'000))
         << "crossvirt-cli left its master ssh behind";
+
+    // The CLI's serial console over qemu+ssh (it takes the console over from the shell).
+    const CliRun serial =
+        runCliProgram(QStringLiteral(CROSSVIRT_CLI_PATH),
+                      {u"--connect"_s, uri, u"serial"_s, u"--vm"_s, name, u"--seconds"_s, u"30"_s,
+                       u"--send"_s, u"echo cli-$((6*7))\\r"_s, u"--until"_s, u"cli-42"_s},
+                      60'000);
+    EXPECT_EQ(serial.exitCode, 0) << text(serial.err) << serial.out.toStdString();
+    EXPECT_TRUE(serial.out.contains("cli-42")) << serial.out.toStdString();
 
     // A host reached with a password: the tunnel's own login asks through askpass too.
     PasswordAnswerer answerer;
