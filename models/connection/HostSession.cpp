@@ -5,6 +5,7 @@
 #include "models/connection/CredentialChannel.h"
 #include "models/connection/LibvirtEventLoop.h"
 #include "models/connection/VolumeUsers.h"
+#include "models/console/SshTunnel.h"
 #include "models/inventory/DomainXml.h"
 #include "models/inventory/HostResources.h"
 
@@ -168,6 +169,8 @@ HostSession::HostSession(const QString &uri, QObject *parent)
 
 HostSession::~HostSession()
 {
+    // The host is removed (or the app quits): its console tunnels' SSH connection ends too.
+    SshTunnels::instance().closeHost(m_uri);
     ConnectionWorker *worker = m_worker;
     disconnect(worker, nullptr, this, nullptr);
     QMetaObject::invokeMethod(

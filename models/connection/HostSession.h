@@ -52,6 +52,8 @@ public:
     std::optional<DomainSummary> domain(const QString &uuid) const;
 
     void setCredentialProvider(CredentialProvider *provider);
+    /// Where this host's prompts go (also those of its consoles' SSH tunnel logins).
+    std::shared_ptr<CredentialChannel> credentialChannel() const { return m_credentials; }
     /// Opens the connection (and keeps reopening it with backoff while it fails).
     void open();
     /// Closes it and stops retrying.

@@ -3,6 +3,7 @@
 
 #include "models/connection/ConnectionUri.h"
 #include "models/connection/HostSession.h"
+#include "models/console/SshTunnel.h"
 #include "models/inventory/DomainXml.h"
 
 #include <QCoreApplication>
@@ -55,6 +56,23 @@ VncEndpoint withTlsFiles(VncEndpoint endpoint, const QString &uri, const QString
     return endpoint;
 }
 
+bool isSshUri(const QString &uri)
+{
+    const auto t = transportOfUri(uri);
+    return t == ConnectionUriSpec::Transport::Ssh || t == ConnectionUriSpec::Transport::LibSsh;
+}
+
+// Where an SSH host's own view of the display is: the loopback address for a display
+// listening on any address (or on loopback), else its listen address.
+QString addressOnHost(const QString &listen)
+{
+    if (listen == "::"_L1 || listen == "::1"_L1)
+        return u"::1"_s;
+    if (isAnyAddress(listen) || isLoopback(listen))
+        return u"127.0.0.1"_s;
+    return listen;
+}
+
 } // namespace
 
 ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails &details)
@@ -92,24 +110,21 @@ ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails 
     }
     if (isLocalUri(url))
         return a; // virDomainOpenGraphicsFD
-    const QString scheme = url.scheme();
-    const bool ssh = scheme.endsWith("+ssh"_L1) || scheme.endsWith("+libssh"_L1) ||
-                     scheme.endsWith("+libssh2"_L1);
+    const bool ssh = isSshUri(uri);
     const QString listen = vnc->listen;
     if (vnc->port <= 0) {
-        a.graphicsProblem = Text::tr("The display has no TCP port (it may listen on a UNIX socket "
-                                     "only), so it cannot be reached from another machine.");
-    } else if (isLoopback(listen) && !isLoopback(url.host())) {
         a.graphicsProblem =
-            ssh ? Text::tr(
-                      "The display listens only on %1's loopback address; reaching it needs an "
-                      "SSH tunnel, which Crossvirt does not open yet.")
-                      .arg(url.host())
-                : Text::tr(
-                      "The display listens only on %1's loopback address (%2), so it cannot be "
-                      "reached over the network. Make it listen on an address this machine "
-                      "can reach.")
-                      .arg(url.host(), listen);
+            ssh ? Text::tr("The display has no TCP port (it may listen on a UNIX socket only); "
+                           "Crossvirt's SSH tunnel reaches TCP ports only.")
+                : Text::tr("The display has no TCP port (it may listen on a UNIX socket "
+                           "only), so it cannot be reached from another machine.");
+    } else if (!ssh && isLoopback(listen) && !isLoopback(url.host())) {
+        // Over SSH a tunnel reaches the display from the host itself.
+        a.graphicsProblem = Text::tr("The display listens only on %1's loopback address (%2), "
+                                     "so it cannot be reached over the network. Make it listen "
+                                     "on an address this machine can reach, or connect to the "
+                                     "host over SSH.")
+                                .arg(url.host(), listen);
     }
     return a;
 }
@@ -117,7 +132,7 @@ ConsoleAvailability consoleAvailability(const QString &uri, const DomainDetails 
 QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
 {
     const QString uri = session->uri();
-    return runOnWorker(session, [uri, uuid](virConnectPtr conn) {
+    QFuture<VncEndpoint> display = runOnWorker(session, [uri, uuid](virConnectPtr conn) {
         const QByteArray id = uuid.toLatin1();
         const DomainHandle dom(virDomainLookupByUUIDString(conn, id.constData()));
         if (!dom)
@@ -161,6 +176,12 @@ QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
             return VncEndpoint::failed(error);
         }
         for (const GraphicsInfo &g : details.graphics) {
+            if (g.type == "vnc"_L1 && isSshUri(uri)) {
+                // The SSH host's view of the display; the tunnel is made off this thread.
+                VncEndpoint e = VncEndpoint::tcp(addressOnHost(g.listen), quint16(g.port));
+                e.label = label;
+                return e;
+            }
             if (g.type == "vnc"_L1) {
                 const QString host =
                     (isAnyAddress(g.listen) || isLoopback(g.listen)) ? url.host() : g.listen;
@@ -173,6 +194,20 @@ QFuture<VncEndpoint> vncEndpointFor(HostSession *session, const QString &uuid)
         }
         return VncEndpoint::failed(Text::tr("This virtual machine has no graphical display."));
     });
+    if (!isSshUri(uri))
+        return display;
+    // Starting ssh and waiting for its login is slow: neither on the GUI thread nor on the
+    // host's libvirt worker.
+    return display.then(SshTunnels::instance().threadPool(),
+                        [uri, credentials = session->credentialChannel()](VncEndpoint e) {
+                            if (!e.isValid())
+                                return e;
+                            // A VeNCrypt display behind the tunnel is still checked against
+                            // the connection's CA and the host's name.
+                            return withTlsFiles(SshTunnels::instance().openVncTunnel(
+                                                    uri, e.host, e.port, e.label, credentials),
+                                                uri, QUrl(uri).host());
+                        });
 }
 
 } // namespace crossvirt::models

@@ -4,6 +4,7 @@
 #include "views/console/VncView.h"
 #include "FakeVncServer.h"
 #include "common/TestSupport.h"
+#include "models/console/SshTunnel.h"
 #include "views/console/VncConsoleWidget.h"
 
 #include <QAction>
@@ -436,4 +437,31 @@ TEST(VncConsoleWidget, SaysWaitingWhileQemuShowsItsPlaceholderThenShowsTheGuest)
               VncSession::DisplayState::GuestDisplay);
     QCoreApplication::processEvents();
     console.grab().save(dir + u"/vnc-console-guest-display.png"_s);
+}
+
+TEST(VncConsoleWidget, ShowsWhyTheSshTunnelCouldNotBeMade)
+{
+    // What the endpoint provider of an SSH host gives when its sshd is down (the words come
+    // from ssh's own stderr, see SshTunnelTest): shown like any other connection failure.
+    const crossvirt::models::SshTarget host =
+        crossvirt::models::SshTarget::fromUri(u"qemu+ssh://root@kvm1.example/system"_s);
+    const QString reason =
+        crossvirt::models::classifySshError(
+            host, u"ssh: connect to host kvm1.example port 22: Connection refused\r\n"_s)
+            .message;
+    VncConsoleWidget console;
+    console.resize(720, 420);
+    console.setEndpointProvider(
+        [reason] { return QtFuture::makeReadyFuture(VncEndpoint::failed(reason)); });
+    console.show();
+    console.connectToConsole();
+    ASSERT_TRUE(waitUntil([&] { return console.statusText().contains(u"SSH"_s); }, 5000))
+        << console.statusText().toStdString();
+    EXPECT_TRUE(console.statusText().contains(u"kvm1.example refused the SSH connection"_s))
+        << console.statusText().toStdString();
+    EXPECT_TRUE(console.reconnectAction()->isEnabled()) << "the user can try again";
+    const QString dir = QCoreApplication::applicationDirPath() + u"/screenshots"_s;
+    QDir().mkpath(dir);
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(console.grab().save(dir + u"/vnc-console-ssh-tunnel-refused.png"_s));
 }

@@ -13,9 +13,9 @@ TEST(TerminalBuffer, ShowsFirmwareOutputWithoutEscapeGarbage)
     t.feed("\x1b[2J\x1b[H\x1b[1;32mSLOF\x1b[0m booting\r\n");
     t.feed("Trying to load:  from: /vdevice/v-scsi@2000 ...   ");
     t.feed("\r\n0 > ");
-    EXPECT_EQ(t.lines(), (QStringList{u"SLOF booting"_s,
-                                      u"Trying to load:  from: /vdevice/v-scsi@2000 ...   "_s,
-                                      u"0 > "_s}));
+    EXPECT_EQ(t.lines(),
+              (QStringList{u"SLOF booting"_s,
+                           u"Trying to load:  from: /vdevice/v-scsi@2000 ...   "_s, u"0 > "_s}));
 }
 
 TEST(TerminalBuffer, CarriageReturnOverwritesAndBackspaceMovesBack)
@@ -76,15 +76,24 @@ TEST(ConsoleAvailability, RemoteLoopbackDisplayIsExplained)
     const auto tcp = consoleAvailability(u"qemu+tcp://power9.example/system"_s,
                                          runningWithVnc(u"127.0.0.1"_s, 5901));
     EXPECT_TRUE(tcp.graphicsProblem.contains(u"loopback"_s)) << tcp.graphicsProblem.toStdString();
-    const auto ssh = consoleAvailability(u"qemu+ssh://root@power9/system"_s,
-                                         runningWithVnc(u"127.0.0.1"_s, 5901));
-    EXPECT_TRUE(ssh.graphicsProblem.contains(u"SSH"_s));
-    const auto open = consoleAvailability(u"qemu+tls://power9/system"_s,
-                                          runningWithVnc(u"0.0.0.0"_s, 5901));
+    // Over SSH the tunnel reaches a loopback or any-address display from the host itself;
+    // a UNIX socket display (no port) is not reachable and says so.
+    for (const QString &listen : {u"127.0.0.1"_s, u"0.0.0.0"_s, QString(), u"10.0.0.5"_s}) {
+        const auto ssh =
+            consoleAvailability(u"qemu+ssh://root@power9/system"_s, runningWithVnc(listen, 5901));
+        EXPECT_TRUE(ssh.graphicsProblem.isEmpty()) << ssh.graphicsProblem.toStdString();
+    }
+    const auto socketOnly =
+        consoleAvailability(u"qemu+libssh://root@power9/system"_s, runningWithVnc({}, -1));
+    EXPECT_TRUE(socketOnly.graphicsProblem.contains(u"UNIX socket"_s))
+        << socketOnly.graphicsProblem.toStdString();
+    const auto open =
+        consoleAvailability(u"qemu+tls://power9/system"_s, runningWithVnc(u"0.0.0.0"_s, 5901));
     EXPECT_TRUE(open.graphicsProblem.isEmpty());
-    const auto self = consoleAvailability(u"qemu+tcp://127.0.0.1/system"_s,
-                                          runningWithVnc(u"127.0.0.1"_s, 5901));
-    EXPECT_TRUE(self.graphicsProblem.isEmpty()) << "a loopback display on this machine is reachable";
+    const auto self =
+        consoleAvailability(u"qemu+tcp://127.0.0.1/system"_s, runningWithVnc(u"127.0.0.1"_s, 5901));
+    EXPECT_TRUE(self.graphicsProblem.isEmpty())
+        << "a loopback display on this machine is reachable";
 }
 
 TEST(ConsoleAvailability, HeadlessTestDriverAndStoppedVmsSayWhy)
@@ -100,5 +109,6 @@ TEST(ConsoleAvailability, HeadlessTestDriverAndStoppedVmsSayWhy)
                      .graphicsProblem.isEmpty());
     DomainDetails off = runningWithVnc({}, -1);
     off.summary.state = DomainState::Shutoff;
-    EXPECT_TRUE(consoleAvailability(u"qemu:///system"_s, off).graphicsProblem.contains(u"not running"_s));
+    EXPECT_TRUE(
+        consoleAvailability(u"qemu:///system"_s, off).graphicsProblem.contains(u"not running"_s));
 }
