@@ -102,8 +102,17 @@ struct Start
     }
     bool connect()
     {
+        const bool again = session.state() == ConnectionState::Failed;
         session.open();
-        return waitUntil([&] { return session.state() == ConnectionState::Connected; }, 20000);
+        if (again) // the worker leaves Failed once it tries again
+            waitUntil([&] { return session.state() != ConnectionState::Failed; }, 5000);
+        waitUntil(
+            [&] {
+                return session.state() == ConnectionState::Connected ||
+                       session.state() == ConnectionState::Failed;
+            },
+            20000);
+        return session.state() == ConnectionState::Connected;
     }
     QWidget window;
     SecretStore store;
@@ -152,6 +161,12 @@ TEST_F(KeyringTest, RememberedPasswordIsUsedOnTheNextStartAndARefusedOneIsDroppe
             // Rounds: user name, password (wrong), then after libvirt's refusal again.
             answerCredentials(d, kUser, i < 2 ? u"wrong"_s : u"first-secret"_s, true);
         });
+        // The refusal is not retried by itself (no prompt loop): Failed, nothing stored.
+        ASSERT_FALSE(start.connect());
+        EXPECT_EQ(start.session.state(), ConnectionState::Failed);
+        EXPECT_TRUE(waitForEntries(start.store, uri, 0)) << "a refused password is not stored";
+        EXPECT_EQ(user.shown(), 2);
+        // Host › Connect: asked again.
         ASSERT_TRUE(start.connect()) << start.session.lastError().toStdString();
         EXPECT_EQ(user.shown(), 4);
         // Saved after it worked: the user name and the password of the accepted attempt.
@@ -170,6 +185,9 @@ TEST_F(KeyringTest, RememberedPasswordIsUsedOnTheNextStartAndARefusedOneIsDroppe
         Start start(uri);
         DialogAnswerer user(
             [](QDialog *d, int) { answerCredentials(d, kUser, u"second-secret"_s, false); });
+        ASSERT_FALSE(start.connect()) << "the saved password no longer works";
+        EXPECT_EQ(user.shown(), 0);
+        EXPECT_TRUE(waitForEntries(start.store, uri, 0)) << "the refused saved password is dropped";
         ASSERT_TRUE(start.connect()) << start.session.lastError().toStdString();
         EXPECT_EQ(user.shown(), 2);
         EXPECT_TRUE(waitForEntries(start.store, uri, 0)) << "nothing remembered without the tick";
