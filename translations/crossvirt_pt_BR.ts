@@ -1109,6 +1109,179 @@
     </message>
 </context>
 <context>
+    <name>ConnectionFailure</name>
+    <message>
+        <source>The host&apos;s certificate expired on %1: the host needs a new certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host&apos;s certificate is not valid before %1: check the clocks of this computer and of the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host&apos;s certificate is for %1, not for %2: connect with a name the certificate lists, or give the host a certificate for this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host&apos;s certificate is not signed by the CA in %1 (it was issued by “%2”): the CA is unknown here, so the host is not trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">desconhecido</translation>
+    </message>
+    <message>
+        <source>The host&apos;s certificate could not be verified against the CA in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (libvirt: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate %1 is missing: libvirt looks for it there. Copy the CA&apos;s certificate there, or choose a certificate folder for this connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client certificate %1 is missing (libvirt looked in %2), so the host refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client key %1 is missing (libvirt looked in %2), so the host refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host refused the client certificate %1: it does not trust the CA that signed it (or its tls_allowed_dn_list leaves it out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client certificate %1 does not verify against the CA in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication was cancelled; connect again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host refused the user name or password; connect again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt has no TLS backend here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionProbe</name>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">desconhecido</translation>
+    </message>
+    <message>
+        <source>SSH</source>
+        <translation type="unfinished">SSH</translation>
+    </message>
+    <message>
+        <source>SSH (libssh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a local socket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH login was accepted (agent, key or password).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host let this client in (SASL when it asked for it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host accepted this client&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local libvirt daemon let this user in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed</source>
+        <translation type="unfinished">a conexão foi fechada</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS failed: %1 (CA certificate %2, client certificate %3, client key %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached %1 over %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to %1 over %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1 over %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used CA certificate %1, client certificate %2 and client key %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not count the virtual machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host “%1”: %2, hypervisor %3 %4, libvirt %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown arch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n virtual machine(s), %1 running.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionState</name>
     <message>
         <source>Disconnected</source>
@@ -1125,6 +1298,10 @@
     <message>
         <source>Retrying</source>
         <translation>Tentando novamente</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished">Falhou</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1373,22 @@
         <source>%1 (%2%3)</source>
         <translation>%1 (%2%3)</translation>
     </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the port either in the Port field or after the host name, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH key file needs an absolute path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate folder needs an absolute path.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConnectionWorker</name>
@@ -1243,14 +1436,6 @@
         <translation>A tela não tem porta TCP (talvez escute apenas em um socket UNIX), por isso não pode ser alcançada a partir de outra máquina.</translation>
     </message>
     <message>
-        <source>The display listens only on %1&apos;s loopback address; reaching it needs an SSH tunnel, which Crossvirt does not open yet.</source>
-        <translation>A tela escuta apenas no endereço de loopback de %1; alcançá-la requer um túnel SSH, que o Crossvirt ainda não abre.</translation>
-    </message>
-    <message>
-        <source>The display listens only on %1&apos;s loopback address (%2), so it cannot be reached over the network. Make it listen on an address this machine can reach.</source>
-        <translation>A tela escuta apenas no endereço de loopback de %1 (%2), por isso não pode ser alcançada pela rede. Configure-a para escutar em um endereço que esta máquina consiga alcançar.</translation>
-    </message>
-    <message>
         <source>Could not find the virtual machine</source>
         <translation>Não foi possível encontrar a máquina virtual</translation>
     </message>
@@ -1261,6 +1446,14 @@
     <message>
         <source>Could not open the display</source>
         <translation>Não foi possível abrir a tela</translation>
+    </message>
+    <message>
+        <source>The display has no TCP port (it may listen on a UNIX socket only); Crossvirt&apos;s SSH tunnel reaches TCP ports only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display listens only on %1&apos;s loopback address (%2), so it cannot be reached over the network. Make it listen on an address this machine can reach, or connect to the host over SSH.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2353,17 @@
     </message>
 </context>
 <context>
+    <name>RememberPasswordOption</name>
+    <message>
+        <source>&amp;Remember in the desktop&apos;s secret store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved only after it worked, in GNOME Keyring or KWallet (never in a file); Host › Forget Saved Passwords removes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Riscv64Arch</name>
     <message>
         <source>RISC-V 64-bit</source>
@@ -2291,6 +2495,33 @@
     <message>
         <source>This host&apos;s CPU is a generation %1 IBM Z (%2): KVM cannot give a guest the newer %3 model</source>
         <translation>A CPU deste hospedeiro é um IBM Z de geração %1 (%2): o KVM não pode dar a um convidado o modelo mais novo %3</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>No secret store (such as GNOME Keyring or KWallet) is running, so passwords cannot be remembered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read a saved password from the secret store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the password in the secret store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not delete a saved password from the secret store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not forget the saved passwords: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2664,177 @@
     <message>
         <source>%1 already has a snapshot named “%2”</source>
         <translation>%1 já tem um snapshot chamado “%2”</translation>
+    </message>
+</context>
+<context>
+    <name>SshConnect</name>
+    <message>
+        <source>%1 names no SSH host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the SSH connection: no SSH server listens on port %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host %1 was not found (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host %1 is unreachable on SSH port %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WARNING: the SSH host key of %1 has CHANGED (it now offers %2 %3; %4 holds another key). Someone may be intercepting the connection, or the host was reinstalled. Crossvirt refuses to connect; if the change is expected, remove the old key with: ssh-keygen -R &apos;%1&apos; -f &apos;%4&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SSH host key of %1 (%2 %3) is not in %4; connect once from the Crossvirt window (or with ssh) to trust it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SSH host key of %1 (%2 %3) was not trusted; not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot remember the host key of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the SSH host key of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot check the SSH host key of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: the SSH password or passphrase was cancelled (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH authentication failed: the host refused the password or key. Connect again to retry. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH host key was refused (changed or not trusted): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host has neither virt-ssh-helper nor nc, or no libvirtd socket: libvirt cannot be reached through SSH there (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SshKnownHosts</name>
+    <message>
+        <source>%1 is not installed (OpenSSH&apos;s client tools are needed for SSH hosts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh-keygen could not read the host keys: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the SSH server at %1 sent no host key%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SshTunnel</name>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create a private folder for SSH control sockets in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The console of an SSH host needs the ssh program (OpenSSH), which is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crossvirt is quitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH login to %1 for the console was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Connecting to %1 over SSH timed out: no login within %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is not an SSH connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make a socket pair: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The SSH tunnel to %1 on %2 was opened, but no VNC server greeted through it within %n second(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The SSH host key of %1 has CHANGED since it was trusted, so the console&apos;s tunnel was refused. Someone may be intercepting the connection; check the new key with the host&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH host key of %1 is not trusted yet, so the console&apos;s tunnel was refused. Connect to the host and trust its key first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH authentication to %1 failed for the console&apos;s tunnel (%2). The tunnel logs in with your SSH agent or key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 works, but %2 on that host refused the console&apos;s tunnel; no VNC server is listening there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the SSH connection (%2); is its SSH server running?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1 over SSH timed out (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached over SSH: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open an SSH tunnel to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh ended without saying why</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2816,6 +3218,53 @@
     <message>
         <source>%1 guests have no graphical display.</source>
         <translation>Convidados %1 não têm tela gráfica.</translation>
+    </message>
+</context>
+<context>
+    <name>TlsCertificateFolder</name>
+    <message>
+        <source>The CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs an absolute path: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 cannot be read (permissions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the certificate folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not link %1 into %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not put the certificate links in %1: %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5242,6 +5691,57 @@ Comandos:
         <source>VM snapshots: snapshot create|list|revert|delete --vm N [--name S] [--memory|--disk-only] [--external] [--children]</source>
         <translation>Snapshots de VM: snapshot create|list|revert|delete --vm N [--name S] [--memory|--disk-only] [--external] [--children]</translation>
     </message>
+    <message>
+        <source>--password-fd: %1 is not an open file descriptor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--password-fd: no password could be read from descriptor %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the VNC password from the first line of file descriptor FD (0: standard input). Otherwise it is taken from the environment variable %1, if set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection whose saved passwords to forget (repeatable).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the passwords saved in the keyring for --uri URI</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>crossvirt::models::AskpassServer</name>
+    <message>
+        <source>the SSH password helper must be started on the GUI thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a folder only this user can enter; SSH passwords cannot be asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crossvirt-askpass is not installed next to Crossvirt; SSH passwords and passphrases cannot be asked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the asking ssh was not started by this Crossvirt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection of this Crossvirt waits for that ssh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled by the user</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::models::BulkRunner</name>
@@ -5423,6 +5923,10 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>%1 (emulated)</source>
         <translation>%1 (emulado)</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished">Falhou: %1</translation>
     </message>
 </context>
 <context>
@@ -5833,6 +6337,194 @@ Convidados %2, executados nativamente</translation>
             <numerusform>%1 parou de enviar no meio de uma mensagem; desistência após %n segundos.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The TLS certificate of %1 is not signed by the CA certificate %2; the connection was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 was not issued for “%2”; the connection was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 has expired; the connection was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not valid yet; the connection was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 has been revoked; the connection was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate %1 could not be loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client certificate for %1 could not be loaded: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed during the VNC handshake: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No client certificate was sent (%1 does not exist or cannot be read); the server may require one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS could not be set up: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the VeNCrypt (TLS) handshake: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VNC server %1 asks for a user name and password, which Crossvirt does not support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires TLS verified with x509 certificates (VeNCrypt), and no CA certificate is set for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires TLS verified with x509 certificates (VeNCrypt); the CA certificate %2 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires TLS verified with x509 certificates (VeNCrypt); the CA certificate %2 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 requires TLS verified with x509 certificates (VeNCrypt), and there is no host name to check its certificate against.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an invalid type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VNC password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RealVNC RA2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UltraVNC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anonymous TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SASL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apple Remote Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UltraVNC MS Logon II</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt user and password without TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt anonymous TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt anonymous TLS with a VNC password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt anonymous TLS with user and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt x509</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt x509 with a VNC password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt x509 with user and password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt x509 with SASL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VeNCrypt anonymous TLS with SASL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 offered no VNC security type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VNC server %1 asks for SASL authentication, which Crossvirt does not support (it offers: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VNC server %1 asks for a security type Crossvirt does not support: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VNC server %1 asks for a user name and password (VeNCrypt Plain), which Crossvirt does not support (it offers: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VNC server %1 announced TLS (VeNCrypt) but then offered only unencrypted connections (%2); Crossvirt does not fall back to an unencrypted connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VNC server %1 asks for a VeNCrypt security type Crossvirt does not support: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not send its list of VNC security types.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::models::VolumeCopy</name>
@@ -6172,6 +6864,14 @@ Convidados %2, executados nativamente</translation>
         <source>Took the snapshot %1 of %2.</source>
         <translation>Snapshot %1 de %2 criado.</translation>
     </message>
+    <message>
+        <source>Saved passwords of %1 forgotten.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget saved passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::AddCdromPage</name>
@@ -6279,20 +6979,12 @@ Convidados %2, executados nativamente</translation>
         <translation>SSH</translation>
     </message>
     <message>
-        <source>TCP (SASL or no authentication)</source>
-        <translation>TCP (SASL ou sem autenticação)</translation>
-    </message>
-    <message>
         <source>TLS (certificates)</source>
         <translation>TLS (certificados)</translation>
     </message>
     <message>
         <source>&amp;Transport:</source>
         <translation>&amp;Transporte:</translation>
-    </message>
-    <message>
-        <source>host name or address[:port]</source>
-        <translation>nome ou endereço do hospedeiro[:porta]</translation>
     </message>
     <message>
         <source>H&amp;ost:</source>
@@ -6341,6 +7033,158 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Co&amp;nnect</source>
         <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>SSH (libssh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TCP (with SASL when the host asks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host name or address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">Procurar…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH &amp;key file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>absolute path, e.g. ~/.ssh/id_ed25519</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: the SSH agent and the keys in ~/.ssh are tried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use libvirt&apos;s &amp;default places</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lient certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>absolute path of a PEM file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished">&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>The SSH key file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SSH key file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libvirt reads %1, %2 and %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting will fail until these are in place: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tested: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished">Hospedeiro</translation>
+    </message>
+    <message>
+        <source>Virtual machines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection works; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test failed; nothing was saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -7990,6 +8834,45 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
     </message>
 </context>
 <context>
+    <name>crossvirt::views::HostKeyDialog</name>
+    <message>
+        <source>Unknown SSH host key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This is the first connection to &lt;b&gt;%1&lt;/b&gt;. Its identity cannot be established yet.&lt;/p&gt;&lt;p&gt;Compare the fingerprint below with the one the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -l -f /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; on the host). Trust it only if they match.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusting adds the key to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust and connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Do not trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>crossvirt::views::InventoryPresentation</name>
     <message>
         <source>Template</source>
@@ -8513,6 +9396,26 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
     <message>
         <source>The snapshots of “%1”: revert, delete</source>
         <translation>Os snapshots de “%1”: reverter, excluir</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forget Saved Passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+H</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Alt+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete this host&apos;s passwords from the desktop&apos;s secret store</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -11816,6 +12719,25 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <source>Connected to %1; the guest has not drawn on its display yet.</source>
         <translation>Conectado a %1; o convidado ainda não desenhou na tela.</translation>
     </message>
+    <message>
+        <source>%1
+
+Password for the console of %2 (last attempt):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved password was refused; it is forgotten. Asking again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Asking for the password again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1 with the saved password…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::VncView</name>
@@ -11944,6 +12866,10 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
     <message>
         <source>No connected host has a virtual machine named “%1”.</source>
         <translation>Nenhum hospedeiro conectado tem uma máquina virtual chamada “%1”.</translation>
+    </message>
+    <message>
+        <source>Saved passwords</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
