@@ -260,12 +260,18 @@ QJsonObject CliRun::json() const
     return QJsonDocument::fromJson(out).object();
 }
 
-CliRun runCliProgram(const QString &cliPath, const QStringList &args, int timeoutMs)
+CliRun runCliProgram(const QString &cliPath, const QStringList &args, int timeoutMs,
+                     const QProcessEnvironment *env, const QByteArray &input)
 {
     QProcess cli;
+    if (env)
+        cli.setProcessEnvironment(*env);
     QElapsedTimer timer;
     timer.start();
     cli.start(cliPath, args);
+    if (!input.isEmpty())
+        cli.write(input);
+    cli.closeWriteChannel();
     CliRun r;
     if (!cli.waitForFinished(timeoutMs)) {
         cli.kill();

@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QFuture>
 #include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -107,8 +108,10 @@ struct CliRun
     QJsonObject json() const;
 };
 
-/// Runs the crossvirt-cli at `cliPath` with `args` (killed after `timeoutMs`).
-CliRun runCliProgram(const QString &cliPath, const QStringList &args, int timeoutMs = 120'000);
+/// Runs the crossvirt-cli at `cliPath` with `args` (killed after `timeoutMs`), in `env` when
+/// given, with `input` on its stdin (then closed).
+CliRun runCliProgram(const QString &cliPath, const QStringList &args, int timeoutMs = 120'000,
+                     const QProcessEnvironment *env = nullptr, const QByteArray &input = {});
 
 // ---- implementation ---------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QThread>
 
@@ -15,6 +16,32 @@
 using namespace Qt::StringLiterals;
 
 namespace crossvirt::test::e2e {
+
+int runProgram(const QString &program, const QStringList &args, QString *output,
+               const QByteArray &input, int timeoutMs)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, args);
+    if (!process.waitForStarted(timeoutMs)) {
+        if (output)
+            *output = process.errorString();
+        return -1;
+    }
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(2'000);
+        if (output)
+            *output = process.errorString();
+        return -1;
+    }
+    if (output)
+        *output = QString::fromLocal8Bit(process.readAll()).trimmed();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
 
 QString findProgram(const QString &name)
 {

@@ -2,8 +2,10 @@
 
 // Process helpers shared by the e2e harness daemons (LibvirtDaemon, RemoteHost).
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <libvirt/virterror.h>
 
 namespace crossvirt::test::e2e {
@@ -11,6 +13,11 @@ namespace crossvirt::test::e2e {
 /// The program's path from PATH, else from the sbin folders root's PATH may lack; empty
 /// when it is not installed.
 QString findProgram(const QString &name);
+/// Runs a short command: its exit code (-1: it did not start or finish within `timeoutMs`,
+/// or crashed), its merged output trimmed in *output; `input` goes to its stdin (secrets
+/// travel there, never on a command line).
+int runProgram(const QString &program, const QStringList &args, QString *output = nullptr,
+               const QByteArray &input = {}, int timeoutMs = 30'000);
 /// Whether `pid` runs; a zombie ("pid (comm) Z ...") has exited already, it only waits to
 /// be reaped, so it counts as gone.
 bool processAlive(qint64 pid);

@@ -43,19 +43,7 @@ const QString kSystemCapsCache = u"/var/cache/libvirt/qemu/capabilities"_s;
 int run(const QString &program, const QStringList &args, QString *output = nullptr,
         int timeoutMs = 30'000)
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, args);
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(2'000);
-        if (output)
-            *output = process.errorString();
-        return -1;
-    }
-    if (output)
-        *output = QString::fromLocal8Bit(process.readAll()).trimmed();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return runProgram(program, args, output, {}, timeoutMs);
 }
 
 void dieWithParent()

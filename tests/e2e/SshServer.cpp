@@ -25,32 +25,10 @@ namespace crossvirt::test::e2e {
 
 namespace {
 
-// Runs a short command: exit code (-1: did not run or finish), merged output; `input` goes
-// to its stdin (secrets travel there, never on a command line).
 int run(const QString &program, const QStringList &args, QString *output = nullptr,
         const QByteArray &input = {}, int timeoutMs = 30'000)
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(program, args);
-    if (!process.waitForStarted(timeoutMs)) {
-        if (output)
-            *output = process.errorString();
-        return -1;
-    }
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(2'000);
-        if (output)
-            *output = process.errorString();
-        return -1;
-    }
-    if (output)
-        *output = QString::fromLocal8Bit(process.readAll()).trimmed();
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return runProgram(program, args, output, input, timeoutMs);
 }
 
 void log(const QString &message)

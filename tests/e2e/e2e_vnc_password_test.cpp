@@ -11,7 +11,6 @@
 #include "models/console/VncSession.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -63,29 +62,12 @@ Attempt attempt(HostSession *session, const QString &uuid, const QString &passwo
 // console-snapshot with the password on stdin (--password-fd 0) or in the environment.
 CliRun snapshot(const QStringList &args, const QString &stdinPassword, const QString &envPassword)
 {
-    QProcess cli;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(u"CROSSVIRT_VNC_PASSWORD"_s);
     if (!envPassword.isEmpty())
         env.insert(u"CROSSVIRT_VNC_PASSWORD"_s, envPassword);
-    cli.setProcessEnvironment(env);
-    QElapsedTimer timer;
-    timer.start();
-    cli.start(QStringLiteral(CROSSVIRT_CLI_PATH), args);
-    if (!stdinPassword.isEmpty())
-        cli.write(stdinPassword.toUtf8() + '\n');
-    cli.closeWriteChannel();
-    CliRun r;
-    if (!cli.waitForFinished(90'000)) {
-        cli.kill();
-        cli.waitForFinished();
-    } else if (cli.exitStatus() == QProcess::NormalExit) {
-        r.exitCode = cli.exitCode();
-    }
-    r.out = cli.readAllStandardOutput();
-    r.err = QString::fromLocal8Bit(cli.readAllStandardError());
-    r.ms = timer.elapsed();
-    return r;
+    return runCliProgram(QStringLiteral(CROSSVIRT_CLI_PATH), args, 90'000, &env,
+                         stdinPassword.isEmpty() ? QByteArray() : stdinPassword.toUtf8() + '\n');
 }
 
 } // namespace
