@@ -1112,172 +1112,172 @@
     <name>ConnectionFailure</name>
     <message>
         <source>The host&apos;s certificate expired on %1: the host needs a new certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado do hospedeiro expirou em %1: o hospedeiro precisa de um novo certificado.</translation>
     </message>
     <message>
         <source>The host&apos;s certificate is not valid before %1: check the clocks of this computer and of the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado do hospedeiro não é válido antes de %1: verifique os relógios deste computador e do hospedeiro.</translation>
     </message>
     <message>
         <source>The host&apos;s certificate is for %1, not for %2: connect with a name the certificate lists, or give the host a certificate for this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado do hospedeiro é para %1, não para %2: conecte-se com um nome listado no certificado ou dê ao hospedeiro um certificado para este nome.</translation>
     </message>
     <message>
         <source>other names</source>
-        <translation type="unfinished"></translation>
+        <translation>outros nomes</translation>
     </message>
     <message>
         <source>The host&apos;s certificate is not signed by the CA in %1 (it was issued by “%2”): the CA is unknown here, so the host is not trusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado do hospedeiro não é assinado pela AC em %1 (foi emitido por “%2”): a AC é desconhecida aqui, então o hospedeiro não é confiável.</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">desconhecido</translation>
+        <translation>desconhecido</translation>
     </message>
     <message>
         <source>The host&apos;s certificate could not be verified against the CA in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível verificar o certificado do hospedeiro com a AC em %1.</translation>
     </message>
     <message>
         <source>%1 (libvirt: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (libvirt: %2)</translation>
     </message>
     <message>
         <source>The CA certificate %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado da AC %1 não pode ser lido.</translation>
     </message>
     <message>
         <source>The CA certificate %1 is missing: libvirt looks for it there. Copy the CA&apos;s certificate there, or choose a certificate folder for this connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado da AC %1 está ausente: a libvirt o procura ali. Copie o certificado da AC para lá ou escolha uma pasta de certificados para esta conexão.</translation>
     </message>
     <message>
         <source>The client certificate %1 is missing (libvirt looked in %2), so the host refused the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado do cliente %1 está ausente (a libvirt procurou em %2), então o hospedeiro recusou a conexão.</translation>
     </message>
     <message>
         <source>The client key %1 is missing (libvirt looked in %2), so the host refused the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave do cliente %1 está ausente (a libvirt procurou em %2), então o hospedeiro recusou a conexão.</translation>
     </message>
     <message>
         <source>The host refused the client certificate %1: it does not trust the CA that signed it (or its tls_allowed_dn_list leaves it out).</source>
-        <translation type="unfinished"></translation>
+        <translation>O hospedeiro recusou o certificado do cliente %1: ele não confia na AC que o assinou (ou a tls_allowed_dn_list o exclui).</translation>
     </message>
     <message>
         <source>The client certificate %1 does not verify against the CA in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado do cliente %1 não é validado pela AC em %2.</translation>
     </message>
     <message>
         <source>Authentication was cancelled; connect again to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>A autenticação foi cancelada; conecte-se novamente para tentar de novo.</translation>
     </message>
     <message>
         <source>The host refused the user name or password; connect again to retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hospedeiro recusou o nome de usuário ou a senha; conecte-se novamente para tentar de novo.</translation>
     </message>
     <message>
         <source>Qt has no TLS backend here</source>
-        <translation type="unfinished"></translation>
+        <translation>O Qt não tem backend TLS aqui</translation>
     </message>
 </context>
 <context>
     <name>ConnectionProbe</name>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">desconhecido</translation>
+        <translation>desconhecido</translation>
     </message>
     <message>
         <source>SSH</source>
-        <translation type="unfinished">SSH</translation>
+        <translation>SSH</translation>
     </message>
     <message>
         <source>SSH (libssh)</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH (libssh)</translation>
     </message>
     <message>
         <source>TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>a local socket</source>
-        <translation type="unfinished"></translation>
+        <translation>um socket local</translation>
     </message>
     <message>
         <source>The SSH login was accepted (agent, key or password).</source>
-        <translation type="unfinished"></translation>
+        <translation>O login SSH foi aceito (agente, chave ou senha).</translation>
     </message>
     <message>
         <source>The host let this client in (SASL when it asked for it).</source>
-        <translation type="unfinished"></translation>
+        <translation>O hospedeiro permitiu a entrada deste cliente (SASL quando solicitado).</translation>
     </message>
     <message>
         <source>The host accepted this client&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>O hospedeiro aceitou o certificado deste cliente.</translation>
     </message>
     <message>
         <source>The local libvirt daemon let this user in.</source>
-        <translation type="unfinished"></translation>
+        <translation>O daemon local da libvirt permitiu a entrada deste usuário.</translation>
     </message>
     <message>
         <source>the connection was closed</source>
-        <translation type="unfinished">a conexão foi fechada</translation>
+        <translation>a conexão foi fechada</translation>
     </message>
     <message>
         <source>Cancelled; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelado; nada foi salvo.</translation>
     </message>
     <message>
         <source>TLS failed: %1 (CA certificate %2, client certificate %3, client key %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha no TLS: %1 (certificado da AC %2, certificado do cliente %3, chave do cliente %4)</translation>
     </message>
     <message>
         <source>Reached %1 over %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 alcançado via %2.</translation>
     </message>
     <message>
         <source>Authentication failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha na autenticação: %1</translation>
     </message>
     <message>
         <source>Could not connect to %1 over %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível conectar a %1 via %2: %3</translation>
     </message>
     <message>
         <source>Opened %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aberto.</translation>
     </message>
     <message>
         <source>Connected to %1 over %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectado a %1 via %2.</translation>
     </message>
     <message>
         <source>Used CA certificate %1, client certificate %2 and client key %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usados o certificado da AC %1, o certificado do cliente %2 e a chave do cliente %3.</translation>
     </message>
     <message>
         <source>Could not count the virtual machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível contar as máquinas virtuais</translation>
     </message>
     <message>
         <source>Host “%1”: %2, hypervisor %3 %4, libvirt %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospedeiro “%1”: %2, hipervisor %3 %4, libvirt %5.</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sem nome)</translation>
     </message>
     <message>
         <source>unknown arch</source>
-        <translation type="unfinished"></translation>
+        <translation>arquitetura desconhecida</translation>
     </message>
     <message numerus="yes">
         <source>%n virtual machine(s), %1 running.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n máquina virtual, %1 em execução.</numerusform>
+            <numerusform>%n máquinas virtuais, %1 em execução.</numerusform>
         </translation>
     </message>
 </context>
@@ -1301,7 +1301,7 @@
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Falhou</translation>
+        <translation>Falhou</translation>
     </message>
 </context>
 <context>
@@ -1375,19 +1375,19 @@
     </message>
     <message>
         <source>The port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>A porta deve estar entre 1 e 65535.</translation>
     </message>
     <message>
         <source>Give the port either in the Port field or after the host name, not both.</source>
-        <translation type="unfinished"></translation>
+        <translation>Informe a porta no campo Porta ou após o nome do hospedeiro, não em ambos.</translation>
     </message>
     <message>
         <source>The SSH key file needs an absolute path.</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo de chave SSH precisa de um caminho absoluto.</translation>
     </message>
     <message>
         <source>The certificate folder needs an absolute path.</source>
-        <translation type="unfinished"></translation>
+        <translation>A pasta de certificados precisa de um caminho absoluto.</translation>
     </message>
 </context>
 <context>
@@ -1449,11 +1449,11 @@
     </message>
     <message>
         <source>The display has no TCP port (it may listen on a UNIX socket only); Crossvirt&apos;s SSH tunnel reaches TCP ports only.</source>
-        <translation type="unfinished"></translation>
+        <translation>A tela não tem porta TCP (pode escutar apenas em um socket UNIX); o túnel SSH do Crossvirt alcança apenas portas TCP.</translation>
     </message>
     <message>
         <source>The display listens only on %1&apos;s loopback address (%2), so it cannot be reached over the network. Make it listen on an address this machine can reach, or connect to the host over SSH.</source>
-        <translation type="unfinished"></translation>
+        <translation>A tela escuta apenas no endereço de loopback de %1 (%2), então não pode ser alcançada pela rede. Faça-a escutar em um endereço que esta máquina alcance ou conecte-se ao hospedeiro via SSH.</translation>
     </message>
 </context>
 <context>
@@ -2356,11 +2356,11 @@
     <name>RememberPasswordOption</name>
     <message>
         <source>&amp;Remember in the desktop&apos;s secret store</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lembrar no repositório de segredos da área de trabalho</translation>
     </message>
     <message>
         <source>Saved only after it worked, in GNOME Keyring or KWallet (never in a file); Host › Forget Saved Passwords removes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Salva somente depois de funcionar, no GNOME Keyring ou KWallet (nunca em um arquivo); Hospedeiro › Esquecer senhas salvas a remove.</translation>
     </message>
 </context>
 <context>
@@ -2501,27 +2501,27 @@
     <name>SecretStore</name>
     <message>
         <source>No secret store (such as GNOME Keyring or KWallet) is running, so passwords cannot be remembered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum repositório de segredos (como GNOME Keyring ou KWallet) está em execução, então as senhas não podem ser lembradas.</translation>
     </message>
     <message>
         <source>(%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1)</translation>
     </message>
     <message>
         <source>Could not read a saved password from the secret store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler uma senha salva do repositório de segredos: %1</translation>
     </message>
     <message>
         <source>Could not save the password in the secret store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível salvar a senha no repositório de segredos: %1</translation>
     </message>
     <message>
         <source>Could not delete a saved password from the secret store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível excluir uma senha salva do repositório de segredos: %1</translation>
     </message>
     <message>
         <source>Could not forget the saved passwords: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível esquecer as senhas salvas: %1</translation>
     </message>
 </context>
 <context>
@@ -2670,171 +2670,171 @@
     <name>SshConnect</name>
     <message>
         <source>%1 names no SSH host</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não indica nenhum hospedeiro SSH</translation>
     </message>
     <message>
         <source>%1 refused the SSH connection: no SSH server listens on port %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recusou a conexão SSH: nenhum servidor SSH escuta na porta %2 (%3)</translation>
     </message>
     <message>
         <source>the host %1 was not found (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>o hospedeiro %1 não foi encontrado (%2)</translation>
     </message>
     <message>
         <source>the host %1 is unreachable on SSH port %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>o hospedeiro %1 está inacessível na porta SSH %2 (%3)</translation>
     </message>
     <message>
         <source>WARNING: the SSH host key of %1 has CHANGED (it now offers %2 %3; %4 holds another key). Someone may be intercepting the connection, or the host was reinstalled. Crossvirt refuses to connect; if the change is expected, remove the old key with: ssh-keygen -R &apos;%1&apos; -f &apos;%4&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>AVISO: a chave SSH do hospedeiro %1 MUDOU (agora oferece %2 %3; %4 contém outra chave). Alguém pode estar interceptando a conexão, ou o hospedeiro foi reinstalado. O Crossvirt se recusa a conectar; se a mudança for esperada, remova a chave antiga com: ssh-keygen -R &apos;%1&apos; -f &apos;%4&apos;</translation>
     </message>
     <message>
         <source>the SSH host key of %1 (%2 %3) is not in %4; connect once from the Crossvirt window (or with ssh) to trust it</source>
-        <translation type="unfinished"></translation>
+        <translation>a chave SSH do hospedeiro %1 (%2 %3) não está em %4; conecte-se uma vez pela janela do Crossvirt (ou com ssh) para confiar nela</translation>
     </message>
     <message>
         <source>the SSH host key of %1 (%2 %3) was not trusted; not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>a chave SSH do hospedeiro %1 (%2 %3) não foi considerada confiável; não conectado</translation>
     </message>
     <message>
         <source>cannot remember the host key of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível lembrar a chave do hospedeiro %1: %2</translation>
     </message>
     <message>
         <source>cannot read the SSH host key of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível ler a chave SSH do hospedeiro %1: %2</translation>
     </message>
     <message>
         <source>cannot check the SSH host key of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível verificar a chave SSH do hospedeiro %1: %2</translation>
     </message>
     <message>
         <source>Not connected: the SSH password or passphrase was cancelled (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Não conectado: a senha ou frase secreta SSH foi cancelada (%1)</translation>
     </message>
     <message>
         <source>SSH authentication failed: the host refused the password or key. Connect again to retry. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Falha na autenticação SSH: o hospedeiro recusou a senha ou a chave. Conecte-se novamente para tentar de novo. (%1)</translation>
     </message>
     <message>
         <source>The SSH host key was refused (changed or not trusted): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave SSH do hospedeiro foi recusada (alterada ou não confiável): %1</translation>
     </message>
     <message>
         <source>The host has neither virt-ssh-helper nor nc, or no libvirtd socket: libvirt cannot be reached through SSH there (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>O hospedeiro não tem virt-ssh-helper nem nc, ou não tem socket do libvirtd: a libvirt não pode ser alcançada via SSH ali (%1)</translation>
     </message>
 </context>
 <context>
     <name>SshKnownHosts</name>
     <message>
         <source>%1 is not installed (OpenSSH&apos;s client tools are needed for SSH hosts)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não está instalado (as ferramentas de cliente do OpenSSH são necessárias para hospedeiros SSH)</translation>
     </message>
     <message>
         <source>%1 did not finish</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não terminou</translation>
     </message>
     <message>
         <source>ssh-keygen could not read the host keys: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>o ssh-keygen não conseguiu ler as chaves do hospedeiro: %1</translation>
     </message>
     <message>
         <source>the SSH server at %1 sent no host key%2</source>
-        <translation type="unfinished"></translation>
+        <translation>o servidor SSH em %1 não enviou nenhuma chave do hospedeiro%2</translation>
     </message>
     <message>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível criar %1</translation>
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível gravar %1: %2</translation>
     </message>
 </context>
 <context>
     <name>SshTunnel</name>
     <message>
         <source>Could not start %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível iniciar %1: %2</translation>
     </message>
     <message>
         <source>Could not create a private folder for SSH control sockets in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível criar uma pasta privada para os sockets de controle do SSH em %1: %2</translation>
     </message>
     <message>
         <source>The console of an SSH host needs the ssh program (OpenSSH), which is not installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>O console de um hospedeiro SSH precisa do programa ssh (OpenSSH), que não está instalado.</translation>
     </message>
     <message>
         <source>Crossvirt is quitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>O Crossvirt está sendo encerrado.</translation>
     </message>
     <message>
         <source>The SSH login to %1 for the console was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>O login SSH em %1 para o console foi cancelado.</translation>
     </message>
     <message numerus="yes">
         <source>Connecting to %1 over SSH timed out: no login within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>A conexão com %1 via SSH expirou: nenhum login em %n segundo.</numerusform>
+            <numerusform>A conexão com %1 via SSH expirou: nenhum login em %n segundos.</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is not an SSH connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não é uma conexão SSH.</translation>
     </message>
     <message>
         <source>Could not make a socket pair: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível criar um par de sockets: %1</translation>
     </message>
     <message numerus="yes">
         <source>The SSH tunnel to %1 on %2 was opened, but no VNC server greeted through it within %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>O túnel SSH para %1 em %2 foi aberto, mas nenhum servidor VNC respondeu por ele em %n segundo.</numerusform>
+            <numerusform>O túnel SSH para %1 em %2 foi aberto, mas nenhum servidor VNC respondeu por ele em %n segundos.</numerusform>
         </translation>
     </message>
     <message>
         <source>The SSH host key of %1 has CHANGED since it was trusted, so the console&apos;s tunnel was refused. Someone may be intercepting the connection; check the new key with the host&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave do hospedeiro SSH de %1 MUDOU desde que foi confiada, por isso o túnel do console foi recusado. Alguém pode estar interceptando a conexão; verifique a nova chave com o administrador do hospedeiro.</translation>
     </message>
     <message>
         <source>The SSH host key of %1 is not trusted yet, so the console&apos;s tunnel was refused. Connect to the host and trust its key first.</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave do hospedeiro SSH de %1 ainda não é confiável, por isso o túnel do console foi recusado. Conecte-se ao hospedeiro e confie na chave dele primeiro.</translation>
     </message>
     <message>
         <source>SSH authentication to %1 failed for the console&apos;s tunnel (%2). The tunnel logs in with your SSH agent or key file.</source>
-        <translation type="unfinished"></translation>
+        <translation>A autenticação SSH em %1 falhou para o túnel do console (%2). O túnel faz login com seu agente SSH ou arquivo de chave.</translation>
     </message>
     <message>
         <source>The SSH connection to %1 works, but %2 on that host refused the console&apos;s tunnel; no VNC server is listening there.</source>
-        <translation type="unfinished"></translation>
+        <translation>A conexão SSH com %1 funciona, mas %2 nesse hospedeiro recusou o túnel do console; nenhum servidor VNC está escutando ali.</translation>
     </message>
     <message>
         <source>the display</source>
-        <translation type="unfinished"></translation>
+        <translation>a tela</translation>
     </message>
     <message>
         <source>%1 refused the SSH connection (%2); is its SSH server running?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recusou a conexão SSH (%2); o servidor SSH dele está em execução?</translation>
     </message>
     <message>
         <source>Connecting to %1 over SSH timed out (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>A conexão com %1 via SSH expirou (%2).</translation>
     </message>
     <message>
         <source>%1 cannot be reached over SSH: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não pode ser alcançado via SSH: %2</translation>
     </message>
     <message>
         <source>Could not open an SSH tunnel to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível abrir um túnel SSH para %1: %2</translation>
     </message>
     <message>
         <source>ssh ended without saying why</source>
-        <translation type="unfinished"></translation>
+        <translation>o ssh terminou sem informar o motivo</translation>
     </message>
 </context>
 <context>
@@ -3224,47 +3224,47 @@
     <name>TlsCertificateFolder</name>
     <message>
         <source>The CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado da AC</translation>
     </message>
     <message>
         <source>The client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado do cliente</translation>
     </message>
     <message>
         <source>The client key</source>
-        <translation type="unfinished"></translation>
+        <translation>A chave do cliente</translation>
     </message>
     <message>
         <source>%1 is not chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nenhum arquivo escolhido.</translation>
     </message>
     <message>
         <source>%1 needs an absolute path: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 precisa de um caminho absoluto: %2.</translation>
     </message>
     <message>
         <source>%1 %2 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 não existe.</translation>
     </message>
     <message>
         <source>%1 %2 is not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 não é um arquivo.</translation>
     </message>
     <message>
         <source>%1 %2 cannot be read (permissions).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 não tem permissão de leitura.</translation>
     </message>
     <message>
         <source>Could not create the certificate folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível criar a pasta de certificados %1.</translation>
     </message>
     <message>
         <source>Could not link %1 into %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível vincular %1 em %2: %3.</translation>
     </message>
     <message>
         <source>Could not put the certificate links in %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível colocar os links dos certificados em %1: %2.</translation>
     </message>
 </context>
 <context>
@@ -5693,54 +5693,54 @@ Comandos:
     </message>
     <message>
         <source>--password-fd: %1 is not an open file descriptor</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-fd: %1 não é um descritor de arquivo aberto</translation>
     </message>
     <message>
         <source>--password-fd: no password could be read from descriptor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--password-fd: não foi possível ler nenhuma senha do descritor %1</translation>
     </message>
     <message>
         <source>Read the VNC password from the first line of file descriptor FD (0: standard input). Otherwise it is taken from the environment variable %1, if set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lê a senha VNC da primeira linha do descritor de arquivo FD (0: entrada padrão). Caso contrário, ela é obtida da variável de ambiente %1, se definida.</translation>
     </message>
     <message>
         <source>The connection whose saved passwords to forget (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>A conexão cujas senhas salvas devem ser esquecidas (pode ser repetido).</translation>
     </message>
     <message>
         <source>Forget the passwords saved in the keyring for --uri URI</source>
-        <translation type="unfinished"></translation>
+        <translation>Esquece as senhas salvas no chaveiro para --uri URI</translation>
     </message>
 </context>
 <context>
     <name>crossvirt::models::AskpassServer</name>
     <message>
         <source>the SSH password helper must be started on the GUI thread</source>
-        <translation type="unfinished"></translation>
+        <translation>o auxiliar de senhas SSH deve ser iniciado na thread da interface gráfica</translation>
     </message>
     <message>
         <source>%1 is not a folder only this user can enter; SSH passwords cannot be asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não é uma pasta em que apenas este usuário pode entrar; as senhas SSH não podem ser solicitadas</translation>
     </message>
     <message>
         <source>crossvirt-askpass is not installed next to Crossvirt; SSH passwords and passphrases cannot be asked for</source>
-        <translation type="unfinished"></translation>
+        <translation>o crossvirt-askpass não está instalado junto ao Crossvirt; senhas e frases secretas SSH não podem ser solicitadas</translation>
     </message>
     <message>
         <source>cannot listen on %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>não é possível escutar em %1: %2</translation>
     </message>
     <message>
         <source>the asking ssh was not started by this Crossvirt</source>
-        <translation type="unfinished"></translation>
+        <translation>o ssh solicitante não foi iniciado por este Crossvirt</translation>
     </message>
     <message>
         <source>no connection of this Crossvirt waits for that ssh</source>
-        <translation type="unfinished"></translation>
+        <translation>nenhuma conexão deste Crossvirt aguarda esse ssh</translation>
     </message>
     <message>
         <source>cancelled by the user</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelado pelo usuário</translation>
     </message>
 </context>
 <context>
@@ -5926,7 +5926,7 @@ Convidados %2, executados nativamente</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished">Falhou: %1</translation>
+        <translation>Falhou: %1</translation>
     </message>
 </context>
 <context>
@@ -6339,191 +6339,191 @@ Convidados %2, executados nativamente</translation>
     </message>
     <message>
         <source>The TLS certificate of %1 is not signed by the CA certificate %2; the connection was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado TLS de %1 não é assinado pelo certificado da AC %2; a conexão foi recusada.</translation>
     </message>
     <message>
         <source>The TLS certificate of %1 was not issued for “%2”; the connection was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado TLS de %1 não foi emitido para “%2”; a conexão foi recusada.</translation>
     </message>
     <message>
         <source>The TLS certificate of %1 has expired; the connection was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado TLS de %1 expirou; a conexão foi recusada.</translation>
     </message>
     <message>
         <source>The TLS certificate of %1 is not valid yet; the connection was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado TLS de %1 ainda não é válido; a conexão foi recusada.</translation>
     </message>
     <message>
         <source>The TLS certificate of %1 has been revoked; the connection was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>O certificado TLS de %1 foi revogado; a conexão foi recusada.</translation>
     </message>
     <message>
         <source>The CA certificate %1 could not be loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível carregar o certificado da AC %1: %2</translation>
     </message>
     <message>
         <source>The client certificate for %1 could not be loaded: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível carregar o certificado do cliente para %1: %2</translation>
     </message>
     <message>
         <source>The TLS handshake with %1 failed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O handshake TLS com %1 falhou: %2.</translation>
     </message>
     <message>
         <source>The TLS connection to %1 failed during the VNC handshake: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>A conexão TLS com %1 falhou durante o handshake VNC: %2.</translation>
     </message>
     <message>
         <source>No client certificate was sent (%1 does not exist or cannot be read); the server may require one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nenhum certificado do cliente foi enviado (%1 não existe ou não pode ser lido); o servidor pode exigir um.</translation>
     </message>
     <message>
         <source>TLS could not be set up: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível configurar o TLS: %1</translation>
     </message>
     <message>
         <source>%1 refused the VeNCrypt (TLS) handshake: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 recusou o handshake VeNCrypt (TLS): %2</translation>
     </message>
     <message>
         <source>The VNC server %1 asks for a user name and password, which Crossvirt does not support.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor VNC %1 pede um nome de usuário e senha, o que o Crossvirt não suporta.</translation>
     </message>
     <message>
         <source>%1 requires TLS verified with x509 certificates (VeNCrypt), and no CA certificate is set for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exige TLS verificado com certificados x509 (VeNCrypt), e nenhum certificado da AC está definido para ele.</translation>
     </message>
     <message>
         <source>%1 requires TLS verified with x509 certificates (VeNCrypt); the CA certificate %2 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exige TLS verificado com certificados x509 (VeNCrypt); o certificado da AC %2 não pode ser lido.</translation>
     </message>
     <message>
         <source>%1 requires TLS verified with x509 certificates (VeNCrypt); the CA certificate %2 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exige TLS verificado com certificados x509 (VeNCrypt); o certificado da AC %2 não existe.</translation>
     </message>
     <message>
         <source>%1 requires TLS verified with x509 certificates (VeNCrypt), and there is no host name to check its certificate against.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exige TLS verificado com certificados x509 (VeNCrypt), e não há nome de hospedeiro com o qual verificar o certificado.</translation>
     </message>
     <message>
         <source>an invalid type</source>
-        <translation type="unfinished"></translation>
+        <translation>um tipo inválido</translation>
     </message>
     <message>
         <source>no authentication</source>
-        <translation type="unfinished"></translation>
+        <translation>sem autenticação</translation>
     </message>
     <message>
         <source>VNC password</source>
-        <translation type="unfinished"></translation>
+        <translation>senha VNC</translation>
     </message>
     <message>
         <source>RealVNC RA2</source>
-        <translation type="unfinished"></translation>
+        <translation>RealVNC RA2</translation>
     </message>
     <message>
         <source>SSPI</source>
-        <translation type="unfinished"></translation>
+        <translation>SSPI</translation>
     </message>
     <message>
         <source>Tight</source>
-        <translation type="unfinished"></translation>
+        <translation>Tight</translation>
     </message>
     <message>
         <source>UltraVNC</source>
-        <translation type="unfinished"></translation>
+        <translation>UltraVNC</translation>
     </message>
     <message>
         <source>anonymous TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS anônimo</translation>
     </message>
     <message>
         <source>VeNCrypt</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt</translation>
     </message>
     <message>
         <source>SASL</source>
-        <translation type="unfinished"></translation>
+        <translation>SASL</translation>
     </message>
     <message>
         <source>Apple Remote Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>Apple Remote Desktop</translation>
     </message>
     <message>
         <source>UltraVNC MS Logon II</source>
-        <translation type="unfinished"></translation>
+        <translation>UltraVNC MS Logon II</translation>
     </message>
     <message>
         <source>VeNCrypt user and password without TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt com usuário e senha sem TLS</translation>
     </message>
     <message>
         <source>VeNCrypt anonymous TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt com TLS anônimo</translation>
     </message>
     <message>
         <source>VeNCrypt anonymous TLS with a VNC password</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt TLS anônimo com senha VNC</translation>
     </message>
     <message>
         <source>VeNCrypt anonymous TLS with user and password</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt TLS anônimo com usuário e senha</translation>
     </message>
     <message>
         <source>VeNCrypt x509</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt x509</translation>
     </message>
     <message>
         <source>VeNCrypt x509 with a VNC password</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt x509 com senha VNC</translation>
     </message>
     <message>
         <source>VeNCrypt x509 with user and password</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt x509 com usuário e senha</translation>
     </message>
     <message>
         <source>VeNCrypt x509 with SASL</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt x509 com SASL</translation>
     </message>
     <message>
         <source>VeNCrypt anonymous TLS with SASL</source>
-        <translation type="unfinished"></translation>
+        <translation>VeNCrypt TLS anônimo com SASL</translation>
     </message>
     <message>
         <source>unknown type</source>
-        <translation type="unfinished"></translation>
+        <translation>tipo desconhecido</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1 (%2)</translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>%1 offered no VNC security type.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não ofereceu nenhum tipo de segurança VNC.</translation>
     </message>
     <message>
         <source>The VNC server %1 asks for SASL authentication, which Crossvirt does not support (it offers: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor VNC %1 pede autenticação SASL, que o Crossvirt não suporta (ele oferece: %2).</translation>
     </message>
     <message>
         <source>The VNC server %1 asks for a security type Crossvirt does not support: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor VNC %1 pede um tipo de segurança que o Crossvirt não suporta: %2.</translation>
     </message>
     <message>
         <source>The VNC server %1 asks for a user name and password (VeNCrypt Plain), which Crossvirt does not support (it offers: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor VNC %1 pede nome de usuário e senha (VeNCrypt Plain), o que o Crossvirt não suporta (ele oferece: %2).</translation>
     </message>
     <message>
         <source>The VNC server %1 announced TLS (VeNCrypt) but then offered only unencrypted connections (%2); Crossvirt does not fall back to an unencrypted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor VNC %1 anunciou TLS (VeNCrypt), mas depois ofereceu apenas conexões não criptografadas (%2); o Crossvirt não recorre a uma conexão não criptografada.</translation>
     </message>
     <message>
         <source>The VNC server %1 asks for a VeNCrypt security type Crossvirt does not support: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>O servidor VNC %1 pede um tipo de segurança VeNCrypt que o Crossvirt não suporta: %2.</translation>
     </message>
     <message>
         <source>%1 did not send its list of VNC security types.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 não enviou sua lista de tipos de segurança VNC.</translation>
     </message>
 </context>
 <context>
@@ -6866,11 +6866,11 @@ Convidados %2, executados nativamente</translation>
     </message>
     <message>
         <source>Saved passwords of %1 forgotten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senhas salvas de %1 esquecidas.</translation>
     </message>
     <message>
         <source>Forget saved passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>Esquecer senhas salvas</translation>
     </message>
 </context>
 <context>
@@ -7036,155 +7036,155 @@ Convidados %2, executados nativamente</translation>
     </message>
     <message>
         <source>SSH (libssh)</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH (libssh)</translation>
     </message>
     <message>
         <source>TCP (with SASL when the host asks)</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP (com SASL quando o hospedeiro pedir)</translation>
     </message>
     <message>
         <source>host name or address</source>
-        <translation type="unfinished"></translation>
+        <translation>nome ou endereço do hospedeiro</translation>
     </message>
     <message>
         <source>&amp;Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Porta:</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Procurar…</translation>
+        <translation>Procurar…</translation>
     </message>
     <message>
         <source>Browse for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Procurar %1</translation>
     </message>
     <message>
         <source>SSH &amp;key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivo de &amp;chave SSH:</translation>
     </message>
     <message>
         <source>SSH key file</source>
-        <translation type="unfinished"></translation>
+        <translation>Arquivo de chave SSH</translation>
     </message>
     <message>
         <source>absolute path, e.g. ~/.ssh/id_ed25519</source>
-        <translation type="unfinished"></translation>
+        <translation>caminho absoluto, p. ex. ~/.ssh/id_ed25519</translation>
     </message>
     <message>
         <source>Empty: the SSH agent and the keys in ~/.ssh are tried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vazio: são tentados o agente SSH e as chaves em ~/.ssh.</translation>
     </message>
     <message>
         <source>Use libvirt&apos;s &amp;default places</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar os locais pa&amp;drão do libvirt</translation>
     </message>
     <message>
         <source>Certificates:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificados:</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>certificado da AC</translation>
     </message>
     <message>
         <source>client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>certificado do cliente</translation>
     </message>
     <message>
         <source>client key</source>
-        <translation type="unfinished"></translation>
+        <translation>chave do cliente</translation>
     </message>
     <message>
         <source>&amp;CA certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado da &amp;AC:</translation>
     </message>
     <message>
         <source>C&amp;lient certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado do c&amp;liente:</translation>
     </message>
     <message>
         <source>Client &amp;key:</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;have do cliente:</translation>
     </message>
     <message>
         <source>absolute path of a PEM file</source>
-        <translation type="unfinished"></translation>
+        <translation>caminho absoluto de um arquivo PEM</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testar conexão</translation>
     </message>
     <message>
         <source>&amp;Stop Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;rar teste</translation>
     </message>
     <message>
         <source>Edit Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Editar conexão</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished">&amp;Salvar</translation>
+        <translation>&amp;Salvar</translation>
     </message>
     <message>
         <source>The SSH key file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo de chave SSH %1 não existe.</translation>
     </message>
     <message>
         <source>The SSH key file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>O arquivo de chave SSH %1 não pode ser lido.</translation>
     </message>
     <message>
         <source>default (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>padrão (%1)</translation>
     </message>
     <message>
         <source>libvirt reads %1, %2 and %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>O libvirt lê %1, %2 e %3.</translation>
     </message>
     <message>
         <source>Connecting will fail until these are in place: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>A conexão falhará até que estes estejam no lugar: %1</translation>
     </message>
     <message>
         <source>Choose the %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Escolher %1</translation>
     </message>
     <message>
         <source>Not tested: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não testado: %1</translation>
     </message>
     <message>
         <source>Testing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testando %1…</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando</translation>
     </message>
     <message>
         <source>Authenticating</source>
-        <translation type="unfinished"></translation>
+        <translation>Autenticando</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished">Hospedeiro</translation>
+        <translation>Hospedeiro</translation>
     </message>
     <message>
         <source>Virtual machines</source>
-        <translation type="unfinished"></translation>
+        <translation>Máquinas virtuais</translation>
     </message>
     <message>
         <source>Certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificados</translation>
     </message>
     <message>
         <source>The connection works; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>A conexão funciona; nada foi salvo.</translation>
     </message>
     <message>
         <source>The test failed; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>O teste falhou; nada foi salvo.</translation>
     </message>
 </context>
 <context>
@@ -8837,39 +8837,39 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
     <name>crossvirt::views::HostKeyDialog</name>
     <message>
         <source>Unknown SSH host key</source>
-        <translation type="unfinished"></translation>
+        <translation>Chave SSH do hospedeiro desconhecida</translation>
     </message>
     <message>
         <source>&lt;p&gt;This is the first connection to &lt;b&gt;%1&lt;/b&gt;. Its identity cannot be established yet.&lt;/p&gt;&lt;p&gt;Compare the fingerprint below with the one the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -l -f /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; on the host). Trust it only if they match.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Esta é a primeira conexão com &lt;b&gt;%1&lt;/b&gt;. Sua identidade ainda não pode ser estabelecida.&lt;/p&gt;&lt;p&gt;Compare a impressão digital abaixo com a fornecida pelo administrador do hospedeiro (&lt;tt&gt;ssh-keygen -l -f /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; no hospedeiro). Confie nela somente se forem iguais.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hospedeiro:</translation>
     </message>
     <message>
         <source>(not given)</source>
-        <translation type="unfinished"></translation>
+        <translation>(não informado)</translation>
     </message>
     <message>
         <source>Key type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de chave:</translation>
     </message>
     <message>
         <source>Fingerprint:</source>
-        <translation type="unfinished"></translation>
+        <translation>Impressão digital:</translation>
     </message>
     <message>
         <source>Trusting adds the key to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confiar adiciona a chave a %1.</translation>
     </message>
     <message>
         <source>&amp;Trust and connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Confiar e conectar</translation>
     </message>
     <message>
         <source>&amp;Do not trust</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Não confiar</translation>
     </message>
 </context>
 <context>
@@ -9399,23 +9399,23 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
     </message>
     <message>
         <source>&amp;Edit Connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar conexão…</translation>
     </message>
     <message>
         <source>&amp;Forget Saved Passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;squecer senhas salvas</translation>
     </message>
     <message>
         <source>Ctrl+Alt+H</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+H</translation>
     </message>
     <message>
         <source>Ctrl+Alt+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Alt+F</translation>
     </message>
     <message>
         <source>Delete this host&apos;s passwords from the desktop&apos;s secret store</source>
-        <translation type="unfinished"></translation>
+        <translation>Excluir as senhas deste hospedeiro do repositório de segredos da área de trabalho</translation>
     </message>
 </context>
 <context>
@@ -12723,20 +12723,23 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <source>%1
 
 Password for the console of %2 (last attempt):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+
+Senha do console de %2 (última tentativa):</translation>
     </message>
     <message>
         <source>The saved password was refused; it is forgotten. Asking again…</source>
-        <translation type="unfinished"></translation>
+        <translation>A senha salva foi recusada e foi esquecida. Perguntando novamente…</translation>
     </message>
     <message>
         <source>%1
 Asking for the password again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Pedindo a senha novamente.</translation>
     </message>
     <message>
         <source>Connecting to %1 with the saved password…</source>
-        <translation type="unfinished"></translation>
+        <translation>Conectando a %1 com a senha salva…</translation>
     </message>
 </context>
 <context>
@@ -12869,7 +12872,7 @@ Asking for the password again.</source>
     </message>
     <message>
         <source>Saved passwords</source>
-        <translation type="unfinished"></translation>
+        <translation>Senhas salvas</translation>
     </message>
 </context>
 </TS>
