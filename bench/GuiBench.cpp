@@ -411,6 +411,17 @@ private:
     {
         m_probe->stop();
         m_paint->cancelAll();
+        // A figure that could not be taken is a failed run, not a silent dash.
+        if (m_result.error.isEmpty()) {
+            if (m_result.firstPaintMs < 0)
+                m_result.error = u"the main window was never painted"_s;
+            else if (m_result.inventoryShownMs < 0)
+                m_result.error = u"the tree was not painted after the full inventory"_s;
+            else if (m_result.keystroke.count == 0)
+                m_result.error = u"no keystroke was measured"_s;
+            if (!m_result.error.isEmpty())
+                exitCode = 1;
+        }
         m_result.peakRssMB = sampleSelf().peakRssMB;
         m_result.statsIntervalSeconds = m_core.stats()->settings().intervalSeconds;
         m_result.statsPolls = m_result.statsSkipped = 0;
@@ -614,11 +625,15 @@ int runDriver(int argc, char **argv)
     QString text = u"Crossvirt main window (%1) on test-driver hosts, measured from /proc: "
                    "%2 s warm-up from process start, then %3 s steady polling at the %4 s "
                    "interval, then %5 s of polling with a 1 ms event-loop probe, then 22 "
-                   "keystrokes into the filter.\nMachine: %6.\nCommand: `%7`.\n\n"_s.arg(
+                   "keystrokes into the filter.\nMachine: %6.\nCommand: `%7`.\n"_s.arg(
                        qEnvironmentVariable("QT_QPA_PLATFORM", u"offscreen"_s),
                        QString::number(o.warmupSeconds), QString::number(o.steadySeconds),
                        interval > 0 ? QString::number(interval) : u"?"_s,
                        QString::number(o.latencySeconds), machine, command.join(u' '));
+    if (style == TableStyle::Markdown) // one paragraph per line
+        text.replace(u'\n', u"\n\n"_s);
+    else
+        text += u'\n';
     text += o.scale ? scaleTable(results, style)
                     : scenarioTable(results, style, compare ? &*compare : nullptr);
     fputs(qPrintable(text), stdout);
