@@ -244,6 +244,8 @@ QString errors(const QList<GuiResult> &results)
     for (const GuiResult &r : results) {
         if (!r.error.isEmpty())
             out += u"%1 %2: %3\n"_s.arg(r.program, r.label(), r.error);
+        if (!r.note.isEmpty())
+            out += u"\n%1 %2: %3\n"_s.arg(r.program, r.label(), r.note);
     }
     return out;
 }
@@ -264,6 +266,7 @@ QJsonObject GuiResult::toJson() const
         {u"warmupSeconds"_s, warmupSeconds},
         {u"steadySeconds"_s, steadySeconds},
         {u"error"_s, error},
+        {u"note"_s, note},
         {u"firstPaintMs"_s, firstPaintMs},
         {u"inventoryModelMs"_s, inventoryModelMs},
         {u"inventoryShownMs"_s, inventoryShownMs},
@@ -301,6 +304,7 @@ GuiResult GuiResult::fromJson(const QJsonObject &o)
     r.warmupSeconds = o.value(u"warmupSeconds"_s).toInt();
     r.steadySeconds = o.value(u"steadySeconds"_s).toInt();
     r.error = o.value(u"error"_s).toString();
+    r.note = o.value(u"note"_s).toString();
     r.firstPaintMs = o.value(u"firstPaintMs"_s).toDouble(-1);
     r.inventoryModelMs = o.value(u"inventoryModelMs"_s).toDouble(-1);
     r.inventoryShownMs = o.value(u"inventoryShownMs"_s).toDouble(-1);
@@ -369,7 +373,10 @@ QString scenarioTable(const QList<GuiResult> &results, TableStyle style, const G
         row << (f.targetText.isEmpty() ? u"—"_s : f.targetText);
         rows << row;
     }
-    return render(header, rows, style) + errors(results);
+    QList<GuiResult> all = results;
+    if (compare)
+        all << *compare;
+    return render(header, rows, style) + errors(all);
 }
 
 QString scaleTable(const QList<GuiResult> &results, TableStyle style)

@@ -25,6 +25,7 @@ struct GuiResult
     int warmupSeconds = 0;
     int steadySeconds = 0;
     QString error; ///< set when the run did not finish; the figures are then partial
+    QString note;  ///< said below the table (virt-manager: how much it had loaded)
 
     double firstPaintMs = -1;     ///< process start → main window painted
     double inventoryModelMs = -1; ///< process start → every VM in the tree's model

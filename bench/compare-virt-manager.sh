@@ -78,6 +78,11 @@ age_of() {
 # VmRSS or VmHWM of process $2, in MB (10^6 bytes).
 mem_of() { awk -v k="$1:" '$1 == k { print $2 * 1024 / 1e6 }' "/proc/$2/status"; }
 alive() { kill -0 "$1" 2>/dev/null; }
+# "C/H hosts connected, V VMs listed" from virt-manager's --debug log $1 (H hosts).
+loaded() {
+    echo "$(grep -c 'changed to state=Active' "$1")/$2 hosts connected," \
+        "$(grep -c ' domain=.* added' "$1") VMs listed"
+}
 
 measure_virt_manager() { # HOSTS VMS OUT.json
     local hosts=$1 vms=$2 out=$3 dir="$WORK/vm-$1x$2" uris=() h
@@ -105,15 +110,18 @@ measure_virt_manager() { # HOSTS VMS OUT.json
     echo "compare-virt-manager.sh: virt-manager $VM_VERSION, $hosts host(s) × $vms VMs; settings:" >&2
     "${env[@]}" gsettings list-recursively $s.stats | sed 's/^/    /' >&2
 
-    "${env[@]}" virt-manager "${args[@]}" >"$dir/virt-manager.log" 2>&1 &
+    # --debug logs each host's connection and each VM listed (not the polls), so the
+    # report can say how much of the inventory virt-manager had when it was measured.
+    "${env[@]}" virt-manager --debug "${args[@]}" >"$dir/virt-manager.log" 2>&1 &
     VM_PID=$!
     local pid=$VM_PID error=""
     while alive "$pid" && awk -v a="$(age_of "$pid")" -v w="$WARMUP" 'BEGIN { exit !(a < w) }'; do
         sleep 0.2
     done
-    local warm_cpu=-1 steady=-1 rss=-1 hwm=-1
+    local warm_cpu=-1 steady=-1 rss=-1 hwm=-1 at_warm="" at_end=""
     if alive "$pid"; then
         warm_cpu=$(cpu_of "$pid")
+        at_warm=$(loaded "$dir/virt-manager.log" "$hosts")
         local t0; t0=$(cut -d' ' -f1 /proc/uptime)
         sleep "$STEADY"
         if alive "$pid"; then
@@ -121,6 +129,7 @@ measure_virt_manager() { # HOSTS VMS OUT.json
             steady=$(awk -v a="$warm_cpu" -v b="$cpu1" -v t0="$t0" -v t1="$t1" \
                 'BEGIN { print (b - a) / ((t1 - t0) / 60) }')
             rss=$(mem_of VmRSS "$pid"); hwm=$(mem_of VmHWM "$pid")
+            at_end=$(loaded "$dir/virt-manager.log" "$hosts")
         fi
     fi
     alive "$pid" || error="virt-manager exited early (see its log: $(tail -n 3 "$dir/virt-manager.log" | tr '\n"' ' _'))"
@@ -130,6 +139,7 @@ measure_virt_manager() { # HOSTS VMS OUT.json
     cat >"$out" <<EOF
 {"program": "virt-manager $VM_VERSION", "hosts": $hosts, "vmsPerHost": $vms,
  "warmupSeconds": $WARMUP, "steadySeconds": $STEADY, "error": "$error",
+ "note": "inventory at the end of the warm-up: $at_warm; at the end of the steady window: $at_end",
  "warmupCpuSeconds": $warm_cpu, "steadyCpuPerMinute": $steady, "rssMB": $rss, "peakRssMB": $hwm}
 EOF
 }
