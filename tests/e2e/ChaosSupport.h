@@ -7,6 +7,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 
 #include <algorithm>
@@ -27,19 +28,31 @@ public:
         m_timer.setInterval(1);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
-            if (m_last >= 0)
+            if (m_last >= 0) {
                 m_gapsUs.push_back((now - m_last) / 1000);
+                if (m_gapsUs.back() > 16'000 && m_longest.size() < 20)
+                    m_longest.push_back({m_last / 1'000'000, m_gapsUs.back() / 1000});
+            }
             m_last = now;
         });
     }
     void start()
     {
         m_gapsUs.clear();
+        m_longest.clear();
         m_last = -1;
         m_clock.start();
         m_timer.start();
     }
     void stop() { m_timer.stop(); }
+    /// The first intervals over 16 ms: {ms since start(), length in ms}, for diagnosis.
+    QString longOnes() const
+    {
+        QStringList out;
+        for (const auto &[at, ms] : m_longest)
+            out << QStringLiteral("%1 ms at %2 ms").arg(ms).arg(at);
+        return out.join(QStringLiteral(", "));
+    }
     qsizetype samples() const { return qsizetype(m_gapsUs.size()); }
     /// The `p`-th percentile interval in ms (p in 0..100).
     double percentileMs(double p) const
@@ -69,6 +82,7 @@ private:
     QElapsedTimer m_clock;
     qint64 m_last = -1;
     std::vector<qint64> m_gapsUs;
+    std::vector<std::pair<qint64, qint64>> m_longest;
 };
 
 /// Runs the event loop (no sleeping in between, unlike test::waitUntil) until `done` holds
