@@ -39,6 +39,9 @@ struct HostCapabilities
     QString hostCpuVendor;
     bool liveMigration = false; ///< <host><migration_features><live/>
     QList<GuestArchCapabilities> guests;
+    /// What the parser cut or repaired in a hostile host's document (arch/XmlLimits.h):
+    /// "N entries not read", invalid UTF-8 replaced. Empty for a normal one.
+    QString parseNote;
 
     /// The hvm guest entry for `arch`, or nullptr.
     const GuestArchCapabilities *guest(const QString &arch) const;
@@ -97,6 +100,8 @@ struct DomainCapabilities
     QString machine;
     QString arch;
     int maxVcpus = 0;
+    /// As HostCapabilities::parseNote.
+    QString parseNote;
 
     bool osSupported = false;
     CapabilityEnum
@@ -130,7 +135,8 @@ struct DomainCapabilities
     bool uefiAvailable() const;
 };
 
-/// Parses capabilities XML. On malformed XML returns nullopt and sets *error.
+/// Parses capabilities XML. On malformed XML, or XML over the limits of arch/XmlLimits.h
+/// (size, depth), returns nullopt and sets *error; long lists are cut (see parseNote).
 std::optional<HostCapabilities> parseHostCapabilities(const QByteArray &xml,
                                                       QString *error = nullptr);
 /// Parses domain capabilities XML. On malformed XML returns nullopt and sets *error.

@@ -1,6 +1,7 @@
 // XML -> plain values for capabilities and domain capabilities. QtCore only, so a small
 // element tree is built with QXmlStreamReader (QtXml's DOM would pull in another module).
 #include "arch/Capabilities.h"
+#include "arch/XmlLimits.h"
 
 #include <QCoreApplication>
 #include <QXmlStreamReader>
@@ -45,14 +46,35 @@ struct Element
     }
 };
 
-std::unique_ptr<Element> parseTree(const QByteArray &xml, QString *error)
+// A hostile host's document is bounded (arch/XmlLimits.h): its size, its depth (the
+// tree's destructor recurses, so depth also bounds the stack) and the children kept per
+// element (readEnum below scans siblings: an unbounded list would make it quadratic).
+// Elements past the cap are skipped whole and counted in *dropped.
+std::unique_ptr<Element> parseTree(const QByteArray &input, QString *error, QString *note)
 {
-    QXmlStreamReader reader(xml);
+    const HostXmlCheck check = checkHostXml(input);
+    if (check.refused) {
+        if (error)
+            *error = check.message;
+        return nullptr;
+    }
+    QXmlStreamReader reader(check.repaired.isEmpty() ? input : check.repaired);
     std::unique_ptr<Element> root;
     std::vector<Element *> stack;
+    qsizetype dropped = 0; // bounded by kMaxHostXmlBytes
+    bool tooDeep = false;
     while (!reader.atEnd()) {
         switch (reader.readNext()) {
         case QXmlStreamReader::StartElement: {
+            if (stack.size() >= size_t(kMaxXmlDepth)) {
+                tooDeep = true;
+                break;
+            }
+            if (!stack.empty() && stack.back()->children.size() >= size_t(kMaxListedDevices)) {
+                ++dropped;
+                reader.skipCurrentElement();
+                break;
+            }
             auto e = std::make_unique<Element>();
             e->name = reader.name().toString();
             e->attributes = reader.attributes();
@@ -65,15 +87,23 @@ std::unique_ptr<Element> parseTree(const QByteArray &xml, QString *error)
             break;
         }
         case QXmlStreamReader::EndElement:
-            stack.pop_back();
+            if (!stack.empty())
+                stack.pop_back();
             break;
         case QXmlStreamReader::Characters:
-            if (!stack.empty())
+            if (!stack.empty() && stack.back()->text.size() < kMaxNameChars * 4)
                 stack.back()->text += reader.text();
             break;
         default:
             break;
         }
+        if (tooDeep)
+            break;
+    }
+    if (tooDeep) {
+        if (error)
+            *error = xmlTooDeepText();
+        return nullptr;
     }
     if (reader.hasError() || !root) {
         if (error) {
@@ -85,6 +115,18 @@ std::unique_ptr<Element> parseTree(const QByteArray &xml, QString *error)
                     : QCoreApplication::translate("Capabilities", "Empty XML document");
         }
         return nullptr;
+    }
+    if (note) {
+        QStringList notes;
+        if (!check.message.isEmpty())
+            notes << check.message;
+        if (dropped > 0) {
+            notes << QCoreApplication::translate("Capabilities",
+                                                 "%n entries not read (more than %1 in one list).",
+                                                 nullptr, int(dropped))
+                         .arg(kMaxListedDevices);
+        }
+        *note = notes.join(u' ');
     }
     return root;
 }
@@ -121,7 +163,8 @@ CapabilityEnum readEnum(const Element *parent, const QString &name, bool parentS
 
 std::optional<HostCapabilities> parseHostCapabilities(const QByteArray &xml, QString *error)
 {
-    const std::unique_ptr<Element> root = parseTree(xml, error);
+    QString note;
+    const std::unique_ptr<Element> root = parseTree(xml, error, &note);
     if (!root)
         return std::nullopt;
     if (root->name != "capabilities"_L1) {
@@ -131,6 +174,7 @@ std::optional<HostCapabilities> parseHostCapabilities(const QByteArray &xml, QSt
     }
 
     HostCapabilities caps;
+    caps.parseNote = note;
     if (const Element *host = root->child(u"host"_s)) {
         if (const Element *cpu = host->child(u"cpu"_s)) {
             caps.hostArch = cpu->childText(u"arch"_s);
@@ -169,7 +213,8 @@ std::optional<HostCapabilities> parseHostCapabilities(const QByteArray &xml, QSt
 
 std::optional<DomainCapabilities> parseDomainCapabilities(const QByteArray &xml, QString *error)
 {
-    const std::unique_ptr<Element> root = parseTree(xml, error);
+    QString note;
+    const std::unique_ptr<Element> root = parseTree(xml, error, &note);
     if (!root)
         return std::nullopt;
     if (root->name != "domainCapabilities"_L1) {
@@ -179,6 +224,7 @@ std::optional<DomainCapabilities> parseDomainCapabilities(const QByteArray &xml,
     }
 
     DomainCapabilities caps;
+    caps.parseNote = note;
     caps.path = root->childText(u"path"_s);
     caps.virtType = root->childText(u"domain"_s);
     caps.machine = root->childText(u"machine"_s);

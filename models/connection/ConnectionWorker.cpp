@@ -1,8 +1,9 @@
 #include "models/connection/ConnectionWorker.h"
 
 #include "arch/ArchRegistry.h"
-#include "models/connection/ConnectionFailure.h"
+#include "arch/XmlLimits.h"
 #include "models/connection/AskpassServer.h"
+#include "models/connection/ConnectionFailure.h"
 #include "models/connection/ConnectionUri.h"
 #include "models/connection/CredentialChannel.h"
 #include "models/connection/HostCapabilitiesReader.h"
@@ -12,12 +13,16 @@
 #include "models/inventory/DomainXml.h"
 
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QSemaphore>
 #include <QThread>
 #include <QTimer>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+
+#include <algorithm>
+#include <climits>
 
 namespace crossvirt::models {
 
@@ -51,6 +56,11 @@ namespace {
 constexpr int kMaxBackoffSeconds = 60;
 constexpr int kAliveCheckMs = 5000;
 constexpr int kPollFallbackMs = 5000;
+/// A host whose single calls typically take longer than this is shown "slow" (a LAN answers
+/// in about 1 ms; 300 ms of latency each way makes 600 ms). The median of the last
+/// kCallSamples pings decides, so one stalled call (a TCP retransmit) does not flip it.
+constexpr int kSlowCallMs = 250;
+constexpr int kCallSamples = 3;
 
 DomainState toState(int s)
 {
@@ -311,7 +321,7 @@ void ConnectionWorker::open()
     if (!m_wantOpen) // closed or abandoned while we waited: `conn` closes itself
         return;
     m_conn = std::move(conn);
-    m_backoffSeconds = 0;
+    m_backoffMs = 0;
     // Keepalive lets a dead remote host be noticed (ignored by local drivers).
     // Not over qemu+libssh: with keepalive on, libvirt 9.0's libssh transport crashed in
     // about half of e2e_ssh_test's runs (SIGSEGV in its client I/O loop during the first
@@ -337,6 +347,9 @@ void ConnectionWorker::close()
         m_conn.reset();
     }
     m_xmlCache.clear();
+    m_callTimes.clear();
+    m_reportedLatency = -1;
+    m_reportedSlow = false;
     if (m_state != ConnectionState::Disconnected)
         setState(ConnectionState::Disconnected);
 }
@@ -350,8 +363,12 @@ void ConnectionWorker::readHostInfo()
     if (const char *type = virConnectGetType(conn))
         h.driver = QString::fromUtf8(type);
     unsigned long version = 0;
-    if (virConnectGetLibVersion(conn, &version) == 0)
+    QElapsedTimer call;
+    call.start();
+    if (virConnectGetLibVersion(conn, &version) == 0) {
         h.libvirtVersion = version;
+        recordCallTime(int(qMin<qint64>(call.elapsed(), INT_MAX))); // the first ping
+    }
     virNodeInfo node{};
     if (virNodeGetInfo(conn, &node) == 0) {
         h.arch = QString::fromLatin1(node.model);
@@ -404,15 +421,16 @@ void ConnectionWorker::scheduleReconnect(const QString &error)
 {
     if (!m_wantOpen)
         return;
-    m_backoffSeconds = m_backoffSeconds == 0 ? 1 : qMin(m_backoffSeconds * 2, kMaxBackoffSeconds);
-    m_retryTimer->start(m_backoffSeconds * 1000);
-    setState(ConnectionState::Retrying, error, m_backoffSeconds);
+    m_backoffMs =
+        m_backoffMs == 0 ? s_firstRetryMs.load() : qMin(m_backoffMs * 2, s_maxRetryMs.load());
+    m_retryTimer->start(m_backoffMs);
+    setState(ConnectionState::Retrying, error, qMax(1, (m_backoffMs + 999) / 1000));
 }
 
 void ConnectionWorker::stopWithError(const QString &error)
 {
     m_wantOpen = false;
-    m_backoffSeconds = 0;
+    m_backoffMs = 0;
     setState(ConnectionState::Failed, error);
 }
 
@@ -420,6 +438,9 @@ void ConnectionWorker::connectionLost(const QString &reason)
 {
     if (!m_conn)
         return;
+    m_callTimes.clear();
+    m_reportedLatency = -1;
+    m_reportedSlow = false;
     m_aliveTimer->stop();
     m_pollTimer->stop();
     unregisterEvents();
@@ -430,8 +451,55 @@ void ConnectionWorker::connectionLost(const QString &reason)
 
 void ConnectionWorker::checkAlive()
 {
-    if (m_conn && virConnectIsAlive(m_conn.get()) == 0)
+    if (m_conn && virConnectIsAlive(m_conn.get()) == 0) {
         connectionLost(Text::tr("the host stopped answering"));
+        return;
+    }
+    pingHost();
+}
+
+std::atomic<int> ConnectionWorker::s_firstRetryMs = 1000;
+std::atomic<int> ConnectionWorker::s_maxRetryMs = kMaxBackoffSeconds * 1000;
+
+void ConnectionWorker::setReconnectBackoff(int firstMs, int maxMs)
+{
+    s_firstRetryMs = qMax(1, firstMs);
+    s_maxRetryMs = qMax(qMax(1, firstMs), maxMs);
+}
+
+void ConnectionWorker::pingHost()
+{
+    if (!m_conn)
+        return;
+    QElapsedTimer timer;
+    timer.start();
+    unsigned long version = 0;
+    // One round trip to the daemon for a remote URI (remote driver RPC).
+    if (virConnectGetLibVersion(m_conn.get(), &version) < 0) {
+        virResetLastError(); // a dead host is noticed by keepalive and the close callback
+        return;
+    }
+    recordCallTime(int(qMin<qint64>(timer.elapsed(), INT_MAX)));
+}
+
+void ConnectionWorker::recordCallTime(int ms)
+{
+    m_callTimes << ms;
+    if (m_callTimes.size() > kCallSamples)
+        m_callTimes.removeFirst();
+    QList<int> sorted = m_callTimes;
+    std::sort(sorted.begin(), sorted.end());
+    const int median = sorted[sorted.size() / 2];
+    const bool slow = median > kSlowCallMs;
+    // Report a change of state, or of the figure by more than a tenth while slow (the
+    // figure is shown then); not every ping.
+    const bool changed = slow != m_reportedSlow || m_reportedLatency < 0 ||
+                         (slow && qAbs(median - m_reportedLatency) * 10 > m_reportedLatency);
+    if (!changed)
+        return;
+    m_reportedLatency = median;
+    m_reportedSlow = slow;
+    emit callLatencyChanged(median, slow);
 }
 
 DomainSummary ConnectionWorker::readDomain(virDomainPtr dom)
@@ -439,7 +507,7 @@ DomainSummary ConnectionWorker::readDomain(virDomainPtr dom)
     DomainSummary d;
     d.uuid = uuidOf(dom);
     if (const char *name = virDomainGetName(dom))
-        d.name = QString::fromUtf8(name);
+        d.name = arch::capName(QString::fromUtf8(name)); // a 10 MB name would stall painting
     virDomainInfo info{};
     if (virDomainGetInfo(dom, &info) == 0) {
         d.state = toState(info.state);

@@ -9,6 +9,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -43,6 +44,10 @@ public:
     /// Called on the worker thread when libvirt reports the connection closed.
     void connectionLost(const QString &reason);
 
+    /// Backoff between reconnect attempts: `firstMs`, doubling up to `maxMs` (defaults 1 s
+    /// and 60 s). For tests that kill a host many times; set before sessions open.
+    static void setReconnectBackoff(int firstMs, int maxMs);
+
     /// Reads one domain's summary from libvirt (worker thread).
     DomainSummary readDomain(virDomainPtr dom);
 
@@ -53,6 +58,8 @@ signals:
     void domainsReset(const QList<crossvirt::models::DomainSummary> &domains);
     void domainUpdated(const crossvirt::models::DomainSummary &domain);
     void domainRemoved(const QString &uuid);
+    /// The typical time of one call to the host changed (see HostSession::callLatencyMs).
+    void callLatencyChanged(int ms, bool slow);
 
 private:
     void setState(ConnectionState state, const QString &error = {}, int retryIn = 0);
@@ -65,6 +72,9 @@ private:
     /// retry; "Connect" tries (and asks) again.
     void stopWithError(const QString &error);
     void checkAlive();
+    /// Times one cheap call (a single round trip) and updates the latency it reports.
+    void pingHost();
+    void recordCallTime(int ms);
 
     QString m_uri;
     ConnectHandle m_conn;
@@ -77,10 +87,16 @@ private:
     int m_metadataCallback = -1;
     bool m_closeCallbackRegistered = false;
     bool m_wantOpen = false;
-    int m_backoffSeconds = 0;
+    int m_backoffMs = 0;
+    static std::atomic<int> s_firstRetryMs;
+    static std::atomic<int> s_maxRetryMs;
     QTimer *m_retryTimer = nullptr;
     QTimer *m_aliveTimer = nullptr;
     QTimer *m_pollTimer = nullptr;
+    /// The last few ping times (ms) and what was last reported (-1: nothing yet).
+    QList<int> m_callTimes;
+    int m_reportedLatency = -1;
+    bool m_reportedSlow = false;
     // Parsed XML facts per uuid: arch and machine change only on redefinition.
     QHash<QString, DomainSummary> m_xmlCache;
 };

@@ -125,6 +125,10 @@ HostSession::HostSession(const QString &uri, QObject *parent)
                 m_state = state;
                 m_lastError = error;
                 m_retryIn = retryIn;
+                if (state != ConnectionState::Connected) {
+                    m_callLatencyMs = -1;
+                    m_slow = false;
+                }
                 if (state != ConnectionState::Connected && !m_domains.isEmpty()) {
                     m_domains.clear();
                     m_index.clear();
@@ -132,6 +136,11 @@ HostSession::HostSession(const QString &uri, QObject *parent)
                 }
                 emit stateChanged(state, error);
             });
+    connect(m_worker, &ConnectionWorker::callLatencyChanged, this, [this](int ms, bool slow) {
+        m_callLatencyMs = ms;
+        m_slow = slow;
+        emit responsivenessChanged();
+    });
     connect(m_worker, &ConnectionWorker::hostInfoReady, this, [this](const HostInfo &info) {
         m_host = info;
         emit hostInfoChanged(info);
@@ -183,6 +192,11 @@ HostSession::~HostSession()
     QMutexLocker lock(&g_workerThreadsMutex);
     g_workerThreads.removeAll(nullptr);
     g_workerThreads << thread;
+}
+
+void HostSession::setReconnectBackoff(int firstMs, int maxMs)
+{
+    ConnectionWorker::setReconnectBackoff(firstMs, maxMs);
 }
 
 std::optional<DomainSummary> HostSession::domain(const QString &uuid) const

@@ -46,6 +46,15 @@ public:
     /// libvirt's message for the last failure (empty when connected).
     const QString &lastError() const { return m_lastError; }
     int retryInSeconds() const { return m_retryIn; }
+    /// The typical time (ms) of one call to this host while connected: the median of its
+    /// last few pings (-1 before the first). A link with 300 ms of latency makes it 600+.
+    int callLatencyMs() const { return m_callLatencyMs; }
+    /// Connected, but calls typically take longer than 250 ms: the inventory says "slow"
+    /// rather than pretending all is well (or that the host is gone).
+    bool isSlow() const { return m_slow; }
+    /// Backoff between reconnect attempts of every session: `firstMs`, doubling up to
+    /// `maxMs` (defaults 1 s and 60 s). Tests that kill a host many times shorten it.
+    static void setReconnectBackoff(int firstMs, int maxMs);
     const HostInfo &hostInfo() const { return m_host; }
     /// The latest inventory snapshot, in libvirt's order.
     QList<DomainSummary> domains() const { return m_domains; }
@@ -87,6 +96,8 @@ signals:
     void domainsReset(const QList<crossvirt::models::DomainSummary> &domains);
     void domainUpdated(const crossvirt::models::DomainSummary &domain);
     void domainRemoved(const QString &uuid);
+    /// callLatencyMs() or isSlow() changed.
+    void responsivenessChanged();
 
 private:
     // Worker jobs are queued through runOnWorker() (models/connection/WorkerJobs.h, an
@@ -106,6 +117,8 @@ private:
     ConnectionState m_state = ConnectionState::Disconnected;
     QString m_lastError;
     int m_retryIn = 0;
+    int m_callLatencyMs = -1;
+    bool m_slow = false;
     HostInfo m_host;
     QList<DomainSummary> m_domains;
     QHash<QString, qsizetype> m_index;

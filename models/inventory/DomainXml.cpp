@@ -1,7 +1,9 @@
 #include "models/inventory/DomainXml.h"
 
+#include "arch/XmlLimits.h"
 #include "models/inventory/CrossvirtMetadata.h"
 
+#include <QCoreApplication>
 #include <QXmlStreamReader>
 
 namespace crossvirt::models {
@@ -15,11 +17,28 @@ QString attr(const QXmlStreamReader &xml, QLatin1StringView name)
     return xml.attributes().value(name).toString();
 }
 
-// Walks the document once, keeping the element path so nested elements such as
-// <devices><disk><target> are told apart from <os><type>.
-void parse(const QByteArray &bytes, DomainDetails &d, bool summaryOnly = false)
+// lupdate and the runtime both see the context "DomainXml" for Text::tr().
+struct Text
 {
+    Q_DECLARE_TR_FUNCTIONS(DomainXml)
+};
+
+// Walks the document once, keeping the element path so nested elements such as
+// <devices><disk><target> are told apart from <os><type>. A hostile host's document is
+// bounded (arch/XmlLimits.h): too large is refused, too deep is read up to that depth,
+// devices past the cap are skipped and counted, long names are cut, invalid UTF-8 is
+// replaced; each says so in d.notices. Returns false when the document was refused.
+bool parse(const QByteArray &input, DomainDetails &d, bool summaryOnly = false)
+{
+    const arch::HostXmlCheck check = arch::checkHostXml(input);
+    if (!check.message.isEmpty())
+        d.notices << check.message;
+    if (check.refused)
+        return false;
+    const QByteArray &bytes = check.repaired.isEmpty() ? input : check.repaired;
     QXmlStreamReader xml(bytes);
+    int devices = 0;
+    int hiddenDevices = 0;
     QStringList path;
     DiskInfo *disk = nullptr;
     NicInfo *nic = nullptr;
@@ -49,6 +68,16 @@ void parse(const QByteArray &bytes, DomainDetails &d, bool summaryOnly = false)
         const QString name = xml.name().toString();
         path << name;
         const int depth = path.size();
+        if (depth > arch::kMaxXmlDepth) {
+            d.notices << arch::xmlTooDeepText();
+            break;
+        }
+        if (depth == 3 && path[1] == "devices"_L1 && ++devices > arch::kMaxListedDevices) {
+            ++hiddenDevices;
+            xml.skipCurrentElement();
+            path.removeLast();
+            continue;
+        }
         // The inventory needs nothing from <devices>, the largest part: stop there.
         if (summaryOnly && depth == 2 && name == "devices"_L1)
             break;
@@ -56,7 +85,14 @@ void parse(const QByteArray &bytes, DomainDetails &d, bool summaryOnly = false)
         if (depth == 1 && name == "domain"_L1) {
             d.summary.domainType = attr(xml, "type"_L1);
         } else if (depth == 2 && name == "name"_L1) {
-            d.summary.name = xml.readElementText();
+            const QString full = xml.readElementText();
+            d.summary.name = arch::capName(full);
+            if (d.summary.name.size() != full.size()) {
+                d.notices << Text::tr("The name is %n characters long; only the first %1 are "
+                                      "shown.",
+                                      nullptr, int(full.size()))
+                                 .arg(arch::kMaxNameChars);
+            }
             path.removeLast();
         } else if (depth == 2 && name == "uuid"_L1) {
             d.summary.uuid = xml.readElementText();
@@ -162,6 +198,17 @@ void parse(const QByteArray &bytes, DomainDetails &d, bool summaryOnly = false)
         }
     }
 
+    if (hiddenDevices > 0) {
+        d.notices << Text::tr("%n devices not shown (only the first %1 are read).", nullptr,
+                              hiddenDevices)
+                         .arg(arch::kMaxListedDevices);
+    }
+    if (xml.hasError() && d.notices.isEmpty()) {
+        d.notices << Text::tr("The XML is malformed at line %1: %2")
+                         .arg(xml.lineNumber())
+                         .arg(xml.errorString());
+    }
+
     // A disk's drive address names its controller by index; show the model
     // (spapr-vscsi, virtio-scsi) because that is what the user chose.
     for (DiskInfo &dk : d.disks) {
@@ -178,6 +225,7 @@ void parse(const QByteArray &bytes, DomainDetails &d, bool summaryOnly = false)
             }
         }
     }
+    return true;
 }
 
 } // namespace
@@ -185,7 +233,8 @@ void parse(const QByteArray &bytes, DomainDetails &d, bool summaryOnly = false)
 void readDomainXmlSummary(const QByteArray &xml, DomainSummary &summary)
 {
     DomainDetails d;
-    parse(xml, d, true);
+    if (!parse(xml, d, true))
+        return;
     summary.arch = d.summary.arch;
     summary.machine = d.summary.machine;
     summary.domainType = d.summary.domainType;
@@ -200,8 +249,9 @@ void readDomainXmlSummary(const QByteArray &xml, DomainSummary &summary)
 DomainDetails parseDomainDetails(const QByteArray &xml)
 {
     DomainDetails d;
-    parse(xml, d);
-    d.xml = QString::fromUtf8(xml);
+    // A refused document is not kept either (the XML tab would have to lay it out).
+    if (parse(xml, d))
+        d.xml = QString::fromUtf8(xml);
     return d;
 }
 

@@ -45,6 +45,8 @@ void InventoryModel::addHost(HostSession *session)
     connect(session, &HostSession::stateChanged, this, [this, session] { hostChanged(session); });
     connect(session, &HostSession::hostInfoChanged, this,
             [this, session] { hostChanged(session); });
+    connect(session, &HostSession::responsivenessChanged, this,
+            [this, session] { hostChanged(session); });
     connect(session, &HostSession::domainsReset, this,
             [this, session](const QList<DomainSummary> &list) { resetDomains(session, list); });
     connect(session, &HostSession::domainUpdated, this,
@@ -292,6 +294,8 @@ QVariant InventoryModel::hostData(const HostNode &host, int column, int role) co
         }
         if (s->state() == ConnectionState::Failed)
             return tr("Failed: %1").arg(s->lastError());
+        if (connected && s->isSlow())
+            return tr("Connected (slow: %1 ms per call)").arg(s->callLatencyMs());
         return connectionStateText(s->state());
     case ArchColumn:
         return connected ? info.arch : QString();

@@ -132,7 +132,10 @@ struct DomainDetails
     QList<ConsoleInfo> consoles;
     QStringList videoModels;
     QStringList controllers; ///< "scsi/virtio-scsi", "usb/qemu-xhci", ...
-    QString xml;             ///< the live XML it was parsed from
+    QString xml;             ///< the live XML it was parsed from (empty when refused)
+    /// What was refused, cut or repaired in a hostile host's XML (arch/XmlLimits.h), in
+    /// words for the user: "1000 devices not shown", "The host sent 40 MB of XML...".
+    QStringList notices;
 };
 
 struct NetworkInfo

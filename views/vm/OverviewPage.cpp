@@ -137,7 +137,9 @@ void OverviewPage::showDetails(const models::DomainDetails &d, const QString &ho
 {
     const models::DomainSummary &s = d.summary;
     m_title->setText(s.name);
-    m_message->hide();
+    // What the parser refused, cut or repaired in a hostile host's XML stays in sight.
+    m_message->setText(d.notices.join(u'\n'));
+    m_message->setVisible(!d.notices.isEmpty());
     m_content->show();
     m_state->setText(models::domainStateText(s.state));
     m_arch->setText(s.emulated ? tr("%1, emulated (TCG) on this %2 host").arg(s.arch, hostArch)
