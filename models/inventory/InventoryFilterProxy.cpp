@@ -46,6 +46,7 @@ void InventoryFilterProxy::setFilterText(const QString &text)
         else
             m_unknown << term;
     }
+    m_acceptsAll = text.trimmed().isEmpty();
     invalidateFilter();
 }
 
@@ -65,6 +66,8 @@ bool InventoryFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &
 
 bool InventoryFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
+    if (m_acceptsAll)
+        return true;
     const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto kind = InventoryModel::ItemKind(idx.data(InventoryModel::KindRole).toInt());
     const QString name = idx.data(InventoryModel::NameRole).toString();
