@@ -240,6 +240,7 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     parts.splitter = splitter;
     parts.tree = m_tree;
     parts.nameColumn = InventoryModel::NameColumn;
+    parts.statsColumn = m_statsByHost->cpuColumn();
     parts.viewByCluster = [this] { return viewByCluster(); };
     parts.setViewByCluster = [this](bool byCluster) { setViewByCluster(byCluster); };
     m_layout = new MainWindowLayout(parts, this);
