@@ -22,6 +22,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -366,6 +367,7 @@ private:
     {
         if (m_keys.isEmpty()) {
             m_result.keystroke = percentiles(m_strokeMs);
+            m_result.keystrokeSamples = m_strokeMs;
             m_result.keystrokeSync = percentiles(m_strokeSyncMs);
             return finish(0);
         }
@@ -520,6 +522,14 @@ GuiResult runScenario(const Options &o, int hosts, int vms)
     env.remove(u"CROSSVIRT_CONFIG_DIR"_s);
     if (!env.contains(u"QT_QPA_PLATFORM"_s))
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+    // The probe in this idle process first: the latency the machine adds by itself.
+    GapProbe idle(nullptr);
+    idle.start();
+    QEventLoop wait;
+    QTimer::singleShot(3000, &wait, &QEventLoop::quit);
+    wait.exec();
+    const Percentiles idleBaseline = percentiles(idle.stop());
+
     const QString resultFile = dir.filePath(u"result.json"_s);
     QProcess child;
     child.setProcessEnvironment(env);
@@ -542,7 +552,9 @@ GuiResult runScenario(const Options &o, int hosts, int vms)
         failed.error = u"no result (exit code %1)"_s.arg(child.exitCode());
         return failed;
     }
-    return GuiResult::fromJson(QJsonDocument::fromJson(f.readAll()).object());
+    GuiResult result = GuiResult::fromJson(QJsonDocument::fromJson(f.readAll()).object());
+    result.loopIdleBaseline = idleBaseline;
+    return result;
 }
 
 int runDriver(int argc, char **argv)

@@ -41,6 +41,14 @@ QJsonObject toJson(const Percentiles &p)
     return {{u"p50"_s, p.p50}, {u"p99"_s, p.p99}, {u"max"_s, p.max}, {u"count"_s, p.count}};
 }
 
+QJsonArray toJsonArray(const QList<double> &values)
+{
+    QJsonArray a;
+    for (double v : values)
+        a.append(v);
+    return a;
+}
+
 Percentiles percentilesFromJson(const QJsonObject &o)
 {
     Percentiles p;
@@ -150,6 +158,10 @@ QList<Figure> figures(const GuiResult &sample)
          u"≤ 8"_s, always(8)},
         {u"event loop connecting max (ms)"_s, 2, [](auto &r) { return r.loopConnecting.max; },
          u"≤ 16"_s, always(16)},
+        {u"event loop, idle process before the run, p99 (ms)"_s, 2,
+         [](auto &r) { return r.loopIdleBaseline.p99; }, u"(machine)"_s, none},
+        {u"event loop, idle process before the run, max (ms)"_s, 2,
+         [](auto &r) { return r.loopIdleBaseline.max; }, u"(machine)"_s, none},
         {u"event loop polling p50 (ms)"_s, 2, [](auto &r) { return r.loopPolling.p50; }, {}, none},
         {u"event loop polling p99 (ms)"_s, 2, [](auto &r) { return r.loopPolling.p99; }, u"≤ 8"_s,
          always(8)},
@@ -264,6 +276,8 @@ QJsonObject GuiResult::toJson() const
         {u"loopPollingMs"_s, bench::toJson(loopPolling)},
         {u"keystrokeMs"_s, bench::toJson(keystroke)},
         {u"keystrokeSyncMs"_s, bench::toJson(keystrokeSync)},
+        {u"loopIdleBaselineMs"_s, bench::toJson(loopIdleBaseline)},
+        {u"keystrokeSamplesMs"_s, toJsonArray(keystrokeSamples)},
         {u"keystrokesUnpainted"_s, keystrokesUnpainted},
         {u"statsIntervalSeconds"_s, statsIntervalSeconds},
         {u"statsPolls"_s, statsPolls},
@@ -292,6 +306,9 @@ GuiResult GuiResult::fromJson(const QJsonObject &o)
     r.loopPolling = percentilesFromJson(o.value(u"loopPollingMs"_s).toObject());
     r.keystroke = percentilesFromJson(o.value(u"keystrokeMs"_s).toObject());
     r.keystrokeSync = percentilesFromJson(o.value(u"keystrokeSyncMs"_s).toObject());
+    r.loopIdleBaseline = percentilesFromJson(o.value(u"loopIdleBaselineMs"_s).toObject());
+    for (const QJsonValue &v : o.value(u"keystrokeSamplesMs"_s).toArray())
+        r.keystrokeSamples << v.toDouble();
     r.keystrokesUnpainted = o.value(u"keystrokesUnpainted"_s).toInt();
     r.statsIntervalSeconds = o.value(u"statsIntervalSeconds"_s).toInt();
     r.statsPolls = o.value(u"statsPolls"_s).toInt(-1);

@@ -35,8 +35,12 @@ struct GuiResult
     double peakRssMB = -1;          ///< VmHWM at the end of the run
     Percentiles loopConnecting;     ///< 1 ms timer lateness until the inventory was shown
     Percentiles loopPolling;        ///< … in a window of steady polling
+    /// The same probe in an idle process just before the run: what the machine's
+    /// scheduler alone adds (a loaded machine delays every program).
+    Percentiles loopIdleBaseline;
     Percentiles keystroke;          ///< key press → proxy re-filtered → tree painted
     Percentiles keystrokeSync;      ///< key press → the key event returned (re-filter)
+    QList<double> keystrokeSamples; ///< every keystroke's key → paint time, in order
     int keystrokesUnpainted = 0;    ///< keystrokes after which the tree did not repaint
     int statsIntervalSeconds = 0;
     int statsPolls = -1;
