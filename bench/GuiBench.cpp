@@ -257,6 +257,15 @@ public:
         QTimer::singleShot(int(qMax(0.0, untilWarm)), this, &GuiRun::endWarmup);
     }
 
+    void setStartup(const QList<std::pair<QString, double>> &steps)
+    {
+        m_result.startupMs = steps;
+        QStringList text;
+        for (const auto &[step, ms] : steps)
+            text << u"%1 %2 ms"_s.arg(step).arg(ms, 0, 'f', 0);
+        progress(u"start: "_s + text.join(u", "_s));
+    }
+
     void fail(const QString &error)
     {
         if (!m_result.error.isEmpty())
@@ -441,6 +450,8 @@ private:
 // driver wrote it into this process's private XDG_CONFIG_HOME) as a user's start has.
 int runChild(int argc, char **argv)
 {
+    const Timeline time;
+    QList<std::pair<QString, double>> startup{{u"main() entered"_s, time.nowMs()}};
     QApplication app(argc, argv);
     const Options options = OptionSet().parse(QCoreApplication::arguments());
     if (options.hosts < 1 || options.resultFile.isEmpty()) {
@@ -452,6 +463,7 @@ int runChild(int argc, char **argv)
     QApplication::setWindowIcon(views::applicationIcon());
     QGuiApplication::setDesktopFileName(u"io.github.crossvirt.Crossvirt"_s);
     QApplication::setApplicationDisplayName(QCoreApplication::translate("main", "Crossvirt"));
+    startup.append({u"application set up"_s, time.nowMs()});
 
     int rc = 0;
     {
@@ -465,10 +477,15 @@ int runChild(int argc, char **argv)
                                  QCoreApplication::translate("main", "Saved passwords"), error);
                          });
         core.datacenter()->setCredentialProvider(credentials);
+        startup.append({u"core and window built"_s, time.nowMs()});
         GuiRun run(options, core, window); // watches the window before anything is shown
         const QString loadError = core.open();
+        startup.append({u"saved hosts opened"_s, time.nowMs()});
         window.show();
-        QTimer::singleShot(0, &run, [&run, loadError] {
+        startup.append({u"window.show() returned"_s, time.nowMs()});
+        QTimer::singleShot(0, &run, [&run, &startup, &time, loadError] {
+            startup.append({u"event loop running"_s, time.nowMs()});
+            run.setStartup(startup);
             if (!loadError.isEmpty())
                 run.fail(u"the saved connection list: "_s + loadError);
             else

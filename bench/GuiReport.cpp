@@ -279,6 +279,13 @@ QJsonObject GuiResult::toJson() const
         {u"loopIdleBaselineMs"_s, bench::toJson(loopIdleBaseline)},
         {u"keystrokeSamplesMs"_s, toJsonArray(keystrokeSamples)},
         {u"keystrokesUnpainted"_s, keystrokesUnpainted},
+        {u"startupMs"_s,
+         [this] {
+             QJsonArray steps;
+             for (const auto &[step, ms] : startupMs)
+                 steps.append(QJsonObject{{u"step"_s, step}, {u"ms"_s, ms}});
+             return steps;
+         }()},
         {u"statsIntervalSeconds"_s, statsIntervalSeconds},
         {u"statsPolls"_s, statsPolls},
         {u"statsSkipped"_s, statsSkipped},
@@ -310,6 +317,10 @@ GuiResult GuiResult::fromJson(const QJsonObject &o)
     for (const QJsonValue &v : o.value(u"keystrokeSamplesMs"_s).toArray())
         r.keystrokeSamples << v.toDouble();
     r.keystrokesUnpainted = o.value(u"keystrokesUnpainted"_s).toInt();
+    for (const QJsonValue &v : o.value(u"startupMs"_s).toArray()) {
+        const QJsonObject step = v.toObject();
+        r.startupMs.append({step.value(u"step"_s).toString(), step.value(u"ms"_s).toDouble()});
+    }
     r.statsIntervalSeconds = o.value(u"statsIntervalSeconds"_s).toInt();
     r.statsPolls = o.value(u"statsPolls"_s).toInt(-1);
     r.statsSkipped = o.value(u"statsSkipped"_s).toInt(-1);

@@ -3,6 +3,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <utility>
 
 namespace crossvirt::bench {
 
@@ -42,6 +43,9 @@ struct GuiResult
     Percentiles keystrokeSync;      ///< key press → the key event returned (re-filter)
     QList<double> keystrokeSamples; ///< every keystroke's key → paint time, in order
     int keystrokesUnpainted = 0;    ///< keystrokes after which the tree did not repaint
+    /// Where the time to the first paint went: ms since process start at each step of
+    /// the start (main entered, application, window built, hosts opened, shown, loop).
+    QList<std::pair<QString, double>> startupMs;
     int statsIntervalSeconds = 0;
     int statsPolls = -1;
     int statsSkipped = -1;
