@@ -31,7 +31,8 @@ private:
     QStringList m_arches;
     QStringList m_states;
     QStringList m_hosts;
-    int m_emulated = -1; // -1 any, 0 native only, 1 emulated only
+    int m_emulated = -1;      // -1 any, 0 native only, 1 emulated only
+    bool m_acceptsAll = true; // no filter: every row, without reading any (stats ticks re-filter)
     QStringList m_unknown;
 };
 

@@ -24,6 +24,8 @@ void DatacenterStats::addHost(HostSession *session)
     if (m_collectors.contains(session->uri()))
         return;
     auto *collector = new StatsCollector(session, m_settings, this);
+    collector->setOffScreenEvery(m_offScreenEvery);
+    collector->setOnScreen(m_onScreen.value(session->uri()));
     m_collectors.insert(session->uri(), collector);
     const QString uri = session->uri();
     connect(collector, &StatsCollector::updated, this, [this, uri] { emit hostUpdated(uri); });
@@ -45,6 +47,20 @@ void DatacenterStats::setSettings(const StatsSettings &settings)
     m_settings = settings;
     for (StatsCollector *c : std::as_const(m_collectors))
         c->setSettings(settings);
+}
+
+void DatacenterStats::setOnScreen(const QHash<QString, QSet<QString>> &byHost)
+{
+    m_onScreen = byHost;
+    for (auto it = m_collectors.cbegin(); it != m_collectors.cend(); ++it)
+        it.value()->setOnScreen(byHost.value(it.key()));
+}
+
+void DatacenterStats::setOffScreenEvery(int ticks)
+{
+    m_offScreenEvery = qMax(1, ticks);
+    for (StatsCollector *c : std::as_const(m_collectors))
+        c->setOffScreenEvery(m_offScreenEvery);
 }
 
 HostStatsSeries DatacenterStats::clusterSeries(const QStringList &uris) const

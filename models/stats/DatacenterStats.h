@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 namespace crossvirt::models {
 
@@ -30,6 +31,11 @@ public:
     /// Applies new settings to every host (interval, what to collect).
     void setSettings(const StatsSettings &settings);
 
+    /// The VMs whose rows are on screen, by host URI (hosts not named have none), and
+    /// how often the others are read: see StatsCollector::setOnScreen().
+    void setOnScreen(const QHash<QString, QSet<QString>> &byHost);
+    void setOffScreenEvery(int ticks);
+
     /// The summed history of several hosts (a cluster): see sumHostSeries().
     HostStatsSeries clusterSeries(const QStringList &uris) const;
 
@@ -45,6 +51,8 @@ private:
 
     StatsSettings m_settings;
     QHash<QString, StatsCollector *> m_collectors;
+    QHash<QString, QSet<QString>> m_onScreen;
+    int m_offScreenEvery = 1;
 };
 
 } // namespace crossvirt::models

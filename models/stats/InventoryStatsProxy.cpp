@@ -207,8 +207,27 @@ void InventoryStatsProxy::hostUpdated(const QString &uri)
     const QList<int> roles{Qt::DisplayRole, CpuPercentRole, CpuHistoryRole};
     emit dataChanged(hostCell, hostCell, roles);
     const int vms = rowCount(proxyHost);
-    if (vms > 0)
-        emit dataChanged(index(0, col, proxyHost), index(vms - 1, col, proxyHost), roles);
+    if (vms <= 0)
+        return;
+    int first = 0, last = vms - 1;
+    const StatsCollector *c = m_stats->collector(uri);
+    auto *inventory = qobject_cast<InventoryModel *>(source);
+    if (c && !c->lastUpdateReadAll() && inventory) {
+        // Only the VMs on screen were read: one range over their rows, not the host's
+        // thousands (each changed row costs the filter and the view above us).
+        first = vms;
+        last = -1;
+        for (const QString &uuid : c->lastUpdatedVms()) {
+            const QModelIndex row = inventory->domainIndex(uri, uuid);
+            if (row.isValid()) {
+                first = qMin(first, row.row());
+                last = qMax(last, row.row());
+            }
+        }
+        if (last < first)
+            return;
+    }
+    emit dataChanged(index(first, col, proxyHost), index(last, col, proxyHost), roles);
 }
 
 } // namespace crossvirt::models

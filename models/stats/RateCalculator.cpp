@@ -61,8 +61,11 @@ StatsTick StatsRateCalculator::next(const RawStatsTick &raw)
     }
     tick.hostMemoryUnsupported = raw.memoryUnsupported;
     tick.bulkComplete = raw.bulkComplete;
+    tick.allVms = raw.allVms;
 
+    tick.vms.reserve(raw.vms.size());
     int running = 0;
+    qsizetype active = 0;
     for (auto it = raw.vms.cbegin(); it != raw.vms.cend(); ++it) {
         const QString &uuid = it.key();
         const RawVmCounters &vm = it.value();
@@ -73,9 +76,11 @@ StatsTick StatsRateCalculator::next(const RawStatsTick &raw)
             tick.vms.insert(uuid, s);
             continue;
         }
+        ++active;
         if (vm.running)
             ++running;
         VmCounters &counters = m_vms[uuid];
+        counters.running = vm.running;
         if (vm.cpuTimeNs) {
             const double nsPerSecond = counters.cpu.update(*vm.cpuTimeNs, now);
             if (!std::isnan(nsPerSecond))
@@ -103,14 +108,24 @@ StatsTick StatsRateCalculator::next(const RawStatsTick &raw)
         }
         tick.vms.insert(uuid, s);
     }
-    tick.host.runningVms = running;
-    // VMs gone from the host lose their counters.
-    for (auto it = m_vms.begin(); it != m_vms.end();) {
-        if (raw.vms.contains(it.key()))
-            ++it;
-        else
-            it = m_vms.erase(it);
+    if (raw.allVms) {
+        // VMs gone from the host (or stopped) lose their counters. Every VM active now
+        // has an entry, so equal sizes mean there is nothing to drop.
+        if (m_vms.size() != active) {
+            for (auto it = m_vms.begin(); it != m_vms.end();) {
+                if (raw.vms.contains(it.key()))
+                    ++it;
+                else
+                    it = m_vms.erase(it);
+            }
+        }
+    } else {
+        // The VMs not read this time count as they were at their last reading.
+        running = 0;
+        for (const VmCounters &counters : std::as_const(m_vms))
+            running += counters.running ? 1 : 0;
     }
+    tick.host.runningVms = running;
     return tick;
 }
 

@@ -38,7 +38,9 @@ private:
 class StatsRateCalculator
 {
 public:
-    /// The samples of this poll; remembers its counters for the next one.
+    /// The samples of this poll; remembers its counters for the next one. A poll
+    /// that read only some VMs (RawStatsTick::allVms false) leaves the others' counters
+    /// alone and counts them as running or not by their last reading.
     StatsTick next(const RawStatsTick &raw);
     /// Forgets every previous reading (the host reconnected: counters not comparable).
     void reset();
@@ -47,6 +49,7 @@ private:
     struct VmCounters
     {
         RateCalculator cpu, diskRead, diskWrite, netRx, netTx;
+        bool running = false; ///< at its last reading: counted in the host's running VMs
     };
     double nodeCpuPercent(const RawStatsTick &raw);
 

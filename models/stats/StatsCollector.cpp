@@ -33,6 +33,12 @@ StatsCollector::StatsCollector(HostSession *session, const StatsSettings &settin
         if (state != ConnectionState::Connected)
             m_resetCounters = true; // counters across a reconnection are not comparable
     });
+    // A VM started, stopped, defined or undefined anywhere on the host: the next tick
+    // reads them all, so the host's running count and new VMs show at once.
+    const auto inventoryChanged = [this] { m_inventoryChanged = true; };
+    connect(session, &HostSession::domainsReset, this, inventoryChanged);
+    connect(session, &HostSession::domainUpdated, this, inventoryChanged);
+    connect(session, &HostSession::domainRemoved, this, inventoryChanged);
     m_timer->start();
 }
 
@@ -81,6 +87,16 @@ void StatsCollector::unwatch(const QString &uuid)
         m_watchers.erase(it);
 }
 
+void StatsCollector::setOnScreen(const QSet<QString> &uuids)
+{
+    m_onScreen = uuids;
+}
+
+void StatsCollector::setOffScreenEvery(int ticks)
+{
+    m_offScreenEvery = qMax(1, ticks);
+}
+
 void StatsCollector::start()
 {
     m_timer->start();
@@ -115,9 +131,22 @@ void StatsCollector::tick()
     req.settings = m_settings;
     for (auto it = m_watchers.cbegin(); it != m_watchers.cend(); ++it)
         req.watched.insert(it.key());
-    for (const DomainSummary &d : m_session->domains())
-        req.vcpus.insert(d.uuid, d.vcpus);
+    const bool inventoryChanged = std::exchange(m_inventoryChanged, false);
+    if (inventoryChanged) {
+        m_vcpus.clear();
+        const QList<DomainSummary> domains = m_session->domains();
+        m_vcpus.reserve(domains.size());
+        for (const DomainSummary &d : domains)
+            m_vcpus.insert(d.uuid, d.vcpus);
+    }
+    req.vcpus = m_vcpus;
     const bool resetCounters = std::exchange(m_resetCounters, false);
+    req.allVms = m_offScreenEvery <= 1 || inventoryChanged || resetCounters ||
+                 ++m_ticksSinceAll >= m_offScreenEvery;
+    if (req.allVms)
+        m_ticksSinceAll = 0;
+    else
+        req.onScreen = m_onScreen;
     auto future = runOnWorker(m_session, [state = m_state, req, resetCounters](virConnectPtr conn) {
         if (resetCounters)
             state->rates.reset();
@@ -149,8 +178,12 @@ void StatsCollector::record(const StatsTick &tick)
             series = m_vms.insert(it.key(), VmStatsSeries(points));
         series->samples.push(it.value());
     }
-    // VMs gone from the host (undefined) drop their history.
-    if (m_vms.size() != tick.vms.size()) {
+    m_lastReadAll = tick.allVms;
+    m_lastUpdatedVms.clear();
+    if (!tick.allVms)
+        m_lastUpdatedVms = tick.vms.keys();
+    // VMs gone from the host (undefined) drop their history (known only when all were read).
+    if (tick.allVms && m_vms.size() != tick.vms.size()) {
         for (auto it = m_vms.begin(); it != m_vms.end();) {
             if (tick.vms.contains(it.key()))
                 ++it;
@@ -171,6 +204,8 @@ void StatsCollector::recordGap()
     vmGap.msecs = now;
     for (VmStatsSeries &series : m_vms)
         series.samples.push(vmGap);
+    m_lastReadAll = true;
+    m_lastUpdatedVms.clear();
     emit updated();
 }
 

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <memory>
 
 class QTimer;
@@ -49,6 +50,19 @@ public:
     void unwatch(const QString &uuid);
     int watchCount(const QString &uuid) const { return m_watchers.value(uuid); }
 
+    /// The VMs whose row is on screen now (their CPU sparkline is seen). With
+    /// setOffScreenEvery(n > 1), these and the watched VMs are read every tick and the
+    /// others every n-th tick (and at once when the inventory changes): a host of
+    /// thousands of VMs then costs per tick about what the window shows.
+    void setOnScreen(const QSet<QString> &uuids);
+    const QSet<QString> &onScreen() const { return m_onScreen; }
+    /// 1 (the default): every VM every tick, for callers that tell nothing is on screen.
+    void setOffScreenEvery(int ticks);
+    int offScreenEvery() const { return m_offScreenEvery; }
+    /// Whether the last update() read every VM of the host, and if not, which VMs it read.
+    bool lastUpdateReadAll() const { return m_lastReadAll; }
+    const QList<QString> &lastUpdatedVms() const { return m_lastUpdatedVms; }
+
     /// Starts and stops the timer (started by the constructor).
     void start();
     void stop();
@@ -75,6 +89,13 @@ private:
     HostStatsSeries m_host;
     QHash<QString, VmStatsSeries> m_vms;
     QHash<QString, int> m_watchers;
+    QSet<QString> m_onScreen;
+    QHash<QString, int> m_vcpus; // from the inventory, rebuilt when it changes
+    bool m_inventoryChanged = true;
+    int m_offScreenEvery = 1;
+    int m_ticksSinceAll = 0;
+    bool m_lastReadAll = true;
+    QList<QString> m_lastUpdatedVms;
     std::shared_ptr<CollectorWorkerState> m_state; // touched only by the running job
     bool m_busy = false;
     bool m_resetCounters = false;

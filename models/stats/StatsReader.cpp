@@ -173,6 +173,35 @@ const StatsReader::DeviceNames &StatsReader::devicesOf(virDomainPtr dom, const Q
     return *m_devices.insert(uuid, names);
 }
 
+QList<virDomainPtr> StatsReader::handlesFor(virConnectPtr conn, const QSet<QString> &uuids)
+{
+    if (conn != m_handlesConn) { // reconnected: the old handles name the old connection
+        m_handles.clear();
+        m_handlesConn = conn;
+    }
+    for (auto it = m_handles.begin(); it != m_handles.end();) {
+        if (uuids.contains(it->first))
+            ++it;
+        else
+            it = m_handles.erase(it);
+    }
+    QList<virDomainPtr> out;
+    out.reserve(uuids.size() + 1);
+    for (const QString &uuid : uuids) {
+        auto it = m_handles.find(uuid);
+        if (it == m_handles.end()) {
+            DomainHandle dom(virDomainLookupByUUIDString(conn, uuid.toLatin1().constData()));
+            if (!dom) { // gone since the view listed it: the next full read drops it
+                virResetLastError();
+                continue;
+            }
+            it = m_handles.emplace(uuid, std::move(dom)).first;
+        }
+        out << it->second.get();
+    }
+    return out;
+}
+
 // Per-domain calls for one watched VM: what the bulk call did not give.
 void StatsReader::readDetailPerDomain(virDomainPtr dom, const QString &uuid,
                                       const StatsSettings &settings, RawVmCounters &out)
@@ -247,10 +276,23 @@ RawStatsTick StatsReader::read(virConnectPtr conn, const StatsReadRequest &req)
     if (settings.collectMemory)
         groups |= VIR_DOMAIN_STATS_BALLOON;
 
-    // One bulk call for every VM of the host.
     virDomainStatsRecordPtr *records = nullptr;
-    const int nrecords = virConnectGetAllDomainStats(conn, groups, &records, 0);
-    const StatsRecordList recordsOwner(records);
+    int nrecords = 0;
+    QList<virDomainPtr> partial; // the VMs a partial read asks for
+    if (req.allVms) {
+        // One bulk call for every VM of the host.
+        nrecords = virConnectGetAllDomainStats(conn, groups, &records, 0);
+    } else {
+        QSet<QString> wanted = req.onScreen;
+        wanted.unite(req.watched);
+        partial = handlesFor(conn, wanted);
+        if (!partial.isEmpty()) {
+            partial << nullptr;
+            nrecords = virDomainListGetStats(partial.data(), groups, &records, 0);
+            partial.removeLast();
+        }
+    }
+    const StatsRecordList recordsOwner(nrecords >= 0 ? records : nullptr);
     struct Entry
     {
         virDomainPtr dom;
@@ -262,6 +304,11 @@ RawStatsTick StatsReader::read(virConnectPtr conn, const StatsReadRequest &req)
         entries.reserve(nrecords);
         for (int i = 0; i < nrecords; ++i)
             entries.append(Entry{records[i]->dom, {records[i]->params, records[i]->nparams}});
+    } else if (!req.allVms) {
+        virResetLastError();
+        // No bulk stats in this driver: ask each VM.
+        for (virDomainPtr dom : std::as_const(partial))
+            entries.append(Entry{dom, {}});
     } else {
         virResetLastError();
         // No bulk stats in this driver: list the domains and ask each.
@@ -379,6 +426,7 @@ RawStatsTick StatsReader::read(virConnectPtr conn, const StatsReadRequest &req)
             it = m_devices.erase(it);
     }
     raw.bulkComplete = bulkComplete;
+    raw.allVms = req.allVms;
     return raw;
 }
 

@@ -40,8 +40,12 @@ struct StatsTick
     qint64 msecs = 0;
     HostStatsSample host;
     bool hostMemoryUnsupported = false;
-    bool bulkComplete = false;         ///< virConnectGetAllDomainStats gave every group asked for
-    QHash<QString, VmStatsSample> vms; ///< every domain of the host, by UUID
+    bool bulkComplete = false; ///< virConnectGetAllDomainStats gave every group asked for
+    /// Every domain of the host was read. False on the ticks that read only the VMs on
+    /// screen or watched (StatsReadRequest::allVms): the others keep their last sample.
+    bool allVms = true;
+    QHash<QString, VmStatsSample>
+        vms; ///< the domains read (all of the host's when allVms), by UUID
 };
 
 /// One VM's counters as libvirt gave them in one poll, before any rate. A field is
@@ -70,7 +74,8 @@ struct RawStatsTick
     quint64 memBuffersKiB = 0, memCachedKiB = 0;
     bool memoryUnsupported = false;
     bool bulkComplete = false;
-    QHash<QString, RawVmCounters> vms; ///< every domain of the host, by UUID
+    bool allVms = true;                ///< see StatsTick::allVms
+    QHash<QString, RawVmCounters> vms; ///< the domains read, by UUID
 };
 
 /// User preferences for statistics collection (QSettings group "stats").

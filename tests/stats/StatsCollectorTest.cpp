@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QTest>
 #include <cmath>
 #include <gtest/gtest.h>
 
@@ -220,4 +221,62 @@ TEST(InventoryStatsProxy, CpuColumnFollowsVmsStartingAndStopping)
     ASSERT_TRUE(waitUntil([&] { return !cpuCell(running).data().isValid(); }, 8000));
     EXPECT_EQ(proxy.rowCount(host), inventory.rowCount(inventory.index(0, 0)));
     EXPECT_EQ(resets.size(), 0);
+}
+
+// A host of thousands of VMs costs per tick what the window shows: the VMs on screen
+// are read every tick, the others every n-th tick and whenever the inventory changes.
+TEST(StatsCollector, OffScreenVmsAreReadEveryNthTickOnScreenOnesEveryTick)
+{
+    HostSession session(demoUri());
+    ASSERT_TRUE(connectAndWait(session));
+    QStringList running;
+    for (const DomainSummary &d : session.domains()) {
+        if (d.state == DomainState::Running)
+            running << d.uuid;
+    }
+    ASSERT_GE(running.size(), 2) << "the demo host needs two running VMs";
+    const QString onScreen = running.at(0), offScreen = running.at(1);
+    StatsCollector collector(&session, manualSettings());
+    collector.setOffScreenEvery(3);
+    collector.setOnScreen({onScreen});
+    // Read by the last tick: its sample has the host sample's time.
+    auto readNow = [&](const QString &uuid) {
+        return collector.latestVmSample(uuid).msecs == collector.hostSeries().samples.last().msecs;
+    };
+
+    ASSERT_TRUE(poll(collector)); // the first reads every VM
+    EXPECT_TRUE(collector.lastUpdateReadAll());
+    EXPECT_TRUE(readNow(onScreen));
+    EXPECT_TRUE(readNow(offScreen));
+    for (int i = 0; i < 2; ++i) {
+        QTest::qWait(5); // distinct sample times
+        ASSERT_TRUE(poll(collector));
+        EXPECT_FALSE(collector.lastUpdateReadAll());
+        EXPECT_EQ(collector.lastUpdatedVms(), QList<QString>{onScreen});
+        EXPECT_TRUE(readNow(onScreen));
+        EXPECT_FALSE(readNow(offScreen));
+        EXPECT_DOUBLE_EQ(collector.hostSeries().samples.last().runningVms, running.size())
+            << "the unread VMs still count";
+    }
+    EXPECT_FALSE(std::isnan(collector.latestVmSample(onScreen).cpuPercent));
+
+    QTest::qWait(5);
+    ASSERT_TRUE(poll(collector)); // the third since: every VM again
+    EXPECT_TRUE(collector.lastUpdateReadAll());
+    EXPECT_TRUE(readNow(onScreen));
+    EXPECT_TRUE(readNow(offScreen));
+    EXPECT_FALSE(std::isnan(collector.latestVmSample(offScreen).cpuPercent))
+        << "a rate over the time since its last reading";
+
+    // A VM stopped off screen: the next tick reads every VM, so the count is right at once.
+    ASSERT_TRUE(poll(collector));
+    EXPECT_FALSE(collector.lastUpdateReadAll());
+    bool stopped = false;
+    session.forceOffDomain(offScreen).then([&] { stopped = true; });
+    ASSERT_TRUE(waitUntil(
+        [&] { return stopped && session.domain(offScreen)->state == DomainState::Shutoff; }));
+    ASSERT_TRUE(poll(collector));
+    EXPECT_TRUE(collector.lastUpdateReadAll());
+    EXPECT_DOUBLE_EQ(collector.hostSeries().samples.last().runningVms, running.size() - 1);
+    EXPECT_TRUE(std::isnan(collector.latestVmSample(offScreen).cpuPercent));
 }

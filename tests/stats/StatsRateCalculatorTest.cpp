@@ -177,3 +177,39 @@ TEST(StatsRateCalculator, VmGoneFromTheHostLeavesTheTickAndItsCounters)
     EXPECT_TRUE(std::isnan(back.vms[kVm].cpuPercent))
         << "an undefined-and-redefined VM starts afresh";
 }
+
+// A poll of only the VMs on screen (StatsReadRequest::allVms false) must not treat the
+// others as gone: their counters stay, so the next full poll gives them a rate over the
+// whole time since their last reading, and the host still counts them as running.
+TEST(StatsRateCalculator, PartialPollKeepsTheUnreadVmsCountersAndRunningCount)
+{
+    const QString other = u"0a1b2c3d-0000-4000-8000-000000000002"_s;
+    StatsRateCalculator calc;
+    RawStatsTick all = tickAt(kT0, runningVm(1'000'000'000));
+    all.vms.insert(other, runningVm(1'000'000'000));
+    calc.next(all);
+
+    // 3 s of CPU in 3 s on 2 vCPUs: 50 %.
+    RawStatsTick part = tickAt(kT0 + 3000, runningVm(4'000'000'000));
+    part.allVms = false;
+    StatsTick t = calc.next(part);
+    EXPECT_FALSE(t.allVms);
+    EXPECT_EQ(t.vms.size(), 1);
+    EXPECT_FALSE(t.vms.contains(other));
+    EXPECT_DOUBLE_EQ(t.vms[kVm].cpuPercent, 50.0);
+    EXPECT_DOUBLE_EQ(t.host.runningVms, 2.0) << "the unread VM still runs";
+
+    // 30 s of CPU in the 30 s since its last reading on 2 vCPUs: 50 %.
+    RawStatsTick all2 = tickAt(kT0 + 30000, runningVm(31'000'000'000));
+    all2.vms.insert(other, runningVm(31'000'000'000));
+    t = calc.next(all2);
+    EXPECT_TRUE(t.allVms);
+    EXPECT_DOUBLE_EQ(t.vms[other].cpuPercent, 50.0);
+    EXPECT_DOUBLE_EQ(t.host.runningVms, 2.0);
+
+    // A full poll without it: gone, and no longer counted by a partial poll either.
+    calc.next(tickAt(kT0 + 33000, runningVm(34'000'000'000)));
+    RawStatsTick part2 = tickAt(kT0 + 36000, runningVm(37'000'000'000));
+    part2.allVms = false;
+    EXPECT_DOUBLE_EQ(calc.next(part2).host.runningVms, 1.0);
+}

@@ -11,12 +11,14 @@
 #include "models/stats/DatacenterStats.h"
 #include "models/stats/InventoryStatsProxy.h"
 #include "views/charts/CpuSparklineDelegate.h"
+#include "views/charts/OnScreenStats.h"
 #include "views/charts/StatsPreferencesDialog.h"
 #include "views/common/StateIcons.h"
 #include "views/mainwindow/ActionController.h"
 #include "views/mainwindow/DetailsPane.h"
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/mainwindow/InventoryPresentation.h"
+#include "views/mainwindow/InventoryTreeView.h"
 #include "views/mainwindow/WindowLayout.h"
 #include "views/migration/MigrationHighlight.h"
 #include "views/tiles/VmTilesPage.h"
@@ -112,7 +114,9 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     m_filterHint->setWordWrap(true);
     m_filterHint->hide();
     leftLayout->addWidget(m_filterHint);
-    m_tree = new QTreeView(left);
+    auto *tree = new InventoryTreeView(left);
+    tree->setStatsColumn(m_statsByHost->cpuColumn());
+    m_tree = tree;
     m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
@@ -139,6 +143,8 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     m_tree->setItemDelegateForColumn(m_statsByHost->cpuColumn(), new CpuSparklineDelegate(m_tree));
     m_tree->setColumnWidth(m_statsByHost->cpuColumn(), 120);
     leftLayout->addWidget(m_tree, 1);
+    // The VMs scrolled out of sight are read every few ticks only (issue 18).
+    new OnScreenStats(m_tree, m_models.stats, this);
     // A file dropped onto a host row opens the upload window for that host (issue 16).
     HostFileDrop::install(m_tree, [this](const QPoint &pos) -> HostSession * {
         QModelIndex src = toBaseIndex(m_tree->indexAt(pos));
@@ -198,7 +204,13 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
                 else
                     m_tree->expand(insertedUnder);
             });
-    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] { updateActions(); });
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                // A statistics tick changes only the CPU column: no action depends on it.
+                const int cpu = m_statsByHost->cpuColumn();
+                if (topLeft.column() != cpu || bottomRight.column() != cpu)
+                    updateActions();
+            });
     connect(m_models.datacenter, &models::Datacenter::saveFailed, this,
             [this](const QString &error) {
                 reportError(tr("Could not save the connection list"), error);
@@ -206,9 +218,19 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     m_tree->expandAll();
     m_summary = new QLabel(this);
     statusBar()->addPermanentWidget(m_summary);
+    // Counting walks every VM: once per burst of changes (a host's inventory arriving
+    // is thousands of them), not once per change.
+    auto *summaryTimer = new QTimer(this);
+    summaryTimer->setSingleShot(true);
+    summaryTimer->setInterval(100);
+    connect(summaryTimer, &QTimer::timeout, this, &MainWindow::updateSummary);
+    const auto summarySoon = [summaryTimer] {
+        if (!summaryTimer->isActive())
+            summaryTimer->start();
+    };
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_models.inventory, signal, this, &MainWindow::updateSummary);
-    connect(m_models.inventory, &QAbstractItemModel::dataChanged, this, &MainWindow::updateSummary);
+        connect(m_models.inventory, signal, this, summarySoon);
+    connect(m_models.inventory, &QAbstractItemModel::dataChanged, this, summarySoon);
     updateSummary();
     resize(1300, 760);
     updateActions();
@@ -218,6 +240,7 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     parts.splitter = splitter;
     parts.tree = m_tree;
     parts.nameColumn = InventoryModel::NameColumn;
+    parts.statsColumn = m_statsByHost->cpuColumn();
     parts.viewByCluster = [this] { return viewByCluster(); };
     parts.setViewByCluster = [this](bool byCluster) { setViewByCluster(byCluster); };
     m_layout = new MainWindowLayout(parts, this);

@@ -30,6 +30,7 @@ public:
         QSplitter *splitter = nullptr;
         QTreeView *tree = nullptr;
         int nameColumn = 0;
+        int statsColumn = -1; ///< changed by every statistics tick: no refit for it
         std::function<bool()> viewByCluster;
         std::function<void(bool)> setViewByCluster;
     };
