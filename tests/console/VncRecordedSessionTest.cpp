@@ -44,8 +44,8 @@ Replay replay(const QByteArray &serverBytes)
     EXPECT_EQ(::send(fds[1], serverBytes.constData(), size_t(serverBytes.size()), MSG_NOSIGNAL),
               serverBytes.size());
     ::shutdown(fds[1], SHUT_WR);
-    auto run = std::make_shared<VncProtocolRun>(VncEndpoint::socket(fds[0], u"QEMU"_s), false,
-                                                2000, nullptr);
+    auto run = std::make_shared<VncProtocolRun>(VncEndpoint::socket(fds[0], u"QEMU"_s), false, 2000,
+                                                nullptr);
     Replay out;
     out.outcome = run->runOnCallingThread();
     out.fullFrame = run->hasFullFrame();
