@@ -45,6 +45,11 @@ struct Element
     }
 };
 
+// libvirt's capabilities nest about 6 levels deep. The tree is freed recursively, so a
+// hostile host's document nested hundreds of thousands deep would overflow the stack:
+// such a document is refused instead.
+constexpr int MaxDepth = 128;
+
 std::unique_ptr<Element> parseTree(const QByteArray &xml, QString *error)
 {
     QXmlStreamReader reader(xml);
@@ -53,6 +58,12 @@ std::unique_ptr<Element> parseTree(const QByteArray &xml, QString *error)
     while (!reader.atEnd()) {
         switch (reader.readNext()) {
         case QXmlStreamReader::StartElement: {
+            if (stack.size() >= size_t(MaxDepth)) {
+                reader.raiseError(QCoreApplication::translate(
+                                      "Capabilities", "Elements nested deeper than %1 levels")
+                                      .arg(MaxDepth));
+                break;
+            }
             auto e = std::make_unique<Element>();
             e->name = reader.name().toString();
             e->attributes = reader.attributes();
