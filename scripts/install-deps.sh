@@ -8,7 +8,8 @@
 # remote host tests; QtKeychain for remembered passwords; for the
 # desktop data and the Debian package: librsvg2-bin (renders the PNG icons),
 # desktop-file-utils, appstream, groff-base (checks), debhelper, dpkg-dev, lintian
-# (scripts/build-deb.sh).
+# (scripts/build-deb.sh); clang with its libFuzzer and sanitizer runtimes
+# (libclang-rt-14-dev) for the fuzz targets (scripts/fuzz.sh).
 # Usage: scripts/install-deps.sh [--build-only]   (as root, or with sudo)
 set -euo pipefail
 
@@ -22,6 +23,7 @@ build_pkgs=(
   xvfb xauth fonts-dejavu-core
   librsvg2-bin desktop-file-utils appstream groff-base man-db
   debhelper dpkg-dev fakeroot lintian
+  clang libclang-rt-14-dev
 )
 runtime_pkgs=(
   libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients

@@ -19,6 +19,14 @@ if [ "$(id -u)" -eq 0 ]; then export CROSSVIRT_E2E_REQUIRED=${CROSSVIRT_E2E_REQU
 # Unit, model and widget tests first (in parallel), then the end-to-end tests,
 # which share one libvirtd and run one at a time.
 ctest --test-dir "$BUILD_DIR" -LE e2e --output-on-failure -j"$(nproc)" --timeout 600
+# The libFuzzer targets (fuzz/: capabilities, domain capabilities, domain XML, serial
+# ANSI, VNC server messages), each 60 s on its seed corpus, in their own clang build
+# (build-fuzz: arch/ and the fuzzed parts of models/ only). A crash, leak or timeout
+# fails the run, after the end-to-end tests have had their turn.
+fuzz_start=$(date +%s)
+fuzz_status=0
+bash scripts/fuzz.sh 60 || fuzz_status=$?
+echo "test.sh: fuzzing (build + 5 targets x 60 s) took $(( $(date +%s) - fuzz_start )) s"
 # The e2e tests boot a Debian kernel + busybox guest on every arch: make all the images
 # first (downloads from deb.debian.org the first time, then offline from the cache), so
 # their cost shows here and an arch whose image cannot be made fails loudly.
@@ -51,4 +59,5 @@ else
   echo "test.sh: not root: skipping scripts/build-deb.sh (it installs and purges the package)"
 fi
 [ "$e2e_status" -ne 0 ] && exit "$e2e_status"
+[ "$fuzz_status" -ne 0 ] && exit "$fuzz_status"
 exit "$deb_status"

@@ -94,6 +94,15 @@ rfbCredential *getCredential(rfbClient *client, int credentialType)
     return static_cast<rfbCredential *>(runOf(client)->credential(credentialType));
 }
 
+void installLibraryHooks()
+{
+    static std::once_flag hooksInstalled;
+    std::call_once(hooksInstalled, [] {
+        rfbClientLog = logFromLibrary;
+        rfbClientErr = logFromLibrary;
+    });
+}
+
 } // namespace
 
 template<typename F> void VncProtocolRun::post(F f)
@@ -116,11 +125,7 @@ template<typename F> void VncProtocolRun::post(F f)
 
 void VncProtocolRun::start()
 {
-    static std::once_flag hooksInstalled;
-    std::call_once(hooksInstalled, [] {
-        rfbClientLog = logFromLibrary;
-        rfbClientErr = logFromLibrary;
-    });
+    installLibraryHooks();
     try {
         std::thread([self = shared_from_this()] { self->run(); }).detach();
     } catch (const std::system_error &) {
@@ -129,6 +134,14 @@ void VncProtocolRun::start()
                                     VncSession::tr("Could not start the VNC connection thread."));
         });
     }
+}
+
+VncFailureReport VncProtocolRun::runOnCallingThread()
+{
+    installLibraryHooks();
+    run();
+    std::lock_guard lock(m_frameMutex);
+    return m_outcome;
 }
 
 void VncProtocolRun::stop()

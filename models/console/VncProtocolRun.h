@@ -62,6 +62,11 @@ public:
     VncProtocolRun &operator=(const VncProtocolRun &) = delete;
 
     void start();
+    /// Runs the connection on the calling thread until it ends, as start() does on a
+    /// thread of its own, and returns how it ended. Only for a peer that has sent all it
+    /// will send (fuzz/vnc_server_messages feeds a fake server's bytes in at once): the
+    /// run blocks on the socket like the protocol thread does.
+    VncFailureReport runOnCallingThread();
     void stop();
     bool waitFinished(int timeoutMs);
 

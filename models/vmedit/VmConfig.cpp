@@ -41,7 +41,14 @@ qint64 toMiB(const QString &value, QString unit)
         bytes = n * 1e12;
     else if (unit == "t"_L1 || unit == "tib"_L1)
         bytes = n * 1024.0 * 1024 * 1024 * 1024;
-    return qint64(bytes / (1024.0 * 1024.0));
+    // libvirt's sizes fit in 64 bits of bytes. Anything else from a broken or hostile host
+    // (10^100, negative, inf, nan) is no size, like text that is no number: converting it
+    // to an integer would be undefined.
+    const double mib = bytes / (1024.0 * 1024.0);
+    constexpr double MaxMiB = 18446744073709551616.0 / (1024.0 * 1024.0); // 2^64 bytes
+    if (!(mib >= 0 && mib < MaxMiB))
+        return 0;
+    return qint64(mib);
 }
 
 /// The HardwareKind id of a <devices> child (disks by their device attribute).

@@ -233,3 +233,23 @@ TEST(HostDevices, NodeDeviceXml)
 }
 
 } // namespace
+
+// Found by the domain_xml fuzz target (UBSan): a memory size beyond 64 bits of bytes,
+// such as a hostile host's 100-digit <memory>, was converted to an integer out of range.
+// Such sizes, and negative, inf and nan ones, read as no size (0), as text that is not a
+// number does; libvirt's real largest sizes still read exactly.
+TEST(VmConfig, MemorySizesNoHostCanHaveReadAsNoSize)
+{
+    const auto memoryOf = [](const QString &value, const QString &unit) {
+        const QString xml = u"<domain type='kvm'><name>m</name><memory unit='%1'>%2</memory>"
+                            "<os><type arch='x86_64'>hvm</type></os></domain>"_s.arg(unit, value);
+        return models::parseVmConfig(xml.toUtf8()).memoryMiB;
+    };
+    EXPECT_EQ(memoryOf(u"1"_s + QString(100, u'1'), u"KiB"_s), 0);
+    EXPECT_EQ(memoryOf(u"1e300"_s, u"TiB"_s), 0);
+    EXPECT_EQ(memoryOf(u"inf"_s, u"KiB"_s), 0);
+    EXPECT_EQ(memoryOf(u"nan"_s, u"KiB"_s), 0);
+    EXPECT_EQ(memoryOf(u"-1048576"_s, u"KiB"_s), 0);
+    EXPECT_EQ(memoryOf(u"262144"_s, u"KiB"_s), 256);
+    EXPECT_EQ(memoryOf(u"16383"_s, u"TiB"_s), 16383LL * 1024 * 1024);
+}
