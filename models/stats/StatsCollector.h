@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 #include <memory>
+#include <unordered_map>
 
 class QTimer;
 
@@ -73,7 +74,9 @@ private:
     StatsSettings m_settings;
     QTimer *m_timer = nullptr;
     HostStatsSeries m_host;
-    QHash<QString, VmStatsSeries> m_vms;
+    // Node-based so a VmStatsSeries stays where vmSeries() pointed until it is erased.
+    std::unique_ptr<VmHistoryClock> m_vmClock;
+    std::unordered_map<QString, VmStatsSeries> m_vms;
     QHash<QString, int> m_watchers;
     std::shared_ptr<CollectorWorkerState> m_state; // touched only by the running job
     bool m_busy = false;
