@@ -1,8 +1,8 @@
 #include "models/connection/ConnectionWorker.h"
 
 #include "arch/ArchRegistry.h"
-#include "models/connection/ConnectionFailure.h"
 #include "models/connection/AskpassServer.h"
+#include "models/connection/ConnectionFailure.h"
 #include "models/connection/ConnectionUri.h"
 #include "models/connection/CredentialChannel.h"
 #include "models/connection/HostCapabilitiesReader.h"
@@ -337,6 +337,7 @@ void ConnectionWorker::close()
         m_conn.reset();
     }
     m_xmlCache.clear();
+    m_strings.clear();
     if (m_state != ConnectionState::Disconnected)
         setState(ConnectionState::Disconnected);
 }
@@ -425,6 +426,7 @@ void ConnectionWorker::connectionLost(const QString &reason)
     unregisterEvents();
     m_conn.reset();
     m_xmlCache.clear();
+    m_strings.clear();
     scheduleReconnect(reason);
 }
 
@@ -454,6 +456,9 @@ DomainSummary ConnectionWorker::readDomain(virDomainPtr dom)
         DomainSummary parsed;
         if (const LibvirtString xml{virDomainGetXMLDesc(dom, 0)})
             readDomainXmlSummary(QByteArray(xml.get()), parsed);
+        parsed.uuid.clear(); // d has them; the cache keeps only what the XML adds
+        parsed.name.clear();
+        m_strings.intern(parsed);
         cached = m_xmlCache.insert(d.uuid, parsed);
     }
     d.arch = cached->arch;
