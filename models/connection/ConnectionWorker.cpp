@@ -1,8 +1,8 @@
 #include "models/connection/ConnectionWorker.h"
 
 #include "arch/ArchRegistry.h"
-#include "models/connection/AskpassServer.h"
 #include "models/connection/ConnectionFailure.h"
+#include "models/connection/AskpassServer.h"
 #include "models/connection/ConnectionUri.h"
 #include "models/connection/CredentialChannel.h"
 #include "models/connection/HostCapabilitiesReader.h"
@@ -18,6 +18,9 @@
 #include <QTimer>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace crossvirt::models {
 
@@ -495,6 +498,12 @@ void ConnectionWorker::refreshAll()
     for (const DomainHandle &dom : takeLibvirtArray<DomainHandle>(doms, n))
         list << readDomain(dom.get());
     emit domainsReset(list);
+#ifdef __GLIBC__
+    // Opening a host and reading its inventory freed a lot (the test driver's parsed
+    // file, every domain's XML) between what stays: give those pages back, here on the
+    // worker rather than on the GUI thread.
+    malloc_trim(0);
+#endif
 }
 
 void ConnectionWorker::refreshDomain(const QString &uuid)
