@@ -2,6 +2,9 @@
 // libvirt test-driver hosts and prints figures. Run by hand:
 //   crossvirt-bench                      both scenarios, each in its own process
 //   crossvirt-bench --hosts 1 --vms 1000 [--seconds 60]
+//   crossvirt-bench --gui [...]          the real main window instead (GuiBench.cpp)
+#include "bench/GuiBench.h"
+#include "bench/HostFile.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryFilterProxy.h"
@@ -19,8 +22,6 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
-#include <QUuid>
-#include <QXmlStreamWriter>
 #include <algorithm>
 #include <cstdio>
 #include <sys/resource.h>
@@ -49,65 +50,6 @@ double peakRssMiB()
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return -1;
-}
-
-// A test-driver host file with `vms` running x86_64 guests, each with a disk and a NIC.
-bool writeHostFile(const QString &path, int hostNo, int vms)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    QXmlStreamWriter w(&f);
-    w.setAutoFormatting(true);
-    w.writeStartElement(u"node"_s);
-    w.writeStartElement(u"cpu"_s);
-    w.writeTextElement(u"mhz"_s, u"3000"_s);
-    w.writeTextElement(u"model"_s, u"x86_64"_s);
-    w.writeTextElement(u"active"_s, u"64"_s);
-    w.writeTextElement(u"nodes"_s, u"1"_s);
-    w.writeTextElement(u"sockets"_s, u"2"_s);
-    w.writeTextElement(u"cores"_s, u"16"_s);
-    w.writeTextElement(u"threads"_s, u"2"_s);
-    w.writeEndElement();
-    w.writeTextElement(u"memory"_s, u"1073741824"_s);
-    for (int i = 0; i < vms; ++i) {
-        const QString name = u"h%1-vm%2"_s.arg(hostNo).arg(i, 4, 10, QChar(u'0'));
-        w.writeStartElement(u"domain"_s);
-        w.writeAttribute(u"type"_s, u"kvm"_s);
-        w.writeTextElement(u"name"_s, name);
-        w.writeTextElement(u"uuid"_s, QUuid::createUuid().toString(QUuid::WithoutBraces));
-        w.writeStartElement(u"memory"_s);
-        w.writeAttribute(u"unit"_s, u"MiB"_s);
-        w.writeCharacters(u"1024"_s);
-        w.writeEndElement();
-        w.writeTextElement(u"vcpu"_s, u"2"_s);
-        w.writeStartElement(u"os"_s);
-        w.writeStartElement(u"type"_s);
-        w.writeAttribute(u"arch"_s, u"x86_64"_s);
-        w.writeAttribute(u"machine"_s, u"pc-q35-7.2"_s);
-        w.writeCharacters(u"hvm"_s);
-        w.writeEndElement();
-        w.writeEndElement();
-        w.writeStartElement(u"devices"_s);
-        w.writeStartElement(u"disk"_s);
-        w.writeAttribute(u"type"_s, u"file"_s);
-        w.writeAttribute(u"device"_s, u"disk"_s);
-        w.writeEmptyElement(u"source"_s);
-        w.writeAttribute(u"file"_s, u"/var/lib/libvirt/images/"_s + name + u".qcow2"_s);
-        w.writeEmptyElement(u"target"_s);
-        w.writeAttribute(u"dev"_s, u"vda"_s);
-        w.writeAttribute(u"bus"_s, u"virtio"_s);
-        w.writeEndElement();
-        w.writeStartElement(u"interface"_s);
-        w.writeAttribute(u"type"_s, u"network"_s);
-        w.writeEmptyElement(u"source"_s);
-        w.writeAttribute(u"network"_s, u"default"_s);
-        w.writeEndElement();
-        w.writeEndElement(); // devices
-        w.writeEndElement(); // domain
-    }
-    w.writeEndElement();
-    return !w.hasError();
 }
 
 /// Measures how late a 5 ms precise timer fires on the GUI thread: the time an
@@ -229,7 +171,7 @@ int runScenario(int hosts, int vms, int seconds)
     QStringList uris;
     for (int h = 0; h < hosts; ++h) {
         const QString path = dir.filePath(u"bench-host-%1.xml"_s.arg(h));
-        if (!writeHostFile(path, h, vms)) {
+        if (!crossvirt::bench::writeHostFile(path, h, vms)) {
             fprintf(stderr, "crossvirt-bench: cannot write %s\n", qPrintable(path));
             return 1;
         }
@@ -322,6 +264,8 @@ int runScenario(int hosts, int vms, int seconds)
 
 int main(int argc, char **argv)
 {
+    if (crossvirt::bench::wantsGuiBench(argc, argv))
+        return crossvirt::bench::runGuiBench(argc, argv);
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     BenchApplication app(argc, argv);
