@@ -20,6 +20,9 @@
 #include <QTimer>
 #include <libvirt/libvirt.h>
 #include <libvirt/virterror.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <algorithm>
 #include <climits>
@@ -350,6 +353,7 @@ void ConnectionWorker::close()
     m_callTimes.clear();
     m_reportedLatency = -1;
     m_reportedSlow = false;
+    m_strings.clear();
     if (m_state != ConnectionState::Disconnected)
         setState(ConnectionState::Disconnected);
 }
@@ -446,6 +450,7 @@ void ConnectionWorker::connectionLost(const QString &reason)
     unregisterEvents();
     m_conn.reset();
     m_xmlCache.clear();
+    m_strings.clear();
     scheduleReconnect(reason);
 }
 
@@ -522,6 +527,9 @@ DomainSummary ConnectionWorker::readDomain(virDomainPtr dom)
         DomainSummary parsed;
         if (const LibvirtString xml{virDomainGetXMLDesc(dom, 0)})
             readDomainXmlSummary(QByteArray(xml.get()), parsed);
+        parsed.uuid.clear(); // d has them; the cache keeps only what the XML adds
+        parsed.name.clear();
+        m_strings.intern(parsed);
         cached = m_xmlCache.insert(d.uuid, parsed);
     }
     d.arch = cached->arch;
@@ -558,6 +566,12 @@ void ConnectionWorker::refreshAll()
     for (const DomainHandle &dom : takeLibvirtArray<DomainHandle>(doms, n))
         list << readDomain(dom.get());
     emit domainsReset(list);
+#ifdef __GLIBC__
+    // Opening a host and reading its inventory freed a lot (the test driver's parsed
+    // file, every domain's XML) between what stays: give those pages back, here on the
+    // worker rather than on the GUI thread.
+    malloc_trim(0);
+#endif
 }
 
 void ConnectionWorker::refreshDomain(const QString &uuid)

@@ -5,6 +5,7 @@
 
 #include "models/connection/ConnectionState.h"
 #include "models/connection/LibvirtHandles.h"
+#include "models/inventory/DomainXml.h"
 #include "models/inventory/InventoryTypes.h"
 
 #include <QHash>
@@ -97,8 +98,10 @@ private:
     QList<int> m_callTimes;
     int m_reportedLatency = -1;
     bool m_reportedSlow = false;
-    // Parsed XML facts per uuid: arch and machine change only on redefinition.
+    // Parsed XML facts per uuid: arch and machine change only on redefinition. Their
+    // strings are shared between domains (m_strings); name and uuid are not kept here.
     QHash<QString, DomainSummary> m_xmlCache;
+    SharedStrings m_strings;
 };
 
 } // namespace crossvirt::models

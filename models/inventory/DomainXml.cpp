@@ -230,6 +230,24 @@ bool parse(const QByteArray &input, DomainDetails &d, bool summaryOnly = false)
 
 } // namespace
 
+QString SharedStrings::intern(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    const auto it = m_strings.constFind(text);
+    if (it != m_strings.constEnd())
+        return *it;
+    m_strings.insert(text);
+    return text;
+}
+
+void SharedStrings::intern(DomainSummary &summary)
+{
+    for (QString *field : {&summary.arch, &summary.machine, &summary.domainType, &summary.cpuMode,
+                           &summary.cpuModel, &summary.fromTemplate, &summary.vmPool})
+        *field = intern(*field);
+}
+
 void readDomainXmlSummary(const QByteArray &xml, DomainSummary &summary)
 {
     DomainDetails d;

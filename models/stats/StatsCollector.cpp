@@ -23,7 +23,9 @@ struct CollectorWorkerState
 
 StatsCollector::StatsCollector(HostSession *session, const StatsSettings &settings, QObject *parent)
     : QObject(parent), m_session(session), m_uri(session->uri()), m_settings(settings),
-      m_host(settings.historyPoints()), m_state(std::make_shared<CollectorWorkerState>())
+      m_host(settings.historyPoints()),
+      m_vmClock(std::make_unique<VmHistoryClock>(settings.historyPoints())),
+      m_state(std::make_shared<CollectorWorkerState>())
 {
     qRegisterMetaType<StatsTick>();
     m_timer = new QTimer(this);
@@ -54,14 +56,22 @@ void StatsCollector::setSettings(const StatsSettings &settings)
     m_timer->setInterval(s.intervalSeconds * 1000);
     const qsizetype points = s.historyPoints();
     m_host.samples.setCapacity(points);
-    for (VmStatsSeries &series : m_vms)
-        series.samples.setCapacity(points);
+    const VmHistoryClock::Layout before = m_vmClock->layout();
+    m_vmClock->setCapacity(points);
+    for (auto &[uuid, series] : m_vms)
+        series.samples.relayout(before);
 }
 
 const VmStatsSeries *StatsCollector::vmSeries(const QString &uuid) const
 {
-    const auto it = m_vms.constFind(uuid);
-    return it == m_vms.constEnd() ? nullptr : &*it;
+    const auto it = m_vms.find(uuid);
+    return it == m_vms.end() ? nullptr : &it->second;
+}
+
+qint64 StatsCollector::lastReadMsecs(const QString &uuid) const
+{
+    const VmStatsSeries *series = vmSeries(uuid);
+    return series ? series->samples.lastReadMsecs() : 0;
 }
 
 VmStatsSample StatsCollector::latestVmSample(const QString &uuid) const
@@ -171,21 +181,26 @@ void StatsCollector::record(const StatsTick &tick)
     m_host.memoryUnsupported = tick.hostMemoryUnsupported;
     if (m_session)
         m_host.cpus = m_session->hostInfo().cpus;
-    const qsizetype points = m_settings.historyPoints();
-    for (auto it = tick.vms.cbegin(); it != tick.vms.cend(); ++it) {
-        auto series = m_vms.find(it.key());
-        if (series == m_vms.end())
-            series = m_vms.insert(it.key(), VmStatsSeries(points));
-        series->samples.push(it.value());
-    }
+    // Every VM's sample of this poll goes into the slot opened here (its time is the tick's).
+    m_vmClock->push(tick.host.msecs);
+    for (auto it = tick.vms.cbegin(); it != tick.vms.cend(); ++it)
+        m_vms.try_emplace(it.key(), m_vmClock.get()).first->second.samples.record(it.value());
     m_lastReadAll = tick.allVms;
     m_lastUpdatedVms.clear();
-    if (!tick.allVms)
+    if (!tick.allVms) {
         m_lastUpdatedVms = tick.vms.keys();
-    // VMs gone from the host (undefined) drop their history (known only when all were read).
-    if (tick.allVms && m_vms.size() != tick.vms.size()) {
+        // The VMs off screen were not read this tick: each keeps its last value in the new
+        // slot, so every ring stays in step with the host's clock.
+        for (auto &[uuid, series] : m_vms) {
+            if (!tick.vms.contains(uuid))
+                series.samples.repeatLast();
+        }
+    }
+    // VMs gone from the host (undefined) drop their history (known only when all were
+    // read). Every VM of the tick is in m_vms now, so equal sizes mean no other is left.
+    if (tick.allVms && m_vms.size() != size_t(tick.vms.size())) {
         for (auto it = m_vms.begin(); it != m_vms.end();) {
-            if (tick.vms.contains(it.key()))
+            if (tick.vms.contains(it->first))
                 ++it;
             else
                 it = m_vms.erase(it);
@@ -202,8 +217,9 @@ void StatsCollector::recordGap()
     m_host.samples.push(gap);
     VmStatsSample vmGap;
     vmGap.msecs = now;
-    for (VmStatsSeries &series : m_vms)
-        series.samples.push(vmGap);
+    m_vmClock->push(now);
+    for (auto &[uuid, series] : m_vms)
+        series.samples.record(vmGap);
     m_lastReadAll = true;
     m_lastUpdatedVms.clear();
     emit updated();

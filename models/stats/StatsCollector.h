@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QSet>
 #include <memory>
+#include <unordered_map>
 
 class QTimer;
 
@@ -42,6 +43,9 @@ public:
     const VmStatsSeries *vmSeries(const QString &uuid) const;
     /// The newest VM sample (NaN fields when none).
     VmStatsSample latestVmSample(const QString &uuid) const;
+    /// When the VM was last actually read (off-screen VMs are read every n-th tick and
+    /// keep their last value in between); 0 when never.
+    qint64 lastReadMsecs(const QString &uuid) const;
 
     /// Someone shows this VM's detail (disk, network, RSS): collect it. Reference
     /// counted; detail stops when the last watcher unwatches. The first watcher
@@ -87,7 +91,9 @@ private:
     StatsSettings m_settings;
     QTimer *m_timer = nullptr;
     HostStatsSeries m_host;
-    QHash<QString, VmStatsSeries> m_vms;
+    // Node-based so a VmStatsSeries stays where vmSeries() pointed until it is erased.
+    std::unique_ptr<VmHistoryClock> m_vmClock;
+    std::unordered_map<QString, VmStatsSeries> m_vms;
     QHash<QString, int> m_watchers;
     QSet<QString> m_onScreen;
     QHash<QString, int> m_vcpus; // from the inventory, rebuilt when it changes

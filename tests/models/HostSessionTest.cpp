@@ -129,3 +129,26 @@ TEST(HostSession, RequestsToAClosedHostFailClearly)
         EXPECT_EQ(e.message(), notConnectedText());
     }
 }
+
+TEST(HostSession, DomainsOfAHostShareTheirRepeatedStrings)
+{
+    // 10,000 VMs must not hold 10,000 copies of "x86_64" and of their machine type:
+    // equal arch, machine and virt type strings point at one copy.
+    HostSession session(u"test://"_s +
+                        crossvirt::test::sourcePath(u"resources/demo/demo-x86_64.xml"_s));
+    session.open();
+    ASSERT_TRUE(crossvirt::test::waitUntil([&] { return !session.domains().isEmpty(); }));
+    QList<DomainSummary> x86;
+    for (const DomainSummary &d : session.domains()) {
+        if (d.arch == u"x86_64"_s)
+            x86 << d;
+    }
+    ASSERT_GE(x86.size(), 2);
+    for (const DomainSummary &d : x86) {
+        EXPECT_EQ(d.arch.constData(), x86.first().arch.constData());
+        EXPECT_EQ(d.domainType.constData(), x86.first().domainType.constData());
+        if (d.machine == x86.first().machine) {
+            EXPECT_EQ(d.machine.constData(), x86.first().machine.constData());
+        }
+    }
+}

@@ -239,9 +239,9 @@ TEST(StatsCollector, OffScreenVmsAreReadEveryNthTickOnScreenOnesEveryTick)
     StatsCollector collector(&session, manualSettings());
     collector.setOffScreenEvery(3);
     collector.setOnScreen({onScreen});
-    // Read by the last tick: its sample has the host sample's time.
+    // Read by the last tick: its last read has the host sample's time.
     auto readNow = [&](const QString &uuid) {
-        return collector.latestVmSample(uuid).msecs == collector.hostSeries().samples.last().msecs;
+        return collector.lastReadMsecs(uuid) == collector.hostSeries().samples.last().msecs;
     };
 
     ASSERT_TRUE(poll(collector)); // the first reads every VM
@@ -255,6 +255,14 @@ TEST(StatsCollector, OffScreenVmsAreReadEveryNthTickOnScreenOnesEveryTick)
         EXPECT_EQ(collector.lastUpdatedVms(), QList<QString>{onScreen});
         EXPECT_TRUE(readNow(onScreen));
         EXPECT_FALSE(readNow(offScreen));
+        // Unread, it keeps its last value in step with the host's samples (the sparkline
+        // of a row scrolled into view has no holes).
+        ASSERT_NE(collector.vmSeries(offScreen), nullptr);
+        EXPECT_EQ(collector.vmSeries(offScreen)->samples.size(),
+                  collector.vmSeries(onScreen)->samples.size());
+        const double last = collector.latestVmSample(offScreen).cpuPercent;
+        const double first = collector.vmSeries(offScreen)->samples.at(0).cpuPercent;
+        EXPECT_TRUE(last == first || (std::isnan(last) && std::isnan(first)));
         EXPECT_DOUBLE_EQ(collector.hostSeries().samples.last().runningVms, running.size())
             << "the unread VMs still count";
     }
