@@ -982,6 +982,13 @@
         <source>Expected &lt;%1&gt; but the document is &lt;%2&gt;</source>
         <translation>Esperado &lt;%1&gt;, mas o documento é &lt;%2&gt;</translation>
     </message>
+    <message numerus="yes">
+        <source>%n entries not read (more than %1 in one list).</source>
+        <translation>
+            <numerusform>%n entrada não lida (mais de %1 em uma lista).</numerusform>
+            <numerusform>%n entradas não lidas (mais de %1 em uma lista).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClonePlan</name>
@@ -1553,6 +1560,27 @@
     <message>
         <source>Unknown</source>
         <translation>Desconhecido</translation>
+    </message>
+</context>
+<context>
+    <name>DomainXml</name>
+    <message numerus="yes">
+        <source>The name is %n characters long; only the first %1 are shown.</source>
+        <translation>
+            <numerusform>O nome tem %n caractere; só os primeiros %1 são mostrados.</numerusform>
+            <numerusform>O nome tem %n caracteres; só os primeiros %1 são mostrados.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n devices not shown (only the first %1 are read).</source>
+        <translation>
+            <numerusform>%n dispositivo não mostrado (só os primeiros %1 são lidos).</numerusform>
+            <numerusform>%n dispositivos não mostrados (só os primeiros %1 são lidos).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The XML is malformed at line %1: %2</source>
+        <translation>O XML está malformado na linha %1: %2</translation>
     </message>
 </context>
 <context>
@@ -4261,6 +4289,21 @@
     </message>
 </context>
 <context>
+    <name>XmlLimits</name>
+    <message>
+        <source>The host sent %1 of XML; more than %2 is not read.</source>
+        <translation>O hospedeiro enviou %1 de XML; mais de %2 não é lido.</translation>
+    </message>
+    <message>
+        <source>The host sent invalid UTF-8; the bad bytes are shown as �.</source>
+        <translation>O hospedeiro enviou UTF-8 inválido; os bytes inválidos são mostrados como �.</translation>
+    </message>
+    <message>
+        <source>The XML is nested deeper than %1 elements; not read.</source>
+        <translation>O XML tem aninhamento mais profundo que %1 elementos; não foi lido.</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>no answer from the host in time</source>
@@ -5927,6 +5970,10 @@ Convidados %2, executados nativamente</translation>
     <message>
         <source>Failed: %1</source>
         <translation>Falhou: %1</translation>
+    </message>
+    <message>
+        <source>Connected (slow: %1 ms per call)</source>
+        <translation>Conectado (lento: %1 ms por chamada)</translation>
     </message>
 </context>
 <context>
