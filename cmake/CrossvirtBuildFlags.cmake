@@ -19,3 +19,12 @@ target_compile_options(crossvirt_build_flags INTERFACE
 if(CROSSVIRT_WERROR)
     target_compile_options(crossvirt_build_flags INTERFACE -Werror)
 endif()
+
+# AddressSanitizer + UndefinedBehaviorSanitizer for every target of the build (CI builds
+# the unit, model and CLI tests this way in their own folder: scripts/sanitize.sh). Any
+# undefined behaviour aborts the test (no recovery), so a finding cannot scroll by.
+if(CROSSVIRT_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer
+                        -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()

@@ -27,6 +27,11 @@ fuzz_start=$(date +%s)
 fuzz_status=0
 bash scripts/fuzz.sh 60 || fuzz_status=$?
 echo "test.sh: fuzzing (build + 5 targets x 60 s) took $(( $(date +%s) - fuzz_start )) s"
+# The unit tests again under ASan + UBSan + LeakSanitizer, in build-asan (the model and
+# CLI tests too are too slow to build so cold: run scripts/sanitize.sh by hand for those).
+asan_start=$(date +%s)
+bash scripts/sanitize.sh unit
+echo "test.sh: sanitizer build and tests (scripts/sanitize.sh) took $(( $(date +%s) - asan_start )) s"
 # The e2e tests boot a Debian kernel + busybox guest on every arch: make all the images
 # first (downloads from deb.debian.org the first time, then offline from the cache), so
 # their cost shows here and an arch whose image cannot be made fails loudly.
