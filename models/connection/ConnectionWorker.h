@@ -87,6 +87,7 @@ private:
     /// virDomainSetMetadata (a template or pool mark set by any client) changes no state.
     int m_metadataCallback = -1;
     bool m_closeCallbackRegistered = false;
+    void *m_closeSink = nullptr; ///< the close callback's opaque, owned here (see registerEvents)
     bool m_wantOpen = false;
     int m_backoffMs = 0;
     static std::atomic<int> s_firstRetryMs;
