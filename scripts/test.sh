@@ -27,10 +27,11 @@ fuzz_start=$(date +%s)
 fuzz_status=0
 bash scripts/fuzz.sh 60 || fuzz_status=$?
 echo "test.sh: fuzzing (build + 5 targets x 60 s) took $(( $(date +%s) - fuzz_start )) s"
-# The unit tests again under ASan + UBSan + LeakSanitizer, in build-asan (the model and
-# CLI tests too are too slow to build so cold: run scripts/sanitize.sh by hand for those).
+# The unit, model and CLI tests again under ASan + UBSan + LeakSanitizer, in build-asan
+# (-O0 -g1: about the CPU of the normal build).
 asan_start=$(date +%s)
-bash scripts/sanitize.sh unit
+asan_status=0
+bash scripts/sanitize.sh || asan_status=$?
 echo "test.sh: sanitizer build and tests (scripts/sanitize.sh) took $(( $(date +%s) - asan_start )) s"
 # The e2e tests boot a Debian kernel + busybox guest on every arch: make all the images
 # first (downloads from deb.debian.org the first time, then offline from the cache), so
@@ -65,4 +66,5 @@ else
 fi
 [ "$e2e_status" -ne 0 ] && exit "$e2e_status"
 [ "$fuzz_status" -ne 0 ] && exit "$fuzz_status"
+[ "$asan_status" -ne 0 ] && exit "$asan_status"
 exit "$deb_status"
