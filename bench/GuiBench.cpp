@@ -36,9 +36,11 @@
 #include <QTimer>
 #include <QTreeView>
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <optional>
+#include <sys/prctl.h>
 #include <variant>
 
 namespace crossvirt::bench {
@@ -607,6 +609,8 @@ GuiResult runScenario(const Options &o, int hosts, int vms)
     QProcess child;
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::ForwardedChannels);
+    // A killed bench leaves no window measuring on (nor a libvirtd, see PrivateLibvirtd).
+    child.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     QStringList childArguments{u"--gui-child"_s,
                                u"--hosts"_s,
                                QString::number(hosts),
@@ -644,6 +648,9 @@ GuiResult runScenario(const Options &o, int hosts, int vms)
     return result;
 }
 
+/// The exit code when --daemon cannot run on this machine (CTest's SKIP_RETURN_CODE).
+constexpr int kCannotRun = 77;
+
 int runDriver(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -653,6 +660,12 @@ int runDriver(int argc, char **argv)
             return 0;
         fprintf(stderr, "crossvirt-bench: cannot write %s\n", qPrintable(o.hostFilePath));
         return 1;
+    }
+    if (o.daemon) {
+        if (const QString why = PrivateLibvirtd::cannotRun(); !why.isEmpty()) {
+            fprintf(stderr, "crossvirt-bench: --daemon: %s\n", qPrintable(why));
+            return kCannotRun;
+        }
     }
     QList<std::pair<int, int>> scenarios; // hosts, VMs per host
     if (o.scale) {

@@ -11,6 +11,7 @@
 
 #include <csignal>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 namespace crossvirt::bench {
 
@@ -25,7 +26,24 @@ QString socketPath(const QString &dir)
 
 void quiet(void *, virErrorPtr) {}
 
+QString libvirtdProgram()
+{
+    QString program = QStandardPaths::findExecutable(u"libvirtd"_s);
+    if (program.isEmpty())
+        program = QStandardPaths::findExecutable(u"libvirtd"_s, {u"/usr/sbin"_s, u"/sbin"_s});
+    return program;
+}
+
 } // namespace
+
+QString PrivateLibvirtd::cannotRun()
+{
+    if (::geteuid() != 0)
+        return u"not running as root (the private libvirtd is started as root)"_s;
+    if (libvirtdProgram().isEmpty())
+        return u"libvirtd is not installed (Debian package libvirt-daemon)"_s;
+    return {};
+}
 
 PrivateLibvirtd::PrivateLibvirtd(const QString &dir) : m_dir(dir) {}
 
@@ -36,11 +54,9 @@ PrivateLibvirtd::~PrivateLibvirtd()
 
 QString PrivateLibvirtd::start()
 {
-    QString program = QStandardPaths::findExecutable(u"libvirtd"_s);
-    if (program.isEmpty())
-        program = QStandardPaths::findExecutable(u"libvirtd"_s, {u"/usr/sbin"_s, u"/sbin"_s});
-    if (program.isEmpty())
-        return u"libvirtd is not installed (Debian package libvirt-daemon)"_s;
+    const QString program = libvirtdProgram();
+    if (const QString why = cannotRun(); !why.isEmpty())
+        return why;
     if (!QDir().mkpath(m_dir + u"/sock"_s) || !QDir().mkpath(m_dir + u"/no-drivers"_s))
         return u"cannot create "_s + m_dir;
     QFile conf(m_dir + u"/libvirtd.conf"_s);

@@ -22,6 +22,8 @@ public:
     PrivateLibvirtd(const PrivateLibvirtd &) = delete;
     PrivateLibvirtd &operator=(const PrivateLibvirtd &) = delete;
 
+    /// Why no private libvirtd can be started here (not root, not installed); empty if one can.
+    static QString cannotRun();
     /// Starts libvirtd and waits for its socket to answer; an error text, empty on success.
     QString start();
     /// The URI of the test driver on `hostFile`, served by this daemon.
