@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
 #include <QValueAxis>
@@ -178,6 +179,60 @@ TEST_F(MainWindowTest, VmWindowOverviewShowsArchBusesAndModels)
     EXPECT_TRUE(disks->topLevelItem(0)->text(2).contains(u"ibmvscsi"_s))
         << "the disk's bus shows its sPAPR VSCSI controller";
     vm->grab().save(screenshotPath(u"vm-window-overview.png"_s));
+}
+
+// Each key re-filters; the hosts that come back are new rows and must open on their VMs
+// again, while VM rows are never recorded as expanded (that made keystrokes slow, issue 18).
+TEST_F(MainWindowTest, TypingKeepsHostsExpandedAndMatchingVmsVisible)
+{
+    QTreeView *tree = window->tree();
+    QAbstractItemModel *m = tree->model();
+    const auto expectHostsOpen = [&](int hosts, const char *when) {
+        ASSERT_EQ(m->rowCount(), hosts) << when;
+        for (int h = 0; h < hosts; ++h) {
+            const QModelIndex host = m->index(h, 0);
+            EXPECT_TRUE(tree->isExpanded(host)) << when << ": host " << h;
+            for (int v = 0; v < m->rowCount(host); ++v) {
+                const QModelIndex vm = m->index(v, 0, host);
+                EXPECT_TRUE(vm.flags() & Qt::ItemNeverHasChildren) << "a VM row has no children";
+                EXPECT_FALSE(tree->isExpanded(vm));
+                EXPECT_FALSE(tree->isRowHidden(v, host));
+            }
+        }
+    };
+    window->filterEdit()->setFocus();
+    QTest::keyClicks(window->filterEdit(), u"power-d"_s);
+    QApplication::processEvents();
+    expectHostsOpen(1, "after typing power-d");
+    EXPECT_EQ(visibleVmNames(tree), QStringList{u"power-db"_s});
+    const QModelIndex vm = m->index(0, 0, m->index(0, 0));
+    EXPECT_TRUE(tree->visualRect(vm).isValid()) << "the matching VM is laid out on screen";
+
+    for (int i = 0; i < 7; ++i)
+        QTest::keyClick(window->filterEdit(), Qt::Key_Backspace);
+    QApplication::processEvents();
+    EXPECT_TRUE(window->filterEdit()->text().isEmpty());
+    expectHostsOpen(4, "after deleting the filter");
+    EXPECT_EQ(visibleVmNames(tree).size(), 8 + 5 + 4 + 3);
+
+    // The cluster view: the cluster and the hosts in it open again after a re-filter.
+    models::Cluster power;
+    power.name = u"POWER production"_s;
+    power.arch = u"ppc64le"_s;
+    power.cpuType = u"POWER9"_s;
+    power.hostUris = {datacenter->sessions().at(1)->uri()};
+    window->clusters()->setCluster(power);
+    window->setViewByCluster(true);
+    QTest::keyClicks(window->filterEdit(), u"db"_s);
+    QApplication::processEvents();
+    m = tree->model();
+    ASSERT_GE(m->rowCount(), 1);
+    const QModelIndex cluster = m->index(0, 0);
+    ASSERT_EQ(cluster.data().toString(), u"POWER production"_s);
+    EXPECT_TRUE(tree->isExpanded(cluster));
+    ASSERT_EQ(m->rowCount(cluster), 1);
+    EXPECT_TRUE(tree->isExpanded(m->index(0, 0, cluster)));
+    EXPECT_EQ(m->index(0, 0, m->index(0, 0, cluster)).data().toString(), u"power-db"_s);
 }
 
 TEST_F(MainWindowTest, ClusterViewGroupsHostsAndKeepsActionsWorking)

@@ -51,6 +51,29 @@ using models::DomainState;
 using models::HostSession;
 using models::InventoryModel;
 
+namespace {
+
+// Expands the host and cluster rows first..last under `parent` (an index of the tree's
+// model) that are not expanded yet, and a cluster's hosts; never walks the VM rows.
+void expandGroups(QTreeView *tree, const QModelIndex &parent, int first, int last)
+{
+    const QAbstractItemModel *model = tree->model();
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        const int kind = index.data(InventoryModel::KindRole).toInt();
+        if (kind == int(InventoryModel::ItemKind::Domain))
+            continue;
+        // After a re-filter the tree's layout is pending, so expand() only records the
+        // row; the one layout that follows places every row once.
+        if (!tree->isExpanded(index))
+            tree->expand(index);
+        if (kind != int(InventoryModel::ItemKind::Host)) // a cluster: its hosts too
+            expandGroups(tree, index, 0, model->rowCount(index) - 1);
+    }
+}
+
+} // namespace
+
 MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     : QMainWindow(parent), m_models(presented)
 {
@@ -173,7 +196,9 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
-        m_tree->expandAll();
+        // Hosts (and clusters) the re-filter brought back are new rows: expand them. Not
+        // expandAll(): that lays out all 10,000 rows at once and walks into every VM.
+        expandGroups(m_tree, {}, 0, m_proxy->rowCount() - 1);
         const QStringList unknown = m_proxy->unknownTerms();
         m_filterHint->setVisible(!unknown.isEmpty());
         if (!unknown.isEmpty()) {
@@ -198,11 +223,14 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     });
     // Rows come and go as hosts connect; keep hosts expanded and actions current.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &insertedUnder) {
-                if (!insertedUnder.isValid())
-                    m_tree->expandAll();
-                else
+            [this](const QModelIndex &insertedUnder, int first, int last) {
+                if (insertedUnder.isValid() && !m_tree->isExpanded(insertedUnder))
                     m_tree->expand(insertedUnder);
+                // VMs under a host have nothing to expand; hosts and clusters do.
+                if (!insertedUnder.isValid() ||
+                    insertedUnder.data(InventoryModel::KindRole).toInt() !=
+                        int(InventoryModel::ItemKind::Host))
+                    expandGroups(m_tree, insertedUnder, first, last);
             });
     connect(m_proxy, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
@@ -215,7 +243,7 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
             [this](const QString &error) {
                 reportError(tr("Could not save the connection list"), error);
             });
-    m_tree->expandAll();
+    expandGroups(m_tree, {}, 0, m_proxy->rowCount() - 1);
     m_summary = new QLabel(this);
     statusBar()->addPermanentWidget(m_summary);
     // Counting walks every VM: once per burst of changes (a host's inventory arriving
@@ -524,7 +552,7 @@ void MainWindow::setViewByCluster(bool byCluster)
         return;
     m_presentation->setSourceModel(byCluster ? m_statsByCluster : m_statsByHost);
     (byCluster ? m_byCluster : m_byHost)->setChecked(true);
-    m_tree->expandAll();
+    expandGroups(m_tree, {}, 0, m_proxy->rowCount() - 1);
     updateActions();
     showSelection();
 }
