@@ -17,6 +17,7 @@
 #include "views/common/Theme.h"
 #include "views/connection/CredentialDialog.h"
 #include "views/mainwindow/MainWindow.h"
+#include "views/mainwindow/StartupPaint.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -490,6 +491,7 @@ int runChild(int argc, char **argv)
         core.datacenter()->setCredentialProvider(credentials);
         startup.append({u"core and window built"_s, time.nowMs()});
         GuiRun run(options, core, window); // watches the window before anything is shown
+        views::holdHostsUntilPainted(&window, core.datacenter());
         const QString loadError = core.open();
         startup.append({u"saved hosts opened"_s, time.nowMs()});
         window.show();

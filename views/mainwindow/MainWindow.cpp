@@ -5,6 +5,7 @@
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
+#include "models/connection/StartupHold.h"
 #include "models/inventory/InventoryFilterProxy.h"
 #include "models/inventory/InventoryModel.h"
 #include "models/secrets/SecretStore.h"
@@ -19,6 +20,7 @@
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/mainwindow/InventoryPresentation.h"
 #include "views/mainwindow/InventoryTreeView.h"
+#include "views/mainwindow/StartupPaint.h"
 #include "views/mainwindow/WindowLayout.h"
 #include "views/migration/MigrationHighlight.h"
 #include "views/tiles/VmTilesPage.h"
@@ -38,6 +40,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -555,6 +558,56 @@ void MainWindow::setViewByCluster(bool byCluster)
     expandGroups(m_tree, {}, 0, m_proxy->rowCount() - 1);
     updateActions();
     showSelection();
+}
+
+namespace {
+
+// Runs `done` once, on the event loop turn after the first paint in `window` (a
+// window's paint pass may paint only its children), or when fire() is called.
+class FirstPaint : public QObject
+{
+public:
+    FirstPaint(QWidget *window, std::function<void()> done)
+        : QObject(window), m_window(window), m_done(std::move(done))
+    {
+        qApp->installEventFilter(this);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && watched->isWidgetType() &&
+            static_cast<QWidget *>(watched)->window() == m_window)
+            fire();
+        return false;
+    }
+    void fire()
+    {
+        if (m_fired)
+            return;
+        m_fired = true;
+        qApp->removeEventFilter(this);
+        QTimer::singleShot(0, this, [this] {
+            m_done();
+            deleteLater();
+        });
+    }
+
+private:
+    QWidget *m_window;
+    std::function<void()> m_done;
+    bool m_fired = false;
+};
+
+} // namespace
+
+void holdHostsUntilPainted(QWidget *window, models::Datacenter *datacenter)
+{
+    models::holdOpens(datacenter, qMax(1, QThread::idealThreadCount() - 1));
+    QPointer<models::Datacenter> dc(datacenter);
+    auto *watch = new FirstPaint(window, [dc] {
+        if (dc)
+            models::releaseHeldOpens(dc);
+    });
+    QTimer::singleShot(2000, watch, [watch] { watch->fire(); });
 }
 
 bool MainWindow::viewByCluster() const
