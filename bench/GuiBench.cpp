@@ -7,6 +7,7 @@
 #include "app/core/ApplicationCore.h"
 #include "bench/GuiReport.h"
 #include "bench/HostFile.h"
+#include "bench/PrivateLibvirtd.h"
 #include "bench/ProcStats.h"
 #include "models/connection/ConnectionStore.h"
 #include "models/connection/Datacenter.h"
@@ -17,6 +18,7 @@
 #include "views/common/Theme.h"
 #include "views/connection/CredentialDialog.h"
 #include "views/mainwindow/MainWindow.h"
+#include "views/mainwindow/StartupPaint.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -35,9 +37,11 @@
 #include <QTimer>
 #include <QTreeView>
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <optional>
+#include <sys/prctl.h>
 #include <variant>
 
 namespace crossvirt::bench {
@@ -55,6 +59,8 @@ struct Options
     int latencySeconds = 15;
     bool scale = false;
     bool markdown = false;
+    bool daemon = false;  ///< serve the hosts from a private libvirtd
+    qint64 daemonPid = 0; ///< child: that libvirtd, to read its figures from /proc
     QString jsonFile;
     QString compareFile;
     QString resultFile;   ///< child: where to write its GuiResult
@@ -79,6 +85,11 @@ struct OptionSet
     QCommandLineOption scale{u"scale"_s, u"1k, 5k, 10k, 20k VMs as 10 hosts each."_s};
     QCommandLineOption json{u"json"_s, u"Also write the figures to FILE."_s, u"FILE"_s};
     QCommandLineOption markdown{u"markdown"_s, u"Print the table as Markdown."_s};
+    QCommandLineOption daemon{u"daemon"_s,
+                              u"Serve the hosts from a private libvirtd (test+unix://), not "
+                              "from the test driver inside the GUI process; report its CPU "
+                              "and RSS too."_s};
+    QCommandLineOption daemonPid{u"daemon-pid"_s, u"Internal: that libvirtd's pid."_s, u"PID"_s};
     QCommandLineOption compare{u"compare"_s, u"Add a column measured elsewhere (virt-manager)."_s,
                                u"FILE"_s};
     QCommandLineOption result{u"result-file"_s, u"Internal: the child's result."_s, u"FILE"_s};
@@ -95,7 +106,7 @@ struct OptionSet
             "latency figures"_s);
         parser.addHelpOption();
         parser.addOptions({gui, child, hosts, vms, warmup, seconds, latency, scale, json, markdown,
-                           compare, result, writeHostFile, hostNo});
+                           daemon, daemonPid, compare, result, writeHostFile, hostNo});
         parser.process(arguments);
         Options o;
         o.hosts = parser.isSet(hosts) ? qMax(1, parser.value(hosts).toInt()) : 0;
@@ -105,6 +116,8 @@ struct OptionSet
         o.latencySeconds = qMax(1, parser.value(latency).toInt());
         o.scale = parser.isSet(scale);
         o.markdown = parser.isSet(markdown);
+        o.daemon = parser.isSet(daemon);
+        o.daemonPid = parser.value(daemonPid).toLongLong();
         o.jsonFile = parser.value(json);
         o.compareFile = parser.value(compare);
         o.resultFile = parser.value(result);
@@ -233,6 +246,7 @@ public:
         m_result.vms = o.vms;
         m_result.warmupSeconds = o.warmupSeconds;
         m_result.steadySeconds = o.steadySeconds;
+        m_result.daemon = o.daemonPid > 0;
         // Until the first paint, every widget's paint events (the window's own first pass
         // may paint only its children); afterwards the tree's viewport only.
         qApp->installEventFilter(m_paint);
@@ -319,6 +333,8 @@ private:
         m_inventoryShownDone = true;
         m_result.inventoryShownMs = ms;
         m_result.cpuToInventorySeconds = sampleSelf().cpuSeconds;
+        if (m_options.daemonPid > 0)
+            m_result.daemonCpuToInventorySeconds = sampleProcess(m_options.daemonPid).cpuSeconds;
         m_result.loopConnecting = percentiles(m_probe->stop());
         progress(u"full inventory on screen"_s);
     }
@@ -334,6 +350,8 @@ private:
         const ProcSample s = sampleSelf();
         m_result.warmupCpuSeconds = s.cpuSeconds;
         m_steadyStartCpu = s.cpuSeconds;
+        if (m_options.daemonPid > 0)
+            m_daemonSteadyStartCpu = sampleProcess(m_options.daemonPid).cpuSeconds;
         m_steadyClock.start();
         progress(u"warm-up over; measuring %1 s of steady polling"_s.arg(m_options.steadySeconds));
         QTimer::singleShot(m_options.steadySeconds * 1000, this, &GuiRun::endSteady);
@@ -345,6 +363,13 @@ private:
         const double minutes = double(m_steadyClock.nsecsElapsed()) / 60e9;
         m_result.steadyCpuPerMinute = (s.cpuSeconds - m_steadyStartCpu) / minutes;
         m_result.rssMB = s.rssMB;
+        if (m_options.daemonPid > 0) {
+            const ProcSample d = sampleProcess(m_options.daemonPid);
+            if (d.cpuSeconds < 0 || m_daemonSteadyStartCpu < 0)
+                return fail(u"libvirtd (pid %1) is gone"_s.arg(m_options.daemonPid));
+            m_result.daemonSteadyCpuPerMinute = (d.cpuSeconds - m_daemonSteadyStartCpu) / minutes;
+            m_result.daemonRssMB = d.rssMB;
+        }
         // The probe costs CPU itself (1000 wake-ups a second), so it runs in a window of
         // its own, after the CPU figures.
         progress(u"measuring the event loop for %1 s of polling"_s.arg(m_options.latencySeconds));
@@ -383,13 +408,33 @@ private:
         const Key key = m_keys.takeFirst();
         QLineEdit *edit = m_window.filterEdit();
         const int stroke = ++m_strokeNo;
+        // Did the key change the tree's rows? A key that leaves the same VMs shown (the
+        // next letter of a name every VM has) paints nothing: its next paint would be a
+        // statistics tick's, seconds later, and not the key's cost.
+        bool rowsChanged = false;
+        QAbstractItemModel *shown = m_window.tree()->model();
+        const auto changed = [&rowsChanged] { rowsChanged = true; };
+        const QList<QMetaObject::Connection> watches{
+            connect(shown, &QAbstractItemModel::rowsInserted, this, changed),
+            connect(shown, &QAbstractItemModel::rowsRemoved, this, changed),
+            connect(shown, &QAbstractItemModel::rowsMoved, this, changed),
+            connect(shown, &QAbstractItemModel::layoutChanged, this, changed),
+            connect(shown, &QAbstractItemModel::modelReset, this, changed)};
         const double t0 = m_time.nowMs();
         if (const auto *c = std::get_if<char>(&key))
             QTest::keyClick(edit, *c);
         else
             QTest::keyClick(edit, std::get<Qt::Key>(key));
         const double sync = m_time.nowMs() - t0;
+        for (const QMetaObject::Connection &c : std::as_const(watches))
+            disconnect(c);
         m_strokeSyncMs << sync;
+        if (!rowsChanged) {
+            ++m_result.keystrokesUnpainted;
+            m_strokeMs << sync;
+            QTimer::singleShot(100, this, &GuiRun::typeNext);
+            return;
+        }
         // The first paint of the tree after the re-filter puts the result on screen.
         QWidget *viewport = m_window.tree()->viewport();
         m_paint->afterNextPaint(viewport, [this, t0] {
@@ -423,6 +468,8 @@ private:
                 exitCode = 1;
         }
         m_result.peakRssMB = sampleSelf().peakRssMB;
+        if (m_options.daemonPid > 0)
+            m_result.daemonPeakRssMB = sampleProcess(m_options.daemonPid).peakRssMB;
         m_result.statsIntervalSeconds = m_core.stats()->settings().intervalSeconds;
         m_result.statsPolls = m_result.statsSkipped = 0;
         for (models::StatsCollector *c : m_core.stats()->collectors()) {
@@ -450,6 +497,7 @@ private:
     GuiResult m_result;
     bool m_inventoryShownDone = false;
     double m_steadyStartCpu = 0;
+    double m_daemonSteadyStartCpu = -1;
     QElapsedTimer m_steadyClock;
     QList<Key> m_keys;
     int m_strokeNo = 0;
@@ -490,6 +538,7 @@ int runChild(int argc, char **argv)
         core.datacenter()->setCredentialProvider(credentials);
         startup.append({u"core and window built"_s, time.nowMs()});
         GuiRun run(options, core, window); // watches the window before anything is shown
+        views::holdHostsUntilPainted(&window, core.datacenter());
         const QString loadError = core.open();
         startup.append({u"saved hosts opened"_s, time.nowMs()});
         window.show();
@@ -516,7 +565,10 @@ GuiResult runScenario(const Options &o, int hosts, int vms)
     GuiResult failed;
     failed.hosts = hosts;
     failed.vms = vms;
+    failed.daemon = o.daemon;
     QTemporaryDir dir(QDir::tempPath() + u"/crossvirt-bench-XXXXXX"_s);
+    // Declared after `dir`, so it is stopped before its folder is removed, on every return.
+    std::optional<PrivateLibvirtd> daemon;
     const QString hostDir = dir.filePath(u"hosts"_s);
     const QString config = dir.filePath(u"config"_s);
     if (!dir.isValid() || !QDir().mkpath(hostDir) || !QDir().mkpath(config + u"/crossvirt"_s)) {
@@ -524,6 +576,14 @@ GuiResult runScenario(const Options &o, int hosts, int vms)
         return failed;
     }
     fprintf(stderr, "crossvirt-bench: %d host(s) × %d VMs: writing the host files\n", hosts, vms);
+    if (o.daemon) {
+        daemon.emplace(dir.filePath(u"libvirtd"_s));
+        if (const QString error = daemon->start(); !error.isEmpty()) {
+            failed.error = error;
+            return failed;
+        }
+        fprintf(stderr, "crossvirt-bench: private libvirtd pid %lld\n", qlonglong(daemon->pid()));
+    }
     QList<models::SavedConnection> connections;
     for (int h = 0; h < hosts; ++h) {
         const QString path = hostDir + u"/bench-host-%1.xml"_s.arg(h);
@@ -531,7 +591,16 @@ GuiResult runScenario(const Options &o, int hosts, int vms)
             failed.error = u"cannot write "_s + path;
             return failed;
         }
-        connections.append({u"test://"_s + path, u"bench-h%1"_s.arg(h), true});
+        connections.append(
+            {daemon ? daemon->uriFor(path) : u"test://"_s + path, u"bench-h%1"_s.arg(h), true});
+    }
+    // The daemon really serves these files with its test driver (and nothing else).
+    if (daemon) {
+        if (const QString error = daemon->check(hostDir + u"/bench-host-0.xml"_s, vms);
+            !error.isEmpty()) {
+            failed.error = error + u'\n' + daemon->logTail();
+            return failed;
+        }
     }
     const QString saveError =
         models::ConnectionStore(config + u"/crossvirt/connections.json"_s).save(connections);
@@ -562,11 +631,24 @@ GuiResult runScenario(const Options &o, int hosts, int vms)
     QProcess child;
     child.setProcessEnvironment(env);
     child.setProcessChannelMode(QProcess::ForwardedChannels);
-    child.start(QCoreApplication::applicationFilePath(),
-                {u"--gui-child"_s, u"--hosts"_s, QString::number(hosts), u"--vms"_s,
-                 QString::number(vms), u"--warmup"_s, QString::number(o.warmupSeconds),
-                 u"--seconds"_s, QString::number(o.steadySeconds), u"--latency-seconds"_s,
-                 QString::number(o.latencySeconds), u"--result-file"_s, resultFile});
+    // A killed bench leaves no window measuring on (nor a libvirtd, see PrivateLibvirtd).
+    child.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    QStringList childArguments{u"--gui-child"_s,
+                               u"--hosts"_s,
+                               QString::number(hosts),
+                               u"--vms"_s,
+                               QString::number(vms),
+                               u"--warmup"_s,
+                               QString::number(o.warmupSeconds),
+                               u"--seconds"_s,
+                               QString::number(o.steadySeconds),
+                               u"--latency-seconds"_s,
+                               QString::number(o.latencySeconds),
+                               u"--result-file"_s,
+                               resultFile};
+    if (daemon)
+        childArguments << u"--daemon-pid"_s << QString::number(daemon->pid());
+    child.start(QCoreApplication::applicationFilePath(), childArguments);
     const int budgetMs =
         (o.warmupSeconds + o.steadySeconds + o.latencySeconds + 360) * 1000; // + connect, typing
     if (!child.waitForFinished(budgetMs)) {
@@ -582,8 +664,14 @@ GuiResult runScenario(const Options &o, int hosts, int vms)
     }
     GuiResult result = GuiResult::fromJson(QJsonDocument::fromJson(f.readAll()).object());
     result.loopIdleBaseline = idleBaseline;
+    if (daemon && daemon->pid() > 0 && sampleProcess(daemon->pid()).cpuSeconds < 0 &&
+        result.error.isEmpty())
+        result.error = u"libvirtd exited during the run:\n"_s + daemon->logTail();
     return result;
 }
+
+/// The exit code when --daemon cannot run on this machine (CTest's SKIP_RETURN_CODE).
+constexpr int kCannotRun = 77;
 
 int runDriver(int argc, char **argv)
 {
@@ -594,6 +682,12 @@ int runDriver(int argc, char **argv)
             return 0;
         fprintf(stderr, "crossvirt-bench: cannot write %s\n", qPrintable(o.hostFilePath));
         return 1;
+    }
+    if (o.daemon) {
+        if (const QString why = PrivateLibvirtd::cannotRun(); !why.isEmpty()) {
+            fprintf(stderr, "crossvirt-bench: --daemon: %s\n", qPrintable(why));
+            return kCannotRun;
+        }
     }
     QList<std::pair<int, int>> scenarios; // hosts, VMs per host
     if (o.scale) {
@@ -622,14 +716,19 @@ int runDriver(int argc, char **argv)
     QStringList command = o.arguments;
     command[0] = QFileInfo(command[0]).fileName();
     const int interval = results.first().statsIntervalSeconds;
-    QString text = u"Crossvirt main window (%1) on test-driver hosts, measured from /proc: "
+    QString text = u"Crossvirt main window (%1) on test-driver hosts%8, measured from /proc: "
                    "%2 s warm-up from process start, then %3 s steady polling at the %4 s "
                    "interval, then %5 s of polling with a 1 ms event-loop probe, then 22 "
                    "keystrokes into the filter.\nMachine: %6.\nCommand: `%7`.\n"_s.arg(
                        qEnvironmentVariable("QT_QPA_PLATFORM", u"offscreen"_s),
                        QString::number(o.warmupSeconds), QString::number(o.steadySeconds),
                        interval > 0 ? QString::number(interval) : u"?"_s,
-                       QString::number(o.latencySeconds), machine, command.join(u' '));
+                       QString::number(o.latencySeconds), machine, command.join(u' '),
+                       o.daemon ? u" served by a private libvirtd per scenario "
+                                  "(test+unix://FILE?socket=…; the rows \"libvirtd (the "
+                                  "hosts)\" are that daemon, every other row is the Crossvirt "
+                                  "process alone)"_s
+                                : QString());
     if (style == TableStyle::Markdown) // one paragraph per line
         text.replace(u'\n', u"\n\n"_s);
     else

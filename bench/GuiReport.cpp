@@ -127,7 +127,7 @@ auto tiered(std::optional<double> oneK, std::optional<double> tenK)
 QList<Figure> figures(const GuiResult &sample)
 {
     const QString warmup = u"warm-up CPU, first %1 s (s)"_s.arg(sample.warmupSeconds);
-    return {
+    QList<Figure> list{
         {u"first window painted (ms)"_s, 0, [](auto &r) { return r.firstPaintMs; }, u"≤ 500"_s,
          always(500)},
         {u"full inventory in the view's model (ms)"_s,
@@ -149,6 +149,21 @@ QList<Figure> figures(const GuiResult &sample)
         {u"RSS after steady polling (MB)"_s, 0, [](auto &r) { return r.rssMB; },
          u"≤ 60 (1k), ≤ 120 (10k)"_s, tiered(60, 120)},
         {u"peak RSS (MB)"_s, 0, [](auto &r) { return r.peakRssMB; }, {}, none},
+    };
+    if (sample.daemon) {
+        // The GUI's rows above are the Crossvirt process alone; the hosts' side is here.
+        list += {
+            {u"libvirtd (the hosts) CPU until inventory on screen (s)"_s, 2,
+             [](auto &r) { return r.daemonCpuToInventorySeconds; }, u"(hosts)"_s, none},
+            {u"libvirtd (the hosts) steady CPU per minute (s)"_s, 2,
+             [](auto &r) { return r.daemonSteadyCpuPerMinute; }, u"(hosts)"_s, none},
+            {u"libvirtd (the hosts) RSS after steady polling (MB)"_s, 0,
+             [](auto &r) { return r.daemonRssMB; }, u"(hosts)"_s, none},
+            {u"libvirtd (the hosts) peak RSS (MB)"_s, 0, [](auto &r) { return r.daemonPeakRssMB; },
+             u"(hosts)"_s, none},
+        };
+    }
+    list += {
         {u"event loop connecting p50 (ms)"_s,
          2,
          [](auto &r) { return r.loopConnecting.p50; },
@@ -187,6 +202,7 @@ QList<Figure> figures(const GuiResult &sample)
          {},
          none},
     };
+    return list;
 }
 
 QString number(double v, int decimals)
@@ -289,6 +305,11 @@ QJsonObject GuiResult::toJson() const
                  steps.append(QJsonObject{{u"step"_s, step}, {u"ms"_s, ms}});
              return steps;
          }()},
+        {u"daemon"_s, daemon},
+        {u"daemonCpuToInventorySeconds"_s, daemonCpuToInventorySeconds},
+        {u"daemonSteadyCpuPerMinute"_s, daemonSteadyCpuPerMinute},
+        {u"daemonRssMB"_s, daemonRssMB},
+        {u"daemonPeakRssMB"_s, daemonPeakRssMB},
         {u"statsIntervalSeconds"_s, statsIntervalSeconds},
         {u"statsPolls"_s, statsPolls},
         {u"statsSkipped"_s, statsSkipped},
@@ -325,6 +346,11 @@ GuiResult GuiResult::fromJson(const QJsonObject &o)
         const QJsonObject step = v.toObject();
         r.startupMs.append({step.value(u"step"_s).toString(), step.value(u"ms"_s).toDouble()});
     }
+    r.daemon = o.value(u"daemon"_s).toBool();
+    r.daemonCpuToInventorySeconds = o.value(u"daemonCpuToInventorySeconds"_s).toDouble(-1);
+    r.daemonSteadyCpuPerMinute = o.value(u"daemonSteadyCpuPerMinute"_s).toDouble(-1);
+    r.daemonRssMB = o.value(u"daemonRssMB"_s).toDouble(-1);
+    r.daemonPeakRssMB = o.value(u"daemonPeakRssMB"_s).toDouble(-1);
     r.statsIntervalSeconds = o.value(u"statsIntervalSeconds"_s).toInt();
     r.statsPolls = o.value(u"statsPolls"_s).toInt(-1);
     r.statsSkipped = o.value(u"statsSkipped"_s).toInt(-1);

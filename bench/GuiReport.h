@@ -47,6 +47,13 @@ struct GuiResult
     /// Where the time to the first paint went: ms since process start at each step of
     /// the start (main entered, application, window built, hosts opened, shown, loop).
     QList<std::pair<QString, double>> startupMs;
+    /// --daemon: the hosts were served by a private libvirtd; its own figures, from
+    /// /proc/<its pid>, taken at the same moments as the GUI's.
+    bool daemon = false;
+    double daemonCpuToInventorySeconds = -1; ///< its CPU from its start to inventory shown
+    double daemonSteadyCpuPerMinute = -1;
+    double daemonRssMB = -1;     ///< VmRSS at the end of the steady window
+    double daemonPeakRssMB = -1; ///< VmHWM at the end of the run
     int statsIntervalSeconds = 0;
     int statsPolls = -1;
     int statsSkipped = -1;

@@ -10,9 +10,9 @@ namespace crossvirt::bench {
 
 namespace {
 
-QByteArray readProcFile(const char *path)
+QByteArray readProcFile(const QString &path)
 {
-    QFile f(QString::fromLatin1(path));
+    QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll(); // /proc files report size 0: read until EOF
@@ -20,9 +20,14 @@ QByteArray readProcFile(const char *path)
 
 // The fields of /proc/self/stat after the command name, which may hold spaces and
 // parentheses: field 3 (state) is the first element.
-QList<QByteArray> statFields()
+QString procDir(qint64 pid)
 {
-    const QByteArray stat = readProcFile("/proc/self/stat");
+    return pid > 0 ? QStringLiteral("/proc/%1").arg(pid) : QStringLiteral("/proc/self");
+}
+
+QList<QByteArray> statFields(qint64 pid = 0)
+{
+    const QByteArray stat = readProcFile(procDir(pid) + QStringLiteral("/stat"));
     const qsizetype close = stat.lastIndexOf(')');
     if (close < 0)
         return {};
@@ -49,12 +54,19 @@ qint64 clockNs(clockid_t clock)
 
 ProcSample sampleSelf()
 {
+    return sampleProcess(0);
+}
+
+ProcSample sampleProcess(qint64 pid)
+{
     ProcSample s;
-    const QList<QByteArray> f = statFields();
+    const QList<QByteArray> f = statFields(pid);
+    if (f.isEmpty()) // gone, or not ours to read
+        return {-1, -1, -1};
     const double tick = double(sysconf(_SC_CLK_TCK));
     if (f.size() > 12) // utime is field 14, stime 15
         s.cpuSeconds = (f[11].toDouble() + f[12].toDouble()) / tick;
-    const QByteArray status = readProcFile("/proc/self/status");
+    const QByteArray status = readProcFile(procDir(pid) + QStringLiteral("/status"));
     s.rssMB = statusKiB(status, "VmRSS:") * 1024.0 / 1e6;
     s.peakRssMB = statusKiB(status, "VmHWM:") * 1024.0 / 1e6;
     return s;

@@ -14,6 +14,9 @@ struct ProcSample
 };
 
 ProcSample sampleSelf();
+/// The same figures for another process (/proc/<pid>), e.g. the libvirtd that serves the
+/// hosts in `--gui --daemon`; every field -1 when it cannot be read.
+ProcSample sampleProcess(qint64 pid);
 /// Seconds since this process was started (fork), from /proc/self/stat's starttime
 /// (clock ticks after boot, so at most one tick early) and CLOCK_BOOTTIME.
 double secondsSinceProcessStart();

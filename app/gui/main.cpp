@@ -7,6 +7,7 @@
 #include "views/common/Theme.h"
 #include "views/connection/CredentialDialog.h"
 #include "views/mainwindow/MainWindow.h"
+#include "views/mainwindow/StartupPaint.h"
 #include "views/vm/VmWindow.h"
 
 #include <QApplication>
@@ -106,6 +107,7 @@ int runGui(QApplication &app)
                                             error);
                      });
     core.datacenter()->setCredentialProvider(credentials);
+    views::holdHostsUntilPainted(&window, core.datacenter());
     const QString loadError = core.open(parser.values(connect));
     window.show();
     if (!loadError.isEmpty()) {

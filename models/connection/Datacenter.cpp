@@ -3,13 +3,52 @@
 #include "models/connection/ConnectionUri.h"
 #include "models/connection/DemoDatacenter.h"
 #include "models/connection/HostSession.h"
+#include "models/connection/StartupHold.h"
 #include "models/secrets/SecretStore.h"
 
 #include <QFutureWatcher>
+#include <QHash>
+#include <QPointer>
 #include <QtConcurrent>
 #include <algorithm>
 
 namespace crossvirt::models {
+
+namespace {
+
+// The held opens of each Datacenter that asked (StartupHold.h); GUI thread only.
+struct OpenHold
+{
+    int immediate = 0; ///< how many more may open at once
+    QList<QPointer<HostSession>> held;
+};
+
+QHash<const Datacenter *, OpenHold> &openHolds()
+{
+    static QHash<const Datacenter *, OpenHold> holds;
+    return holds;
+}
+
+} // namespace
+
+void holdOpens(Datacenter *datacenter, int immediate)
+{
+    openHolds()[datacenter].immediate = immediate;
+}
+
+void releaseHeldOpens(Datacenter *datacenter)
+{
+    const OpenHold hold = openHolds().take(datacenter);
+    for (const QPointer<HostSession> &s : hold.held) {
+        if (s) // not removed meanwhile
+            s->open();
+    }
+}
+
+bool holdingOpens(const Datacenter *datacenter)
+{
+    return openHolds().contains(datacenter);
+}
 
 Datacenter::Datacenter(ConnectionStore store, QObject *parent)
     : QObject(parent), m_store(std::move(store))
@@ -17,6 +56,7 @@ Datacenter::Datacenter(ConnectionStore store, QObject *parent)
 
 Datacenter::~Datacenter()
 {
+    openHolds().remove(this);
     qDeleteAll(m_sessions);
 }
 
@@ -57,8 +97,13 @@ HostSession *Datacenter::createSession(const SavedConnection &connection)
     m_entries << connection;
     m_sessions << s;
     emit sessionAdded(s);
-    if (connection.autoconnect)
-        s->open();
+    if (connection.autoconnect) {
+        const auto hold = openHolds().find(this);
+        if (hold == openHolds().end() || hold->immediate-- > 0)
+            s->open();
+        else
+            hold->held << s;
+    }
     return s;
 }
 

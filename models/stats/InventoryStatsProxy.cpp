@@ -93,7 +93,14 @@ Qt::ItemFlags InventoryStatsProxy::flags(const QModelIndex &index) const
 {
     if (isCpuColumn(index))
         return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
-    return QIdentityProxyModel::flags(index);
+    Qt::ItemFlags flags = QIdentityProxyModel::flags(index);
+    // A VM row never has children. Saying so keeps the tree view from asking every VM
+    // for children and from recording 10,000 VMs as "expanded" persistent indexes, which
+    // each later re-filter would have to move (hundreds of ms per keystroke).
+    if (index.isValid() &&
+        index.data(InventoryModel::KindRole).toInt() == int(InventoryModel::ItemKind::Domain))
+        flags |= Qt::ItemNeverHasChildren;
+    return flags;
 }
 
 QVariant InventoryStatsProxy::headerData(int section, Qt::Orientation orientation, int role) const

@@ -5,6 +5,7 @@
 #include "models/cluster/ClusterList.h"
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
+#include "models/connection/StartupHold.h"
 #include "models/inventory/InventoryFilterProxy.h"
 #include "models/inventory/InventoryModel.h"
 #include "models/secrets/SecretStore.h"
@@ -19,6 +20,7 @@
 #include "views/mainwindow/HostDetailsPage.h"
 #include "views/mainwindow/InventoryPresentation.h"
 #include "views/mainwindow/InventoryTreeView.h"
+#include "views/mainwindow/StartupPaint.h"
 #include "views/mainwindow/WindowLayout.h"
 #include "views/migration/MigrationHighlight.h"
 #include "views/tiles/VmTilesPage.h"
@@ -38,6 +40,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -50,6 +53,29 @@ using namespace Qt::StringLiterals;
 using models::DomainState;
 using models::HostSession;
 using models::InventoryModel;
+
+namespace {
+
+// Expands the host and cluster rows first..last under `parent` (an index of the tree's
+// model) that are not expanded yet, and a cluster's hosts; never walks the VM rows.
+void expandGroups(QTreeView *tree, const QModelIndex &parent, int first, int last)
+{
+    const QAbstractItemModel *model = tree->model();
+    for (int row = first; row <= last; ++row) {
+        const QModelIndex index = model->index(row, 0, parent);
+        const int kind = index.data(InventoryModel::KindRole).toInt();
+        if (kind == int(InventoryModel::ItemKind::Domain))
+            continue;
+        // After a re-filter the tree's layout is pending, so expand() only records the
+        // row; the one layout that follows places every row once.
+        if (!tree->isExpanded(index))
+            tree->expand(index);
+        if (kind != int(InventoryModel::ItemKind::Host)) // a cluster: its hosts too
+            expandGroups(tree, index, 0, model->rowCount(index) - 1);
+    }
+}
+
+} // namespace
 
 MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     : QMainWindow(parent), m_models(presented)
@@ -173,7 +199,9 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterText(text);
-        m_tree->expandAll();
+        // Hosts (and clusters) the re-filter brought back are new rows: expand them. Not
+        // expandAll(): that lays out all 10,000 rows at once and walks into every VM.
+        expandGroups(m_tree, {}, 0, m_proxy->rowCount() - 1);
         const QStringList unknown = m_proxy->unknownTerms();
         m_filterHint->setVisible(!unknown.isEmpty());
         if (!unknown.isEmpty()) {
@@ -198,11 +226,14 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
     });
     // Rows come and go as hosts connect; keep hosts expanded and actions current.
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &insertedUnder) {
-                if (!insertedUnder.isValid())
-                    m_tree->expandAll();
-                else
+            [this](const QModelIndex &insertedUnder, int first, int last) {
+                if (insertedUnder.isValid() && !m_tree->isExpanded(insertedUnder))
                     m_tree->expand(insertedUnder);
+                // VMs under a host have nothing to expand; hosts and clusters do.
+                if (!insertedUnder.isValid() ||
+                    insertedUnder.data(InventoryModel::KindRole).toInt() !=
+                        int(InventoryModel::ItemKind::Host))
+                    expandGroups(m_tree, insertedUnder, first, last);
             });
     connect(m_proxy, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
@@ -215,7 +246,7 @@ MainWindow::MainWindow(const MainWindowModels &presented, QWidget *parent)
             [this](const QString &error) {
                 reportError(tr("Could not save the connection list"), error);
             });
-    m_tree->expandAll();
+    expandGroups(m_tree, {}, 0, m_proxy->rowCount() - 1);
     m_summary = new QLabel(this);
     statusBar()->addPermanentWidget(m_summary);
     // Counting walks every VM: once per burst of changes (a host's inventory arriving
@@ -524,9 +555,59 @@ void MainWindow::setViewByCluster(bool byCluster)
         return;
     m_presentation->setSourceModel(byCluster ? m_statsByCluster : m_statsByHost);
     (byCluster ? m_byCluster : m_byHost)->setChecked(true);
-    m_tree->expandAll();
+    expandGroups(m_tree, {}, 0, m_proxy->rowCount() - 1);
     updateActions();
     showSelection();
+}
+
+namespace {
+
+// Runs `done` once, on the event loop turn after the first paint in `window` (a
+// window's paint pass may paint only its children), or when fire() is called.
+class FirstPaint : public QObject
+{
+public:
+    FirstPaint(QWidget *window, std::function<void()> done)
+        : QObject(window), m_window(window), m_done(std::move(done))
+    {
+        qApp->installEventFilter(this);
+    }
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && watched->isWidgetType() &&
+            static_cast<QWidget *>(watched)->window() == m_window)
+            fire();
+        return false;
+    }
+    void fire()
+    {
+        if (m_fired)
+            return;
+        m_fired = true;
+        qApp->removeEventFilter(this);
+        QTimer::singleShot(0, this, [this] {
+            m_done();
+            deleteLater();
+        });
+    }
+
+private:
+    QWidget *m_window;
+    std::function<void()> m_done;
+    bool m_fired = false;
+};
+
+} // namespace
+
+void holdHostsUntilPainted(QWidget *window, models::Datacenter *datacenter)
+{
+    models::holdOpens(datacenter, qMax(1, QThread::idealThreadCount() - 1));
+    QPointer<models::Datacenter> dc(datacenter);
+    auto *watch = new FirstPaint(window, [dc] {
+        if (dc)
+            models::releaseHeldOpens(dc);
+    });
+    QTimer::singleShot(2000, watch, [watch] { watch->fire(); });
 }
 
 bool MainWindow::viewByCluster() const
