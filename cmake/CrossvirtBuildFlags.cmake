@@ -28,3 +28,17 @@ if(CROSSVIRT_SANITIZE)
                         -fno-sanitize-recover=undefined)
     add_link_options(-fsanitize=address,undefined)
 endif()
+
+# A build with the test suites links some 80 executables, each carrying the full debug
+# information of the models and views libraries (~145 MB each, ~10 GB in all): a CI
+# machine ran out of disk. zstd-compressed debug sections make them ~2.5x smaller at a
+# second's link time each; gdb 13 and binutils 2.40 (Debian 12) read them. Not for the
+# package (dh_dwz/dh_strip work on the plain sections) nor the sanitizer build (its
+# -g1 is small, and GCC 12's libbacktrace symbolizer cannot read zstd).
+if(CROSSVIRT_BUILD_TESTS AND NOT CROSSVIRT_SANITIZE AND NOT CROSSVIRT_FUZZ)
+    include(CheckLinkerFlag)
+    check_linker_flag(CXX "-Wl,--compress-debug-sections=zstd" CROSSVIRT_LINKER_HAS_ZSTD)
+    if(CROSSVIRT_LINKER_HAS_ZSTD)
+        add_link_options("-Wl,--compress-debug-sections=zstd")
+    endif()
+endif()

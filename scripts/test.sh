@@ -6,12 +6,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
+# A full run needs about 10 GB (the test build ~4 GB, the sanitizer build ~3 GB, guest
+# images, the package); a CI run once died of a full disk, so say what there is.
+disk_note() { echo "test.sh: disk free $1: $(df -h --output=avail . | tail -n1 | tr -d ' ')"; }
+disk_note "at the start"
 
 bash scripts/install-deps.sh
 # Let ccache share objects between clones in different folders (CI builds a fresh one).
 export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSVIRT_WERROR=ON -DCROSSVIRT_BUILD_TESTS=ON
+build_start=$(date +%s)
 cmake --build "$BUILD_DIR" -j"$(nproc)"
+echo "test.sh: build took $(( $(date +%s) - build_start )) s"
+disk_note "after the build"
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 # As root the end-to-end tests can start libvirtd themselves: a skip would hide a
 # broken machine, so make "cannot run here" a failure.
@@ -53,6 +60,7 @@ e2e_status=0
 ctest --test-dir "$BUILD_DIR" -L e2e --output-on-failure --verbose --timeout 1800 || e2e_status=$?
 e2e_seconds=$(( $(date +%s) - e2e_start ))
 echo "test.sh: end-to-end tests took $(( e2e_seconds / 60 )) min $(( e2e_seconds % 60 )) s (limit 40 min)"
+disk_note "before the package build"
 # The Debian package: built from the tree, lintian without errors, installed, started
 # from its desktop entry, purged without leftovers: 6.5 min here with a warm ccache on
 # a loaded shared 2-core machine (2.7 CPU-min), about 17 CPU-min cold.
