@@ -2,13 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
-    <name></name>
+    <name />
     <message>
-        <source>Could not list the host&apos;s networks</source>
+        <source>Could not list the host's networks</source>
         <translation>Não foi possível listar as redes do hospedeiro</translation>
     </message>
     <message>
-        <source>Could not list the host&apos;s VMs</source>
+        <source>Could not list the host's VMs</source>
         <translation>Não foi possível listar as VMs do hospedeiro</translation>
     </message>
     <message>
@@ -32,11 +32,11 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Disk %1: the template&apos;s base volume %2 no longer exists</source>
+        <source>Disk %1: the template's base volume %2 no longer exists</source>
         <translation>Disco %1: o volume base %2 do modelo não existe mais</translation>
     </message>
     <message>
-        <source>Disk %1: an overlay needs the template&apos;s volume, which is on %2; use copies to make the VM on another host</source>
+        <source>Disk %1: an overlay needs the template's volume, which is on %2; use copies to make the VM on another host</source>
         <translation>Disco %1: um overlay precisa do volume do modelo, que está em %2; use cópias para criar a VM em outro hospedeiro</translation>
     </message>
     <message>
@@ -56,7 +56,7 @@
         <translation>O pool de armazenamento %1 tem %2 livres; as cópias precisam de %3</translation>
     </message>
     <message>
-        <source>The template&apos;s definition does not parse</source>
+        <source>The template's definition does not parse</source>
         <translation>A definição do modelo não pôde ser interpretada</translation>
     </message>
 </context>
@@ -83,7 +83,7 @@
         <translation>O libvirt não tem CPU host-model para convidados aarch64</translation>
     </message>
     <message>
-        <source>KVM on aarch64 runs only the host&apos;s own CPU; use host-passthrough</source>
+        <source>KVM on aarch64 runs only the host's own CPU; use host-passthrough</source>
         <translation>O KVM em aarch64 executa apenas a própria CPU do hospedeiro; use host-passthrough</translation>
     </message>
     <message>
@@ -242,7 +242,7 @@
         <translation>%1 não está disponível em convidados %2; use VNC</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU offers no %1 for %2 guests</source>
+        <source>This host's QEMU offers no %1 for %2 guests</source>
         <translation>O QEMU deste hospedeiro não oferece %1 para convidados %2</translation>
     </message>
     <message>
@@ -250,7 +250,7 @@
         <translation>CD-ROMs de convidados %1 usam %2</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU has no %1 machine for %2 guests</source>
+        <source>This host's QEMU has no %1 machine for %2 guests</source>
         <translation>O QEMU deste hospedeiro não tem a máquina %1 para convidados %2</translation>
     </message>
     <message>
@@ -262,7 +262,7 @@
         <translation>O QEMU marca a máquina %1 como obsoleta</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU has no UEFI firmware for %1 guests</source>
+        <source>This host's QEMU has no UEFI firmware for %1 guests</source>
         <translation>O QEMU deste hospedeiro não tem firmware UEFI para convidados %1</translation>
     </message>
     <message>
@@ -270,11 +270,11 @@
         <translation>Convidados %1 precisam de firmware UEFI, que este hospedeiro não fornece</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU offers no cdrom for %1 guests</source>
+        <source>This host's QEMU offers no cdrom for %1 guests</source>
         <translation>O QEMU deste hospedeiro não oferece CD-ROM para convidados %1</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU offers no disks for %1 guests</source>
+        <source>This host's QEMU offers no disks for %1 guests</source>
         <translation>O QEMU deste hospedeiro não oferece discos para convidados %1</translation>
     </message>
     <message>
@@ -286,7 +286,7 @@
         <translation>%1 precisa de KVM: este convidado %2 é emulado, então recebe um modelo de CPU nomeado</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU does not support the %1 CPU mode for %2 guests</source>
+        <source>This host's QEMU does not support the %1 CPU mode for %2 guests</source>
         <translation>O QEMU deste hospedeiro não suporta o modo de CPU %1 para convidados %2</translation>
     </message>
     <message>
@@ -294,7 +294,7 @@
         <translation>Este hospedeiro não pode executar o modelo de CPU %1</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU does not know the %1 CPU model</source>
+        <source>This host's QEMU does not know the %1 CPU model</source>
         <translation>O QEMU deste hospedeiro não conhece o modelo de CPU %1</translation>
     </message>
     <message>
@@ -494,7 +494,7 @@
         <translation>Um convidado precisa de pelo menos uma vCPU</translation>
     </message>
     <message>
-        <source>%1 vCPUs is above this guest&apos;s maximum of %2: raise the maximum first</source>
+        <source>%1 vCPUs is above this guest's maximum of %2: raise the maximum first</source>
         <translation>%1 vCPUs ultrapassam o máximo de %2 deste convidado: aumente o máximo primeiro</translation>
     </message>
     <message>
@@ -502,11 +502,11 @@
         <translation>O máximo não pode ser menor que as %1 vCPUs que o convidado tem: reduza o número de vCPUs primeiro</translation>
     </message>
     <message>
-        <source>%1 MiB is above this guest&apos;s maximum memory of %2 MiB</source>
+        <source>%1 MiB is above this guest's maximum memory of %2 MiB</source>
         <translation>%1 MiB ultrapassa a memória máxima de %2 MiB deste convidado</translation>
     </message>
     <message>
-        <source>Current memory cannot be above the guest&apos;s memory of %1 MiB: raise the memory first</source>
+        <source>Current memory cannot be above the guest's memory of %1 MiB: raise the memory first</source>
         <translation>A memória atual não pode ser maior que a memória do convidado, de %1 MiB: aumente a memória primeiro</translation>
     </message>
     <message>
@@ -530,7 +530,7 @@
         <translation>A memória conectada a quente em convidados %1 varia em incrementos de %2 MiB</translation>
     </message>
     <message>
-        <source>%1 MiB more would exceed this guest&apos;s maximum memory of %2 MiB</source>
+        <source>%1 MiB more would exceed this guest's maximum memory of %2 MiB</source>
         <translation>Mais %1 MiB ultrapassariam a memória máxima de %2 MiB deste convidado</translation>
     </message>
     <message>
@@ -678,7 +678,7 @@
         <translation>Dispositivo USB do hospedeiro</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU cannot pass USB host devices to %1 guests</source>
+        <source>This host's QEMU cannot pass USB host devices to %1 guests</source>
         <translation>O QEMU deste hospedeiro não consegue repassar dispositivos USB do hospedeiro para convidados %1</translation>
     </message>
     <message>
@@ -690,7 +690,7 @@
         <translation>O passthrough PCI precisa de KVM: este convidado %1 é emulado</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU cannot pass PCI host devices to %1 guests</source>
+        <source>This host's QEMU cannot pass PCI host devices to %1 guests</source>
         <translation>O QEMU deste hospedeiro não consegue repassar dispositivos PCI do hospedeiro para convidados %1</translation>
     </message>
     <message>
@@ -702,7 +702,7 @@
         <translation>Máquinas %1 conectam dispositivos PCI diretamente ao barramento raiz e não precisam de portas raiz</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU offers no TPM for %1 guests</source>
+        <source>This host's QEMU offers no TPM for %1 guests</source>
         <translation>O QEMU deste hospedeiro não oferece TPM para convidados %1</translation>
     </message>
     <message>
@@ -710,7 +710,7 @@
         <translation>TPM emulado (swtpm)</translation>
     </message>
     <message>
-        <source>The host&apos;s TPM (passthrough)</source>
+        <source>The host's TPM (passthrough)</source>
         <translation>O TPM do hospedeiro (passthrough)</translation>
     </message>
     <message>
@@ -718,7 +718,7 @@
         <translation>Este hospedeiro não tem emulador de TPM (swtpm instalado para o libvirt)</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU cannot pass the host&apos;s TPM to %1 guests</source>
+        <source>This host's QEMU cannot pass the host's TPM to %1 guests</source>
         <translation>O QEMU deste hospedeiro não consegue repassar o TPM do hospedeiro para convidados %1</translation>
     </message>
     <message>
@@ -734,7 +734,7 @@
         <translation>Uma máquina virtual em execução não pode ser renomeada: desligue-a primeiro</translation>
     </message>
     <message>
-        <source>QEMU cannot change the model of a running guest&apos;s network interface: the new model takes effect when the guest next starts</source>
+        <source>QEMU cannot change the model of a running guest's network interface: the new model takes effect when the guest next starts</source>
         <translation>O QEMU não pode alterar o modelo da interface de rede de um convidado em execução: o novo modelo entra em vigor na próxima vez que o convidado iniciar</translation>
     </message>
     <message>
@@ -750,11 +750,11 @@
         <translation>Tipo de máquina %1</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU offers no %1 machine for %2 guests</source>
+        <source>This host's QEMU offers no %1 machine for %2 guests</source>
         <translation>O QEMU deste hospedeiro não oferece máquina %1 para convidados %2</translation>
     </message>
     <message>
-        <source>This host&apos;s QEMU does not offer it for %1 guests; it offers %2</source>
+        <source>This host's QEMU does not offer it for %1 guests; it offers %2</source>
         <translation>O QEMU deste hospedeiro não a oferece para convidados %1; ele oferece %2</translation>
     </message>
     <message>
@@ -837,7 +837,7 @@
         <translation>O convidado está desligado: não há estado de memória para salvar</translation>
     </message>
     <message>
-        <source>This host&apos;s libvirt (%1) cannot revert to an external snapshot; libvirt 9.9 or later can</source>
+        <source>This host's libvirt (%1) cannot revert to an external snapshot; libvirt 9.9 or later can</source>
         <translation>O libvirt deste hospedeiro (%1) não consegue reverter para um snapshot externo; o libvirt 9.9 ou posterior consegue</translation>
     </message>
     <message>
@@ -845,7 +845,7 @@
         <translation>anterior à 9.9</translation>
     </message>
     <message>
-        <source>This host&apos;s libvirt (%1) cannot delete external snapshots; libvirt 9.0 or later can</source>
+        <source>This host's libvirt (%1) cannot delete external snapshots; libvirt 9.0 or later can</source>
         <translation>O libvirt deste hospedeiro (%1) não consegue excluir snapshots externos; o libvirt 9.0 ou posterior consegue</translation>
     </message>
     <message>
@@ -853,8 +853,8 @@
         <translation>anterior à 9.0</translation>
     </message>
     <message>
-        <source>libvirt cannot delete an external snapshot taken after an internal one (&quot;deleting external snapshot that has internal snapshot as parent not supported&quot;)</source>
-        <translation>O libvirt não consegue excluir um snapshot externo criado após um interno (&quot;deleting external snapshot that has internal snapshot as parent not supported&quot;)</translation>
+        <source>libvirt cannot delete an external snapshot taken after an internal one ("deleting external snapshot that has internal snapshot as parent not supported")</source>
+        <translation>O libvirt não consegue excluir um snapshot externo criado após um interno ("deleting external snapshot that has internal snapshot as parent not supported")</translation>
     </message>
     <message>
         <source>libvirt cannot delete an external snapshot that has later snapshots; delete those first, or delete it with its children</source>
@@ -881,7 +881,7 @@
         <translation>Emulado (TCG)</translation>
     </message>
     <message>
-        <source>This guest is emulated (TCG); that host&apos;s QEMU offers no emulated %1 guests</source>
+        <source>This guest is emulated (TCG); that host's QEMU offers no emulated %1 guests</source>
         <translation>Este convidado é emulado (TCG); o QEMU desse hospedeiro não oferece convidados %1 emulados</translation>
     </message>
     <message>
@@ -901,7 +901,7 @@
         <translation>Um convidado host-passthrough só pode ser movido entre hospedeiros idênticos: %1</translation>
     </message>
     <message>
-        <source>That host&apos;s CPU cannot provide this guest&apos;s CPU: %1</source>
+        <source>That host's CPU cannot provide this guest's CPU: %1</source>
         <translation>A CPU desse hospedeiro não consegue fornecer a CPU deste convidado: %1</translation>
     </message>
     <message>
@@ -936,7 +936,7 @@
         <translation>O libvirt não tem CPU host-model para convidados armv7l</translation>
     </message>
     <message>
-        <source>KVM on Arm runs only the host&apos;s own CPU; use host-passthrough</source>
+        <source>KVM on Arm runs only the host's own CPU; use host-passthrough</source>
         <translation>O KVM em Arm executa apenas a própria CPU do hospedeiro; use host-passthrough</translation>
     </message>
     <message>
@@ -960,7 +960,7 @@
         <translation>O QEMU não consegue conectar memória a quente em convidados armv7l virt</translation>
     </message>
     <message>
-        <source>A RAM framebuffer shows only a firmware&apos;s screen and 32-bit Arm guests boot without one: use Virtio GPU</source>
+        <source>A RAM framebuffer shows only a firmware's screen and 32-bit Arm guests boot without one: use Virtio GPU</source>
         <translation>Um framebuffer em RAM mostra só a tela de um firmware, e convidados Arm de 32 bits inicializam sem firmware: use Virtio GPU</translation>
     </message>
     <message>
@@ -1084,12 +1084,12 @@
         <translation>O nome é longo demais: no máximo %1 caracteres.</translation>
     </message>
     <message>
-        <source>The name may contain only letters, digits, spaces, &apos;-&apos;, &apos;_&apos; and &apos;.&apos; (not &apos;%1&apos;).</source>
-        <translation>O nome pode conter apenas letras, dígitos, espaços, &apos;-&apos;, &apos;_&apos; e &apos;.&apos; (não &apos;%1&apos;).</translation>
+        <source>The name may contain only letters, digits, spaces, '-', '_' and '.' (not '%1').</source>
+        <translation>O nome pode conter apenas letras, dígitos, espaços, '-', '_' e '.' (não '%1').</translation>
     </message>
     <message>
-        <source>A cluster named &quot;%1&quot; already exists.</source>
-        <translation>Já existe um cluster chamado &quot;%1&quot;.</translation>
+        <source>A cluster named "%1" already exists.</source>
+        <translation>Já existe um cluster chamado "%1".</translation>
     </message>
 </context>
 <context>
@@ -1118,15 +1118,15 @@
 <context>
     <name>ConnectionFailure</name>
     <message>
-        <source>The host&apos;s certificate expired on %1: the host needs a new certificate.</source>
+        <source>The host's certificate expired on %1: the host needs a new certificate.</source>
         <translation>O certificado do hospedeiro expirou em %1: o hospedeiro precisa de um novo certificado.</translation>
     </message>
     <message>
-        <source>The host&apos;s certificate is not valid before %1: check the clocks of this computer and of the host.</source>
+        <source>The host's certificate is not valid before %1: check the clocks of this computer and of the host.</source>
         <translation>O certificado do hospedeiro não é válido antes de %1: verifique os relógios deste computador e do hospedeiro.</translation>
     </message>
     <message>
-        <source>The host&apos;s certificate is for %1, not for %2: connect with a name the certificate lists, or give the host a certificate for this name.</source>
+        <source>The host's certificate is for %1, not for %2: connect with a name the certificate lists, or give the host a certificate for this name.</source>
         <translation>O certificado do hospedeiro é para %1, não para %2: conecte-se com um nome listado no certificado ou dê ao hospedeiro um certificado para este nome.</translation>
     </message>
     <message>
@@ -1134,7 +1134,7 @@
         <translation>outros nomes</translation>
     </message>
     <message>
-        <source>The host&apos;s certificate is not signed by the CA in %1 (it was issued by “%2”): the CA is unknown here, so the host is not trusted.</source>
+        <source>The host's certificate is not signed by the CA in %1 (it was issued by “%2”): the CA is unknown here, so the host is not trusted.</source>
         <translation>O certificado do hospedeiro não é assinado pela AC em %1 (foi emitido por “%2”): a AC é desconhecida aqui, então o hospedeiro não é confiável.</translation>
     </message>
     <message>
@@ -1142,7 +1142,7 @@
         <translation>desconhecido</translation>
     </message>
     <message>
-        <source>The host&apos;s certificate could not be verified against the CA in %1.</source>
+        <source>The host's certificate could not be verified against the CA in %1.</source>
         <translation>Não foi possível verificar o certificado do hospedeiro com a AC em %1.</translation>
     </message>
     <message>
@@ -1154,7 +1154,7 @@
         <translation>O certificado da AC %1 não pode ser lido.</translation>
     </message>
     <message>
-        <source>The CA certificate %1 is missing: libvirt looks for it there. Copy the CA&apos;s certificate there, or choose a certificate folder for this connection.</source>
+        <source>The CA certificate %1 is missing: libvirt looks for it there. Copy the CA's certificate there, or choose a certificate folder for this connection.</source>
         <translation>O certificado da AC %1 está ausente: a libvirt o procura ali. Copie o certificado da AC para lá ou escolha uma pasta de certificados para esta conexão.</translation>
     </message>
     <message>
@@ -1221,7 +1221,7 @@
         <translation>O hospedeiro permitiu a entrada deste cliente (SASL quando solicitado).</translation>
     </message>
     <message>
-        <source>The host accepted this client&apos;s certificate.</source>
+        <source>The host accepted this client's certificate.</source>
         <translation>O hospedeiro aceitou o certificado deste cliente.</translation>
     </message>
     <message>
@@ -1427,7 +1427,7 @@
         <translation>Esta máquina virtual não tem tela gráfica.</translation>
     </message>
     <message>
-        <source>This virtual machine&apos;s display is %1; Crossvirt shows VNC displays only.</source>
+        <source>This virtual machine's display is %1; Crossvirt shows VNC displays only.</source>
         <translation>A tela desta máquina virtual é %1; o Crossvirt mostra apenas telas VNC.</translation>
     </message>
     <message>
@@ -1447,7 +1447,7 @@
         <translation>Não foi possível encontrar a máquina virtual</translation>
     </message>
     <message>
-        <source>Could not read the virtual machine&apos;s definition</source>
+        <source>Could not read the virtual machine's definition</source>
         <translation>Não foi possível ler a definição da máquina virtual</translation>
     </message>
     <message>
@@ -1455,11 +1455,11 @@
         <translation>Não foi possível abrir a tela</translation>
     </message>
     <message>
-        <source>The display has no TCP port (it may listen on a UNIX socket only); Crossvirt&apos;s SSH tunnel reaches TCP ports only.</source>
+        <source>The display has no TCP port (it may listen on a UNIX socket only); Crossvirt's SSH tunnel reaches TCP ports only.</source>
         <translation>A tela não tem porta TCP (pode escutar apenas em um socket UNIX); o túnel SSH do Crossvirt alcança apenas portas TCP.</translation>
     </message>
     <message>
-        <source>The display listens only on %1&apos;s loopback address (%2), so it cannot be reached over the network. Make it listen on an address this machine can reach, or connect to the host over SSH.</source>
+        <source>The display listens only on %1's loopback address (%2), so it cannot be reached over the network. Make it listen on an address this machine can reach, or connect to the host over SSH.</source>
         <translation>A tela escuta apenas no endereço de loopback de %1 (%2), então não pode ser alcançada pela rede. Faça-a escutar em um endereço que esta máquina alcance ou conecte-se ao hospedeiro via SSH.</translation>
     </message>
 </context>
@@ -1705,7 +1705,7 @@
         <translation>Não foi possível ler as concessões DHCP da rede “%1”</translation>
     </message>
     <message>
-        <source>Could not read the VM&apos;s network addresses</source>
+        <source>Could not read the VM's network addresses</source>
         <translation>Não foi possível ler os endereços de rede da VM</translation>
     </message>
 </context>
@@ -1967,7 +1967,7 @@
         <translation>Já está lá</translation>
     </message>
     <message>
-        <source>That host already has this VM&apos;s UUID (as “%1”)</source>
+        <source>That host already has this VM's UUID (as “%1”)</source>
         <translation>Esse hospedeiro já tem o UUID desta VM (como “%1”)</translation>
     </message>
     <message>
@@ -2179,7 +2179,7 @@
         <translation>A ponte %1 já é usada pela rede “%2”.</translation>
     </message>
     <message>
-        <source>A bridge network takes its addresses, DHCP and domain from the bridge&apos;s own LAN: leave IPv4, IPv6, DHCP and domain empty.</source>
+        <source>A bridge network takes its addresses, DHCP and domain from the bridge's own LAN: leave IPv4, IPv6, DHCP and domain empty.</source>
         <translation>Uma rede em ponte obtém seus endereços, DHCP e domínio da própria LAN da ponte: deixe IPv4, IPv6, DHCP e domínio vazios.</translation>
     </message>
     <message>
@@ -2199,7 +2199,7 @@
         <translation>“%1” não é um endereço IPv4.</translation>
     </message>
     <message>
-        <source>The DHCP address %1 is outside the guests&apos; addresses of %2 (%3 – %4).</source>
+        <source>The DHCP address %1 is outside the guests' addresses of %2 (%3 – %4).</source>
         <translation>O endereço DHCP %1 está fora dos endereços de convidados de %2 (%3 – %4).</translation>
     </message>
     <message>
@@ -2207,7 +2207,7 @@
         <translation>O intervalo DHCP começa (%1) depois de terminar (%2).</translation>
     </message>
     <message>
-        <source>The DHCP range includes the host&apos;s own address %1.</source>
+        <source>The DHCP range includes the host's own address %1.</source>
         <translation>O intervalo DHCP inclui o próprio endereço do hospedeiro, %1.</translation>
     </message>
     <message>
@@ -2311,7 +2311,7 @@
         <translation>Convidados POWER usam o sPAPR vTPM, não um TIS</translation>
     </message>
     <message>
-        <source>Emulated POWER guests have one thread per core: QEMU&apos;s TCG runs no SMT on pseries</source>
+        <source>Emulated POWER guests have one thread per core: QEMU's TCG runs no SMT on pseries</source>
         <translation>Convidados POWER emulados têm uma thread por núcleo: o TCG do QEMU não executa SMT em pseries</translation>
     </message>
     <message>
@@ -2383,7 +2383,7 @@
 <context>
     <name>RememberPasswordOption</name>
     <message>
-        <source>&amp;Remember in the desktop&apos;s secret store</source>
+        <source>&amp;Remember in the desktop's secret store</source>
         <translation>&amp;Lembrar no repositório de segredos da área de trabalho</translation>
     </message>
     <message>
@@ -2410,7 +2410,7 @@
         <translation>OpenSBI</translation>
     </message>
     <message>
-        <source>libvirt cannot set the CPU model of riscv64 guests; QEMU&apos;s default CPU is used</source>
+        <source>libvirt cannot set the CPU model of riscv64 guests; QEMU's default CPU is used</source>
         <translation>O libvirt não consegue definir o modelo de CPU de convidados riscv64; é usada a CPU padrão do QEMU</translation>
     </message>
     <message>
@@ -2434,7 +2434,7 @@
         <translation>Convidados riscv64 inicializam o OpenSBI, que não inicializa pela rede; use a inicialização direta do kernel</translation>
     </message>
     <message>
-        <source>QEMU&apos;s riscv64 virt board has no power button, so the guest never hears Shut Down or Reboot; use Force Off, or shut it down from inside</source>
+        <source>QEMU's riscv64 virt board has no power button, so the guest never hears Shut Down or Reboot; use Force Off, or shut it down from inside</source>
         <translation>A placa virt riscv64 do QEMU não tem botão de energia, então o convidado nunca recebe Desligar nem Reiniciar; use Forçar desligamento, ou desligue-o por dentro</translation>
     </message>
 </context>
@@ -2509,7 +2509,7 @@
         <translation>Convidados s390x não têm tela: os kernels Linux deles não trazem driver gráfico; use o console SCLP ou virtio</translation>
     </message>
     <message>
-        <source>s390x guests boot only from the first device with a boot order: QEMU&apos;s s390-ccw firmware does not try the next one</source>
+        <source>s390x guests boot only from the first device with a boot order: QEMU's s390-ccw firmware does not try the next one</source>
         <translation>Convidados s390x inicializam apenas do primeiro dispositivo com ordem de inicialização: o firmware s390-ccw do QEMU não tenta o seguinte</translation>
     </message>
     <message>
@@ -2521,7 +2521,7 @@
         <translation>Modelo de CPU %1</translation>
     </message>
     <message>
-        <source>This host&apos;s CPU is a generation %1 IBM Z (%2): KVM cannot give a guest the newer %3 model</source>
+        <source>This host's CPU is a generation %1 IBM Z (%2): KVM cannot give a guest the newer %3 model</source>
         <translation>A CPU deste hospedeiro é um IBM Z de geração %1 (%2): o KVM não pode dar a um convidado o modelo mais novo %3</translation>
     </message>
 </context>
@@ -2713,8 +2713,8 @@
         <translation>o hospedeiro %1 está inacessível na porta SSH %2 (%3)</translation>
     </message>
     <message>
-        <source>WARNING: the SSH host key of %1 has CHANGED (it now offers %2 %3; %4 holds another key). Someone may be intercepting the connection, or the host was reinstalled. Crossvirt refuses to connect; if the change is expected, remove the old key with: ssh-keygen -R &apos;%1&apos; -f &apos;%4&apos;</source>
-        <translation>AVISO: a chave SSH do hospedeiro %1 MUDOU (agora oferece %2 %3; %4 contém outra chave). Alguém pode estar interceptando a conexão, ou o hospedeiro foi reinstalado. O Crossvirt se recusa a conectar; se a mudança for esperada, remova a chave antiga com: ssh-keygen -R &apos;%1&apos; -f &apos;%4&apos;</translation>
+        <source>WARNING: the SSH host key of %1 has CHANGED (it now offers %2 %3; %4 holds another key). Someone may be intercepting the connection, or the host was reinstalled. Crossvirt refuses to connect; if the change is expected, remove the old key with: ssh-keygen -R '%1' -f '%4'</source>
+        <translation>AVISO: a chave SSH do hospedeiro %1 MUDOU (agora oferece %2 %3; %4 contém outra chave). Alguém pode estar interceptando a conexão, ou o hospedeiro foi reinstalado. O Crossvirt se recusa a conectar; se a mudança for esperada, remova a chave antiga com: ssh-keygen -R '%1' -f '%4'</translation>
     </message>
     <message>
         <source>the SSH host key of %1 (%2 %3) is not in %4; connect once from the Crossvirt window (or with ssh) to trust it</source>
@@ -2756,7 +2756,7 @@
 <context>
     <name>SshKnownHosts</name>
     <message>
-        <source>%1 is not installed (OpenSSH&apos;s client tools are needed for SSH hosts)</source>
+        <source>%1 is not installed (OpenSSH's client tools are needed for SSH hosts)</source>
         <translation>%1 não está instalado (as ferramentas de cliente do OpenSSH são necessárias para hospedeiros SSH)</translation>
     </message>
     <message>
@@ -2825,19 +2825,19 @@
         </translation>
     </message>
     <message>
-        <source>The SSH host key of %1 has CHANGED since it was trusted, so the console&apos;s tunnel was refused. Someone may be intercepting the connection; check the new key with the host&apos;s administrator.</source>
+        <source>The SSH host key of %1 has CHANGED since it was trusted, so the console's tunnel was refused. Someone may be intercepting the connection; check the new key with the host's administrator.</source>
         <translation>A chave do hospedeiro SSH de %1 MUDOU desde que foi confiada, por isso o túnel do console foi recusado. Alguém pode estar interceptando a conexão; verifique a nova chave com o administrador do hospedeiro.</translation>
     </message>
     <message>
-        <source>The SSH host key of %1 is not trusted yet, so the console&apos;s tunnel was refused. Connect to the host and trust its key first.</source>
+        <source>The SSH host key of %1 is not trusted yet, so the console's tunnel was refused. Connect to the host and trust its key first.</source>
         <translation>A chave do hospedeiro SSH de %1 ainda não é confiável, por isso o túnel do console foi recusado. Conecte-se ao hospedeiro e confie na chave dele primeiro.</translation>
     </message>
     <message>
-        <source>SSH authentication to %1 failed for the console&apos;s tunnel (%2). The tunnel logs in with your SSH agent or key file.</source>
+        <source>SSH authentication to %1 failed for the console's tunnel (%2). The tunnel logs in with your SSH agent or key file.</source>
         <translation>A autenticação SSH em %1 falhou para o túnel do console (%2). O túnel faz login com seu agente SSH ou arquivo de chave.</translation>
     </message>
     <message>
-        <source>The SSH connection to %1 works, but %2 on that host refused the console&apos;s tunnel; no VNC server is listening there.</source>
+        <source>The SSH connection to %1 works, but %2 on that host refused the console's tunnel; no VNC server is listening there.</source>
         <translation>A conexão SSH com %1 funciona, mas %2 nesse hospedeiro recusou o túnel do console; nenhum servidor VNC está escutando ali.</translation>
     </message>
     <message>
@@ -2890,7 +2890,7 @@
         <translation>Não foi possível listar os pools de armazenamento</translation>
     </message>
     <message>
-        <source>This host&apos;s libvirt does not list the pool types it supports: every type is offered, and libvirt says so when one is missing.</source>
+        <source>This host's libvirt does not list the pool types it supports: every type is offered, and libvirt says so when one is missing.</source>
         <translation>O libvirt deste hospedeiro não lista os tipos de pool que suporta: todos os tipos são oferecidos, e o libvirt avisa quando algum não estiver disponível.</translation>
     </message>
     <message>
@@ -3016,7 +3016,7 @@
         <translation>O Crossvirt não pode criar pools do tipo “%1”.</translation>
     </message>
     <message>
-        <source>This host&apos;s libvirt cannot create “%1” pools.</source>
+        <source>This host's libvirt cannot create “%1” pools.</source>
         <translation>O libvirt deste hospedeiro não pode criar pools “%1”.</translation>
     </message>
     <message>
@@ -3024,7 +3024,7 @@
         <translation>Informe o caminho de destino.</translation>
     </message>
     <message>
-        <source>Give the iSCSI target&apos;s IQN.</source>
+        <source>Give the iSCSI target's IQN.</source>
         <translation>Informe o IQN do alvo iSCSI.</translation>
     </message>
     <message>
@@ -3032,7 +3032,7 @@
         <translation>Informe o dispositivo de origem (por exemplo, /dev/sdb).</translation>
     </message>
     <message>
-        <source>Give the server&apos;s host name or address.</source>
+        <source>Give the server's host name or address.</source>
         <translation>Informe o nome de host ou o endereço do servidor.</translation>
     </message>
     <message>
@@ -3080,7 +3080,7 @@
         <translation>O pool “%1” não está ativo: inicie-o primeiro.</translation>
     </message>
     <message>
-        <source>%1 is more than the pool&apos;s free space (%2).</source>
+        <source>%1 is more than the pool's free space (%2).</source>
         <translation>%1 é mais do que o espaço livre do pool (%2).</translation>
     </message>
     <message>
@@ -3092,7 +3092,7 @@
         <translation>O pool não tem nenhum volume “%1” para usar como volume de base.</translation>
     </message>
     <message>
-        <source>Volumes can only grow: %1 is smaller than its size (%2). Shrinking would cut off the guest&apos;s data.</source>
+        <source>Volumes can only grow: %1 is smaller than its size (%2). Shrinking would cut off the guest's data.</source>
         <translation>Volumes só podem crescer: %1 é menor que o tamanho atual (%2). Reduzir cortaria os dados do convidado.</translation>
     </message>
     <message>
@@ -3100,11 +3100,11 @@
         <translation>O volume já tem esse tamanho.</translation>
     </message>
     <message>
-        <source>Growing by %1 needs more than the pool&apos;s free space (%2).</source>
+        <source>Growing by %1 needs more than the pool's free space (%2).</source>
         <translation>Aumentar em %1 precisa de mais do que o espaço livre do pool (%2).</translation>
     </message>
     <message>
-        <source>A copy of “%1” needs %2, more than the pool&apos;s free space (%3).</source>
+        <source>A copy of “%1” needs %2, more than the pool's free space (%3).</source>
         <translation>Uma cópia de “%1” precisa de %2, mais do que o espaço livre do pool (%3).</translation>
     </message>
     <message>
@@ -3119,7 +3119,7 @@
         <translation>Criando o overlay %1</translation>
     </message>
     <message>
-        <source>the template&apos;s base volume %1 no longer exists</source>
+        <source>the template's base volume %1 no longer exists</source>
         <translation>o volume base %1 do modelo não existe mais</translation>
     </message>
     <message>
@@ -3564,7 +3564,7 @@
         <translation>O XML não está bem formado: %1 (linha %2)</translation>
     </message>
     <message>
-        <source>The XML must keep the virtual machine&apos;s UUID %1</source>
+        <source>The XML must keep the virtual machine's UUID %1</source>
         <translation>O XML deve manter o UUID %1 da máquina virtual</translation>
     </message>
     <message>
@@ -3576,7 +3576,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>Listing the host&apos;s devices</source>
+        <source>Listing the host's devices</source>
         <translation>Listando os dispositivos do hospedeiro</translation>
     </message>
     <message>
@@ -3636,7 +3636,7 @@
         <translation>Definição</translation>
     </message>
     <message>
-        <source>The virtual machine&apos;s definition could not be read.</source>
+        <source>The virtual machine's definition could not be read.</source>
         <translation>Não foi possível ler a definição da máquina virtual.</translation>
     </message>
     <message>
@@ -3712,7 +3712,7 @@
         <translation>A memória máxima entra em vigor na próxima vez que o convidado iniciar</translation>
     </message>
     <message>
-        <source>Remove the guest&apos;s memory modules first</source>
+        <source>Remove the guest's memory modules first</source>
         <translation>Remova primeiro os módulos de memória do convidado</translation>
     </message>
     <message>
@@ -3916,7 +3916,7 @@
         <translation>“%1” não é uma conversão numérica: use %d, %02d ou %3d (escreva %% para um sinal de porcentagem).</translation>
     </message>
     <message>
-        <source>The name pattern “%1” has no number: add %d or %02d where the VM&apos;s number goes.</source>
+        <source>The name pattern “%1” has no number: add %d or %02d where the VM's number goes.</source>
         <translation>O padrão de nome “%1” não tem número: adicione %d ou %02d onde vai o número da VM.</translation>
     </message>
     <message>
@@ -4083,7 +4083,7 @@
         <translation>Não há máquina virtual “%1” neste hospedeiro.</translation>
     </message>
     <message>
-        <source>The %1 must be an absolute path on the VM&apos;s host, not “%2”.</source>
+        <source>The %1 must be an absolute path on the VM's host, not “%2”.</source>
         <translation>O %1 deve ser um caminho absoluto no host da VM, não “%2”.</translation>
     </message>
     <message>
@@ -4091,7 +4091,7 @@
         <translation>“%1” não é um método de instalação para convidados %2.</translation>
     </message>
     <message>
-        <source>Give the kernel to boot: a path on the VM&apos;s host.</source>
+        <source>Give the kernel to boot: a path on the VM's host.</source>
         <translation>Informe o kernel a inicializar: um caminho no host da VM.</translation>
     </message>
     <message>
@@ -4189,7 +4189,7 @@
 <context>
     <name>VncEndpoint</name>
     <message>
-        <source>the VM&apos;s graphics socket</source>
+        <source>the VM's graphics socket</source>
         <translation>o socket gráfico da VM</translation>
     </message>
 </context>
@@ -4330,7 +4330,7 @@
         <translation>comando desconhecido %1</translation>
     </message>
     <message>
-        <source>Save a running VM&apos;s VNC screen as PNG (--vm NAME --out FILE)</source>
+        <source>Save a running VM's VNC screen as PNG (--vm NAME --out FILE)</source>
         <translation>Salva a tela VNC de uma VM em execução como PNG (--vm NOME --out ARQUIVO)</translation>
     </message>
     <message>
@@ -4350,7 +4350,7 @@
         <translation>nenhuma: o hospedeiro não tem capacidades de domínio; vale apenas a política da arquitetura</translation>
     </message>
     <message>
-        <source>Machine type (default: the arch&apos;s).</source>
+        <source>Machine type (default: the arch's).</source>
         <translation>Tipo de máquina (padrão: o da arquitetura).</translation>
     </message>
     <message>
@@ -4478,12 +4478,12 @@
         <translation>Tamanho do novo disco em GiB.</translation>
     </message>
     <message>
-        <source>Disk interface (default: the arch&apos;s).</source>
+        <source>Disk interface (default: the arch's).</source>
         <translation>Interface de disco (padrão: a da arquitetura).</translation>
     </message>
     <message>
-        <source>Storage pool (default: &apos;default&apos; or the first active).</source>
-        <translation>Pool de armazenamento (padrão: &apos;default&apos; ou o primeiro ativo).</translation>
+        <source>Storage pool (default: 'default' or the first active).</source>
+        <translation>Pool de armazenamento (padrão: 'default' ou o primeiro ativo).</translation>
     </message>
     <message>
         <source>qcow2 (default) or raw.</source>
@@ -4562,13 +4562,13 @@
   -c, --connect URI   Host to work on (repeatable). Without it the saved connection
                       list is used, or the demo datacenter when there is none.
   --timeout S         Seconds to wait for each host (default 30).
-  -h, --help          This help; after a command, that command&apos;s options.
+  -h, --help          This help; after a command, that command's options.
   --version           The version.
 
 Exit codes:
   0   done
   1   refused or invalid input (the reasons are on stderr)
-  2   a host was unreachable or failed (libvirt&apos;s message on stderr)
+  2   a host was unreachable or failed (libvirt's message on stderr)
   64  bad usage (unknown command or option, missing argument)
 </source>
         <translation>Opções globais (antes ou depois do comando):
@@ -4586,7 +4586,7 @@ Códigos de saída:
 </translation>
     </message>
     <message>
-        <source>Show this command&apos;s options.</source>
+        <source>Show this command's options.</source>
         <translation>Mostra as opções deste comando.</translation>
     </message>
     <message>
@@ -4626,12 +4626,12 @@ Códigos de saída:
         <translation>Segundos entre amostras (padrão %1).</translation>
     </message>
     <message>
-        <source>Print what a running VM&apos;s serial console shows for S seconds (--vm)</source>
+        <source>Print what a running VM's serial console shows for S seconds (--vm)</source>
         <translation>Imprime o que o console serial de uma VM em execução mostra por S segundos (--vm)</translation>
     </message>
     <message>
-        <source>Seconds to wait for a full screen of the guest&apos;s own (default 30); QEMU&apos;s &quot;Guest has not initialized the display&quot; placeholder does not count (exit 1 when only that came).</source>
-        <translation>Segundos de espera por uma tela inteira do próprio convidado (padrão 30); a tela provisória &quot;Guest has not initialized the display&quot; do QEMU não conta (sai com 1 quando só ela veio).</translation>
+        <source>Seconds to wait for a full screen of the guest's own (default 30); QEMU's "Guest has not initialized the display" placeholder does not count (exit 1 when only that came).</source>
+        <translation>Segundos de espera por uma tela inteira do próprio convidado (padrão 30); a tela provisória "Guest has not initialized the display" do QEMU não conta (sai com 1 quando só ela veio).</translation>
     </message>
     <message>
         <source>the guest has not initialized its display: after %1 s QEMU still shows “%2” (no PNG written)</source>
@@ -4654,10 +4654,10 @@ Códigos de saída:
         <translation>“%1” existe em vários hosts (%2): escolha um com --connect URI</translation>
     </message>
     <message>
-        <source>Prints what the VM&apos;s serial console shows, the bytes as received, on stdout (notes go
+        <source>Prints what the VM's serial console shows, the bytes as received, on stdout (notes go
 to stderr), like a non-interactive `virsh console`. The console is taken over from any
 other client, as virt-manager does. TEXT of --send and --until understands the escapes
-\n \r \t \e \\ and \xHH, e.g. --send &apos;uname -a\n&apos;.
+\n \r \t \e \\ and \xHH, e.g. --send 'uname -a\n'.
 
 Exit 0 after S seconds, once --until TEXT appeared, or when the guest stopped and so
 closed its console (a note on stderr says so); 1 when the VM is not running, has no
@@ -4667,7 +4667,7 @@ over).</source>
         <translation>Imprime o que o console serial da VM mostra, os bytes como recebidos, na saída padrão
 (avisos vão para stderr), como um `virsh console` não interativo. O console é tomado de
 qualquer outro cliente, como faz o virt-manager. O TEXTO de --send e --until entende os
-escapes \n \r \t \e \\ e \xHH, p. ex. --send &apos;uname -a\n&apos;.
+escapes \n \r \t \e \\ e \xHH, p. ex. --send 'uname -a\n'.
 
 Sai com 0 após S segundos, assim que TEXTO de --until apareceu, ou quando o convidado
 parou e fechou seu console (um aviso em stderr diz isso); 1 quando a VM não está em
@@ -4748,19 +4748,19 @@ o tomou).</translation>
         <translation>o console de “%1” não mostrou nada em %2 s</translation>
     </message>
     <message>
-        <source>Console type (the ids `choices --arch A` offers; default: the arch&apos;s).</source>
+        <source>Console type (the ids `choices --arch A` offers; default: the arch's).</source>
         <translation>Tipo de console (os ids que `choices --arch A` oferece; padrão: o da arquitetura).</translation>
     </message>
     <message>
-        <source>Direct kernel boot: the kernel, a path on the VM&apos;s host (a pool volume&apos;s path works).</source>
+        <source>Direct kernel boot: the kernel, a path on the VM's host (a pool volume's path works).</source>
         <translation>Inicialização direta do kernel: o kernel, um caminho no host da VM (o caminho de um volume de pool serve).</translation>
     </message>
     <message>
-        <source>Initial ramdisk for --kernel, a path on the VM&apos;s host.</source>
+        <source>Initial ramdisk for --kernel, a path on the VM's host.</source>
         <translation>Ramdisk inicial para --kernel, um caminho no host da VM.</translation>
     </message>
     <message>
-        <source>Kernel arguments for --kernel (default: the arch&apos;s console argument for the chosen console, e.g. console=ttyS0).</source>
+        <source>Kernel arguments for --kernel (default: the arch's console argument for the chosen console, e.g. console=ttyS0).</source>
         <translation>Argumentos do kernel para --kernel (padrão: o argumento de console da arquitetura para o console escolhido, p. ex. console=ttyS0).</translation>
     </message>
     <message>
@@ -4776,7 +4776,7 @@ o tomou).</translation>
         <translation>Instala por inicialização pela rede (PXE) a partir da placa de rede.</translation>
     </message>
     <message>
-        <source>Boot order, comma separated: hd (or disk), cdrom, network (default: the arch&apos;s for the install method).</source>
+        <source>Boot order, comma separated: hd (or disk), cdrom, network (default: the arch's for the install method).</source>
         <translation>Ordem de inicialização, separada por vírgulas: hd (ou disk), cdrom, network (padrão: o da arquitetura para o método de instalação).</translation>
     </message>
     <message>
@@ -4812,7 +4812,7 @@ o tomou).</translation>
         <translation>list, create, start, stop, autostart, delete ou leases</translation>
     </message>
     <message>
-        <source>The network&apos;s name.</source>
+        <source>The network's name.</source>
         <translation>O nome da rede.</translation>
     </message>
     <message>
@@ -4824,8 +4824,8 @@ o tomou).</translation>
         <translation>create: a rede IPv4, por exemplo 192.168.100.0/24 (o hospedeiro recebe o .1).</translation>
     </message>
     <message>
-        <source>create: the DHCP range START-END; &apos;auto&apos; for the whole subnet (.2 to the last).</source>
-        <translation>create: o intervalo DHCP START-END; &apos;auto&apos; para a sub-rede inteira (do .2 ao último).</translation>
+        <source>create: the DHCP range START-END; 'auto' for the whole subnet (.2 to the last).</source>
+        <translation>create: o intervalo DHCP START-END; 'auto' para a sub-rede inteira (do .2 ao último).</translation>
     </message>
     <message>
         <source>create: an IPv6 network, e.g. fd00:1::/64.</source>
@@ -4836,7 +4836,7 @@ o tomou).</translation>
         <translation>create: o domínio DNS dos convidados.</translation>
     </message>
     <message>
-        <source>create: bridge mode: the host&apos;s existing bridge; other modes: the bridge to create.</source>
+        <source>create: bridge mode: the host's existing bridge; other modes: the bridge to create.</source>
         <translation>create: no modo bridge, a ponte existente do hospedeiro; nos outros modos, a ponte a criar.</translation>
     </message>
     <message>
@@ -4880,7 +4880,7 @@ o tomou).</translation>
         <translation>nenhum hospedeiro tem uma VM chamada “%1”</translation>
     </message>
     <message>
-        <source>The IP addresses of running VMs&apos; NICs (--vm NAME for one), from DHCP leases and the guest agent</source>
+        <source>The IP addresses of running VMs' NICs (--vm NAME for one), from DHCP leases and the guest agent</source>
         <translation>Os endereços IP das placas de rede das VMs em execução (--vm NAME para uma só), a partir das concessões DHCP e do agente do convidado</translation>
     </message>
     <message>
@@ -4920,7 +4920,7 @@ o tomou).</translation>
         <translation>Diretório exportado no servidor NFS.</translation>
     </message>
     <message>
-        <source>Block device, or the iSCSI target&apos;s IQN.</source>
+        <source>Block device, or the iSCSI target's IQN.</source>
         <translation>Dispositivo de bloco, ou o IQN do alvo iSCSI.</translation>
     </message>
     <message>
@@ -4944,7 +4944,7 @@ o tomou).</translation>
         <translation>Não inicia mais o pool com o hospedeiro.</translation>
     </message>
     <message>
-        <source>Also delete every volume of the pool (and a dir pool&apos;s directory).</source>
+        <source>Also delete every volume of the pool (and a dir pool's directory).</source>
         <translation>Também exclui todos os volumes do pool (e o diretório de um pool dir).</translation>
     </message>
     <message>
@@ -4952,7 +4952,7 @@ o tomou).</translation>
         <translation>--size precisa de um tamanho como 10 (GiB), 10G ou 512M, não “%1”</translation>
     </message>
     <message>
-        <source>Only this pool&apos;s volumes.</source>
+        <source>Only this pool's volumes.</source>
         <translation>Somente os volumes deste pool.</translation>
     </message>
     <message>
@@ -4988,7 +4988,7 @@ o tomou).</translation>
         <translation>O pool de armazenamento (ativo).</translation>
     </message>
     <message>
-        <source>The new volume&apos;s name (default: the file&apos;s name).</source>
+        <source>The new volume's name (default: the file's name).</source>
         <translation>Nome do novo volume (padrão: o nome do arquivo).</translation>
     </message>
     <message>
@@ -5004,7 +5004,7 @@ o tomou).</translation>
         <translation>O arquivo local a gravar.</translation>
     </message>
     <message>
-        <source>raw, qcow2 or iso (default: from the file&apos;s contents).</source>
+        <source>raw, qcow2 or iso (default: from the file's contents).</source>
         <translation>raw, qcow2 ou iso (padrão: conforme o conteúdo do arquivo).</translation>
     </message>
     <message>
@@ -5100,11 +5100,11 @@ o tomou).</translation>
         <translation>Memória máxima em MiB (a memória com que ela inicializa).</translation>
     </message>
     <message>
-        <source>CPU: host-model, host-passthrough, maximum, default (QEMU&apos;s) or a model name (`choices --arch A` lists them).</source>
+        <source>CPU: host-model, host-passthrough, maximum, default (QEMU's) or a model name (`choices --arch A` lists them).</source>
         <translation>CPU: host-model, host-passthrough, maximum, default (o do QEMU) ou um nome de modelo (`choices --arch A` lista os modelos).</translation>
     </message>
     <message>
-        <source>Boot order, comma-separated: device ids (vda, sdb, a NIC&apos;s MAC) or hd, cdrom, network for the first of that kind.</source>
+        <source>Boot order, comma-separated: device ids (vda, sdb, a NIC's MAC) or hd, cdrom, network for the first of that kind.</source>
         <translation>Ordem de inicialização, separada por vírgulas: ids de dispositivo (vda, sdb, o MAC de uma placa de rede) ou hd, cdrom, network para o primeiro desse tipo.</translation>
     </message>
     <message>
@@ -5128,15 +5128,15 @@ o tomou).</translation>
         <translation>disk, cdrom, nic, console, graphics, video, controller, input, watchdog, rng, tpm, usb-host ou pci-host.</translation>
     </message>
     <message>
-        <source>The model or bus: a disk interface (virtio, scsi, ...), NIC model, console (serial, virtio), graphics (vnc, spice), video model, controller TYPE/MODEL, input TYPE/BUS, watchdog, RNG or TPM model. Default: the arch&apos;s.</source>
+        <source>The model or bus: a disk interface (virtio, scsi, ...), NIC model, console (serial, virtio), graphics (vnc, spice), video model, controller TYPE/MODEL, input TYPE/BUS, watchdog, RNG or TPM model. Default: the arch's.</source>
         <translation>O modelo ou barramento: uma interface de disco (virtio, scsi, ...), modelo de placa de rede, console (serial, virtio), gráficos (vnc, spice), modelo de vídeo, TYPE/MODEL do controlador, TYPE/BUS de entrada, modelo de watchdog, RNG ou TPM. Padrão: o da arquitetura.</translation>
     </message>
     <message>
-        <source>disk, cdrom: the pool of the volume (default for a new disk: &apos;default&apos; or the first active).</source>
-        <translation>disk, cdrom: o pool do volume (padrão para um disco novo: &apos;default&apos; ou o primeiro ativo).</translation>
+        <source>disk, cdrom: the pool of the volume (default for a new disk: 'default' or the first active).</source>
+        <translation>disk, cdrom: o pool do volume (padrão para um disco novo: 'default' ou o primeiro ativo).</translation>
     </message>
     <message>
-        <source>disk, cdrom: an existing volume; with --size, the new volume&apos;s name.</source>
+        <source>disk, cdrom: an existing volume; with --size, the new volume's name.</source>
         <translation>disk, cdrom: um volume existente; com --size, o nome do novo volume.</translation>
     </message>
     <message>
@@ -5144,7 +5144,7 @@ o tomou).</translation>
         <translation>disk: cria um novo volume de GiB.</translation>
     </message>
     <message>
-        <source>disk: the new volume&apos;s format: qcow2 (default) or raw.</source>
+        <source>disk: the new volume's format: qcow2 (default) or raw.</source>
         <translation>disk: o formato do novo volume: qcow2 (padrão) ou raw.</translation>
     </message>
     <message>
@@ -5156,7 +5156,7 @@ o tomou).</translation>
         <translation>nic: uma bridge do hospedeiro em vez de uma rede.</translation>
     </message>
     <message>
-        <source>nic: the MAC (default: libvirt&apos;s).</source>
+        <source>nic: the MAC (default: libvirt's).</source>
         <translation>nic: o MAC (padrão: o do libvirt).</translation>
     </message>
     <message>
@@ -5164,7 +5164,7 @@ o tomou).</translation>
         <translation>graphics: o endereço de escuta (padrão 127.0.0.1).</translation>
     </message>
     <message>
-        <source>usb-host, pci-host: the host&apos;s node device (usb_1_2, pci_0000_00_1f_2).</source>
+        <source>usb-host, pci-host: the host's node device (usb_1_2, pci_0000_00_1f_2).</source>
         <translation>usb-host, pci-host: o node device do hospedeiro (usb_1_2, pci_0000_00_1f_2).</translation>
     </message>
     <message>
@@ -5184,7 +5184,7 @@ o tomou).</translation>
         <translation>O tipo do dispositivo: disk, cdrom, nic, console, graphics, video, controller, ...</translation>
     </message>
     <message>
-        <source>The device: a disk&apos;s or CD-ROM&apos;s target (vda, sdb), a NIC&apos;s MAC, else its id as `dumpxml` and `edit`&apos;s JSON list it (video0, serial0).</source>
+        <source>The device: a disk's or CD-ROM's target (vda, sdb), a NIC's MAC, else its id as `dumpxml` and `edit`'s JSON list it (video0, serial0).</source>
         <translation>O dispositivo: o alvo de um disco ou CD-ROM (vda, sdb), o MAC de uma placa de rede, ou então o id dele como `dumpxml` e a lista JSON de `edit` o mostram (video0, serial0).</translation>
     </message>
     <message>
@@ -5212,7 +5212,7 @@ o tomou).</translation>
         <translation>--iso %1: todos os pools %2 o têm; informe POOL/VOLUME</translation>
     </message>
     <message>
-        <source>The CD-ROM&apos;s target (sda, hdc).</source>
+        <source>The CD-ROM's target (sda, hdc).</source>
         <translation>O alvo do CD-ROM (sda, hdc).</translation>
     </message>
     <message>
@@ -5244,16 +5244,16 @@ o tomou).</translation>
         <translation>Remove um dispositivo de uma VM (--vm, --kind, --id TARGET_OR_MAC)</translation>
     </message>
     <message>
-        <source>Insert or eject a CD-ROM&apos;s medium (--vm, --target, --iso or --eject)</source>
+        <source>Insert or eject a CD-ROM's medium (--vm, --target, --iso or --eject)</source>
         <translation>Insere ou ejeta a mídia de um CD-ROM (--vm, --target, --iso ou --eject)</translation>
     </message>
     <message>
-        <source>Print a VM&apos;s domain XML (--vm; --inactive: the definition)</source>
+        <source>Print a VM's domain XML (--vm; --inactive: the definition)</source>
         <translation>Imprime o XML de domínio de uma VM (--vm; --inactive: a definição)</translation>
     </message>
     <message>
         <source>Usage: crossvirt-cli [global options] COMMAND [options]
-Prints JSON on stdout (serial: the console&apos;s bytes; dumpxml: the XML) and messages on stderr. `crossvirt-cli COMMAND --help` lists a command&apos;s options.
+Prints JSON on stdout (serial: the console's bytes; dumpxml: the XML) and messages on stderr. `crossvirt-cli COMMAND --help` lists a command's options.
 
 Commands:
 </source>
@@ -5272,15 +5272,15 @@ Comandos:
         <translation>edit: informe pelo menos uma alteração (--name, --vcpus, --max-vcpus, --memory, --max-memory, --cpu, --boot, --autostart, --title, --description)</translation>
     </message>
     <message>
-        <source>nic: the libvirt network (default: the host&apos;s &apos;default&apos; network, else its first, as for a new VM).</source>
-        <translation>nic: a rede do libvirt (padrão: a rede &apos;default&apos; do hospedeiro ou, se não houver, a primeira dele, como para uma nova VM).</translation>
+        <source>nic: the libvirt network (default: the host's 'default' network, else its first, as for a new VM).</source>
+        <translation>nic: a rede do libvirt (padrão: a rede 'default' do hospedeiro ou, se não houver, a primeira dele, como para uma nova VM).</translation>
     </message>
     <message>
         <source>add-device: %1 has no libvirt network to put the NIC on; give --bridge BRIDGE (a host bridge) or define a network</source>
         <translation>add-device: %1 não tem rede do libvirt à qual conectar a placa de rede; informe --bridge BRIDGE (uma bridge do hospedeiro) ou defina uma rede</translation>
     </message>
     <message>
-        <source>Change a VM&apos;s name, vCPUs, memory, CPU, boot order, autostart, title (--vm, --live, --config)</source>
+        <source>Change a VM's name, vCPUs, memory, CPU, boot order, autostart, title (--vm, --live, --config)</source>
         <translation>Altera nome, vCPUs, memória, CPU, ordem de inicialização, início automático e título de uma VM (--vm, --live, --config)</translation>
     </message>
     <message>
@@ -5324,7 +5324,7 @@ Comandos:
         <translation>Nome do clone (padrão: NAME-clone, ou o próximo livre).</translation>
     </message>
     <message>
-        <source>The clone uses the VM&apos;s writable disks too, instead of copies.</source>
+        <source>The clone uses the VM's writable disks too, instead of copies.</source>
         <translation>O clone também usa os discos graváveis da VM, em vez de cópias.</translation>
     </message>
     <message>
@@ -5332,7 +5332,7 @@ Comandos:
         <translation>O clone recebe discos novos vazios com os mesmos tamanhos e formatos.</translation>
     </message>
     <message>
-        <source>Storage pool of the new volumes (default: each disk&apos;s own).</source>
+        <source>Storage pool of the new volumes (default: each disk's own).</source>
         <translation>Pool de armazenamento dos novos volumes (padrão: o de cada disco).</translation>
     </message>
     <message>
@@ -5400,7 +5400,7 @@ Comandos:
         <translation>%1 (ausentes: %2)</translation>
     </message>
     <message>
-        <source>Delete the template&apos;s base volumes too.</source>
+        <source>Delete the template's base volumes too.</source>
         <translation>Excluir também os volumes base do modelo.</translation>
     </message>
     <message>
@@ -5432,7 +5432,7 @@ Comandos:
         <translation>cluster: %1</translation>
     </message>
     <message>
-        <source>Overlays are made on the template&apos;s host (%1) only; --copy-disks copies its disks to another host.</source>
+        <source>Overlays are made on the template's host (%1) only; --copy-disks copies its disks to another host.</source>
         <translation>Overlays são criados apenas no hospedeiro do modelo (%1); --copy-disks copia seus discos para outro hospedeiro.</translation>
     </message>
     <message>
@@ -5440,19 +5440,19 @@ Comandos:
         <translation>Quantas VMs (de 1 a %1).</translation>
     </message>
     <message>
-        <source>The VMs&apos; names, with one number conversion: web-%02d gives web-01, web-02...</source>
+        <source>The VMs' names, with one number conversion: web-%02d gives web-01, web-02...</source>
         <translation>Os nomes das VMs, com uma conversão numérica: web-%02d gera web-01, web-02...</translation>
     </message>
     <message>
-        <source>The pool&apos;s name.</source>
+        <source>The pool's name.</source>
         <translation>O nome do pool.</translation>
     </message>
     <message>
-        <source>Spread the VMs over this cluster&apos;s hosts (default: every connected host).</source>
+        <source>Spread the VMs over this cluster's hosts (default: every connected host).</source>
         <translation>Distribuir as VMs entre os hospedeiros deste cluster (padrão: todos os hospedeiros conectados).</translation>
     </message>
     <message>
-        <source>Full copies of the template&apos;s disks, also on its own host (other hosts always get copies; default there: qcow2 overlays).</source>
+        <source>Full copies of the template's disks, also on its own host (other hosts always get copies; default there: qcow2 overlays).</source>
         <translation>Cópias completas dos discos do modelo, também no próprio hospedeiro dele (outros hospedeiros sempre recebem cópias; padrão lá: overlays qcow2).</translation>
     </message>
     <message>
@@ -5531,15 +5531,15 @@ Comandos:
         <translation>Criar a VM a partir deste modelo (por nome ou UUID, em qualquer hospedeiro conectado): sua arquitetura, máquina e dispositivos; opções de uma VM nova, como --arch, não se aplicam.</translation>
     </message>
     <message>
-        <source>With --template: the host the VM goes to (default: the template&apos;s).</source>
+        <source>With --template: the host the VM goes to (default: the template's).</source>
         <translation>Com --template: o hospedeiro para onde a VM vai (padrão: o do modelo).</translation>
     </message>
     <message>
-        <source>With --template: the cluster the VM goes to, on its first host that can run the template (native first; for overlays the template&apos;s own host among the best).</source>
+        <source>With --template: the cluster the VM goes to, on its first host that can run the template (native first; for overlays the template's own host among the best).</source>
         <translation>Com --template: o cluster para onde a VM vai, no primeiro hospedeiro dele que consiga executar o modelo (nativos primeiro; para overlays, o próprio hospedeiro do modelo entre os melhores).</translation>
     </message>
     <message>
-        <source>With --template: full copies of the template&apos;s disks (needed on another host) instead of qcow2 overlays on them.</source>
+        <source>With --template: full copies of the template's disks (needed on another host) instead of qcow2 overlays on them.</source>
         <translation>Com --template: cópias completas dos discos do modelo (necessárias em outro hospedeiro) em vez de overlays qcow2 sobre eles.</translation>
     </message>
     <message>
@@ -5587,11 +5587,11 @@ Comandos:
         <translation>Copia os discos que não estão no destino.</translation>
     </message>
     <message>
-        <source>The destination host&apos;s URI (added to the hosts when not known).</source>
+        <source>The destination host's URI (added to the hosts when not known).</source>
         <translation>O URI do hospedeiro de destino (adicionado aos hospedeiros se não for conhecido).</translation>
     </message>
     <message>
-        <source>Tunnel the move through the source&apos;s libvirtd (peer to peer) instead of a direct QEMU stream.</source>
+        <source>Tunnel the move through the source's libvirtd (peer to peer) instead of a direct QEMU stream.</source>
         <translation>Usa um túnel pelo libvirtd da origem (ponto a ponto) em vez de um fluxo QEMU direto.</translation>
     </message>
     <message>
@@ -5599,7 +5599,7 @@ Comandos:
         <translation>Limita a movimentação a esta quantidade de MiB/s (0: sem limite).</translation>
     </message>
     <message>
-        <source>Address QEMU streams to (direct mode; default: the destination URI&apos;s host).</source>
+        <source>Address QEMU streams to (direct mode; default: the destination URI's host).</source>
         <translation>Endereço para o qual o QEMU envia o fluxo (modo direto; padrão: o hospedeiro do URI de destino).</translation>
     </message>
     <message>
@@ -5639,7 +5639,7 @@ Comandos:
         <translation>create: a finalidade do snapshot.</translation>
     </message>
     <message>
-        <source>create: save the running guest&apos;s memory too (the default for a running guest).</source>
+        <source>create: save the running guest's memory too (the default for a running guest).</source>
         <translation>create: salva também a memória do convidado em execução (o padrão para um convidado em execução).</translation>
     </message>
     <message>
@@ -5852,7 +5852,7 @@ Comandos:
         <translation>%1 (emula %2)</translation>
     </message>
     <message>
-        <source>Runs this cluster&apos;s %1 guests emulated (TCG), not natively.</source>
+        <source>Runs this cluster's %1 guests emulated (TCG), not natively.</source>
         <translation>Executa os convidados %1 deste cluster de forma emulada (TCG), não nativa.</translation>
     </message>
     <message>
@@ -6943,7 +6943,7 @@ Convidados %2, executados nativamente</translation>
         <translation>Mídia:</translation>
     </message>
     <message>
-        <source>Reading the host&apos;s storage…</source>
+        <source>Reading the host's storage…</source>
         <translation>Lendo o armazenamento do hospedeiro…</translation>
     </message>
     <message>
@@ -6959,7 +6959,7 @@ Convidados %2, executados nativamente</translation>
         <translation>&amp;Caminho:</translation>
     </message>
     <message>
-        <source>The medium can be changed or ejected later from the CD-ROM&apos;s page.</source>
+        <source>The medium can be changed or ejected later from the CD-ROM's page.</source>
         <translation>A mídia pode ser trocada ou ejetada depois na página do CD-ROM.</translation>
     </message>
     <message>
@@ -6967,11 +6967,11 @@ Convidados %2, executados nativamente</translation>
         <translation>%1 (pool %2)</translation>
     </message>
     <message>
-        <source>No ISO image in the host&apos;s pools</source>
+        <source>No ISO image in the host's pools</source>
         <translation>Nenhuma imagem ISO nos pools do hospedeiro</translation>
     </message>
     <message>
-        <source>The host&apos;s ISO images could not be read: %1</source>
+        <source>The host's ISO images could not be read: %1</source>
         <translation>Não foi possível ler as imagens ISO do host: %1</translation>
     </message>
     <message>
@@ -6983,12 +6983,12 @@ Convidados %2, executados nativamente</translation>
         <translation>Escolha uma imagem ISO ou deixe a unidade vazia.</translation>
     </message>
     <message>
-        <source>Give the ISO image&apos;s path, or leave the drive empty.</source>
+        <source>Give the ISO image's path, or leave the drive empty.</source>
         <translation>Informe o caminho da imagem ISO ou deixe a unidade vazia.</translation>
     </message>
     <message>
-        <source>The path must be absolute (start with &quot;/&quot;).</source>
-        <translation>O caminho deve ser absoluto (começar com &quot;/&quot;).</translation>
+        <source>The path must be absolute (start with "/").</source>
+        <translation>O caminho deve ser absoluto (começar com "/").</translation>
     </message>
 </context>
 <context>
@@ -7122,7 +7122,7 @@ Convidados %2, executados nativamente</translation>
         <translation>Vazio: são tentados o agente SSH e as chaves em ~/.ssh.</translation>
     </message>
     <message>
-        <source>Use libvirt&apos;s &amp;default places</source>
+        <source>Use libvirt's &amp;default places</source>
         <translation>Usar os locais pa&amp;drão do libvirt</translation>
     </message>
     <message>
@@ -7289,7 +7289,7 @@ Convidados %2, executados nativamente</translation>
         <translation>&amp;Interface:</translation>
     </message>
     <message>
-        <source>Reading the host&apos;s storage…</source>
+        <source>Reading the host's storage…</source>
         <translation>Lendo o armazenamento do hospedeiro…</translation>
     </message>
     <message>
@@ -7297,7 +7297,7 @@ Convidados %2, executados nativamente</translation>
         <translation>%1 (%2 livres)</translation>
     </message>
     <message>
-        <source>The host&apos;s storage could not be read: %1</source>
+        <source>The host's storage could not be read: %1</source>
         <translation>Não foi possível ler o armazenamento do host: %1</translation>
     </message>
     <message>
@@ -7313,7 +7313,7 @@ Convidados %2, executados nativamente</translation>
         <translation>%1 (%2), usado por %3</translation>
     </message>
     <message>
-        <source>The host&apos;s storage could not be read.</source>
+        <source>The host's storage could not be read.</source>
         <translation>Não foi possível ler o armazenamento do hospedeiro.</translation>
     </message>
     <message>
@@ -7325,8 +7325,8 @@ Convidados %2, executados nativamente</translation>
         <translation>Nenhuma interface de disco está disponível.</translation>
     </message>
     <message>
-        <source>A volume name cannot contain &quot;/&quot;.</source>
-        <translation>O nome de um volume não pode conter &quot;/&quot;.</translation>
+        <source>A volume name cannot contain "/".</source>
+        <translation>O nome de um volume não pode conter "/".</translation>
     </message>
     <message>
         <source>The pool already has a volume named %1.</source>
@@ -7372,7 +7372,7 @@ Convidados %2, executados nativamente</translation>
         <translation>&amp;Tipo:</translation>
     </message>
     <message>
-        <source>A text console the VM window&apos;s Console tab can open.</source>
+        <source>A text console the VM window's Console tab can open.</source>
         <translation>Um console de texto que a aba Console da janela da VM pode abrir.</translation>
     </message>
     <message>
@@ -7408,7 +7408,7 @@ Convidados %2, executados nativamente</translation>
         <translation>Reinicia o convidado quando ele para de responder ao seu watchdog.</translation>
     </message>
     <message>
-        <source>Gives the guest entropy from the host&apos;s /dev/urandom.</source>
+        <source>Gives the guest entropy from the host's /dev/urandom.</source>
         <translation>Fornece ao convidado entropia do /dev/urandom do hospedeiro.</translation>
     </message>
     <message>
@@ -7479,7 +7479,7 @@ Convidados %2, executados nativamente</translation>
 <context>
     <name>crossvirt::views::AddHostDevicePage</name>
     <message>
-        <source>Reading the host&apos;s devices…</source>
+        <source>Reading the host's devices…</source>
         <translation>Lendo os dispositivos do hospedeiro…</translation>
     </message>
     <message>
@@ -7511,7 +7511,7 @@ Convidados %2, executados nativamente</translation>
         <translation>O convidado assume o dispositivo: o hospedeiro não pode usá-lo enquanto isso.</translation>
     </message>
     <message>
-        <source>The device is detached from the host&apos;s driver and given to the guest (VFIO); the host cannot use it meanwhile.</source>
+        <source>The device is detached from the host's driver and given to the guest (VFIO); the host cannot use it meanwhile.</source>
         <translation>O dispositivo é desconectado do driver do hospedeiro e entregue ao convidado (VFIO); o hospedeiro não pode usá-lo enquanto isso.</translation>
     </message>
     <message>
@@ -7527,7 +7527,7 @@ Convidados %2, executados nativamente</translation>
         <translation>O hospedeiro não tem nenhum dispositivo PCI para repassar.</translation>
     </message>
     <message>
-        <source>The host&apos;s devices could not be read: %1</source>
+        <source>The host's devices could not be read: %1</source>
         <translation>Não foi possível ler os dispositivos do host: %1</translation>
     </message>
     <message>
@@ -7561,7 +7561,7 @@ Convidados %2, executados nativamente</translation>
 <context>
     <name>crossvirt::views::AddNicPage</name>
     <message>
-        <source>Reading the host&apos;s networks…</source>
+        <source>Reading the host's networks…</source>
         <translation>Lendo as redes do hospedeiro…</translation>
     </message>
     <message>
@@ -7597,7 +7597,7 @@ Convidados %2, executados nativamente</translation>
         <translation>Bridge no hospedeiro (informe o nome dela)</translation>
     </message>
     <message>
-        <source>The host&apos;s networks could not be read: %1</source>
+        <source>The host's networks could not be read: %1</source>
         <translation>Não foi possível ler as redes do host: %1</translation>
     </message>
     <message>
@@ -7605,12 +7605,12 @@ Convidados %2, executados nativamente</translation>
         <translation>Escolha uma rede ou uma bridge do hospedeiro.</translation>
     </message>
     <message>
-        <source>Give the name of the host&apos;s bridge (br0).</source>
+        <source>Give the name of the host's bridge (br0).</source>
         <translation>Informe o nome da bridge do hospedeiro (br0).</translation>
     </message>
     <message>
-        <source>%1 is not a network device name (at most 15 letters, digits, &quot;-&quot;, &quot;_&quot;, &quot;.&quot;).</source>
-        <translation>%1 não é um nome de dispositivo de rede (no máximo 15 letras, dígitos, &quot;-&quot;, &quot;_&quot;, &quot;.&quot;).</translation>
+        <source>%1 is not a network device name (at most 15 letters, digits, "-", "_", ".").</source>
+        <translation>%1 não é um nome de dispositivo de rede (no máximo 15 letras, dígitos, "-", "_", ".").</translation>
     </message>
     <message>
         <source>No NIC model is available.</source>
@@ -7783,7 +7783,7 @@ Convidados %2, executados nativamente</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1: %2 of %n virtual machines failed; see each one&apos;s result.</source>
+        <source>%1: %2 of %n virtual machines failed; see each one's result.</source>
         <translation>
             <numerusform>%1: %2 de %n máquina virtual falhou; veja o resultado de cada uma.</numerusform>
             <numerusform>%1: %2 de %n máquinas virtuais falharam; veja o resultado de cada uma.</numerusform>
@@ -7940,7 +7940,7 @@ Convidados %2, executados nativamente</translation>
         <translation>A copiar: %1 (apenas a parte usada de cada disco).</translation>
     </message>
     <message>
-        <source>Nothing to copy: the clone&apos;s disks are shared or new and empty.</source>
+        <source>Nothing to copy: the clone's disks are shared or new and empty.</source>
         <translation>Nada a copiar: os discos do clone são compartilhados ou novos e vazios.</translation>
     </message>
     <message>
@@ -8031,7 +8031,7 @@ Convidados %2, executados nativamente</translation>
         <translation>Arquitetura</translation>
     </message>
     <message>
-        <source>Runs the cluster&apos;s guests</source>
+        <source>Runs the cluster's guests</source>
         <translation>Executa os convidados do cluster</translation>
     </message>
     <message>
@@ -8091,7 +8091,7 @@ Convidados %2, executados nativamente</translation>
         <translation>Permitir convidados &amp;emulados</translation>
     </message>
     <message>
-        <source>Hosts of another architecture may then join and run this cluster&apos;s guests with QEMU&apos;s emulation (TCG), much slower than native.</source>
+        <source>Hosts of another architecture may then join and run this cluster's guests with QEMU's emulation (TCG), much slower than native.</source>
         <translation>Hospedeiros de outra arquitetura poderão então entrar e executar os convidados deste cluster com a emulação do QEMU (TCG), bem mais lenta que a execução nativa.</translation>
     </message>
     <message>
@@ -8130,7 +8130,7 @@ Convidados %2, executados nativamente</translation>
         <translation>O console está aberto em uma janela separada.</translation>
     </message>
     <message>
-        <source>Reading the virtual machine&apos;s consoles…</source>
+        <source>Reading the virtual machine's consoles…</source>
         <translation>Lendo os consoles da máquina virtual…</translation>
     </message>
     <message>
@@ -8413,7 +8413,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>&amp;Pool:</translation>
     </message>
     <message>
-        <source>The pool&apos;s VMs</source>
+        <source>The pool's VMs</source>
         <translation>As VMs do pool</translation>
     </message>
     <message>
@@ -8437,7 +8437,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Estado</translation>
     </message>
     <message>
-        <source>Hosts: %1. The VMs are forced off and deleted with the volumes made for them; the template&apos;s volumes stay.</source>
+        <source>Hosts: %1. The VMs are forced off and deleted with the volumes made for them; the template's volumes stay.</source>
         <translation>Hospedeiros: %1. As VMs são desligadas à força e excluídas junto com os volumes criados para elas; os volumes do modelo permanecem.</translation>
     </message>
     <message>
@@ -8607,7 +8607,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Rede</translation>
     </message>
     <message>
-        <source>Reading the host&apos;s networks…</source>
+        <source>Reading the host's networks…</source>
         <translation>Lendo as redes do hospedeiro…</translation>
     </message>
     <message>
@@ -8635,7 +8635,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Estado do link:</translation>
     </message>
     <message>
-        <source>This interface&apos;s source (%1) is changed in the XML tab.</source>
+        <source>This interface's source (%1) is changed in the XML tab.</source>
         <translation>A origem desta interface (%1) é alterada na aba XML.</translation>
     </message>
     <message>
@@ -8647,7 +8647,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>O endereço MAC é mantido. As alterações ficam listadas em Alterações pendentes até que você as aplique.</translation>
     </message>
     <message>
-        <source>The host&apos;s networks could not be read: %1</source>
+        <source>The host's networks could not be read: %1</source>
         <translation>Não foi possível ler as redes do hospedeiro: %1</translation>
     </message>
     <message>
@@ -8663,11 +8663,11 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Mídia:</translation>
     </message>
     <message>
-        <source>The host&apos;s ISO images could not be read: %1</source>
+        <source>The host's ISO images could not be read: %1</source>
         <translation>Não foi possível ler as imagens ISO do hospedeiro: %1</translation>
     </message>
     <message>
-        <source>Reading the host&apos;s storage…</source>
+        <source>Reading the host's storage…</source>
         <translation>Lendo o armazenamento do hospedeiro…</translation>
     </message>
     <message>
@@ -8718,7 +8718,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>VMs em execução</translation>
     </message>
     <message>
-        <source>This host&apos;s driver does not report memory statistics.</source>
+        <source>This host's driver does not report memory statistics.</source>
         <translation>O driver deste hospedeiro não informa estatísticas de memória.</translation>
     </message>
     <message>
@@ -8860,11 +8860,11 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>nenhuma</translation>
     </message>
     <message>
-        <source>the host&apos;s capabilities</source>
+        <source>the host's capabilities</source>
         <translation>capacidades do hospedeiro</translation>
     </message>
     <message>
-        <source>Crossvirt&apos;s arch policy (this driver&apos;s capabilities do not describe the host)</source>
+        <source>Crossvirt's arch policy (this driver's capabilities do not describe the host)</source>
         <translation>política de arquiteturas do Crossvirt (as capacidades deste driver não descrevem o hospedeiro)</translation>
     </message>
     <message>
@@ -8879,6 +8879,14 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <source>isolated</source>
         <translation>isolada</translation>
     </message>
+    <message>
+        <source>This host answers slowly: %1 ms per call. It stays connected; lists and charts may lag behind.</source>
+        <translation>Este hospedeiro responde lentamente: %1 ms por chamada. Ele continua conectado; listas e gráficos podem ficar atrasados.</translation>
+    </message>
+    <message>
+        <source>Its capabilities were not read whole: %1</source>
+        <translation>Suas capacidades não foram lidas por inteiro: %1</translation>
+    </message>
 </context>
 <context>
     <name>crossvirt::views::HostKeyDialog</name>
@@ -8887,7 +8895,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Chave SSH do hospedeiro desconhecida</translation>
     </message>
     <message>
-        <source>&lt;p&gt;This is the first connection to &lt;b&gt;%1&lt;/b&gt;. Its identity cannot be established yet.&lt;/p&gt;&lt;p&gt;Compare the fingerprint below with the one the host&apos;s administrator gives you (&lt;tt&gt;ssh-keygen -l -f /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; on the host). Trust it only if they match.&lt;/p&gt;</source>
+        <source>&lt;p&gt;This is the first connection to &lt;b&gt;%1&lt;/b&gt;. Its identity cannot be established yet.&lt;/p&gt;&lt;p&gt;Compare the fingerprint below with the one the host's administrator gives you (&lt;tt&gt;ssh-keygen -l -f /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; on the host). Trust it only if they match.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Esta é a primeira conexão com &lt;b&gt;%1&lt;/b&gt;. Sua identidade ainda não pode ser estabelecida.&lt;/p&gt;&lt;p&gt;Compare a impressão digital abaixo com a fornecida pelo administrador do hospedeiro (&lt;tt&gt;ssh-keygen -l -f /etc/ssh/ssh_host_*_key.pub&lt;/tt&gt; no hospedeiro). Confie nela somente se forem iguais.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -9209,7 +9217,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <source>The virtual machines of the selected host or cluster, with a small picture of each running one&apos;s screen</source>
+        <source>The virtual machines of the selected host or cluster, with a small picture of each running one's screen</source>
         <translation>As máquinas virtuais do hospedeiro ou cluster selecionado, com uma pequena imagem da tela de cada uma em execução</translation>
     </message>
     <message>
@@ -9276,7 +9284,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Desliga imediatamente a máquina virtual selecionada</translation>
     </message>
     <message>
-        <source>Open the selected virtual machine&apos;s window</source>
+        <source>Open the selected virtual machine's window</source>
         <translation>Abre a janela da máquina virtual selecionada</translation>
     </message>
     <message>
@@ -9334,7 +9342,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Ctrl+Alt+Shift+T</translation>
     </message>
     <message>
-        <source>Several VMs from one template, spread over a cluster&apos;s hosts</source>
+        <source>Several VMs from one template, spread over a cluster's hosts</source>
         <translation>Várias VMs a partir de um modelo, distribuídas pelos hospedeiros de um cluster</translation>
     </message>
     <message>
@@ -9461,7 +9469,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Ctrl+Alt+F</translation>
     </message>
     <message>
-        <source>Delete this host&apos;s passwords from the desktop&apos;s secret store</source>
+        <source>Delete this host's passwords from the desktop's secret store</source>
         <translation>Excluir as senhas deste hospedeiro do repositório de segredos da área de trabalho</translation>
     </message>
 </context>
@@ -9472,7 +9480,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>“%1” já é um modelo.</translation>
     </message>
     <message>
-        <source>“%1” is running. Shut it down first: a template&apos;s disks must not change under it.</source>
+        <source>“%1” is running. Shut it down first: a template's disks must not change under it.</source>
         <translation>“%1” está em execução. Desligue-a primeiro: os discos de um modelo não podem ser alterados.</translation>
     </message>
     <message>
@@ -9622,7 +9630,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>O QEMU transmite o convidado diretamente para o hospedeiro de destino; esse hospedeiro precisa estar acessível a partir deste</translation>
     </message>
     <message>
-        <source>The source&apos;s libvirtd opens the destination itself and carries the data over its own connection (peer to peer)</source>
+        <source>The source's libvirtd opens the destination itself and carries the data over its own connection (peer to peer)</source>
         <translation>O libvirtd da origem abre o destino por conta própria e transporta os dados pela sua própria conexão (ponto a ponto)</translation>
     </message>
     <message>
@@ -9982,15 +9990,15 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>&amp;Anexar</translation>
     </message>
     <message>
-        <source>The host&apos;s choices could not be read: %1</source>
+        <source>The host's choices could not be read: %1</source>
         <translation>Não foi possível ler as opções do hospedeiro: %1</translation>
     </message>
     <message>
-        <source>The host&apos;s storage could not be read: %1</source>
+        <source>The host's storage could not be read: %1</source>
         <translation>Não foi possível ler o armazenamento do hospedeiro: %1</translation>
     </message>
     <message>
-        <source>The VM&apos;s devices could not be read: %1</source>
+        <source>The VM's devices could not be read: %1</source>
         <translation>Não foi possível ler os dispositivos da VM: %1</translation>
     </message>
     <message>
@@ -10029,7 +10037,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>NAT (os convidados acessam o exterior através do hospedeiro)</translation>
     </message>
     <message>
-        <source>Routed (guests&apos; subnet routed, no NAT)</source>
+        <source>Routed (guests' subnet routed, no NAT)</source>
         <translation>Roteada (sub-rede dos convidados roteada, sem NAT)</translation>
     </message>
     <message>
@@ -10255,11 +10263,11 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
         <translation>Não oferecidos: %1</translation>
     </message>
     <message>
-        <source>The host&apos;s storage could not be read: %1</source>
+        <source>The host's storage could not be read: %1</source>
         <translation>Não foi possível ler o armazenamento do hospedeiro: %1</translation>
     </message>
     <message>
-        <source>The host&apos;s capabilities could not be read: %1</source>
+        <source>The host's capabilities could not be read: %1</source>
         <translation>Não foi possível ler as capacidades do hospedeiro: %1</translation>
     </message>
     <message>
@@ -10297,7 +10305,7 @@ As VMs criadas a partir dele como cópias completas não são afetadas. Enquanto
 %1</translation>
     </message>
     <message>
-        <source>Reading the host&apos;s choices…</source>
+        <source>Reading the host's choices…</source>
         <translation>Lendo as opções do hospedeiro…</translation>
     </message>
     <message>
@@ -10315,7 +10323,7 @@ Anything created before this step was removed.</source>
 Tudo o que foi criado antes desta etapa foi removido.</translation>
     </message>
     <message>
-        <source>Reading the hosts&apos; capabilities…</source>
+        <source>Reading the hosts' capabilities…</source>
         <translation>Lendo as capacidades dos hospedeiros…</translation>
     </message>
     <message>
@@ -10346,11 +10354,11 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
 <context>
     <name>crossvirt::views::NewVmFromTemplate</name>
     <message>
-        <source>The host&apos;s capabilities could not be read: %1</source>
+        <source>The host's capabilities could not be read: %1</source>
         <translation>Não foi possível ler as capacidades do hospedeiro: %1</translation>
     </message>
     <message>
-        <source>The host&apos;s storage could not be read: %1</source>
+        <source>The host's storage could not be read: %1</source>
         <translation>Não foi possível ler o armazenamento do hospedeiro: %1</translation>
     </message>
     <message>
@@ -10406,7 +10414,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>%1 (emulado)</translation>
     </message>
     <message>
-        <source>Reading the hosts&apos; capabilities…</source>
+        <source>Reading the hosts' capabilities…</source>
         <translation>Lendo as capacidades dos hospedeiros…</translation>
     </message>
     <message>
@@ -10414,11 +10422,11 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>O cluster não tem nenhum hospedeiro conectado.</translation>
     </message>
     <message>
-        <source>Overlays are withheld: they are backed by the template&apos;s volumes, which are on %1 only. Other hosts get full copies.</source>
+        <source>Overlays are withheld: they are backed by the template's volumes, which are on %1 only. Other hosts get full copies.</source>
         <translation>Os overlays estão indisponíveis: eles se baseiam nos volumes do modelo, que estão apenas em %1. Os outros hospedeiros recebem cópias completas.</translation>
     </message>
     <message>
-        <source>Overlays are made at once and stay small, but need the template&apos;s volumes for as long as the VM exists.</source>
+        <source>Overlays are made at once and stay small, but need the template's volumes for as long as the VM exists.</source>
         <translation>Os overlays são criados na hora e continuam pequenos, mas precisam dos volumes do modelo enquanto a VM existir.</translation>
     </message>
     <message>
@@ -10434,7 +10442,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>%1 é executada em %2 de forma emulada (TCG): um hospedeiro %3 emulando um convidado %4, bem mais lento que a execução nativa.</translation>
     </message>
     <message>
-        <source>Reading the host&apos;s choices…</source>
+        <source>Reading the host's choices…</source>
         <translation>Lendo as opções do hospedeiro…</translation>
     </message>
     <message>
@@ -10462,7 +10470,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>  %1: cópia completa de %2 (%3) como %4 no pool %5</translation>
     </message>
     <message>
-        <source>  %1: overlay %2 in pool %3 on the template&apos;s %4</source>
+        <source>  %1: overlay %2 in pool %3 on the template's %4</source>
         <translation>  %1: overlay %2 no pool %3 sobre %4 do modelo</translation>
     </message>
     <message>
@@ -10482,7 +10490,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>A VM não pode ser criada; os problemas estão listados abaixo.</translation>
     </message>
     <message>
-        <source>The template&apos;s host or the target host is no longer connected.</source>
+        <source>The template's host or the target host is no longer connected.</source>
         <translation>O hospedeiro do modelo ou o hospedeiro de destino não está mais conectado.</translation>
     </message>
     <message>
@@ -10559,7 +10567,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>Co&amp;locar em:</translation>
     </message>
     <message>
-        <source>&amp;Overlays on the template&apos;s volumes</source>
+        <source>&amp;Overlays on the template's volumes</source>
         <translation>&amp;Overlays sobre os volumes do modelo</translation>
     </message>
     <message>
@@ -10567,7 +10575,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>Có&amp;pias completas</translation>
     </message>
     <message>
-        <source>Overlays only on the template&apos;s host; the other hosts always get full copies.</source>
+        <source>Overlays only on the template's host; the other hosts always get full copies.</source>
         <translation>Overlays apenas no hospedeiro do modelo; os outros hospedeiros sempre recebem cópias completas.</translation>
     </message>
     <message>
@@ -10699,7 +10707,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>Nenhum cluster ou hospedeiro executa convidados %1.</translation>
     </message>
     <message>
-        <source>Reading the hosts&apos; capabilities and storage…</source>
+        <source>Reading the hosts' capabilities and storage…</source>
         <translation>Lendo as capacidades e o armazenamento dos hospedeiros…</translation>
     </message>
     <message>
@@ -10977,7 +10985,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>padrão</translation>
     </message>
     <message>
-        <source>the host&apos;s default</source>
+        <source>the host's default</source>
         <translation>o padrão do hospedeiro</translation>
     </message>
     <message>
@@ -10985,7 +10993,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>UEFI</translation>
     </message>
     <message>
-        <source>the architecture&apos;s default</source>
+        <source>the architecture's default</source>
         <translation>o padrão da arquitetura</translation>
     </message>
     <message>
@@ -11008,7 +11016,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>%1 não tem o dispositivo %2.</translation>
     </message>
     <message>
-        <source>It may have been removed already: reload the VM&apos;s details.</source>
+        <source>It may have been removed already: reload the VM's details.</source>
         <translation>Talvez ele já tenha sido removido: recarregue os detalhes da VM.</translation>
     </message>
     <message>
@@ -11028,7 +11036,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>Remover %1 de %2?</translation>
     </message>
     <message>
-        <source>The volume itself is kept: removing a disk never deletes its volume. Delete it from the host&apos;s Storage tab if no longer needed.</source>
+        <source>The volume itself is kept: removing a disk never deletes its volume. Delete it from the host's Storage tab if no longer needed.</source>
         <translation>O volume em si é mantido: remover um disco nunca exclui seu volume. Exclua-o na aba Armazenamento do hospedeiro se não for mais necessário.</translation>
     </message>
     <message>
@@ -11079,7 +11087,7 @@ Tudo o que foi criado antes desta etapa foi removido.</translation>
         <translation>Captura de tela da máquina virtual</translation>
     </message>
     <message numerus="yes">
-        <source>This host&apos;s driver gives no live console; showing a screenshot, refreshed every %n s.</source>
+        <source>This host's driver gives no live console; showing a screenshot, refreshed every %n s.</source>
         <translation>
             <numerusform>O driver deste hospedeiro não oferece console ao vivo; exibindo uma captura de tela, atualizada a cada %n s.</numerusform>
             <numerusform>O driver deste hospedeiro não oferece console ao vivo; exibindo uma captura de tela, atualizada a cada %n s.</numerusform>
@@ -11224,7 +11232,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>%1; nenhum é o atual.</translation>
     </message>
     <message>
-        <source>%1; the current one (the guest&apos;s starting point) is “%2”.</source>
+        <source>%1; the current one (the guest's starting point) is “%2”.</source>
         <translation>%1; o atual (o ponto de partida do convidado) é “%2”.</translation>
     </message>
     <message>
@@ -11232,7 +11240,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>%1 (atual)</translation>
     </message>
     <message>
-        <source>“%1” is the current snapshot: the guest&apos;s disks continue from it</source>
+        <source>“%1” is the current snapshot: the guest's disks continue from it</source>
         <translation>“%1” é o snapshot atual: os discos do convidado continuam a partir dele</translation>
     </message>
     <message>
@@ -11284,11 +11292,11 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Reverter “%1” para “%2”?</translation>
     </message>
     <message>
-        <source>Its current disks and memory are replaced by the snapshot&apos;s: whatever changed since “%1” was taken is lost. The guest then runs from that point.</source>
+        <source>Its current disks and memory are replaced by the snapshot's: whatever changed since “%1” was taken is lost. The guest then runs from that point.</source>
         <translation>Os discos e a memória atuais são substituídos pelos do snapshot: tudo o que mudou desde que “%1” foi tirado é perdido. O convidado então executa a partir desse ponto.</translation>
     </message>
     <message>
-        <source>Its current disks and memory are replaced by the snapshot&apos;s disks: whatever changed since “%1” was taken is lost. The guest is then shut off.</source>
+        <source>Its current disks and memory are replaced by the snapshot's disks: whatever changed since “%1” was taken is lost. The guest is then shut off.</source>
         <translation>Os discos e a memória atuais são substituídos pelos discos do snapshot: tudo o que mudou desde que “%1” foi tirado é perdido. O convidado fica então desligado.</translation>
     </message>
     <message>
@@ -11434,7 +11442,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Atualizar</translation>
     </message>
     <message>
-        <source>Read the pool&apos;s volumes from disk again</source>
+        <source>Read the pool's volumes from disk again</source>
         <translation>Ler novamente do disco os volumes do pool</translation>
     </message>
     <message>
@@ -11577,7 +11585,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Externo &amp;com memória</translation>
     </message>
     <message>
-        <source>New overlay files take the disks&apos; writes from now on; the memory is saved to a file beside the first disk</source>
+        <source>New overlay files take the disks' writes from now on; the memory is saved to a file beside the first disk</source>
         <translation>Novos arquivos de sobreposição recebem as gravações dos discos a partir de agora; a memória é salva em um arquivo ao lado do primeiro disco</translation>
     </message>
     <message>
@@ -11589,7 +11597,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>&amp;Externo</translation>
     </message>
     <message>
-        <source>New overlay files take the disks&apos; writes from now on; the memory is not saved (a revert starts the guest from its disks)</source>
+        <source>New overlay files take the disks' writes from now on; the memory is not saved (a revert starts the guest from its disks)</source>
         <translation>Novos arquivos de sobreposição recebem as gravações dos discos a partir de agora; a memória não é salva (uma reversão inicia o convidado a partir dos discos)</translation>
     </message>
     <message>
@@ -11719,11 +11727,11 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>&amp;Baixar</translation>
     </message>
     <message>
-        <source>Reading the host&apos;s storage pools…</source>
+        <source>Reading the host's storage pools…</source>
         <translation>Lendo os pools de armazenamento do hospedeiro…</translation>
     </message>
     <message>
-        <source>The host&apos;s storage could not be read: %1</source>
+        <source>The host's storage could not be read: %1</source>
         <translation>Não foi possível ler o armazenamento do hospedeiro: %1</translation>
     </message>
     <message>
@@ -11775,7 +11783,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>O hospedeiro não tem nenhum pool de armazenamento ativo.</translation>
     </message>
     <message>
-        <source>The file (%1) is larger than the pool&apos;s free space (%2).</source>
+        <source>The file (%1) is larger than the pool's free space (%2).</source>
         <translation>O arquivo (%1) é maior que o espaço livre do pool (%2).</translation>
     </message>
     <message>
@@ -11842,7 +11850,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>&amp;Definir eu mesmo a ordem de inicialização</translation>
     </message>
     <message>
-        <source>Unchecked: the architecture&apos;s default for the install method (the install medium first, then the disk; a kernel boot needs none).</source>
+        <source>Unchecked: the architecture's default for the install method (the install medium first, then the disk; a kernel boot needs none).</source>
         <translation>Desmarcado: o padrão da arquitetura para o método de instalação (primeiro a mídia de instalação, depois o disco; uma inicialização de kernel não precisa de nenhum).</translation>
     </message>
     <message>
@@ -11873,7 +11881,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Hardware</translation>
     </message>
     <message>
-        <source>Loading the virtual machine&apos;s configuration…</source>
+        <source>Loading the virtual machine's configuration…</source>
         <translation>Carregando a configuração da máquina virtual…</translation>
     </message>
     <message>
@@ -12039,7 +12047,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Inicialização direta do kernel</translation>
     </message>
     <message>
-        <source>Files on the VM&apos;s host: type a path or pick a volume of one of its storage pools.</source>
+        <source>Files on the VM's host: type a path or pick a volume of one of its storage pools.</source>
         <translation>Arquivos no host da VM: digite um caminho ou escolha um volume de um de seus pools de armazenamento.</translation>
     </message>
     <message>
@@ -12063,7 +12071,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>&amp;Argumentos do kernel:</translation>
     </message>
     <message>
-        <source>Starts with the argument that puts the kernel&apos;s messages on the chosen console.</source>
+        <source>Starts with the argument that puts the kernel's messages on the chosen console.</source>
         <translation>Começa com o argumento que põe as mensagens do kernel no console escolhido.</translation>
     </message>
     <message>
@@ -12075,7 +12083,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>&amp;Device tree:</translation>
     </message>
     <message>
-        <source>Fill in the path of a volume of the host&apos;s storage pools</source>
+        <source>Fill in the path of a volume of the host's storage pools</source>
         <translation>Preenche o caminho de um volume dos pools de armazenamento do host</translation>
     </message>
     <message>
@@ -12111,11 +12119,11 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>A VM inicializa um disco que já contém um sistema operacional: escolha o volume dele na página Armazenamento.</translation>
     </message>
     <message>
-        <source>The VM&apos;s firmware boots from its first network card (PXE); the network needs a boot server.</source>
+        <source>The VM's firmware boots from its first network card (PXE); the network needs a boot server.</source>
         <translation>O firmware da VM inicializa pela primeira placa de rede (PXE); a rede precisa de um servidor de inicialização.</translation>
     </message>
     <message>
-        <source>Pick a volume of one of the host&apos;s storage pools</source>
+        <source>Pick a volume of one of the host's storage pools</source>
         <translation>Escolha um volume de um dos pools de armazenamento do hospedeiro</translation>
     </message>
 </context>
@@ -12190,7 +12198,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Aguardando as primeiras estatísticas…</translation>
     </message>
     <message>
-        <source>This host&apos;s driver does not report the memory resident in the host (RSS).</source>
+        <source>This host's driver does not report the memory resident in the host (RSS).</source>
         <translation>O driver deste hospedeiro não informa a memória residente no hospedeiro (RSS).</translation>
     </message>
     <message>
@@ -12257,8 +12265,8 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Tipo de &amp;máquina:</translation>
     </message>
     <message>
-        <source>Search operating systems, e.g. &quot;rhel 9&quot; or &quot;debian&quot;</source>
-        <translation>Pesquisar sistemas operacionais, ex.: &quot;rhel 9&quot; ou &quot;debian&quot;</translation>
+        <source>Search operating systems, e.g. "rhel 9" or "debian"</source>
+        <translation>Pesquisar sistemas operacionais, ex.: "rhel 9" ou "debian"</translation>
     </message>
     <message>
         <source>Show end-of-life systems</source>
@@ -12328,7 +12336,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Processadores e memória</translation>
     </message>
     <message>
-        <source>The operating system&apos;s recommendation is filled in; the host&apos;s size and the architecture&apos;s rules bound it.</source>
+        <source>The operating system's recommendation is filled in; the host's size and the architecture's rules bound it.</source>
         <translation>A recomendação do sistema operacional já vem preenchida; o tamanho do hospedeiro e as regras da arquitetura a limitam.</translation>
     </message>
     <message>
@@ -12355,7 +12363,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Armazenamento</translation>
     </message>
     <message>
-        <source>The VM&apos;s disk and an optional CD-ROM. Interfaces are those this architecture and machine type support.</source>
+        <source>The VM's disk and an optional CD-ROM. Interfaces are those this architecture and machine type support.</source>
         <translation>O disco da VM e um CD-ROM opcional. As interfaces são as que esta arquitetura e este tipo de máquina suportam.</translation>
     </message>
     <message>
@@ -12481,7 +12489,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>&amp;Hospedeiro:</translation>
     </message>
     <message>
-        <source>&amp;Overlay on the template&apos;s volumes</source>
+        <source>&amp;Overlay on the template's volumes</source>
         <translation>&amp;Overlay sobre os volumes do modelo</translation>
     </message>
     <message>
@@ -12530,7 +12538,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Blocos de máquinas virtuais</translation>
     </message>
     <message>
-        <source>The virtual machines of the selected host or cluster with a small picture of each running one&apos;s screen. Press Enter to open a virtual machine&apos;s console.</source>
+        <source>The virtual machines of the selected host or cluster with a small picture of each running one's screen. Press Enter to open a virtual machine's console.</source>
         <translation>As máquinas virtuais do hospedeiro ou cluster selecionado, com uma pequena imagem da tela de cada uma em execução. Pressione Enter para abrir o console de uma máquina virtual.</translation>
     </message>
 </context>
@@ -12755,7 +12763,7 @@ Um snapshot guarda este ponto de “%1”: os discos e, quando em execução, a 
         <translation>Não foi possível salvar a captura de tela em %1.</translation>
     </message>
     <message>
-        <source>Waiting for the guest&apos;s display…</source>
+        <source>Waiting for the guest's display…</source>
         <translation>Aguardando a tela do convidado…</translation>
     </message>
     <message>

@@ -9,7 +9,9 @@ using namespace Qt::StringLiterals;
 
 void applyHostCapabilities(const QByteArray &capabilitiesXml, HostInfo &host)
 {
-    const auto caps = arch::parseHostCapabilities(capabilitiesXml);
+    QString error;
+    const auto caps = arch::parseHostCapabilities(capabilitiesXml, &error);
+    host.capabilitiesNote = caps ? caps->parseNote : capabilitiesXml.isEmpty() ? QString() : error;
     // Capabilities describe this host only when they agree with virNodeGetInfo's arch;
     // the test driver reports i686 for every host, whatever its file says. Whether they
     // decide native vs emulated is the arch layer's rule (arch/Placement.h).

@@ -41,6 +41,9 @@ struct HostInfo
     /// True when the arch lists come from the host's capabilities; false when the
     /// driver's capabilities do not describe the host (test driver) and policy filled them.
     bool archesFromCapabilities = false;
+    /// What the capabilities parser refused or cut (a hostile or broken host: too large,
+    /// too deep, over-long lists, invalid UTF-8); empty when they were read whole.
+    QString capabilitiesNote;
 };
 
 /// One row of the inventory: a domain's identity, state and size.

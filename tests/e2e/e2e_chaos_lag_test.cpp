@@ -21,9 +21,13 @@
 #include "models/connection/Datacenter.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/InventoryModel.h"
+#include "views/mainwindow/HostDetailsPage.h"
+#include "views/mainwindow/MainWindow.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QProcess>
 #include <QScopeGuard>
 #include <QThread>
@@ -185,6 +189,18 @@ void runSlowHostScenario(const QString &uri, const QString &how)
              .arg(kMaxTargetMs));
     EXPECT_LE(max, kOverloadedMaxMs);
     EXPECT_LE(gaps.countOver(kMaxTargetMs), gaps.samples() / 1000);
+
+    // The host's own page says so too, in words (its details come through the slow link).
+    ASSERT_TRUE(app.window->select(uri));
+    views::HostDetailsPage *page = app.window->hostPage();
+    ASSERT_TRUE(spinUntil([&] { return page->healthLabel()->isVisibleTo(page); }, 60'000))
+        << "the host page did not say the host is slow";
+    EXPECT_TRUE(page->healthLabel()->text().contains(u"answers slowly"_s))
+        << page->healthLabel()->text().toStdString();
+    spinUntil([] { return false; }, 300); // let the page lay out before the picture
+    QDir().mkpath(QStringLiteral(CROSSVIRT_BINARY_DIR "/screenshots"));
+    const QString path = QStringLiteral(CROSSVIRT_BINARY_DIR "/screenshots/host-page-slow.png");
+    EXPECT_TRUE(app.window->grab().save(path)) << path.toStdString();
 }
 
 class ChaosLagE2e : public ::testing::Test

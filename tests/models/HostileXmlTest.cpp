@@ -7,6 +7,7 @@
 #include "arch/Capabilities.h"
 #include "arch/XmlLimits.h"
 #include "common/TestSupport.h"
+#include "models/connection/HostCapabilitiesReader.h"
 #include "models/connection/HostSession.h"
 #include "models/inventory/DomainXml.h"
 
@@ -201,6 +202,32 @@ TEST(HostileXml, CapabilityListsAreCutNotQuadratic)
     ASSERT_TRUE(dc.has_value()) << error.toStdString();
     EXPECT_EQ(dc->deviceEnums.size(), arch::kMaxListedDevices);
     EXPECT_FALSE(dc->parseNote.isEmpty());
+}
+
+// What the parser refused or cut reaches the host's details (the host page shows it); a
+// host whose capabilities were read whole has no note.
+TEST(HostileXml, HostInfoCarriesWhatTheCapabilitiesParserCutOrRefused)
+{
+    models::HostInfo cut;
+    cut.arch = u"x86_64"_s;
+    models::applyHostCapabilities(capabilitiesXml(repeat(guestXml("x86_64"), 2000)), cut);
+    EXPECT_TRUE(cut.capabilitiesNote.contains(u"entries not read"_s))
+        << cut.capabilitiesNote.toStdString();
+    EXPECT_TRUE(cut.archesFromCapabilities) << "what was read is still used";
+
+    models::HostInfo deep;
+    deep.arch = u"x86_64"_s;
+    models::applyHostCapabilities(capabilitiesXml(repeat("<a>", 100) + repeat("</a>", 100)), deep);
+    EXPECT_EQ(deep.capabilitiesNote, arch::xmlTooDeepText());
+    EXPECT_FALSE(deep.archesFromCapabilities);
+
+    models::HostInfo whole;
+    whole.arch = u"x86_64"_s;
+    models::applyHostCapabilities(capabilitiesXml(guestXml("x86_64")), whole);
+    EXPECT_TRUE(whole.capabilitiesNote.isEmpty()) << whole.capabilitiesNote.toStdString();
+    models::HostInfo none; // a driver that gives no capabilities at all: nothing to say
+    models::applyHostCapabilities(QByteArray(), none);
+    EXPECT_TRUE(none.capabilitiesNote.isEmpty());
 }
 
 // The same through a real libvirt: a test-driver host whose one domain has a 9 MB name and

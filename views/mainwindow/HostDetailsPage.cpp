@@ -37,6 +37,11 @@ HostDetailsPage::HostDetailsPage(QWidget *parent) : QWidget(parent)
     m_content = new QWidget(this);
     auto *contentLayout = new QVBoxLayout(m_content);
     contentLayout->setContentsMargins(0, 0, 0, 0);
+    m_health = new QLabel(m_content);
+    m_health->setWordWrap(true);
+    m_health->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_health->hide();
+    contentLayout->addWidget(m_health);
     auto *hostBox = new QGroupBox(tr("Host"), m_content);
     auto *form = new QFormLayout(hostBox);
     m_uri = detailValueLabel(hostBox);
@@ -84,6 +89,8 @@ void HostDetailsPage::setSession(models::HostSession *session, const QString &di
     if (session) {
         connect(session, &models::HostSession::stateChanged, this, &HostDetailsPage::reload);
         connect(session, &models::HostSession::hostInfoChanged, this, &HostDetailsPage::reload);
+        connect(session, &models::HostSession::responsivenessChanged, this,
+                &HostDetailsPage::updateHealth);
     }
     reload();
 }
@@ -118,6 +125,20 @@ void HostDetailsPage::reload()
         });
 }
 
+void HostDetailsPage::updateHealth()
+{
+    QStringList lines;
+    if (m_session && m_session->isSlow()) {
+        lines << tr("This host answers slowly: %1 ms per call. It stays connected; lists and "
+                    "charts may lag behind.")
+                     .arg(m_session->callLatencyMs());
+    }
+    if (!m_capabilitiesNote.isEmpty())
+        lines << tr("Its capabilities were not read whole: %1").arg(m_capabilitiesNote);
+    m_health->setText(lines.join(u'\n'));
+    m_health->setVisible(!lines.isEmpty());
+}
+
 void HostDetailsPage::showDetails(const models::HostDetails &d)
 {
     const models::HostInfo &h = d.info;
@@ -142,6 +163,8 @@ void HostDetailsPage::showDetails(const models::HostDetails &d)
     m_memory->setText(models::formatKiB(h.memoryKiB));
     m_native->setText(h.nativeArches.isEmpty() ? tr("none") : h.nativeArches.join(u", "_s));
     m_emulated->setText(h.emulatedArches.isEmpty() ? tr("none") : h.emulatedArches.join(u", "_s));
+    m_capabilitiesNote = h.capabilitiesNote;
+    updateHealth();
     m_archSource->setText(h.archesFromCapabilities
                               ? tr("the host's capabilities")
                               : tr("Crossvirt's arch policy (this driver's capabilities do not "

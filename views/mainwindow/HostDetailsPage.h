@@ -28,16 +28,22 @@ public:
     QTreeWidget *pools() const { return m_pools; }
     QLabel *nativeArchesLabel() const { return m_native; }
     QLabel *emulatedArchesLabel() const { return m_emulated; }
+    /// What is wrong with a connected host: it answers slowly, or its capabilities were
+    /// refused or cut (hidden when nothing is).
+    QLabel *healthLabel() const { return m_health; }
 
 private:
     void reload();
     void showDetails(const models::HostDetails &details);
+    void updateHealth();
 
     QPointer<models::HostSession> m_session;
     QString m_name;
     QLabel *m_title;
     QLabel *m_status;
     QWidget *m_content;
+    QLabel *m_health;
+    QString m_capabilitiesNote; ///< of the details shown
     QLabel *m_uri, *m_hostname, *m_driver, *m_arch, *m_cpu, *m_memory, *m_native, *m_emulated,
         *m_archSource;
     QTreeWidget *m_networks;
