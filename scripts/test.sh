@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
-# A full run needs about 10 GB (the test build ~4 GB, the sanitizer build ~3 GB, guest
+# A full run needs 10-15 GB (the test build ~5 GB, the sanitizer build ~3 GB, ccache, guest
 # images, the package); a CI run once died of a full disk, so say what there is.
 disk_note() { echo "test.sh: disk free $1: $(df -h --output=avail . | tail -n1 | tr -d ' ')"; }
 disk_note "at the start"
