@@ -86,6 +86,19 @@ protected:
         QApplication::processEvents();
     }
 
+    // A "POWER production" cluster (ppc64le, POWER9) holding the demo's POWER9 host, and
+    // the tree shown by cluster.
+    void showPowerClusterView()
+    {
+        models::Cluster power;
+        power.name = u"POWER production"_s;
+        power.arch = u"ppc64le"_s;
+        power.cpuType = u"POWER9"_s;
+        power.hostUris = {datacenter->sessions().at(1)->uri()};
+        window->clusters()->setCluster(power);
+        window->setViewByCluster(true);
+    }
+
     test::MainWindowUnderTest app;
     Datacenter *datacenter = nullptr;
     views::MainWindow *window = nullptr;
@@ -236,13 +249,7 @@ TEST_F(MainWindowTest, TypingKeepsHostsExpandedAndMatchingVmsVisible)
     EXPECT_EQ(visibleVmNames(tree).size(), 8 + 5 + 4 + 3);
 
     // The cluster view: the cluster and the hosts in it open again after a re-filter.
-    models::Cluster power;
-    power.name = u"POWER production"_s;
-    power.arch = u"ppc64le"_s;
-    power.cpuType = u"POWER9"_s;
-    power.hostUris = {datacenter->sessions().at(1)->uri()};
-    window->clusters()->setCluster(power);
-    window->setViewByCluster(true);
+    showPowerClusterView();
     QTest::keyClicks(window->filterEdit(), u"db"_s);
     QApplication::processEvents();
     m = tree->model();
@@ -298,13 +305,7 @@ TEST(MainWindowStart, WindowPaintsBeforeTheOtherHostsOpen)
 
 TEST_F(MainWindowTest, ClusterViewGroupsHostsAndKeepsActionsWorking)
 {
-    models::Cluster power;
-    power.name = u"POWER production"_s;
-    power.arch = u"ppc64le"_s;
-    power.cpuType = u"POWER9"_s;
-    power.hostUris = {datacenter->sessions().at(1)->uri()};
-    window->clusters()->setCluster(power);
-    window->setViewByCluster(true);
+    showPowerClusterView();
     QApplication::processEvents();
     QAbstractItemModel *m = window->tree()->model();
     ASSERT_EQ(m->rowCount(), 2) << "the cluster and the Unclustered group";
