@@ -133,8 +133,9 @@ void HostDetailsPage::updateHealth()
                     "charts may lag behind.")
                      .arg(m_session->callLatencyMs());
     }
-    if (!m_capabilitiesNote.isEmpty())
-        lines << tr("Its capabilities were not read whole: %1").arg(m_capabilitiesNote);
+    const QString capabilitiesNote = m_session ? m_session->hostInfo().capabilitiesNote : QString();
+    if (!capabilitiesNote.isEmpty())
+        lines << tr("Its capabilities were not read whole: %1").arg(capabilitiesNote);
     m_health->setText(lines.join(u'\n'));
     m_health->setVisible(!lines.isEmpty());
 }
@@ -163,7 +164,6 @@ void HostDetailsPage::showDetails(const models::HostDetails &d)
     m_memory->setText(models::formatKiB(h.memoryKiB));
     m_native->setText(h.nativeArches.isEmpty() ? tr("none") : h.nativeArches.join(u", "_s));
     m_emulated->setText(h.emulatedArches.isEmpty() ? tr("none") : h.emulatedArches.join(u", "_s));
-    m_capabilitiesNote = h.capabilitiesNote;
     updateHealth();
     m_archSource->setText(h.archesFromCapabilities
                               ? tr("the host's capabilities")

@@ -43,7 +43,6 @@ private:
     QLabel *m_status;
     QWidget *m_content;
     QLabel *m_health;
-    QString m_capabilitiesNote; ///< of the details shown
     QLabel *m_uri, *m_hostname, *m_driver, *m_arch, *m_cpu, *m_memory, *m_native, *m_emulated,
         *m_archSource;
     QTreeWidget *m_networks;
